@@ -337,9 +337,10 @@ class ReportQueries:
         return reports.customer_sales_lines(self.engine, period, customer, warehouse=warehouse,
                                             utc_offset_seconds=utc_offset_seconds)
 
-    def stocked_products(self, *, warehouse: str | None = None, utc_offset_seconds: int = 0
-                         ) -> list[StockedProduct]:
-        return reports.stocked_products(self.engine, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
+    def stocked_products(self, *, warehouse: str | None = None, utc_offset_seconds: int = 0,
+                         as_of: date | None = None) -> list[StockedProduct]:
+        return reports.stocked_products(self.engine, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds,
+                                        as_of=as_of)
 
     def stock_status(self, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0
                      ) -> list[StockFigures]:

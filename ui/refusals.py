@@ -338,7 +338,10 @@ REFUSALS: dict[str, Template] = {
     "allocation_not_found": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 is not allocated to %2; there is nothing to undo"), "credit", "debit"),
     "unknown_money": _r(QT_TRANSLATE_NOOP(
-        "Refusals", "%1: no receipt, payment or refund has this number"), "number"),
+        "Refusals", "%1: no receipt, payment, refund or write-off has this number"), "number"),
+    "write_off_undo": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is a write-off: its allocation is not undone on its own (it would stay as credit the partner "
+                    "never paid); reverse the write-off instead"), "number"),
     "payment_method_built_in": _r(QT_TRANSLATE_NOOP(
         "Refusals", "method %1 is built in and cannot be changed; choose another code"), "method!r"),
     # -- accounts: supplier invoices

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 
 from domain.reports.ageing import DEFAULT_BANDS
 from domain.reports.model import Period
+from domain.reports.status import COVER_DAYS
 from ui import report_sheets
 from ui.pdf.report_labels import label
 
@@ -57,16 +59,22 @@ class ReportRequest:
 def header(request: ReportRequest, language: str) -> list[tuple[str, str]]:
     """The lines under the report's title: its period or day, how it is grouped, the warehouse, when printed."""
     t = lambda s: label(s, language)  # noqa: E731
+
+    def span(first: date, last: date) -> str:  # 2026-11-01 至 2026-11-30 in Chinese
+        return t("%1 – %2").replace("%1", first.isoformat()).replace("%2", last.isoformat())
+
     lines = []
     if request.kind == AGEING:
         lines += [(t("As of"), request.last.isoformat()), (t("By"), t(request.grouping)),
                   (t("Bands (days)"), ", ".join(map(str, request.bands)))]
+    elif request.kind == STATUS:  # on hand, reserved and on order are today's; only the issues end on the day
+        counted = request.last - timedelta(days=COVER_DAYS - 1)
+        lines += [(t("Stock"), t("now")), (t("Issues counted"), span(counted, request.last))]
     elif request.kind in ON_A_DAY:
         lines.append((t("Date"), request.last.isoformat()))
     else:
-        lines.append((t("Period"), t("%1 – %2").replace("%1", request.first.isoformat())
-                      .replace("%2", request.last.isoformat())))
-        lines.append((t("By"), t(request.grouping)))
+        lines.append((t("Period"), span(request.first, request.last)))
+        lines.append((t("Ranked by" if request.kind == RANKING else "By"), t(request.grouping)))
     if request.kind == SLOW:
         lines.append((t("Days idle"), f"≥ {request.slow_days}"))
     lines.append((t("Warehouse"), request.warehouse or t("all")))
@@ -108,7 +116,7 @@ def build(reports, request: ReportRequest, language: str, utc_offset_seconds: in
     if request.kind == SLOW:
         from domain.reports import sales
 
-        found = reports.stocked_products(warehouse=wh, utc_offset_seconds=offset)
+        found = reports.stocked_products(warehouse=wh, utc_offset_seconds=offset, as_of=period.last)
         payload["slow_days"] = request.slow_days
         return report_sheets.slow(sales.slow_movers(found, request.slow_days, period.last), language,
                                   lines), payload

@@ -14,6 +14,7 @@ from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
+from domain.accounts.rows import BalanceRow
 from domain.kernel.numbers import fmt
 from domain.reports.ageing import AgeingBy
 from domain.reports.ageing import AgeingRow
@@ -129,8 +130,8 @@ def margin(rows: list[MarginRow], total: MarginRow, by: str, language: str, head
            "salesperson": ("Salesperson", "salesperson")}[by]
     columns = [Column(t(key[0]), key[1])]
     named = by in ("product", "customer")
-    if named:
-        columns.append(Column(t("Name"), "name"))
+    if named:  # a customer's name is not a product's (品名)
+        columns.append(Column(t("Customer name" if by == "customer" else "Name"), "name"))
     columns += [Column(t("Quantity"), "qty", QTY), Column(t("Revenue"), "revenue", MONEY),
                 Column(t("Cost"), "cost", MONEY), Column(t("Margin"), "margin", MONEY),
                 Column(t("Margin %"), "margin_pct", PCT)]
@@ -214,6 +215,27 @@ def ageing(rows: list[AgeingRow], total: AgeingRow, bounds: tuple[int, ...], by:
 
     sheet = Sheet(t("STOCK AGEING"), header, columns, [cells(r, lead(r)) for r in rows], language=language)
     sheet.total = cells(total, [t("Total")] + [""] * (len(keys) - 1))
+    return sheet
+
+
+def partner_ageing(rows: list[BalanceRow], side: str, language: str, header: list[tuple[str, str]]) -> Sheet:
+    """账龄分析表: each customer's (``side`` AR) or supplier's (AP) balance, its credit (预收 / 预付), what is not yet
+    due, the overdue bands and their sum, the oldest due day; the totals row sums them (the oldest of the days)."""
+    t = lambda s: label(s, language)  # noqa: E731
+    ar = side == "AR"
+    columns = [Column(t("Customer" if ar else "Supplier"), "code"),
+               Column(t("Customer name" if ar else "Supplier name"), "name"), Column(t("Balance"), "balance", MONEY),
+               Column(t("Prepaid by customer" if ar else "Prepaid to supplier"), "credit", MONEY),
+               Column(t("Not yet due"), "current", MONEY), Column(t("1–30 days"), "d1_30", MONEY),
+               Column(t("31–60 days"), "d31_60", MONEY), Column(t("61–90 days"), "d61_90", MONEY),
+               Column(t("Over 90 days"), "over_90", MONEY), Column(t("Overdue"), "overdue", MONEY),
+               Column(t("Oldest due"), "oldest_due", DAY)]
+    figures = ("balance", "credit", "current", "d1_30", "d31_60", "d61_90", "over_90", "overdue")
+    sheet = Sheet(t("RECEIVABLES AGEING" if ar else "PAYABLES AGEING"), header, columns,
+                  [[r.code, r.name, *(getattr(r, f) for f in figures), r.oldest_due] for r in rows],
+                  language=language)
+    sheet.total = [t("Total"), "", *(sum((getattr(r, f) for r in rows), Decimal(0)) for f in figures),
+                   min((r.oldest_due for r in rows if r.oldest_due is not None), default=None)]
     return sheet
 
 

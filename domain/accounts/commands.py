@@ -65,6 +65,18 @@ class ReverseMoney:
 
 
 @dataclass(frozen=True)
+class WriteOff:
+    """Write off what is left open on a document (a sale, a goods receipt, an opening item: by its number): a small
+    remainder a customer will not pay, or we will not pay a supplier. ``amount`` None: all that is open on it."""
+
+    number: str
+    reason: str
+    amount: object = None
+    side: str = ""  # "" : whichever side has an open document of that number (refused when both do)
+    day: date | None = None
+
+
+@dataclass(frozen=True)
 class AddPaymentMethod:
     code: str
     name: str

@@ -33,10 +33,12 @@ class ItemKind(StrEnum):
     PAYMENT = "payment"
     REFUND = "refund"
     REVERSAL = "reversal"
+    WRITE_OFF = "write_off"  # what is left open on a document, not to be paid: settles it without money
 
 
-# Money items: numbered by the accounts area itself (RC-, PM-, RF-, OB-YYYY-NNNNN).
-PREFIXES = {ItemKind.RECEIPT: "RC", ItemKind.PAYMENT: "PM", ItemKind.REFUND: "RF", ItemKind.OPENING: "OB"}
+# Money items, openings and write-offs: numbered by the accounts area itself (RC-, PM-, RF-, OB-, WO-YYYY-NNNNN).
+PREFIXES = {ItemKind.RECEIPT: "RC", ItemKind.PAYMENT: "PM", ItemKind.REFUND: "RF", ItemKind.OPENING: "OB",
+            ItemKind.WRITE_OFF: "WO"}
 MONEY_KINDS = frozenset({ItemKind.RECEIPT, ItemKind.PAYMENT, ItemKind.REFUND})
 
 # The built-in payment methods (account_items.method) and their English names; an office adds its own

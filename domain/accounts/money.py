@@ -8,7 +8,10 @@ Each use case checks its raw values once, then writes in one transaction (docs/A
   oldest first; what is left is the partner's credit.
 * ``allocate_credit``: what is left of an item (money, a return) allocated later by hand.
 * ``undo_allocation``: the allocations between two items undone; what they settled is open again.
-* ``reverse_money``: a receipt, payment or refund reversed by its number; its allocations are undone first.
+* ``reverse_money``: a receipt, payment, refund or write-off reversed by its number; its allocations are undone
+  first.
+* ``write_off``: what is left open on a document settled without money (``WO-YYYY-NNNNN``, a − item allocated to
+  it at once), with the reason kept as its note; reversing it opens the document again.
 * ``add_payment_method``: the office's own methods beside the built-in ones.
 
 Recording money needs ``Permission.MONEY`` (an accountant or above).
@@ -247,6 +250,10 @@ def undo_allocation(uow, c: ac.UndoAllocation) -> list[Allocation]:
                 if a.debit_item_id in others or a.credit_item_id in others}
         if not live:
             raise refusal(RuleViolation, "allocation_not_found", credit=first, debit=second)
+        written_off = next((x.number for x in (*ones, *uow.accounts.by_number(second, side))
+                            if x.kind == ItemKind.WRITE_OFF), None)
+        if written_off is not None:  # undone, the write-off would stay as credit the partner never paid
+            raise refusal(RuleViolation, "write_off_undo", number=written_off)
         ensure_open(uow, day, what=first)
         now = datetime.now(UTC)
         rows = [Allocation(new_id(), a.debit_item_id, a.credit_item_id, -a.amount, day, a.id, uow.user, now,
@@ -257,8 +264,8 @@ def undo_allocation(uow, c: ac.UndoAllocation) -> list[Allocation]:
 
 
 def reverse_money(uow, c: ac.ReverseMoney) -> AccountItem:
-    """Reverse a receipt, payment or refund: undo its allocations (the documents it settled are open again), add
-    the reversal item, allocate the two to each other.
+    """Reverse a receipt, payment, refund or write-off: undo its allocations (the documents it settled are open
+    again), add the reversal item, allocate the two to each other.
 
     Raises:
         BadInput: no reason. NotFound ``unknown_money``: no money item has the number.
@@ -269,12 +276,62 @@ def reverse_money(uow, c: ac.ReverseMoney) -> AccountItem:
     day = business_day(c.day)
     with uow:
         require(uow, Permission.MONEY)
-        found = [x for x in uow.accounts.by_number(number) if x.kind in MONEY_KINDS]
+        found = [x for x in uow.accounts.by_number(number) if x.kind in MONEY_KINDS or x.kind == ItemKind.WRITE_OFF]
         if not found:
             raise refusal(NotFound, "unknown_money", number=number)
         rev = reverse_item(uow, found[0], day, reason)
         uow.commit()
     return rev
+
+
+def write_off(uow, c: ac.WriteOff) -> AccountItem:
+    """Write off ``c.amount`` (None: all) of what is open on the document ``c.number``: a − item of the document's
+    side and partner, allocated to it (to its oldest open items first when several carry the number, as a purchase
+    order's receipt lines do), the reason its note and the document's number its reference.
+
+    Returns:
+        The write-off item (``WO-2026-00001``).
+
+    Raises:
+        BadInput: no reason; the amount not above 0 or with more places than the currency's; the date; a number on
+            both sides without ``side``.
+        NotFound ``unknown_account_item``: no document carries the number.
+        RuleViolation: nothing open on it (``allocation_not_open``), more than is open (``allocation_over_open``);
+            the date in a closed month (``period_closed``).
+    """
+    number = v.code("number", c.number, max_len=limits.CODE).upper()
+    reason = v.text("reason", c.reason, max_len=limits.NOTE)
+    side = side_value(c.side, required=False)
+    places = uow.money_places
+    amount = None if c.amount is None or not str(c.amount).strip() else amount_value("amount", c.amount, places)
+    day = business_day(c.day)
+    with uow:
+        require(uow, Permission.MONEY)
+        documents = [x for x in uow.accounts.by_number(number, side) if x.kind != ItemKind.REVERSAL and x.amount > 0]
+        if not documents:
+            raise refusal(NotFound, "unknown_account_item", number=number)
+        if len({x.side for x in documents}) > 1:
+            raise BadInput("side", f"{number} is on both sides; say AR (customers) or AP (suppliers)",
+                           code="on_both_sides", values=(number,))
+        first = documents[0]
+        partner = uow.customers.get(first.partner_id) if first.side == Side.AR else uow.suppliers.get(first.partner_id)
+        code = partner.code if partner else first.partner_id
+        targets = [x for x in uow.accounts.open_items(first.side, first.partner_id, sign=1)
+                   if x.item.number.upper() == number]
+        left = sum((x.open for x in targets), ZERO)
+        picks, problems = by_hand(targets, [(number, amount)], amount if amount is not None else left)
+        _refuse_plan(problems, code)
+        total = sum((p.amount for p in picks), ZERO)
+        day = max(day, *(p.target.item.business_date for p in picks))  # never before what it writes off
+        year = datetime.now(UTC).astimezone().year
+        seq = uow.accounts.last_seq(ItemKind.WRITE_OFF.value, year) + 1
+        item = add_item(uow, first.side, first.partner_id, ItemKind.WRITE_OFF, -total, day,
+                        number=number_for(ItemKind.WRITE_OFF, year, seq), reference=number, note=reason,
+                        year=year, seq=seq)
+        assert item is not None
+        write_picks(uow, item, picks, day)
+        uow.commit()
+    return item
 
 
 def add_payment_method(uow, c: ac.AddPaymentMethod) -> str:

@@ -10,6 +10,8 @@ owe a supplier) and one partner, for the days ``start`` to ``end`` inclusive:
   payment, a return) a *decrease*, and the **running balance** after each line is the opening plus every amount
   so far. A reversal and the item it reverses are both lines: the statement shows what happened, and the two
   cancel in the balance;
+* a goods receipt's payable is one item per line received; the lines of one order received on one day are **one
+  line** of the statement (the amount of that receipt, as the supplier's delivery note has it), not one per product;
 * the **closing balance** is the opening plus the period's increases less its decreases, which is the partner's
   balance at the end of ``end``; it is also written in Chinese capitals (大写金额).
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from datetime import datetime
 from decimal import Decimal
@@ -56,11 +59,12 @@ KIND_WORDS: dict[str, str] = {
     "supplier_return": "Return to supplier",
     "supplier_invoice": "Supplier invoice",
     "invoice_match": "Invoice matched to receipts",
-    "opening": "Opening balance",
+    "opening": "Opening item",  # one carried in from the old books; not the statement's opening balance line
     "receipt": "Receipt",
     "payment": "Payment",
     "refund": "Refund",
     "reversal": "Reversal",
+    "write_off": "Write-off",
 }
 
 # The built-in payment methods (account_items.method) in words, the list money is recorded with; a method the office
@@ -213,6 +217,15 @@ def build_statement(side: str, partner_id: str, partner: PartyBlock, company: Pa
         balance += amount
         up += increase
         down += decrease
+        last = lines[-1] if lines else None
+        if (last is not None and item.kind == last.kind == ItemKind.GOODS_RECEIPT.value and amount > 0
+                and last.decrease == 0 and (last.business_date, last.number) == (item.business_date, item.number)):
+            # another line of the same receipt: added to it; a line's own reference (its product) says nothing of
+            # the receipt, so the merged line keeps one only when every line had the same
+            lines[-1] = replace(last, increase=last.increase + increase, balance=balance,
+                                reference=last.reference if last.reference == item.reference else "",
+                                note=last.note if last.note == _note(item) else "")
+            continue
         lines.append(StatementLine(item.business_date, item.number, item.kind, item.method, item.reference,
                                    _note(item), item.reverses_number, increase, decrease, balance))
     return Statement(side, partner_id, partner, company, currency, places, start, end, first, tuple(lines), up, down,
@@ -220,7 +233,7 @@ def build_statement(side: str, partner_id: str, partner: PartyBlock, company: Pa
 
 
 # The note that earlier versions wrote on every imported opening item, in English whatever the reader's language; the
-# statement's kind column already says 期初余额 / Opening balance.
+# statement's kind column already says 期初单据 / Opening item.
 _OLD_OPENING_NOTE = "opening balance"
 
 

@@ -238,7 +238,9 @@ ENGLISH: dict[str, str] = {
                             "number",
     "nothing_to_allocate": "{number} has nothing left to allocate",
     "allocation_not_found": "{credit} is not allocated to {debit}; there is nothing to undo",
-    "unknown_money": "{number}: no receipt, payment or refund has this number",
+    "unknown_money": "{number}: no receipt, payment, refund or write-off has this number",
+    "write_off_undo": "{number} is a write-off: its allocation is not undone on its own (it would stay as credit the "
+                      "partner never paid); reverse the write-off instead",
     "payment_method_built_in": "method {method!r} is built in and cannot be changed; choose another code",
     # -- accounts: supplier invoices (domain.accounts.invoices)
     "supplier_invoice_exists": "invoice {number!r} of {supplier} was entered before; a supplier's number is entered "

@@ -233,10 +233,10 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
 
 def money(engine: Engine, side: Side | str, *, partner_id: str | None = None, date_from: date | None = None,
           date_to: date | None = None, number: str | None = None) -> list[MoneyRow]:
-    """The receipts (AR) or payments (AP) and refunds of ``side``, newest first, each with what is allocated of it
-    and whether it is reversed."""
+    """The receipts (AR) or payments (AP), refunds and write-offs of ``side``, newest first, each with what is
+    allocated of it and whether it is reversed (what a partner's page may reverse)."""
     params: dict = {"side": Side(side).value}
-    where = ["i.side = :side", "i.kind IN ('receipt', 'payment', 'refund')"]
+    where = ["i.side = :side", "i.kind IN ('receipt', 'payment', 'refund', 'write_off')"]
     if partner_id is not None:
         where.append("i.partner_id = :partner")
         params["partner"] = partner_id

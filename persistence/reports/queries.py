@@ -458,32 +458,43 @@ def _issues(mapped: bool):
         warehouse_of(M, mapped=mapped)
 
 
-def stocked_products(engine: Engine, *, warehouse: str | None = None, utc_offset_seconds: int = 0
-                     ) -> list[StockedProduct]:
+def stocked_products(engine: Engine, *, warehouse: str | None = None, utc_offset_seconds: int = 0,
+                     as_of: date | None = None) -> list[StockedProduct]:
     """Each product with stock on hand now (in ``warehouse`` or all), its value and the day of its last sale or
-    shipment that was not reversed."""
+    shipment that was not reversed; with ``as_of``, all three as they stood at the end of that day (a report dated
+    a month end does not show the stock of today, nor count an issue made after it)."""
+    end = midnight(as_of + timedelta(days=1), utc_offset_seconds) if as_of is not None else None
     with engine.connect() as conn:
         maps = merged.merged(conn)
         wh_ids = _warehouse_ids(conn, warehouse, maps)
-        held = select(_unindexed(B.c.product_id).label("product_id"), func.sum(_raw(B.c.on_hand)).label("on_hand"),
-                      func.sum(_raw(B.c.value)).label("value"))
-        if wh_ids is not None:
-            held = held.where(B.c.warehouse_id.in_(wh_ids))
-        held = held.group_by(_unindexed(B.c.product_id)).having(func.sum(_raw(B.c.on_hand)) > 0).subquery("held")
-        stock = (select(P.c.id, P.c.sku, P.c.name, held.c.on_hand, held.c.value)
-                 .select_from(held.join(P, P.c.id == held.c.product_id)))
+        if end is None:
+            held = select(_unindexed(B.c.product_id).label("product_id"),
+                          func.sum(_raw(B.c.on_hand)).label("on_hand"), func.sum(_raw(B.c.value)).label("value"))
+            if wh_ids is not None:
+                held = held.where(B.c.warehouse_id.in_(wh_ids))
+            held = (held.group_by(_unindexed(B.c.product_id)).having(func.sum(_raw(B.c.on_hand)) > 0)
+                    .subquery("held"))
+            stock = (select(P.c.id, P.c.sku, P.c.name, held.c.on_hand, held.c.value)
+                     .select_from(held.join(P, P.c.id == held.c.product_id)))
+            rows = [(pid, sku, name, _qty(q), _money(v)) for pid, sku, name, q, v in conn.execute(stock).all()]
+        else:
+            held_then = {pid: a for pid, a in _position(conn, end, wh_ids, bool(maps), False).items() if a.qty > 0}
+            names = {pid: (sku, name) for pid, sku, name in conn.execute(select(P.c.id, P.c.sku, P.c.name)).all()}
+            rows = [(pid, *names[pid], a.qty, a.value) for pid, a in held_then.items() if pid in names]
         R = M.alias("reversal")  # noqa: N806
         product = _unindexed(product_of(M, mapped=bool(maps)))
         reversed_ids = select(R.c.reverses_id).where(R.c.kind == "reversal")  # few: built once, then looked up
+        issued = [M.c.kind == "shipment", M.c.source_type != DEMAND_OUT]
+        if end is not None:  # an issue made after the day, or reversed only after it, stood on the day
+            reversed_ids = reversed_ids.where(R.c.occurred_at < end)
+            issued.append(M.c.occurred_at < end)
         last = (select(product, func.max(_raw(M.c.occurred_at)))
-                .where(M.c.kind == "shipment", M.c.source_type != DEMAND_OUT, M.c.id.not_in(reversed_ids))
-                .group_by(product))
+                .where(*issued, M.c.id.not_in(reversed_ids)).group_by(product))
         if wh_ids is not None:
             last = last.where(M.c.warehouse_id.in_(wh_ids))
         last_at = dict(conn.execute(last).all())
-        rows = conn.execute(stock).all()
     offset = utc_offset_seconds * 1_000_000
-    return [StockedProduct(sku, name, _qty(qty), _money(value),
+    return [StockedProduct(sku, name, qty, value,
                            _EPOCH_DAY + timedelta(days=(last_at[pid] + offset) // _DAY) if pid in last_at else None)
             for pid, sku, name, qty, value in rows]
 

@@ -406,7 +406,7 @@ ITEM_KINDS: dict[str, tuple[frozenset[str], int]] = {
     "supplier_invoice": (frozenset({"AP"}), 1), "invoice_match": (frozenset({"AP"}), -1),
     "opening": (frozenset({"AR", "AP"}), 0), "receipt": (frozenset({"AR"}), -1),
     "payment": (frozenset({"AP"}), -1), "refund": (frozenset({"AR", "AP"}), 1),
-    "reversal": (frozenset({"AR", "AP"}), 0),
+    "reversal": (frozenset({"AR", "AP"}), 0), "write_off": (frozenset({"AR", "AP"}), -1),
 }
 MONEY_KINDS = frozenset({"receipt", "payment", "refund"})  # money that moved: never an amount of 0
 SIDES = ("AR", "AP")

@@ -116,7 +116,7 @@ SPECS: tuple[Spec, ...] = (
     _spec(t.supplier_invoices, children=((t.supplier_invoice_lines, ("invoice_id",)),),
           unique=(("supplier_id", "number"),), label=("number",)),
     _spec(t.account_items, unique=(("kind", "year", "seq"),), on_clash="renumber", label=("number",),
-          immutable=True, numbered=frozenset({"receipt", "payment", "refund", "opening"})),
+          immutable=True, numbered=frozenset({"receipt", "payment", "refund", "opening", "write_off"})),
     _spec(t.allocations, label=("id",), immutable=True),
     _spec(t.periods, key=("month",), label=("month",)),
     _spec(t.period_events, label=("month", "action"), immutable=True),

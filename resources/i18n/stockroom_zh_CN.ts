@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+482" />
+            <location filename="../../ui/refusals.py" line="+485" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-351" />
+            <location line="-354" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -38,7 +38,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+107" />
+            <location filename="../../ui/screens/accounts/words.py" line="+115" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -83,7 +83,7 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/entry.py" line="-282" />
-            <location filename="../../ui/screens/accounts/words.py" line="+44" />
+            <location filename="../../ui/screens/accounts/words.py" line="+51" />
             <location line="+23" />
             <location line="+44" />
             <source>Number</source>
@@ -213,17 +213,12 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+215" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+219" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
-            <translation>余额 %1 · 预收/预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
-        </message>
-        <message>
-            <location line="+32" />
+            <location line="+39" />
             <source>Opening balance on %1: %2</source>
             <translation>%1 期初余额：%2</translation>
         </message>
@@ -239,18 +234,18 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+261" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+262" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+140" />
+            <location line="+167" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-138" />
+            <location line="-165" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -282,12 +277,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+48" />
+            <location line="+74" />
             <source>Undo allocation</source>
             <translation>撤销核销</translation>
         </message>
         <message>
-            <location line="-42" />
+            <location line="-68" />
             <source>Undid the allocation of %1 to %2</source>
             <translation>已撤销 %1 对 %2 的核销</translation>
         </message>
@@ -318,6 +313,26 @@
             <translation>已冲销 %1</translation>
         </message>
         <message>
+            <location line="+6" />
+            <source>Write off the %1 left open on %2? It is settled without money; the reason is printed on the statement.</source>
+            <translation>将 %2 未结的 %1 作尾差核销？该金额不收付款即结清；原因会打印在对账单上。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Write off</source>
+            <translation>尾差核销</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Choose the document whose remainder to write off on the Open items tab first.</source>
+            <translation>请先在“未结单据”页选择要核销尾差的单据。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Wrote off %1 of %2</source>
+            <translation>已核销 %2 的尾差 %1</translation>
+        </message>
+        <message>
             <location line="+9" />
             <source>%1 %2 — %3</source>
             <translation>%1 %2 — %3</translation>
@@ -341,6 +356,11 @@
             <location line="+2" />
             <source>Reverse…</source>
             <translation>冲销…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write off…</source>
+            <translation>尾差核销…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -408,27 +428,44 @@
             <translation>显示 %1 个往来单位 · 余额 %2 · 逾期 %3</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+85" />
             <source>Exported %1 rows to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+24" />
             <source>Search code or name (Ctrl+F)</source>
             <translation>搜索编码或名称 (Ctrl+F)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-9" />
+            <location line="+10" />
             <source>Overdue only</source>
             <translation>只看逾期</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-16" />
+            <source>%1 ageing</source>
+            <translation>%1账龄分析表</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>As of %1</source>
+            <translation>截至 %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+9" />
             <source>Settled partners too</source>
             <translation>包括已结清单位</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-7" />
+            <source>Search: %1</source>
+            <translation>搜索：%1</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>As of</source>
             <translation>截至</translation>
         </message>
@@ -453,7 +490,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-156" />
+            <location filename="../../ui/screens/accounts/words.py" line="-170" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -484,23 +521,23 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Opening balance</source>
-            <translation>期初余额</translation>
+            <source>Opening item</source>
+            <translation>期初单据</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+48" />
+            <location line="+55" />
             <source>Receipt</source>
             <translation>收款单</translation>
         </message>
         <message>
-            <location line="-47" />
-            <location line="+47" />
+            <location line="-54" />
+            <location line="+54" />
             <source>Payment</source>
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-53" />
             <source>Refund</source>
             <translation>退款单</translation>
         </message>
@@ -508,6 +545,11 @@
             <location line="+1" />
             <source>Reversal</source>
             <translation>冲销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write-off</source>
+            <translation>尾差核销</translation>
         </message>
         <message>
             <location line="+4" />
@@ -580,7 +622,7 @@
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+32" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -591,12 +633,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+118" />
+            <location line="+125" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-111" />
+            <location line="-118" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -606,7 +648,7 @@
             <translation>最早到期日</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+49" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
@@ -4907,6 +4949,19 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
     </context>
     <context>
+        <name>Payables</name>
+        <message>
+            <location filename="../../ui/screens/accounts/partner.py" line="-221" />
+            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
+            <translation>余额 %1 · 预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="-152" />
+            <source>Credit</source>
+            <translation>预付款</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfPreview</name>
         <message>
             <location filename="../../ui/widgets/pdf_preview.py" line="+156" />
@@ -6489,6 +6544,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>Receivables</name>
+        <message>
+            <location filename="../../ui/screens/accounts/partner.py" line="-2" />
+            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
+            <translation>余额 %1 · 预收 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="+0" />
+            <source>Credit</source>
+            <translation>预收款</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceivePoDialog</name>
         <message>
             <location filename="../../ui/dialogs/receive_po.py" line="+62" />
@@ -6575,7 +6643,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+492" />
+            <location filename="../../ui/refusals.py" line="+495" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -6983,7 +7051,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-614" />
+            <location line="-617" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7519,11 +7587,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
-            <source>%1: no receipt, payment or refund has this number</source>
-            <translation>%1：没有收款单、付款单或退款单使用此单号</translation>
+            <source>%1: no receipt, payment, refund or write-off has this number</source>
+            <translation>%1：没有收款单、付款单、退款单或核销单使用此单号</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>%1 is a write-off: its allocation is not undone on its own (it would stay as credit the partner never paid); reverse the write-off instead</source>
+            <translation>%1 是尾差核销单：不能单独撤销其核销（否则会变成对方从未支付的预收/预付款）；请冲销该核销单</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>method %1 is built in and cannot be changed; choose another code</source>
             <translation>方式 %1 是内置方式，不能更改；请换一个编码</translation>
         </message>
@@ -10291,7 +10364,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-573" />
+            <location filename="../../ui/refusals.py" line="-576" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -10440,7 +10513,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+348" />
+            <location filename="../../ui/refusals.py" line="+351" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

@@ -10,6 +10,7 @@ from decimal import Decimal as D
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
+from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 
 from domain.access import users
@@ -96,10 +97,32 @@ def test_export_writes_the_list_as_shown_with_its_totals(qtbot, receivables, tmp
     target = tmp_path / "ar.xlsx"
     with qtbot.waitSignal(receivables.export_to(target).done):
         pass
-    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))[3:]  # under the title, day and filters
     assert rows[0][:3] == ("Code", "Name", "Balance")
     assert [r[0] for r in rows[1:]] == ["HZ01", "NB02", "SZ04", None]
     assert rows[-1][1] == "Total" and D(str(rows[-1][2])) == D("6493")
+
+
+def test_the_exported_list_says_which_day_it_is_as_of_and_which_filters_chose_its_rows(qtbot, receivables,
+                                                                                         tmp_path):
+    """The workbook had the headers in its first row: nothing said the ageing was as of which day, nor that the
+    rows (and so the totals) were only the overdue partners."""
+    day = TODAY - timedelta(days=50)
+    receivables.as_of.setDate(QDate(day))
+    qtbot.waitUntil(lambda: not receivables.loading and codes(receivables) == ["HZ01", "NB02", "SZ04"])
+    receivables.overdue_only.setChecked(True)
+    target = tmp_path / "ar.xlsx"
+    with qtbot.waitSignal(receivables.export_to(target).done):
+        pass
+    sheet = load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Receivables ageing" and sheet["A1"].font.b
+    assert rows[1][0] == f"As of {day.isoformat()} · Overdue only"
+    assert rows[3][:3] == ("Code", "Name", "Balance") and sheet.freeze_panes == "A5"
+    oldest = rows[3].index("Oldest due")  # a date, as the statement's are, not the text 2026-…
+    assert [r[oldest].date() for r in rows[4:]] == [r.oldest_due for r in receivables.shown_rows()] + [
+        min(r.oldest_due for r in receivables.shown_rows())]
+    assert sheet.cell(row=5, column=oldest + 1).is_date
 
 
 def test_the_exported_list_shows_money_as_on_screen_with_the_totals_bold(qtbot, receivables, tmp_path):
@@ -109,7 +132,7 @@ def test_the_exported_list_shows_money_as_on_screen_with_the_totals_bold(qtbot, 
     with qtbot.waitSignal(receivables.export_to(target).done):
         pass
     sheet = load_workbook(target).active
-    rows = list(sheet.iter_rows())
+    rows = list(sheet.iter_rows())[3:]
     money = [c for c in rows[1] if isinstance(c.value, (int, float))]
     assert money and all(c.number_format == "#,##0.00" for c in money)
     assert rows[-1][1].value == "Total" and rows[-1][1].font.b and not rows[1][1].font.b
@@ -359,7 +382,7 @@ def test_the_screens_speak_chinese(qtbot, services):
         qtbot.addWidget(screen)
         qtbot.waitUntil(lambda: screen.model.rowCount() == 5 and not screen.loading)
         headers = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(screen.model.columnCount())]
-        assert headers[:4] == ["编码", "名称", "余额", "预收/预付"] and headers[8] == "90 天以上"
+        assert headers[:4] == ["编码", "名称", "余额", "预收款"] and headers[8] == "90 天以上"
         assert screen.receipt_button.text() == "新建收款单… (Ctrl+N)"
         assert screen.totals_model.rows[0].name == "合计"
         dialog = screen.new_money("HZ01")
@@ -377,3 +400,60 @@ def test_every_button_of_the_ageing_screens_has_a_key_in_both_languages(qtbot, m
         qtbot.waitUntil(lambda s=screen: not s.loading)
         texts = [b.text() for b in (screen.receipt_button, screen.page_button, screen.export_button)]
         assert all("&" in t or "Ctrl+" in t for t in texts), texts
+
+
+def test_in_chinese_a_customers_credit_is_prepaid_to_us_and_a_suppliers_prepaid_by_us(qtbot, shop, services, chinese):
+    """Both lists headed the credit column 预收/预付, on Receivables where only 预收 can be, and so did a partner's
+    figures; a customer's credit is 预收款, a supplier's 预付款."""
+    from tests.ui.accounts_data import payables
+
+    db, _ = shop
+    payables(db, TODAY)
+    heads = {}
+    for kind in (ReceivablesScreen, PayablesScreen):
+        screen = kind(services)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitUntil(lambda screen=screen: not screen.loading and screen.model.rowCount() > 0)
+        heads[kind] = screen.proxy.headerData(BalancesModel.C_CREDIT, Qt.Orientation.Horizontal)
+        screen.open_partner(screen.shown_rows()[0])
+        page = screen.page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda page=page: page.loaded)
+        assert ("预收" if kind is ReceivablesScreen else "预付") in page.figures.text()
+        assert "预收/预付" not in page.figures.text()
+    assert heads == {ReceivablesScreen: "预收款", PayablesScreen: "预付款"}
+
+
+def test_the_remainder_of_a_document_is_written_off_from_the_partner_page_and_reversed_there(qtbot, services,
+                                                                                              receivables,
+                                                                                              monkeypatch):
+    """NB02 owes 904.00 on one sale; written off with a reason it owes nothing, the write-off is listed with the
+    money and its reversal makes the sale owed again."""
+    row = next(r for r in receivables.model.rows if r.code == "NB02")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded and len(page.items_model.rows) == 1)
+    asked = []
+    monkeypatch.setattr(page, "ask_write_off_reason", lambda number, amount: asked.append((number, amount)) or "尾差")
+    page.items_view.setCurrentIndex(QModelIndex())
+    page.write_off_selected()  # nothing chosen: says where to choose, asks nothing
+    assert asked == [] and page.message.text() == ("Choose the document whose remainder to write off on the Open "
+                                                   "items tab first.")
+    page.items_view.setCurrentIndex(page.items_proxy.index(0, 0))
+    sale = page.items_model.rows[0].number
+    with qtbot.waitSignal(page.changed):
+        page.write_off_selected()
+    qtbot.waitUntil(lambda: page.loaded and page.items_model.rows == [])
+    assert asked == [(sale, "904.00")] and f"Wrote off 904.00 of {sale}" in page.message.text()
+    nb = next(a for a in services.accounts.balances("AR") if a.code == "NB02")
+    assert (nb.balance, nb.credit) == (0, 0)
+    [wo] = [r for r in page.money_model.rows if r.kind == "write_off"]
+    monkeypatch.setattr(page, "ask_reason", lambda number: "they will pay")
+    monkeypatch.setattr(page, "confirm", lambda title, text: True)
+    page.money_view.setCurrentIndex(page.money_proxy.index(page.money_model.rows.index(wo), 0))
+    with qtbot.waitSignal(page.changed):
+        page.reverse_selected()
+    qtbot.waitUntil(lambda: page.loaded and len(page.items_model.rows) == 1)
+    assert next(a for a in services.accounts.balances("AR") if a.code == "NB02").balance == D("904")

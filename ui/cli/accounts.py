@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from ui.cli.common import EXIT_OK
+from ui.cli.common import add_language_option
+from ui.cli.common import file_language
 from ui.cli.common import num
 from ui.cli.common import print_json
 from ui.cli.common import table
+from ui.cli.reports import company_name
+from ui.cli.reports import output_kind
 
-COMMANDS = ("receipt", "payment", "refund", "allocate", "unallocate", "balances", "ageing", "open-items",
-            "payment-method", "payment-terms")
+COMMANDS = ("receipt", "payment", "refund", "allocate", "unallocate", "write-off", "balances", "ageing",
+            "open-items", "payment-method", "payment-terms")
 MONEY = {"receipt": ("customer", "AR"), "payment": ("supplier", "AP")}
 
 
@@ -77,6 +82,19 @@ def add_parsers(sub) -> None:
     p.add_argument("number")
     p.add_argument("--reason", required=True)
     p.add_argument("--date", type=day)
+    actions = sub.add_parser("write-off", help="settle what is left open on a document without money (a small "
+                                               "remainder, a debt that will not be paid): WO-YYYY-NNNNN"
+                             ).add_subparsers(dest="action", required=True)
+    p = actions.add_parser("add", help="write off what is open on a sale, goods receipt, invoice or opening item")
+    p.add_argument("number", help="the document (SD-..., PO-..., OB-...)")
+    p.add_argument("amount", nargs="?", help="how much (default: all that is open on it)")
+    p.add_argument("--reason", required=True, help="why (kept as the write-off's note, printed on statements)")
+    p.add_argument("--date", type=day, help="the business date (default: today)")
+    p.add_argument("--side", choices=("AR", "AP"), help="when the number is on both sides")
+    p = actions.add_parser("reverse", help="reverse a write-off: the document is open again")
+    p.add_argument("number")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--date", type=day)
 
     p = sub.add_parser("allocate", help="allocate what is left of a receipt, payment, return or refund to "
                                         "documents by hand")
@@ -98,7 +116,11 @@ def add_parsers(sub) -> None:
     p.add_argument("--as-of", type=day, help="count what is dated on or before it, aged at it (default: "
                                              "everything, aged today)")
     p.add_argument("--all", action="store_true", help="also partners whose balance and credit are 0")
-    p.add_argument("--json", action="store_true")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true")
+    out.add_argument("-o", "--output", type=Path, metavar="FILE",
+                     help="write the ageing (账龄分析表) to FILE.xlsx or FILE.pdf")
+    add_language_option(p, "the file")
     p = sub.add_parser("ageing", help="the ageing of receivables or payables: current, 1-30, 31-60, 61-90 and over "
                                       "90 days overdue")
     side = p.add_mutually_exclusive_group()
@@ -156,6 +178,8 @@ def _run(args, db) -> int:
         return _money(args, db)
     if cmd in ("allocate", "unallocate"):
         return _allocate(args, db)
+    if cmd == "write-off":
+        return _write_off(args, db)
     if cmd == "payment-method":
         return _methods(args, db)
     if cmd == "payment-terms":
@@ -172,6 +196,19 @@ def _run(args, db) -> int:
     if cmd == "ageing":
         return _ageing(args, db)
     return _open_items(args, db)
+
+
+def _write_off(args, db) -> int:
+    from domain.accounts import commands as ac
+    from domain.accounts import money
+
+    if args.action == "reverse":
+        rev = money.reverse_money(db.uow(), ac.ReverseMoney(args.number, args.reason, args.date))
+        print(f"{rev.number} reversed")
+        return EXIT_OK
+    item = money.write_off(db.uow(), ac.WriteOff(args.number, args.reason, args.amount, args.side or "", args.date))
+    print(f"{item.number}: {fmt_money(-item.amount)} of {args.number.upper()} written off")
+    return EXIT_OK
 
 
 def _may_see(db) -> None:
@@ -297,9 +334,12 @@ def _balances(args, db) -> int:
     from persistence.accounts import queries
 
     side = "AP" if args.suppliers else "AR"
+    kind = output_kind(args.output)
     rows = queries.balances(db.engine, side, as_of=args.as_of)
     if not args.all:
         rows = [r for r in rows if r.balance or r.credit]
+    if kind is not None:
+        return _write_balances(args, db, side, rows, kind)
     if args.json:
         print_json([{"code": r.code, "name": r.name, "balance": num(r.balance), "credit": num(r.credit),
                      "current": num(r.current), "d1_30": num(r.d1_30), "d31_60": num(r.d31_60),
@@ -309,6 +349,30 @@ def _balances(args, db) -> int:
     table([[r.code, r.name, fmt_money(r.balance), fmt_money(r.credit), *(fmt_money(x) for x in (
         r.current, r.d1_30, r.d31_60, r.d61_90, r.over_90)), r.oldest_due.isoformat() if r.oldest_due else ""]
            for r in rows], ["code", "name", "balance", "credit", *BAND_HEADERS, "oldest due"])
+    return EXIT_OK
+
+
+def _write_balances(args, db, side: str, rows, kind: str) -> int:
+    """The list as the 账龄分析表 workbook or PDF, in the language asked for (else the window's)."""
+    from datetime import datetime
+
+    from ui import report_sheets
+    from ui.pdf.report_labels import label
+
+    language = file_language(args.language)
+    as_of = args.as_of or date.today()
+    header = [(label("As of", language), as_of.isoformat()),
+              (label("Printed", language), datetime.now().strftime("%Y-%m-%d %H:%M"))]
+    sheet = report_sheets.partner_ageing(rows, side, language, header)
+    if kind == ".xlsx":
+        count = report_sheets.write_excel(sheet, args.output)
+        print(f"{args.output} ({count:,} rows)")
+    else:
+        from ui.pdf.reports import render_sheet
+
+        data = render_sheet(sheet, company_name(db))
+        args.output.write_bytes(data)
+        print(f"{args.output} ({len(data):,} bytes)")
     return EXIT_OK
 
 

@@ -70,7 +70,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     _common(p, period=False, as_of=True)
 
 
-def _output(path: Path | None) -> str | None:
+def output_kind(path: Path | None) -> str | None:
+    """``.xlsx`` or ``.pdf`` from ``-o FILE`` (None without it); BadInput for another kind of file."""
     if path is None:
         return None
     suffix = path.suffix.lower()
@@ -83,7 +84,7 @@ def run(args, open_db) -> int:
     from domain.reports.ageing import parse_bands
     from ui import report_build as rb
 
-    kind = _output(args.output)
+    kind = output_kind(args.output)
     # A file reads as the window's would; a table or JSON for a script stays English unless told.
     language = file_language(args.language) if kind else LANGUAGES[args.language or "en"]
     last = day("--as-of" if args.report == "ageing" else "--to", args.last) or date.today()
@@ -107,7 +108,7 @@ def run(args, open_db) -> int:
             from persistence.boundary import ReportQueries
 
             sheet, payload = rb.build(ReportQueries(db.engine), request, language, offset)
-        company = _company(db) if kind == ".pdf" else ""
+        company = company_name(db) if kind == ".pdf" else ""
     finally:
         db.close()
     if args.json:
@@ -137,7 +138,7 @@ def _records_of(sheet) -> list:
     return [json_value(v) for v in sheet.total]
 
 
-def _company(db) -> str:
+def company_name(db) -> str:
     from domain.sales.print_data import company_block
 
     with db.uow() as uow:

@@ -36,6 +36,7 @@ ZH_CN: dict[str, str] = {
     "Method": "结算方式",
     "Method / reference": "结算方式 / 参考号",
     "Opening balance": "期初余额",
+    "Opening item": "期初单据",
     "Other": "其他",
     "Our company (stamp)": "本公司（盖章）",
     "Payable": "应付账款",
@@ -61,6 +62,7 @@ ZH_CN: dict[str, str] = {
     "Total": "合计",
     "Type": "类型",
     "WeChat Pay": "微信支付",
+    "Write-off": "尾差核销",
 }
 
 

@@ -202,3 +202,22 @@ def test_a_suppliers_statement_prints_its_side(db):
     text = "\n".join(pages(render_statement(s, "zh_CN", printed_on=PRINTED)))
     assert "供应商" in text and "应付账款" in text and "采购入库" in text and "付款" in text
     assert "人民币叁佰叁拾叁元整" in text and "浙江省宁波市江北区 123 号" in text
+
+
+@pytest.mark.parametrize(("language", "opening", "carried_in"),
+                         [("en", "Opening balance", "Opening item"), ("zh_CN", "期初余额", "期初单据")])
+def test_an_opening_item_dated_in_the_period_is_not_named_like_the_opening_balance(db, tmp_path, language, opening,
+                                                                                   carried_in):
+    """An item carried in from the old books (OB-…) dated inside the period printed 期初余额 in the details, the
+    words of the statement's first line: two 期初余额 lines, the second one raising the balance."""
+    me = customer(db, "OB1", "期初客户")
+    item(db, "AR", me, date(2026, 2, 10), "sale", "100.00", "SD-2026-00001")
+    item(db, "AR", me, date(2026, 3, 5), "opening", "250.00", "OB-2026-00001")
+    s = statement_for(db, AR, me, *MARCH)
+    text = "\n".join(pages(render_statement(s, language, printed_on=PRINTED)))
+    assert text.count(opening) == 2  # the first line and the summary under the table
+    assert carried_in in text
+    path = tmp_path / "OB1.xlsx"
+    write_statement(s, path, language, printed_on=PRINTED)
+    details = [row[2] for row in load_workbook(path).active.iter_rows(values_only=True) if row[1] == "OB-2026-00001"]
+    assert details == [carried_in]

@@ -260,3 +260,46 @@ def test_a_chinese_table_s_header_block_takes_the_full_width_colon(report, name)
     assert "Warehouse: all" in out.splitlines()
     if name == "stock-summary":
         assert out.splitlines()[1] == f"Period: {FIRST.isoformat()} – {TODAY.isoformat()}"
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Customer name"), ("zh", "客户名称")])
+def test_the_margin_by_customer_heads_the_customers_name_as_a_customers_not_a_products(report, tmp_path, language,
+                                                                                          name):
+    """By customer the name column said 品名 (a product's name) over 蓝海便利店 and the other customers."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "margin.xlsx"
+    code, _, err = report("report", "margin", *PERIOD, "--by", "customer", "--language", language, "-o", str(path))
+    assert code == 0, err
+    rows = load_workbook(path).active.iter_rows(values_only=True)
+    heads = next(row for row in rows if row[0] in ("Customer", "客户"))
+    assert heads[1] == name
+    code, out, _ = report("report", "margin", *PERIOD, "--by", "product", "--language", language)
+    assert code == 0 and ("品名" if language == "zh" else "Name") in out.splitlines()[5]
+
+
+def test_the_slow_movers_to_an_earlier_day_show_that_days_stock(report):
+    from tests.integration.reports.conftest import day
+
+    code, out, err = report("report", "ranking", "--to", day(4).date().isoformat(), "--slow", "3", "--json")
+    assert code == 0, err
+    rows = {r["sku"]: r for r in json.loads(out)["rows"]}
+    assert (rows["TEA"]["on_hand"], rows["TEA"]["value"], rows["TEA"]["idle_days"]) == ("16", "40", 3)
+    assert rows["CUP"]["on_hand"] == "5" and rows["CUP"]["last_issue"] is None  # its sale of day 8 came later
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_stock_status_says_its_stock_is_todays_and_over_which_days_it_counts_the_issues(report, language):
+    """Dated --to a past day the status printed "Date: D" over today's on hand, reserved and on order: only the
+    issues behind the days of cover end on D. A ranking is ranked by revenue, not 汇总方式 (grouped) by it."""
+    from tests.integration.reports.conftest import day
+
+    to = day(4).date()
+    code, out, err = report("report", "status", "--to", to.isoformat(), "--language", language)
+    assert code == 0, err
+    since = (to - timedelta(days=89)).isoformat()
+    head = out.splitlines()[1:3]
+    assert head == (["Stock: now", f"Issues counted: {since} – {to.isoformat()}"] if language == "en" else
+                    ["库存：当前结存", f"出库统计期间：{since} 至 {to.isoformat()}"])
+    code, out, _ = report("report", "ranking", *PERIOD, "--language", language)
+    assert code == 0 and out.splitlines()[2] == ("Ranked by: revenue" if language == "en" else "排序依据：按收入")

@@ -131,3 +131,18 @@ def test_stock_status_with_days_of_cover_from_the_last_90_days(shop):
     assert rows["TEA", "SHOP"].cover_days is None  # shipped 2 and reversed: no issues
     assert rows["CUP", "MAIN"].cover_days == D("135.0")  # 3 ÷ (2/90)
     assert list(status_rows(queries.stock_status(shop.engine, TODAY, warehouse="SHOP"))) == [rows["TEA", "SHOP"]]
+
+
+def test_the_slow_movers_of_an_earlier_day_hold_that_days_stock_and_no_later_issue(shop):
+    """The slow movers dated a past day (``report ranking --slow --to D``, the Reports screen's last day) showed
+    today's stock and value and took the last issue from any day, so a product idle at the month end that sold
+    after it dropped off that month's list."""
+    on_day_4 = {p.sku: p for p in queries.stocked_products(shop.engine, as_of=day(4).date())}
+    # TEA on day 4: 20 at 2.50 less 4 sold on day 1, +1 back on day 3, −1 broken on day 4 (the transfer stays
+    # within the shop): 16, 40.00; CUP: its 5 at 4.00, none sold yet
+    assert (on_day_4["TEA"].on_hand, on_day_4["TEA"].value, on_day_4["TEA"].last_issue) == (16, 40, day(1).date())
+    assert (on_day_4["CUP"].on_hand, on_day_4["CUP"].value, on_day_4["CUP"].last_issue) == (5, 20, None)
+    before = {p.sku: p for p in queries.stocked_products(shop.engine, as_of=day(-10).date())}
+    assert set(before) == {"TEA"} and before["TEA"].on_hand == 20 and before["TEA"].last_issue is None
+    now = {p.sku: p for p in queries.stocked_products(shop.engine)}
+    assert now["CUP"].last_issue == day(8).date() and now["CUP"].on_hand == 3

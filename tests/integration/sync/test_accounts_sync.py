@@ -277,13 +277,14 @@ def test_one_payment_allocated_on_two_desks_offline_is_undone_just_enough_and_ev
     sync.resolve_conflict(a, accounts.conflict_id("allocation", undo), user="boss", note="allocated again")
 
 
-def test_a_receipt_number_taken_on_two_desks_offline_is_renumbered_on_the_hub(hub, devices):
+@pytest.mark.parametrize(("kind", "prefix"), [("receipt", "RC"), ("write_off", "WO")])
+def test_a_receipt_number_taken_on_two_desks_offline_is_renumbered_on_the_hub(hub, devices, kind, prefix):
     a, b = devices("a"), devices("b")
     customer, _ = office(a)
     sync.sync(a, hub)
     sync.sync(b, hub)
-    mine = item(a, customer, "receipt", "-10.00", number="RC-2026-00001", year=2026, seq=1)
-    theirs = item(b, customer, "receipt", "-20.00", number="RC-2026-00001", year=2026, seq=1)
+    mine = item(a, customer, kind, "-10.00", number=f"{prefix}-2026-00001", year=2026, seq=1)
+    theirs = item(b, customer, kind, "-20.00", number=f"{prefix}-2026-00001", year=2026, seq=1)
     # items of documents carry their document's number (and may carry its seq): only the document is renumbered
     sales = [item(desk, customer, "sale", "5.00", number="SD-2026-00001", year=2026, seq=1) for desk in (a, b)]
     sync.sync(a, hub)
@@ -292,12 +293,12 @@ def test_a_receipt_number_taken_on_two_desks_offline_is_renumbered_on_the_hub(hu
     items = t.account_items.c
     for desk in (a, b):
         with desk.engine.connect() as conn:
-            numbers = dict(conn.execute(select(items.id, items.number).where(items.kind == "receipt")).all())
+            numbers = dict(conn.execute(select(items.id, items.number).where(items.kind == kind)).all())
             kept = conn.execute(select(items.number).where(items.id.in_(sales))).scalars().all()
-        assert numbers == {mine: "RC-2026-00001", theirs: "RC-2026-00002"}
+        assert numbers == {mine: f"{prefix}-2026-00001", theirs: f"{prefix}-2026-00002"}
         assert kept == ["SD-2026-00001", "SD-2026-00001"]
     listed = [x for x in sync.conflicts(b) if x.table == "account_items"]
-    assert len(listed) == 1 and "renumbered RC-2026-00002" in listed[0].rule
+    assert len(listed) == 1 and f"renumbered {prefix}-2026-00002" in listed[0].rule
     with b.engine.connect() as conn:
         assert conn.execute(select(items.seq).where(items.id == theirs)).scalar_one() == 2
     assert sync.sync(a, hub).pushed == 0 and sync.sync(b, hub).pushed == 0
@@ -499,3 +500,4 @@ def test_after_a_pull_the_open_amounts_equal_items_less_allocations_and_read_ali
     ar = queries.balances(b.engine, "AR")
     assert [(r.balance, r.credit, r.oldest_due) for r in ar] == [(Decimal(30), Decimal(0), date(2026, 11, 19))]
     assert check(a.engine) == [] and check(b.engine) == []
+

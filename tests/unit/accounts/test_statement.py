@@ -128,3 +128,24 @@ def test_an_opening_item_s_old_english_note_is_not_printed_but_a_note_of_its_own
              item(4, "SD-2026-00011", "sale", "10.00", note="opening balance")]
     s = build_statement(AR, "c1", CUSTOMER, COMPANY, *MARCH, D("0"), items)
     assert [x.note for x in s.lines] == ["", "per the old ledger", "opening balance"]
+
+
+def test_the_lines_of_one_goods_receipt_are_one_line_of_the_suppliers_statement():
+    """A receipt against an order makes one payable a product line: the statement printed PO-2026-00052 four times
+    on one day, each with a product's SKU as its reference, where the supplier's delivery note has one amount."""
+    def line(n: int, day: int, number: str, amount: str, sku: str, kind: str = "goods_receipt") -> StatementItem:
+        return StatementItem(f"gr-{n}", date(2026, 3, day), number, kind, D(amount), reference=sku,
+                             created_at=datetime(2026, 3, day, 9, n, tzinfo=UTC))
+
+    items = [line(1, 9, "PO-2026-00052", "1761.90", "EL001-03"), line(2, 9, "PO-2026-00052", "494.22", "EL002-06"),
+             line(3, 9, "PO-2026-00052", "444.94", "EL003-02"), line(4, 12, "PO-2026-00052", "100.00", "EL001-03"),
+             line(5, 12, "PO-2026-00069", "78.60", "EL007-06"),
+             line(6, 13, "PM-2026-00001", "-2000.00", "", kind="payment")]
+    s = build_statement(AP, "s1", CUSTOMER, COMPANY, *MARCH, D("10.00"), items)
+    assert [(x.business_date.day, x.number, x.increase, x.decrease, x.balance, x.reference) for x in s.lines] == [
+        (9, "PO-2026-00052", D("2701.06"), 0, D("2711.06"), ""),  # three lines of the 9th
+        (12, "PO-2026-00052", D("100.00"), 0, D("2811.06"), "EL001-03"),  # another receipt, another day
+        (12, "PO-2026-00069", D("78.60"), 0, D("2889.66"), "EL007-06"),
+        (13, "PM-2026-00001", 0, D("2000.00"), D("889.66"), ""),
+    ]
+    assert (s.total_increase, s.total_decrease, s.closing) == (D("2879.66"), D("2000.00"), D("889.66"))

@@ -113,7 +113,10 @@ class PartnerPage(QDialog):
         self.undo_button.clicked.connect(self.undo_selected)
         self.reverse_button = QPushButton(self)
         self.reverse_button.clicked.connect(self.reverse_selected)
-        for button in (self.new_button, self.allocate_button, self.undo_button, self.reverse_button):
+        self.write_off_button = QPushButton(self)
+        self.write_off_button.clicked.connect(self.write_off_selected)
+        for button in (self.new_button, self.allocate_button, self.undo_button, self.reverse_button,
+                       self.write_off_button):
             button.setAutoDefault(False)
             if not self.may_post:
                 button.setEnabled(False)
@@ -167,6 +170,7 @@ class PartnerPage(QDialog):
         actions.addWidget(self.allocate_button)
         actions.addWidget(self.undo_button)
         actions.addWidget(self.reverse_button)
+        actions.addWidget(self.write_off_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -214,9 +218,13 @@ class PartnerPage(QDialog):
         if b is None or not (b.balance or b.credit):
             self.figures.setText(translate("Accounts", "Nothing owed either way."))
             return
+        # The same words a side, each in its own context: a customer's credit is 预收, a supplier's 预付.
+        words = (translate("Receivables", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · "
+                                          ">90 %7 · overdue %8") if self.side == AR else
+                 translate("Payables", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · "
+                                       ">90 %7 · overdue %8"))
         self.figures.setText(fill(
-            translate("Accounts", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · "
-                                  "overdue %8"),
+            words,
             money_text(b.balance), money_text(b.credit), money_text(b.current), money_text(b.d1_30),
             money_text(b.d31_60), money_text(b.d61_90), money_text(b.over_90), money_text(b.overdue)))
 
@@ -384,6 +392,32 @@ class PartnerPage(QDialog):
         command, uow = ac.ReverseMoney(row.number, reason), self.services.uow
         self._run(lambda: reverse_money(uow(), command), fill(translate("Accounts", "Reversed %1"), row.number))
 
+    def ask_write_off_reason(self, number: str, amount: str) -> str | None:
+        """Why what is left of ``number`` is written off, or None when cancelled; tests replace it."""
+        from ui.dialogs.reason import ReasonDialog
+
+        prompt = translate("Accounts", "Write off the %1 left open on %2? It is settled without money; the reason "
+                                       "is printed on the statement.")
+        dialog = ReasonDialog(translate("Accounts", "Write off"), fill(prompt, amount, number), True, self)
+        return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def write_off_selected(self) -> None:
+        """Write off what is left open on the document chosen on the Open items tab (尾差核销)."""
+        row = self.selected(self.items_view, self.items_proxy)
+        if row is None or row.amount <= 0:
+            self.tabs.setCurrentWidget(self.items_view)
+            self.say(translate("Accounts", "Choose the document whose remainder to write off on the Open items tab "
+                                           "first."), error=True)
+            return
+        reason = self.ask_write_off_reason(row.number, money_text(row.open))
+        if not reason:
+            return
+        from domain.accounts.money import write_off
+
+        command, uow = ac.WriteOff(row.number, reason, row.open, side=self.side), self.services.uow
+        self._run(lambda: write_off(uow(), command),
+                  fill(translate("Accounts", "Wrote off %1 of %2"), money_text(row.open), row.number))
+
     # -- language ----------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -398,6 +432,7 @@ class PartnerPage(QDialog):
         self.allocate_button.setText(translate("Accounts", "Allocate credit…"))
         self.undo_button.setText(translate("Accounts", "Undo allocation"))
         self.reverse_button.setText(translate("Accounts", "Reverse…"))
+        self.write_off_button.setText(translate("Accounts", "Write off…"))
         self.tabs.setTabText(0, translate("Accounts", "Open items"))
         self.tabs.setTabText(1, translate("Accounts", "Receipts") if self.side == AR
                              else translate("Accounts", "Payments"))

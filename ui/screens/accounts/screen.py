@@ -74,6 +74,7 @@ class BalancesScreen(Screen):
         self.dialog = None  # the money entry last opened
 
         self.model = BalancesModel(self)
+        self.model.side = self.side
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
@@ -279,9 +280,18 @@ class BalancesScreen(Screen):
         total = [number_or_text(self.totals_model.index(0, c).data() or "")
                  for c in range(self.totals_model.columnCount())]
         sheet = side_title(self.side)
+        above = [[self.export_title()], [self.export_filters()]]
+        oldest = self.model.headerData(BalancesModel.C_OLDEST, Qt.Orientation.Horizontal)
+        at = titles.index(oldest) if oldest in titles else None
+
+        def as_day(row: list) -> list:  # the oldest due day a date Excel can sort and filter, not its text
+            if at is not None and row[at]:
+                row = [*row[:at], date.fromisoformat(row[at]), *row[at + 1:]]
+            return row
 
         def job() -> int:
-            return write_xlsx(target, titles, [*cells(), total], sheet=sheet, bold_last=True)
+            return write_xlsx(target, titles, [as_day(list(r)) for r in [*cells(), total]], sheet=sheet,
+                              bold_last=True, above=above)
 
         def done(count: int) -> None:
             if alive(self):
@@ -292,6 +302,20 @@ class BalancesScreen(Screen):
                 self.show_error(exc)
 
         return self.services.tasks.submit(job, done, failed)
+
+    def export_title(self) -> str:
+        return fill(translate("Accounts", "%1 ageing"), side_title(self.side))
+
+    def export_filters(self) -> str:
+        """The day the list is as of and the filters that chose its rows (the totals follow them), in words."""
+        parts = [fill(translate("Accounts", "As of %1"), self.as_of_date().isoformat())]
+        if self.overdue_only.isChecked():
+            parts.append(translate("Accounts", "Overdue only"))
+        if self.settled_too.isChecked():
+            parts.append(translate("Accounts", "Settled partners too"))
+        if self.search.text().strip():
+            parts.append(fill(translate("Accounts", "Search: %1"), self.search.text().strip()))
+        return " · ".join(parts)
 
     # -- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:

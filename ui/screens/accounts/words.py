@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from domain.accounts.model import Side
@@ -31,11 +32,12 @@ KINDS = {
     "supplier_return": QT_TRANSLATE_NOOP("Accounts", "Return to supplier"),
     "supplier_invoice": QT_TRANSLATE_NOOP("Accounts", "Supplier invoice"),
     "invoice_match": QT_TRANSLATE_NOOP("Accounts", "Invoice match"),
-    "opening": QT_TRANSLATE_NOOP("Accounts", "Opening balance"),
+    "opening": QT_TRANSLATE_NOOP("Accounts", "Opening item"),
     "receipt": QT_TRANSLATE_NOOP("Accounts", "Receipt"),
     "payment": QT_TRANSLATE_NOOP("Accounts", "Payment"),
     "refund": QT_TRANSLATE_NOOP("Accounts", "Refund"),
     "reversal": QT_TRANSLATE_NOOP("Accounts", "Reversal"),
+    "write_off": QT_TRANSLATE_NOOP("Accounts", "Write-off"),
 }
 
 METHODS = {
@@ -78,6 +80,12 @@ def partner_word(side: str) -> str:
     return translate("Accounts", "Customer") if side == AR else translate("Accounts", "Supplier")
 
 
+def credit_word(side: str) -> str:
+    """What a partner paid ahead, or was paid ahead: 预收 from a customer, 预付 to a supplier (the same English word,
+    so one context a side)."""
+    return translate("Receivables", "Credit") if side == AR else translate("Payables", "Credit")
+
+
 def money_word(side: str) -> str:
     """收款单 or 付款单: what the money of a side is called."""
     return translate("Accounts", "Receipt") if side == AR else translate("Accounts", "Payment")
@@ -113,7 +121,14 @@ class BalancesModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("Accounts", "Overdue"), lambda r: r.overdue, amount_text, True),
         Column(QT_TRANSLATE_NOOP("Accounts", "Oldest due"), lambda r: r.oldest_due, day_text),
     )
-    C_BALANCE, C_OVERDUE, C_OLDEST = 2, 9, 10
+    C_BALANCE, C_CREDIT, C_OVERDUE, C_OLDEST = 2, 3, 9, 10
+    side: str | None = None  # AR or AP: the credit column says 预收 or 预付
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (section == self.C_CREDIT and self.side is not None and orientation == Qt.Orientation.Horizontal
+                and role == Qt.ItemDataRole.DisplayRole):
+            return credit_word(self.side)
+        return super().headerData(section, orientation, role)
 
     @classmethod
     def make_keys(cls, rows) -> list[str]:
