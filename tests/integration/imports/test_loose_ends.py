@@ -180,3 +180,25 @@ def test_a_product_with_a_formula_like_sku_cannot_be_added_on_a_screen_either(db
     with pytest.raises(BadInput, match="formula"):
         catalog.add_product(db.uow(), c.AddProduct("=1+1", "Apple"))
     assert catalog.add_product(db.uow(), c.AddProduct("A-1", "Apple")).sku == "A-1"
+
+
+def test_hidden_rows_are_found_in_a_sheet_that_numbers_its_rows_by_their_order_or_prefixes_its_tags(tmp_path):
+    """r on a row is optional (a row without it follows the one before), and some programs write x:row."""
+    import re
+    import zipfile
+
+    source = products_sheet(tmp_path / "p.xlsx", hidden=(3, 6))
+    target = tmp_path / "q.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                text = re.sub(r'<row r="(\d+)"', lambda m: "<row" if m.group(1) in ("2", "3") else m.group(0), text)
+                data = text.replace("<row", "<x:row").replace("</row>", "</x:row>").replace(
+                    "<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
+                    1).encode()
+            new.writestr(item, data)
+    from ui.spreadsheets import _hidden_rows
+
+    assert _hidden_rows(target, "/xl/worksheets/sheet1.xml") == {3, 6}
