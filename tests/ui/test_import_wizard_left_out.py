@@ -73,3 +73,12 @@ def test_the_rows_left_out_are_said_in_chinese(qtbot, services, tmp_path, chines
     assert wizard.include_hidden.text() == "同时导入工作簿中隐藏的 1 行"
     assert [row[2] for row in report(wizard)] == ["是说明文字，不是记录，已跳过", "在工作簿中被隐藏，未导入"]
     assert "有 2 行未导入" in wizard.report_label.text()
+
+
+def test_the_number_formats_example_is_not_a_number_in_scientific_notation(qtbot, services, tmp_path):  # noqa: F811
+    path = tmp_path / "p.csv"
+    path.write_text("SKU,Name,Min level\nA,Apple,1.23457E+11\nB,Pear,\"1,250.5\"\n", encoding="utf-8")
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path)
+    assert wizard.number_example.text() == "Example from the file: Min level “1,250.5” reads as 1250.5."

@@ -317,8 +317,8 @@ class ImportWizard(QDialog):
             i = self.table.headers.index(mapping[field.key])
             for cells in self.table.rows[:1000]:
                 cell = cells[i] if i < len(cells) else ""
-                if isinstance(cell, NumberCell) or not any(ch in cell for ch in ",."):
-                    continue
+                if isinstance(cell, NumberCell) or not any(ch in cell for ch in ",.") or scientific(cell):
+                    continue  # (1.23457E+11 is refused in either format: no example of the format's separators)
                 shown = read_as(cell, self.current_number_format())
                 text = (translate("ImportWizard", "Example from the file: %1 “%2” reads as %3.") if shown is not None
                         else translate("ImportWizard", "Example from the file: %1 “%2” is not a number in this "
