@@ -827,7 +827,19 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', 'is required for a free return (with the warehouse)'): '无来源退货必须填写（与仓库一起）',
     ('ImportProblems', 'is the current password'): '是当前密码',
     ('ImportProblems', 'its schema %1 is newer than this version of Stockroom knows (%2); restore it with a newer version'): '其数据结构版本 %1 比本版 Stockroom 所知的（%2）更新；请用更新版本的 Stockroom 恢复',
-    ('ImportProblems', "letters, digits, '-', '_' or '.', without spaces"): '字母、数字、“-”、“_”或“.”，不含空格',
+    ('ImportProblems', 'letters (Chinese too), digits and signs such as - _ . /, without spaces, not starting with =, + or @'):
+        '字母（可用汉字）、数字和 - _ . / 等符号，不含空格，不以 =、+ 或 @ 开头',
+    ('ImportProblems', '%1 starts with %2, which a spreadsheet takes for the start of a formula'):
+        '%1 以 %2 开头，电子表格会把它当作公式',
+    ('ImportProblems', '%1 is a day number as Excel counts days, not a date: that day is %2'):
+        '%1 是 Excel 内部的日期序号，不是日期：对应的日期是 %2',
+    ('ImportProblems', '%1 is written in scientific notation, which would read as %2; Excel writes a long number so when it shortens it, its last digits lost'):
+        '%1 是科学计数法，读作 %2；Excel 把较长的数字缩写成这样时，后几位数字已经丢失',
+    ('ImportProblems', 'the date written as a date, such as %1'): '写成日期，如 %1',
+    ('ImportProblems', 'the number in plain digits, such as %1 if that is the number meant; a number Excel shortened has lost digits: import the workbook (.xlsx) itself, or in Excel format the column as Number before saving as CSV'):
+        '直接写出全部数字，如本意是这个数则写 %1；被 Excel 缩写的数字已丢失末几位：请直接导入工作簿（.xlsx），或在 Excel 中先把该列设为“数值”格式，再另存为 CSV',
+    ('ImportProblems', 'hidden in the workbook; left out'): '在工作簿中被隐藏，未导入',
+    ('ImportProblems', 'a note, not a record; passed over'): '是说明文字，不是记录，已跳过',
     ('ImportProblems', 'must be greater than 0'): '必须大于 0',
     ('ImportProblems', 'must not be 0'): '不能为 0',
     ('ImportProblems', 'name at least one document to allocate to, as DOC or DOC:AMOUNT'): '请至少指定一张要核销的单据，格式为“单号”或“单号:金额”',
@@ -862,12 +874,26 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', 'the same quantity is listed twice; give each break its own quantity'): '同一数量列出了两次；每个价格阶梯须有各自的数量',
     ('ImportProblems', 'whole days from 0 to 3650'): '0 到 3650 的整天数',
     ('ImportProblems', "whole days from 0 to 3650, blank for the supplier's"): '0 到 3650 的整天数；留空则用供应商的交期',
-    ('ImportWizard', '%1 rows have problems (%2 in all); nothing was imported. Correct them and import the file again.'):
-        '%1 行有问题（共 %2 个）；未导入任何数据。请改正后重新导入文件。',
-    ('ImportWizard', '%1 rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.'):
-        '%1 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。',
-    ('ImportWizard', '%1: %2 rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.'):
-        '%1：%2 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。',
+    ('ImportWizard', '%n row has problems (%1 in all); nothing was imported. Correct it and import the file again.'):
+        '%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。',
+    ('ImportWizard', '%n rows have problems (%1 in all); nothing was imported. Correct them and import the file again.'):
+        '%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。',
+    ('ImportWizard', '%n row has problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.'):
+        '%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。',
+    ('ImportWizard', '%n rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.'):
+        '%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。',
+    ('ImportWizard', '%1: %n row. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.'):
+        '%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。',
+    ('ImportWizard', '%1: %n rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.'):
+        '%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。',
+    ('ImportWizard', '%n row is left out; the report says why.'): '有 %n 行未导入，原因见下表。',
+    ('ImportWizard', '%n rows are left out; the report says why.'): '有 %n 行未导入，原因见下表。',
+    ('ImportWizard', 'Also import the %n row hidden in the workbook'): '同时导入工作簿中隐藏的 %n 行',
+    ('ImportWizard', 'Also import the %n rows hidden in the workbook'): '同时导入工作簿中隐藏的 %n 行',
+    ('ImportWizard', 'Tick “Also import the rows hidden in the workbook” below to import it'):
+        '如需导入，请勾选下方的“同时导入工作簿中隐藏的行”',
+    ('ImportWizard', 'Nothing to do: a row with this note alone is never a record'): '无需处理：只有这句说明的行不会是记录',
+    ('ImportWizard', 'Nothing new to import: the one row is already in Stockroom.'): '没有新数据可导入：这一行已在 Stockroom 中。',
     ('ImportWizard', '&Import'): '导入(&I)',
     ('ImportWizard', '&Next >'): '下一步(&N) >',
     ('ImportWizard', '(not in the file)'): '（文件中没有）',
@@ -935,7 +961,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', 'Supplier code'): '供应商编码',
     ('ImportWizard', 'Supplier terms (prices, MOQ)'): '供应商条款（价格、起订量）',
     ('ImportWizard', 'Suppliers'): '供应商',
-    ('ImportWizard', 'The first %1 rows as they will be read (numbers as %2):'): '前 %1 行（按导入时的读法显示，数字格式：%2）：',
+    ('ImportWizard', 'The first %n rows as they will be read (numbers as %1):'): '前 %n 行（按导入时的读法显示，数字格式：%1）：',
+    ('ImportWizard', 'The one row as it will be read (numbers as %1):'): '仅有的一行（按导入时的读法显示，数字格式：%1）：',
     ('ImportWizard', 'Unit'): '单位',
     ('ImportWizard', 'Unit cost'): '单位成本',
     ('ImportWizard', 'Unit price'): '单价',
@@ -1030,7 +1057,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PartnerTableModel', 'Currency'): '币种',
     ('PartnerTableModel', 'Lead time (days)'): '交货期（天）',
     ('PartnerTableModel', 'Name'): '名称',
-    ('PartnersScreen', "Code: enter a short code without spaces, such as C003 (letters, digits, '-', '_' or '.', at most 32)."): '编码：请输入不含空格的简短编码，例如 C003（字母、数字、“-”、“_”或“.”，最多 32 个字符）。',
+    ('PartnersScreen', 'Code: enter a short code without spaces, such as C003 (letters, digits and signs such as - _ . /, not starting with =, + or @; at most 32).'):
+        '编码：请输入不含空格的简短编码，例如 C003（字母、数字和 - _ . / 等符号，不以 =、+ 或 @ 开头，最多 32 个字符）。',
     ('PartnersScreen', 'Add customer'): '添加客户',
     ('PartnersScreen', 'Added customer %1 (%2).'): '已添加客户 %1（%2）。',
     ('PartnersScreen', 'Contact'): '联系人',
@@ -2839,7 +2867,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('UsersPage', 'User name:'): '用户名：',
     ('UsersPage', 'Users'): '用户',
     ('UsersPage', 'at least 8 characters'): '至少 8 个字符',
-    ('WarehousesPage', "Code: enter a short code without spaces, such as BJ or MAIN (letters, digits, '-', '_' or '.', at most 32)."): '编码：请输入不含空格的简短编码，例如 BJ 或 MAIN（字母、数字、“-”、“_”或“.”，最多 32 个字符）。',
+    ('WarehousesPage', 'Code: enter a short code without spaces, such as BJ or MAIN (letters, digits and signs such as - _ . /, not starting with =, + or @; at most 32).'):
+        '编码：请输入不含空格的简短编码，例如 BJ 或 MAIN（字母、数字和 - _ . / 等符号，不以 =、+ 或 @ 开头，最多 32 个字符）。',
     ('WarehousesPage', "Name: enter the warehouse's name, at most 200 characters."): '名称：请输入仓库名称，最多 200 个字符。',
     ('WarehousesPage', "The company's warehouses. Add one here before receiving goods into it, moving stock to it or importing its opening stock; its code is what spreadsheets and the command line name it by."): '公司的仓库。向某个仓库收货、调拨或导入其期初库存之前，请先在这里添加它；表格和命令行都用仓库编码来指明仓库。',
     ('WarehousesPage', 'Add warehouse'): '添加仓库',

@@ -31,12 +31,19 @@ TEMPLATES = {
     "too_large": QT_TRANSLATE_NOOP("ImportProblems", "%1 is too large"),
     "too_long": QT_TRANSLATE_NOOP("ImportProblems", "is %1 characters long"),
     "contains_spaces": QT_TRANSLATE_NOOP("ImportProblems", "%1 contains spaces"),
+    "formula_start": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 starts with %2, which a spreadsheet takes for the start of a formula"),
     "not_a_date": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a date"),
     "split_row": QT_TRANSLATE_NOOP(
         "ImportProblems", "has more cells than the header row's %1: a value holding the delimiter (a comma) without "
                           "quotes was split in two, and the cells after it moved one column on"),
     "serial_date": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is a number, not a date; formatted as a date in Excel it would show %2"),
+    "serial_date_text": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is a day number as Excel counts days, not a date: that day is %2"),
+    "scientific_number": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is written in scientific notation, which would read as %2; Excel writes a long number so "
+                          "when it shortens it, its last digits lost"),
     "currency_sign": QT_TRANSLATE_NOOP("ImportProblems", "%1 has a currency sign %2"),
     "date_cell": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell "
@@ -188,7 +195,14 @@ TEMPLATES = {
                           "version"),
     "backup_of_server": QT_TRANSLATE_NOOP(
         "ImportProblems", "backups are made of a local SQLite database file, not of a server database"),
-    "accept_code": QT_TRANSLATE_NOOP("ImportProblems", "letters, digits, '-', '_' or '.', without spaces"),
+    "accept_code": QT_TRANSLATE_NOOP(
+        "ImportProblems", "letters (Chinese too), digits and signs such as - _ . /, without spaces, not starting with "
+                          "=, + or @"),
+    "accept_date_written": QT_TRANSLATE_NOOP("ImportProblems", "the date written as a date, such as %1"),
+    "accept_plain_number": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the number in plain digits, such as %1 if that is the number meant; a number Excel "
+                          "shortened has lost digits: import the workbook (.xlsx) itself, or in Excel format the "
+                          "column as Number before saving as CSV"),
     "accept_qty": QT_TRANSLATE_NOOP(
         "ImportProblems", "a number greater than 0 with at most 4 decimals, such as 12 or 2.5"),
     "accept_date": QT_TRANSLATE_NOOP("ImportProblems", "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日"),
@@ -280,6 +294,8 @@ TEMPLATES = {
         "ImportProblems", "the code of a customer already in Stockroom (import customers first)"),
     "accept_due_on_or_after": QT_TRANSLATE_NOOP(
         "ImportProblems", "a date on or after %1, or blank for the partner's payment terms"),
+    "hidden_row": QT_TRANSLATE_NOOP("ImportProblems", "hidden in the workbook; left out"),
+    "note_row": QT_TRANSLATE_NOOP("ImportProblems", "a note, not a record; passed over"),
     "file_missing": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 does not exist or is not a file; choose a .csv or .xlsx file"),
     "file_xls": QT_TRANSLATE_NOOP(

@@ -23,6 +23,7 @@ import io
 import itertools
 import re
 import unicodedata
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from collections.abc import Iterable
@@ -33,6 +34,7 @@ from datetime import datetime
 from datetime import time
 from decimal import Decimal
 from pathlib import Path
+from xml.parsers import expat
 
 from domain.imports.problems import file_error
 from domain.imports.report import DateCell
@@ -180,13 +182,13 @@ def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Ta
         sheets = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets[:1]
         first = None
         for sheet in sheets:
-            read = _read_sheet(sheet, progress)
-            records, formulas, errors = read
+            read = (*_read_sheet(sheet, progress), sheet)
+            records, formulas, errors, chosen = read
             if formulas or errors or sum(1 for r in records if any(c.strip() for c in r)) >= 2:
                 break
             first = first or read
         else:
-            records, formulas, errors = first or ([], [], [])  # no sheet holds data: the first says so
+            records, formulas, errors, chosen = first or ([], [], [], None)  # no sheet holds data: the first says so
     finally:
         book.close()
         handle.close()
@@ -198,7 +200,57 @@ def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Ta
     if errors:
         cells = ", ".join(where for where, _ in errors[:10]) + (" …" if len(errors) > 10 else "")
         raise file_error("file_error_values", path.name, errors[0][1], cells)
-    return _table(records, path.name)
+    hidden = _hidden_rows(path, getattr(chosen, "_worksheet_path", None)) if chosen is not None else frozenset()
+    return replace(_table(records, path.name), hidden=hidden)
+
+
+_CHUNK = 1 << 20
+
+
+def _hidden_rows(path: Path, part: str | None) -> frozenset[int]:
+    """The numbers of the rows a sheet hides (``<row r="5" hidden="1">``: hidden by hand or by a filter).
+
+    openpyxl reads a workbook fast only in its read-only mode, which does not say which rows are hidden; so the
+    sheet's XML is read again here, in chunks, with a streaming parser that looks at the rows' own attributes. A
+    sheet that nowhere says ``hidden`` (nearly every one) is passed through once without parsing.
+    """
+    if not part:
+        return frozenset()
+    try:
+        with zipfile.ZipFile(path) as book:
+            name = part.lstrip("/")
+            if not _says_hidden(book, name):
+                return frozenset()
+            hidden: set[int] = set()
+            number = 0
+
+            def row(tag: str, attributes: dict[str, str]) -> None:
+                nonlocal number
+                if tag == "row" or tag.endswith(":row"):
+                    number = int(attributes.get("r") or number + 1)  # r may be left out: the next row
+                    if attributes.get("hidden") in ("1", "true"):
+                        hidden.add(number)
+
+            parser = expat.ParserCreate()
+            parser.StartElementHandler = row
+            with book.open(name) as xml:
+                while chunk := xml.read(_CHUNK):
+                    parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except (KeyError, ValueError, zipfile.BadZipFile, expat.ExpatError):
+        return frozenset()  # openpyxl read the sheet: a part it reads that this cannot is no one's hidden rows
+    return frozenset(hidden)
+
+
+def _says_hidden(book: zipfile.ZipFile, name: str) -> bool:
+    """Whether the part's text holds ``hidden`` anywhere (a chunk's end overlapping the next one's start)."""
+    tail = b""
+    with book.open(name) as xml:
+        while chunk := xml.read(_CHUNK):
+            if b"hidden" in tail + chunk[:8] or b"hidden" in chunk:
+                return True
+            tail = chunk[-8:]
+    return False
 
 
 def _read_sheet(sheet, progress: Callable[[int], None] | None) -> tuple[list, list, list]:

@@ -17,6 +17,7 @@ from domain.imports.fields import headed
 from domain.imports.report import DateCell
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
+from domain.imports.report import LeftOut
 from domain.imports.report import NumberCell
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
@@ -24,5 +25,5 @@ from domain.imports.run import preview
 from domain.imports.run import run_import
 from domain.kernel.numbers import NumberFormat
 
-__all__ = ["FIELDS", "DateCell", "Field", "ImportKind", "ImportRejected", "ImportResult", "NumberCell", "NumberFormat",
-           "RowProblem", "Table", "fields_of", "guess_mapping", "headed", "preview", "run_import"]
+__all__ = ["FIELDS", "DateCell", "Field", "ImportKind", "ImportRejected", "ImportResult", "LeftOut", "NumberCell",
+           "NumberFormat", "RowProblem", "Table", "fields_of", "guess_mapping", "headed", "preview", "run_import"]

@@ -20,6 +20,7 @@ from domain.imports.fields import fields_of
 from domain.imports.problems import Said
 from domain.imports.problems import said_of
 from domain.imports.report import DateCell
+from domain.imports.report import LeftOut
 from domain.imports.report import NumberCell
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
@@ -159,6 +160,10 @@ class Row:
         if not field.number and shortened(text):
             self.problem(key, Said("scientific_code", (repr(written),)), Said("accept_full_digits"))
             return None
+        if field.number and scientific(self._cells[self._index[key]]):
+            shown = _expanded(text)
+            self.problem(key, Said("scientific_number", (repr(written), shown)), Said("accept_plain_number", (shown,)))
+            return None
         if field.number:
             sign = _CURRENCY_SIGN.search(text)
             if sign is not None:  # (an Excel CSV of a column formatted as currency: ¥1,200.50)
@@ -174,11 +179,13 @@ class Row:
             return check(field.label, text)
         except BadInput as exc:
             said = said_of(exc)
+            accepts = None
             if said.code == "not_a_date":
-                said = _serial_date(self._cells[self._index[key]], said)
+                said, accepts = _serial_date(self._cells[self._index[key]], said)
             if text != written:  # name the cell as the file writes it, not as it was rewritten
                 said = Said(said.code, tuple(_as_written(v, text, written) for v in said.values))
-            accepts = Said("accept_point_or_european") if said.code == "ambiguous_number" and field.number else None
+            if said.code == "ambiguous_number" and field.number:
+                accepts = Said("accept_point_or_european")
             if said.code == "scientific_code":
                 accepts = Said("accept_full_digits")
             self.problem(key, said, accepts)
@@ -198,6 +205,33 @@ _CURRENCY_SIGN = re.compile(r"[¥￥$＄€£]|元|RMB|CNY", re.IGNORECASE)
 _SCIENTIFIC = re.compile(r"\d(?:\.\d{1,14})?E\+\d{2,3}", re.IGNORECASE)
 
 
+# A number in scientific notation, as a CSV or a text cell may hold it (1e3, 1.23457E+11, in the European format
+# 1,5E+3): refused in number fields rather than read, since Excel writes a number so when it shortens it (a quantity
+# 123456789012 in a General column is saved as 1.23457E+11), and 1e3 typed for 1000 is a programmer's habit, not a
+# clerk's. A number cell of a workbook is a number, whatever Excel shows.
+_EXPONENT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)E[+-]?\d+", re.IGNORECASE)
+
+
+def _expanded(text: str) -> str:
+    """A number in scientific notation written out in digits (``1.23457E+11`` → ``123457000000``)."""
+    from decimal import Decimal
+    from decimal import InvalidOperation
+
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return text
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or abs(exponent) > 24:  # no one's number: say it as it is
+        return text
+    return format(value.normalize() if exponent < 0 else value, "f")
+
+
+def scientific(cell: str) -> bool:
+    """Whether a number field's cell is text in scientific notation (``1e3``), which the import refuses."""
+    return not isinstance(cell, NumberCell) and _EXPONENT.fullmatch(cell.strip()) is not None
+
+
 def shortened(text: str) -> bool:
     """Whether ``text`` is a long number as Excel shows it in scientific notation (``6.90123E+12``)."""
     return _SCIENTIFIC.fullmatch(text) is not None
@@ -207,13 +241,28 @@ _DATE_FIELDS = frozenset({"date", "due"})
 _SERIALS = range(1, 2958466)  # the days Excel counts, 1900-01-01 to 9999-12-31
 
 
-def _serial_date(cell: str, said: Said) -> Said:
+_TYPED_SERIAL = re.compile(r"\d{5}")  # a day number typed as text: 10000 (1927) to 99999 (2173), not a year
+
+
+def _excel_day(serial: int) -> date:
+    """The day Excel counts as ``serial`` (1 is 1900-01-01; Excel counts a 29 February 1900 that never was)."""
+    return date(1899, 12, 30) + timedelta(days=serial if serial > 60 else serial + 1)
+
+
+def _serial_date(cell: str, said: Said) -> tuple[Said, Said | None]:
     """A date field's cell that the file holds as a whole number is a date Excel counts in days, shown as a number
-    because its column is not formatted as dates: say which date it would show, not just "not a date"."""
-    if not isinstance(cell, NumberCell) or not cell.isdigit() or int(cell) not in _SERIALS:
-        return said
-    shown = date(1899, 12, 30) + timedelta(days=int(cell) if int(cell) > 60 else int(cell) + 1)
-    return Said("serial_date", (cell, shown.isoformat()))
+    because its column is not formatted as dates: say which date it would show, not just "not a date". A day number
+    held as text (typed, or in a CSV: 46027) is said likewise, with the date it is, to be written as a date.
+    Returns the problem and what is accepted (None: the field's own)."""
+    if isinstance(cell, NumberCell):
+        if not cell.isdigit() or int(cell) not in _SERIALS:
+            return said, None
+        return Said("serial_date", (cell, _excel_day(int(cell)).isoformat())), None
+    typed = cell.strip()
+    if not _TYPED_SERIAL.fullmatch(typed):
+        return said, None
+    shown = _excel_day(int(typed)).isoformat()
+    return Said("serial_date_text", (repr(typed), shown)), Said("accept_date_written", (shown,))
 
 
 def _as_written(value: str, read: str, written: str) -> str:
@@ -223,20 +272,35 @@ def _as_written(value: str, read: str, written: str) -> str:
 
 
 def rows(kind: ImportKind, table: Table, mapping: dict[str, str], problems: list[RowProblem],
-         number_format: NumberFormat | str = NumberFormat.DEFAULT) -> Iterator[Row]:
+         number_format: NumberFormat | str = NumberFormat.DEFAULT, *, left_out: list[LeftOut] | None = None,
+         include_hidden: bool = False) -> Iterator[Row]:
     """The non-blank data rows of ``table`` read through ``mapping``, their numbers in ``number_format``;
-    problems go to ``problems``. A row whose mapped cells repeat the headers is no data and is passed over."""
+    problems go to ``problems``. A row whose mapped cells repeat the headers is no data and is passed over.
+
+    Rows the workbook hides (``Table.hidden``) are left out unless ``include_hidden``; a note under the header
+    (``is_note``) is passed over. Each goes to ``left_out``, so that the report says so.
+    """
     number_format = NumberFormat(number_format)
     index = check_mapping(kind, table, mapping)
     fields = {f.key: f for f in fields_of(kind)}
     used = sorted(set(index.values()))
     header = [table.headers[j] for j in used]
     split = split_rows(table)
+    hidden = frozenset() if include_hidden else table.hidden
+    left_out = [] if left_out is None else left_out
+    records = 0  # rows read as records so far: a note is one above them all
     for i, cells in enumerate(table.rows):
         if not any(cells[j].strip() for j in used if j < len(cells)):
             continue  # a blank line (Excel often leaves some at the end)
         if [cells[j].strip() if j < len(cells) else "" for j in used] == header:
             continue  # the header row again: an export page by page, or two files pasted one under the other
+        if table.row_number(i) in hidden:
+            left_out.append(LeftOut(table.row_number(i), Said("hidden_row")))
+            continue
+        if not records and is_note(cells):
+            left_out.append(LeftOut(table.row_number(i), Said("note_row")))
+            continue
+        records += 1
         row = Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format)
         if i in split:
             width = table.header_cells or 0
@@ -244,6 +308,24 @@ def rows(kind: ImportKind, table: Table, mapping: dict[str, str], problems: list
             problems.append(RowProblem.of(row.number, column, Said("split_row", (str(width),)),
                                           Said("accept_quoted")))
         yield row
+
+
+# A note a template puts under its header for the clerk who fills it in: 说明：货号必填, 注：带*的为必填项,
+# *为必填项, Note: the SKU is required. Marked as a note by its first words or its sign, or an instruction about
+# what must be filled in.
+_NOTE = re.compile(r"\s*(?:[*※]|(?:填写|填表)?(?:说明|注意事项|注意|注|备注|提示|温馨提示)\s*[:：]"
+                   r"|(?:notes?|nb|hint|remarks?)\s*[:：]|.*(?:必填|选填|required|optional))", re.IGNORECASE)
+
+
+def is_note(cells: tuple[str, ...]) -> bool:
+    """Whether a row under the header is a note, not a record: its one filled cell is a note's text (``_NOTE``).
+
+    One cell is never a record of any import (each kind needs two fields or more), so nothing that could be a
+    record is passed over; a row of one cell that is not marked as a note (a product's name alone, its SKU
+    forgotten) is checked as a record, and its missing fields are reported.
+    """
+    filled = [c for c in cells if c.strip()]
+    return len(filled) == 1 and not isinstance(filled[0], NumberCell | DateCell) and _NOTE.match(filled[0]) is not None
 
 
 def split_rows(table: Table) -> set[int]:

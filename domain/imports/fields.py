@@ -55,7 +55,7 @@ _WAREHOUSE = ("warehouse", "warehousecode", "仓库", "仓库编码", "仓库代
 _DATE = ("date", "日期", "单据日期", "业务日期")
 _CONTACT = ("contact", "phone", "联系人", "联系方式", "电话")
 _ANY_TEXT = "any text up to 200 characters"
-ACCEPT_CODE = "letters, digits, '-', '_' or '.', without spaces"
+ACCEPT_CODE = "letters (Chinese too), digits and signs such as - _ . /, without spaces, not starting with =, + or @"
 ACCEPT_QTY = "a number greater than 0 with at most 4 decimals, such as 12 or 2.5"
 ACCEPT_DATE = "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日"
 ACCEPT_MONEY = "0 or more, such as 4.20"

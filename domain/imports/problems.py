@@ -34,10 +34,14 @@ ENGLISH: dict[str, str] = {
     "too_large": "{0} is too large",
     "too_long": "is {0} characters long",
     "contains_spaces": "{0} contains spaces",
+    "formula_start": "{0} starts with {1}, which a spreadsheet takes for the start of a formula",
     "not_a_date": "{0} is not a date",
     "split_row": "has more cells than the header row's {0}: a value holding the delimiter (a comma) without quotes "
                  "was split in two, and the cells after it moved one column on",
     "serial_date": "{0} is a number, not a date; formatted as a date in Excel it would show {1}",
+    "serial_date_text": "{0} is a day number as Excel counts days, not a date: that day is {1}",
+    "scientific_number": "{0} is written in scientific notation, which would read as {1}; Excel writes a long number "
+                         "so when it shortens it, its last digits lost",
     "currency_sign": "{0} has a currency sign {1}",
     "date_cell": "{0} is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell into a "
                  "date",
@@ -155,7 +159,8 @@ ENGLISH: dict[str, str] = {
                       "version",
     "backup_of_server": "backups are made of a local SQLite database file, not of a server database",
     # -- what would be accepted
-    "accept_code": "letters, digits, '-', '_' or '.', without spaces",
+    "accept_code": "letters (Chinese too), digits and signs such as - _ . /, without spaces, not starting with =, + "
+                   "or @",
     "accept_qty": "a number greater than 0 with at most 4 decimals, such as 12 or 2.5",
     "accept_date": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日",
     "accept_date_or_today": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today",
@@ -163,6 +168,10 @@ ENGLISH: dict[str, str] = {
     "accept_full_digits": "all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text "
                           "or as the number format 0 before saving as CSV",
     "accept_quoted": "a value that holds a comma in double quotes (\"1,200\"), as Excel writes it when it saves a CSV",
+    "accept_date_written": "the date written as a date, such as {0}",
+    "accept_plain_number": "the number in plain digits, such as {0} if that is the number meant; a number Excel "
+                           "shortened has lost digits: import the workbook (.xlsx) itself, or in Excel format the "
+                           "column as Number before saving as CSV",
     "accept_text_cell": "text: in Excel format the column as Text, then type the values again (or type an apostrophe "
                         "before each, as '1-5)",
     "accept_amount_alone": "the number alone, such as 1200.50, without a currency sign (in Excel, format the column "
@@ -221,6 +230,9 @@ ENGLISH: dict[str, str] = {
     "accept_due_date": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for the partner's payment terms",
     "accept_import_customers_first_code": "the code of a customer already in Stockroom (import customers first)",
     "accept_due_on_or_after": "a date on or after {0}, or blank for the partner's payment terms",
+    # -- rows an import leaves out, said in its report beside the problems
+    "hidden_row": "hidden in the workbook; left out",
+    "note_row": "a note, not a record; passed over",
     # -- the file as a whole (ui.spreadsheets reads it; domain.imports.run finds no data rows)
     "file_missing": "{0} does not exist or is not a file; choose a .csv or .xlsx file",
     "file_xls": "{0} is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook (.xlsx) "

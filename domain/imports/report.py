@@ -43,6 +43,8 @@ class Table:
         header_row: the row number of the header row in the file.
         header_cells: of a file whose cells are split at a delimiter (CSV), how many its header row has: a row with
             more was split by a value holding the delimiter without quotes (see ``domain.imports.cells.rows``).
+        hidden: the numbers of the rows the workbook hides (hidden by hand, or by a filter): an office hides rows it
+            does not mean (discontinued items), so an import leaves them out unless told to include them.
     """
 
     headers: tuple[str, ...]
@@ -50,6 +52,7 @@ class Table:
     name: str = ""
     header_row: int = HEADER_ROW  # where the headers are in the file (blank rows above them move them down)
     header_cells: int | None = None
+    hidden: frozenset[int] = frozenset()
 
     def row_number(self, index: int) -> int:
         """The row number a spreadsheet shows for data row ``index`` (0-based; blank rows count)."""
@@ -58,7 +61,8 @@ class Table:
     def headed_by(self, index: int) -> Table:
         """The table whose headers are data row ``index`` (the rows above it dropped), as wide as this one."""
         return Table(header_texts(self.rows[index], len(self.headers)), self.rows[index + 1:], self.name,
-                     self.row_number(index), None if self.header_cells is None else len(self.rows[index]))
+                     self.row_number(index), None if self.header_cells is None else len(self.rows[index]),
+                     self.hidden)
 
 
 def header_texts(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
@@ -109,13 +113,32 @@ class RowProblem:
         return f"row {self.row}, column {self.column}: {self.problem} (accepted: {self.accepted})"
 
 
+@dataclass(frozen=True, order=True)
+class LeftOut:
+    """A row of the file that the import leaves out, and why (``hidden_row``, ``note_row``): said in the report, as
+    a row is never left out unsaid."""
+
+    row: int
+    said: Said = field(compare=False)
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.said.english()}"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``1 row``, ``2 rows``: ``n`` and the word for that many (``many`` defaults to ``one`` + s)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 class ImportRejected(BadInput):
     """Some rows have problems: nothing was written. ``problems`` lists every one of them."""
 
     def __init__(self, problems: list[RowProblem]) -> None:
         rows = len({p.row for p in problems})
-        super().__init__("file", f"{rows} row(s) have problems ({len(problems)} in all); nothing was imported. "
-                                 f"Correct them and import the file again")
+        have = "has a problem" if rows == 1 and len(problems) == 1 else ("has problems" if rows == 1 else
+                                                                          "have problems")
+        super().__init__("file", f"{plural(rows, 'row')} {have} ({len(problems)} in all); nothing was imported. "
+                                 f"Correct {'it' if rows == 1 else 'them'} and import the file again")
         self.problems = sorted(problems, key=lambda p: p.row)  # stable: file order within a row
 
 
@@ -131,6 +154,7 @@ class ImportResult:
         unchanged: rows identical to what is stored, or rows already imported before (skipped).
         skipped_empty: rows with nothing to post (an opening stock of 0) or blank lines.
         problems: the validation report; empty when the import can be (or was) written.
+        left_out: rows of the file left out (hidden in the workbook, a note under the header), for the report.
         written: whether anything was written.
     """
 
@@ -141,6 +165,7 @@ class ImportResult:
     unchanged: int = 0
     skipped_empty: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
     written: bool = False
 
     @property
@@ -148,8 +173,13 @@ class ImportResult:
         return not self.problems
 
     def summary(self) -> str:
-        parts = [f"{self.rows} row(s) read", f"{self.added} added", f"{self.updated} updated",
+        parts = [f"{plural(self.rows, 'row')} read", f"{self.added} added", f"{self.updated} updated",
                  f"{self.unchanged} unchanged or already imported"]
         if self.skipped_empty:
             parts.append(f"{self.skipped_empty} with nothing to post")
+        hidden = sum(1 for r in self.left_out if r.said.code == "hidden_row")
+        if hidden:
+            parts.append(f"{plural(hidden, 'hidden row')} left out")
+        if len(self.left_out) > hidden:
+            parts.append(f"{plural(len(self.left_out) - hidden, 'note')} passed over")
         return f"{self.kind}: " + ", ".join(parts)

@@ -84,7 +84,7 @@ def _read_ahead(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[s
 
 
 def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, str], today: date | None,
-          progress: Progress | None, number_format: NumberFormat,
+          progress: Progress | None, number_format: NumberFormat, include_hidden: bool,
           share: int = _CHECK_SHARE) -> tuple[ImportResult, list]:
     """The checked rows' result and commands; ``progress`` goes up to ``share`` percent while the rows are checked
     (all of the bar in a preview, which only checks; the first part of it in an import, which then writes)."""
@@ -94,7 +94,8 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
     _read_ahead(uow, kind, table, mapping)
 
     def counted() -> Iterator:
-        for n, row in enumerate(rows(kind, table, mapping, problems, number_format), 1):
+        for n, row in enumerate(rows(kind, table, mapping, problems, number_format, left_out=result.left_out,
+                                     include_hidden=include_hidden), 1):
             if progress is not None and n % 2_000 == 0:
                 progress(min(share, share * n // total))
             yield row
@@ -105,7 +106,7 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
         commands = _MASTER[kind][0](uow, counted(), result)
     else:
         commands = _LEDGER[kind](uow, counted(), result, today=today or date.today(), source=table.name)
-    if result.rows == 0:
+    if result.rows == 0 and not result.left_out:
         raise file_error("file_no_rows", table.name or "the file")
     result.problems.sort(key=lambda p: p.row)  # stable: a row's problems stay in field order
     return result, commands
@@ -113,7 +114,7 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
 
 def preview(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict[str, str], *,
             today: date | None = None, progress: Progress | None = None,
-            number_format: NumberFormat | str = NumberFormat.DEFAULT) -> ImportResult:
+            number_format: NumberFormat | str = NumberFormat.DEFAULT, include_hidden: bool = False) -> ImportResult:
     """Check every row and say what an import would do; writes nothing.
 
     Args:
@@ -125,6 +126,8 @@ def preview(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict
         progress: called with the percent done.
         number_format: how the file writes the numbers it holds as text (``1,234.5`` or the European
             ``1.234,5``); cells the file holds as numbers are numbers whatever it says.
+        include_hidden: import the rows the workbook hides too (``Table.hidden``); by default they are left out,
+            and ``left_out`` of the result names them.
 
     Returns:
         The counts and the validation report (``problems``, empty when the file can be imported).
@@ -133,13 +136,14 @@ def preview(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict
         BadInput: the mapping names an unknown field or column, or leaves out a required field.
     """
     with without_cycle_collection(), uow:
-        result, _ = _plan(uow, ImportKind(kind), table, mapping, today, progress, NumberFormat(number_format), 100)
+        result, _ = _plan(uow, ImportKind(kind), table, mapping, today, progress, NumberFormat(number_format),
+                          include_hidden, 100)
     return result
 
 
 def run_import(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict[str, str], *,
                today: date | None = None, progress: Progress | None = None,
-               number_format: NumberFormat | str = NumberFormat.DEFAULT) -> ImportResult:
+               number_format: NumberFormat | str = NumberFormat.DEFAULT, include_hidden: bool = False) -> ImportResult:
     """Check every row and, if none has a problem, write them all in one transaction.
 
     Arguments as for ``preview``.
@@ -154,16 +158,17 @@ def run_import(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: d
         Forbidden: the acting user's role may not make these changes.
     """
     with without_cycle_collection():
-        return _run_import(uow, ImportKind(kind), table, mapping, today, progress, NumberFormat(number_format))
+        return _run_import(uow, ImportKind(kind), table, mapping, today, progress, NumberFormat(number_format),
+                           include_hidden)
 
 
 def _run_import(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, str], today: date | None,
-                progress: Progress | None, number_format: NumberFormat) -> ImportResult:
+                progress: Progress | None, number_format: NumberFormat, include_hidden: bool) -> ImportResult:
     box: dict[str, object] = {}
     if kind in _MASTER:
         with uow:
             require(uow, _MASTER[kind][1])
-            result, commands = _plan(uow, kind, table, mapping, today, progress, number_format)
+            result, commands = _plan(uow, kind, table, mapping, today, progress, number_format, include_hidden)
             if result.problems:
                 raise ImportRejected(result.problems)
             with uow.products.adding_in_bulk():
@@ -174,7 +179,8 @@ def _run_import(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[s
             uow.commit()
     else:
         def checked_commands() -> Iterator:
-            plan, cmds = _plan(uow, kind, table, mapping, today, progress, number_format)  # in post_many's transaction
+            # checked in post_many's transaction
+            plan, cmds = _plan(uow, kind, table, mapping, today, progress, number_format, include_hidden)
             box["result"], box["n"] = plan, len(cmds)
             if plan.problems:
                 raise ImportRejected(plan.problems)

@@ -203,8 +203,8 @@ def code_key(value: str) -> str:
 
 
 def code(field: str, value: object, *, max_len: int = 64) -> str:
-    """A business key such as a SKU, barcode or warehouse code in its normal form (``normal_code``),
-    without spaces or control characters."""
+    """A business key such as a SKU, barcode or warehouse code in its normal form (``normal_code``), without
+    spaces or control characters, not starting with a formula's first character (``CODE_RULE``)."""
     if type(value) is str:
         return _code_text(field, value, max_len)
     return _code(field, value, max_len)
@@ -215,11 +215,22 @@ def _code_text(field: str, value: str, max_len: int) -> str:
     return _code(field, value, max_len)
 
 
+# The rule of a code, as every refusal of one says it. Any letters are accepted (a Chinese office's codes may be
+# Chinese: 螺丝-M6), but not a first character that a spreadsheet takes for the start of a formula: such a code,
+# exported and opened in Excel, or typed into a sheet for an import, would be run or changed by Excel.
+CODE_RULE = "a code is letters (Chinese too), digits and signs such as - _ . /, without spaces, and does not start " \
+            "with =, + or @"
+FORMULA_START = ("=", "+", "@")
+
+
 def _code(field: str, value: object, max_len: int) -> str:
     result = text(field, normal_code(value), max_len=max_len, multiline=False)
     if any(ch.isspace() for ch in result):
-        raise BadInput(field, f"{result!r} contains spaces; use letters, digits, '-', '_' or '.'",
-                       code="contains_spaces", values=(repr(result),))
+        raise BadInput(field, f"{result!r} contains spaces; {CODE_RULE}", code="contains_spaces",
+                       values=(repr(result),))
+    if result.startswith(FORMULA_START):
+        raise BadInput(field, f"{result!r} starts with {result[0]}, which a spreadsheet takes for a formula; "
+                              f"{CODE_RULE}", code="formula_start", values=(repr(result), result[0]))
     return result
 
 

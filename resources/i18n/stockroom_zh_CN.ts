@@ -1528,7 +1528,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>CustomerTerms</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+218" />
+            <location filename="../../ui/screens/partners.py" line="+219" />
             <source>Price level</source>
             <translation>价格等级</translation>
         </message>
@@ -2867,7 +2867,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ExportColumns</name>
         <message>
-            <location filename="../../ui/cli/io.py" line="+157" />
+            <location filename="../../ui/cli/io.py" line="+175" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -3133,6 +3133,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 starts with %2, which a spreadsheet takes for the start of a formula</source>
+            <translation>%1 以 %2 开头，电子表格会把它当作公式</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 is not a date</source>
             <translation>%1 不是日期</translation>
         </message>
@@ -3148,6 +3153,16 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
+            <source>%1 is a day number as Excel counts days, not a date: that day is %2</source>
+            <translation>%1 是 Excel 内部的日期序号，不是日期：对应的日期是 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is written in scientific notation, which would read as %2; Excel writes a long number so when it shortens it, its last digits lost</source>
+            <translation>%1 是科学计数法，读作 %2；Excel 把较长的数字缩写成这样时，后几位数字已经丢失</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 has a currency sign %2</source>
             <translation>%1 带有货币符号 %2</translation>
         </message>
@@ -3648,11 +3663,21 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
-            <source>letters, digits, '-', '_' or '.', without spaces</source>
-            <translation>字母、数字、“-”、“_”或“.”，不含空格</translation>
+            <source>letters (Chinese too), digits and signs such as - _ . /, without spaces, not starting with =, + or @</source>
+            <translation>字母（可用汉字）、数字和 - _ . / 等符号，不含空格，不以 =、+ 或 @ 开头</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the date written as a date, such as %1</source>
+            <translation>写成日期，如 %1</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>the number in plain digits, such as %1 if that is the number meant; a number Excel shortened has lost digits: import the workbook (.xlsx) itself, or in Excel format the column as Number before saving as CSV</source>
+            <translation>直接写出全部数字，如本意是这个数则写 %1；被 Excel 缩写的数字已丢失末几位：请直接导入工作簿（.xlsx），或在 Excel 中先把该列设为“数值”格式，再另存为 CSV</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>a number greater than 0 with at most 4 decimals, such as 12 or 2.5</source>
             <translation>大于 0 的数，最多 4 位小数，如 12 或 2.5</translation>
         </message>
@@ -3943,6 +3968,16 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
+            <source>hidden in the workbook; left out</source>
+            <translation>在工作簿中被隐藏，未导入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a note, not a record; passed over</source>
+            <translation>是说明文字，不是记录，已跳过</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 does not exist or is not a file; choose a .csv or .xlsx file</source>
             <translation>%1 不存在或不是文件；请选择 .csv 或 .xlsx 文件</translation>
         </message>
@@ -4010,7 +4045,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+64" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+68" />
             <source>1,234.5 (a decimal point; commas between thousands)</source>
             <translation>1,234.5（小数点；逗号分隔千位）</translation>
         </message>
@@ -4020,7 +4055,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>1.234,5（欧洲格式：逗号表示小数，点号分隔千位，即 1.234 为 1234）</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Products</source>
             <translation>商品</translation>
         </message>
@@ -4200,42 +4235,112 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>整数计量</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+151" />
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location line="+266" />
+            <location line="+44" />
+            <source>%1: %n row. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.</source>
+            <translation>%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: %n rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.</source>
+            <translation>%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
+        </message>
+        <message>
+            <location line="+76" />
+            <source>The one row as it will be read (numbers as %1):</source>
+            <translation>仅有的一行（按导入时的读法显示，数字格式：%1）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The first %n rows as they will be read (numbers as %1):</source>
+            <translation>前 %n 行（按导入时的读法显示，数字格式：%1）：</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>%n row has problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
+            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%n rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
+            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%n row is left out; the report says why.</source>
+            <translation>有 %n 行未导入，原因见下表。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%n rows are left out; the report says why.</source>
+            <translation>有 %n 行未导入，原因见下表。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Also import the %n row hidden in the workbook</source>
+            <translation>同时导入工作簿中隐藏的 %n 行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Also import the %n rows hidden in the workbook</source>
+            <translation>同时导入工作簿中隐藏的 %n 行</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Tick “Also import the rows hidden in the workbook” below to import it</source>
+            <translation>如需导入，请勾选下方的“同时导入工作簿中隐藏的行”</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing to do: a row with this note alone is never a record</source>
+            <translation>无需处理：只有这句说明的行不会是记录</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Nothing new to import: the one row is already in Stockroom.</source>
+            <translation>没有新数据可导入：这一行已在 Stockroom 中。</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>%n row has problems (%1 in all); nothing was imported. Correct it and import the file again.</source>
+            <translation>%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%n rows have problems (%1 in all); nothing was imported. Correct them and import the file again.</source>
+            <translation>%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。</translation>
+        </message>
+        <message>
+            <location line="+50" />
             <source>Column %1</source>
             <translation>第 %1 列</translation>
         </message>
         <message>
-            <location line="-267" />
+            <location line="-338" />
             <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
             <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+239" />
+            <location line="+308" />
             <source>An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
             <translation>Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location line="-228" />
+            <location line="-297" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+24" />
             <source>(not in the file)</source>
             <translation>（文件中没有）</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>%1: %2 rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.</source>
-            <translation>%1：%2 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
-        </message>
-        <message>
-            <location line="+26" />
+            <location line="+38" />
             <source>Example from the file: %1 “%2” reads as %3.</source>
             <translation>文件中的示例：%1“%2”读作 %3。</translation>
         </message>
@@ -4250,18 +4355,18 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Checking every row…</source>
             <translation>正在检查每一行…</translation>
         </message>
         <message>
             <location line="+15" />
-            <location line="+49" />
+            <location line="+78" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location line="-38" />
+            <location line="-67" />
             <source>Not a number in the chosen format; the report below says what would be accepted.</source>
             <translation>不是所选格式的数字；下方的检查报告列出了可接受的值。</translation>
         </message>
@@ -4271,22 +4376,12 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>文件中为：%1</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>The first %1 rows as they will be read (numbers as %2):</source>
-            <translation>前 %1 行（按导入时的读法显示，数字格式：%2）：</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>%1 rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
-            <translation>%1 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+37" />
             <source>Every row can be imported: %1 new, %2 changed, %3 unchanged or already imported.</source>
             <translation>所有行都可以导入：新增 %1，修改 %2，未变或已导入 %3。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+26" />
             <source>Column</source>
             <translation>列</translation>
         </message>
@@ -4301,33 +4396,28 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>可接受的值</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+41" />
             <source>Importing…</source>
             <translation>正在导入…</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Imported: %1 added, %2 updated, %3 unchanged or already imported.</source>
             <translation>已导入：新增 %1，更新 %2，未变或已导入 %3。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Nothing new to import: all %3 rows are already in Stockroom.</source>
             <translation>没有新数据可导入：全部 %3 行已在 Stockroom 中。</translation>
         </message>
         <message>
             <location line="+2" />
-            <location line="+67" />
+            <location line="+70" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="-29" />
-            <source>%1 rows have problems (%2 in all); nothing was imported. Correct them and import the file again.</source>
-            <translation>%1 行有问题（共 %2 个）；未导入任何数据。请改正后重新导入文件。</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-24" />
             <source>Not imported: %1</source>
             <translation>未导入：%1</translation>
         </message>
@@ -4840,12 +4930,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="-362" />
-            <source>Code: enter a short code without spaces, such as C003 (letters, digits, '-', '_' or '.', at most 32).</source>
-            <translation>编码：请输入不含空格的简短编码，例如 C003（字母、数字、“-”、“_”或“.”，最多 32 个字符）。</translation>
+            <location filename="../../ui/screens/partners.py" line="-363" />
+            <source>Code: enter a short code without spaces, such as C003 (letters, digits and signs such as - _ . /, not starting with =, + or @; at most 32).</source>
+            <translation>编码：请输入不含空格的简短编码，例如 C003（字母、数字和 - _ . / 等符号，不以 =、+ 或 @ 开头，最多 32 个字符）。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Name: enter the customer's name, at most 200 characters.</source>
             <translation>名称：请输入客户名称，最多 200 个字符。</translation>
         </message>
@@ -13571,11 +13661,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <name>WarehousesPage</name>
         <message>
             <location filename="../../ui/screens/settings_warehouses.py" line="+42" />
-            <source>Code: enter a short code without spaces, such as BJ or MAIN (letters, digits, '-', '_' or '.', at most 32).</source>
-            <translation>编码：请输入不含空格的简短编码，例如 BJ 或 MAIN（字母、数字、“-”、“_”或“.”，最多 32 个字符）。</translation>
+            <source>Code: enter a short code without spaces, such as BJ or MAIN (letters, digits and signs such as - _ . /, not starting with =, + or @; at most 32).</source>
+            <translation>编码：请输入不含空格的简短编码，例如 BJ 或 MAIN（字母、数字和 - _ . / 等符号，不以 =、+ 或 @ 开头，最多 32 个字符）。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Name: enter the warehouse's name, at most 200 characters.</source>
             <translation>名称：请输入仓库名称，最多 200 个字符。</translation>
         </message>

@@ -310,7 +310,7 @@ def test_a_customer_is_updated_by_code_and_a_second_import_of_the_same_file_chan
     sheet = tmp_path / "customers.csv"
     sheet.write_text("客户编码,客户名称\nC1,李四\n", encoding="utf-8")
     assert cli(db, "import", "customers", str(sheet), capsys=capsys)[:2] == (
-        0, "imported: customers: 1 row(s) read, 0 added, 1 updated, 0 unchanged or already imported\n")
+        0, "imported: customers: 1 row read, 0 added, 1 updated, 0 unchanged or already imported\n")
     assert cli(db, "import", "customers", str(sheet), capsys=capsys)[0] == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT name, contact, version FROM customers").fetchall() == [("李四", "021-2", 3)]

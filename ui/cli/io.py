@@ -36,6 +36,9 @@ def add_parsers(sub) -> None:
     p.add_argument("--mapping", help='JSON {"field": "column header", …} or a file holding it; fields left out are '
                                      'guessed from the headers ("field": null leaves a field out)')
     p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    p.add_argument("--include-hidden", action="store_true",
+                   help="import the rows the workbook hides too (by hand or by a filter); by default they are left "
+                        "out, and listed")
     p.add_argument("--number-format", choices=NUMBER_FORMATS, default="default",
                    help="how the file writes numbers: default 1,234.5 (decimal point), or european 1.234,5 (decimal "
                         "comma, points only between thousands: 1.234 is one thousand two hundred thirty-four); "
@@ -91,6 +94,17 @@ def resolve_mapping(kind: str, headers: tuple[str, ...], given: dict) -> dict[st
     return mapping
 
 
+def print_left_out(left_out, include_hidden: bool = False) -> None:
+    """The rows left out (hidden in the workbook, a note under the header), on stderr: stdout keeps the report."""
+    for row in left_out:
+        print(f"row {row.row}: {row.said.english()}", file=sys.stderr)
+    hidden = sum(1 for r in left_out if r.said.code == "hidden_row")
+    if hidden and not include_hidden:
+        rows = "1 hidden row was" if hidden == 1 else f"{hidden} hidden rows were"
+        print(f"{rows} left out; give --include-hidden to import {'it' if hidden == 1 else 'them'} too",
+              file=sys.stderr)
+
+
 def print_report(problems) -> None:
     """The validation report as a table: row, column, problem, what would be accepted."""
     from ui.cli.common import display_width as _width
@@ -109,6 +123,7 @@ def _import(args, open_db) -> int:
     from domain.imports import headed
     from domain.imports import preview
     from domain.imports import run_import
+    from domain.imports.report import plural
     from ui.spreadsheets import read_table
 
     table = headed(args.kind, read_table(args.file))
@@ -117,22 +132,25 @@ def _import(args, open_db) -> int:
     used = ", ".join(f"{labels.get(k, k)} ← {h}" for k, h in mapping.items())
     number_format = getattr(args, "number_format", "default")
     numbers = "1.234,5 (european)" if number_format == "european" else "1,234.5"
-    print(f"{args.file.name}: {len(table.rows)} row(s); columns: {used or 'none recognised'}; numbers read as "
+    print(f"{args.file.name}: {plural(len(table.rows), 'row')}; columns: {used or 'none recognised'}; numbers read as "
           f"{numbers}", file=sys.stderr)
+    include_hidden = bool(getattr(args, "include_hidden", False))
     db = open_db()
     try:
         if args.dry_run:
-            result = preview(db.uow(), args.kind, table, mapping, number_format=number_format)
+            result = preview(db.uow(), args.kind, table, mapping, number_format=number_format,
+                             include_hidden=include_hidden)
         else:
             result = run_import(db.uow(), args.kind, table, mapping, progress=_progress(),
-                                number_format=number_format)
+                                number_format=number_format, include_hidden=include_hidden)
     except ImportRejected as exc:
         print_report(exc.problems)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    print_left_out(result.left_out, include_hidden)
     if result.problems:
         print_report(result.problems)
-        print(f"error: {len(result.problems)} problem(s); nothing would be imported", file=sys.stderr)
+        print(f"error: {plural(len(result.problems), 'problem')}; nothing would be imported", file=sys.stderr)
         return EXIT_BAD_INPUT
     verb = "would import" if args.dry_run else ("imported" if result.written else "nothing new to import")
     print(f"{verb}: {result.summary()}")
@@ -207,5 +225,5 @@ def _export(args, open_db) -> int:
                 for r in queries.movements(db.engine, args.sku, args.warehouse))
         n = write_xlsx(args.file, [tr(h) for h in MOVEMENT_HEADERS], rows, sheet=tr(SHEETS["movements"]),
                        formats=movement_formats)
-    print(f"wrote {n} row(s) to {args.file}")
+    print(f"wrote {n} row{'' if n == 1 else 's'} to {args.file}")
     return EXIT_OK

@@ -7,7 +7,9 @@ an example from the file read that way; the choice is remembered for the next im
 Step 3 shows the first rows as they will be read (numbers as the chosen format reads them, the
 file's text in the tooltip) and the validation report of every row (a preview: nothing is
 written); Import stays disabled while any row has a problem, and writes all rows in one
-transaction with a progress bar.
+transaction with a progress bar. Rows the workbook hides are left out unless the check box under the
+report (shown only for such a workbook) includes them; they, and a note under the header that is passed
+over, are listed in the report in grey beside the problems.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QFileDialog
@@ -49,6 +52,7 @@ from domain.imports import headed
 from domain.imports import preview
 from domain.imports import run_import
 from domain.imports.cells import number_as_read
+from domain.imports.cells import scientific
 from domain.kernel.numbers import D
 from domain.kernel.numbers import fmt
 from ui.i18n import fill
@@ -66,6 +70,7 @@ NUMBER_FORMATS = {
         "ImportWizard", "1.234,5 (European: a decimal comma; points between thousands, so 1.234 is 1234)"),
 }
 _REFUSED = QColor("#9b1c1c")
+_LEFT_OUT = QColor("#6b7280")
 
 KIND_TITLES = {
     ImportKind.PRODUCTS: QT_TRANSLATE_NOOP("ImportWizard", "Products"),
@@ -110,6 +115,7 @@ class ImportWizard(QDialog):
         self.table = None  # domain.imports.Table, once read
         self.result = None  # the last preview or import result
         self.problems: list = []  # the report shown (domain.imports.RowProblem), said again on a language change
+        self.left_out: list = []  # the rows left out (domain.imports.LeftOut), shown in the report too
         self.failure: BaseException | None = None  # the last refusal shown, said again on a language change
         self.imported = False
         self.combos: dict[str, QComboBox] = {}
@@ -192,12 +198,21 @@ class ImportWizard(QDialog):
         self.report_label = QLabel(page)
         self.report_label.setWordWrap(True)
         self.report_table = _table(page)
+        self.include_hidden = QCheckBox(page)
+        self.include_hidden.hide()
+        self.include_hidden.toggled.connect(self._hidden_choice)
         layout = QVBoxLayout(page)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.preview_table, 1)
         layout.addWidget(self.report_label)
         layout.addWidget(self.report_table, 1)
+        layout.addWidget(self.include_hidden)
         return page
+
+    def _hidden_choice(self, _checked: bool) -> None:
+        """Hidden rows included or left out: the check is made again, as what would be imported changed."""
+        if self.pages.currentIndex() == self.CHECK and self.table is not None and not self.imported:
+            self.check()
 
     # -- navigation ----------------------------------------------------------------------
     def current_kind(self) -> ImportKind:
@@ -209,6 +224,7 @@ class ImportWizard(QDialog):
 
     def _update_buttons(self, working: bool = False) -> None:
         page = self.pages.currentIndex()
+        self.include_hidden.setEnabled(not working and not self.imported)
         self.back_button.setEnabled(page > self.CHOOSE and not working and not self.imported)
         self.next_button.setVisible(page < self.CHECK)
         self.next_button.setEnabled(not working and (page != self.CHOOSE or bool(self.file.text().strip())))
@@ -252,6 +268,11 @@ class ImportWizard(QDialog):
         self._idle()
         self.table = headed(self.current_kind(), table)
         self.result = None
+        self.include_hidden.blockSignals(True)
+        self.include_hidden.setChecked(False)  # a new file: its hidden rows are left out until chosen
+        self.include_hidden.blockSignals(False)
+        self.include_hidden.setVisible(bool(self.table.hidden))
+        self._say_hidden()
         self._build_mapping(guess_mapping(self.current_kind(), self.table.headers))
         self._show(self.MAP)
 
@@ -270,9 +291,12 @@ class ImportWizard(QDialog):
             form.addRow(label, combo)
             self.combos[field.key] = combo
         self.map_area.setWidget(holder)
-        text = translate("ImportWizard", "%1: %2 rows. Choose the column that holds each field; the guess comes "
-                                         "from the headers. Fields marked * are needed.")
-        self.map_help.setText(fill(text, self.table.name, str(len(self.table.rows))))
+        n = len(self.table.rows)
+        text = (translate("ImportWizard", "%1: %n row. Choose the column that holds each field; the guess comes "
+                                          "from the headers. Fields marked * are needed.", None, n) if n == 1 else
+                translate("ImportWizard", "%1: %n rows. Choose the column that holds each field; the guess comes "
+                                          "from the headers. Fields marked * are needed.", None, n))
+        self.map_help.setText(fill(text, self.table.name))
         self._show_example()
 
     def mapping(self) -> dict[str, str]:
@@ -293,8 +317,8 @@ class ImportWizard(QDialog):
             i = self.table.headers.index(mapping[field.key])
             for cells in self.table.rows[:1000]:
                 cell = cells[i] if i < len(cells) else ""
-                if isinstance(cell, NumberCell) or not any(ch in cell for ch in ",."):
-                    continue
+                if isinstance(cell, NumberCell) or not any(ch in cell for ch in ",.") or scientific(cell):
+                    continue  # (1.23457E+11 is refused in either format: no example of the format's separators)
                 shown = read_as(cell, self.current_number_format())
                 text = (translate("ImportWizard", "Example from the file: %1 “%2” reads as %3.") if shown is not None
                         else translate("ImportWizard", "Example from the file: %1 “%2” is not a number in this "
@@ -310,12 +334,13 @@ class ImportWizard(QDialog):
             return
         kind, table, mapping = self.current_kind(), self.table, self.mapping()
         number_format = self.current_number_format()
+        hidden = self.include_hidden.isChecked()
         QSettings().setValue("import/number_format", number_format.value)
         self._fill_preview(mapping)
         self._working(translate("ImportWizard", "Checking every row…"))
         uow = self.services.uow()
         self.services.tasks.submit(lambda progress: preview(uow, kind, table, mapping, progress=progress,
-                                                            number_format=number_format),
+                                                            number_format=number_format, include_hidden=hidden),
                                    self._checked, self._failed, self._progressed)
         self._show(self.CHECK)
         self._update_buttons(working=True)
@@ -344,9 +369,12 @@ class ImportWizard(QDialog):
                         item.setText(shown)
                         item.setToolTip(fill(translate("ImportWizard", "In the file: %1"), cell.strip()))
                 self.preview_table.setItem(r, c, item)
-        text = translate("ImportWizard", "The first %1 rows as they will be read (numbers as %2):")
-        self.preview_label.setText(fill(text, str(len(rows)), tr(NUMBER_FORMATS[number_format])))
+        n = len(rows)
+        text = (translate("ImportWizard", "The one row as it will be read (numbers as %1):") if n == 1 else
+                translate("ImportWizard", "The first %n rows as they will be read (numbers as %1):", None, n))
+        self.preview_label.setText(fill(text, tr(NUMBER_FORMATS[number_format])))
         self.problems = []
+        self.left_out = []
         self.report_table.clear()
         self.report_table.setRowCount(0)
         self.report_label.clear()
@@ -356,21 +384,47 @@ class ImportWizard(QDialog):
             return
         self._idle()
         self.result = result
-        self._fill_report(result.problems)
+        self._fill_report(result.problems, result.left_out)
+        self._grey_left_out({r.row for r in result.left_out})
+        self._say_checked()
+        self._update_buttons()
+
+    def _say_checked(self) -> None:
+        result = self.result
+        if result is None or self.imported:
+            return
         if result.problems:
-            text = translate("ImportWizard", "%1 rows have problems (listed below). Nothing can be imported until "
-                                             "they are corrected: correct the file, then go Back and Next to check "
-                                             "it again.")
-            self.report_label.setText(fill(text, str(len({p.row for p in result.problems}))))
+            n = len({p.row for p in result.problems})
+            # English has no plural translation file: the sentence for one row is its own source text
+            text = (translate("ImportWizard", "%n row has problems (listed below). Nothing can be imported until "
+                                              "they are corrected: correct the file, then go Back and Next to check "
+                                              "it again.", None, n) if n == 1 else
+                    translate("ImportWizard", "%n rows have problems (listed below). Nothing can be imported until "
+                                              "they are corrected: correct the file, then go Back and Next to check "
+                                              "it again.", None, n))
+            self.report_label.setText(text)
         else:
             text = translate("ImportWizard", "Every row can be imported: %1 new, %2 changed, %3 unchanged or "
                                              "already imported.")
             self.report_label.setText(fill(text, str(result.added), str(result.updated), str(result.unchanged)))
-        self._update_buttons()
+        if result.left_out:
+            n = len(result.left_out)
+            more = (translate("ImportWizard", "%n row is left out; the report says why.", None, n) if n == 1 else
+                    translate("ImportWizard", "%n rows are left out; the report says why.", None, n))
+            self.report_label.setText(self.report_label.text() + " " + more)
 
-    def _fill_report(self, problems) -> None:
-        """The report in the current language: the file's own headers as they are, the rest translated."""
+    def _say_hidden(self) -> None:
+        n = len(self.table.hidden) if self.table is not None else 0
+        self.include_hidden.setText(
+            translate("ImportWizard", "Also import the %n row hidden in the workbook", None, n) if n == 1 else
+            translate("ImportWizard", "Also import the %n rows hidden in the workbook", None, n))
+
+    def _fill_report(self, problems, left_out=None) -> None:
+        """The report in the current language: the file's own headers as they are, the rest translated; the rows left
+        out (``left_out``, default: those shown) in grey among the problems, in the order of the file."""
         self.problems = list(problems)
+        if left_out is not None:
+            self.left_out = list(left_out)
         headers = set(self.table.headers) if self.table is not None else set()
         labels = {f.key: f.label for f in fields_of(self.current_kind())}
         self.report_table.clear()
@@ -378,25 +432,51 @@ class ImportWizard(QDialog):
         self.report_table.setHorizontalHeaderLabels([
             translate("ImportWizard", "Row"), translate("ImportWizard", "Column"), translate("ImportWizard", "Problem"),
             translate("ImportWizard", "Accepted")])
-        self.report_table.setRowCount(len(problems))
-        for r, p in enumerate(problems):
-            own = p.column not in headers and p.column == labels.get(p.key)  # a field's label: the file has no column
-            column = tr(p.column) if own else header_text(p.column)
-            for c, text in enumerate((str(p.row), column, said_text(p.said), said_text(p.accepts))):
+        lines = sorted([*problems, *self.left_out], key=lambda x: x.row)  # stable: a row's problems in field order
+        self.report_table.setRowCount(len(lines))
+        for r, p in enumerate(lines):
+            if hasattr(p, "column"):
+                own = p.column not in headers and p.column == labels.get(p.key)  # a field's label: no such column
+                column = tr(p.column) if own else header_text(p.column)
+                texts, grey = (str(p.row), column, said_text(p.said), said_text(p.accepts)), False
+            else:
+                texts, grey = (str(p.row), "", said_text(p.said), self._left_out_advice(p)), True
+            for c, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # the whole sentence where the column is too narrow for it
+                if grey:
+                    item.setForeground(QBrush(_LEFT_OUT))
                 self.report_table.setItem(r, c, item)
         self.report_table.resizeColumnsToContents()
+
+    def _grey_left_out(self, rows: set[int]) -> None:
+        """The rows of the preview that the check left out, in grey as in the report."""
+        for r in range(self.preview_table.rowCount()):
+            number = self.preview_table.item(r, 0)
+            if number is None or int(number.text()) not in rows:
+                continue
+            for c in range(self.preview_table.columnCount()):
+                item = self.preview_table.item(r, c)
+                if item is not None:
+                    item.setForeground(QBrush(_LEFT_OUT))
+
+    @staticmethod
+    def _left_out_advice(row) -> str:
+        if row.said.code == "hidden_row":
+            return translate("ImportWizard", "Tick “Also import the rows hidden in the workbook” below to import it")
+        return translate("ImportWizard", "Nothing to do: a row with this note alone is never a record")
 
     # -- step 3: import --------------------------------------------------------------------
     def start_import(self) -> None:
         kind, table, mapping = self.current_kind(), self.table, self.mapping()
         number_format = self.current_number_format()
+        hidden = self.include_hidden.isChecked()
         uow = self.services.uow()
         self._working(translate("ImportWizard", "Importing…"))
         self.progress.setValue(0)
         self.services.tasks.submit(lambda progress: run_import(uow, kind, table, mapping, progress=progress,
-                                                               number_format=number_format),
+                                                               number_format=number_format,
+                                                               include_hidden=hidden),
                                    self._imported, self._failed, self._progressed)
 
     def _imported(self, result) -> None:
@@ -410,7 +490,9 @@ class ImportWizard(QDialog):
         if result.written:
             text = translate("ImportWizard", "Imported: %1 added, %2 updated, %3 unchanged or already imported.")
         else:
-            text = translate("ImportWizard", "Nothing new to import: all %3 rows are already in Stockroom.")
+            text = (translate("ImportWizard", "Nothing new to import: the one row is already in Stockroom.")
+                    if result.unchanged == 1 else
+                    translate("ImportWizard", "Nothing new to import: all %3 rows are already in Stockroom."))
         self.message.setText(fill(text, str(result.added), str(result.updated), str(result.unchanged)))
         self.close_button.setText(translate("ImportWizard", "Close"))
         self._update_buttons()
@@ -450,9 +532,12 @@ class ImportWizard(QDialog):
         if exc is None:
             return
         if isinstance(exc, ImportRejected):
-            text = translate("ImportWizard", "%1 rows have problems (%2 in all); nothing was imported. Correct them "
-                                             "and import the file again.")
-            why = fill(text, str(len({p.row for p in exc.problems})), str(len(exc.problems)))
+            n = len({p.row for p in exc.problems})
+            text = (translate("ImportWizard", "%n row has problems (%1 in all); nothing was imported. Correct it and "
+                                              "import the file again.", None, n) if n == 1 else
+                    translate("ImportWizard", "%n rows have problems (%1 in all); nothing was imported. Correct them "
+                                              "and import the file again.", None, n))
+            why = fill(text, str(len(exc.problems)))
         else:
             why = problem_text(exc) or refusal_text(exc)
         self.message.setText(fill(translate("ImportWizard", "Not imported: %1"), why))
@@ -481,8 +566,10 @@ class ImportWizard(QDialog):
         self.import_button.setText(translate("ImportWizard", "&Import"))
         self.close_button.setText(translate("ImportWizard", "Close") if self.imported
                                   else translate("ImportWizard", "Cancel"))
-        if self.problems:
+        self._say_hidden()
+        if self.problems or self.left_out:
             self._fill_report(self.problems)
+        self._say_checked()
         self._say_failure()
 
     def changeEvent(self, event) -> None:
@@ -502,7 +589,10 @@ def header_text(header: str) -> str:
 
 
 def read_as(cell: str, number_format: NumberFormat) -> str | None:
-    """A number field's cell as the import reads it (``1.234,5`` → ``1234.5``); None if it reads as no number."""
+    """A number field's cell as the import reads it (``1.234,5`` → ``1234.5``); None if it reads as no number (nor
+    does text in scientific notation, ``1e3``, which the import refuses)."""
+    if scientific(cell):
+        return None
     try:
         return fmt(D(number_as_read(cell, number_format)))
     except ValueError:

@@ -51,7 +51,8 @@ if TYPE_CHECKING:
 # What a refused field of a new customer accepts (translated where shown).
 _CUSTOMER_HINTS = {
     "customer code": QT_TRANSLATE_NOOP("PartnersScreen", "Code: enter a short code without spaces, such as C003 "
-                                                         "(letters, digits, '-', '_' or '.', at most 32)."),
+                                                         "(letters, digits and signs such as - _ . /, not starting "
+                                                         "with =, + or @; at most 32)."),
     "name": QT_TRANSLATE_NOOP("PartnersScreen", "Name: enter the customer's name, at most 200 characters."),
     "contact": QT_TRANSLATE_NOOP("PartnersScreen", "Contact: at most 200 characters, on one line."),
 }

@@ -40,7 +40,8 @@ def warehouse_hint(field: str) -> str | None:
     """What a refused field of a new warehouse accepts, in the reader's language (None: not one of them)."""
     hints = {
         "warehouse code": translate("WarehousesPage", "Code: enter a short code without spaces, such as BJ or "
-                                                      "MAIN (letters, digits, '-', '_' or '.', at most 32)."),
+                                                      "MAIN (letters, digits and signs such as - _ . /, not starting "
+                                                      "with =, + or @; at most 32)."),
         "name": translate("WarehousesPage", "Name: enter the warehouse's name, at most 200 characters."),
         "address": translate("WarehousesPage", "Address: at most 500 characters."),
     }

@@ -49,11 +49,25 @@ def test_a_date_excel_holds_as_its_day_number_says_the_date_it_would_show(shop, 
     ws = book.active
     ws.append(["货号", "仓库", "日期", "数量"])
     ws.append(["LSD-01", "SH", 46027, 2])  # a number cell: the column is not formatted as dates
-    ws.append(["LSD-01", "SH", "46028", 3])  # text: said as before
+    ws.append(["LSD-01", "SH", "46028", 3])  # text: a day number typed, said with its date too
+    ws.append(["LSD-01", "SH", "2026", 4])  # a year, not a day number: no date of 1905 is made up for it
     book.save(tmp_path / "销售.xlsx")
     said = problems(shop, tmp_path / "销售.xlsx", "sales-history")
     assert said[2] == ("日期", "serial_date", ("46027", "2026-01-05"))
-    assert said[3] == ("日期", "not_a_date", ("'46028'",))
+    assert said[3] == ("日期", "serial_date_text", ("'46028'", "2026-01-06"))
+    assert said[4] == ("日期", "not_a_date", ("'2026'",))
+
+
+def test_a_day_number_typed_as_text_in_a_csv_says_its_date_and_asks_for_it_written_as_a_date(shop, tmp_path):
+    path = tmp_path / "销售.csv"
+    path.write_text("货号,仓库,日期,数量\nLSD-01,SH,46027,2\n", encoding="utf-8-sig")
+    table = read_table(path)
+    result = preview(shop.uow(), "sales-history", table, guess_mapping("sales-history", table.headers),
+                     today=date(2026, 12, 1))
+    [problem] = result.problems
+    assert (problem.row, problem.column) == (2, "日期")
+    assert problem.problem == "'46027' is a day number as Excel counts days, not a date: that day is 2026-01-05"
+    assert problem.accepted == "the date written as a date, such as 2026-01-05"
 
 
 def test_a_code_excel_wrote_in_scientific_notation_is_refused_not_kept_without_its_last_digits(db, tmp_path):

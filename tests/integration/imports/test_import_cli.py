@@ -121,7 +121,7 @@ def test_bad_rows_exit_2_with_the_whole_report_and_write_nothing(shop, tmp_path)
 def test_dry_run_reports_and_writes_nothing_even_for_a_good_file(shop, tmp_path):
     before = dump(shop)
     out = ok(shop, "import", "products", str(write(tmp_path / "p.csv", PRODUCTS)), "--dry-run")
-    assert out.startswith("would import: products: 3 row(s) read, 3 added")
+    assert out.startswith("would import: products: 3 rows read, 3 added")
     assert dump(shop) == before
 
 
@@ -175,14 +175,14 @@ def test_export_writes_stock_and_movements_workbooks(shop, tmp_path):
 
     ok(shop, "import", "products", str(write(tmp_path / "p.csv", PRODUCTS)))
     ok(shop, "import", "stock", str(write(tmp_path / "s.csv", "货号,仓库,数量,单价\nSD-6,SH,100,4.20\n")))
-    assert "wrote 1 row(s)" in ok(shop, "export", "stock", str(tmp_path / "stock.xlsx"))
+    assert "wrote 1 row to" in ok(shop, "export", "stock", str(tmp_path / "stock.xlsx"))
     rows = list(load_workbook(tmp_path / "stock.xlsx").active.iter_rows(values_only=True))
     assert rows[0][:5] == ("SKU", "Name", "Category", "Warehouse", "On hand")
     assert rows[1][:5] == ("SD-6", "十字螺丝刀 6寸", "工具", "SH", 100) and rows[1][7] == 420
     # the average cost shows as a unit price does (4.20, not 4.2), the value as money (420.00)
     cost, value = load_workbook(tmp_path / "stock.xlsx").active[2][6:8]
     assert (cost.value, cost.number_format, value.number_format) == (4.2, "#,##0.00######", "#,##0.00")
-    assert "wrote 1 row(s)" in ok(shop, "export", "movements", str(tmp_path / "moves.xlsx"))
+    assert "wrote 1 row to" in ok(shop, "export", "movements", str(tmp_path / "moves.xlsx"))
     cost = load_workbook(tmp_path / "moves.xlsx").active[2][6]
     assert (cost.value, cost.number_format) == (4.2, "#,##0.00######")
     # the columns in Chinese when asked, as the Stock and Movements screens name them; English otherwise

@@ -63,7 +63,7 @@ def test_openings_from_excel_read_back_as_balances_and_ageing_and_import_once(sh
     ])
     code, out, err = cli(shop, "import", "openings", book)
     assert code == 0, err
-    assert "imported: openings: 4 row(s) read, 4 added" in out
+    assert "imported: openings: 4 rows read, 4 added" in out
     database = open_database(shop)
     try:
         ar = {r.code: r for r in queries.balances(database.engine, Side.AR, as_of=date(2026, 4, 1))}
