@@ -30,7 +30,8 @@ Run: ``.venv/bin/python tests/benchmarks/bench_accuracy_public.py`` (``--quick``
 ``--sets m1_monthly,bike_weekly`` to choose; ``--origin 1`` or ``2``: the same sets held out one or two horizons
 earlier, so a figure can be checked at more than the one origin the competitions chose). The peers' forecasts are
 cached in ``$STOCKROOM_BENCH_CACHE/accuracy-public`` (delete it to refit them); Stockroom is always run afresh.
-SARIMAX (slow) only with ``STOCKROOM_BENCH_SARIMAX=1``.
+SARIMAX (slow) only with ``STOCKROOM_BENCH_SARIMAX=1``. Stockroom alone at the three origins, row by row, with two
+trees compared: ``bench_origins.py`` (seconds; it takes its data, holdout and scoring from here).
 """
 
 from __future__ import annotations

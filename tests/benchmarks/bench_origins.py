@@ -143,7 +143,7 @@ def mase_table(a: pd.DataFrame, b: pd.DataFrame | None = None) -> None:
     print("| set | " + " | ".join(f"origin {o}" for o in origins) + (" | three origins |" if b is not None else " |"))
     print("|---" * (len(origins) + 1 + (b is not None)) + "|")
     for name in _sets(*frames):
-        cells, changes = [], []
+        cells, changes, moved = [], [], False
         for o in origins:
             pa = a[(a["set"] == name) & (a["origin"] == o)]
             if b is None:
@@ -157,6 +157,7 @@ def mase_table(a: pd.DataFrame, b: pd.DataFrame | None = None) -> None:
             d = both["MASE_b"].to_numpy() - both["MASE_a"].to_numpy()
             mean, se = _paired(d)
             changes.append((mean, se))
+            moved = moved or bool(d.any())
             unpaired = len(pa) + len(pb) - 2 * len(both)
             cells.append(f"{pa['MASE'].mean():.4f} / {pb['MASE'].mean():.4f} "
                          + ("(identical)" if not d.any() else f"({_change(mean, se)})")
@@ -166,7 +167,8 @@ def mase_table(a: pd.DataFrame, b: pd.DataFrame | None = None) -> None:
             pooled = " | –"
             if len(changes) == len(origins):
                 means, ses = np.array(changes).T
-                pooled = " | " + _change(float(means.mean()), float(np.sqrt(np.sum(ses**2)) / len(ses)))
+                pooled = " | " + (_change(float(means.mean()), float(np.sqrt(np.sum(ses**2)) / len(ses))) if moved
+                                  else "identical")
         print(f"| {_label(a, name)} | " + " | ".join(cells) + pooled + " |")
     print(flush=True)
 
