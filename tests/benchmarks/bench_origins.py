@@ -254,6 +254,10 @@ def main() -> None:
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"), help="compare two files of rows")
     parser.add_argument("--show", type=Path, metavar="FILE", help="print the tables of one file of rows")
     args = parser.parse_args()
+    for flag, paths in (("--compare", args.compare or []), ("--show", [args.show] if args.show else [])):
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            parser.error(f"{flag}: no such file {', '.join(missing)} (a file of rows that --out wrote)")
     if args.compare:
         compare(read(args.compare[0]), read(args.compare[1]), (str(args.compare[0]), str(args.compare[1])))
         return
