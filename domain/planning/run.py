@@ -267,7 +267,7 @@ def plan(
     values, starts = aggregate_weeks(shipped, in_stock, first)
     chosen = {x.key: choose_terms(history.terms.get(x.product_id, ())) for x in items}
     leads = {k: learned_lead_time(t, history.lead_times) for k, t in chosen.items()}
-    lead_days = {k: math.ceil(x.days) for k, x in leads.items()}
+    lead_days = {k: x.whole_days for k, x in leads.items()}
     fills = {}  # supplier id → how its fill rate grows an order (domain.planning.fill), when it does
     if history.fill_rate_on:
         fills = {sid: a for sid, f in history.supplier_fills.items() if (a := fill_adjustment(f)) is not None}

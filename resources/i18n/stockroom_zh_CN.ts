@@ -5974,7 +5974,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+55" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+59" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -6148,17 +6148,32 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+17" />
+            <source>In %1 days from issue: what %2 took on average over %3 receipts from this supplier, as planning counts it.</source>
+            <translation>下达后 %1 天：%2 从该供应商 %3 次收货的平均用时，与补货计划所用一致。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>In %1 days from issue: what this supplier took on average over %3 receipts of all its products (%2 has too few of its own), as planning counts it.</source>
+            <translation>下达后 %1 天：该供应商全部商品 %3 次收货的平均用时（%2 自己的收货次数太少），与补货计划所用一致。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>In %1 days from issue: %2's lead time in the supplier's terms (too few receipts to learn from yet), as planning counts it.</source>
+            <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
+        </message>
+        <message>
+            <location line="+135" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>on issue, from the supplier's lead time</source>
-            <translation>下达时按供应商交货期计算</translation>
+            <source>on issue</source>
+            <translation>下达时确定</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
