@@ -1689,6 +1689,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Amount before tax'): '未税金额',
     ('Replenishment', 'Create %n draft purchase order(s)?'): '创建 %n 张采购订单草稿？',
     ('Replenishment', 'Deliver to'): '收货仓库',
+    ('Replenishment', 'Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For the %3 service target the stock covers up to %4 over the lead time and review (%5 weeks).'): '需求成批到来：单周最多 %1，约每 %2 周出现一次。按 %3 的服务目标，库存可应对交货期加检查周期（%5 周）内最多 %4 的需求。',
+    ('Replenishment', 'Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For the %3 service target the stock covers up to %4 over the lead time and review (%5 weeks); the most it ever sold in %5 weeks was %6.'): '需求成批到来：单周最多 %1，约每 %2 周出现一次。按 %3 的服务目标，库存可应对交货期加检查周期（%5 周）内最多 %4 的需求；历史上任意 %5 周的最大销量为 %6。',
     ('Replenishment', 'Lines'): '行数',
     ('Replenishment', 'Safety stock in weeks of demand d'): '安全库存折合周数（按每周需求 d）',
     ('Replenishment', 'Order quantity in weeks of demand d'): '订购数量折合周数（按每周需求 d）',

@@ -8336,7 +8336,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>否</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+64" />
+            <source>Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For the %3 service target the stock covers up to %4 over the lead time and review (%5 weeks).</source>
+            <translation>需求成批到来：单周最多 %1，约每 %2 周出现一次。按 %3 的服务目标，库存可应对交货期加检查周期（%5 周）内最多 %4 的需求。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For the %3 service target the stock covers up to %4 over the lead time and review (%5 weeks); the most it ever sold in %5 weeks was %6.</source>
+            <translation>需求成批到来：单周最多 %1，约每 %2 周出现一次。按 %3 的服务目标，库存可应对交货期加检查周期（%5 周）内最多 %4 的需求；历史上任意 %5 周的最大销量为 %6。</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5</source>
             <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货</translation>
         </message>
@@ -8737,7 +8747,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-69" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-97" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
