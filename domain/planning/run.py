@@ -134,12 +134,18 @@ DEFAULT_REVIEW_DAYS = 7
 ALL_WAREHOUSES = "*"  # the scope of a forecast over all warehouses
 
 
-def cover_margin(result, cover: float, service: float) -> float | None:
+def cover_margin(result, cover: float, service: float, history=None) -> float | None:
     """Q_α(demand over ``cover`` weeks) − its mean, from the forecast's calibrated lead-time quantiles.
 
     None (the policy then takes z·σ) when the forecast's quantiles are not calibrated (``ForecastResult.calibrated``:
     too-short histories, category profiles, the per-row choice) or are missing. A target between or beyond the
     computed levels is read on the normal scale (``forecasting.api.service_quantile``).
+
+    With the row's weekly ``history`` (NaN where censored), an intermittent or lumpy row's quantile is held to the
+    largest demand its history shows over any ⌈cover⌉ fully observed weeks (``largest_cover_demand``): with a big
+    order once in a while its quantiles can come out many times anything the item ever sold over a lead time (on the
+    demo a safety stock of 2,780 for an item whose biggest three weeks sold 448), stock no order it has seen would
+    need. Smooth and erratic rows keep their quantile: a trend may take them past their past.
     """
     from domain.planning.forecasting.api import lead_time_demand
     from domain.planning.forecasting.api import service_quantile
@@ -147,7 +153,51 @@ def cover_margin(result, cover: float, service: float) -> float | None:
     if not getattr(result, "calibrated", False) or cover <= 0:
         return None
     q = service_quantile(result, cover, service)
-    return None if q is None else q - lead_time_demand(result, cover)[0]
+    if q is None:
+        return None
+    if history is not None and getattr(result, "demand_class", "") in CAPPED_CLASSES:
+        largest = largest_cover_demand(history, cover)
+        if largest is not None:
+            q = min(q, largest)
+    return q - lead_time_demand(result, cover)[0]
+
+
+CAPPED_CLASSES = ("intermittent", "lumpy")
+MIN_CAP_WINDOWS = 26  # fully observed windows a history needs before its largest demand holds the quantile
+
+
+def largest_cover_demand(history, cover: float) -> float | None:
+    """The largest demand of any ⌈``cover``⌉ consecutive fully observed weeks of ``history`` (weekly demand, NaN
+    where censored); None with fewer than ``MIN_CAP_WINDOWS`` such windows.
+
+    Args:
+        history: weekly demand, oldest first; NaN marks a censored week (the shelf was empty).
+        cover: weeks of cover (lead time + review period), may be fractional.
+
+    Returns:
+        The largest window sum, or None when the history is too short or too censored to say.
+    """
+    k = max(1, math.ceil(cover))
+    sums = []
+    for i in range(len(history) - k + 1):
+        window = history[i:i + k]
+        if not any(math.isnan(float(x)) for x in window):
+            sums.append(float(sum(window)))
+    return max(sums) if len(sums) >= MIN_CAP_WINDOWS else None
+
+
+def big_orders(history, cover: float) -> dict:
+    """What a purchaser weighs an intermittent or lumpy item's safety stock by: its biggest week and how often weeks
+    of at least half that come (``big_week``, ``big_week_every`` weeks, over the observed weeks), and the most it sold
+    over any ⌈``cover``⌉ observed weeks (``cover_demand_max``, the quantile's cap in ``cover_margin``). Nothing without
+    a nonzero observed week."""
+    seen = [float(x) for x in history if not math.isnan(float(x))]
+    biggest = max(seen, default=0.0)
+    if biggest <= 0:
+        return {}
+    big = sum(1 for x in seen if x >= biggest / 2)
+    return {"big_week": biggest, "big_week_every": len(seen) / big, "cover_weeks": max(1, math.ceil(cover)),
+            "cover_demand_max": largest_cover_demand(history, cover)}
 
 
 def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int) -> dict:
@@ -267,7 +317,7 @@ def plan(
     values, starts = aggregate_weeks(shipped, in_stock, first)
     chosen = {x.key: choose_terms(history.terms.get(x.product_id, ())) for x in items}
     leads = {k: learned_lead_time(t, history.lead_times) for k, t in chosen.items()}
-    lead_days = {k: math.ceil(x.days) for k, x in leads.items()}
+    lead_days = {k: x.whole_days for k, x in leads.items()}
     fills = {}  # supplier id → how its fill rate grows an order (domain.planning.fill), when it does
     if history.fill_rate_on:
         fills = {sid: a for sid, f in history.supplier_fills.items() if (a := fill_adjustment(f)) is not None}
@@ -299,7 +349,7 @@ def plan(
             sigma_demand=result.sigma, lead_time=learned.days / 7, review=review / 7, service=service,
             sigma_lead=learned.sigma_days / 7,
             moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
-            pack_size=terms.pack_size if terms else Decimal(1), margin=cover_margin(result, cover, service),
+            pack_size=terms.pack_size if terms else Decimal(1), margin=cover_margin(result, cover, service, values[r]),
             fill_factor=fills[terms.supplier_id].factor if terms and terms.supplier_id in fills else None,
         )
         alert = draft_alert = None
@@ -323,6 +373,7 @@ def plan(
             "stockout_date": alert.stockout_date if alert else None, "severity": alert.severity if alert else None,
             "days_of_stock": alert.days_of_stock if alert else None,
             **(fill_explanation(fills[terms.supplier_id]) if terms and terms.supplier_id in fills else {}),
+            **(big_orders(values[r], cover) if result.demand_class in CAPPED_CLASSES else {}),
         })
         suggestion = None
         if alert is not None and explanation["order_qty"] > 0:

@@ -4,13 +4,15 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from domain.planning.model import TermOption
+from domain.purchasing.lead_time import MIN_LEAD_OBSERVATIONS
+from domain.purchasing.lead_time import TERMS
+from domain.purchasing.lead_time import LeadTime
+from domain.purchasing.lead_time import supplier_lead_time
 
-MIN_LEAD_OBSERVATIONS = 3  # PO receipts before the observed lead time replaces the supplier terms'
+__all__ = ["MIN_LEAD_OBSERVATIONS", "LeadTime", "choose_terms", "learned_lead_time"]
 
 
 def choose_terms(options: Sequence[TermOption]) -> TermOption | None:
@@ -23,40 +25,12 @@ def choose_terms(options: Sequence[TermOption]) -> TermOption | None:
     return min(options, key=lambda o: (o.unit_price, o.lead_time_days, o.supplier))
 
 
-@dataclass(frozen=True)
-class LeadTime:
-    """The lead time planning uses for one item, and where it comes from.
-
-    ``source`` is ``receipts_product`` (this supplier's receipts of this product), ``receipts_supplier``
-    (this supplier's receipts of all products) or ``terms`` (the supplier terms, σ 0).
-    """
-
-    days: float
-    sigma_days: float
-    source: str
-    observations: int
-
-
 def learned_lead_time(terms: TermOption | None, lead_times: dict[tuple[str, str], list[float]]) -> LeadTime:
     """The lead time of ``terms``: observed from PO receipts once there are enough, else the terms'.
 
-    With at least ``MIN_LEAD_OBSERVATIONS`` issue → receipt intervals of this supplier × product, their
-    mean and sample standard deviation; else, with as many of this supplier over all its products, theirs;
-    else the terms' lead time with no variability. σL enters the lead-time demand as
-    σ² = L·σd² + d²·σL² (``replenishment.sigma_lead_time``).
+    The one rule a purchase order's expected date follows too (``domain.purchasing.lead_time``). σL enters the
+    lead-time demand as σ² = L·σd² + d²·σL² (``replenishment.sigma_lead_time``).
     """
     if terms is None:
-        return LeadTime(0.0, 0.0, "terms", 0)
-    own = lead_times.get((terms.supplier_id, terms.product_id), [])
-    if len(own) >= MIN_LEAD_OBSERVATIONS:
-        return LeadTime(*_mean_sd(own), "receipts_product", len(own))
-    pooled = [x for (sup, _), xs in lead_times.items() if sup == terms.supplier_id for x in xs]
-    if len(pooled) >= MIN_LEAD_OBSERVATIONS:
-        return LeadTime(*_mean_sd(pooled), "receipts_supplier", len(pooled))
-    return LeadTime(float(terms.lead_time_days), 0.0, "terms", 0)
-
-
-def _mean_sd(values: Sequence[float]) -> tuple[float, float]:
-    mean = sum(values) / len(values)
-    var = sum((x - mean) ** 2 for x in values) / (len(values) - 1)
-    return mean, math.sqrt(var)
+        return LeadTime(0.0, 0.0, TERMS, 0)
+    return supplier_lead_time(terms.lead_time_days, terms.supplier_id, terms.product_id, lead_times)

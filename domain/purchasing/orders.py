@@ -14,6 +14,7 @@ receipt's date; with neither the receipt is refused (``domain.purchasing.exchang
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from dataclasses import replace
 from datetime import datetime
 from datetime import timedelta
@@ -42,6 +43,8 @@ from domain.purchasing.exchange import NoExchangeRate
 from domain.purchasing.exchange import needs_rate
 from domain.purchasing.exchange import rate_for_po
 from domain.purchasing.exchange import rate_value
+from domain.purchasing.lead_time import LeadTime
+from domain.purchasing.lead_time import supplier_lead_time
 from domain.purchasing.model import OPEN_STATES
 from domain.purchasing.model import PoLine
 from domain.purchasing.model import PoState
@@ -233,7 +236,8 @@ def issue(uow: UnitOfWork, c: pc.IssuePurchaseOrder) -> PurchaseOrder:
         po.issued_at = at
         po.tax_rate = uow.purchasing.policy().tax_rate
         if po.expected_on is None:
-            po.expected_on = at.date() + timedelta(days=_lead_days(uow, po, supplier.lead_time_days))
+            basis = lead_time_of(uow, po, at)
+            po.expected_on = at.date() + timedelta(days=basis.days if basis else supplier.lead_time_days)
         for line in po.lines:
             _on_order(uow, po, line.product_id, line.qty)
         po.snapshot = _fresh_snapshot(uow, po, at).to_json()
@@ -421,14 +425,46 @@ def _line(po: PurchaseOrder, sku: str) -> PoLine:
     return line
 
 
-def _lead_days(uow, po, supplier_days: int) -> int:
-    """The days until the whole order can be there: the longest lead time of its lines, each its terms' own (as
-    planning reads it), else the supplier's. A sales order's backorder is promised by this date."""
-    days = []
+@dataclass(frozen=True)
+class PoLeadTime:
+    """Why a PO is expected when it is: its slowest line's lead time (``domain.purchasing.lead_time``).
+
+    ``days`` are whole days from the issue; ``sku`` is the line that takes them and ``lead`` says where they come
+    from (this supplier's receipts of that product, its receipts of all products, or the terms)."""
+
+    days: int
+    sku: str
+    lead: LeadTime
+
+
+def lead_time_of(uow: UnitOfWork, po: PurchaseOrder, at: datetime) -> PoLeadTime | None:
+    """The lead time ``po`` is expected in when issued at ``at``: the longest of its lines', each the one planning
+    counts with for this supplier and product (learned from receipts before ``at`` once there are enough, else the
+    terms'). None for a PO without lines."""
+    supplier = uow.suppliers.get(po.supplier_id)
+    assert supplier is not None
+    observed = uow.purchasing.lead_times(po.supplier_id, at)
+    slowest = None
     for line in po.lines:
         terms = uow.suppliers.terms_for(po.supplier_id, line.product_id)
-        days.append(terms.lead_time_days if terms is not None and terms.lead_time_days is not None else supplier_days)
-    return max(days, default=supplier_days)
+        days = terms.lead_time_days if terms is not None and terms.lead_time_days is not None \
+            else supplier.lead_time_days
+        lead = supplier_lead_time(days, po.supplier_id, line.product_id, observed)
+        if slowest is None or lead.whole_days > slowest.days:
+            slowest = PoLeadTime(lead.whole_days, line.sku, lead)
+    return slowest
+
+
+def expected_basis(uow: UnitOfWork, ref: str, now: datetime) -> PoLeadTime | None:
+    """Where the expected date of PO ``ref`` comes from: for a draft, the lead time it would be issued with ``now``;
+    for an issued PO, the one it was issued with, if its date is that (None too when the date was entered)."""
+    with uow:
+        po = find_po(uow, ref)
+        at = po.issued_at or now
+        basis = lead_time_of(uow, po, at)
+        if basis is None or po.issued_at is None:
+            return basis if po.expected_on is None else None
+        return basis if po.expected_on == po.issued_at.date() + timedelta(days=basis.days) else None
 
 
 def _any_multiple(qty: Decimal) -> Decimal:

@@ -63,10 +63,9 @@ from persistence.derived import derived_write
 from persistence.planning.alerts import data_version
 from persistence.planning.classes import read_basis
 from persistence.planning.product import read_all as read_product_planning
+from persistence.purchasing.lead_times import observed_lead_times
 from persistence.stock import merged
 from persistence.stock.demand import daily_unfilled
-from persistence.stock.merged import product_of
-from persistence.stock.refs import ref_of
 from persistence.types import to_micros
 
 _DAY = 86_400_000_000
@@ -137,7 +136,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         terms = _terms(conn)
         first_micros = to_micros(datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC)) - offset
         unfilled_raw = daily_unfilled(conn, first_micros, end_micros, offset, base)
-        lead_times = _lead_times(conn, end_micros)
+        lead_times = observed_lead_times(conn, end_micros)
         fills = _supplier_fills(conn, end_day)
         fill_on = fill_enabled(office.get(conn, SETTING_FILL_RATE))
         overrides = read_product_planning(conn)
@@ -157,26 +156,6 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
                            unfilled=unfilled, lead_times=lead_times, overrides=overrides, abc_basis=basis,
                            supplier_fills=fills, fill_rate_on=fill_on, data_version=version)
-
-
-def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:
-    """Days from each issued PO to its first receipt of each product (reversed receipts left out)."""
-    M, PO = t.movements, t.purchase_orders
-    R = M.alias("reversal")
-    first = func.min(_raw(M.c.occurred_at))
-    rows = conn.execute(
-        select(PO.c.supplier_id, product_of(M).label("product_id"), _raw(PO.c.issued_at), first)
-        .select_from(M).join(PO, ref_of(M) == func.coalesce(PO.c.number, PO.c.id))  # what a PO receipt refers to
-        .outerjoin(R, R.c.reverses_id == M.c.id)
-        .where(M.c.source_type == "po", M.c.kind == "receipt", R.c.id.is_(None), PO.c.issued_at.is_not(None),
-               _raw(M.c.occurred_at) < end_micros)
-        .group_by(PO.c.id, PO.c.supplier_id, product_of(M), PO.c.issued_at)
-    )
-    out: dict[tuple[str, str], list[float]] = {}
-    for supplier_id, product_id, issued, received in rows:
-        if received >= issued:
-            out.setdefault((supplier_id, product_id), []).append((received - issued) / _DAY)
-    return out
 
 
 def _supplier_fills(conn, end_day: date) -> dict[str, SupplierFill]:

@@ -37,6 +37,8 @@ from domain.purchasing.rows import TermsRow
 from domain.stock.readmodels import CheckProblem
 from persistence import office
 from persistence import tables as t
+from persistence.purchasing.lead_times import observed_lead_times
+from persistence.types import to_micros
 
 PO, LINES, REV = t.purchase_orders, t.purchase_order_lines, t.purchase_order_revisions
 
@@ -233,6 +235,9 @@ class PurchasingRepository:
         if breaks:
             self.conn.execute(insert(table), [{"supplier_id": supplier_id, "product_id": product_id,
                                                "min_qty": b.min_qty, "price": b.price} for b in breaks])
+
+    def lead_times(self, supplier_id: str, before: datetime) -> dict[tuple[str, str], list[float]]:
+        return observed_lead_times(self.conn, to_micros(before), supplier_id)
 
     def preferred_supplier(self, product_id: str) -> str | None:
         c = t.preferred_suppliers.c

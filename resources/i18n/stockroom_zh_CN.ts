@@ -6124,7 +6124,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+55" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+59" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -6298,17 +6298,32 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+17" />
+            <source>In %1 days from issue: what %2 took on average over %3 receipts from this supplier, as planning counts it.</source>
+            <translation>下达后 %1 天：%2 从该供应商 %3 次收货的平均用时，与补货计划所用一致。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>In %1 days from issue: what this supplier took on average over %3 receipts of all its products (%2 has too few of its own), as planning counts it.</source>
+            <translation>下达后 %1 天：该供应商全部商品 %3 次收货的平均用时（%2 自己的收货次数太少），与补货计划所用一致。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>In %1 days from issue: %2's lead time in the supplier's terms (too few receipts to learn from yet), as planning counts it.</source>
+            <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
+        </message>
+        <message>
+            <location line="+135" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>on issue, from the supplier's lead time</source>
-            <translation>下达时按供应商交货期计算</translation>
+            <source>on issue</source>
+            <translation>下达时确定</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
@@ -8489,7 +8504,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>否</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+64" />
+            <source>Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For the %3 service target the stock covers up to %4 over the lead time and review (%5 weeks).</source>
+            <translation>需求成批到来：单周最多 %1，约每 %2 周出现一次。按 %3 的服务目标，库存可应对交货期加检查周期（%5 周）内最多 %4 的需求。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For the %3 service target the stock covers up to %4 over the lead time and review (%5 weeks); the most it ever sold in %5 weeks was %6.</source>
+            <translation>需求成批到来：单周最多 %1，约每 %2 周出现一次。按 %3 的服务目标，库存可应对交货期加检查周期（%5 周）内最多 %4 的需求；历史上任意 %5 周的最大销量为 %6。</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5</source>
             <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货</translation>
         </message>
@@ -8890,7 +8915,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-69" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-97" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>

@@ -154,7 +154,7 @@ def forecast_stats(
         sigmas.append([r.sigma for r in results])
         q_l.append([lead_time_quantile(r, x, a) for r, x, a in zip(results, lead, service, strict=True)])
         q_lr.append([lead_time_quantile(r, c, a) for r, c, a in zip(results, cover, service, strict=True)])
-        found = (planning.cover_margin(r, c, a) for r, c, a in zip(results, cover, service, strict=True))
+        found = (planning.cover_margin(r, c, a, h) for r, c, a, h in zip(results, cover, service, values, strict=True))
         margins.append([math.nan if x is None else x for x in found])
     return tuple(np.array(x).T for x in (ds, sigmas, q_l, q_lr, margins))
 

@@ -116,6 +116,16 @@ def test_issuing_shows_the_number_and_puts_the_lines_on_order(qtbot, services, s
     assert not screen.add_button.isEnabled()  # an issued PO is read-only until Revise…
 
 
+def test_the_header_says_where_the_expected_date_comes_from_before_and_after_issue(qtbot, services, screen):
+    open_draft(qtbot, services, screen)  # ACME: no receipts yet, so its terms' lead time (the supplier's 7 days)
+    said = screen.header_label.text()
+    assert "Expected: on issue" in said
+    assert "In 7 days from issue: SD-1's lead time in the supplier's terms (too few receipts to learn from yet)" in said
+    issue(qtbot, screen)
+    said = screen.header_label.text()
+    assert f"Expected: {screen.current.expected_on.isoformat()}" in said and "In 7 days from issue" in said
+
+
 def test_revising_an_issued_po_asks_first_and_makes_a_revision(qtbot, services, screen, monkeypatch):
     open_draft(qtbot, services, screen)
     issue(qtbot, screen)

@@ -22,6 +22,9 @@ from domain.purchasing import orders as purchasing
 from domain.purchasing import terms as purchasing_terms
 from domain.purchasing.exchange import totals_by_currency
 from domain.purchasing.exchange import totals_text
+from domain.purchasing.lead_time import MIN_LEAD_OBSERVATIONS
+from domain.purchasing.lead_time import RECEIPTS_PRODUCT
+from domain.purchasing.lead_time import RECEIPTS_SUPPLIER
 from domain.sales.backorders import backorders
 from ui.cli.common import add_language_option
 from ui.cli.common import file_language
@@ -30,6 +33,18 @@ from ui.cli.common import file_language
 NO_COMPANY_NAME = ("note: no company name is set, so the PO prints none (a supplier sees only the address); set it "
                    "with `po config --company-name NAME` or in Settings > General (an issued PO keeps the name it "
                    "was issued with until its next revision)")
+
+
+def lead_time_words(basis: purchasing.PoLeadTime) -> str:
+    """Where a PO's expected date comes from, in a purchaser's words (``domain.purchasing.lead_time``)."""
+    lead, days = basis.lead, f"in {basis.days} day{'s' if basis.days != 1 else ''}"
+    if lead.source == RECEIPTS_PRODUCT:
+        return f"{days}: what {basis.sku} took on average over {lead.observations} receipts from this supplier"
+    if lead.source == RECEIPTS_SUPPLIER:
+        return (f"{days}: what this supplier took on average over {lead.observations} receipts of all its products "
+                f"({basis.sku} has fewer than {MIN_LEAD_OBSERVATIONS} of its own)")
+    return (f"{days}: {basis.sku}'s lead time in the supplier's terms (fewer than {MIN_LEAD_OBSERVATIONS} receipts "
+            f"to learn from)")
 
 
 def add_po_parser(sub: argparse._SubParsersAction) -> None:
@@ -175,7 +190,11 @@ def run_po(args: argparse.Namespace, db) -> int:
         print(f"line {line.line_no}: {line.sku} {fmt(line.qty)} {line.unit} at {fmt(line.price)} per "
               f"{'pack' if line.price_per == 'pack' else line.unit}")
     elif a == "issue":
-        print(purchasing.issue(uow(), pc.IssuePurchaseOrder(args.po)).number)
+        po = purchasing.issue(uow(), pc.IssuePurchaseOrder(args.po))
+        basis = purchasing.expected_basis(uow(), po.number, po.issued_at)
+        if basis is not None:
+            print(f"note: expected {po.expected_on.isoformat()}, {lead_time_words(basis)}", file=sys.stderr)
+        print(po.number)
     elif a == "list":
         _list(db, args)
     elif a == "pdf":

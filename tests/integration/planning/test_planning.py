@@ -431,3 +431,55 @@ def test_a_supplier_that_delivers_a_third_is_capped_at_half_as_much_again(db):
     e = plan.explanation
     assert (e["fill_factor"], e["fill_capped"]) == (Decimal("1.5"), True)
     assert e["order_need"] == 230 and plan.suggestion.qty == 348  # 230 × 1.5 = 345, in whole packs of 12
+
+
+def _issued_on_today(db, *skus: str):
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    for sku in skus:
+        purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, sku, "12"))
+    now = at((TODAY - FIRST).days, 9)
+    basis = purchasing.expected_basis(db.uow(), po.id, now)  # what the draft says it will be expected in
+    issued = purchasing.issue(db.uow(), pc.IssuePurchaseOrder(po.id, issued_at=now))
+    return (issued.expected_on - TODAY).days, basis, purchasing.expected_basis(db.uow(), issued.number, now)
+
+
+def test_a_new_purchase_order_is_expected_after_the_lead_time_planning_counts_with(db):
+    """Planning learned 13 days from LOW's receipts while a new PO still expected NB's 14 (or, with a faster supplier
+    on paper, promised a backorder days before the goods could come): both now read one rule."""
+    def planned(sku):
+        plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+        return plans[sku].explanation["lead_time_days"]
+
+    days, basis, _ = _issued_on_today(db, "LOW")
+    assert days == planned("LOW") == 14  # no receipts yet: the terms' days, on both sides
+    assert (basis.days, basis.sku, basis.lead.source) == (14, "LOW", "terms")
+
+    for issued, took in ((20, 10), (60, 12), (100, 17)):  # LOW: 10, 12 and 17 days, mean 13
+        _po_received_after(db, "LOW", issued, took)
+    _po_received_after(db, "STEADY", 30, 30)  # NB over all its products: 10, 12, 17, 30, mean 17.25
+    days, basis, after = _issued_on_today(db, "LOW")
+    assert days == planned("LOW") == 13  # learned, not the terms' 14
+    assert (basis.lead.source, basis.lead.observations) == ("receipts_product", 3)
+    assert after == basis  # an issued PO still says where its date came from
+    days, basis, _ = _issued_on_today(db, "LOW", "SPORADIC")  # the slowest line sets the date
+    assert days == planned("SPORADIC") == 18  # SPORADIC: NB's receipts of all products, 17.25 → 18 whole days
+    assert (basis.sku, basis.lead.source, basis.lead.observations) == ("SPORADIC", "receipts_supplier", 4)
+
+
+def test_a_purchase_order_with_a_typed_date_gives_no_lead_time_for_it(db):
+    from datetime import UTC
+    from datetime import datetime
+
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("NB", "MAIN", expected_on=date(2026, 7, 1)))
+    purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, "LOW", "12"))
+    now = datetime(2026, 6, 3, 9, tzinfo=UTC)
+    assert purchasing.expected_basis(db.uow(), po.id, now) is None
+    issued = purchasing.issue(db.uow(), pc.IssuePurchaseOrder(po.id, issued_at=now))
+    assert issued.expected_on == date(2026, 7, 1)
+    assert purchasing.expected_basis(db.uow(), issued.number, now) is None

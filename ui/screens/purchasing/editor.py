@@ -11,6 +11,8 @@ to PDF off the GUI thread.
 
 from __future__ import annotations
 
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +41,8 @@ from domain.purchasing import terms as purchasing_terms
 from domain.purchasing.exchange import FIXED
 from domain.purchasing.exchange import totals_by_currency
 from domain.purchasing.exchange import totals_text
+from domain.purchasing.lead_time import RECEIPTS_PRODUCT
+from domain.purchasing.lead_time import RECEIPTS_SUPPLIER
 from ui.i18n import fill
 from ui.models.table import money_text
 from ui.refusals import refusal_text
@@ -134,8 +138,26 @@ def price_text(line) -> str:
 def _load_po(uow, orders: PurchasingQueries, ref: str):
     rows = orders.purchase_orders(ref=ref)
     if not rows:
-        return None, None
-    return rows[0], purchasing.load_snapshot(uow(), ref)
+        return None, None, None
+    return rows[0], purchasing.load_snapshot(uow(), ref), purchasing.expected_basis(uow(), ref, datetime.now(UTC))
+
+
+def lead_time_text(basis: purchasing.PoLeadTime | None) -> str:
+    """Where a PO's expected date comes from, in a purchaser's words: the lead time planning counts with for its
+    slowest line (``domain.purchasing.lead_time``); "" for a date that was entered."""
+    if basis is None:
+        return ""
+    if basis.lead.source == RECEIPTS_PRODUCT:
+        text = translate("PurchasingScreen", "In %1 days from issue: what %2 took on average over %3 "
+                                             "receipts from this supplier, as planning counts it.")
+    elif basis.lead.source == RECEIPTS_SUPPLIER:
+        text = translate("PurchasingScreen", "In %1 days from issue: what this supplier took on average over %3 "
+                                             "receipts of all its products (%2 has too few of its own), as planning "
+                                             "counts it.")
+    else:
+        text = translate("PurchasingScreen", "In %1 days from issue: %2's lead time in the supplier's terms (too few "
+                                             "receipts to learn from yet), as planning counts it.")
+    return fill(text, str(basis.days), basis.sku, str(basis.lead.observations))
 
 
 def _render(uow, ref: str, locale_name: str, tr) -> tuple[bytes, bool]:
@@ -178,6 +200,7 @@ class PoEditor:
         self.state_label = QLabel(self)
         self.state_label.setStyleSheet("font-weight: bold;")
         self.header_label = QLabel(self)
+        self.lead_basis = None  # where the shown PO's expected date comes from (``lead_time_text``)
         self.header_label.setWordWrap(True)
         self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lines = QTableWidget(0, len(LINE_COLUMNS), self)
@@ -255,7 +278,7 @@ class PoEditor:
     def _po_loaded(self, result) -> None:
         if not alive(self):
             return
-        row, snapshot = result
+        row, snapshot, self.lead_basis = result
         if row is None:
             return
         if self.current is None or self.current.id != row.id:
@@ -268,10 +291,11 @@ class PoEditor:
         row, snap = self.current, self.snapshot
         self._filling = True
         text = translate("PurchasingScreen", "Supplier: %1    Deliver to: %2    Expected: %3")
-        expected = row.expected_on.isoformat() if row.expected_on else translate("PurchasingScreen", "on issue, "
-                                                                                 "from the supplier's lead time")
+        expected = row.expected_on.isoformat() if row.expected_on else translate("PurchasingScreen", "on issue")
+        why = lead_time_text(self.lead_basis)
         self.header_label.setText(fill(
-            text, f"{row.supplier} {row.supplier_name}", f"{snap.deliver_to.code} {snap.deliver_to.name}", expected))
+            text, f"{row.supplier} {row.supplier_name}", f"{snap.deliver_to.code} {snap.deliver_to.name}", expected)
+            + (f"\n{why}" if why else ""))
         received = {x.line_no: x for x in row.lines}
         editable = self.editable
         self.lines.setRowCount(len(snap.lines))

@@ -236,10 +236,38 @@ def explanation_html(item) -> str:
     e = item.explanation or {}
     e = {**e, **in_weeks(e)}
     head = f"<b>{item.sku} {item.name}</b> · {item.warehouse}"
+    lumps = lumpy_text(e)
+    if lumps:
+        head += f"<p>{lumps}</p>"
     rows = "".join(
         f"<tr><td>{translated(label)}</td><td style='padding-left:12px'>{value_text(key, e[key])}</td></tr>"
         for key, label in EXPLANATION if key in e)
     return f"{head}<table cellspacing='2'>{rows}</table>"
+
+
+def lumpy_text(explanation: dict) -> str:
+    """Why an intermittent or lumpy item holds a safety stock of many weeks of its average: its big weeks, how often
+    they come, and what the stock covers over the lead time and review against the most it ever sold in as long
+    (``domain.planning.run.big_orders``); "" for other items."""
+    try:
+        big, every = float(explanation["big_week"]), float(explanation["big_week_every"])
+        weeks = int(explanation["cover_weeks"])
+        covered = float(Decimal(str(explanation["safety_stock"]))) + float(explanation["demand_per_period"]) * (
+            float(explanation["lead_time"]) + float(explanation["review_period"]))
+        service = f"{float(explanation['service_target']) * 100:g} %"
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        return ""
+    most = explanation.get("cover_demand_max")
+    if most is None:
+        text = translate("Replenishment", "Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For "
+                                          "the %3 service target the stock covers up to %4 over the lead time and "
+                                          "review (%5 weeks).")
+    else:
+        text = translate("Replenishment", "Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For "
+                                          "the %3 service target the stock covers up to %4 over the lead time and "
+                                          "review (%5 weeks); the most it ever sold in %5 weeks was %6.")
+    return fill(text, f"{big:,.0f}", f"{every:,.0f}", service, f"{covered:,.0f}", str(weeks),
+                f"{float(most):,.0f}" if most is not None else "")
 
 
 def fill_text(explanation: dict) -> str:
