@@ -8245,7 +8245,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/replenishment/model.py" line="+10" />
-            <location filename="../../ui/screens/replenishment/run.py" line="+70" />
+            <location filename="../../ui/screens/replenishment/run.py" line="+71" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
@@ -8401,7 +8401,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/run.py" line="-76" />
+            <location filename="../../ui/screens/replenishment/run.py" line="-77" />
             <source>Draft purchase orders created:</source>
             <translation>已创建采购订单草稿：</translation>
         </message>
@@ -8416,7 +8416,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+62" />
             <source>Deliver to</source>
             <translation>收货仓库</translation>
         </message>
@@ -9310,7 +9310,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../ui/screens/sales/words.py" line="+107" />
+            <location filename="../../ui/screens/sales/words.py" line="+101" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -9699,7 +9699,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/words.py" line="-38" />
+            <location filename="../../ui/sales_states.py" line="+13" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -9715,17 +9715,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+41" />
+            <location filename="../../ui/screens/sales/words.py" line="+6" />
             <source>Shipped</source>
             <translation>已发货</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="+1" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location filename="../../ui/screens/sales/words.py" line="-15" />
             <source>#</source>
             <translation>#</translation>
         </message>
