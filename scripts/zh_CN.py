@@ -2013,6 +2013,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesOrders', 'Reason (required)'): '原因（必填）',
     ('SalesOrders', 'Refused: %1'): '被拒绝：%1',
     ('SalesOrders', 'Removed %1 (line %2); Ctrl+Z puts it back.'): '已删除 %1（第 %2 行）；按 Ctrl+Z 可恢复。',
+    ('SalesOrders', 'Show &all customers'): '显示全部客户(&A)',
     ('SalesOrders', 'Undo de&lete (Ctrl+Z)'): '撤销删除(&L) (Ctrl+Z)',
     ('SalesOrders', 'Put back the last line removed from this draft'): '恢复从此草稿中最后删除的明细',
     ('SalesOrders', 'No removed line of this draft to put back.'): '此草稿没有可恢复的已删除明细。',

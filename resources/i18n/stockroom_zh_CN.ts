@@ -8512,12 +8512,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <location line="+249" />
+            <location line="+248" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-209" />
+            <location line="-208" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -8543,14 +8543,14 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location line="+33" />
+            <location line="+32" />
             <location line="+25" />
             <location line="+5" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-61" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
@@ -8560,13 +8560,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 → %2：%3 行</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+21" />
-            <location filename="../../ui/screens/replenishment/transfers.py" line="+7" />
+            <location line="+7" />
             <source>suggested by replenishment planning</source>
             <translation>由补货计划建议</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+43" />
             <source>%n draft purchase order(s) created; click one to open it.</source>
             <translation>已创建 %n 张采购订单草稿；点击可打开。</translation>
         </message>
@@ -9284,7 +9283,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已取消 %2 上 %1 的未交数量。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>Order confirmation</source>
             <translation>订单确认书</translation>
         </message>
@@ -9354,15 +9353,15 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>预计到货</translation>
         </message>
         <message>
-            <location line="+50" />
-            <location line="+41" />
+            <location line="+61" />
+            <location line="+61" />
             <location filename="../../ui/screens/sales/screen.py" line="-304" />
             <location line="+293" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="-26" />
             <source>%n backordered line(s)</source>
             <translation>%n 行欠货</translation>
         </message>
@@ -9380,6 +9379,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Print backorder notice…</source>
             <translation>打印到货通知…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show &amp;all customers</source>
+            <translation>显示全部客户(&amp;A)</translation>
         </message>
         <message>
             <location filename="../../ui/screens/sales/printing.py" line="+63" />

@@ -280,6 +280,14 @@ def test_the_backorder_list_shows_what_confirmed_orders_wait_for(qtbot, services
     assert dialog.proxy.rowCount() == 1
     row = [dialog.proxy.index(0, column).data() for column in range(8)]
     assert row[:3] == ["ACME", so, "SD-1"] and row[5] == "4" and row[7] == "no purchase order yet"
+    # it starts on the open order's customer; one click lists everyone's
+    assert dialog.customer.currentData() == "ACME" and dialog.print_button.isEnabled()
+    dialog.all_button.click()
+    assert dialog.customer.currentData() is None and not dialog.all_button.isEnabled()
+    # every column as wide as its contents, and the last one (Arrival) whole inside the table, not cut off
+    table, header = dialog.table, dialog.table.horizontalHeader()
+    assert all(table.columnWidth(c) >= table.sizeHintForColumn(c) for c in range(8))
+    assert header.sectionViewportPosition(7) + table.sizeHintForColumn(7) <= table.viewport().width()
     dialog.table.doubleClicked.emit(dialog.proxy.index(0, 0))
     assert screen.current.number == so
 

@@ -570,7 +570,8 @@ class OrderActions:
     def show_backorders(self):
         from ui.screens.sales.backorders import BackordersDialog
 
-        dialog = BackordersDialog(self.services, self)
+        # on the open order's customer, the one asking; the dialog lists everyone's with one click
+        dialog = BackordersDialog(self.services, self, self.current.customer if self.current is not None else None)
         self.dialog = dialog
         dialog.open()
         return dialog
