@@ -1733,7 +1733,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+596" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+624" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -1922,7 +1922,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-177" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-199" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
@@ -1935,6 +1935,11 @@ The database is backed up first. No stock movement is changed, only the values a
             <location line="+4" />
             <source>%1 units asked for and not served</source>
             <translation>%1 件需求未能满足</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Customers waiting: %1; lines with no purchase order yet: %2</source>
+            <translation>等货客户 %1 家；尚无采购订单 %2 行</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1992,7 +1997,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>紧急 %1 · 较急 %2 · 一般 %3</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+65" />
             <source>Order lines due</source>
             <translation>到期订单行</translation>
         </message>
@@ -2035,23 +2040,23 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+4" />
-            <location line="+31" />
+            <location line="+32" />
             <source>Dead stock</source>
             <translation>呆滞库存</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-32" />
             <source>Products with stock and no issue in %1 days.</source>
             <translation>有库存但 %1 天无出库的商品。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+28" />
+            <location line="+29" />
             <source>Excess stock</source>
             <translation>超储库存</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-29" />
             <source>Stock above %1 days of the average daily issues of the last 90 days (or the maximum level).</source>
             <translation>超过近 90 天日均出库量 %1 天（或最高库存）的库存。</translation>
         </message>
@@ -2111,7 +2116,12 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>满足率（数量）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>Backordered lines</source>
+            <translation>欠货订单行</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Stock turnover</source>
             <translation>库存周转</translation>
         </message>
@@ -9283,7 +9293,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已取消 %2 上 %1 的未交数量。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+30" />
             <source>Order confirmation</source>
             <translation>订单确认书</translation>
         </message>
