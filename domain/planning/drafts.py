@@ -23,6 +23,7 @@ from domain.kernel.ports import UnitOfWork
 from domain.planning.model import Suggestion
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
+from domain.purchasing.model import PLANNING_NOTE
 
 
 class _SharedTransaction:
@@ -81,7 +82,8 @@ class DraftPreview:
     company_amount: Decimal | None  # ``amount`` in the company currency at today's rate; None: no rate yet
 
 
-DRAFT_NOTE = "suggested by replenishment planning"
+# Stored as these words whatever the window's language, and never printed to the supplier (``supplier_notes``).
+DRAFT_NOTE = PLANNING_NOTE
 
 
 def _groups(suggestions: Sequence[Suggestion]) -> list[tuple[tuple[str, str], list[Suggestion]]]:
@@ -107,7 +109,7 @@ def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion], note: str 
 
     Suggestions without a supplier are left out (the caller reports them). Prices come from the supplier
     terms (``purchasing.add_lines``), which round the quantity again to MOQ, multiple and pack size. ``note``
-    goes on each draft, in the language of whoever asked (the window passes its own).
+    goes on each draft; planning's own (the default) is the purchaser's, and its printed copy leaves it out.
     """
     with uow:
         require(uow, Permission.PURCHASE)

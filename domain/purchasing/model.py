@@ -104,6 +104,18 @@ class PoLine:
         return round_cost(self.price / self.pack_size)
 
 
+# The note planning puts on the drafts it makes (``domain.planning.drafts``): for the purchaser, not the supplier, so
+# a PO's printed copy leaves it out (``domain.purchasing.snapshot.freeze``). Drafts made before this was settled carry
+# the window's words for it, in Chinese when the window showed Chinese; those are left out too.
+PLANNING_NOTE = "suggested by replenishment planning"
+INTERNAL_NOTES = frozenset({PLANNING_NOTE, "由补货计划建议"})
+
+
+def supplier_notes(notes: str) -> str:
+    """The notes a supplier is sent: ``notes`` without planning's note (``INTERNAL_NOTES``), which is ours."""
+    return "" if notes.strip() in INTERNAL_NOTES else notes
+
+
 @dataclass
 class PurchaseOrder:
     id: str

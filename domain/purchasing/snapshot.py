@@ -26,6 +26,7 @@ from domain.catalog.packs import packs
 from domain.kernel.numbers import D
 from domain.purchasing.exchange import AppliedRate
 from domain.purchasing.model import PurchaseOrder
+from domain.purchasing.model import supplier_notes
 
 DRAFT_NUMBER = "DRAFT"
 
@@ -137,7 +138,7 @@ def freeze(
         supplier=Party(supplier.name, supplier.address, supplier.code, supplier.contact, payment_terms),
         deliver_to=Party(warehouse.name, warehouse.address, warehouse.code),
         lines=lines, subtotal=subtotal, tax_rate=po.tax_rate, tax=po.tax(places), total=subtotal + po.tax(places),
-        terms=po.terms, notes=po.notes, company_currency=company_currency,
+        terms=po.terms, notes=supplier_notes(po.notes), company_currency=company_currency,
         rate=rate.rate if rate else None, rate_source=rate.source if rate else "",
         rate_date=rate.valid_from.isoformat() if rate and rate.valid_from else "",
     )

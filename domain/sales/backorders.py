@@ -59,6 +59,29 @@ def allocate(lines: Iterable[OpenLineRow], found: dict[tuple[str, str], atp.Avai
     return out
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """The customers waiting, as the dashboard counts them (``waiting``)."""
+
+    lines: int  # backordered order lines
+    customers: int  # customers with at least one
+    without_po: int  # of the lines, those no open purchase order covers yet (no arrival date to tell them)
+
+
+def waiting(rows: Iterable[Backorder], warehouse: str | None = None) -> Waiting:
+    """How many backordered lines and customers ``rows`` hold, of ``warehouse`` (its code) or of all.
+
+    Args:
+        rows: backorders, as ``backorders`` returns them.
+        warehouse: count only the lines shipping from this warehouse; None for every warehouse.
+
+    Returns:
+        The lines, the distinct customers and the lines without an arrival date.
+    """
+    chosen = [r for r in rows if warehouse is None or r.warehouse == warehouse]
+    return Waiting(len(chosen), len({r.customer for r in chosen}), sum(1 for r in chosen if r.arrival is None))
+
+
 def backorders(uow) -> list[Backorder]:
     """Every backorder, by confirmation time (read-only: opens and leaves ``uow``)."""
     with uow:

@@ -1775,7 +1775,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+596" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+624" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -1964,7 +1964,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-177" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-199" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
@@ -1977,6 +1977,11 @@ The database is backed up first. No stock movement is changed, only the values a
             <location line="+4" />
             <source>%1 units asked for and not served</source>
             <translation>%1 件需求未能满足</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Customers waiting: %1; lines with no purchase order yet: %2</source>
+            <translation>等货客户 %1 家；尚无采购订单 %2 行</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2034,7 +2039,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>紧急 %1 · 较急 %2 · 一般 %3</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+65" />
             <source>Order lines due</source>
             <translation>到期订单行</translation>
         </message>
@@ -2077,23 +2082,23 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+4" />
-            <location line="+31" />
+            <location line="+32" />
             <source>Dead stock</source>
             <translation>呆滞库存</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-32" />
             <source>Products with stock and no issue in %1 days.</source>
             <translation>有库存但 %1 天无出库的商品。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+28" />
+            <location line="+29" />
             <source>Excess stock</source>
             <translation>超储库存</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-29" />
             <source>Stock above %1 days of the average daily issues of the last 90 days (or the maximum level).</source>
             <translation>超过近 90 天日均出库量 %1 天（或最高库存）的库存。</translation>
         </message>
@@ -2153,7 +2158,12 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>满足率（数量）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>Backordered lines</source>
+            <translation>欠货订单行</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Stock turnover</source>
             <translation>库存周转</translation>
         </message>
@@ -8428,7 +8438,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/replenishment/model.py" line="+10" />
-            <location filename="../../ui/screens/replenishment/run.py" line="+70" />
+            <location filename="../../ui/screens/replenishment/run.py" line="+71" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
@@ -8594,7 +8604,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/run.py" line="-76" />
+            <location filename="../../ui/screens/replenishment/run.py" line="-77" />
             <source>Draft purchase orders created:</source>
             <translation>已创建采购订单草稿：</translation>
         </message>
@@ -8609,7 +8619,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+62" />
             <source>Deliver to</source>
             <translation>收货仓库</translation>
         </message>
@@ -8705,12 +8715,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <location line="+249" />
+            <location line="+248" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-209" />
+            <location line="-208" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -8736,14 +8746,14 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location line="+33" />
+            <location line="+32" />
             <location line="+25" />
             <location line="+5" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-61" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
@@ -8753,13 +8763,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 → %2：%3 行</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+21" />
-            <location filename="../../ui/screens/replenishment/transfers.py" line="+7" />
+            <location line="+7" />
             <source>suggested by replenishment planning</source>
             <translation>由补货计划建议</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+43" />
             <source>%n draft purchase order(s) created; click one to open it.</source>
             <translation>已创建 %n 张采购订单草稿；点击可打开。</translation>
         </message>
@@ -9477,7 +9486,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已取消 %2 上 %1 的未交数量。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>Order confirmation</source>
             <translation>订单确认书</translation>
         </message>
@@ -9503,13 +9512,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../ui/screens/sales/words.py" line="+107" />
+            <location filename="../../ui/screens/sales/words.py" line="+101" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+675" />
+            <location filename="../../ui/screens/sales/screen.py" line="+698" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -9547,15 +9556,15 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>预计到货</translation>
         </message>
         <message>
-            <location line="+50" />
-            <location line="+41" />
+            <location line="+61" />
+            <location line="+61" />
             <location filename="../../ui/screens/sales/screen.py" line="-304" />
             <location line="+293" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="-26" />
             <source>%n backordered line(s)</source>
             <translation>%n 行欠货</translation>
         </message>
@@ -9573,6 +9582,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Print backorder notice…</source>
             <translation>打印到货通知…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show &amp;all customers</source>
+            <translation>显示全部客户(&amp;A)</translation>
         </message>
         <message>
             <location filename="../../ui/screens/sales/printing.py" line="+63" />
@@ -9892,7 +9906,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/words.py" line="-38" />
+            <location filename="../../ui/sales_states.py" line="+13" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -9908,17 +9922,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+41" />
+            <location filename="../../ui/screens/sales/words.py" line="+6" />
             <source>Shipped</source>
             <translation>已发货</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="+1" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location filename="../../ui/screens/sales/words.py" line="-15" />
             <source>#</source>
             <translation>#</translation>
         </message>

@@ -110,6 +110,41 @@ def test_the_dashboard_is_the_first_screen_for_money_and_a_tile_opens_another_sc
     assert window.current_key() == "dashboard"
 
 
+def test_the_backorders_tile_counts_the_customers_waiting_and_opens_everyone_s_backorder_list(db, make_services,
+                                                                                               qtbot, utc):
+    from PySide6.QtCore import Qt
+
+    from tests.integration.reports.dashboard_ledger import add_backorders
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    add_backorders(build(db))
+    window = MainWindow(make_services())
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.screens["dashboard"]
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    tile = screen.tiles["backorders"]
+    assert tile.title.text() == "Backordered lines" and tile.value.text() == "2"
+    assert tile.detail.text() == "Customers waiting: 2; lines with no purchase order yet: 2"
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:  # the screens retranslate on the language-change event
+        qtbot.waitUntil(lambda: tile.title.text() == "欠货订单行")
+        assert tile.detail.text() == "等货客户 2 家；尚无采购订单 2 行"
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)  # the sales screen's list, every customer's
+    assert window.current_key() == "sales"
+    dialog = screen.dialog
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.customer.currentData() is None and dialog.proxy.rowCount() == 2
+    dialog.close()
+    window.show_screen("dashboard")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("SHOP"))
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert tile.value.text() == "0"  # both wait in MAIN
+
+
 def test_a_clerk_keeps_the_stock_screen_first(make_services, qtbot):
     from ui.main_window import MainWindow
 

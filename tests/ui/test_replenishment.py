@@ -246,7 +246,8 @@ def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_stay_list
     assert plans["LOW2"].suggestion is not None and plans["LOW2"].draft_alert is None
     rows = _rows(screen)  # the screen planned again after creating the drafts
     assert rows["LOW", "MAIN"].alert is None  # answered by the draft: still listed, as ordered
-    assert _text(screen, "LOW", model.SEVERITY) == f"ordered (draft PO Draft {draft_tag(draft.po_id)})"
+    # "draft" once: the draft's tag after the words, not its label ("Draft 4600ab12") after "draft PO"
+    assert _text(screen, "LOW", model.SEVERITY) == f"ordered (draft PO {draft_tag(draft.po_id)})"
     assert _text(screen, "LOW", model.QTY) == ""  # nothing more to order on it
     low = next(i for i in range(proxy.rowCount()) if proxy.index(i, 0).data() == "LOW")
     assert proxy.index(low, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # cannot be ticked again

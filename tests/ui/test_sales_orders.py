@@ -280,8 +280,40 @@ def test_the_backorder_list_shows_what_confirmed_orders_wait_for(qtbot, services
     assert dialog.proxy.rowCount() == 1
     row = [dialog.proxy.index(0, column).data() for column in range(8)]
     assert row[:3] == ["ACME", so, "SD-1"] and row[5] == "4" and row[7] == "no purchase order yet"
+    # it starts on the open order's customer; one click lists everyone's
+    assert dialog.customer.currentData() == "ACME" and dialog.print_button.isEnabled()
+    dialog.all_button.click()
+    assert dialog.customer.currentData() is None and not dialog.all_button.isEnabled()
+    # every column as wide as its contents, and the last one (Arrival) whole inside the table, not cut off
+    table, header = dialog.table, dialog.table.horizontalHeader()
+    assert all(table.columnWidth(c) >= table.sizeHintForColumn(c) for c in range(8))
+    assert header.sectionViewportPosition(7) + table.sizeHintForColumn(7) <= table.viewport().width()
     dialog.table.doubleClicked.emit(dialog.proxy.index(0, 0))
     assert screen.current.number == so
+
+
+def test_a_receipt_made_elsewhere_reloads_the_open_order_and_unsaved_edits_keep_the_note_instead(qtbot, services,
+                                                                                                  screen):
+    so = draft(services, (("SD-1", "5"),))  # 3 on hand in W1: 2 backordered
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(so, override=True))
+    open_order(qtbot, screen, so)
+    assert screen.lines.item(0, L_ATP).text() == "3" and 1 in screen.waiting
+    # the clerk receives 2 more at another desk (or with the command line): the screen reads it by itself
+    ledger.receive(services.uow(), stc.ReceiveStock("SD-1", "2", "W1", "2"))
+    screen.data_changed(screen._loaded_generation + 1)  # as the window passes on a change it saw
+    qtbot.waitUntil(lambda: screen.lines.item(0, L_ATP).text() == "5")
+    assert screen.waiting == {} and screen.current.number == so and not screen.error_label.isVisible()
+
+    # a draft whose header is being edited is not read again under the user's hands: the note says F5
+    other = draft(services, (("HM-1", "1"),))
+    open_order(qtbot, screen, other)
+    screen.reference.setText("PO 4471")  # typed, not saved
+    generation = screen._loaded_generation
+    ledger.receive(services.uow(), stc.ReceiveStock("HM-1", "1", "W1", "2"))
+    screen.data_changed(generation + 1)
+    assert not screen.loading and screen._loaded_generation == generation  # no load started
+    assert "press F5" in screen.error_label.text() and not screen.error_label.isHidden()
+    assert screen.reference.text() == "PO 4471" and screen.current.number == other
 
 
 def test_the_stock_table_shows_reserved_and_available(qtbot, services):

@@ -30,8 +30,9 @@ COMMANDS = ("dashboard",)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("dashboard", help="fill rate, stockouts, lost sales, stock value and its trend, turnover, "
-                                         "dead and excess stock, reorder alerts, overdue accounts")
+    p = sub.add_parser("dashboard", help="fill rate, stockouts, lost sales, backorders (customers waiting), stock "
+                                         "value and its trend, turnover, dead and excess stock, reorder alerts, "
+                                         "overdue accounts")
     p.add_argument("--from", dest="first", metavar="D", help="the first day, YYYY-MM-DD (with --to)")
     p.add_argument("--to", dest="last", metavar="D", help="the last day, YYYY-MM-DD (default: today)")
     p.add_argument("--period", choices=("week", "month", "quarter", "year"),
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace, open_db) -> int:
 
         authorize_reports(db.uow())
         data = collect(db.engine, period, today, args.warehouse, args.rows, alerts=args.alerts,
-                       dead_days=args.dead_days, target_days=args.cover_target)
+                       dead_days=args.dead_days, target_days=args.cover_target, uow=db.uow)
     finally:
         db.close()
     if args.json:
@@ -84,8 +85,9 @@ def run(args: argparse.Namespace, open_db) -> int:
 
 
 def collect(engine, period, today: date, warehouse: str | None, rows: int, *, alerts: bool = True,
-            dead_days: int | None = None, target_days: int | None = None) -> dict:
-    """Every figure as JSON-ready values (numbers as exact text)."""
+            dead_days: int | None = None, target_days: int | None = None, uow=None) -> dict:
+    """Every figure as JSON-ready values (numbers as exact text); the customers waiting (backorders, as they stand
+    now) need ``uow``, a unit-of-work factory, and are left out without one."""
     from domain.reports import dashboard as d
     from domain.reports.sales import slow_movers
     from persistence.reports import dashboard as reads
@@ -142,9 +144,24 @@ def collect(engine, period, today: date, warehouse: str | None, rows: int, *, al
         out["receivables" if side.side == "AR" else "payables"] = {
             "balance": money(side.balance), "overdue": money(side.overdue), "d1_30": money(side.d1_30),
             "d31_60": money(side.d31_60), "d61_90": money(side.d61_90), "over_90": money(side.over_90)}
+    if uow is not None:
+        out["backorders"] = backorder_figures(uow, warehouse, rows)
     if alerts:
         out["reorder_alerts"] = reorder_alerts(engine, today, warehouse, offset)
     return out
+
+
+def backorder_figures(uow, warehouse: str | None, rows: int) -> dict:
+    """The customers waiting now (``domain.sales.backorders``): lines, customers, lines no purchase order covers
+    yet, and the first ``rows`` lines by confirmation time."""
+    from domain.sales.backorders import backorders
+    from domain.sales.backorders import waiting
+
+    found = [r for r in backorders(uow()) if warehouse is None or r.warehouse == warehouse]
+    counts = waiting(found)
+    return {"lines": counts.lines, "customers": counts.customers, "without_purchase_order": counts.without_po,
+            "rows": [{"customer": r.customer, "so": r.so, "sku": r.sku, "warehouse": r.warehouse, "qty": num(r.qty),
+                      "arrival": r.arrival.isoformat() if r.arrival else None} for r in found[:rows]]}
 
 
 def reorder_alerts(engine, today: date, warehouse: str | None, offset: int) -> dict:
@@ -181,6 +198,10 @@ def _print(data: dict) -> None:
     s = data["stockout_days"]
     w(f"Stockout days: {g(s['days'])} over {g(s['pairs'])} product × warehouse pairs ({s['out_now']} out now)\n")
     w(f"Lost sales: {g(data['lost_sales']['value'])} ({g(data['lost_sales']['qty'])} units)\n")
+    if "backorders" in data:
+        b = data["backorders"]
+        w(f"Backorders: {g(b['lines'])} order lines, {g(b['customers'])} customers waiting "
+          f"({g(b['without_purchase_order'])} lines with no purchase order yet)\n")
     w(f"Inventory value: {g(inv['start'])} → {g(inv['end'])} (now {g(inv['now'])})\n")
     for r in data["turnover"]:
         w(f"  {r['category'] or '-'}: turns {r['turns'] or '-'}, cover {r['cover_days'] or '-'} days, "

@@ -40,7 +40,19 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
         if name == "forecast":
             p.add_argument("--sku")
         if name == "suggest":
-            p.add_argument("--create-drafts", action="store_true", help="create one draft PO per supplier")
+            p.add_argument("--sku", action="append", metavar="SKU",
+                           help="only this product (SKU or barcode); may be given more than once")
+            p.add_argument("--supplier", action="append", metavar="CODE",
+                           help="only the lines ordered from this supplier (its code); may be given more than once")
+            p.add_argument("--warehouse", action="append", metavar="CODE",
+                           help="only the lines for this warehouse (its code); may be given more than once")
+            p.add_argument("--class", dest="abc", action="append", choices=("A", "B", "C"),
+                           help="only the products of this ABC class; may be given more than once")
+            p.add_argument("--create-drafts", action="store_true",
+                           help="create one draft PO per supplier and warehouse for the lines shown; says what it "
+                                "will draft and asks first (on a terminal) unless --yes")
+            p.add_argument("--yes", action="store_true",
+                           help="create the drafts without asking (needed without a terminal, as in a script)")
             p.add_argument("--create-transfers", action="store_true",
                            help="post the suggested transfers, one transfer document per pair of warehouses")
     p = sub.add_parser("unfilled", help="record demand that could not be shipped (a lost sale) so forecasts count it")
@@ -174,22 +186,91 @@ def run_plan(args: argparse.Namespace, db) -> int:
             raise BadInput("--sku", f"{args.sku!r} has no stock or movements; give the SKU of a stocked product")
         _forecast(rows, args.json)
         return 0
+    filters = _filters(args, db) if args.command == "suggest" else {}  # checked before the plan's minute
     plans = planning.plan(_reader(db), transfers=args.command == "suggest", **options)
     if args.command == "reorder":
         _reorder([p for p in plans if p.alert is not None], args.json)
         return 0
     from domain.planning.transfers import transfers_of
 
+    plans = [p for p in plans if _chosen(p, filters)]
     suggestions = [p.suggestion for p in plans if p.suggestion is not None]
     transfers = transfers_of(plans)
+    created = []
+    if args.create_drafts and not _confirmed(db, suggestions, args.yes):
+        print("no draft made", file=sys.stderr)
+    elif args.create_drafts:
+        created = planning.create_drafts(db.uow(), suggestions)
     posted = []
     if args.create_transfers and transfers:
         from domain.planning.transfer_docs import create_transfers
 
         posted = create_transfers(db.uow(), transfers)
-    created = planning.create_drafts(db.uow(), suggestions) if args.create_drafts else []
     _suggest(suggestions, created, args.json, transfers, posted)
     return 0
+
+
+def _filters(args: argparse.Namespace, db) -> dict[str, set[str]]:
+    """``suggest``'s filters, each checked against the database so a mistyped code is refused, not an empty plan:
+    field → the values it keeps (a field not given keeps everything)."""
+    from domain.stock.ledger import find_product
+    from persistence.catalog.queries import suppliers
+    from persistence.catalog.queries import warehouses
+
+    chosen: dict[str, set[str]] = {}
+    if args.sku:
+        with db.uow() as uow:  # a barcode names its product's SKU
+            chosen["sku"] = {find_product(uow, code, "--sku").sku for code in args.sku}
+    for field, given, known in (("supplier", args.supplier, lambda: [s.code for s in suppliers(db.engine)]),
+                                ("warehouse", args.warehouse, lambda: [w.code for w in warehouses(db.engine)])):
+        if given:
+            codes = set(known())
+            unknown = [code for code in given if code not in codes]
+            if unknown:
+                raise BadInput(f"--{field}", f"{', '.join(unknown)}: no {field} has this code; give one of "
+                                             f"{', '.join(sorted(codes)) or '(none yet)'}")
+            chosen[field] = set(given)
+    if args.abc:
+        chosen["abc"] = set(args.abc)
+    return chosen
+
+
+def _chosen(plan, filters: dict[str, set[str]]) -> bool:
+    """Whether a product × warehouse plan passes the filters; --supplier keeps the lines ordered from it."""
+    supplier = plan.suggestion.supplier if plan.suggestion is not None else None
+    values = {"sku": plan.sku, "warehouse": plan.warehouse, "abc": plan.abc, "supplier": supplier}
+    return all(values[field] in kept for field, kept in filters.items())
+
+
+def _confirmed(db, suggestions, yes: bool) -> bool:
+    """Say on stderr what ``--create-drafts`` will draft (``preview_drafts``: supplier, warehouse, lines, amount, as
+    the drafts will be) and, unless ``yes``, ask on the terminal; without one, refuse and name ``--yes``."""
+    from domain.planning.drafts import preview_drafts
+    from domain.purchasing.exchange import totals_by_currency
+    from domain.purchasing.exchange import totals_text
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import CliError
+    from ui.cli.common import money
+
+    previews = preview_drafts(db.uow(), suggestions)
+    if not previews:
+        return True
+    print(f"will draft {len(previews)} purchase order(s):", file=sys.stderr)
+    for d in previews:
+        converted = (f" (about {money(d.company_amount)} {d.company_currency})"
+                     if d.currency != d.company_currency and d.company_amount is not None else "")
+        print(f"  {d.supplier} {d.supplier_name}  to {d.warehouse}  {len(d.lines)} line(s)  {money(d.amount)} "
+              f"{d.currency} before tax{converted}", file=sys.stderr)
+    totals = totals_by_currency((d.currency, d.amount) for d in previews)
+    print("  total before tax: " + totals_text(totals, money), file=sys.stderr)
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CliError("--create-drafts: there is no terminal to ask on; give --yes to create these drafts, or "
+                       "narrow them with --sku, --supplier, --warehouse or --class", EXIT_BAD_INPUT)
+    these = "this draft" if len(previews) == 1 else f"these {len(previews)} drafts"
+    print(f"create {these}? [y/N] ", end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
 def _forecast(rows, as_json: bool) -> None:

@@ -15,6 +15,7 @@ import sys
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from ui.cli.common import EXIT_OK
+from ui.cli.common import LANGUAGES
 from ui.cli.common import day
 from ui.cli.common import local
 from ui.cli.common import money
@@ -60,12 +61,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--qty", help="how much to cut (default: all that is open)")
     so.add_parser("check", help="prove that reserved in the balances equals what confirmed orders still have open")
     p = so.add_parser("list", help="list sales orders")
-    p.add_argument("--state")
+    p.add_argument("--state", help="draft, confirmed, partly_shipped, shipped or cancelled")
     p.add_argument("--customer")
     p.add_argument("--json", action="store_true")
-    p = so.add_parser("show", help="an order's lines: ordered, shipped, open, returned, price, revenue, cost, margin")
+    _state_language(p)
+    p = so.add_parser("show", help="an order's lines: ordered, shipped, cut, open, returned, price, revenue, cost, "
+                                   "margin")
     p.add_argument("so")
     p.add_argument("--json", action="store_true")
+    _state_language(p)
 
     p = sub.add_parser("sell", help="a counter sale: goods leave at once for a customer (prints the document number)")
     p.add_argument("--customer", required=True)
@@ -83,6 +87,26 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("sku", help="SKU or barcode")
     p.add_argument("--warehouse")
     p.add_argument("--json", action="store_true")
+
+
+def _state_language(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", choices=tuple(LANGUAGES), default="en",
+                   help="the language of the order's state, as the window names it: en (default) or zh_CN "
+                        "(简体中文; zh for short); --json keeps the stored state")
+
+
+def _state_names(choice: str):
+    """The order's state as the window names it (``Partly shipped``, 部分发货) in the ``--language`` chosen."""
+    from ui.sales_states import CONTEXT
+    from ui.sales_states import state_name
+
+    language = LANGUAGES[choice]
+    if language == "en":
+        return state_name
+    from ui.i18n import label_translator
+
+    translate = label_translator(language, CONTEXT)
+    return lambda state: state_name(state, translate)
 
 
 def _pairs(pairs: list[str]) -> tuple[tuple[str, str], ...]:
@@ -242,12 +266,13 @@ def _orders(db, args) -> int:
     from persistence.sales.queries import sales_orders
 
     places = _places(db)
+    named = _state_names(args.language)
     if args.action == "list":
         rows = sales_orders(db.engine, state=args.state, customer=args.customer, places=places)
         if args.json:
             print_json([_order_json(o) for o in rows])
         else:
-            table([[o.number, o.customer, o.warehouse, o.state, local(o.created_at).strftime("%Y-%m-%d"),
+            table([[o.number, o.customer, o.warehouse, named(o.state), local(o.created_at).strftime("%Y-%m-%d"),
                     str(len(o.lines)), money(o.subtotal, places), money(o.total, places)] for o in rows],
                   ["SO", "CUSTOMER", "WAREHOUSE", "STATE", "CREATED", "LINES", "SUBTOTAL", "TOTAL"])
         return EXIT_OK
@@ -258,14 +283,15 @@ def _orders(db, args) -> int:
     if args.json:
         print_json([_order_json(o)])
         return EXIT_OK
-    print(f"{o.number}  {o.customer} {o.customer_name}  {o.warehouse}  {o.state}"
+    print(f"{o.number}  {o.customer} {o.customer_name}  {o.warehouse}  {named(o.state)}"
           + (f"  requested {o.requested_on.isoformat()}" if o.requested_on else "")
           + (f"  ref {o.reference}" if o.reference else ""))
-    table([[str(x.line_no), x.sku, x.warehouse, fmt(x.ordered), fmt(x.shipped), fmt(x.open), fmt(x.returned),
-            money(x.unit_price, places), fmt(x.discount), money(x.revenue, places), money(x.cost, places),
-            money(x.margin, places)] for x in o.lines],
-          ["LINE", "SKU", "WAREHOUSE", "ORDERED", "SHIPPED", "OPEN", "RETURNED", "PRICE", "DISC%", "REVENUE", "COST",
-           "MARGIN"])
+    # CUT: what was cancelled unshipped (a cut backorder, or an order cancelled), so ORDERED = SHIPPED + CUT + OPEN.
+    table([[str(x.line_no), x.sku, x.warehouse, fmt(x.ordered), fmt(x.shipped), fmt(x.cancelled), fmt(x.open),
+            fmt(x.returned), money(x.unit_price, places), fmt(x.discount), money(x.revenue, places),
+            money(x.cost, places), money(x.margin, places)] for x in o.lines],
+          ["LINE", "SKU", "WAREHOUSE", "ORDERED", "SHIPPED", "CUT", "OPEN", "RETURNED", "PRICE", "DISC%", "REVENUE",
+           "COST", "MARGIN"])
     print(f"subtotal {money(o.subtotal, places)}  tax {money(o.tax, places)}  total {money(o.total, places)} "
           f"{o.currency}")
     return EXIT_OK

@@ -212,7 +212,7 @@ def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
     assert (low["severity"], low["stockout_date"], low["suggested_qty"]) == ("critical", "2026-06-08", "240")
     assert low["explanation"]["reorder_point"] == "140" and low["explanation"]["on_hand"] == "50"
 
-    out = json.loads(cli("suggest", "--json", "--create-drafts", *common))
+    out = json.loads(cli("suggest", "--json", "--create-drafts", "--yes", *common))
     [group] = out["suppliers"]
     assert group["supplier"] == "NB" and ("LOW", "240") in [(x["sku"], x["qty"]) for x in group["lines"]]
     assert {x["currency"] for x in group["lines"]} == {"CNY"}  # the supplier's, beside each unit price
@@ -228,6 +228,75 @@ def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
     assert "--sku" in cli("forecast", "--sku", "NOPE", *common, code=2)
     assert "--weeks" in cli("reorder", "--weeks", "2", code=2)
 
+
+
+def test_suggest_narrows_to_the_sku_supplier_warehouse_or_class_and_refuses_an_unknown_code(cli):
+    common = ("--today", TODAY.isoformat(), "--weeks", str(WEEKS), "--json")
+
+    def shown(*filters):
+        return {(x["sku"], x["warehouse"]) for g in json.loads(cli("suggest", *common, *filters))["suppliers"]
+                for x in g["lines"]}
+
+    low = {("LOW", "MAIN")}  # the one line to order in this business
+    assert shown() == low
+    assert shown("--sku", "LOW") == low and shown("--sku", "STEADY") == set()
+    assert shown("--warehouse", "MAIN") == low and shown("--warehouse", "WEST") == set()
+    assert shown("--supplier", "NB") == low
+    [forecast] = json.loads(cli("forecast", "--sku", "LOW", *common))
+    other = next(c for c in "ABC" if c != forecast["abc"])
+    assert shown("--class", forecast["abc"]) == low and shown("--class", other) == set()
+    assert "--supplier" in cli("suggest", *common, "--supplier", "NOPE", code=2)
+    assert "--warehouse" in cli("suggest", *common, "--warehouse", "EAST", code=2)
+    assert "--sku" in cli("suggest", *common, "--sku", "NO-SUCH", code=3)
+
+
+def test_create_drafts_says_what_it_will_draft_and_without_a_terminal_needs_yes(cli):
+    common = ("--today", TODAY.isoformat(), "--weeks", str(WEEKS), "--sku", "LOW", "--create-drafts")
+    err = cli("suggest", *common, code=2)  # no terminal to ask on: nothing drafted
+    assert "will draft 1 purchase order(s):" in err and "NB " in err and "to MAIN  1 line(s)" in err
+    assert "--yes" in err
+    assert json.loads(cli("po", "list", "--state", "draft", "--json")) == []
+    out = json.loads(cli("suggest", *common, "--yes", "--json"))
+    [draft] = out["drafts"]
+    assert draft["lines"] == [{"sku": "LOW", "qty": "240"}]
+    [po] = json.loads(cli("po", "list", "--state", "draft", "--json"))
+    assert [x["sku"] for x in po["lines"]] == ["LOW"]
+
+
+class _Terminal:
+    """Standard input as a terminal that answers ``answer``."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer, self.asked = answer, 0
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        self.asked += 1
+        return self.answer
+
+
+@pytest.mark.parametrize(("answer", "drafted"), [("n\n", 0), ("\n", 0), ("y\n", 1)])
+def test_create_drafts_asks_on_a_terminal_and_drafts_only_on_yes(template, tmp_path, monkeypatch, capsys, answer,
+                                                                  drafted):
+    from main import main
+
+    path = tmp_path / "ask.sqlite3"
+    shutil.copy(template, path)
+    terminal = _Terminal(answer)
+    monkeypatch.setattr(sys, "stdin", terminal)
+    assert main(["--db", str(path), "suggest", "--today", TODAY.isoformat(), "--weeks", str(WEEKS), "--sku", "LOW",
+                 "--create-drafts"]) == 0
+    err = capsys.readouterr().err
+    assert terminal.asked == 1 and "create this draft? [y/N]" in err
+    db = open_database(path)
+    try:
+        from persistence.purchasing.orders import purchase_orders
+
+        assert len(purchase_orders(db.engine, state="draft")) == drafted
+    finally:
+        db.close()
 
 
 def test_unfilled_demand_recorded_while_out_of_stock_counts_as_demand_and_uncensors_its_days(db):

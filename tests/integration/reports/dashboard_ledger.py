@@ -60,3 +60,14 @@ def build(db):
     orders.cut_line(u(), sc.CutSalesOrderLine(so2.number, "TEA", "customer took the rest elsewhere"))
     # now: TEA 10 (20.00), CUP 8 (32.00), OLD 4 (20.00): 72.00
     return db
+
+
+def add_backorders(db):
+    """Two customers waiting, confirmed past the stock on hand in MAIN (now TEA 10, CUP 8), no PO to bring more:
+    ACME for 5 TEA (asks 15), WALK for 2 CUP (asks 10)."""
+    u = db.uow
+    for customer, sku, qty in (("ACME", "TEA", "15"), ("WALK", "CUP", "10")):
+        so = orders.create_order(u(), sc.CreateSalesOrder(customer, "MAIN", created_at=day(19)))
+        orders.add_line(u(), sc.AddSalesOrderLine(so.id, sku, qty, "5.00"))
+        orders.confirm(u(), sc.ConfirmSalesOrder(so.id, override=True, confirmed_at=day(19)))
+    return db

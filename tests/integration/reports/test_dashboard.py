@@ -155,6 +155,24 @@ def test_the_dashboard_command_prints_every_figure_as_json(cli):
     assert data["receivables"]["overdue"] is not None and data["payables"]["balance"] == "0.00"
 
 
+def test_the_dashboard_command_counts_the_customers_waiting_on_backorders(cli, ledger_db):
+    from tests.integration.reports.dashboard_ledger import add_backorders
+
+    code, out, err = cli("dashboard", "--no-alerts", "--json")
+    assert code == 0, err
+    assert json.loads(out)["backorders"] == {"lines": 0, "customers": 0, "without_purchase_order": 0, "rows": []}
+    add_backorders(ledger_db)
+    code, out, err = cli("dashboard", "--no-alerts", "--json")
+    waiting = json.loads(out)["backorders"]
+    assert (waiting["lines"], waiting["customers"], waiting["without_purchase_order"]) == (2, 2, 2)
+    assert [(r["customer"], r["sku"], r["qty"], r["arrival"]) for r in waiting["rows"]] == [
+        ("ACME", "TEA", "5", None), ("WALK", "CUP", "2", None)]
+    code, out, err = cli("dashboard", "--no-alerts", "--json", "--warehouse", "SHOP")
+    assert json.loads(out)["backorders"]["lines"] == 0  # both ship from MAIN
+    code, out, err = cli("dashboard", "--no-alerts")
+    assert "Backorders: 2 order lines, 2 customers waiting (2 lines with no purchase order yet)" in out
+
+
 def test_the_dashboard_command_takes_a_period_a_warehouse_and_refuses_bad_input(cli):
     code, out, err = cli("dashboard", "--period", "week", "--warehouse", "SHOP", "--no-alerts", "--json")
     assert code == 0, err

@@ -79,6 +79,10 @@ def test_an_order_from_entry_to_shipment_return_and_backorder(cli):
     # The table prints money as every other table does: to the cent, thousands grouped (JSON keeps the exact figure).
     shown = cli("so", "show", number).splitlines()
     assert shown[2].split()[-5:] == ["5.00", "10", "67.50", "37.50", "30.00"]
+    # the state as the window names it, in the language asked for; not the stored name
+    assert "  Partly shipped" in shown[0] and "partly_shipped" not in shown[0]
+    assert "  部分发货" in cli("so", "show", number, "--language", "zh_CN").splitlines()[0]
+    assert "  部分发货  " in cli("so", "list", "--language", "zh").splitlines()[1]
     assert re.fullmatch(r"subtotal [\d,]+\.\d\d  tax [\d,]+\.\d\d  total [\d,]+\.\d\d \w+", shown[-1])
     [back] = json.loads(cli("backorders", "--json"))
     assert (back["customer"], back["so"], back["sku"], back["qty"], back["arrival"]) == (
@@ -93,6 +97,9 @@ def test_an_order_from_entry_to_shipment_return_and_backorder(cli):
     assert (order["lines"][0]["returned"], order["lines"][0]["revenue"]) == ("2", "58.5")
 
     assert "cut" in cli("so", "cut", number, "SCREW", "--reason", "customer will not wait")
+    header, screw_line = cli("so", "show", number).splitlines()[1:3]
+    shown = dict(zip(header.split(), screw_line.split(), strict=False))
+    assert (shown["ORDERED"], shown["SHIPPED"], shown["CUT"], shown["OPEN"]) == ("18", "15", "3", "0")
     [order] = json.loads(cli("so", "list", "--json"))
     assert order["state"] == "shipped"
     assert json.loads(cli("backorders", "--json")) == []

@@ -118,3 +118,20 @@ def test_on_order_sums_the_open_quantity_of_each_line_per_product_and_warehouse(
     lines = [("p1", "w1", Dec("10"), Dec("4")), ("p1", "w1", Dec("3"), Dec("0")), ("p1", "w2", Dec("5"), Dec("6")),
              ("p2", "w1", Dec("2.5"), Dec("1"))]
     assert on_order(lines) == {("p1", "w1"): Dec("9"), ("p1", "w2"): Dec("0"), ("p2", "w1"): Dec("1.5")}
+
+
+def test_planning_s_note_is_the_purchaser_s_and_the_supplier_s_copy_leaves_it_out_in_either_language():
+    from dataclasses import replace
+
+    from domain.planning.drafts import DRAFT_NOTE
+
+    supplier, warehouse = Supplier("s", "NB", "宁波紧固件"), Warehouse("w", "MAIN", "主仓库")
+
+    def printed(notes: str) -> str:
+        po = replace(order(line(1, "5", "2"), state=PoState.DRAFT), notes=notes)
+        return freeze(po, supplier, warehouse, company=Party("星辰贸易", "深圳")).notes
+
+    assert DRAFT_NOTE == "suggested by replenishment planning"  # one stored text, whatever the window's language
+    assert printed(DRAFT_NOTE) == ""
+    assert printed("由补货计划建议") == ""  # a draft made while the window showed Chinese, before this
+    assert printed("Deliver to gate 3 before 10:00") == "Deliver to gate 3 before 10:00"  # a note for the supplier

@@ -12,7 +12,9 @@ day moved on or the data changed since, and a click opens Replenishment to plan 
 does the dashboard plan itself, once (over the stored forecasts, storing only its summary).
 
 Every tile opens its list: a dialog of the rows it was computed from, or the screen that lists them (the stock, in
-the warehouse chosen; the reorder alerts on Replenishment; receivables and payables, overdue only).
+the warehouse chosen; the reorder alerts on Replenishment; receivables and payables, overdue only; the backordered lines
+on the Sales orders screen's backorder list, every customer's). The backorders are counted as they stand now, as the
+stock value is, whatever the period.
 """
 
 from __future__ import annotations
@@ -114,8 +116,9 @@ class Tile(QFrame):
 
 class DashboardScreen(Screen):
     follows_data = True
-    TILES = ("fill", "stockouts", "lost", "value", "turnover", "dead", "excess", "alerts", "receivables",
-             "payables")
+    TILES = ("fill", "stockouts", "lost", "backorders", "value", "turnover", "dead", "excess", "alerts",
+             "receivables", "payables")
+    COLUMNS = 6  # tiles a row: two rows of them
 
     def __init__(self, services, parent=None, today: date | None = None) -> None:
         super().__init__(services, parent)
@@ -166,7 +169,7 @@ class DashboardScreen(Screen):
         grid = QGridLayout()
         grid.setSpacing(8)
         for n, key in enumerate(self.TILES):
-            grid.addWidget(self.tiles[key], n // 5, n % 5)
+            grid.addWidget(self.tiles[key], n // self.COLUMNS, n % self.COLUMNS)
             self.tiles[key].clicked.connect(lambda k=key: self.open_list(k))
         from ui.screens.dashboard.charts import CoverChart
         from ui.screens.dashboard.charts import ValueChart
@@ -276,16 +279,19 @@ class DashboardScreen(Screen):
         self.tiles["alerts"].set_warning(False)
         period, today, warehouse = self.period(), self._today(), self.warehouse.currentData() or None
         offset = time.localtime().tm_gmtoff
-        q, catalog = self.services.dashboard, self.services.catalog
+        q, catalog, uow = self.services.dashboard, self.services.catalog, self.services.uow
         kw = {"warehouse": warehouse, "utc_offset_seconds": offset}
         around_fill = quiet_fill(self.services.watcher)  # the stock months its summary fills: no change of the data
 
         # each job reads and computes on the pool thread: the GUI thread only shows (a year of 100,000 products
         # makes a quarter of a million rows to weigh for excess stock)
         def first():
+            from domain.sales.backorders import backorders
+
             f = q.first_figures(period, today, **kw)
+            waiting = [r for r in backorders(uow()) if warehouse is None or r.warehouse == warehouse]
             return {"first": (f, q.warehouses()), "fill_rate": d.fill_rate(f.fill), "lost_rows": d.lost_sales(f.lost),
-                    "no_products": not catalog.product_table(limit=1)}
+                    "no_products": not catalog.product_table(limit=1), "backorder_rows": waiting}
 
         def stockouts():
             return {"stockout_rows": d.stockout_days(q.zero_spells(period, **kw), period, today)}
@@ -443,6 +449,12 @@ class DashboardScreen(Screen):
             t["lost"].show_figure(money_text(sum((r.value for r in lost), Decimal(0))), fill(
                 translate("Dashboard", "%1 units asked for and not served"),
                 lists.qty_text(sum((r.qty for r in lost), Decimal(0)))))
+            from domain.sales.backorders import waiting
+
+            counts = waiting(self.figures["backorder_rows"])
+            t["backorders"].show_figure(str(counts.lines), fill(
+                translate("Dashboard", "Customers waiting: %1; lines with no purchase order yet: %2"), counts.customers,
+                counts.without_po))
             t["value"].show_figure(money_text(first.value_now), translate("Dashboard", "Stock at cost now"))
             for key, side in (("receivables", first.receivables), ("payables", first.payables)):
                 detail = fill(translate("Dashboard", "of %1 open; over 90 days: %2"), money_text(side.balance),
@@ -521,6 +533,9 @@ class DashboardScreen(Screen):
     def open_list(self, key: str) -> None:
         """Open what ``key``'s figure counts: another screen, or a dialog of its rows (once they have arrived)."""
         window = self.window()
+        if key == "backorders":
+            self._open_backorders(window)
+            return
         if key in self.SCREENS and hasattr(window, "show_screen"):
             self._filter(key, window.show_screen(self.SCREENS[key]))
             return
@@ -531,6 +546,18 @@ class DashboardScreen(Screen):
         model.set_rows(rows)
         self.dialog = lists.RowsDialog(title, note, model, self)
         self.dialog.show()
+
+    def _open_backorders(self, window) -> None:
+        """The backorder list of the Sales orders screen, every customer's (a double-click opens the order there);
+        without the main window around it (a test), the list alone."""
+        sales = window.show_screen("sales") if hasattr(window, "show_screen") else None
+        if sales is not None and hasattr(sales, "show_backorders"):
+            self.dialog = sales.show_backorders(everyone=True)
+            return
+        from ui.screens.sales.backorders import BackordersDialog
+
+        self.dialog = BackordersDialog(self.services, self)
+        self.dialog.open()
 
     def _filter(self, key: str, widget) -> None:
         """Narrow the screen opened to what the figure counts: the warehouse chosen, the overdue items."""
@@ -593,6 +620,7 @@ class DashboardScreen(Screen):
             "fill": translate("Dashboard", "Fill rate (quantity)"),
             "stockouts": translate("Dashboard", "Stockout days"),
             "lost": translate("Dashboard", "Lost sales"),
+            "backorders": translate("Dashboard", "Backordered lines"),
             "value": translate("Dashboard", "Inventory value"),
             "turnover": translate("Dashboard", "Stock turnover"),
             "dead": translate("Dashboard", "Dead stock"),

@@ -87,7 +87,7 @@ class ReplenishmentModel(RowTableModel):
         super().__init__(parent)
         self.checked: set[tuple[str, str]] = set()
         self.qty: dict[tuple[str, str], Decimal] = {}
-        self.drafts: dict[tuple[str, str], list[str]] = {}  # (SKU, warehouse) → labels of its draft POs
+        self.drafts: dict[tuple[str, str], list[str]] = {}  # (SKU, warehouse) → tags of its draft POs
         self.edit_error = ""
 
     def set_rows(self, rows, keys=None, *, tick_critical: bool = False, drafts=None) -> None:

@@ -80,13 +80,14 @@ def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, w
 
 
 def draft_labels(orders: PurchasingQueries) -> dict[tuple[str, str], list[str]]:
-    """(SKU, warehouse) → the labels of the draft purchase orders that hold it (worker thread)."""
-    from ui.screens.purchasing import po_label
+    """(SKU, warehouse) → the tags of the draft purchase orders that hold it (worker thread): a draft has no number
+    yet, so its tag (``draft_tag``) names it; the model's text says it is a draft once ("draft PO 4600ab12")."""
+    from ui.screens.purchasing import draft_tag
 
     labels: dict[tuple[str, str], list[str]] = {}
     for po in orders.purchase_orders(state="draft"):
         for line in po.lines:
-            labels.setdefault((line.sku, po.warehouse), []).append(po_label(po))
+            labels.setdefault((line.sku, po.warehouse), []).append(draft_tag(po.id))
     return labels
 
 

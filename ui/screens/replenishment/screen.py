@@ -512,12 +512,11 @@ class ReplenishmentScreen(Screen):
             self.create_button.setEnabled(self.run_button.isEnabled() and bool(self.chosen()))
             return
         uow = self.services.uow
-        note = translate("Replenishment", "suggested by replenishment planning")  # printed on the PO
 
-        def create():
+        def create():  # the drafts carry planning's note as the domain words it, not the window's language
             from domain.planning import run as planning
 
-            return planning.create_drafts(uow(), chosen, note)
+            return planning.create_drafts(uow(), chosen)
 
         self.services.tasks.submit(create, on_done=self._created, on_error=self._create_failed)
 

@@ -567,10 +567,13 @@ class OrderActions:
         dialog.open()
         return dialog
 
-    def show_backorders(self):
+    def show_backorders(self, everyone: bool = False):
+        """The backorder list: on the open order's customer, the one asking (it lists everyone's with one click), or
+        everyone's (``everyone``, as the dashboard opens it)."""
         from ui.screens.sales.backorders import BackordersDialog
 
-        dialog = BackordersDialog(self.services, self)
+        customer = self.current.customer if self.current is not None and not everyone else None
+        dialog = BackordersDialog(self.services, self, customer)
         self.dialog = dialog
         dialog.open()
         return dialog

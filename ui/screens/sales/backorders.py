@@ -46,11 +46,17 @@ class BackorderModel(RowTableModel):
 
 
 class BackordersDialog(QDialog):
-    """Read in the background when opened; double-click opens the order on the screen behind."""
+    """Read in the background when opened; double-click opens the order on the screen behind.
 
-    def __init__(self, services, parent=None) -> None:
+    Opened from an order, it starts on that order's customer (``customer``), who is the one on the telephone; the
+    first choice of the list, or Show all customers (Alt+A), lists everyone's. The columns fit their contents once
+    the rows are in (unless the user has sized them), and the dialog widens to show them, up to the screen's width.
+    """
+
+    def __init__(self, services, parent=None, customer: str | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.start_customer = customer or None
         self.resize(900, 480)
         self.model = BackorderModel(self)
         self.proxy = RowFilterProxy(self)
@@ -63,6 +69,8 @@ class BackordersDialog(QDialog):
         self.table.doubleClicked.connect(self._open)
         self.print_button = QPushButton(self)
         self.print_button.clicked.connect(self.print_notice)
+        self.all_button = QPushButton(self)
+        self.all_button.clicked.connect(self.show_all)
         self.summary = QLabel(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -72,6 +80,7 @@ class BackordersDialog(QDialog):
         self.customer_label = QLabel(self)
         top.addWidget(self.customer_label)
         top.addWidget(self.customer, 1)
+        top.addWidget(self.all_button)
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -88,15 +97,35 @@ class BackordersDialog(QDialog):
         if not alive(self):
             return
         self.model.set_rows(rows)
-        customers = sorted({r.customer for r in rows})
+        self._fit_columns()  # to every customer's rows, before the filter narrows them
+        # the order's customer is listed even when nothing of theirs waits: "0 backordered lines" answers them
+        customers = sorted({r.customer for r in rows} | ({self.start_customer} if self.start_customer else set()))
         self.customer.blockSignals(True)
         self.customer.clear()
         self.customer.addItem(translate("SalesOrders", "All customers"), None)
         for code in customers:
             self.customer.addItem(code, code)
+        self.customer.setCurrentIndex(max(0, self.customer.findData(self.start_customer)))
         self.customer.blockSignals(False)
         self.loaded = True
         self._filter()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its contents (an arrival date, 尚无采购订单), unless the user sized them; the
+        dialog widens to show them all, up to the screen's width (beyond it the table scrolls)."""
+        if self.table._restored:
+            return
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        need = header.length() + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
+        spare = self.width() - self.table.viewport().width()
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else need + spare
+        wanted = min(need + spare, screen - 40)
+        if wanted > self.width():
+            self.resize(wanted, self.height())
+
+    def show_all(self) -> None:
+        self.customer.setCurrentIndex(0)
 
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
@@ -106,6 +135,7 @@ class BackordersDialog(QDialog):
         code = self.customer.currentData()
         self.proxy.set_filter("customer", (lambda i, r: r.customer == code) if code else None)
         self.print_button.setEnabled(bool(code))
+        self.all_button.setEnabled(bool(code))
         count = self.proxy.rowCount()  # lupdate reads a plural's count only as a plain name
         self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, count))
 
@@ -131,6 +161,7 @@ class BackordersDialog(QDialog):
         self.setWindowTitle(translate("SalesOrders", "Backorders"))
         self.customer_label.setText(translate("SalesOrders", "Customer:"))
         self.print_button.setText(translate("SalesOrders", "Print backorder notice…"))
+        self.all_button.setText(translate("SalesOrders", "Show &all customers"))
         if self.customer.count():
             self.customer.setItemText(0, translate("SalesOrders", "All customers"))
         self.model.retranslate()

@@ -123,7 +123,7 @@ def _load_order(services, ref: str):
 
 
 class SalesOrdersScreen(OrderActions, Screen):
-    marks_stale = True
+    marks_stale = True  # only while edits are unsaved; otherwise it reloads by itself (data_changed)
 
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
@@ -348,6 +348,29 @@ class SalesOrdersScreen(OrderActions, Screen):
 
         self.services.tasks.submit(lambda: [(p.sku, p.name) for p in catalog.products()], on_done=done,
                                    on_error=lambda exc: None)
+
+    def data_changed(self, generation: int) -> None:
+        """Another desk, the command line or another screen changed the database (a receipt that lets a backorder
+        ship, an order shipped at the counter): the list and the open order are read again, as after a change made
+        here, what is chosen staying chosen. With unsaved edits (``unsaved_edits``) it says instead to press F5, so
+        nothing typed is thrown away; the next load (a Save, F5) reads the change."""
+        if generation <= self._loaded_generation:
+            return
+        if self.unsaved_edits():
+            self.show_stale()
+        else:
+            self.refresh()
+
+    def unsaved_edits(self) -> bool:
+        """A line's cell is being edited, or the open draft's header (customer, warehouse, requested date,
+        reference) differs from what is saved. A new order's header and the add bar are kept by a reload."""
+        if self.lines.state() == QAbstractItemView.State.EditingState:
+            return True
+        row = self.current
+        if row is None or row.state != "draft":
+            return False
+        return (self.customer_code() != row.customer or self.warehouse.currentData() != row.warehouse
+                or self.requested_on() != row.requested_on or self.reference.text() != row.reference)
 
     def refresh_orders(self) -> None:
         """Read the orders (and the customers and warehouses) again: after each change made here."""

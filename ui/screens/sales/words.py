@@ -13,19 +13,13 @@ from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.sales_states import OPEN
+from ui.sales_states import STATES  # noqa: F401 - the screens take it from here
+from ui.sales_states import state_name
 from ui.search import search_keys
 
 CTX = "SalesOrders"
 translate = QCoreApplication.translate
-
-STATES = {
-    "draft": QT_TRANSLATE_NOOP("SalesOrders", "Draft"),
-    "confirmed": QT_TRANSLATE_NOOP("SalesOrders", "Confirmed"),
-    "partly_shipped": QT_TRANSLATE_NOOP("SalesOrders", "Partly shipped"),
-    "shipped": QT_TRANSLATE_NOOP("SalesOrders", "Shipped"),
-    "cancelled": QT_TRANSLATE_NOOP("SalesOrders", "Cancelled"),
-}
-OPEN = ("confirmed", "partly_shipped")
 
 # The order editor's lines grid.
 (
@@ -77,7 +71,7 @@ SOURCES = {
 
 
 def state_text(state: str) -> str:
-    return translate(CTX, STATES[state]) if state in STATES else state
+    return state_name(state, lambda text: translate(CTX, text))
 
 
 def source_text(source: str) -> str:
