@@ -53,6 +53,7 @@ from domain.sales.churn import AtRisk
 from domain.sales.rows import SoRow
 from domain.sales.rows import StaleCost
 from domain.sales.rows import StaleReturn
+from domain.stock.cost_hint import CostSuggestion
 from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
@@ -76,6 +77,7 @@ from persistence.sales import costs as sales_costs
 from persistence.sales import queries as sales
 from persistence.sales import returned as sales_returned
 from persistence.sales.churn import customers_at_risk
+from persistence.stock import cost_hint
 from persistence.stock import documents
 from persistence.stock import queries
 
@@ -157,6 +159,11 @@ class DocumentQueries:
 
     def scan_codes(self) -> dict[str, ScanTarget]:
         return documents.scan_codes(self.engine)
+
+    def cost_suggestions(self, skus: Sequence[str], supplier: str = "",
+                         warehouse: str = "") -> dict[str, CostSuggestion]:
+        """The unit cost a free receipt's line of each SKU starts at (``domain.stock.cost_hint``)."""
+        return cost_hint.cost_suggestions(self.engine, skus, supplier=supplier, warehouse=warehouse)
 
 
 class PurchasingQueries:

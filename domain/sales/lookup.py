@@ -72,10 +72,53 @@ def quotes(uow, customer: str, skus: list[str]) -> dict[str, Quote]:
 def shippable(uow, so: str) -> dict[str, Decimal]:
     """Per SKU of the order numbered ``so``: what could leave for it now (what ``shipping.ship`` with no pairs
     would ship)."""
+    return {sku: plan.qty for sku, plan in ship_plan(uow, so).items()}
+
+
+@dataclass(frozen=True)
+class ShipNow:
+    """What can leave now for one line of a sales order, with what stands in the way of the rest: what its
+    warehouse has on hand and promises to other orders, and the free stock of the other warehouses (where a
+    transfer could come from)."""
+
+    qty: Decimal  # what can leave now: what ``shipping.ship`` with no pairs ships of the line
+    open_qty: Decimal
+    warehouse: str  # the line's warehouse (code)
+    on_hand: Decimal  # in the line's warehouse
+    promised: Decimal  # of what that warehouse holds, promised to other orders (their reservations)
+    elsewhere: tuple[tuple[str, Decimal], ...] = ()  # (warehouse code, on hand not promised), most first
+
+    @property
+    def short(self) -> bool:
+        """Less than the open quantity can leave now."""
+        return self.qty < self.open_qty
+
+
+def ship_plan(uow, so: str) -> dict[str, ShipNow]:
+    """Per SKU of the order numbered ``so``: what could leave for it now (``shipping.shippable_now``) and, for a line
+    that cannot ship in full, why (``ShipNow``)."""
     with uow:
         order = find_order(uow, so)
-        now = shippable_now(uow, order)
-    return {line.sku: now.get(line.id, Decimal(0)) for line in order.lines}
+        found = atp.availability(uow, [x.product_id for x in order.lines])
+        now = shippable_now(uow, order, found)
+        codes: dict[str, str] = {}
+
+        def code(warehouse_id: str) -> str:
+            if warehouse_id not in codes:
+                codes[warehouse_id] = uow.warehouses.get(warehouse_id).code
+            return codes[warehouse_id]
+
+        out = {}
+        for line in order.lines:
+            here = order.warehouse_of(line)
+            stock = atp.of(found, line.product_id, here)
+            others = [(code(a.warehouse_id), a.available) for (product_id, warehouse_id), a in found.items()
+                      if product_id == line.product_id and warehouse_id != here and a.available > 0]
+            out[line.sku] = ShipNow(
+                qty=now.get(line.id, Decimal(0)), open_qty=line.open_qty, warehouse=code(here),
+                on_hand=stock.on_hand, promised=max(Decimal(0), stock.reserved - line.open_qty),
+                elsewhere=tuple(sorted(others, key=lambda x: (-x[1], x[0]))))
+    return out
 
 
 @dataclass(frozen=True)

@@ -258,10 +258,11 @@ def _record_lost(uow, customer: Customer, short: list[_Short], at: datetime, ref
         uow.commit()
 
 
-def shippable_now(uow, order: SalesOrder) -> dict[str, Decimal]:
+def shippable_now(uow, order: SalesOrder, found: dict | None = None) -> dict[str, Decimal]:
     """Per line id: what could leave for the order now (inside an open ``with uow``) — what ``ship`` with no pairs
-    would ship."""
-    found = atp.availability(uow, [x.product_id for x in order.lines])
+    would ship. ``found``: the availability of the order's products, when the caller has read it already."""
+    if found is None:
+        found = atp.availability(uow, [x.product_id for x in order.lines])
     on_hand = {key: a.on_hand for key, a in found.items()}
     reserved = {key: a.reserved for key, a in found.items()}
     out = {}

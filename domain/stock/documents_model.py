@@ -22,6 +22,11 @@ class DocumentKind(enum.StrEnum):
     SUPPLIER_RETURN = "supplier_return"  # goods back to the supplier (domain.purchasing.returns)
 
 
+# The kinds whose goods leave the warehouse: their movements' value is negative in the ledger, while a clerk reads
+# the value a shipment or a sale moved as a positive amount (a list shows it so, as it shows a receipt's).
+OUTGOING = frozenset({DocumentKind.SHIPMENT, DocumentKind.TRANSFER, DocumentKind.SALE, DocumentKind.SUPPLIER_RETURN})
+
+
 @dataclass(frozen=True)
 class DocumentLine:
     line_no: int

@@ -17,6 +17,7 @@ from domain.stock.documents import DocumentKind
 from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
+from domain.stock.documents_model import OUTGOING
 from persistence import tables as t
 from persistence.stock.refs import ref_of
 from persistence.stock.refs import written_as
@@ -114,7 +115,7 @@ def document_list(engine: Engine, kind: str | None = None, limit: int = 1000) ->
     result = []
     for r in rows:
         value = values.get((r.kind, r.number), Decimal(0))
-        if r.kind in (DocumentKind.SHIPMENT, DocumentKind.TRANSFER):
+        if r.kind in OUTGOING:
             value = -value
         result.append(DocumentRow(r.id, r.number, r.kind, r.business_date, r.posted_at, r.code, r.to_code or "",
                                   r.partner, r.reference, r.n or 0, r.qty or Decimal(0), value, r.reversed, r.user))

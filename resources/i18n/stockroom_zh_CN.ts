@@ -2191,7 +2191,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+92" />
+            <location filename="../../ui/screens/documents/entry.py" line="+93" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -2256,7 +2256,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+374" />
+            <location line="+376" />
             <location line="+396" />
             <source>All categories</source>
             <translation>全部类别</translation>
@@ -2277,7 +2277,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>冲销(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+61" />
+            <location filename="../../ui/screens/documents/receive.py" line="+63" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -2496,13 +2496,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-769" />
+            <location line="-771" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+622" />
+            <location line="+624" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -2754,7 +2754,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+100" />
+            <location filename="../../ui/models/document_lines.py" line="+107" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -2824,12 +2824,32 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+404" />
+            <location line="+115" />
+            <source>Filled in: %1's last purchase price, on %2 (%3).</source>
+            <translation>已自动填入：%1 的最近进价（%2，%3）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Filled in: the last purchase price, on %1 (%2).</source>
+            <translation>已自动填入：最近进价（%1，%2）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Filled in: the average cost of the stock (no purchase of it on record).</source>
+            <translation>已自动填入：库存平均成本（没有进货记录）。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type a unit cost to change it.</source>
+            <translation>输入单位成本即可修改。</translation>
+        </message>
+        <message>
+            <location line="+354" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>%1 is required: enter a number such as 12 or 2.50.</source>
             <translation>请填写%1：输入数字，如 12 或 2.50。</translation>
         </message>
@@ -5591,7 +5611,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+294" />
+            <location filename="../../ui/screens/products.py" line="+329" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5868,7 +5888,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-460" />
+            <location filename="../../ui/screens/products.py" line="-462" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -5914,6 +5934,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>↓ goes to the first product found; Enter selects it, or opens it when it is the only one (Ctrl+F comes back here)</source>
+            <translation>↓ 转到第一个搜索结果；Enter 选中它，只有一个结果时直接打开（Ctrl+F 回到搜索框）</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Class:</source>
             <translation>分类：</translation>
         </message>
@@ -10046,7 +10071,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+622" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+664" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10149,13 +10174,69 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-391" />
-            <location line="+374" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-575" />
+            <source>None on hand in %1</source>
+            <translation>%1 无库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing is on hand in %1, so none of this line can ship now.</source>
+            <translation>%1 没有现货，本行现在一件也发不了。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%2 in %1, all promised to other orders</source>
+            <translation>%1 有 %2，已全部预留给其他订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The %2 on hand in %1 are all promised to other orders, so none of this line can ship now.</source>
+            <translation>%1 现有的 %2 已全部预留给其他订单，本行现在一件也发不了。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only %2 can leave %1</source>
+            <translation>%1 只能发 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only %2 of the %3 open can ship from %1 now: %4 on hand, %5 of it promised to other orders.</source>
+            <translation>未发 %3，%1 现在只能发 %2：现有 %4，其中 %5 已预留给其他订单。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+5" />
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Free stock in other warehouses: %1. Ask for a transfer to %2, then ship the rest; until then it stays open as a backorder.</source>
+            <translation>其他仓库的可用库存：%1。可申请调拨到 %2 后再发其余部分；在此之前未发部分保留为欠货。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>none elsewhere</source>
+            <translation>其他仓也没有</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No other warehouse has free stock of it either; what is not shipped stays open as a backorder.</source>
+            <translation>其他仓库也没有可用库存；未发部分保留为欠货。</translation>
+        </message>
+        <message>
+            <location line="+157" />
+            <location line="+380" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-344" />
+            <location line="-350" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -10165,7 +10246,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>销售订单 %1 不可发货（请先确认）。</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+54" />
             <source>A counter sale: choose the customer and the warehouse, then scan or type the products; each line takes the customer's price.</source>
             <translation>门市销售：选择客户和仓库，然后扫描或输入商品；每行按该客户的价格计价。</translation>
         </message>
@@ -10180,7 +10261,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1（%2）：已填入现在可发的数量；可修改或扫描。未发的数量保留为欠货。</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+48" />
             <source>%n line(s)    Qty %1    Amount without tax %2</source>
             <translation>%n 行    数量 %1    不含税金额 %2</translation>
         </message>

@@ -122,3 +122,33 @@ def test_the_product_page_charts_the_stock_level_and_lists_movements(qtbot, scre
     assert list(ys) == [10.0, 6.0, 6.0]  # after the receipt, after the shipment, until now
     assert xs[0] <= xs[1] <= xs[2]
     assert "螺丝刀" in page.title.text()
+
+
+def test_down_and_enter_in_the_search_box_go_to_the_first_product_found_and_enter_opens_the_only_one(qtbot, screen):
+    """↓ and Enter did nothing in the search box: the list was reached only with the mouse or Tab."""
+    from PySide6.QtCore import Qt
+
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    screen.search.setFocus()
+    qtbot.waitUntil(screen.search.hasFocus)
+    qtbot.keyClicks(screen.search, "-1")  # all three
+    first = screen.proxy.visible_rows()[0].sku
+    qtbot.keyClick(screen.search, Qt.Key.Key_Down)
+    assert screen.table.hasFocus() and screen.current_row().sku == first
+    qtbot.keyClick(screen.table, Qt.Key.Key_Up)  # ↑ on the first product: back to the search box
+    assert screen.search.hasFocus()
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)  # several found: Enter selects the first, opens nothing
+    assert screen.table.hasFocus() and screen.current_row().sku == first and screen.editor is None
+    screen.search.setFocus()
+    screen.search.setText("hamm")
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)  # the only one found: Enter opens it, as Enter in the list does
+    assert screen.current_row().sku == "HM-1"
+    assert screen.editor is not None and screen.editor.sku == "HM-1"
+    qtbot.addWidget(screen.editor)
+    screen.editor.reject()
+    screen.search.setFocus()
+    screen.search.setText("zzz")
+    qtbot.keyClick(screen.search, Qt.Key.Key_Down)  # nothing found: the cursor stays to type on
+    assert screen.search.hasFocus()

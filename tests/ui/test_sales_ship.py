@@ -226,3 +226,51 @@ def test_the_posted_sales_show_their_numbers_whole(qtbot, services, ship):
     number = panel.posted.model.index(0, PostedDocumentsModel.NUMBER).data()
     assert number.startswith("SD-")
     assert table.columnWidth(PostedDocumentsModel.NUMBER) > table.fontMetrics().horizontalAdvance(number) + 12
+
+
+def test_a_line_that_cannot_ship_says_why_and_which_warehouses_have_stock_for_a_transfer(qtbot, services, ship):
+    """The line showed Ship 0 and an empty Problem column: the clerk could not tell why, nor where to ask for a
+    transfer from."""
+    uow = services.uow
+    catalog.add_product(uow(), c.AddProduct("GL-1", "Glue"))
+    for code in ("W2", "W3"):
+        catalog.add_warehouse(uow(), c.AddWarehouse(code, code))
+    ledger.receive(uow(), stc.ReceiveStock("GL-1", "1", "W2", "2"))
+    ledger.receive(uow(), stc.ReceiveStock("GL-1", "2", "W3", "2"))
+    with uow() as u:
+        u.prices.set_list_price(u.products.by_sku("GL-1").id, "retail", D("8"))
+        u.commit()
+    so = confirmed(services, (("GL-1", "4"), ("HM-1", "2")))
+    ship.load_so(so)
+    panel = ship.sales
+    qtbot.waitUntil(lambda: len(panel.lines) == 2)
+    assert [x.qty for x in panel.lines] == [D(0), D(2)]
+    item = panel.grid.item(0, C_PROBLEM)
+    assert item.text() == "None on hand in W1 · W3 2, W2 1"
+    assert item.toolTip() == ("Nothing is on hand in W1, so none of this line can ship now. Free stock in other "
+                              "warehouses: W3 2, W2 1. Ask for a transfer to W1, then ship the rest; until then it "
+                              "stays open as a backorder.")
+    assert panel.grid.item(1, C_PROBLEM).text() == ""  # it ships in full: nothing to say
+
+
+def test_a_line_short_because_its_stock_is_promised_says_so(qtbot, services, ship):
+    confirmed(services, (("SD-1", "3"),))  # takes the 3 on hand
+    so = confirmed(services, (("SD-1", "2"),))
+    ship.load_so(so)
+    panel = ship.sales
+    qtbot.waitUntil(lambda: panel.so is not None and panel.so.number == so and len(panel.lines) == 1)
+    assert panel.grid.item(0, C_PROBLEM).text() == "3 in W1, all promised to other orders · none elsewhere"
+    assert "No other warehouse has free stock" in panel.grid.item(0, C_PROBLEM).toolTip()
+
+
+def test_the_posted_sales_list_shows_a_sales_value_as_positive_as_the_shipments_list_does(qtbot, services, ship):
+    """A sale's movements have a negative value in the ledger (goods out); the list showed -6.00."""
+    from domain.sales import shipping
+    from ui.models.document_lines import PostedDocumentsModel
+
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "3"),)))
+    panel = ship.sales
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1)
+    assert panel.posted.model.index(0, PostedDocumentsModel.VALUE).data() == "6.00"  # 3 at a cost of 2
+    assert panel.posted.model.index(0, PostedDocumentsModel.QTY).data() == "3"

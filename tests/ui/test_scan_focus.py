@@ -158,3 +158,33 @@ def test_the_down_arrow_in_the_scan_field_goes_to_the_quantity_of_the_line_just_
     press(qtbot, Qt.Key.Key_Down)
     assert screen.grid.hasFocus()
     assert (screen.grid.currentIndex().row(), screen.grid.currentIndex().column()) == (1, screen.model.column("qty"))
+
+
+def settled_top(screen) -> int:
+    """Where the lines grid starts once the screen's layouts have done their work."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QPoint
+
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+    return screen.grid.mapTo(screen, QPoint(0, 0)).y()
+
+
+@pytest.mark.parametrize("name", ["ReceiveScreen", "CountScreen"])
+def test_a_long_scan_message_leaves_the_grid_where_it_was_and_says_the_rest_in_its_tooltip(qtbot, services, name):
+    """A message that wrapped made the scan row taller by a line and moved the grid down under the clerk's eyes."""
+    screen = open_screen(qtbot, services, screen_class(name))
+    screen.resize(900, 600)
+    scan(qtbot, screen, "A-1")
+    top = settled_top(screen)
+    code = "NO-SUCH-CODE-" + "0123456789-" * 12
+    scan(qtbot, screen, code)
+    message = screen.scan_message.text()
+    assert code in message
+    assert settled_top(screen) == top
+    assert screen.scan_message.toolTip() == message
+    shown = screen.scan_message.shown_lines()
+    assert len(shown) == 2 and shown[-1].endswith("…")  # cut where the label ends, never taller
+    scan(qtbot, screen, "A-1")
+    assert (screen.scan_message.text(), settled_top(screen)) == ("", top)

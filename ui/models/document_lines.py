@@ -32,6 +32,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
+from PySide6.QtGui import QFont
 
 from domain.catalog.model import Product
 from domain.catalog.units import whole_quantity
@@ -43,6 +44,8 @@ from domain.kernel.numbers import fmt
 from domain.kernel.numbers import round_cost
 from domain.purchasing import commands as pc
 from domain.purchasing.model import PricePer
+from domain.stock.cost_hint import CostSource
+from domain.stock.cost_hint import CostSuggestion
 from domain.stock.documents import DocumentKind
 from domain.stock.documents import LineInput
 from domain.stock.held import HeldLine
@@ -59,6 +62,9 @@ _ROOT = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ERROR_BACK = QBrush(QColor("#fde4e1"))
 _MUTED = QBrush(QColor("#8a8a8a"))
+_SUGGESTED = QBrush(QColor("#6b6b6b"))
+_ITALIC = QFont()
+_ITALIC.setItalic(True)
 UNDO_LEVELS = 200
 
 
@@ -79,6 +85,7 @@ class EntryLine:
     scanned: bool = False  # against a PO: scanned or typed, so scans count up from 1
     by_scan: bool = False  # against a PO: scanned at least once in this receipt (typing alone leaves it False);
     # kept with a held document, so a resumed receipt still asks about the lines left untouched
+    cost_hint: CostSuggestion | None = None  # a free receipt: the unit cost is this suggestion, not typed (yet)
 
     @property
     def amount(self) -> Decimal | None:
@@ -128,6 +135,7 @@ MUTED = {LINE, UNIT, AMOUNT, EXPECTED}
 _DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 _ALIGN, _BACK, _FORE, _TIP = (Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
                               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole)
+_FONT = Qt.ItemDataRole.FontRole
 
 
 class DocumentLinesModel(QAbstractTableModel):
@@ -149,6 +157,10 @@ class DocumentLinesModel(QAbstractTableModel):
         # Undo (Ctrl+Z) of line changes: what to put back, newest last. A scan or an edit keeps a copy of the
         # one line it changes (or notes the line it added); removing lines keeps copies of every line.
         self._undo: deque[tuple] = deque(maxlen=UNDO_LEVELS)
+        # What came in the background, not from the clerk, by product id: a count line's expected quantity, a free
+        # receipt line's suggested cost. A line put back by an undo may be a copy taken before it came (a second
+        # scan before the first's expected quantity arrived): it gets it again, and came back with Expected blank.
+        self._filled: dict[str, dict[str, object]] = {}
         self._set_flags()
         # The cells a scan changes: repainting only them keeps a scan on a long document cheap.
         changed = (COUNTED, DIFF) if self.kind == DocumentKind.COUNT else (QTY, AMOUNT)
@@ -200,10 +212,35 @@ class DocumentLinesModel(QAbstractTableModel):
         if role == _BACK:
             return _ERROR_BACK if self._lines[index.row()].error else None
         if role == _FORE:
-            return _MUTED if self.columns[index.column()] in MUTED else None
+            key = self.columns[index.column()]
+            if key == COST and self._lines[index.row()].cost_hint is not None:
+                return _SUGGESTED
+            return _MUTED if key in MUTED else None
         if role == _TIP:
-            return self._lines[index.row()].error or None
+            line = self._lines[index.row()]
+            if line.error:
+                return line.error
+            if line.cost_hint is not None and self.columns[index.column()] in (COST, AMOUNT):
+                return self.cost_hint_text(line.cost_hint)
+            return None
+        if role == _FONT:  # a suggested unit cost is in italics (and grey) until the clerk types one
+            if self.columns[index.column()] == COST and self._lines[index.row()].cost_hint is not None:
+                return _ITALIC
+            return None
         return None
+
+    def cost_hint_text(self, hint: CostSuggestion) -> str:
+        """Where a suggested unit cost comes from, for its tooltip."""
+        seen = hint.seen
+        if hint.source == CostSource.SUPPLIER and seen is not None:
+            text = fill(self.tr("Filled in: %1's last purchase price, on %2 (%3)."), seen.supplier,
+                        seen.on.isoformat(), seen.reference)
+        elif hint.source == CostSource.LAST and seen is not None:
+            text = fill(self.tr("Filled in: the last purchase price, on %1 (%2)."), seen.on.isoformat(),
+                        seen.reference)
+        else:
+            text = self.tr("Filled in: the average cost of the stock (no purchase of it on record).")
+        return text + " " + self.tr("Type a unit cost to change it.")
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -333,6 +370,18 @@ class DocumentLinesModel(QAbstractTableModel):
     def forget_undo(self) -> None:
         """A new document (posted, cleared, loaded from a PO or a held document): nothing to undo into."""
         self._undo.clear()
+        self._filled.clear()
+
+    def _refill(self, line: EntryLine) -> None:
+        """A line an undo put back gets what came in the background since its copy was taken (``_filled``)."""
+        filled = self._filled.get(line.product_id)
+        if not filled:
+            return
+        if line.expected is None and "expected" in filled:
+            line.expected = filled["expected"]
+        hint = filled.get("cost")
+        if line.unit_cost is None and isinstance(hint, CostSuggestion):
+            line.unit_cost, line.cost_hint = hint.unit_cost, hint
 
     def _keep_line(self, row: int) -> None:
         self._undo.append(("line", row, copy.copy(self._lines[row])))
@@ -351,10 +400,13 @@ class DocumentLinesModel(QAbstractTableModel):
         elif step[0] == "line":
             _, row, kept = step
             vars(self._lines[row]).update(vars(kept))  # in place: the line object stays the one of the row
+            self._refill(self._lines[row])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         else:  # "lines": every line as it was before lines were removed
             self.beginResetModel()
             self._lines = step[1]
+            for line in self._lines:
+                self._refill(line)
             self._reindex()
             self.endResetModel()
         self.totals_changed.emit()
@@ -455,6 +507,7 @@ class DocumentLinesModel(QAbstractTableModel):
     def set_expected(self, product_id: str, expected: Decimal) -> None:
         """A count sheet's line of ``product_id`` (scanned onto the sheet) gets its expected quantity, unless it has
         one or has gone; not an edit of the clerk's, so nothing to undo."""
+        self._filled.setdefault(product_id, {})["expected"] = expected
         row = self._row_of.get(product_id)
         if row is None or self._lines[row].expected is not None:
             return
@@ -463,6 +516,32 @@ class DocumentLinesModel(QAbstractTableModel):
             cell = self.index(row, self.column(key))  # and the clerk may be typing the counted quantity already
             self.dataChanged.emit(cell, cell)
         self.totals_changed.emit()
+
+    def suggest_costs(self, found: dict[str, CostSuggestion], busy_row: int | None = None) -> None:
+        """A free receipt: each line of a SKU in ``found`` whose unit cost was not typed takes the suggestion (shown
+        as one, see ``data``); not an edit of the clerk's, so nothing to undo. ``busy_row``: a line whose unit cost
+        is being typed, left alone (a changed cell's value is put back into its open editor)."""
+        if self.po_mode:
+            return
+        cells = [self.column(COST), self.column(AMOUNT)]
+        for row, line in enumerate(self._lines):
+            hint = found.get(line.sku)
+            if hint is None:
+                continue
+            self._filled.setdefault(line.product_id, {})["cost"] = hint
+            if row == busy_row or (line.unit_cost is not None and line.cost_hint is None) or line.cost_hint == hint:
+                continue
+            line.unit_cost, line.cost_hint = hint.unit_cost, hint
+            for column in cells:
+                cell = self.index(row, column)
+                self.dataChanged.emit(cell, cell)
+        self.totals_changed.emit()
+
+    def suggested_skus(self) -> list[str]:
+        """A free receipt: the SKUs of the lines whose unit cost is not typed (none yet, or a suggestion)."""
+        if self.po_mode:
+            return []
+        return [x.sku for x in self._lines if x.unit_cost is None or x.cost_hint is not None]
 
     def remove_rows(self, rows: list[int]) -> None:
         if not rows:
@@ -527,6 +606,8 @@ class DocumentLinesModel(QAbstractTableModel):
             setattr(line, key, parsed)
             if key == QTY:
                 line.scanned = True  # a typed quantity: further scans add to it
+            elif key == COST:
+                line.cost_hint = None  # typed: no longer a suggestion
         line.error = ""
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
         self.totals_changed.emit()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
@@ -79,6 +80,7 @@ class ProductsScreen(Screen):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)  # ↓ and Enter go into the list (see eventFilter)
         self.class_label = QLabel(self)
         self.class_filter = QComboBox(self)
         self.class_filter.currentIndexChanged.connect(self._class_chosen)
@@ -97,6 +99,7 @@ class ProductsScreen(Screen):
                                m.MIN_LEVEL: 80, m.MAX_LEVEL: 80, m.CLASS: 70})
         self.table.activated.connect(lambda _index: self.edit_current())  # Enter or double-click
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_active_button())
+        self.table.installEventFilter(self)  # ↑ on the first product goes back to the search box
         self.count = QLabel(self)
         QShortcut(QKeySequence("Ctrl+N"), self, self.add_product)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit_current)
@@ -145,6 +148,36 @@ class ProductsScreen(Screen):
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_search(needle(text))
+
+    def eventFilter(self, watched, event) -> bool:
+        """From the search box, ↓ goes to the first product found and Enter selects it, or opens it when it is the only
+        one (as Enter in the list opens the selected one): both did nothing, and the list was reached only with the
+        mouse or Tab. ↑ on the list's first product goes back to the search box."""
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                                          Qt.KeyboardModifier.KeypadModifier):
+            key = event.key()
+            if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.into_list(open_single=key != Qt.Key.Key_Down)
+                return True
+            if watched is self.table and key == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
+                self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.search.selectAll()
+                return True
+        return super().eventFilter(watched, event)
+
+    def into_list(self, open_single: bool = False) -> None:
+        """The first product found becomes the current one and the list takes the keyboard; ``open_single``: open the
+        editor on it when the search found only it. Nothing found: a beep, the cursor stays in the search box."""
+        if not self.proxy.rowCount():
+            QApplication.beep()
+            return
+        first = self.proxy.index(0, 0)
+        self.table.setCurrentIndex(first)
+        self.table.selectRow(0)
+        self.table.scrollTo(first)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if open_single and self.proxy.rowCount() == 1:
+            self.edit_current()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -275,6 +308,8 @@ class ProductsScreen(Screen):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("ProductsScreen", "Search SKU, name, barcode or pinyin (e.g. lsd)…"))
+        self.search.setToolTip(translate("ProductsScreen", "↓ goes to the first product found; Enter selects it, or "
+                                                           "opens it when it is the only one (Ctrl+F comes back here)"))
         self.class_label.setText(translate("ProductsScreen", "Class:"))
         fill_class_combo(self.class_filter, translate("ProductsScreen", "All"))
         self.class_filter.setToolTip(class_tooltip())

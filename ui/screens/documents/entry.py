@@ -80,6 +80,7 @@ from ui.screens.documents.messages import say
 from ui.screens.documents.posted import PostedDocuments
 from ui.screens.held import HeldKeeper
 from ui.widgets.busy import alive
+from ui.widgets.clamped_label import ClampedLabel
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 from ui.widgets.unfilled_offer import UnfilledDemandOffer
@@ -202,7 +203,9 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.scan.setMinimumWidth(260)
         self.scan.returnPressed.connect(self._scan_entered)
         self.scan_label.setBuddy(self.scan)
-        self.scan_message = self._message_label(RED)
+        # two lines high whatever it says: a message that wrapped made the row taller and moved the grid down
+        self.scan_message = ClampedLabel(2, self)
+        self.scan_message.setStyleSheet(RED)
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_label)
         scan_row.addWidget(self.scan, 1)

@@ -1,4 +1,5 @@
-"""The Receive screen (``ReceiveScreen``), with its purchase-order mode (``PurchaseOrderMode``).
+"""The Receive screen (``ReceiveScreen``), with its purchase-order mode (``PurchaseOrderMode``) and, on a free receipt,
+the last purchase prices filled in (``suggested_costs.SuggestedCosts``).
 
 The Receive screen can also receive against a purchase order: pick an open PO of the warehouse
 in the "Purchase order" field, or scan (type) its number, e.g. PO-2026-00042, in the scan
@@ -39,6 +40,7 @@ from ui.screens.documents.entry import OPEN_PO_STATES
 from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
+from ui.screens.documents.suggested_costs import SuggestedCosts
 
 # lupdate reads translate("Context", "text"); it would read self.tr here as this class's context, not DocumentEntry's
 translate = QCoreApplication.translate
@@ -264,7 +266,7 @@ class PurchaseOrderMode:
         return None
 
 
-class ReceiveScreen(PurchaseOrderMode, DocumentEntry):
+class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
     KIND = DocumentKind.RECEIPT
 
     def __init__(self, *args, **kwargs) -> None:

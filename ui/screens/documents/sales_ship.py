@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
@@ -58,6 +59,7 @@ SO_NUMBER = re.compile(r"SO-\d{4}-\d+", re.IGNORECASE)
 OPEN_SO = ("confirmed", "partly_shipped")
 C_SKU, C_NAME, C_WAREHOUSE, C_OPEN, C_QTY, C_PRICE, C_DISCOUNT, C_AMOUNT, C_PROBLEM = range(9)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+AMBER = "#8a5a00"  # a line that cannot ship in full: said, not refused
 
 
 
@@ -79,6 +81,40 @@ class SaleLine:
         self.price_typed = False
         self.scanned = False
         self.problem = ""
+        self.plan: lookup.ShipNow | None = None  # against an order: what can leave now and why not more
+
+
+def stock_note(plan: lookup.ShipNow) -> tuple[str, str]:
+    """Why an order line cannot ship in full now, and where there is stock: short for the Problem column, whole for
+    its tooltip. A line that showed Ship 0 with nothing said left the clerk to find out why, and where a transfer
+    could come from."""
+    translate = QCoreApplication.translate
+    here = plan.warehouse
+    if plan.on_hand <= 0:
+        short = fill(translate("SalesShip", "None on hand in %1"), here)
+        full = fill(translate("SalesShip", "Nothing is on hand in %1, so none of this line can ship now."), here)
+    elif plan.qty <= 0:
+        short = fill(translate("SalesShip", "%2 in %1, all promised to other orders"), here, fmt(plan.on_hand))
+        full = fill(translate("SalesShip", "The %2 on hand in %1 are all promised to other orders, so none of this "
+                                           "line can ship now."), here, fmt(plan.on_hand))
+    else:
+        short = fill(translate("SalesShip", "Only %2 can leave %1"), here, fmt(plan.qty))
+        full = fill(translate("SalesShip", "Only %2 of the %3 open can ship from %1 now: %4 on hand, %5 of it "
+                                           "promised to other orders."),
+                    here, fmt(plan.qty), fmt(plan.open_qty), fmt(plan.on_hand), fmt(min(plan.on_hand, plan.promised)))
+    if plan.elsewhere:
+        where = translate("SalesShip", ", ").join(
+            f"{code} {fmt(qty)}" for code, qty in plan.elsewhere)
+        short = fill(translate("SalesShip", "%1 · %2"), short, where)
+        full += " " + fill(translate("SalesShip", "Free stock in other warehouses: %1. Ask for a transfer to %2, then "
+                                                  "ship the rest; until then it stays open as a backorder."),
+                           where, here)
+    else:
+        short = fill(translate("SalesShip", "%1 · %2"), short,
+                     translate("SalesShip", "none elsewhere"))
+        full += " " + translate("SalesShip", "No other warehouse has free stock of it either; what is not shipped "
+                                             "stays open as a backorder.")
+    return short, full
 
 
 class SalesShipPanel(QWidget):
@@ -256,11 +292,11 @@ class SalesShipPanel(QWidget):
             rows = services.sales.sales_orders(ref=ref)
             if not rows or rows[0].state not in OPEN_SO:
                 return (rows[0] if rows else None), {}
-            return rows[0], lookup.shippable(uow(), rows[0].number)
+            return rows[0], lookup.ship_plan(uow(), rows[0].number)
 
         self._submit(load, lambda result: self._so_loaded(ref, *result))
 
-    def _so_loaded(self, ref: str, row, can_ship) -> None:
+    def _so_loaded(self, ref: str, row, plans: dict[str, lookup.ShipNow]) -> None:
         if row is None or row.state not in OPEN_SO:
             text = (
                 fill(QCoreApplication.translate("SalesShip", "No sales order has the number %1."), ref)
@@ -279,11 +315,14 @@ class SalesShipPanel(QWidget):
         self._last_error = None
         say(self.header_error, "")
         say(self.result_label, "")
-        self.lines = [
-            SaleLine(x.sku, x.name, x.warehouse, x.open, can_ship.get(x.sku, Decimal(0)), x.unit_price, x.discount)
-            for x in row.lines
-            if x.open > 0
-        ]
+        self.lines = []
+        for x in row.lines:
+            if x.open > 0:
+                plan = plans.get(x.sku)
+                line = SaleLine(x.sku, x.name, x.warehouse, x.open, plan.qty if plan else Decimal(0), x.unit_price,
+                                x.discount)
+                line.plan = plan
+                self.lines.append(line)
         self._fill_so_combo()
         self._show_lines()
         self._show_info()
@@ -356,6 +395,9 @@ class SalesShipPanel(QWidget):
                 C_AMOUNT: "" if amount is None else f"{round_money(amount, 2):,.2f}",
                 C_PROBLEM: line.problem,
             }
+            note = ("", "") if line.problem or line.plan is None or not line.plan.short else stock_note(line.plan)
+            if note[0]:
+                values[C_PROBLEM] = note[0]
             for column, text in values.items():
                 item = QTableWidgetItem(text)
                 editable = column == C_QTY or (self.counter and column in (C_PRICE, C_DISCOUNT))
@@ -363,9 +405,9 @@ class SalesShipPanel(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column in (C_OPEN, C_QTY, C_PRICE, C_DISCOUNT, C_AMOUNT):
                     item.setTextAlignment(RIGHT)
-                if column == C_PROBLEM:
-                    item.setForeground(Qt.GlobalColor.red)
-                    item.setToolTip(text)
+                if column == C_PROBLEM:  # a refusal in red; why a line cannot ship in full in amber, said whole
+                    item.setForeground(QColor(AMBER) if note[0] else Qt.GlobalColor.red)
+                    item.setToolTip(note[1] or text)
                 self.grid.setItem(r, column, item)
         self._filling = False
         total = sum((x.qty for x in self.lines), Decimal(0))
