@@ -22,6 +22,23 @@ class DocumentKind(enum.StrEnum):
     SUPPLIER_RETURN = "supplier_return"  # goods back to the supplier (domain.purchasing.returns)
 
 
+PREFIXES = {
+    DocumentKind.RECEIPT: "GR",
+    DocumentKind.SHIPMENT: "GI",
+    DocumentKind.TRANSFER: "TR",
+    DocumentKind.COUNT: "SC",
+    DocumentKind.ADJUSTMENT: "ADJ",
+    DocumentKind.SALE: "SD",
+    DocumentKind.CUSTOMER_RETURN: "SR",
+    DocumentKind.SUPPLIER_RETURN: "PR",
+}
+
+
+def number_for(kind: DocumentKind, year: int, seq: int) -> str:
+    """The document number: ``GR-2026-00001``."""
+    return f"{PREFIXES[kind]}-{year}-{seq:05d}"
+
+
 @dataclass(frozen=True)
 class DocumentLine:
     line_no: int
