@@ -1,17 +1,13 @@
-"""Each delivery received against a purchase order is a goods receipt of its own, on a real SQLite file: numbered
-with the free receipts, naming the PO, listed with them, and reversed from there (the stock, the payable and the
-PO's received quantities go back in one transaction, or nothing does)."""
+"""Each delivery received against a purchase order is a goods receipt of its own, on a real SQLite file (the shop of
+``conftest.py``): numbered with the free receipts, naming the PO, listed with them, and reversed from there (the
+stock, the payable and the PO's received quantities go back in one transaction, or nothing does)."""
 
 from __future__ import annotations
 
-from datetime import UTC
-from datetime import datetime
 from decimal import Decimal
 
 import pytest
 
-from domain.catalog import commands as c
-from domain.catalog import master as catalog
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as po_uc
 from domain.purchasing import returns
@@ -23,19 +19,9 @@ from persistence.purchasing.orders import check_on_order
 from persistence.stock import queries
 from persistence.stock.documents import document_lines
 from persistence.stock.documents import document_list
+from tests.integration.purchasing.test_supplier_returns import MARCH
 
 D = Decimal
-MARCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def shop(db):
-    u = db.uow
-    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "主仓库"))
-    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波紧固件有限公司"))
-    catalog.add_product(u(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
-    catalog.add_product(u(), c.AddProduct("NUT", "六角螺母 M3"))
-    return db
 
 
 def po_with(db, screws: str = "100", nuts: str = "50") -> str:
