@@ -1610,6 +1610,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'purchase order %1: no PO has this number or draft id'): '采购单 %1：没有采购单使用此单号或草稿编号',
     ('Refusals', 'quantity: %1 has %2 received already; enter %2 or more'): '数量：%1 已到货 %2；请输入 %2 或以上',
     ('Refusals', "receipt %1 came from %2, not from %3; name %3's receipts"): '入库单 %1 来自 %2，不是 %3；请填写 %3 的入库单',
+    ('Refusals', 'receipt %1 has goods returned to the supplier against it; reverse those returns first'):
+        '入库单 %1 已有采购退货；请先冲销这些退货单',
     ('Refusals', 'receipt %1 has been reversed; nothing it brought in can be returned against it'):
         '入库单 %1 已冲销；不能再按它退货',
     ('Refusals', 'receipt %1 has been reversed; there is nothing on it to invoice'): '入库单 %1 已冲销；没有可开票的内容',

@@ -262,6 +262,9 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "%1 on %2: %3 received; returning %4 is more than that"),
         "sku", "po", "received", "qty"),
     # -- purchasing: reversing a delivery received against a PO
+    "receipt_has_returns": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1 has goods returned to the supplier against it; reverse those returns first"),
+        "number"),
     "delivery_not_here": _r(QT_TRANSLATE_NOOP(
         "Refusals", "the goods received on %1 are not all in this ledger yet; synchronise and try again"),
         "number"),

@@ -109,6 +109,8 @@ ENGLISH: dict[str, str] = {
                                  "it from that warehouse",
     "return_over_po": "{sku} on {po}: {received} received; returning {qty} is more than that",
     # -- purchasing: reversing a delivery received against a PO (domain.stock.documents.reverse_document)
+    "receipt_has_returns": "receipt {number} has goods returned to the supplier against it; reverse those returns "
+                           "first",
     "delivery_not_here": "the goods received on {number} are not all in this ledger yet; synchronise and try again",
     "delivery_returned": "{sku} on {po}: {received} received, less than the {qty} of {number}; reverse the return "
                          "to the supplier first",

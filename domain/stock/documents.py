@@ -377,6 +377,9 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
             raise DocumentError("already_reversed", f"document {number} has already been reversed",
                                 params={"number": number}, cause=AlreadyReversed(number))
         note = v.text("note", c.note, required=False) or f"reverses {number}"
+        if doc.kind == DocumentKind.RECEIPT and uow.documents.quantities_referencing(
+                DocumentKind.SUPPLIER_RETURN.value, doc.number):  # as a sale with returns against it
+            raise _cannot_reverse(doc, refusal(RuleViolation, "receipt_has_returns", number=doc.number))
         movement_ids = uow.documents.movement_ids(doc.kind.value, doc.number)
         po = None
         if doc.kind == DocumentKind.RECEIPT and not movement_ids:  # a delivery against a PO

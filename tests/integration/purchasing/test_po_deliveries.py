@@ -148,3 +148,19 @@ def test_a_free_receipt_naming_a_po_in_its_reference_leaves_the_po_alone(shop):
         "receipt", "MAIN", (docs.LineInput("SCREW", "5", "1"),), partner="NB", reference=number))
     docs.reverse_document(shop.uow(), docs.ReverseDocument(doc.number))
     assert po_state(shop, number)[1]["SCREW"] == D(10) and on_hand(shop) == D(10)
+
+
+@pytest.mark.parametrize("against_po", [False, True])
+def test_a_receipt_with_goods_returned_against_it_is_reversed_only_after_the_return(shop, against_po):
+    number = po_with(shop)
+    free_receipt(shop)
+    receipt = deliver(shop, number, ("SCREW", "60")).document.number if against_po else free_receipt(shop)
+    back = returns.return_to_supplier(shop.uow(), returns.ReturnToSupplier(
+        "NB", "MAIN", (returns.ReturnLine("SCREW", "2"),), "damaged", receipt=receipt))
+    with pytest.raises(docs.DocumentError) as exc:
+        docs.reverse_document(shop.uow(), docs.ReverseDocument(receipt))
+    assert exc.value.code == "cannot_reverse" and exc.value.cause.code == "receipt_has_returns"
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(back.number))
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(receipt))
+    assert on_hand(shop) == D(5)
+    assert check_on_order(shop.engine) == [] and queries.check(shop.engine) == []
