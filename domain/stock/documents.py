@@ -410,9 +410,17 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
 
 
 def _delivery_po(uow: UnitOfWork, doc: Document) -> PurchaseOrder | None:
-    """The purchase order a receipt received a delivery against (``domain.purchasing.orders.receive_delivery``), or
-    None for a free receipt. A free receipt's movements carry its own number, a delivery's the PO's."""
+    """The purchase order a receipt with no movements of its own received a delivery against
+    (``domain.purchasing.orders.receive_delivery``): a free receipt's movements carry its own number, a delivery's
+    the PO's."""
     return uow.purchasing.by_number(doc.reference) if doc.reference else None
+
+
+def delivery_po(uow: UnitOfWork, doc: Document) -> PurchaseOrder | None:
+    """The purchase order ``doc`` received a delivery against, if it is such a receipt; else None."""
+    if doc.kind != DocumentKind.RECEIPT or uow.documents.movement_ids(doc.kind.value, doc.number):
+        return None
+    return _delivery_po(uow, doc)
 
 
 def _cannot_reverse(doc: Document, exc: RuleViolation) -> DocumentError:
@@ -443,9 +451,13 @@ def _undo_delivery_on_po(uow: UnitOfWork, doc: Document, po: PurchaseOrder) -> N
 
 
 def _undo_return_on_po(uow: UnitOfWork, doc: Document) -> None:
-    """A return to the supplier against a purchase order gave back what it took off the PO's received quantities."""
+    """A return to the supplier against a purchase order (or a delivery received against one) gave back what it
+    took off the PO's received quantities."""
     po = uow.purchasing.by_number(doc.reference) if doc.reference else None
-    if po is None:  # a return against a receipt document, or against nothing
+    if po is None and doc.reference:  # against a receipt: a delivery's goes back on its PO too
+        receipt = uow.documents.by_number(doc.reference)
+        po = delivery_po(uow, receipt) if receipt is not None else None
+    if po is None:  # a return against a free receipt, or against nothing
         return
     for product_id, qty in uow.documents.line_quantities(doc.id).items():
         change_received(uow, po, product_id, qty)

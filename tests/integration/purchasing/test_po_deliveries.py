@@ -164,3 +164,17 @@ def test_a_receipt_with_goods_returned_against_it_is_reversed_only_after_the_ret
     docs.reverse_document(shop.uow(), docs.ReverseDocument(receipt))
     assert on_hand(shop) == D(5)
     assert check_on_order(shop.engine) == [] and queries.check(shop.engine) == []
+
+
+def test_goods_returned_against_a_delivery_go_back_on_its_po_and_come_back_with_the_reversal(shop):
+    number = po_with(shop)
+    delivery = deliver(shop, number, ("SCREW", "100"), ("NUT", "50")).document
+    assert po_state(shop, number)[0] == PoState.RECEIVED
+    back = returns.return_to_supplier(shop.uow(), returns.ReturnToSupplier(
+        "NB", "MAIN", (returns.ReturnLine("SCREW", "10"),), "damaged", receipt=delivery.number))
+    assert back.reference == delivery.number
+    assert po_state(shop, number) == (PoState.PARTLY_RECEIVED, {"SCREW": D(90), "NUT": D(50)})
+    assert check_on_order(shop.engine) == []
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(back.number))
+    assert po_state(shop, number) == (PoState.RECEIVED, {"SCREW": D(100), "NUT": D(50)})
+    assert check_on_order(shop.engine) == [] and queries.check(shop.engine) == []
