@@ -84,8 +84,11 @@ class DocumentRepository:
         candidates = self.conn.execute(
             select(M.c.id, M.c.product_id, M.c.qty, select(undone.c.id).where(undone.c.reverses_id == M.c.id)
                    .limit(1).scalar_subquery())
+            # reading as the PO number now: a PO renumbered by a sync since (its old number now another PO's) is
+            # not taken for that other PO; the receipt's reference keeps the number it was written with
             .where(M.c.source_type == PO_RECEIPT, M.c.kind == "receipt", written_as([d.reference]),
-                   M.c.occurred_at == d.occurred_at, M.c.product_id.in_({x.product_id for x in lines}))
+                   ref_of() == d.reference, M.c.occurred_at == d.occurred_at,
+                   M.c.product_id.in_({x.product_id for x in lines}))
             .order_by(M.c.id)).all()
         # unreversed first: two deliveries of the same product, quantity and moment are told apart by nothing else
         candidates.sort(key=lambda r: r[3] is not None)
