@@ -511,6 +511,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Not held: %1'): '未挂单：%1',
     ('DocumentEntry', 'Open a document to see its lines.'): '打开单据以查看明细。',
     ('DocumentEntry', 'Posted %1'): '已过账 %1',
+    ('DocumentEntry', 'Posted %1 against %2'): '已过账 %1（按采购订单 %2 收货）',
     ('DocumentEntry', 'Posted adjustments'): '已过账调整单',
     ('DocumentEntry', 'Posted counts'): '已过账盘点单',
     ('DocumentEntry', 'Posted receipts'): '已过账入库单',
@@ -520,7 +521,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Purchase &order:'): '采购订单(&O)：',
     ('DocumentEntry', 'Purchase order %1 has nothing open to receive.'): '采购订单 %1 没有待收货的数量。',
     ('DocumentEntry', 'R&everse…'): '冲销(&E)…',
-    ('DocumentEntry', 'Received against %1'): '已按 %1 收货',
     ('DocumentEntry', 'Refresh'): '刷新',
     ('DocumentEntry', 'Remove line (Del)'): '删除行 (Del)',
     ('DocumentEntry', 'Remove lines'): '删除行',
@@ -530,6 +530,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Resume:'): '恢复：',
     ('DocumentEntry', 'Resumed an unposted document of %n line(s), kept at %1: check it, then post it (or hold it again).'):
         '已恢复一张 %1 保存的未过账单据（%n 行）：请核对后过账（或再次挂单）。',
+    ('DocumentEntry', 'Reverse %1? Every movement it posted is undone by a reversing movement, and what it received '
+                      'comes off %2, which expects it again.'):
+        '冲销 %1？该单据过账的每笔库存流水都将由一笔冲销流水抵消，所收数量从采购订单 %2 中扣回，该订单重新等待到货。',
     ('DocumentEntry', 'Reverse %1? Every movement it posted is undone by a reversing movement.'):
         '冲销 %1？该单据过账的每笔库存流水都将由一笔冲销流水抵消。',
     ('DocumentEntry', 'Reverse document'): '冲销单据',
@@ -1560,6 +1563,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 on %2: %3 shipped, %4 returned already; at most %5 more can be returned'):
         '%2 上的 %1：已发货 %3，已退货 %4；最多还可退 %5',
     ('Refusals', '%1: no price is known for this customer; enter the price'): '%1：此客户没有已知价格；请输入价格',
+    ('Refusals', '%1 on %2: %3 received, less than the %4 of %5; reverse the return to the supplier first'):
+        '%2 上的 %1：已收货仅 %3，少于 %5 的 %4；请先冲销采购退货单',
     ('Refusals', '%1 on %2: %3 received; returning %4 is more than that'): '%2 上的 %1：已收货 %3；退 %4 超过了已收数量',
     ('Refusals', '%1: no receipt, payment, refund or write-off has this number'): '%1：没有收款单、付款单、退款单或核销单使用此单号',
     ('Refusals', '%1: no receipt, payment, refund or document of receivables or payables has this number'):
@@ -1658,6 +1663,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'purchase order %1: no PO has this number or draft id'): '采购单 %1：没有采购单使用此单号或草稿编号',
     ('Refusals', 'quantity: %1 has %2 received already; enter %2 or more'): '数量：%1 已到货 %2；请输入 %2 或以上',
     ('Refusals', "receipt %1 came from %2, not from %3; name %3's receipts"): '入库单 %1 来自 %2，不是 %3；请填写 %3 的入库单',
+    ('Refusals', 'receipt %1 has goods returned to the supplier against it; reverse those returns first'):
+        '入库单 %1 已有采购退货；请先冲销这些退货单',
     ('Refusals', 'receipt %1 has been reversed; nothing it brought in can be returned against it'):
         '入库单 %1 已冲销；不能再按它退货',
     ('Refusals', 'receipt %1 has been reversed; there is nothing on it to invoice'): '入库单 %1 已冲销；没有可开票的内容',
@@ -1685,6 +1692,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'shipped'): '已发货',
     ('Refusals', 'supplier code %1 is already used'): '供应商编码 %1 已被使用',
     ('Refusals', 'supplier code %1: no supplier has this code'): '供应商编码 %1：没有供应商使用此编码',
+    ('Refusals', 'the goods received on %1 are not all in this ledger yet; synchronise and try again'):
+        '入库单 %1 所收的货物尚未全部同步到本机；请先同步再试',
     ('Refusals', 'the sync stopped on an unexpected error (a fault of Stockroom, not of your data); what it finished is kept; sync again, and if the error comes back, report it with the words below'):
         '同步因意外错误而停止（这是 Stockroom 的故障，不是您数据的问题）；已完成的部分会保留；请再次同步，如果错误再次出现，请连同下面的文字一起报告',
     ('Refusals', 'sync stopped; what was pulled is kept'): '同步已停止；已下载的内容会保留',

@@ -261,6 +261,16 @@ REFUSALS: dict[str, Template] = {
     "return_over_po": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 on %2: %3 received; returning %4 is more than that"),
         "sku", "po", "received", "qty"),
+    # -- purchasing: reversing a delivery received against a PO
+    "receipt_has_returns": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1 has goods returned to the supplier against it; reverse those returns first"),
+        "number"),
+    "delivery_not_here": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the goods received on %1 are not all in this ledger yet; synchronise and try again"),
+        "number"),
+    "delivery_returned": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2: %3 received, less than the %4 of %5; reverse the return to the supplier first"),
+        "sku", "po", "received", "qty", "number"),
     # -- stock: the ledger
     "ledger_unknown_product": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: no product has this SKU or barcode"),
                                  "field", "code!r"),

@@ -108,6 +108,12 @@ ENGLISH: dict[str, str] = {
     "return_po_other_warehouse": "purchase order {po} was received into another warehouse than {warehouse}; return "
                                  "it from that warehouse",
     "return_over_po": "{sku} on {po}: {received} received; returning {qty} is more than that",
+    # -- purchasing: reversing a delivery received against a PO (domain.stock.documents.reverse_document)
+    "receipt_has_returns": "receipt {number} has goods returned to the supplier against it; reverse those returns "
+                           "first",
+    "delivery_not_here": "the goods received on {number} are not all in this ledger yet; synchronise and try again",
+    "delivery_returned": "{sku} on {po}: {received} received, less than the {qty} of {number}; reverse the return "
+                         "to the supplier first",
     # -- stock: the ledger
     "ledger_unknown_product": "{field} {code!r}: no product has this SKU or barcode",
     "ledger_unknown_warehouse": "{field} {code!r}: no warehouse has this code",

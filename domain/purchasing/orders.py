@@ -10,15 +10,24 @@ source reference and the PO's unit cost per stock unit (pack price ÷ pack size)
 receipt is valued exactly like any other receipt. A PO in a foreign currency is converted
 first: unit price × the PO's fixed rate if one is entered on it, else × the rate of the
 receipt's date; with neither the receipt is refused (``domain.purchasing.exchange`` states the rule).
+
+Each delivery received against a PO is also a goods-receipt document of its own (采购入库单), numbered with the
+other receipts (``GR-2026-00001``), its partner the supplier and its reference the PO number, so a clerk finds it
+among the posted receipts, prints it and reverses it there (``domain.stock.documents.reverse_document``). Its
+movements keep source type ``po`` and the PO number as their reference, as every PO receipt always had: lead times,
+the scorecard and the payables read them so. The document finds them by what they share with it: the PO, the
+product, the quantity and the moment (``DocumentRepository.delivery_movement_ids``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import replace
+from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
@@ -55,6 +64,10 @@ from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import freeze
 from domain.stock import ledger
+from domain.stock.documents_model import Document
+from domain.stock.documents_model import DocumentKind
+from domain.stock.documents_model import DocumentLine
+from domain.stock.documents_model import number_for
 from domain.stock.model import Movement
 
 HUNDRED = Decimal(100)
@@ -247,8 +260,20 @@ def issue(uow: UnitOfWork, c: pc.IssuePurchaseOrder) -> PurchaseOrder:
     return po
 
 
+class Delivery(NamedTuple):
+    """What receiving against a PO posted: the receipt document (``GR-…``) and its movements."""
+
+    document: Document
+    movements: list[Movement]
+
+
 def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
-    """Receive some or all open lines; what is missing stays open (a backorder).
+    """Receive some or all open lines (``receive_delivery``); the movements it posted."""
+    return receive_delivery(uow, c).movements
+
+
+def receive_delivery(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> Delivery:
+    """Receive some or all open lines as one receipt document; what is missing stays open (a backorder).
 
     A PO in a foreign currency is valued at its unit price × the PO's fixed rate, or × the rate
     of the receipt's date (``domain.purchasing.exchange``); each movement keeps the foreign unit price, the
@@ -273,6 +298,7 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
             single.add(key)
     note = v.text("note", c.note, required=False)
     at = v.moment("date", c.occurred_at)
+    posted_at = datetime.now(UTC)
     with uow:
         require(uow, Permission.RECEIVE)
         po = find_po(uow, c.po)
@@ -285,7 +311,7 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
         if not wanted:
             wanted = {line.sku: line.open_qty for line in po.lines if line.open_qty > 0}
         tolerance = uow.purchasing.policy().over_receipt_tolerance
-        movements = []
+        movements, lines = [], []
         for sku, qty in wanted.items():
             line = _line(po, sku)
             check_receipt(po, line, qty, tolerance)
@@ -302,6 +328,7 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
             whole_quantity(f"quantity of {sku}", product, qty)
             movement = ledger.post_receipt(uow, product, warehouse, qty, cost, at, po.number or po.id, note, "po", fx)
             movements.append(movement)
+            lines.append(DocumentLine(len(lines) + 1, product.id, qty, unit_cost=cost))
             # the payable of the line: at the PO's price with its tax, in the company currency at the rate used
             goods_received(uow, po.supplier_id, po.number or po.id, movement.id,
                            qty * cost * (HUNDRED + po.tax_rate) / HUNDRED, at.astimezone().date(), product.sku)
@@ -309,8 +336,24 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
             line.received += qty
         po.settle_state()
         uow.purchasing.save(po)
+        document = _receipt_document(uow, po, warehouse.id, at, posted_at, note, tuple(lines))
+        uow.documents.add(document)
         uow.commit()
-    return movements
+    return Delivery(document, movements)
+
+
+def _receipt_document(uow: UnitOfWork, po: PurchaseOrder, warehouse_id: str, at: datetime, posted_at: datetime,
+                      note: str, lines: tuple[DocumentLine, ...]) -> Document:
+    """The goods receipt of one delivery against ``po``, numbered with the other receipts of its posting year."""
+    kind = DocumentKind.RECEIPT
+    year = posted_at.astimezone().year
+    seq = uow.documents.last_seq(kind.value, year) + 1
+    supplier = uow.suppliers.get(po.supplier_id)
+    return Document(
+        id=new_id(), kind=kind, number=number_for(kind, year, seq), year=year, seq=seq, warehouse_id=warehouse_id,
+        business_date=at.astimezone().date(), occurred_at=at, posted_at=posted_at,
+        partner=supplier.code if supplier is not None else "", reference=po.number or po.id, note=note,
+        user=uow.user, device_id=uow.device_id, lines=lines)
 
 
 def set_fixed_rate(uow: UnitOfWork, c: pc.SetPurchaseOrderRate) -> PurchaseOrder:

@@ -12,6 +12,8 @@ A return may name what it returns against:
 * a purchase order (``PO-…``): per product, no more than the PO line's received quantity, which goes down by what
   is returned (``orders.change_received``: the PO expects it again while it is open, and ``on_order`` follows).
 
+A receipt of a delivery against a PO (``orders.receive_delivery``) is held to both: its own lines and the PO's.
+
 Its number goes in the document's reference. Reversing the return (``documents.reverse_document``) puts the goods
 back at the value they left with and, against a PO, the received quantity back up.
 """
@@ -43,6 +45,7 @@ from domain.purchasing.orders import applied_rate
 from domain.purchasing.orders import change_received
 from domain.purchasing.orders import find_po
 from domain.stock import ledger
+from domain.stock.documents import delivery_po
 from domain.stock.documents import number_for
 from domain.stock.documents_model import Document
 from domain.stock.documents_model import DocumentKind
@@ -113,9 +116,12 @@ def return_to_supplier(uow: UnitOfWork, c: ReturnToSupplier) -> Document:
             seen.add(product.id)
             lines.append((n, product, qty))
         against = ""
+        po = None
         if receipt_no:
             against = _check_receipt(uow, receipt_no, supplier.code, warehouse, lines)
-        po = None
+            po = delivery_po(uow, uow.documents.by_number(against))  # a delivery's goods go back on its PO too
+            if po is not None:
+                _check_po(po, supplier.id, warehouse, lines)
         if po_ref:
             po = find_po(uow, po_ref)
             against = po.label

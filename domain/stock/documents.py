@@ -46,24 +46,16 @@ from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
+from domain.purchasing.model import PurchaseOrder
 from domain.purchasing.orders import change_received
 from domain.sales.reversal import follow_reversal
 from domain.stock import ledger
 from domain.stock.documents_model import Document
 from domain.stock.documents_model import DocumentKind
 from domain.stock.documents_model import DocumentLine
+from domain.stock.documents_model import number_for
 from domain.stock.model import Movement
-
-PREFIXES = {
-    DocumentKind.RECEIPT: "GR",
-    DocumentKind.SHIPMENT: "GI",
-    DocumentKind.TRANSFER: "TR",
-    DocumentKind.COUNT: "SC",
-    DocumentKind.ADJUSTMENT: "ADJ",
-    DocumentKind.SALE: "SD",
-    DocumentKind.CUSTOMER_RETURN: "SR",
-    DocumentKind.SUPPLIER_RETURN: "PR",
-}
 
 
 @dataclass(frozen=True)
@@ -130,11 +122,6 @@ NEEDS = {
 }
 # The kinds whose documents carry prices and an order (sales_lines): only domain.sales posts them (not in NEEDS).
 SALES_KINDS = frozenset({DocumentKind.SALE, DocumentKind.CUSTOMER_RETURN})
-
-
-def number_for(kind: DocumentKind, year: int, seq: int) -> str:
-    """The document number: ``GR-2026-00001``."""
-    return f"{PREFIXES[kind]}-{year}-{seq:05d}"
 
 
 @dataclass(frozen=True)
@@ -372,6 +359,8 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
 
     A sale or a customer return also takes its effect off its sales order (``domain.sales.reversal``: the shipped
     or returned quantities, and the reservation of an order still open); its sales lines stay and count as zero.
+    A receipt of a delivery against a purchase order takes what it received back off the PO's lines (the PO
+    expects it again) and reverses the payable of each line with its movement.
 
     Raises:
         DocumentError: no such document, already reversed, or the ledger refuses a reversal
@@ -388,7 +377,15 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
             raise DocumentError("already_reversed", f"document {number} has already been reversed",
                                 params={"number": number}, cause=AlreadyReversed(number))
         note = v.text("note", c.note, required=False) or f"reverses {number}"
-        for movement_id in reversed(uow.documents.movement_ids(doc.kind.value, doc.number)):
+        if doc.kind == DocumentKind.RECEIPT and uow.documents.quantities_referencing(
+                DocumentKind.SUPPLIER_RETURN.value, doc.number):  # as a sale with returns against it
+            raise _cannot_reverse(doc, refusal(RuleViolation, "receipt_has_returns", number=doc.number))
+        movement_ids = uow.documents.movement_ids(doc.kind.value, doc.number)
+        po = None
+        if doc.kind == DocumentKind.RECEIPT and not movement_ids:  # a delivery against a PO
+            po = _delivery_po(uow, doc)
+            movement_ids = _delivery_movements(uow, doc)
+        for movement_id in reversed(movement_ids):
             try:
                 ledger.reverse_movement(uow, movement_id, note)
             except RuleViolation as exc:
@@ -402,6 +399,8 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
                                     params={"number": number, "message": str(exc)}, cause=exc) from exc
         if doc.kind == DocumentKind.SUPPLIER_RETURN:
             _undo_return_on_po(uow, doc)
+        if po is not None:
+            _undo_delivery_on_po(uow, doc, po)
         # the receivable or payable the document made (a sale, a return) is reversed with it
         source_reversed(uow, doc.id, note=note)
         done = replace(doc, reversed=True, reversed_at=datetime.now(UTC), version=doc.version + 1)
@@ -410,10 +409,55 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
     return done
 
 
+def _delivery_po(uow: UnitOfWork, doc: Document) -> PurchaseOrder | None:
+    """The purchase order a receipt with no movements of its own received a delivery against
+    (``domain.purchasing.orders.receive_delivery``): a free receipt's movements carry its own number, a delivery's
+    the PO's."""
+    return uow.purchasing.by_number(doc.reference) if doc.reference else None
+
+
+def delivery_po(uow: UnitOfWork, doc: Document) -> PurchaseOrder | None:
+    """The purchase order ``doc`` received a delivery against, if it is such a receipt; else None."""
+    if doc.kind != DocumentKind.RECEIPT or uow.documents.movement_ids(doc.kind.value, doc.number):
+        return None
+    return _delivery_po(uow, doc)
+
+
+def _cannot_reverse(doc: Document, exc: RuleViolation) -> DocumentError:
+    return DocumentError("cannot_reverse", f"document {doc.number} cannot be reversed: {exc}",
+                         params={"number": doc.number, "message": str(exc)}, cause=exc)
+
+
+def _delivery_movements(uow: UnitOfWork, doc: Document) -> list[str]:
+    """The movements of a delivery against a PO, one per line; refused when a line's is not here."""
+    found = uow.documents.delivery_movement_ids(doc) if doc.reference else []
+    if not found or len(found) != len(uow.documents.line_quantities(doc.id)):
+        raise _cannot_reverse(doc, refusal(RuleViolation, "delivery_not_here", number=doc.number))
+    return found
+
+
+def _undo_delivery_on_po(uow: UnitOfWork, doc: Document, po: PurchaseOrder) -> None:
+    """A reversed delivery takes what it received back off the PO's lines: the PO expects it again (a received PO
+    reopens as partly received or issued; a closed or cancelled one stays so), ``on_order`` following."""
+    for product_id, qty in uow.documents.line_quantities(doc.id).items():
+        line = next((x for x in po.lines if x.product_id == product_id), None)
+        if line is None:
+            continue
+        if qty > line.received:  # returns to the supplier against the PO took some of it back already
+            raise _cannot_reverse(doc, refusal(RuleViolation, "delivery_returned", sku=line.sku, po=po.label,
+                                               received=fmt(line.received), qty=fmt(qty), number=doc.number))
+        change_received(uow, po, product_id, -qty)
+    uow.purchasing.save(po)
+
+
 def _undo_return_on_po(uow: UnitOfWork, doc: Document) -> None:
-    """A return to the supplier against a purchase order gave back what it took off the PO's received quantities."""
+    """A return to the supplier against a purchase order (or a delivery received against one) gave back what it
+    took off the PO's received quantities."""
     po = uow.purchasing.by_number(doc.reference) if doc.reference else None
-    if po is None:  # a return against a receipt document, or against nothing
+    if po is None and doc.reference:  # against a receipt: a delivery's goes back on its PO too
+        receipt = uow.documents.by_number(doc.reference)
+        po = delivery_po(uow, receipt) if receipt is not None else None
+    if po is None:  # a return against a free receipt, or against nothing
         return
     for product_id, qty in uow.documents.line_quantities(doc.id).items():
         change_received(uow, po, product_id, qty)
@@ -438,6 +482,7 @@ class DocumentRow:
     total_value: Decimal
     reversed: bool
     user: str
+    po: str = ""  # a receipt of a delivery against a purchase order: the PO's number (its reference)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,23 @@ class DocumentKind(enum.StrEnum):
 OUTGOING = frozenset({DocumentKind.SHIPMENT, DocumentKind.TRANSFER, DocumentKind.SALE, DocumentKind.SUPPLIER_RETURN})
 
 
+PREFIXES = {
+    DocumentKind.RECEIPT: "GR",
+    DocumentKind.SHIPMENT: "GI",
+    DocumentKind.TRANSFER: "TR",
+    DocumentKind.COUNT: "SC",
+    DocumentKind.ADJUSTMENT: "ADJ",
+    DocumentKind.SALE: "SD",
+    DocumentKind.CUSTOMER_RETURN: "SR",
+    DocumentKind.SUPPLIER_RETURN: "PR",
+}
+
+
+def number_for(kind: DocumentKind, year: int, seq: int) -> str:
+    """The document number: ``GR-2026-00001``."""
+    return f"{PREFIXES[kind]}-{year}-{seq:05d}"
+
+
 @dataclass(frozen=True)
 class DocumentLine:
     line_no: int

@@ -65,6 +65,11 @@ class DocumentRepository(Protocol):
     def movement_ids(self, source_type: str, source_ref: str) -> list[str]:
         """Ids of the movements a document posted, in posting order (transfer: the out legs)."""
         ...
+    def delivery_movement_ids(self, document: Document) -> list[str]:
+        """Ids of the receipt movements of a delivery received against a purchase order (``document`` is its
+        receipt; its reference is the PO): per line, the PO's receipt of that product, quantity and moment, one not
+        yet reversed first. A line whose movement is not here (not yet pulled) has none."""
+        ...
     def mark_reversed(self, document: Document) -> None: ...
     def line_quantities(self, document_id: str) -> dict[str, Decimal]:
         """The quantity of each product on a document's lines (summed over its lines), by product id."""

@@ -24,6 +24,7 @@ from persistence.stock.refs import written_as
 from persistence.stock.repositories import Buffer
 
 DOC, LINE, P, W, M, V = t.documents, t.document_lines, t.products, t.warehouses, t.movements, t.movement_values
+PO_RECEIPT = "po"  # the source type of a receipt against a purchase order (domain.purchasing.orders)
 
 
 def _document(row) -> Document:
@@ -74,6 +75,32 @@ class DocumentRepository:
             .order_by(M.c.recorded_at, M.c.id)
         ).scalars())
 
+    def delivery_movement_ids(self, d: Document) -> list[str]:
+        self.buf.flush()
+        lines = self.conn.execute(select(LINE.c.product_id, LINE.c.qty).where(LINE.c.document_id == d.id)
+                                  .order_by(LINE.c.line_no)).all()
+        if not lines or not d.reference:
+            return []
+        undone = M.alias("undone")
+        candidates = self.conn.execute(
+            select(M.c.id, M.c.product_id, M.c.qty, select(undone.c.id).where(undone.c.reverses_id == M.c.id)
+                   .limit(1).scalar_subquery())
+            # reading as the PO number now: a PO renumbered by a sync since (its old number now another PO's) is
+            # not taken for that other PO; the receipt's reference keeps the number it was written with
+            .where(M.c.source_type == PO_RECEIPT, M.c.kind == "receipt", written_as([d.reference]),
+                   ref_of() == d.reference, M.c.occurred_at == d.occurred_at,
+                   M.c.product_id.in_({x.product_id for x in lines}))
+            .order_by(M.c.id)).all()
+        # unreversed first: two deliveries of the same product, quantity and moment are told apart by nothing else
+        candidates.sort(key=lambda r: r[3] is not None)
+        found, taken = [], set()
+        for product_id, qty in lines:
+            match = next((r[0] for r in candidates if r[0] not in taken and r[1] == product_id and r[2] == qty), None)
+            if match is not None:
+                taken.add(match)
+                found.append(match)
+        return found
+
     def mark_reversed(self, d: Document) -> None:
         self.conn.execute(update(DOC).where(DOC.c.id == d.id).values(
             reversed=d.reversed, reversed_at=d.reversed_at, version=d.version))
@@ -112,13 +139,16 @@ def document_list(engine: Engine, kind: str | None = None, limit: int = 1000) ->
     with engine.connect() as conn:
         rows = conn.execute(query).all()
         values = _values(conn, [r.number for r in rows])
+        deliveries = _delivery_values(conn, [r.id for r in rows if r.kind == DocumentKind.RECEIPT
+                                             and (r.kind, r.number) not in values])
     result = []
     for r in rows:
-        value = values.get((r.kind, r.number), Decimal(0))
+        value = values.get((r.kind, r.number), deliveries.get(r.id, Decimal(0)))
         if r.kind in OUTGOING:
             value = -value
         result.append(DocumentRow(r.id, r.number, r.kind, r.business_date, r.posted_at, r.code, r.to_code or "",
-                                  r.partner, r.reference, r.n or 0, r.qty or Decimal(0), value, r.reversed, r.user))
+                                  r.partner, r.reference, r.n or 0, r.qty or Decimal(0), value, r.reversed, r.user,
+                                  r.reference if r.id in deliveries else ""))
     return result
 
 
@@ -138,6 +168,18 @@ def _values(conn, numbers: list[str]) -> dict[tuple[str, str], Decimal]:
         for source_type, number, value in rows:
             if number in wanted:  # a movement written with a number in the chunk may read as another one now
                 out[(source_type, number)] = value or Decimal(0)
+    return out
+
+
+def _delivery_values(conn, ids: list[str]) -> dict[str, Decimal]:
+    """The value of each receipt of a delivery against a PO (its movements carry the PO's number, not the receipt's):
+    its lines at the unit cost each was received at, as its receipt movements are valued."""
+    out: dict[str, Decimal] = {}
+    for start in range(0, len(ids), 500):
+        for document_id, qty, cost in conn.execute(
+                select(LINE.c.document_id, LINE.c.qty, LINE.c.unit_cost)
+                .where(LINE.c.document_id.in_(ids[start:start + 500]))):
+            out[document_id] = out.get(document_id, Decimal(0)) + (qty or 0) * (cost or 0)
     return out
 
 

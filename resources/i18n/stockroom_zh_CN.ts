@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+485" />
+            <location filename="../../ui/refusals.py" line="+495" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-354" />
+            <location line="-364" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -2272,12 +2272,17 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+345" />
+            <location line="+260" />
+            <source>Posted %1 against %2</source>
+            <translation>已过账 %1（按采购订单 %2 收货）</translation>
+        </message>
+        <message>
+            <location line="+85" />
             <source>R&amp;everse…</source>
             <translation>冲销(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+63" />
+            <location filename="../../ui/screens/documents/receive.py" line="+64" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -2308,7 +2313,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。一旦开始扫描，过账前会询问既未扫描也未修改的行。未收到的数量仍保持未结。</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>Enter a received quantity on at least one line of %1.</source>
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
@@ -2420,14 +2425,9 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>正在过账…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Posted %1</source>
             <translation>已过账 %1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Received against %1</source>
-            <translation>已按 %1 收货</translation>
         </message>
         <message>
             <location filename="../../ui/screens/documents/posted.py" line="+51" />
@@ -2452,16 +2452,21 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+4" />
+            <source>Reverse %1? Every movement it posted is undone by a reversing movement, and what it received comes off %2, which expects it again.</source>
+            <translation>冲销 %1？该单据过账的每笔库存流水都将由一笔冲销流水抵消，所收数量从采购订单 %2 中扣回，该订单重新等待到货。</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Reverse document</source>
             <translation>冲销单据</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-3" />
             <source>Reverse %1? Every movement it posted is undone by a reversing movement.</source>
             <translation>冲销 %1？该单据过账的每笔库存流水都将由一笔冲销流水抵消。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Reversed %1</source>
             <translation>已冲销 %1</translation>
         </message>
@@ -6765,17 +6770,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location line="+23" />
+            <location line="+25" />
             <source>Select a posted receipt first.</source>
             <translation>请先选择一张已过账的入库单。</translation>
         </message>
         <message>
-            <location line="-18" />
+            <location line="-20" />
             <source>Receipt %1 was reversed; there is nothing on it to invoice.</source>
             <translation>入库单 %1 已冲销；没有可开票的内容。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Receipt %1 was reversed; nothing on it can go back.</source>
             <translation>入库单 %1 已冲销；其中的货品不能退回。</translation>
         </message>
@@ -6783,7 +6788,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+495" />
+            <location filename="../../ui/refusals.py" line="+505" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7191,7 +7196,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-617" />
+            <location line="-627" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7574,6 +7579,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+3" />
             <source>%1 on %2: %3 received; returning %4 is more than that</source>
             <translation>%2 上的 %1：已收货 %3；退 %4 超过了已收数量</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>receipt %1 has goods returned to the supplier against it; reverse those returns first</source>
+            <translation>入库单 %1 已有采购退货；请先冲销这些退货单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the goods received on %1 are not all in this ledger yet; synchronise and try again</source>
+            <translation>入库单 %1 所收的货物尚未全部同步到本机；请先同步再试</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 received, less than the %4 of %5; reverse the return to the supplier first</source>
+            <translation>%2 上的 %1：已收货仅 %3，少于 %5 的 %4；请先冲销采购退货单</translation>
         </message>
         <message>
             <location line="+4" />
@@ -10574,7 +10594,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-576" />
+            <location filename="../../ui/refusals.py" line="-586" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -10723,7 +10743,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+351" />
+            <location filename="../../ui/refusals.py" line="+361" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

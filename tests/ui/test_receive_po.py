@@ -5,6 +5,7 @@ Also: the PO PDF's labels reach the translation file under the context the windo
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
@@ -113,7 +114,7 @@ def test_receiving_part_leaves_the_rest_open_and_receiving_the_rest_completes_th
     assert set_received(screen, 1, "0")  # no hammers today
     post(qtbot, screen)
 
-    assert screen.result_label.text() == f"Received against {number}"
+    assert re.fullmatch(rf"Posted GR-\d{{4}}-00001 against {number}", screen.result_label.text())
     po = the_po(services, number)
     assert po.state == "partly_received"
     assert [(x.sku, x.received, x.open_qty) for x in po.lines] == [("SD-1", 6, 4), ("HM-1", 0, 4)]
@@ -132,6 +133,68 @@ def test_receiving_part_leaves_the_rest_open_and_receiving_the_rest_completes_th
     assert (balance(services, "SD-1").on_hand, balance(services, "SD-1").on_order) == (10, 0)
     assert (balance(services, "HM-1").on_hand, balance(services, "HM-1").on_order) == (4, 0)
     qtbot.waitUntil(lambda: screen.po_combo.findData(number) < 0)  # no longer open
+
+
+def test_a_delivery_is_listed_with_the_posted_receipts_and_reversed_from_there_reopening_the_po(
+        qtbot, services, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    load(qtbot, screen, number)
+    post(qtbot, screen)  # everything expected: the PO is received
+    assert the_po(services, number).state == "received"
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
+    [doc] = screen.posted_model.rows
+    assert screen.result_label.text() == f"Posted {doc.number} against {number}"
+    assert (doc.reference, doc.po, doc.partner, doc.line_count) == (number, number, "ACME", 2)
+    assert doc.total_value == Decimal(73)  # 10 × 2.50 + 4 × 12
+    model = screen.posted_model
+    assert model.index(0, model.REFERENCE).data() == number  # the PO shows in the list
+
+    screen.tabs.setCurrentIndex(1)
+    screen.posted.selectRow(0)
+    screen.open_selected()
+    qtbot.waitUntil(lambda: screen.posted_lines_model.rowCount() == 2)
+    assert [(x.sku, x.qty) for x in screen.posted_lines_model.rows] == [("SD-1", 10), ("HM-1", 4)]
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    screen.reverse_selected()
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1 and screen.posted_model.rows[0].reversed)
+    assert asked == [f"Reverse {doc.number}? Every movement it posted is undone by a reversing movement, and what "
+                     f"it received comes off {number}, which expects it again."]
+    assert screen.posted_message.text() == f"Reversed {doc.number}"
+    po = the_po(services, number)
+    assert po.state == "issued" and [x.received for x in po.lines] == [0, 0]
+    row = balance(services, "SD-1")
+    assert (row.on_hand, row.on_order) == (0, 10)
+    qtbot.waitUntil(lambda: screen.po_combo.findData(number) >= 0)  # open again: it can be received anew
+
+
+def test_a_delivery_whose_goods_have_left_says_why_it_cannot_be_reversed(qtbot, services, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from domain.stock.documents import LineInput
+    from domain.stock.documents import PostDocument
+    from domain.stock.documents import post_document
+
+    number = issued_po(services)
+    delivery = purchasing.receive_delivery(services.uow(), pc.ReceivePurchaseOrder(number))
+    post_document(services.uow(), PostDocument("shipment", "W1", (LineInput("SD-1", "3"),)))
+    screen = open_receive(qtbot, services)
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
+    screen.tabs.setCurrentIndex(1)
+    screen.posted.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    screen.reverse_selected()
+    qtbot.waitUntil(lambda: screen.reverse_button.isEnabled() and screen.posted_message.text() != "")
+    text = screen.posted_message.text()
+    assert text.startswith(f"Document {delivery.document.number} cannot be reversed:") and "SD-1" in text
+    assert the_po(services, number).state == "received" and balance(services, "SD-1").on_hand == 7
 
 
 def answer_unscanned(monkeypatch, button) -> list[str]:

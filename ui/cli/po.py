@@ -73,7 +73,8 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--paper", choices=("auto", "a4", "letter"), default="auto",
                    help="auto: Letter for a US or Canadian locale, else A4")
     add_language_option(p, "the PO")
-    p = po.add_parser("receive", help="receive SKU QTY pairs against a PO; no pairs receives all that is open")
+    p = po.add_parser("receive", help="receive SKU QTY pairs against a PO; no pairs receives all that is open "
+                                      "(prints the receipt number, then the movement ids)")
     p.add_argument("po")
     p.add_argument("pairs", nargs="*", metavar="SKU QTY")
     p.add_argument("--note", default="")
@@ -212,8 +213,10 @@ def run_po(args: argparse.Namespace, db) -> int:
             print(NO_COMPANY_NAME, file=sys.stderr)
     elif a == "receive":
         waiting = {(b.so, b.line_id): b for b in backorders(uow())}
-        moves = purchasing.receive(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), _moment(args.at),
-                                                                  note=args.note))
+        delivery = purchasing.receive_delivery(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs),
+                                                                              _moment(args.at), note=args.note))
+        moves = delivery.movements
+        print(delivery.document.number)  # the receipt: listed, printed and reversed (`reverse GR-…`) by it
         for m in moves:
             print(m.id)
         if moves and moves[0].fx_rate is not None:

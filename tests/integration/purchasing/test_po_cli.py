@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from io import BytesIO
@@ -68,6 +69,7 @@ def test_create_add_issue_receive_and_list_a_po_from_the_command_line(cli, tmp_p
     assert po["state"] == "received"
     stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
     assert (stock["SCREW"]["on_order"], stock["WIRE"]["on_hand"]) == ("0", "5.1")
+
     assert "ok" in cli("check")
     assert "ok" in cli("po", "check")
 
@@ -76,6 +78,18 @@ def test_create_add_issue_receive_and_list_a_po_from_the_command_line(cli, tmp_p
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.read_bytes())).pages)
     assert number in text and "不锈钢螺丝 M3" in text and "宁波紧固件有限公司" in text
     assert "25.00" in text and "35.20" in text  # 100 × 0.25 + 5.1 × 2 = 35.20 before tax
+
+
+def test_po_receive_prints_its_receipt_number_which_reverses_the_delivery(cli):
+    draft_id = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN").strip()
+    cli("po", "add-line", draft_id, "SCREW", "100", "--price", "0.25")
+    number = cli("po", "issue", draft_id).strip()
+    receipt, *movements = cli("po", "receive", number, "SCREW", "100").split()
+    assert re.fullmatch(r"GR-\d{4}-00001", receipt) and len(movements) == 1 and len(movements[0]) == 36
+    assert json.loads(cli("po", "list", "--json"))[0]["state"] == "received"
+    assert cli("reverse", receipt).strip() == f"{receipt} reversed"
+    [po] = json.loads(cli("po", "list", "--json"))
+    assert (po["state"], po["lines"][0]["received"]) == ("issued", "0")
 
 
 def test_the_draft_id_and_the_number_both_name_a_po_and_cancel_needs_a_reason(cli):

@@ -9,8 +9,6 @@ from decimal import Decimal
 
 import pytest
 
-from domain.catalog import commands as c
-from domain.catalog import master as catalog
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
@@ -25,18 +23,6 @@ from persistence.stock import queries
 
 D = Decimal
 MARCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def shop(db):
-    u = db.uow
-    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "主仓库"))
-    catalog.add_warehouse(u(), c.AddWarehouse("SHOP", "门店"))
-    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波紧固件有限公司"))
-    catalog.add_supplier(u(), c.AddSupplier("SZ", "深圳五金"))
-    catalog.add_product(u(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
-    catalog.add_product(u(), c.AddProduct("NUT", "六角螺母 M3"))
-    return db
 
 
 def receipt(db, *lines: tuple[str, str, str], partner: str = "NB", warehouse: str = "MAIN") -> str:

@@ -809,10 +809,10 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.scan.setFocus()
 
     def _show_result(self) -> None:
-        if self._last_posted:
+        if self._last_posted and self._last_po_receipt:  # a delivery against a PO: its receipt and the PO
+            self.result_label.setText(fill(self.tr("Posted %1 against %2"), self._last_posted, self._last_po_receipt))
+        elif self._last_posted:
             self.result_label.setText(fill(self.tr("Posted %1"), self._last_posted))
-        elif self._last_po_receipt:
-            self.result_label.setText(fill(self.tr("Received against %1"), self._last_po_receipt))
 
     def _post_failed(self, exc: BaseException) -> None:
         self._set_posting(False)

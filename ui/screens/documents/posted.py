@@ -71,17 +71,22 @@ class PostedDocuments:
             self.posted_message.setText(fill(translate("DocumentEntry", "Document %1 has already been reversed."),
                                              doc.number))
             return
+        if getattr(doc, "po", ""):  # a delivery against a purchase order
+            question = fill(translate("DocumentEntry", "Reverse %1? Every movement it posted is undone by a reversing "
+                                      "movement, and what it received comes off %2, which expects it again."),
+                            doc.number, doc.po)
+        else:
+            question = fill(translate("DocumentEntry", "Reverse %1? Every movement it posted is undone by a "
+                                      "reversing movement."), doc.number)
         answer = QMessageBox.question(
-            self, translate("DocumentEntry", "Reverse document"),
-            fill(translate("DocumentEntry", "Reverse %1? Every movement it posted is undone by a reversing movement."),
-                 doc.number),
+            self, translate("DocumentEntry", "Reverse document"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.posted_message.clear()
         self.reverse_button.setEnabled(False)
-        services, number = self.services, doc.number
+        services, number, against_po = self.services, doc.number, bool(getattr(doc, "po", ""))
 
         def done(result) -> None:
             self.reverse_button.setEnabled(True)
@@ -89,6 +94,8 @@ class PostedDocuments:
             self.posted_message.setStyleSheet(GREEN)
             self.posted_message.setText(fill(translate("DocumentEntry", "Reversed %1"), result.number))
             self.refresh_posted()
+            if against_po:  # the PO expects the goods again: it is among the open ones to receive against
+                self.reload_choices()
 
         def failed(exc) -> None:
             self.reverse_button.setEnabled(True)

@@ -8,11 +8,12 @@ quantity is prefilled with it and editable, and a scan counts only a product on 
 Once a line is scanned, posting first asks about the lines neither scanned nor edited
 (``ui.dialogs.unscanned``: leave them open, the default, or receive them as expected; Esc goes
 back to the entry), so a partial delivery scanned line by line never receives what did not arrive.
-Posting (Ctrl+Enter) runs ``domain.purchasing.orders.receive`` (one transaction, on the task runner): the
-PO's received quantities and on-order change with the stock, the movements carry the PO
-number and the PO's unit cost, and what is not received stays open. Such a receipt is listed
-under its PO number (the purchasing screen), not among the posted GR- documents. Clearing the
-PO field returns the screen to a free receipt.
+Posting (Ctrl+Enter) runs ``domain.purchasing.orders.receive_delivery`` (one transaction, on the task runner):
+the PO's received quantities and on-order change with the stock, the movements carry the PO
+number and the PO's unit cost, and what is not received stays open. The delivery is a receipt of its
+own (GR-…, the PO its reference): the screen says its number, and it is listed among the posted receipts,
+where reversing it also takes its quantities back off the PO. Clearing the PO field returns the screen
+to a free receipt.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ PO_NUMBER = re.compile(r"PO-\d{4}-\d+", re.IGNORECASE)  # what a scanned PO numb
 
 class PurchaseOrderMode:
     """Receiving against a purchase order: the open POs of the warehouse, a scanned PO number, its open lines,
-    and the receipt posted with ``domain.purchasing.orders.receive``."""
+    and the receipt posted with ``domain.purchasing.orders.receive_delivery``."""
 
     # --- receiving against a purchase order -------------------------------------------------------
     def _is_po_number(self, code: str) -> bool:
@@ -203,7 +204,8 @@ class PurchaseOrderMode:
         self._show_po_info()
 
     def _post_po(self) -> None:
-        """Receive the entered quantities against the PO (``domain.purchasing.orders.receive``, one transaction)."""
+        """Receive the entered quantities against the PO as a receipt (``domain.purchasing.orders.receive_delivery``,
+        one transaction)."""
         self._commit_open_editor()
         for label in (self.header_error, self.line_error, self.result_label):
             say(label, "")
@@ -228,20 +230,20 @@ class PurchaseOrderMode:
         services, done_with_held = self.services, self.held.removal()
 
         def receive():
-            movements = purchasing.receive(services.uow(), command)
+            delivery = purchasing.receive_delivery(services.uow(), command)
             done_with_held()  # posted: the held copy goes (a crash in between leaves it, never the reverse)
-            return movements
+            return delivery
 
         self._submit(receive, self._po_received, self._post_failed)
 
-    def _po_received(self, _movements) -> None:
-        number = self.po.number if self.po is not None else ""
+    def _po_received(self, delivery) -> None:
         self.held.posted()
         self._set_posting(False)
         QSettings().setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
         self.clear_form()
-        self._last_posted, self._last_po_receipt = "", number
+        self._last_posted, self._last_po_receipt = delivery.document.number, delivery.document.reference
         self._show_result()
+        self.refresh_posted()  # the delivery's receipt is listed with the others
         self.reload_choices()  # the PO is now partly or fully received
         self._apply_pending()
         self.scan.setFocus()
@@ -305,7 +307,9 @@ class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
                 translate("ReceiveScreen", "Receipt %1 was reversed; there is nothing on it to invoice."), doc.number))
             return None
         self.posted_message.clear()
-        if doc is not None:
+        if doc is not None and doc.po:  # a delivery against a PO is invoiced against the PO, as its payable is
+            dialog = SupplierInvoiceDialog(self.services, supplier=doc.partner, po=doc.po, parent=self)
+        elif doc is not None:
             dialog = SupplierInvoiceDialog(self.services, supplier=doc.partner, receipt=doc.number, parent=self)
         else:
             dialog = SupplierInvoiceDialog(self.services, po=self._last_po_receipt, parent=self)
