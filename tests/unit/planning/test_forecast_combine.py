@@ -1197,3 +1197,21 @@ def test_a_week_s_noisy_factor_is_drawn_towards_its_neighbours():
     # Monthly and quarterly factors are their own position's alone.
     monthly = c.seasonal_factors(_monthly()[None, :], 12, [True])[0]
     assert monthly[0, 3] == pytest.approx(monthly[0].max())
+
+
+def test_a_lumpy_row_s_lead_time_quantiles_over_k_periods_do_not_depend_on_the_horizon_asked_for():
+    # Mostly small weeks with two big orders, the second near the end: how many calibration sums held it, and whether
+    # the window held it at all, followed the horizon (RESULTS-forecast.md, section BM).
+    rng = np.random.default_rng(12)
+    lumpy = np.where(rng.random(104) < 0.5, rng.integers(1, 10, 104), 0).astype(float)
+    lumpy[[60, 88]] = [75.0, 84.0]
+    smooth = 50 + rng.normal(0, 5, 104)
+    Y = np.vstack([lumpy, smooth])
+    options = {"season": 52, "models": (), "quantiles": (0.5, 0.8, 0.9, 0.95, 0.98)}
+    results = {h: forecast_many(Y, h, **options) for h in (4, 5, 6, 8)}
+    assert results[4][0].demand_class in ("lumpy", "intermittent")
+    for h in (5, 6, 8):
+        for q in options["quantiles"]:
+            np.testing.assert_array_equal(results[h][0].cumulative[q][:4], results[4][0].cumulative[q])
+            np.testing.assert_array_equal(results[h][0].quantiles[q][:4], results[4][0].quantiles[q])
+        np.testing.assert_array_equal(results[h][0].mean[:4], results[4][0].mean)

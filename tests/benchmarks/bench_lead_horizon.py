@@ -1,0 +1,120 @@
+"""Whether a lumpy row's lead-time quantile over k weeks depends on the horizon the forecast was asked for, and what
+the quantiles of intermittent and lumpy rows' k-week totals (k = 1..4, the lead times planning reads) score.
+
+    .venv/bin/python tests/benchmarks/bench_lead_horizon.py --db DEMO.sqlite3 [--today 2026-12-05]
+    PYTHONPATH=SITE .venv/bin/python tests/benchmarks/bench_lead_horizon.py --db DEMO.sqlite3 --cells
+
+Part one reads the weekly history planning builds (``domain.planning.history``) of one product in one warehouse
+(``--sku``, ``--warehouse``; EL001-01 in GZ by default) and prints its lead-time quantiles at k = 1..4 forecast at
+horizons 4, 5, 6 and 8, and the 0.98 quantile over 2.66 weeks. With ``--cells`` it then forecasts, at horizons 4 and
+8, the bicycles' weeks (the public development set, at the bench's three origins) and every product × warehouse of
+the demo with its last 8 or 16 weeks held out, and prints for the intermittent and lumpy rows the share of k-week
+totals at or below each level and their mean pinball loss over the 16 cells (levels 0.8–0.98 × k = 1..4).
+Point it at a copy of the demo database: it only reads it. RESULTS-forecast.md, section BM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common  # noqa: E402,F401  (puts the project's root on the path)
+
+from domain.planning.forecasting.api import forecast_many  # noqa: E402
+from domain.planning.forecasting.result import service_quantile  # noqa: E402
+
+LEVELS = (0.8, 0.9, 0.95, 0.98)
+KS = (1, 2, 3, 4)
+HORIZONS = (4, 5, 6, 8)
+
+
+def demo_histories(db: Path, today: date):
+    """Every planned product × warehouse's weekly demand (NaN where censored), as ``domain.planning.run.plan``
+    builds it, with its (product code, warehouse code)."""
+    from sqlalchemy import create_engine
+
+    from domain.planning.history import DEFAULT_WEEKS
+    from domain.planning.history import aggregate_weeks
+    from domain.planning.history import planned_items
+    from domain.planning.history import weekly_matrix
+    from domain.planning.history import window
+    from persistence.planning.queries import reader
+
+    first, end = window(today, DEFAULT_WEEKS)
+    history = reader(create_engine(f"sqlite:///{db}"))(first, end)
+    items = planned_items(history)
+    shipped, in_stock = weekly_matrix(history, [x.key for x in items])
+    values, _ = aggregate_weeks(shipped, in_stock, first)
+    return np.asarray(values, dtype=float), [(x.sku, x.warehouse) for x in items]
+
+
+def one_row(y: np.ndarray) -> None:
+    for h in HORIZONS:
+        r = forecast_many(y[None, :], h, models=())[0]
+        print(f"h={h} class {r.demand_class} mean {np.round(r.mean[0], 2)}  Q0.98(2.66 weeks) "
+              f"{service_quantile(r, 2.66, 0.98):.1f}")
+        for q in LEVELS:
+            print(f"   {q}: k=1..4 {np.round(r.cumulative[q][:4], 1).tolist()}")
+
+
+def cells(train: np.ndarray, test: np.ndarray, season: int, h: int) -> tuple[int, np.ndarray, float]:
+    """Rows scored, share at or below (levels × k) and mean pinball loss of the intermittent and lumpy rows."""
+    results = forecast_many(train, h, season=season, models=(), quantiles=(0.1, 0.5, *LEVELS, 0.99))
+    covered, losses = np.zeros((len(LEVELS), len(KS))), []
+    for r, res in enumerate(results):
+        t = test[r, : max(KS)]
+        if res.demand_class not in ("intermittent", "lumpy") or np.isnan(t).any():
+            continue
+        loss = 0.0
+        for j, q in enumerate(LEVELS):
+            for i, k in enumerate(KS):
+                actual, f = t[:k].sum(), res.cumulative[q][k - 1]
+                covered[j, i] += actual <= f
+                loss += max(q * (actual - f), (q - 1) * (actual - f))
+        losses.append(loss / (len(LEVELS) * len(KS)))
+    return len(losses), covered / max(len(losses), 1), float(np.mean(losses)) if losses else float("nan")
+
+
+def held_out_sets(values: np.ndarray):
+    import bench_accuracy_public as bench
+
+    for origin in (0, 1, 2):
+        ds = bench.load("bike_weekly", None, origin)
+        test = np.array([np.pad(np.asarray(t, dtype=float), (0, max(0, 4 - len(t))), constant_values=np.nan)[:4]
+                         for t in ds.test])
+        yield f"bicycles@{origin}", bench._matrix(ds.train), test, ds.season
+    for back in (8, 16):
+        yield f"demo, last {back} weeks out", values[:, :-back], values[:, -back:], 52
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="a copy of the demo database (only read)")
+    parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 12, 5))
+    parser.add_argument("--sku", default="EL001-01")
+    parser.add_argument("--warehouse", default="GZ")
+    parser.add_argument("--cells", action="store_true", help="also the k-week cells of the held-out sets")
+    args = parser.parse_args()
+    values, keys = demo_histories(args.db, args.today)
+    if (args.sku, args.warehouse) not in keys:
+        raise SystemExit(f"--sku/--warehouse: {args.sku} in {args.warehouse} is not planned in {args.db}")
+    print(f"{args.sku} in {args.warehouse}, {values.shape[1]} weeks to {args.today}")
+    one_row(values[keys.index((args.sku, args.warehouse))])
+    if not args.cells:
+        return
+    print("\nintermittent and lumpy rows: share of k-week totals at or below the level, k = 1 2 3 4; mean pinball")
+    for h in (4, 8):
+        for name, train, test, season in held_out_sets(values):
+            n, covered, loss = cells(train, test, season, h)
+            shares = " | ".join(f"{q}: " + " ".join(f"{c:.3f}" for c in covered[j]) for j, q in enumerate(LEVELS))
+            print(f"h={h} {name:26s} rows {n:4d}  {shares}  pinball {loss:.3f}")
+
+
+if __name__ == "__main__":
+    main()
