@@ -138,7 +138,8 @@ def test_a_receipt_says_which_backorders_it_lets_ship_now(cli, tmp_path):
         return both(tmp_path, "po", "receive", number, "SCREW", qty)
 
     first = receive("4")
-    assert len(first.stdout.split()) == 1  # stdout keeps the movement id a script reads
+    receipt, movement = first.stdout.split()  # stdout keeps the receipt number and the movement id a script reads
+    assert receipt.startswith("GR-") and len(movement) == 36
     assert f"can ship now: {so} (ACME) SCREW 4 of 7 on backorder in MAIN: so ship {so}" in first.stderr
     assert f"can ship now: {so} (ACME) SCREW 3 of 3 on backorder in MAIN" in receive("5").stderr
     assert "can ship now" not in receive("2").stderr  # nothing waits any more
