@@ -49,6 +49,14 @@ class FakeDocumentRepository:
     def mark_reversed(self, document: Document) -> None:
         self.docs[document.number] = document
 
+    def quantities_referencing(self, kind: str, reference: str) -> dict[str, Decimal]:
+        found: dict[str, Decimal] = {}
+        for d in self.docs.values():
+            if d.kind == kind and d.reference == reference and not d.reversed:
+                for line in d.lines:
+                    found[line.product_id] = found.get(line.product_id, Decimal(0)) + (line.qty or Decimal(0))
+        return found
+
 
 class DocumentsUnitOfWork(FakeUnitOfWork):
     """The shared fake plus a document repository with the same commit/rollback behaviour."""
