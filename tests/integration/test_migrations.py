@@ -50,13 +50,18 @@ def revision_of(path: Path) -> str | None:
         conn.close()
 
 
+def downgrade(db, revision: str) -> None:
+    """Take the open database ``db`` down to ``revision`` with alembic, as a desk of that version left it."""
+    config = alembic_config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
 def downgrade_to_base(path: Path) -> None:
     db = open_database(path)
     try:
-        config = alembic_config()
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "base")
+        downgrade(db, "base")
     finally:
         db.close()
 
@@ -178,10 +183,7 @@ def test_upgrading_from_0009_keeps_pos_and_receipts_backs_up_and_adds_the_rate_c
         purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "A", "3", "2.5"))
         number = purchasing.issue(u(), pc.IssuePurchaseOrder(draft.id)).number
         purchasing.receive(u(), pc.ReceivePurchaseOrder(number))
-        config = alembic_config()
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0009")
+        downgrade(db, "0009")
     finally:
         db.close()
     assert revision_of(path) == "0009" and "exchange_rates" not in tables(path)
@@ -210,10 +212,7 @@ def test_upgrading_from_0010_keeps_every_movement_with_its_rowid_and_value_and_l
         received = ledger.receive(u(), c.ReceiveStock("A", "5", "W", "2"))
         ledger.receive(u(), c.ReceiveStock("A", "1", "W", "3"))
         ledger.reverse(u(), c.ReverseMovement(received.id))
-        config = alembic_config()
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0010")
+        downgrade(db, "0010")
     finally:
         db.close()
 
@@ -275,10 +274,7 @@ def test_upgrading_from_0014_counts_in_whole_units_only_the_products_without_a_f
         order = sales.create_order(u(), sc.CreateSalesOrder("C", "W"))
         sales.add_line(u(), sc.AddSalesOrderLine(order.id, "SOLD", "0.3", "10"))
         catalog.set_supplier_terms(u(), cc.SetSupplierTerms("S", "TERMS", "1", moq="2.5"))
-        config = alembic_config()
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0014")
+        downgrade(db, "0014")
     finally:
         db.close()
     conn = sqlite3.connect(path)
@@ -324,10 +320,7 @@ def test_upgrading_from_0015_moves_the_office_wide_settings_into_their_synced_ta
     db = open_database(path)
     try:
         device = db.device_id
-        config = alembic_config()
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0015")
+        downgrade(db, "0015")
     finally:
         db.close()
     conn = sqlite3.connect(path)
@@ -372,10 +365,7 @@ def test_upgrading_from_0015_moves_the_office_wide_settings_into_their_synced_ta
         db.close()
     db = open_database(path)
     try:  # and back: 0016's downgrade returns them to settings, as they are now
-        config = alembic_config()
-        with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0015")
+        downgrade(db, "0015")
     finally:
         db.close()
     conn = sqlite3.connect(path)
