@@ -40,6 +40,7 @@ from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
 from domain.purchasing.scorecard import Scorecard
 from domain.reports.model import Period
+from domain.reports.purchases import PurchaseLine
 from domain.reports.sales import MarginBy
 from domain.reports.sales import SalesFigures
 from domain.reports.sales import SalesLineRow
@@ -72,6 +73,7 @@ from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
 from persistence.purchasing.scorecard import supplier_scorecards
 from persistence.reports import dashboard
+from persistence.reports import purchases
 from persistence.reports import queries as reports
 from persistence.sales import costs as sales_costs
 from persistence.sales import queries as sales
@@ -343,6 +345,12 @@ class ReportQueries:
         """The lines of the margin report's row for ``customer`` (its code)."""
         return reports.customer_sales_lines(self.engine, period, customer, warehouse=warehouse,
                                             utc_offset_seconds=utc_offset_seconds)
+
+    def purchase_lines(self, period: Period, *, warehouse: str | None = None, utc_offset_seconds: int = 0
+                       ) -> list[PurchaseLine]:
+        """The receipt and supplier-return lines the purchase summary sums (and its rows open)."""
+        return purchases.purchase_lines(self.engine, period, warehouse=warehouse,
+                                        utc_offset_seconds=utc_offset_seconds)
 
     def stocked_products(self, *, warehouse: str | None = None, utc_offset_seconds: int = 0,
                          as_of: date | None = None) -> list[StockedProduct]:

@@ -20,10 +20,12 @@ from ui import report_sheets
 from ui.pdf.report_labels import label
 
 STOCK_SUMMARY, MARGIN, RANKING, SLOW, STATUS, AGEING = "stock-summary", "margin", "ranking", "slow", "status", "ageing"
-KINDS = (STOCK_SUMMARY, MARGIN, RANKING, SLOW, STATUS, AGEING)
+PURCHASES = "purchases"
+KINDS = (STOCK_SUMMARY, PURCHASES, MARGIN, RANKING, SLOW, STATUS, AGEING)
 # what each report may be grouped (for the ranking: ranked) by, the first the default
 GROUPINGS = {
     STOCK_SUMMARY: ("product", "category", "warehouse"),
+    PURCHASES: ("supplier", "product", "supplier-product"),
     MARGIN: ("product", "category", "customer", "salesperson"),
     RANKING: ("revenue", "quantity"),
     SLOW: (),
@@ -43,7 +45,8 @@ class ReportRequest:
     top: int = 10
     slow_days: int = 90
     bands: tuple[int, ...] = DEFAULT_BANDS
-    every_flow: bool = False  # the stock summary: every flow's columns, moved or not (as JSON has them)
+    every_flow: bool = False  # the stock summary: every flow's columns, moved or not (as JSON has them); the
+    # purchase summary: the foreign-currency columns, bought in one or not
     printed: datetime | None = None
     extra: dict = field(default_factory=dict)
 
@@ -104,6 +107,16 @@ def build(reports, request: ReportRequest, language: str, utc_offset_seconds: in
         payload["by"] = summary_by.value
         return report_sheets.stock_summary(rows, total(rows), summary_by, language, lines,
                                            every_flow=request.every_flow), payload
+    if request.kind == PURCHASES:
+        from domain.reports.purchases import PurchaseBy
+        from domain.reports.purchases import purchase_rows
+        from domain.reports.purchases import purchase_total
+
+        purchase_by = PurchaseBy(by)
+        rows = purchase_rows(reports.purchase_lines(period, warehouse=wh, utc_offset_seconds=offset), purchase_by)
+        payload["by"] = purchase_by.value
+        return report_sheets.purchases(rows, purchase_total(rows), purchase_by, language, lines,
+                                       every_column=request.every_flow), payload
     if request.kind == MARGIN:
         from domain.reports.sales import MarginBy
         from domain.reports.sales import margin_rows

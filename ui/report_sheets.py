@@ -16,11 +16,15 @@ from decimal import Decimal
 
 from domain.accounts.rows import BalanceRow
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
+from domain.kernel.numbers import price_format
 from domain.reports.ageing import AgeingBy
 from domain.reports.ageing import AgeingRow
 from domain.reports.ageing import band_names
 from domain.reports.model import FLOWS
 from domain.reports.model import Flow
+from domain.reports.purchases import PurchaseBy
+from domain.reports.purchases import PurchaseRow
 from domain.reports.sales import MarginRow
 from domain.reports.sales import RankRow
 from domain.reports.sales import SlowRow
@@ -32,6 +36,7 @@ from ui.pdf.report_labels import label
 from ui.spreadsheets import MONEY_FORMAT
 
 TEXT, QTY, MONEY, PCT, DAY, NUMBER = "text", "qty", "money", "pct", "day", "number"
+PRICE = "price"  # a unit price or cost: the money's two decimals, more where it carries more
 
 FLOW_LABELS = {
     Flow.RECEIPT: "Receipts", Flow.CUSTOMER_RETURN: "Customer returns", Flow.TRANSFER_IN: "Transfers in",
@@ -76,6 +81,8 @@ def text(value: object, kind: str) -> str:
         return ""
     if kind == MONEY:
         return f"{value:,.2f}"
+    if kind == PRICE:
+        return fmt_price(value)
     if kind == QTY:
         return fmt(value)
     if kind == PCT:
@@ -142,6 +149,43 @@ def margin(rows: list[MarginRow], total: MarginRow, by: str, language: str, head
     sheet = Sheet(t("SALES MARGIN"), header, columns,
                   [cells(r, [r.key, r.name] if named else [r.key]) for r in rows], language=language)
     sheet.total = cells(total, [t("Total"), ""] if named else [t("Total")])
+    return sheet
+
+
+def purchases(rows: list[PurchaseRow], total: PurchaseRow, by: PurchaseBy, language: str,
+              header: list[tuple[str, str]], *, every_column: bool = False) -> Sheet:
+    """采购汇总表: what came in and went back per supplier, product or both, the net before tax, its tax and the two
+    together, the average unit cost, the share of the total; and, when a row was bought in a foreign currency (or
+    ``every_column``, as JSON has it), the currency and what was received in it."""
+    t = lambda s: label(s, language)  # noqa: E731
+    keys: list[Column] = []
+    if by != PurchaseBy.PRODUCT:
+        keys += [Column(t("Supplier"), "supplier"), Column(t("Supplier name"), "supplier_name")]
+    if by != PurchaseBy.SUPPLIER:
+        keys += [Column(t("SKU"), "sku"), Column(t("Name"), "name"), Column(t("Unit"), "unit")]
+    foreign = every_column or any(r.currency for r in rows)
+    columns = [*keys, Column(t("Received qty"), "received_qty", QTY),
+               Column(t("Received amount"), "received_value", MONEY),
+               Column(t("Returned qty"), "returned_qty", QTY), Column(t("Returned amount"), "returned_value", MONEY),
+               Column(t("Net qty"), "net_qty", QTY), Column(t("Net amount"), "net_value", MONEY),
+               Column(t("Tax"), "tax", MONEY), Column(t("Amount with tax"), "with_tax", MONEY),
+               Column(t("Average unit cost"), "average_cost", PRICE), Column(t("Share %"), "share_pct", PCT)]
+    if foreign:
+        columns += [Column(t("Currency"), "currency"), Column(t("Received in currency"), "foreign", MONEY)]
+
+    def cells(r: PurchaseRow, lead: list[object]) -> list[object]:
+        out = [*lead, r.received_qty, r.received_value, r.returned_qty, r.returned_value, r.net_qty, r.net_value,
+               r.tax, r.with_tax, r.average_cost, r.share_pct]
+        return [*out, r.currency, r.foreign] if foreign else out
+
+    def lead(r: PurchaseRow) -> list[object]:
+        # receipts that name no supplier (a free receipt with no partner, an import): said so in the name's cell
+        named = [r.supplier, r.supplier_name or ("" if r.supplier else t("(no supplier)"))] \
+            if by != PurchaseBy.PRODUCT else []
+        return named + ([r.sku, r.name, r.unit] if by != PurchaseBy.SUPPLIER else [])
+
+    sheet = Sheet(t("PURCHASE SUMMARY"), header, columns, [cells(r, lead(r)) for r in rows], language=language)
+    sheet.total = cells(total, [t("Total")] + [""] * (len(keys) - 1))
     return sheet
 
 
@@ -245,8 +289,8 @@ def _qty_format(value: object) -> str:
     return "#,##0" if isinstance(value, (int, Decimal)) and value == int(value) else "#,##0.####"
 
 
-EXCEL_FORMATS: dict[str, object] = {MONEY: MONEY_FORMAT, QTY: _qty_format, PCT: "0.00", DAY: "yyyy-mm-dd",
-                                    NUMBER: "0"}
+EXCEL_FORMATS: dict[str, object] = {MONEY: MONEY_FORMAT, PRICE: price_format, QTY: _qty_format, PCT: "0.00",
+                                    DAY: "yyyy-mm-dd", NUMBER: "0"}
 
 
 def header_line(sheet: Sheet, name: str, value: str) -> str:

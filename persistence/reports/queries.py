@@ -119,7 +119,7 @@ def _day_of(at: datetime, utc_offset_seconds: int) -> date:
     return (at + timedelta(seconds=utc_offset_seconds)).date()
 
 
-def _warehouse_ids(conn, code: str | None, maps) -> list[str] | None:
+def warehouse_ids(conn, code: str | None, maps) -> list[str] | None:
     """The ids the --warehouse code stands for (with those merged into it), None for every warehouse."""
     if not code:
         return None
@@ -365,7 +365,7 @@ def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PROD
     with engine.connect() as conn:
         maps = merged.merged(conn)
         mapped = bool(maps)
-        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        wh_ids = warehouse_ids(conn, warehouse, maps)
         if full is not None and months.usable(conn):
             opening, closing, flows = _from_months(conn, start, end, full, wh_ids, mapped, by_warehouse,
                                                    utc_offset_seconds)
@@ -404,7 +404,7 @@ def _in_warehouse(conn, query, warehouse: str | None):
     """``query`` kept to the documents of ``warehouse`` (and of warehouses merged into it); all without one."""
     if not warehouse:
         return query
-    return query.where(DOC.c.warehouse_id.in_(_warehouse_ids(conn, warehouse, merged.merged(conn))))
+    return query.where(DOC.c.warehouse_id.in_(warehouse_ids(conn, warehouse, merged.merged(conn))))
 
 
 def sales_figures(engine: Engine, period: Period, by: MarginBy, *, warehouse: str | None = None,
@@ -466,7 +466,7 @@ def stocked_products(engine: Engine, *, warehouse: str | None = None, utc_offset
     end = midnight(as_of + timedelta(days=1), utc_offset_seconds) if as_of is not None else None
     with engine.connect() as conn:
         maps = merged.merged(conn)
-        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        wh_ids = warehouse_ids(conn, warehouse, maps)
         if end is None:
             held = select(_unindexed(B.c.product_id).label("product_id"),
                           func.sum(_raw(B.c.on_hand)).label("on_hand"), func.sum(_raw(B.c.value)).label("value"))
@@ -507,7 +507,7 @@ def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, u
     start = midnight(today - timedelta(days=COVER_DAYS - 1), utc_offset_seconds)
     with engine.connect() as conn:
         maps = merged.merged(conn)
-        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        wh_ids = warehouse_ids(conn, warehouse, maps)
         source, is_issue, product, warehouse_col = _issues(bool(maps))
         issued_query = (select(product, warehouse_col, func.sum(_raw(M.c.qty))).select_from(source)
                         .where(M.c.occurred_at >= start, M.c.occurred_at < end, is_issue)
@@ -566,7 +566,7 @@ def ageing_stock(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse:
     with engine.connect() as conn:
         maps = merged.merged(conn)
         mapped = bool(maps)
-        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        wh_ids = warehouse_ids(conn, warehouse, maps)
         codes = sorted(_plain(conn, select(W.c.id, W.c.code)), key=itemgetter(1))
         numbers = {w: i for i, (w, _code) in enumerate(codes)} \
             if per_warehouse and len(codes) <= _NUMBERED_WAREHOUSES else None

@@ -5974,6 +5974,139 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>PurchaseLines</name>
+        <message>
+            <location filename="../../ui/screens/reports/purchase_lines.py" line="+31" />
+            <source>Receipt</source>
+            <translation>采购入库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return</source>
+            <translation>采购退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipt reversed</source>
+            <translation>入库冲销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return reversed</source>
+            <translation>退货冲销</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order</source>
+            <translation>采购单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit cost</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tax</source>
+            <translation>税额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount with tax</source>
+            <translation>价税合计</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price in currency</source>
+            <translation>外币单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rate</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>receipts with no supplier</source>
+            <translation>无供应商的入库</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1, %2</source>
+            <translation>%1，%2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>all warehouses</source>
+            <translation>全部仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchases: %1</source>
+            <translation>采购明细：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase lines of %1, %2 to %3, %4</source>
+            <translation>%1 的采购明细，%2 至 %3，%4</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Loading…</source>
+            <translation>正在载入…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%n line(s): net quantity %1, amount %2, tax %3, amount with tax %4</source>
+            <translation>共 %n 行：净数量 %1，金额 %2，税额 %3，价税合计 %4</translation>
+        </message>
+    </context>
+    <context>
         <name>PurchaseOrderPdf</name>
         <message>
             <location filename="../../ui/pdf/purchase_order.py" line="+60" />
@@ -9075,9 +9208,14 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+59" />
+            <location filename="../../ui/screens/reports/screen.py" line="+60" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase summary</source>
+            <translation>采购汇总表</translation>
         </message>
         <message>
             <location line="+1" />
@@ -9116,14 +9254,24 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+442" />
+            <location line="+474" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-441" />
+            <location line="-473" />
             <source>Customer</source>
             <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier and product</source>
+            <translation>供应商和商品</translation>
         </message>
         <message>
             <location line="+1" />
@@ -9177,6 +9325,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
+            <source>Net purchases by %1</source>
+            <translation>按%1的采购净额</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Top %1 by %2</source>
             <translation>前 %1 名（按%2）</translation>
         </message>
@@ -9211,7 +9364,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+92" />
             <source>As of</source>
             <translation>截止日期</translation>
         </message>
@@ -9307,7 +9460,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesLines</name>
         <message>
-            <location filename="../../ui/screens/reports/lines.py" line="+45" />
+            <location filename="../../ui/screens/reports/lines.py" line="+46" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -9357,7 +9510,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>毛利率</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+100" />
             <source>all warehouses</source>
             <translation>全部仓库</translation>
         </message>

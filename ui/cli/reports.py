@@ -1,5 +1,6 @@
-"""``report stock-summary|margin|ranking|status|ageing``: the 进销存 reports (``domain/reports``) printed as a table, as
-JSON (``--json``) or written to Excel or PDF (``-o FILE.xlsx|FILE.pdf``), in English or Chinese (``--language``).
+"""``report stock-summary|purchases|margin|ranking|status|ageing``: the 进销存 reports (``domain/reports``) printed as a
+table, as JSON (``--json``) or written to Excel or PDF (``-o FILE.xlsx|FILE.pdf``), in English or Chinese
+(``--language``).
 
 Reading a report needs the right to see money (``domain.reports.access``): refused with exit status 3 otherwise.
 Days are business days on this computer's clock. openpyxl and reportlab are imported only when a file is written.
@@ -24,7 +25,7 @@ from ui.cli.common import paused_gc
 from ui.cli.common import table
 
 COMMANDS = ("report",)
-REPORTS = ("stock-summary", "margin", "ranking", "status", "ageing")
+REPORTS = ("stock-summary", "purchases", "margin", "ranking", "status", "ageing")
 
 
 def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = False) -> None:
@@ -43,12 +44,16 @@ def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = Fa
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
-    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, sales margin, ranking, stock status, "
-                                            "stock ageing"
+    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, purchases, sales margin, ranking, "
+                                            "stock status, stock ageing"
                              ).add_subparsers(dest="report", required=True)
     p = reports.add_parser("stock-summary", help="进销存汇总表: opening, receipts, issues by kind and closing, "
                                                  "quantity and value, for a period")
     p.add_argument("--by", choices=("product", "category", "warehouse"), default="product")
+    _common(p)
+    p = reports.add_parser("purchases", help="采购汇总表: quantity and amount received from suppliers, returns, net, "
+                                             "tax, amount with tax, average unit cost and share, for a period")
+    p.add_argument("--by", choices=("supplier", "product", "supplier-product"), default="supplier")
     _common(p)
     p = reports.add_parser("margin", help="销售毛利: revenue, cost, margin and margin %% (returns netted)")
     p.add_argument("--by", choices=("product", "category", "customer", "salesperson"), default="product")

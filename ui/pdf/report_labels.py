@@ -13,13 +13,16 @@ CHINESE = "zh_CN"
 
 ZH_CN: dict[str, str] = {
     "%1 – %2": "%1 至 %2",  # a period's first and last day
+    "(no supplier)": "（无供应商）",
     "1–30 days": "1–30 天",
     "31–60 days": "31–60 天",
     "61–90 days": "61–90 天",
     "Adjustments": "盘盈盘亏调整",
+    "Amount with tax": "价税合计",
     "As of": "截止日期",
     "Available": "可用",
     "Average age (days)": "平均库龄(天)",
+    "Average unit cost": "平均单价",
     "Balance": "余额",
     "Bands (days)": "库龄段（天）",  # full-width brackets in running text; the column headers keep (天) to break
                                      # before it (ui.pdf.headers)
@@ -29,6 +32,7 @@ ZH_CN: dict[str, str] = {
     "Cost": "成本",
     "Counts": "盘点差异",
     "Cover (days)": "可用天数",
+    "Currency": "币种",
     "Customer": "客户",
     "Customer name": "客户名称",
     "Customer returns": "销售退货",
@@ -43,6 +47,8 @@ ZH_CN: dict[str, str] = {
     "Max": "上限",
     "Min": "下限",
     "Name": "品名",
+    "Net amount": "净采购金额",
+    "Net qty": "净采购数量",
     "Not yet due": "未到期",
     "Oldest due": "最早到期日",
     "Oldest in": "最早入库",
@@ -52,6 +58,7 @@ ZH_CN: dict[str, str] = {
     "Over 90 days": "90 天以上",
     "Overdue": "逾期合计",
     "PAYABLES AGEING": "应付账款账龄分析表",
+    "PURCHASE SUMMARY": "采购汇总表",
     "Page %1 of %2": "第 %1 / %2 页",
     "Period": "期间",
     "Prepaid by customer": "预收款",
@@ -62,7 +69,12 @@ ZH_CN: dict[str, str] = {
     "Rank": "排名",
     "Ranked by": "排序依据",
     "Receipts": "采购入库",
+    "Received amount": "采购金额",
+    "Received in currency": "外币采购金额",
+    "Received qty": "采购数量",
     "Reserved": "已预留",
+    "Returned amount": "退货金额",
+    "Returned qty": "退货数量",
     "Revenue": "销售收入",
     "SALES MARGIN": "销售毛利表",
     "SALES RANKING": "商品销售排行",
@@ -79,6 +91,7 @@ ZH_CN: dict[str, str] = {
     "Supplier": "供应商",
     "Supplier name": "供应商名称",
     "Supplier returns": "采购退货",
+    "Tax": "税额",
     "Total": "合计",
     "Transfers in": "调拨入库",
     "Transfers out": "调拨出库",
@@ -94,6 +107,8 @@ ZH_CN: dict[str, str] = {
     "quantity": "按数量",
     "revenue": "按收入",
     "salesperson": "按业务员",
+    "supplier": "按供应商",
+    "supplier-product": "按供应商和商品",
     "warehouse": "按仓库",
 }
 

@@ -1,6 +1,7 @@
 """The picture beside a report, drawn from its sheet (``ui.report_sheets.Sheet``) by the columns' keys: the margin
-per row (by category, all of them; else the 20 largest), the ranking's top 20, the ageing bands stacked per row
-(the 20 largest by value). Horizontal bars, so the names read on the left axis. The other reports have none."""
+per row (by category, all of them; else the 20 largest), the ranking's top 20, the ageing bands stacked per row (the
+20 largest by value), the 20 largest net purchases. Horizontal bars, so the names read on the left axis. The other
+reports have none."""
 
 from __future__ import annotations
 
@@ -42,6 +43,10 @@ def bars_of(sheet, kind: str, by: str) -> tuple[list[str], list[tuple[str, list[
         rows = sorted(sheet.rows, key=lambda r: number(r[at]), reverse=True)[:TOP]
         column = next(c for c in sheet.columns if c.key == "margin")
         return [label(r) for r in rows], [(column.label, [number(r[at]) for r in rows])]
+    if kind == "purchases":  # the 20 largest net purchases, by the row's first key (supplier code or SKU)
+        at = keys.index("net_value")
+        rows = sorted(sheet.rows, key=lambda r: number(r[at]), reverse=True)[:TOP]
+        return [label(r) for r in rows], [(sheet.columns[at].label, [number(r[at]) for r in rows])]
     if kind == "ranking":
         at = keys.index("revenue" if by != "quantity" else "qty")
         rows = sheet.rows[:TOP]

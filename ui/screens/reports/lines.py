@@ -1,7 +1,8 @@
-"""What a row of the margin report by customer is made of: the customer's sales lines over the report's period (and
-warehouse), each sale and, negative, each return with its document, product, revenue, cost and margin, and under
-them the sums, which are the row's. Double-clicking the customer's row opens it, as a product's row opens its
-movements; read on the task runner after ``domain.reports.access.authorize_reports``, as the report was."""
+"""What a row of a report is made of (``ReportLines``); here, a row of the margin report by customer: the customer's
+sales lines over the report's period (and warehouse), each sale and, negative, each return with its document,
+product, revenue, cost and margin, and under them the sums, which are the row's. Double-clicking the customer's row
+opens it, as a product's row opens its movements; read on the task runner after
+``domain.reports.access.authorize_reports``, as the report was."""
 
 from __future__ import annotations
 
@@ -55,23 +56,29 @@ class SalesLinesModel(RowTableModel):
     )
 
 
-class CustomerSalesLines(QDialog):
-    """The sales lines of ``code`` (named ``name``) the margin report ``request`` summed into its row."""
+class ReportLines(QDialog):
+    """What a report's row is made of, read on the task runner after ``authorize_reports`` as the report was: a
+    heading, the lines (sortable), and under them what they add up to. A subclass names its ``MODEL`` and
+    ``WIDTHS``, reads the lines (``read``) and says the heading and the sums (``retranslate``)."""
 
-    def __init__(self, services, request, code: str, name: str, parent=None) -> None:
+    MODEL: type[RowTableModel] = RowTableModel
+    WIDTHS: dict[int, int] = {}
+    SETTINGS = ""  # the table's key for its column widths
+
+    def __init__(self, services, request, parent=None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
-        self.request, self.code, self.name = request, code, name
+        self.request = request
         self.loaded = False
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: 600;")
         self.busy_bar = BusyBar(self)
-        self.model = SalesLinesModel(self)
+        self.model = self.MODEL(self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = DataTable("report-sales-lines", self)
+        self.table = DataTable(self.SETTINGS, self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 115, 1: 120, 2: 80, 3: 190, 4: 65, 5: 75, 6: 85, 7: 85, 8: 80, 9: 65})
+        self.table.set_widths(self.WIDTHS)
         self.totals = QLabel(self)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -80,18 +87,22 @@ class CustomerSalesLines(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self.resize(1000, 520)
-        self.retranslate()
-        self._load(services)
+
+    def read(self, services, offset: int) -> list:
+        """The lines (on the task runner)."""
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
 
     def _load(self, services) -> None:
-        request, code, offset = self.request, self.code, time.localtime().tm_gmtoff
+        offset = time.localtime().tm_gmtoff
 
         def job():
             from domain.reports.access import authorize_reports
 
             authorize_reports(services.uow())
-            return services.reports.customer_sales_lines(request.period, code, warehouse=request.warehouse,
-                                                         utc_offset_seconds=offset)
+            return self.read(services, offset)
 
         def done(rows) -> None:
             if alive(self):
@@ -108,6 +119,30 @@ class CustomerSalesLines(QDialog):
 
         self.busy_bar.busy(True)
         services.tasks.submit(job, on_done=done, on_error=failed)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class CustomerSalesLines(ReportLines):
+    """The sales lines of ``code`` (named ``name``) the margin report ``request`` summed into its row."""
+
+    MODEL = SalesLinesModel
+    WIDTHS = {0: 115, 1: 120, 2: 80, 3: 190, 4: 65, 5: 75, 6: 85, 7: 85, 8: 80, 9: 65}
+    SETTINGS = "report-sales-lines"
+
+    def __init__(self, services, request, code: str, name: str, parent=None) -> None:
+        super().__init__(services, request, parent)
+        self.code, self.name = code, name
+        self.retranslate()
+        self._load(services)
+
+    def read(self, services, offset: int) -> list:
+        request = self.request
+        return services.reports.customer_sales_lines(request.period, self.code, warehouse=request.warehouse,
+                                                     utc_offset_seconds=offset)
 
     def sums(self) -> tuple[Decimal, Decimal, Decimal, Decimal]:
         """Quantity, revenue, cost and margin of the lines: the report's row."""
@@ -131,8 +166,3 @@ class CustomerSalesLines(QDialog):
                                                          "(%5)", None, count),
                                  qty_text(qty), money_text(revenue), money_text(cost), money_text(margin),
                                  _pct(percent(margin, revenue)) or "—"))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -1,13 +1,14 @@
-"""The Reports screen: the 进销存 reports (stock summary, sales margin, sales ranking, slow movers, stock status,
-stock ageing) for a period, grouped as each allows, for one warehouse or all; the table (sortable, the total
-pinned last), a chart where a picture helps, and Excel and PDF made by the command line's writers
+"""The Reports screen: the 进销存 reports (stock summary, purchase summary, sales margin, sales ranking, slow movers,
+stock status, stock ageing) for a period, grouped as each allows, for one warehouse or all; the table (sortable, the
+total pinned last), a chart where a picture helps, and Excel and PDF made by the command line's writers
 (``ui.spreadsheets.write_xlsx``, ``ui.pdf.reports.render_sheet``) in the window's language.
 
 A report is read and made into a sheet (``ui.report_build.build`` over ``services.reports``) in one background
 task after ``domain.reports.access.authorize_reports``; a newer request supersedes one still running. Reading
 needs ``Permission.ACCOUNTS``, as on the command line (the screen is listed only for roles that hold it).
 Double-clicking a row shows what it is made of: a product's row opens the Movements screen on that product, a
-customer's row (the sales margin by customer) the customer's sales lines over the period (``lines.CustomerSalesLines``).
+customer's row (the sales margin by customer) the customer's sales lines over the period (``lines.CustomerSalesLines``),
+a purchase summary's row its receipt and return lines (``purchase_lines.PurchaseLines``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ CTX = "ReportsScreen"
 
 REPORT_NAMES = {  # translate("ReportsScreen", …) when shown
     rb.STOCK_SUMMARY: QT_TRANSLATE_NOOP("ReportsScreen", "Stock summary (进销存汇总)"),
+    rb.PURCHASES: QT_TRANSLATE_NOOP("ReportsScreen", "Purchase summary"),
     rb.MARGIN: QT_TRANSLATE_NOOP("ReportsScreen", "Sales margin"),
     rb.RANKING: QT_TRANSLATE_NOOP("ReportsScreen", "Sales ranking"),
     rb.SLOW: QT_TRANSLATE_NOOP("ReportsScreen", "Slow movers"),
@@ -68,6 +70,8 @@ GROUP_NAMES = {
     "category": QT_TRANSLATE_NOOP("ReportsScreen", "Category"),
     "warehouse": QT_TRANSLATE_NOOP("ReportsScreen", "Warehouse"),
     "customer": QT_TRANSLATE_NOOP("ReportsScreen", "Customer"),
+    "supplier": QT_TRANSLATE_NOOP("ReportsScreen", "Supplier"),
+    "supplier-product": QT_TRANSLATE_NOOP("ReportsScreen", "Supplier and product"),
     "salesperson": QT_TRANSLATE_NOOP("ReportsScreen", "Salesperson"),
     "revenue": QT_TRANSLATE_NOOP("ReportsScreen", "Revenue"),
     "quantity": QT_TRANSLATE_NOOP("ReportsScreen", "Quantity"),
@@ -170,7 +174,7 @@ class ReportsScreen(Screen):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(self.drill_down)
-        self.lines_window = None  # the customer's sales lines last opened
+        self.lines_window = None  # the customer's sales lines (or a purchase row's lines) last opened
         self.chart = ReportChart(self)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.addWidget(self.table)
@@ -272,7 +276,7 @@ class ReportsScreen(Screen):
         self.bands.setVisible(kind == rb.AGEING)
         self.option_label.setVisible(kind in (rb.RANKING, rb.SLOW, rb.AGEING))
         self._retranslate_labels()
-        self.chart.setVisible(kind in (rb.MARGIN, rb.RANKING, rb.AGEING))
+        self.chart.setVisible(kind in (rb.PURCHASES, rb.MARGIN, rb.RANKING, rb.AGEING))
         self.refresh()
 
     def build_request(self) -> rb.ReportRequest:
@@ -355,6 +359,9 @@ class ReportsScreen(Screen):
     def _chart_title(self, request: rb.ReportRequest) -> str:
         if request.kind == rb.MARGIN:
             return fill(translate("ReportsScreen", "Margin by %1"),
+                        translate("ReportsScreen", GROUP_NAMES[request.grouping]).lower())
+        if request.kind == rb.PURCHASES:
+            return fill(translate("ReportsScreen", "Net purchases by %1"),
                         translate("ReportsScreen", GROUP_NAMES[request.grouping]).lower())
         if request.kind == rb.RANKING:
             return fill(translate("ReportsScreen", "Top %1 by %2"), str(min(request.top, 20)),
@@ -440,9 +447,12 @@ class ReportsScreen(Screen):
 
     # -- what a row is made of ---------------------------------------------------------------
     def drill_down(self, index) -> None:
-        """A product's row: its movements; a customer's row: its sales lines. Other rows (a category, a warehouse, a
-        salesperson, the total) have nothing of their own to open."""
-        if self.model.column_of("sku") >= 0:
+        """A purchase summary's row: its receipt and return lines; a product's row: its movements; a customer's row:
+        its sales lines. Other rows (a category, a warehouse, a salesperson, the total) have nothing of their own to
+        open."""
+        if self.request is not None and self.request.kind == rb.PURCHASES:
+            self.open_purchase_lines(index)
+        elif self.model.column_of("sku") >= 0:
             self.open_movements(index)
         elif self.model.column_of("customer") >= 0:
             self.open_customer_lines(index)
@@ -463,6 +473,30 @@ class ReportsScreen(Screen):
             self.lines_window.close()
         self.lines_window = CustomerSalesLines(self.services, self.request, str(values[at]),
                                                str(values[name_at]) if name_at >= 0 else "", self)
+        self.lines_window.show()
+        return self.lines_window
+
+    def open_purchase_lines(self, index):
+        """The receipt and return lines a purchase summary's row is made of (its supplier, product or both) over the
+        report's period and warehouse, beside the window; the lines' sums are the row's."""
+        from domain.reports.purchases import PurchaseBy
+        from ui.screens.reports.purchase_lines import PurchaseLines
+
+        if not index.isValid() or self.model.is_total(index.row()) or self.request is None:
+            return None
+        values = self.model.row_values(index.row())
+
+        def cell(key: str) -> str:
+            at = self.model.column_of(key)
+            return str(values[at] or "") if at >= 0 else ""
+
+        by = PurchaseBy(self.request.grouping)
+        # the name's cell of a row of receipts with no supplier says so: not a name to show again
+        name = cell("supplier_name") if cell("supplier") else ""
+        if self.lines_window is not None and alive(self.lines_window):
+            self.lines_window.close()
+        self.lines_window = PurchaseLines(self.services, self.request, by, cell("supplier"), name, cell("sku"),
+                                          cell("name"), self)
         self.lines_window.show()
         return self.lines_window
 

@@ -1,0 +1,117 @@
+"""The purchase summary on the Reports screen, over the buying shop of ``tests/integration/reports/purchase_shop.py``:
+its rows by supplier and by supplier and product, a row opened to its receipt and return lines (whose sums are the
+row's), the chart, the workbook it exports (codes as text, no formulas)."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.integration.reports.purchase_shop import FIRST
+from tests.integration.reports.purchase_shop import TODAY
+from tests.integration.reports.purchase_shop import buying  # noqa: F401 - the fixture
+from ui import report_build as rb
+
+D = Decimal
+
+
+@pytest.fixture
+def screen(qtbot, buying, make_services, monkeypatch):  # noqa: F811 - the fixture
+    from ui.screens.reports import ReportsScreen
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    widget = ReportsScreen(make_services())
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.sheet is not None and not widget.working)
+    yield widget
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def _show(qtbot, screen, by):
+    screen.set_report(rb.PURCHASES, by)
+    screen.set_period(FIRST, TODAY)
+    qtbot.waitUntil(lambda: not screen.working and screen.request is not None
+                    and screen.request.kind == rb.PURCHASES and screen.request.grouping == by
+                    and screen.request.first == FIRST)
+    qtbot.waitUntil(lambda: screen.sheet is not None and screen.model.sheet is screen.sheet)
+
+
+def _row(screen, **keys) -> int:
+    model = screen.model
+    return next(r for r in range(len(model.rows))
+                if all(model.row_values(r)[model.column_of(k)] == v for k, v in keys.items()))
+
+
+def test_the_purchase_summary_by_supplier_shows_each_supplier_and_the_total(qtbot, screen):
+    _show(qtbot, screen, "supplier")
+    model = screen.model
+    assert sorted(model.row_values(r)[0] for r in range(len(model.rows))) == ["", "NB", "US1"]
+    nb = model.row_values(_row(screen, supplier="NB"))
+    assert nb[model.column_of("net_value")] == D("197.40") and nb[model.column_of("with_tax")] == D("222.75")
+    us = _row(screen, supplier="US1")
+    assert model.index(us, model.column_of("currency")).data() == "USD"
+    assert model.index(us, model.column_of("foreign")).data() == "100.00"
+    assert model.row_values(_row(screen, supplier=""))[1] == "(no supplier)"
+    last = len(model.rows)
+    assert model.is_total(last) and model.row_values(last)[model.column_of("received_value")] == D("937.40")
+    assert screen.chart.isVisibleTo(screen)
+
+
+def test_a_supplier_and_product_row_opens_its_receipt_and_return_lines(qtbot, screen):
+    """NB's SCREW: two deliveries and the return of 5, negative; the lines add up to the row."""
+    from PySide6.QtTest import QTest
+
+    _show(qtbot, screen, "supplier-product")
+    screen.show()
+    qtbot.waitExposed(screen)
+    model = screen.model
+    row = _row(screen, supplier="NB", sku="SCREW")
+    index = model.index(row, 2)
+    screen.table.scrollTo(index)
+    at = screen.table.visualRect(index).center()
+    QTest.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a double click's first press
+    QTest.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    lines = screen.lines_window
+    assert lines is not None and lines.isVisible()
+    qtbot.waitUntil(lambda: lines.loaded)
+    shown = [(lines.model.index(r, 2).data(), lines.model.index(r, 7).data()) for r in range(lines.model.rowCount())]
+    assert shown == [("Receipt", "60"), ("Receipt", "40"), ("Return", "-5")]
+    values = model.row_values(row)
+    assert lines.sums() == tuple(values[model.column_of(k)] for k in ("net_qty", "net_value", "tax", "with_tax"))
+    assert "3 line(s)" in lines.totals.text() and "amount with tax 214.70" in lines.totals.text()
+    assert "NB 宁波紧固件有限公司, SCREW 不锈钢螺丝 M3" in lines.heading.text()
+    lines.close()
+    assert screen.open_purchase_lines(model.index(len(model.rows), 1)) is None  # the total: nothing to open
+
+
+def test_the_receipts_with_no_supplier_open_as_such(qtbot, screen):
+    _show(qtbot, screen, "supplier")
+    lines = screen.open_purchase_lines(screen.model.index(_row(screen, supplier=""), 0))
+    qtbot.waitUntil(lambda: lines.loaded)
+    assert [(r.sku, r.qty, r.supplier) for r in lines.model.rows] == [("SCREW", D(10), "")]
+    assert "receipts with no supplier" in lines.heading.text()
+    lines.close()
+
+
+def test_the_exported_workbook_keeps_codes_as_text_and_has_no_formulas(qtbot, screen, tmp_path):
+    from openpyxl import load_workbook
+
+    _show(qtbot, screen, "supplier-product")
+    target = tmp_path / "purchases.xlsx"
+    screen.export_to(target)
+    qtbot.waitUntil(lambda: "Wrote" in screen.message.text())
+    sheet = load_workbook(target).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not any(c.data_type == "f" for c in cells)
+    assert sheet["A1"].value == "PURCHASE SUMMARY"
+    header = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Supplier")
+    assert header[:5] == ("Supplier", "Supplier name", "SKU", "Name", "Unit")
+    codes = [c for c in cells if c.value in ("NB", "US1", "SCREW", "BOLT")]
+    assert codes and all(c.data_type == "s" for c in codes)
+    totals = [r for r in sheet.iter_rows(values_only=True) if r[0] == "Total"]
+    assert totals and totals[0][header.index("Received amount")] == 937.4
