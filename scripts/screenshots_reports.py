@@ -6,9 +6,11 @@
 Makes the demo database when the file is missing (``main.py --db FILE init`` then ``demo``, about 30 s), opens the
 main window at 1280 × 800 on Reports with the sales margin by category this month and the stock ageing by category
 (the bands stacked in the chart) and saves docs/screenshot-reports-margin-<en|zh>.png and
-docs/screenshot-reports-<en|zh>.png. ``--more DIR`` also saves every other report on screen and the ageing's PDF
-(for looking at; render it with pdftoppm). The demo's sales documents are in its last 60 days, so the margin and
-ranking show them for periods within those. Window settings go to a scratch folder.
+docs/screenshot-reports-<en|zh>.png. ``--more DIR`` also saves every other report on screen and the ageing's PDF (for
+looking at; render it with pdftoppm), and the purchase summary by supplier since the first of last month with one
+supplier's receipt and return lines opened beside it (``reports-purchases-<lang>.png``,
+``reports-purchase-lines-<lang>.png``) and its PDF. The demo's sales documents are in its last 60 days, so the margin
+and ranking show them for periods within those. Window settings go to a scratch folder.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:
             shot = more / f"reports-{kind}-{by or ''}-{lang}.png"
             window.grab().save(str(shot))
             saved.append(shot)
+    if more is not None:
+        saved += shoot_purchases(window, screen, lang, more)
     screen.set_report(rb.MARGIN, "category")
     settle(window)
     path = out / f"screenshot-reports-margin-{lang}.png"
@@ -67,6 +71,33 @@ def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:
         settle(window)
         saved.append(pdf)
     return saved
+
+
+def shoot_purchases(window, screen, lang: str, more: Path) -> list[Path]:
+    """The purchase summary by supplier since the first of last month, the lines of the supplier with the most
+    returned (else the largest), and its PDF."""
+    from datetime import date
+    from datetime import timedelta
+
+    today = date.today()
+    screen.set_report(rb.PURCHASES, "supplier")
+    screen.set_period((today.replace(day=1) - timedelta(days=1)).replace(day=1), today)
+    settle(window)
+    shot = more / f"reports-purchases-{lang}.png"
+    window.grab().save(str(shot))
+    model = screen.model
+    returned, supplier = model.column_of("returned_value"), model.column_of("supplier")
+    rows = [r for r in range(len(model.rows)) if model.row_values(r)[supplier]]
+    row = max(rows, key=lambda r: (model.row_values(r)[returned], model.row_values(r)[model.column_of("net_value")]))
+    lines = screen.open_purchase_lines(model.index(row, 0))
+    settle(window)
+    lines_shot = more / f"reports-purchase-lines-{lang}.png"
+    lines.grab().save(str(lines_shot))
+    lines.close()
+    pdf = more / f"purchases-{lang}.pdf"
+    screen.export_to(pdf)
+    settle(window)
+    return [shot, lines_shot, pdf]
 
 
 def main() -> int:

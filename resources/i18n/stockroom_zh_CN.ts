@@ -6101,7 +6101,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>正在载入…</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>%n line(s): net quantity %1, amount %2, tax %3, amount with tax %4</source>
             <translation>共 %n 行：净数量 %1，金额 %2，税额 %3，价税合计 %4</translation>
         </message>
@@ -9254,12 +9254,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+474" />
+            <location line="+475" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-473" />
+            <location line="-474" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -9314,7 +9314,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+252" />
+            <location line="+253" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -9510,7 +9510,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>毛利率</translation>
         </message>
         <message>
-            <location line="+100" />
+            <location line="+115" />
             <source>all warehouses</source>
             <translation>全部仓库</translation>
         </message>
@@ -9530,7 +9530,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>正在载入…</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>%n line(s): quantity %1, revenue %2, cost %3, margin %4 (%5)</source>
             <translation>共 %n 行：数量 %1，销售收入 %2，成本 %3，毛利 %4（%5）</translation>
         </message>

@@ -4,15 +4,15 @@ row's), the chart, the workbook it exports (codes as text, no formulas)."""
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
 
 from tests.integration.reports.purchase_shop import FIRST
 from tests.integration.reports.purchase_shop import TODAY
 from tests.integration.reports.purchase_shop import buying  # noqa: F401 - the fixture
+from tests.ui.test_reports_screen import open_row_lines
+from tests.ui.test_reports_screen import reports_screen
 from ui import report_build as rb
 
 D = Decimal
@@ -20,16 +20,8 @@ D = Decimal
 
 @pytest.fixture
 def screen(qtbot, buying, make_services, monkeypatch):  # noqa: F811 - the fixture
-    from ui.screens.reports import ReportsScreen
-
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    widget = ReportsScreen(make_services())
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget.sheet is not None and not widget.working)
-    yield widget
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    with reports_screen(qtbot, make_services(), monkeypatch) as widget:
+        yield widget
 
 
 def _show(qtbot, screen, by):
@@ -64,21 +56,10 @@ def test_the_purchase_summary_by_supplier_shows_each_supplier_and_the_total(qtbo
 
 def test_a_supplier_and_product_row_opens_its_receipt_and_return_lines(qtbot, screen):
     """NB's SCREW: two deliveries and the return of 5, negative; the lines add up to the row."""
-    from PySide6.QtTest import QTest
-
     _show(qtbot, screen, "supplier-product")
-    screen.show()
-    qtbot.waitExposed(screen)
     model = screen.model
     row = _row(screen, supplier="NB", sku="SCREW")
-    index = model.index(row, 2)
-    screen.table.scrollTo(index)
-    at = screen.table.visualRect(index).center()
-    QTest.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a double click's first press
-    QTest.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    lines = screen.lines_window
-    assert lines is not None and lines.isVisible()
-    qtbot.waitUntil(lambda: lines.loaded)
+    lines = open_row_lines(qtbot, screen, row)
     shown = [(lines.model.index(r, 2).data(), lines.model.index(r, 7).data()) for r in range(lines.model.rowCount())]
     assert shown == [("Receipt", "60"), ("Receipt", "40"), ("Return", "-5")]
     values = model.row_values(row)

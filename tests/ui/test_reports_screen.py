@@ -5,6 +5,7 @@ and stays last when sorted, the ageing's bands, the exports write their files.""
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from datetime import date
 from datetime import timedelta
 from decimal import Decimal
@@ -18,18 +19,27 @@ from tests.integration.reports.conftest import shop  # noqa: F401 - the fixture
 from ui import report_build as rb
 
 
-@pytest.fixture
-def screen(qtbot, shop, make_services, monkeypatch):  # noqa: F811 - the fixture
+@contextmanager
+def reports_screen(qtbot, services, monkeypatch):
+    """The Reports screen on ``services``, its first report read, on UTC days until the block ends."""
     from ui.screens.reports import ReportsScreen
 
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
-    widget = ReportsScreen(make_services())
+    widget = ReportsScreen(services)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.sheet is not None and not widget.working)
-    yield widget
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    try:
+        yield widget
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+@pytest.fixture
+def screen(qtbot, shop, make_services, monkeypatch):  # noqa: F811 - the fixture
+    with reports_screen(qtbot, make_services(), monkeypatch) as widget:
+        yield widget
 
 
 def _show(qtbot, screen, kind, by=None, first=FIRST, last=TODAY):
@@ -39,6 +49,23 @@ def _show(qtbot, screen, kind, by=None, first=FIRST, last=TODAY):
                     and screen.request.kind == kind and screen.request.last == last
                     and (by is None or screen.request.grouping == by))
     qtbot.waitUntil(lambda: screen.sheet is not None and screen.model.sheet is screen.sheet)
+
+
+def open_row_lines(qtbot, screen, row: int):
+    """Double-click ``row`` of the shown report, as a clerk does; the lines window it opens, loaded."""
+    from PySide6.QtTest import QTest
+
+    screen.show()
+    qtbot.waitExposed(screen)
+    index = screen.model.index(row, 1)
+    screen.table.scrollTo(index)
+    at = screen.table.visualRect(index).center()
+    QTest.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a double click's first press
+    QTest.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    lines = screen.lines_window
+    assert lines is not None and lines.isVisible()
+    qtbot.waitUntil(lambda: lines.loaded)
+    return lines
 
 
 def _keys(screen) -> list[str]:
@@ -270,21 +297,10 @@ def test_opening_stock_imported_in_the_period_shows_as_opening_not_as_receipts(q
 def test_double_clicking_a_customer_in_the_margin_report_shows_its_sales_lines_for_the_period(qtbot, screen):
     """ACME bought 4 TEA at 5.00 and brought one back: its two lines, whose sums are its row of the report; the
     other customer's lines, and the lines before the period, are not among them."""
-    from PySide6.QtTest import QTest
-
     _show(qtbot, screen, rb.MARGIN, "customer")
-    screen.show()
-    qtbot.waitExposed(screen)
     model = screen.model
     row = next(r for r in range(len(model.rows)) if model.row_values(r)[0] == "ACME")
-    index = model.index(row, 1)
-    screen.table.scrollTo(index)
-    at = screen.table.visualRect(index).center()
-    QTest.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a double click's first press
-    QTest.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    lines = screen.lines_window
-    assert lines is not None and lines.isVisible()
-    qtbot.waitUntil(lambda: lines.loaded)
+    lines = open_row_lines(qtbot, screen, row)
     assert [(r.sku, r.qty, r.revenue) for r in lines.model.rows] == [("TEA", Decimal(4), Decimal(20)),
                                                                       ("TEA", Decimal(-1), Decimal(-5))]
     values = model.row_values(row)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 
 import pytest
 
+from tests.integration.reports.cli_run import cli_in_utc
 from tests.integration.reports.purchase_shop import FIRST
 from tests.integration.reports.purchase_shop import TODAY
 from tests.integration.reports.purchase_shop import buying  # noqa: F401 - the fixture
@@ -18,28 +18,8 @@ PERIOD = ("--from", FIRST.isoformat(), "--to", TODAY.isoformat())
 @pytest.fixture
 def report(buying, tmp_path, capsys, monkeypatch):  # noqa: F811 - the fixture
     """Runs ``stockroom --db SHOP ARGS`` in this process on UTC days; answers (exit status, stdout, stderr)."""
-    from ui.cli import main
-
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    path = tmp_path / "stockroom.sqlite3"
-
-    def run(*args: str, password: str | None = None, new_password: str | None = None):
-        for name, value in (("STOCKROOM_PASSWORD", password), ("STOCKROOM_NEW_PASSWORD", new_password)):
-            if value is None:
-                monkeypatch.delenv(name, raising=False)
-            else:
-                monkeypatch.setenv(name, value)
-        try:
-            code = main(["--db", str(path), *args])
-        except SystemExit as exc:
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield run
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    with cli_in_utc(tmp_path, capsys, monkeypatch) as run:
+        yield run
 
 
 def test_the_purchase_summary_as_json_has_every_column_and_the_total(report):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
+from tests.integration.reports.cli_run import cli_in_utc
 from tests.integration.reports.conftest import FIRST
 from tests.integration.reports.conftest import TODAY
 
@@ -20,28 +20,8 @@ PERIOD = ("--from", FIRST.isoformat(), "--to", TODAY.isoformat())
 @pytest.fixture
 def report(shop, tmp_path, capsys, monkeypatch):
     """Runs ``stockroom --db SHOP ARGS`` in this process on UTC days; answers (exit status, stdout, stderr)."""
-    from ui.cli import main
-
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    path = tmp_path / "stockroom.sqlite3"
-
-    def run(*args: str, password: str | None = None, new_password: str | None = None):
-        for name, value in (("STOCKROOM_PASSWORD", password), ("STOCKROOM_NEW_PASSWORD", new_password)):
-            if value is None:
-                monkeypatch.delenv(name, raising=False)
-            else:
-                monkeypatch.setenv(name, value)
-        try:
-            code = main(["--db", str(path), *args])
-        except SystemExit as exc:
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield run
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    with cli_in_utc(tmp_path, capsys, monkeypatch) as run:
+        yield run
 
 
 def test_the_stock_summary_as_json_has_every_flow_and_the_total(report):

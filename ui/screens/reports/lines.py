@@ -92,8 +92,23 @@ class ReportLines(QDialog):
         """The lines (on the task runner)."""
         raise NotImplementedError
 
-    def retranslate(self) -> None:
+    def titles(self) -> tuple[str, str]:
+        """The window's title and the heading over the lines."""
         raise NotImplementedError
+
+    def loading(self) -> str:
+        raise NotImplementedError
+
+    def summary(self) -> str:
+        """What the lines (loaded) add up to."""
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        title, heading = self.titles()
+        self.setWindowTitle(title)
+        self.heading.setText(heading)
+        self.model.retranslate()
+        self.totals.setText(self.summary() if self.loaded else self.loading())
 
     def _load(self, services) -> None:
         offset = time.localtime().tm_gmtoff
@@ -150,19 +165,20 @@ class CustomerSalesLines(ReportLines):
         return (sum((r.qty for r in rows), ZERO), sum((r.revenue for r in rows), ZERO),
                 sum((r.cost for r in rows), ZERO), sum((r.margin for r in rows), ZERO))
 
-    def retranslate(self) -> None:
+    def titles(self) -> tuple[str, str]:
         request = self.request
         where = request.warehouse or translate("SalesLines", "all warehouses")
-        self.setWindowTitle(fill(translate("SalesLines", "Sales to %1"), self.name or self.code))
-        self.heading.setText(fill(translate("SalesLines", "Sales lines of %1 %2, %3 to %4, %5"), self.code,
-                                  self.name, request.first.isoformat(), request.last.isoformat(), where))
-        self.model.retranslate()
-        if not self.loaded:
-            self.totals.setText(translate("SalesLines", "Loading…"))
-            return
+        return (fill(translate("SalesLines", "Sales to %1"), self.name or self.code),
+                fill(translate("SalesLines", "Sales lines of %1 %2, %3 to %4, %5"), self.code, self.name,
+                     request.first.isoformat(), request.last.isoformat(), where))
+
+    def loading(self) -> str:
+        return translate("SalesLines", "Loading…")
+
+    def summary(self) -> str:
         qty, revenue, cost, margin = self.sums()
         count = len(self.model.rows)  # lupdate records a plural only when its count is a plain name
-        self.totals.setText(fill(translate("SalesLines", "%n line(s): quantity %1, revenue %2, cost %3, margin %4 "
-                                                         "(%5)", None, count),
-                                 qty_text(qty), money_text(revenue), money_text(cost), money_text(margin),
-                                 _pct(percent(margin, revenue)) or "—"))
+        return fill(translate("SalesLines", "%n line(s): quantity %1, revenue %2, cost %3, margin %4 (%5)", None,
+                              count),
+                    qty_text(qty), money_text(revenue), money_text(cost), money_text(margin),
+                    _pct(percent(margin, revenue)) or "—")

@@ -71,15 +71,15 @@ class PurchaseLines(ReportLines):
     named ``supplier_name``) and or ``sku`` (named ``name``)."""
 
     MODEL = PurchaseLinesModel
-    WIDTHS = {0: 115, 1: 120, 2: 80, 3: 120, 4: 60, 5: 80, 6: 170, 7: 65, 8: 75, 9: 85, 10: 75, 11: 90, 12: 55,
-              13: 80, 14: 70}
+    WIDTHS = {0: 115, 1: 110, 2: 70, 3: 110, 4: 55, 5: 75, 6: 160, 7: 60, 8: 70, 9: 80, 10: 65, 11: 90, 12: 50,
+              13: 75, 14: 60}
     SETTINGS = "report-purchase-lines"
 
     def __init__(self, services, request, by: PurchaseBy, supplier: str, supplier_name: str, sku: str, name: str,
                  parent=None) -> None:
         super().__init__(services, request, parent)
         self.by, self.supplier, self.supplier_name, self.sku, self.name = by, supplier, supplier_name, sku, name
-        self.resize(1240, 560)
+        self.resize(1290, 560)
         self.retranslate()
         self._load(services)
 
@@ -106,18 +106,19 @@ class PurchaseLines(ReportLines):
             return product
         return fill(translate("PurchaseLines", "%1, %2"), supplier, product)
 
-    def retranslate(self) -> None:
+    def titles(self) -> tuple[str, str]:
         request = self.request
         where = request.warehouse or translate("PurchaseLines", "all warehouses")
-        self.setWindowTitle(fill(translate("PurchaseLines", "Purchases: %1"), self.what()))
-        self.heading.setText(fill(translate("PurchaseLines", "Purchase lines of %1, %2 to %3, %4"), self.what(),
-                                  request.first.isoformat(), request.last.isoformat(), where))
-        self.model.retranslate()
-        if not self.loaded:
-            self.totals.setText(translate("PurchaseLines", "Loading…"))
-            return
+        return (fill(translate("PurchaseLines", "Purchases: %1"), self.what()),
+                fill(translate("PurchaseLines", "Purchase lines of %1, %2 to %3, %4"), self.what(),
+                     request.first.isoformat(), request.last.isoformat(), where))
+
+    def loading(self) -> str:
+        return translate("PurchaseLines", "Loading…")
+
+    def summary(self) -> str:
         qty, amount, tax, with_tax = self.sums()
         count = len(self.model.rows)  # lupdate records a plural only when its count is a plain name
-        self.totals.setText(fill(translate("PurchaseLines", "%n line(s): net quantity %1, amount %2, tax %3, "
-                                                            "amount with tax %4", None, count),
-                                 qty_text(qty), money_text(amount), money_text(tax), money_text(with_tax)))
+        return fill(translate("PurchaseLines", "%n line(s): net quantity %1, amount %2, tax %3, amount with tax %4",
+                              None, count),
+                    qty_text(qty), money_text(amount), money_text(tax), money_text(with_tax))

@@ -147,6 +147,7 @@ class ReportsScreen(Screen):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.by = QComboBox(self)
+        self.by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # its items change with the report
         self.warehouse = QComboBox(self)
         self.warehouse.addItem("", None)
         self.top = QSpinBox(self)
