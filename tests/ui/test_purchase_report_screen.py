@@ -96,3 +96,12 @@ def test_the_exported_workbook_keeps_codes_as_text_and_has_no_formulas(qtbot, sc
     assert codes and all(c.data_type == "s" for c in codes)
     totals = [r for r in sheet.iter_rows(values_only=True) if r[0] == "Total"]
     assert totals and totals[0][header.index("Received amount")] == 937.4
+
+
+def test_the_chart_names_each_bar_by_supplier_and_product_the_largest_first(qtbot, screen):
+    from ui.screens.reports.chart import bars_of
+
+    _show(qtbot, screen, "supplier-product")
+    labels, [(name, values)] = bars_of(screen.sheet, rb.PURCHASES, "supplier-product")
+    assert (name, labels[0], values[0]) == ("Net amount", "US1 BOLT", 710.0)
+    assert "— SCREW" in labels and "NB SCREW" in labels  # "—": the receipt with no supplier

@@ -142,3 +142,9 @@ def test_a_later_period_opens_with_everything_and_a_reversed_opening_line_leaves
         assert "B2" not in rows  # 38 in and out again, both in the opening: nothing to show (not 38 in, 38 out)
         assert total(rows.values()).opening == Amount(D(400), D(3400))
         assert rows["A1"].flows == {Flow.RECEIPT: Amount(D("60.5"), D("544.5"))}
+
+
+def test_the_purchase_summary_leaves_the_opening_stock_out_as_the_receipts_column_does(first_days):
+    data = json.loads(first_days("report", "purchases", "--json"))
+    assert [(r["supplier"], r["received_qty"], r["received_value"], r["tax"], r["with_tax"]) for r in data["rows"]] \
+        == [("SUP", "60.5", "544.5", "70.79", "615.29")]  # 13 % of 544.50 is 70.785, to the cent half up

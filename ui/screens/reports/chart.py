@@ -43,10 +43,12 @@ def bars_of(sheet, kind: str, by: str) -> tuple[list[str], list[tuple[str, list[
         rows = sorted(sheet.rows, key=lambda r: number(r[at]), reverse=True)[:TOP]
         column = next(c for c in sheet.columns if c.key == "margin")
         return [label(r) for r in rows], [(column.label, [number(r[at]) for r in rows])]
-    if kind == "purchases":  # the 20 largest net purchases, by the row's first key (supplier code or SKU)
+    if kind == "purchases":  # the 20 largest net purchases, named by supplier code and or SKU ("—": no supplier)
         at = keys.index("net_value")
         rows = sorted(sheet.rows, key=lambda r: number(r[at]), reverse=True)[:TOP]
-        return [label(r) for r in rows], [(sheet.columns[at].label, [number(r[at]) for r in rows])]
+        named = [keys.index(k) for k in ("supplier", "sku") if k in keys]
+        return ([_short(" ".join(str(r[i] or "—") for i in named)) for r in rows],
+                [(sheet.columns[at].label, [number(r[at]) for r in rows])])
     if kind == "ranking":
         at = keys.index("revenue" if by != "quantity" else "qty")
         rows = sheet.rows[:TOP]

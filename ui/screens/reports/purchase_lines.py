@@ -71,7 +71,7 @@ class PurchaseLines(ReportLines):
     named ``supplier_name``) and or ``sku`` (named ``name``)."""
 
     MODEL = PurchaseLinesModel
-    WIDTHS = {0: 115, 1: 110, 2: 70, 3: 110, 4: 55, 5: 75, 6: 160, 7: 60, 8: 70, 9: 80, 10: 65, 11: 90, 12: 50,
+    WIDTHS = {0: 115, 1: 110, 2: 105, 3: 110, 4: 55, 5: 75, 6: 160, 7: 60, 8: 70, 9: 80, 10: 65, 11: 90, 12: 50,
               13: 75, 14: 60}
     SETTINGS = "report-purchase-lines"
 
@@ -79,7 +79,7 @@ class PurchaseLines(ReportLines):
                  parent=None) -> None:
         super().__init__(services, request, parent)
         self.by, self.supplier, self.supplier_name, self.sku, self.name = by, supplier, supplier_name, sku, name
-        self.resize(1290, 560)
+        self.resize(1320, 560)
         self.retranslate()
         self._load(services)
 
