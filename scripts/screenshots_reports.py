@@ -6,11 +6,12 @@
 Makes the demo database when the file is missing (``main.py --db FILE init`` then ``demo``, about 30 s), opens the
 main window at 1280 × 800 on Reports with the sales margin by category this month and the stock ageing by category
 (the bands stacked in the chart) and saves docs/screenshot-reports-margin-<en|zh>.png and
-docs/screenshot-reports-<en|zh>.png. ``--more DIR`` also saves every other report on screen and the ageing's PDF (for
-looking at; render it with pdftoppm), and the purchase summary by supplier since the first of last month with one
-supplier's receipt and return lines opened beside it (``reports-purchases-<lang>.png``,
-``reports-purchase-lines-<lang>.png``) and its PDF. The demo's sales documents are in its last 60 days, so the margin
-and ranking show them for periods within those. Window settings go to a scratch folder.
+docs/screenshot-reports-<en|zh>.png, and the purchase summary by supplier since the first of last month and one
+supplier's receipt and return lines (docs/screenshot-reports-purchases-<en|zh>.png,
+docs/screenshot-reports-purchase-lines-<en|zh>.png). ``--more DIR`` also saves every other report on screen and the
+ageing's and purchase summary's PDFs (for looking at; render them with pdftoppm). The demo's sales documents are in
+its last 60 days, so the margin and ranking show them for periods within those. Window settings go to a scratch
+folder.
 """
 
 from __future__ import annotations
@@ -53,8 +54,7 @@ def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:
             shot = more / f"reports-{kind}-{by or ''}-{lang}.png"
             window.grab().save(str(shot))
             saved.append(shot)
-    if more is not None:
-        saved += shoot_purchases(window, screen, lang, more)
+    saved += shoot_purchases(window, screen, lang, out, more)
     screen.set_report(rb.MARGIN, "category")
     settle(window)
     path = out / f"screenshot-reports-margin-{lang}.png"
@@ -73,9 +73,9 @@ def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:
     return saved
 
 
-def shoot_purchases(window, screen, lang: str, more: Path) -> list[Path]:
-    """The purchase summary by supplier since the first of last month, the lines of the supplier with the most
-    returned (else the largest), and its PDF."""
+def shoot_purchases(window, screen, lang: str, out: Path, more: Path | None) -> list[Path]:
+    """The purchase summary by supplier since the first of last month and the lines of the supplier with the most
+    returned (else the largest) into ``out``; its PDF into ``more``."""
     from datetime import date
     from datetime import timedelta
 
@@ -83,7 +83,7 @@ def shoot_purchases(window, screen, lang: str, more: Path) -> list[Path]:
     screen.set_report(rb.PURCHASES, "supplier")
     screen.set_period((today.replace(day=1) - timedelta(days=1)).replace(day=1), today)
     settle(window)
-    shot = more / f"reports-purchases-{lang}.png"
+    shot = out / f"screenshot-reports-purchases-{lang}.png"
     window.grab().save(str(shot))
     model = screen.model
     returned, supplier = model.column_of("returned_value"), model.column_of("supplier")
@@ -91,9 +91,11 @@ def shoot_purchases(window, screen, lang: str, more: Path) -> list[Path]:
     row = max(rows, key=lambda r: (model.row_values(r)[returned], model.row_values(r)[model.column_of("net_value")]))
     lines = screen.open_purchase_lines(model.index(row, 0))
     settle(window)
-    lines_shot = more / f"reports-purchase-lines-{lang}.png"
+    lines_shot = out / f"screenshot-reports-purchase-lines-{lang}.png"
     lines.grab().save(str(lines_shot))
     lines.close()
+    if more is None:
+        return [shot, lines_shot]
     pdf = more / f"purchases-{lang}.pdf"
     screen.export_to(pdf)
     settle(window)
