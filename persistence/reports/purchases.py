@@ -91,10 +91,10 @@ def purchase_lines(engine: Engine, period: Period, *, warehouse: str | None = No
             tax_rate = orders[order][1] if order in orders else None
             document = ref
         sku, name, unit = products.get(product_id, (product_id, "", ""))
-        sign = -1 if returned else 1
-        out.append(PurchaseLine(at, document, order, supplier[0], supplier[1], sku, name, unit, returned,
-                                sign * qty, sign * value, tax_rate, currency or "", price, rate,
-                                reversal=kind == "reversal"))
+        qty, value = (-qty, -value) if returned else (qty, value)
+        # a reversal takes its original back (the other sign); the undoing of a reversal (a sync's) puts it back
+        out.append(PurchaseLine(at, document, order, supplier[0], supplier[1], sku, name, unit, returned, qty, value,
+                                tax_rate, currency or "", price, rate, reversal=kind == "reversal" and qty < 0))
     return out
 
 
