@@ -2025,6 +2025,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesOrders', 'Backorders'): '欠货',
     ('SalesOrders', 'Backorders that can now ship'): '现在可以发货的欠货',
     ('SalesOrders', 'Promised'): '承诺交期',
+    ('SalesOrders', '%n line(s) can now ship'): '%n 行现在可以发货',
     ('FreedBackorders', '%1 (%2, %3 of %4)'): '%1（%2，欠 %4，可发 %3）',
     ('FreedBackorders', ', '): '；',
     ('FreedBackorders', '1 backorder can now ship: %1'): '有 1 笔欠货现在可以发货：%1',

@@ -9640,14 +9640,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+75" />
-            <location line="+62" />
+            <location line="+65" />
             <location filename="../../ui/screens/sales/screen.py" line="-304" />
             <location line="+293" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
         <message>
-            <location line="-27" />
+            <location line="-29" />
+            <source>%n line(s) can now ship</source>
+            <translation>%n 行现在可以发货</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%n backordered line(s)</source>
             <translation>%n 行欠货</translation>
         </message>

@@ -77,7 +77,7 @@ def test_the_receive_dialog_says_which_backorders_can_now_ship_and_lists_them(qt
     listed = bar.open_them()
     qtbot.addWidget(listed)
     qtbot.waitUntil(lambda: listed.loaded)
-    assert listed.windowTitle() == "Backorders that can now ship"
+    assert listed.windowTitle() == "Backorders that can now ship" and listed.summary.text() == "2 line(s) can now ship"
     assert [[listed.proxy.index(r, col).data() for col in (0, 1, 6)] for r in range(listed.proxy.rowCount())] == [
         ["ZS · Zhang San", early, "3"], ["LS · Li Si", late, "3"]]  # what each can ship now
     with services.uow() as u:

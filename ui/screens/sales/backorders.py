@@ -161,7 +161,10 @@ class BackordersDialog(QDialog):
         self.print_button.setEnabled(bool(code))
         self.all_button.setEnabled(bool(code))
         count = self.proxy.rowCount()  # lupdate reads a plural's count only as a plain name
-        self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, count))
+        if self.freed is not None:
+            self.summary.setText(translate("SalesOrders", "%n line(s) can now ship", None, count))
+        else:
+            self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, count))
 
     def _open(self, index) -> None:
         row = index.data(RowRole)
