@@ -582,7 +582,9 @@ class FakeSalesRepository:
                 wid = o.warehouse_of(x)
                 if x.open_qty > 0:
                     rows.append(OpenLineRow(o.number, o.customer_code, o.confirmed_at, x.id, x.line_no, x.product_id,
-                                            x.sku, x.name, wid, self.s.warehouses[wid].code, x.open_qty))
+                                            x.sku, x.name, wid, self.s.warehouses[wid].code, x.open_qty,
+                                            self.s.customers[o.customer_id].name if o.customer_id in self.s.customers
+                                            else "", o.requested_on))
         return sorted(rows, key=lambda r: (r.confirmed_at, r.so, r.line_no))
 
 

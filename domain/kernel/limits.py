@@ -57,7 +57,8 @@ FIELDS: dict[str, int] = {
 # a sync takes from the hub (``persistence.sync.checks``).
 FIRST_DAY = date(1970, 1, 1)  # and not before its midnight in UTC (the first hours of it east of Greenwich)
 YEARS_AHEAD = 1
-# Dates planned ahead (an order's requested or expected date, a due date, a rate's first day) may lie further on:
+# An exchange rate's first day is a business date too: it only values receipts, whose dates lie in this window.
+# Dates planned ahead (an order's requested or expected date, a due date) may lie further on:
 # payment terms run to ten years. Past this they are slips too, and would not survive the conversions to local
 # time and to the stored microseconds.
 PLANNED_YEARS_AHEAD = 100

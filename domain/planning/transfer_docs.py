@@ -39,18 +39,34 @@ def create_transfers(uow: UnitOfWork, transfers: Sequence[TransferSuggestion],
     of the giving warehouse; a refusal of any of them writes none (the ``DocumentError`` names the line).
     ``note`` goes on each document, in the language of whoever asked (the window passes its own).
     """
+    posted = []
+    with uow:
+        shared = SharedTransaction(uow)
+        for planned in preview_transfers(transfers):
+            document = post_document(shared, PostDocument(
+                DocumentKind.TRANSFER.value, planned.from_warehouse,
+                tuple(LineInput(sku, str(qty)) for sku, qty in planned.lines), to_warehouse=planned.to_warehouse,
+                note=note))
+            posted.append(TransferPosted(document.number, planned.from_warehouse, planned.to_warehouse,
+                                         planned.lines))
+        uow.commit()
+    return posted
+
+
+def preview_transfers(transfers: Sequence[TransferSuggestion]) -> list[TransferPosted]:
+    """The transfer documents ``create_transfers`` would post, without a number (pure): one per from × to
+    warehouse, by the two codes, the same SKU's quantities summed into one line; suggestions of 0 left out.
+
+    Args:
+        transfers: planning's transfer suggestions.
+
+    Returns:
+        One ``TransferPosted`` with ``number`` "" per document that would be posted.
+    """
     groups: dict[tuple[str, str], dict[str, Decimal]] = {}
     for t in transfers:
         if t.qty > 0:
             lines = groups.setdefault((t.from_warehouse, t.to_warehouse), {})
             lines[t.sku] = lines.get(t.sku, ZERO) + t.qty
-    posted = []
-    with uow:
-        shared = SharedTransaction(uow)
-        for (source, target), lines in sorted(groups.items()):
-            document = post_document(shared, PostDocument(
-                DocumentKind.TRANSFER.value, source, tuple(LineInput(sku, str(qty)) for sku, qty in lines.items()),
-                to_warehouse=target, note=note))
-            posted.append(TransferPosted(document.number, source, target, list(lines.items())))
-        uow.commit()
-    return posted
+    return [TransferPosted("", source, target, list(lines.items()))
+            for (source, target), lines in sorted(groups.items())]

@@ -11,6 +11,7 @@ from datetime import date
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.kernel import validate as v
 from domain.kernel.errors import NotFound
 from domain.kernel.ids import new_id
 from domain.kernel.ports import UnitOfWork
@@ -26,10 +27,12 @@ def set_rate(uow: UnitOfWork, c: pc.SetExchangeRate) -> ExchangeRate:
 
     Raises:
         BadInput: the currency is not an ISO 4217 code in use or is the company currency; the
-            rate is not a number above 0 with at most 8 decimals.
+            rate is not a number above 0 with at most 8 decimals; ``date`` (``outside_dates``): the first day lies
+            outside the business dates (``domain.kernel.limits``: 1970-01-01 to a year after today), where no
+            receipt it could value can lie.
     """
     rate = rate_value(c.rate)
-    day = c.valid_from or date.today()
+    day = v.day("date", c.valid_from) if c.valid_from is not None else date.today()
     with uow:
         require(uow, Permission.PURCHASE)
         currency = foreign_currency(c.currency, uow.purchasing.policy().currency)
@@ -44,7 +47,8 @@ def set_rate(uow: UnitOfWork, c: pc.SetExchangeRate) -> ExchangeRate:
 
 
 def remove_rate(uow: UnitOfWork, c: pc.RemoveExchangeRate) -> ExchangeRate:
-    """Remove the rate of a currency dated exactly ``valid_from`` (receipts already posted keep theirs)."""
+    """Remove the rate of a currency dated exactly ``valid_from`` (receipts already posted keep theirs). Any date is
+    taken, so a rate entered before dates were checked (a 2099 slip) can still go."""
     with uow:
         require(uow, Permission.PURCHASE)
         currency = foreign_currency(c.currency, uow.purchasing.policy().currency)

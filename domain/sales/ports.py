@@ -51,6 +51,8 @@ class OpenLineRow(NamedTuple):
     warehouse_id: str
     warehouse: str
     open_qty: Decimal
+    customer_name: str = ""
+    requested_on: object = None  # date: the day promised to the customer; None when the order names none
 
 
 class SalesRepository(Protocol):

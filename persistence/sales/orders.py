@@ -246,13 +246,14 @@ def open_line_rows(conn: Connection) -> list[OpenLineRow]:
     wh = func.coalesce(LINES.c.warehouse_id, SO.c.warehouse_id)
     rows = conn.execute(
         select(SO.c.number, C.c.code, SO.c.confirmed_at, LINES.c.id, LINES.c.line_no, LINES.c.product_id, P.c.sku,
-               P.c.name, wh.label("wid"), W.c.code.label("wcode"), LINES.c.qty, LINES.c.shipped, LINES.c.cancelled)
+               P.c.name, wh.label("wid"), W.c.code.label("wcode"), LINES.c.qty, LINES.c.shipped, LINES.c.cancelled,
+               C.c.name.label("cname"), SO.c.requested_on)
         .select_from(SO.join(LINES, LINES.c.so_id == SO.c.id).join(C, C.c.id == SO.c.customer_id)
                      .join(P, P.c.id == LINES.c.product_id).join(W, W.c.id == wh))
         .where(SO.c.state.in_([s.value for s in OPEN_STATES]))
         .order_by(SO.c.confirmed_at, SO.c.year, SO.c.seq, LINES.c.line_no))
     return [OpenLineRow(r.number, r.code, r.confirmed_at, r.id, r.line_no, r.product_id, r.sku, r.name, r.wid,
-                        r.wcode, open_quantity(r.qty, r.shipped, r.cancelled))
+                        r.wcode, open_quantity(r.qty, r.shipped, r.cancelled), r.cname, r.requested_on)
             for r in rows if open_quantity(r.qty, r.shipped, r.cancelled) > 0]
 
 

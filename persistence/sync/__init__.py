@@ -202,7 +202,8 @@ class QuarantineRow:
     params: dict = field(default_factory=dict)
     data: str = ""  # the refused record as logged (JSON), e.g. the user an approval lets in
     # the key as a person knows it: a product's SKU when the product is here, else its SKU and name as pulled
-    # (records.named_as_pulled); '' for a record without one
+    # (records.named_as_pulled); a document's number and partner as pulled (records.named_documents); '' for a
+    # record without one
     known_as: str = ""
 
     @property
@@ -484,6 +485,7 @@ def status(db) -> SyncStatus:
                 for row in conn.execute(select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at, q.code,
                                                q.params, q.data).order_by(q.seq))]
         known = r.named_by_sku(conn, [(x.table, x.row_id) for x in held])
+        known |= r.named_documents(conn, [(x.table, x.row_id, x.data) for x in held])
         for x in held:
             x.known_as = known.get((x.table, x.row_id), "") or r.named_as_pulled(x.table, x.data)
     report = settings.get(loc.LAST_REPORT)

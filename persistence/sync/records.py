@@ -395,16 +395,63 @@ def named_as_pulled(tbl: str, data: str) -> str:
     the SKU alone when the name cannot be shown; '' when the record has no readable SKU (not JSON, not text, blank,
     or holding characters that do not print: a control, an invisible or direction-changing one), so it is named by
     its id. A value longer than a list can show is cut with '…'."""
-    if tbl != "products" or not data:
-        return ""
-    try:
-        record = json.loads(data)
-    except (ValueError, RecursionError):
-        return ""
-    if not isinstance(record, dict):
+    record = _record(data) if tbl == "products" else None
+    if record is None:
         return ""
     sku, name = _readable(record.get("sku"), _SHOWN_SKU), _readable(record.get("name"), _SHOWN_NAME)
     return f"{sku} · {name}" if sku and name else sku
+
+
+# A document kept aside, named as pulled by its number and its partner: the code a stock document carries, or the
+# code of the customer or supplier its id names when that partner is here (an account item's side says which).
+_PARTNER_OF = {"documents": "partner", "sales_orders": "customer_id", "purchase_orders": "supplier_id",
+               "supplier_invoices": "supplier_id", "account_items": "partner_id"}
+
+
+def named_documents(conn: Connection, held) -> dict[tuple[str, str], str]:
+    """How a person knows the documents of ``held`` ((table, key, data as logged) entries) kept aside: their
+    number and partner as pulled (``SO-2026-00012 · ZS``), the number alone when the partner is neither a code in
+    the record nor a customer or supplier here; entries that are not documents or carry no readable number are left
+    out (named by their id). A table may carry a kept-aside prefix (``outgoing:``, ``alias:``)."""
+    found: dict[tuple[str, str], tuple[str, str, str]] = {}  # entry → (number, partner as pulled, its table)
+    for tbl, key, data in held:
+        column = _PARTNER_OF.get(_plain(tbl))
+        record = _record(data) if column else None
+        number = _readable(record.get("number"), _SHOWN_SKU) if record is not None else ""
+        if not number:
+            continue
+        partner = record.get(column)
+        if column == "partner":
+            kind = ""  # the code itself
+        elif column == "supplier_id" or record.get("side") == "AP":
+            kind = "suppliers"
+        else:
+            kind = "customers"
+        found[(tbl, key)] = (number, partner if isinstance(partner, str) else "", kind)
+    codes: dict[tuple[str, str], str] = {}
+    for kind, table in (("customers", t.customers), ("suppliers", t.suppliers)):
+        for part in chunks({p for _, p, k in found.values() if k == kind and p}):
+            codes.update({(kind, i): c for i, c in conn.execute(
+                select(table.c.id, table.c.code).where(table.c.id.in_(part))).all()})
+    out = {}
+    for entry, (number, partner, kind) in found.items():
+        shown = _readable(partner, _SHOWN_SKU) if not kind else codes.get((kind, partner), "")
+        out[entry] = f"{number} · {shown}" if shown else number
+    return out
+
+
+def _plain(tbl: str) -> str:
+    return tbl.removeprefix("outgoing:").removeprefix("alias:")
+
+
+def _record(data: str) -> dict | None:
+    if not data:
+        return None
+    try:
+        record = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    return record if isinstance(record, dict) else None
 
 
 def _readable(value: object, most: int) -> str:

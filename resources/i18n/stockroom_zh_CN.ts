@@ -2256,13 +2256,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+376" />
-            <location line="+396" />
+            <location line="+377" />
+            <location line="+400" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-357" />
+            <location line="-361" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2272,7 +2272,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+260" />
+            <location line="+264" />
             <source>Posted %1 against %2</source>
             <translation>已过账 %1（按采购订单 %2 收货）</translation>
         </message>
@@ -2282,7 +2282,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>冲销(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+64" />
+            <location filename="../../ui/screens/documents/receive.py" line="+66" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -2318,19 +2318,19 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+42" />
             <source>%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).</source>
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="-247" />
-            <location line="+213" />
+            <location filename="../../ui/screens/documents/entry.py" line="-251" />
+            <location line="+217" />
             <location line="+65" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-271" />
+            <location line="-275" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -2420,7 +2420,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>请先选择仓库。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+61" />
+            <location filename="../../ui/screens/documents/entry.py" line="+65" />
             <source>Posting…</source>
             <translation>正在过账…</translation>
         </message>
@@ -2501,18 +2501,18 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-771" />
+            <location line="-776" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+624" />
+            <location line="+625" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+109" />
             <source>Line %1 now ships the %2 on hand: post again (Ctrl+Enter).</source>
             <translation>第 %1 行已改为现有的 %2：请再次过账（Ctrl+Enter）。</translation>
         </message>
@@ -2562,8 +2562,8 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-195" />
-            <location line="+196" />
+            <location line="-199" />
+            <location line="+200" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
@@ -3099,6 +3099,34 @@ The database is backed up first. No stock movement is changed, only the values a
             <location line="+32" />
             <source>Quantity</source>
             <translation>数量</translation>
+        </message>
+    </context>
+    <context>
+        <name>FreedBackorders</name>
+        <message>
+            <location filename="../../ui/screens/sales/freed.py" line="+26" />
+            <source>%1 (%2, %3 of %4)</source>
+            <translation>%1（%2，欠 %4，可发 %3）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>1 backorder can now ship: %1</source>
+            <translation>有 1 笔欠货现在可以发货：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 backorders can now ship: %2</source>
+            <translation>有 %1 笔欠货现在可以发货：%2</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Show &amp;them…</source>
+            <translation>查看这些欠货(&amp;T)…</translation>
         </message>
     </context>
     <context>
@@ -6297,7 +6325,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+59" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+60" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -6486,7 +6514,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location line="+137" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -6541,7 +6569,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已为 %1 新建草稿。添加明细：扫描或输入货号。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+56" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+57" />
             <source>Added %1: %2 %3</source>
             <translation>已添加 %1：%2 %3</translation>
         </message>
@@ -6734,6 +6762,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>RatesPage</name>
         <message>
             <location filename="../../ui/screens/settings_rates.py" line="+50" />
+            <source>From: %1 is outside the accepted dates; enter a date from %2 to %3.</source>
+            <translation>起始日期：%1 超出可接受的日期范围，请输入 %2 至 %3 之间的日期。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Enter a three-letter ISO 4217 code other than the company currency, such as USD or EUR.</source>
             <translation>请输入公司本位币以外的三位 ISO 4217 货币代码，例如 USD 或 EUR。</translation>
         </message>
@@ -6753,7 +6786,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已删除 %1 自 %2 起的汇率。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+24" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
@@ -6837,7 +6870,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+62" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+65" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -6852,12 +6885,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
-            <location line="-45" />
+            <location line="-46" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.</source>
             <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。</translation>
         </message>
@@ -6891,13 +6924,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>ReceiveScreen</name>
         <message>
             <location filename="../../ui/screens/documents/receive.py" line="+16" />
-            <location line="+10" />
+            <location line="+28" />
             <source>Return to &amp;supplier…</source>
             <translation>退货给供应商(&amp;S)…</translation>
         </message>
         <message>
-            <location line="-5" />
-            <location line="+7" />
+            <location line="-23" />
+            <location line="+25" />
             <source>Enter supplier &amp;invoice…</source>
             <translation>录入采购发票(&amp;I)…</translation>
         </message>
@@ -9684,7 +9717,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已取消 %2 上 %1 的未交数量。</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>Order confirmation</source>
             <translation>订单确认书</translation>
         </message>
@@ -9704,12 +9737,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>到货通知（该客户）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/backorders.py" line="+31" />
+            <location filename="../../ui/screens/sales/backorders.py" line="+36" />
             <source>no purchase order yet</source>
             <translation>尚无采购订单</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+10" />
             <location filename="../../ui/screens/sales/words.py" line="+101" />
             <source>Customer</source>
             <translation>客户</translation>
@@ -9719,6 +9752,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location filename="../../ui/screens/sales/screen.py" line="+698" />
             <source>Sales order</source>
             <translation>销售订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Promised</source>
+            <translation>承诺交期</translation>
         </message>
         <message>
             <location line="+1" />
@@ -9754,15 +9792,20 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>预计到货</translation>
         </message>
         <message>
-            <location line="+61" />
-            <location line="+61" />
+            <location line="+75" />
+            <location line="+65" />
             <location filename="../../ui/screens/sales/screen.py" line="-304" />
             <location line="+293" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-29" />
+            <source>%n line(s) can now ship</source>
+            <translation>%n 行现在可以发货</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%n backordered line(s)</source>
             <translation>%n 行欠货</translation>
         </message>
@@ -9770,6 +9813,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+21" />
             <source>Backorders</source>
             <translation>欠货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backorders that can now ship</source>
+            <translation>现在可以发货的欠货</translation>
         </message>
         <message>
             <location line="+1" />

@@ -131,3 +131,21 @@ def test_saving_the_company_without_a_name_asks_for_one_under_its_field_and_save
     from domain.purchasing import terms as purchasing_terms
 
     assert purchasing_terms.current_policy(db.uow()).tax_rate == 13
+
+
+@pytest.mark.parametrize("typed", [QDate(2099, 1, 1), QDate(1969, 12, 31)])
+def test_a_rate_dated_outside_the_business_dates_names_the_field_and_the_range(qtbot, page, db, typed):
+    from datetime import UTC
+    from datetime import datetime
+
+    from domain.kernel import limits
+
+    page.currency.setCurrentText("USD")
+    page.valid_from.setDate(typed)
+    page.rate.setText("7.1")
+    page.save_button.click()
+    last = limits.last_day(datetime.now(UTC).date()).isoformat()
+    said = (f"From: {typed.toString('yyyy-MM-dd')} is outside the accepted dates; enter a date from 1970-01-01 to "
+            f"{last}.")
+    qtbot.waitUntil(lambda: page.message.text() == said, timeout=15_000)
+    assert stored(db) == []

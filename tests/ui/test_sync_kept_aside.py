@@ -136,3 +136,40 @@ def test_a_product_refused_from_the_hub_that_was_never_here_is_named_by_its_sku_
     assert "Refused from the shared database: Product SCREW-M4 · Screw M4 × 20 (entry 21)" in text
     assert "Refused from the shared database: Product 0193-control (entry 22)" in text  # no readable SKU: its id
     assert "0193-pulled" not in text
+
+
+def test_a_document_refused_from_the_hub_is_named_by_its_number_and_partner_as_pulled(qtbot, db, make_services,
+                                                                                     english, capsys):
+    """A refused document was listed by its id, which no clerk can look up; a product was already named by SKU."""
+    import json
+
+    from domain.catalog import commands as c
+    from domain.catalog import master as catalog
+    from ui.cli import main
+    from ui.screens.conflicts import ConflictsScreen
+
+    customer = catalog.add_customer(db.uow(), c.AddCustomer("ZS", "Zhang San"))
+    pulled = {
+        ("documents", "0193-gr"): {"id": "0193-gr", "number": "GR-2026-00012", "partner": "NB", "kind": "receipt"},
+        ("sales_orders", "0193-so"): {"id": "0193-so", "number": "SO-2026-00007", "customer_id": customer.id},
+        ("purchase_orders", "0193-po"): {"id": "0193-po", "number": "PO-2026-00003", "supplier_id": "0193-gone"},
+        ("account_items", "0193-rc"): {"id": "0193-rc", "number": "RC-2026-00002", "side": "AR",
+                                       "partner_id": customer.id},
+        ("documents", "0193-blank"): {"id": "0193-blank", "number": "", "partner": "NB"},
+    }
+    with db.engine.begin() as conn:
+        for seq, ((table, key), record) in enumerate(pulled.items(), start=30):
+            loc.quarantine(conn, table, key, seq, 1, "note: 600 characters long; at most 500 are accepted",
+                           json.dumps(record), "")
+    screen = ConflictsScreen(make_services())
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and not screen.kept_box.isHidden())
+    text = screen.kept_view.toPlainText()
+    assert "Refused from the shared database: Document GR-2026-00012 · NB (entry 30)" in text
+    assert "Sales order SO-2026-00007 · ZS (entry 31)" in text
+    assert "PO-2026-00003 (entry 32)" in text  # its supplier is not here: the number alone
+    assert "RC-2026-00002 · ZS (entry 33)" in text
+    assert "0193-blank (entry 34)" in text  # no number to show: its id
+    assert not any(key in text for key in ("0193-gr", "0193-so", "0193-po", "0193-rc"))
+    assert main(["--db", str(db.path), "sync", "status"]) == 0
+    assert "documents GR-2026-00012 · NB (hub entry 30)" in capsys.readouterr().out

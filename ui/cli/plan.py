@@ -52,9 +52,11 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
                            help="create one draft PO per supplier and warehouse for the lines shown; says what it "
                                 "will draft and asks first (on a terminal) unless --yes")
             p.add_argument("--yes", action="store_true",
-                           help="create the drafts without asking (needed without a terminal, as in a script)")
+                           help="create the drafts and post the transfers without asking (needed without a "
+                                "terminal, as in a script)")
             p.add_argument("--create-transfers", action="store_true",
-                           help="post the suggested transfers, one transfer document per pair of warehouses")
+                           help="post the suggested transfers, one transfer document per pair of warehouses; says "
+                                "what it will post and asks first (on a terminal) unless --yes")
     p = sub.add_parser("unfilled", help="record demand that could not be shipped (a lost sale) so forecasts count it")
     p.add_argument("--sku", required=True, help="SKU or barcode")
     p.add_argument("--qty", required=True, help="quantity asked for and not shipped")
@@ -202,7 +204,9 @@ def run_plan(args: argparse.Namespace, db) -> int:
     elif args.create_drafts:
         created = planning.create_drafts(db.uow(), suggestions)
     posted = []
-    if args.create_transfers and transfers:
+    if args.create_transfers and transfers and not _transfers_confirmed(transfers, args.yes):
+        print("no transfer posted", file=sys.stderr)
+    elif args.create_transfers and transfers:
         from domain.planning.transfer_docs import create_transfers
 
         posted = create_transfers(db.uow(), transfers)
@@ -248,8 +252,6 @@ def _confirmed(db, suggestions, yes: bool) -> bool:
     from domain.planning.drafts import preview_drafts
     from domain.purchasing.exchange import totals_by_currency
     from domain.purchasing.exchange import totals_text
-    from ui.cli.common import EXIT_BAD_INPUT
-    from ui.cli.common import CliError
     from ui.cli.common import money
 
     previews = preview_drafts(db.uow(), suggestions)
@@ -263,13 +265,37 @@ def _confirmed(db, suggestions, yes: bool) -> bool:
               f"{d.currency} before tax{converted}", file=sys.stderr)
     totals = totals_by_currency((d.currency, d.amount) for d in previews)
     print("  total before tax: " + totals_text(totals, money), file=sys.stderr)
+    these = "this draft" if len(previews) == 1 else f"these {len(previews)} drafts"
+    return _asked("--create-drafts", f"create {these}", yes)
+
+
+def _transfers_confirmed(transfers, yes: bool) -> bool:
+    """Say on stderr what ``--create-transfers`` will post (``preview_transfers``: from, to, lines, as the
+    documents will be) and, unless ``yes``, ask on the terminal; without one, refuse and name ``--yes``."""
+    from domain.planning.transfer_docs import preview_transfers
+
+    previews = preview_transfers(transfers)
+    if not previews:
+        return True
+    print(f"will post {len(previews)} transfer document(s):", file=sys.stderr)
+    for d in previews:
+        print(f"  {d.from_warehouse} -> {d.to_warehouse}  {len(d.lines)} line(s)  "
+              + ", ".join(f"{sku} {fmt(qty)}" for sku, qty in d.lines), file=sys.stderr)
+    these = "this transfer" if len(previews) == 1 else f"these {len(previews)} transfers"
+    return _asked("--create-transfers", f"post {these}", yes)
+
+
+def _asked(option: str, question: str, yes: bool) -> bool:
+    """``yes``, or the answer on the terminal to ``question`` [y/N]; without a terminal, refused naming --yes."""
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import CliError
+
     if yes:
         return True
     if not sys.stdin.isatty():
-        raise CliError("--create-drafts: there is no terminal to ask on; give --yes to create these drafts, or "
+        raise CliError(f"{option}: there is no terminal to ask on; give --yes to {question}, or "
                        "narrow them with --sku, --supplier, --warehouse or --class", EXIT_BAD_INPUT)
-    these = "this draft" if len(previews) == 1 else f"these {len(previews)} drafts"
-    print(f"create {these}? [y/N] ", end="", file=sys.stderr, flush=True)
+    print(f"{question}? [y/N] ", end="", file=sys.stderr, flush=True)
     return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 

@@ -25,9 +25,10 @@ from domain.purchasing.exchange import totals_text
 from domain.purchasing.lead_time import MIN_LEAD_OBSERVATIONS
 from domain.purchasing.lead_time import RECEIPTS_PRODUCT
 from domain.purchasing.lead_time import RECEIPTS_SUPPLIER
-from domain.sales.backorders import backorders
+from domain.sales.backorders import freed_by
 from ui.cli.common import add_language_option
 from ui.cli.common import file_language
+from ui.cli.freed import say_freed
 
 # A PO without the company's name goes out (printing is never blocked), but the user is told how to set it.
 NO_COMPANY_NAME = ("note: no company name is set, so the PO prints none (a supplier sees only the address); set it "
@@ -166,16 +167,6 @@ def _paper_locale(choice: str) -> str | None:
     return os.environ.get("LC_ALL") or os.environ.get("LC_PAPER") or os.environ.get("LANG")
 
 
-def _say_now_shippable(before: dict, after: dict) -> None:
-    """After a receipt, the customers' backorders it lets ship now (on stderr: stdout keeps the movement ids), so
-    that the goods go out to those who waited instead of onto the shelf."""
-    for key, b in before.items():
-        covered = b.qty - after.get(key, 0)
-        if covered > 0:
-            print(f"can ship now: {b.so} ({b.customer}) {b.sku} {fmt(covered)} of {fmt(b.qty)} on backorder in "
-                  f"{b.warehouse}: so ship {b.so}", file=sys.stderr)
-
-
 def run_po(args: argparse.Namespace, db) -> int:
     uow = db.uow
     a = args.action
@@ -212,9 +203,8 @@ def run_po(args: argparse.Namespace, db) -> int:
         if not snapshot.company.name:
             print(NO_COMPANY_NAME, file=sys.stderr)
     elif a == "receive":
-        waiting = {(b.so, b.line_id): b for b in backorders(uow())}
-        delivery = purchasing.receive_delivery(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs),
-                                                                              _moment(args.at), note=args.note))
+        command = pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), _moment(args.at), note=args.note)
+        delivery, freed = freed_by(uow, lambda: purchasing.receive_delivery(uow(), command))
         moves = delivery.movements
         print(delivery.document.number)  # the receipt: listed, printed and reversed (`reverse GR-…`) by it
         for m in moves:
@@ -223,8 +213,7 @@ def run_po(args: argparse.Namespace, db) -> int:
             m = moves[0]
             print(f"valued at 1 {m.fx_currency} = {fmt(m.fx_rate)} {purchasing_terms.current_policy(uow()).currency}",
                   file=sys.stderr)
-        if waiting:
-            _say_now_shippable(waiting, {(b.so, b.line_id): b.qty for b in backorders(uow())})
+        say_freed(freed)
     elif a == "rate":
         if args.clear == (args.rate is not None):
             raise BadInput("rate", "give a rate such as 7.1234, or --clear to use the rate of each receipt's date")

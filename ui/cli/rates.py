@@ -56,7 +56,12 @@ def run(args: argparse.Namespace, open_db) -> int:
     db = open_db()
     try:
         if args.action == "set":
-            r = rates.set_rate(db.uow(), pc.SetExchangeRate(args.currency, args.rate, day))
+            try:
+                r = rates.set_rate(db.uow(), pc.SetExchangeRate(args.currency, args.rate, day))
+            except BadInput as e:
+                if e.field != "date":
+                    raise
+                raise BadInput("--date", e.problem) from e
             company, _ = rates.list_rates(db.uow())
             print(f"1 {r.currency} = {fmt(r.rate)} {company} from {r.valid_from.isoformat()}")
         elif args.action == "remove":

@@ -81,7 +81,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ref", default="")
     p.add_argument("--at", type=when, help="when, an ISO date-time (default: now)")
 
-    p = sub.add_parser("backorders", help="open quantities of confirmed orders that the stock on hand does not cover")
+    p = sub.add_parser("backorders", help="open quantities of confirmed orders that the stock on hand does not cover, "
+                                          "the oldest promised date first")
+    p.add_argument("--customer", metavar="CODE", help="only this customer's backorders (its code)")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("atp", help="available to promise of a product, per warehouse and by the open PO dates")
     p.add_argument("sku", help="SKU or barcode")
@@ -226,16 +228,20 @@ def _run(args, db) -> int:
     elif cmd == "backorders":
         from domain.sales.backorders import backorders
 
-        rows = backorders(uow())
+        try:
+            rows = backorders(uow(), args.customer)
+        except BadInput as e:
+            raise BadInput("--customer", e.problem) from e
         if args.json:
-            print_json([{"customer": r.customer, "so": r.so, "sku": r.sku, "name": r.name, "warehouse": r.warehouse,
-                         "qty": fmt(r.qty), "since": r.since.isoformat() if r.since else None,
+            print_json([{"customer": r.customer, "customer_name": r.customer_name, "so": r.so,
+                         "promised": r.promised.isoformat() if r.promised else None, "sku": r.sku, "name": r.name,
+                         "warehouse": r.warehouse, "qty": fmt(r.qty), "since": r.since.isoformat() if r.since else None,
                          "arrival": r.arrival.isoformat() if r.arrival else None} for r in rows])
         else:
-            table([[r.customer, r.so, r.sku, r.name, r.warehouse, fmt(r.qty),
-                    local(r.since).strftime("%Y-%m-%d") if r.since else "",
+            table([[r.customer_label, r.so, r.promised.isoformat() if r.promised else "", r.sku, r.name, r.warehouse,
+                    fmt(r.qty), local(r.since).strftime("%Y-%m-%d") if r.since else "",
                     r.arrival.isoformat() if r.arrival else "no purchase order"] for r in rows],
-                  ["CUSTOMER", "SO", "SKU", "NAME", "WAREHOUSE", "QTY", "SINCE", "ARRIVAL"])
+                  ["CUSTOMER", "SO", "PROMISED", "SKU", "NAME", "WAREHOUSE", "QTY", "SINCE", "ARRIVAL"])
     elif cmd == "atp":
         return _atp(db, args)
     return EXIT_OK

@@ -216,8 +216,13 @@ def run(args, db) -> int:
     elif cmd == "customer":
         print(catalog.add_customer(uow(), cc.AddCustomer(args.code, args.name, args.contact)).id)
     elif cmd == "receive":
-        print(ledger.receive(uow(), c.ReceiveStock(args.sku, args.qty, args.warehouse, args.unit_cost, args.ref,
-                                                   args.at)).id)
+        from domain.sales.backorders import freed_by
+        from ui.cli.freed import say_freed
+
+        command = c.ReceiveStock(args.sku, args.qty, args.warehouse, args.unit_cost, args.ref, args.at)
+        movement, freed = freed_by(uow, lambda: ledger.receive(uow(), command))
+        print(movement.id)
+        say_freed(freed)
     elif cmd == "ship":
         print(ledger.ship(uow(), c.ShipStock(args.sku, args.qty, args.warehouse, args.ref, args.at)).id)
     elif cmd == "transfer":

@@ -8,7 +8,8 @@ asks first (``ui.dialogs.unscanned``: leave them open, the default, or receive t
 the dialog), so a partial delivery scanned line by line never receives what did not arrive. With nothing scanned
 (quantities typed or taken as prefilled) it posts at once. ``DocumentLinesModel.po_receipt`` makes the command, which
 ``domain.purchasing.orders.receive`` posts on the task runner. A refusal (over-receipt beyond the tolerance) is
-shown in the dialog, which stays open so the clerk can correct the line.
+shown in the dialog, which stays open so the clerk can correct the line. Posted, the dialog closes with the
+backorders the receipt lets ship in ``freed``, which the Purchasing screen says (``ui.screens.sales.freed``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from domain.kernel.numbers import fmt
 from domain.purchasing import orders as purchasing
+from domain.sales.backorders import freed_by
 from domain.stock.documents import DocumentKind
 from ui.dialogs.unscanned import leave_unscanned_open
 from ui.i18n import fill
@@ -59,6 +61,7 @@ class ReceivePoDialog(QDialog):
         self.model.edit_refused.connect(lambda row, message: self._show_error(
             fill(translate("ReceivePoDialog", "Line %1: %2"), row + 1, message)))
         self.movements: list = []
+        self.freed: list = []  # the backorders the receipt lets ship (domain.sales.backorders.freed_by)
         self.setWindowTitle(fill(translate("ReceivePoDialog", "Receive %1"), po.number or po.id))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
@@ -150,12 +153,12 @@ class ReceivePoDialog(QDialog):
         self.buttons.setEnabled(False)
         self.busy_bar.busy(True)
         uow = self.services.uow
-        self.services.tasks.submit(lambda: purchasing.receive(uow(), command), on_done=self._posted,
-                                   on_error=self._refused)
+        self.services.tasks.submit(lambda: freed_by(uow, lambda: purchasing.receive(uow(), command)),
+                                   on_done=self._posted, on_error=self._refused)
 
-    def _posted(self, movements) -> None:
+    def _posted(self, result) -> None:
         if alive(self):
-            self.movements = movements
+            self.movements, self.freed = result
             self.busy_bar.busy(False)
             self.accept()
 

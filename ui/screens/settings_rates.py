@@ -44,8 +44,11 @@ CURRENCY, FROM, RATE = range(3)
 RATE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def rate_hint(field: str) -> str:
-    """What a field accepts, in the reader's language."""
+def rate_hint(field: str, values: tuple = ()) -> str:
+    """What a field accepts, in the reader's language (``values``: a date refused, and the first and last accepted)."""
+    if field == "date" and len(values) == 3:
+        return fill(translate("RatesPage", "From: %1 is outside the accepted dates; enter a date from %2 to %3."),
+                    *values)
     if field == "currency":
         return translate("RatesPage", "Enter a three-letter ISO 4217 code other than the company currency, such as "
                                       "USD or EUR.")
@@ -204,6 +207,9 @@ class RatesPage(QWidget):
             self.busy_bar.busy(False)
             if isinstance(exc, BadInput) and exc.field in ("currency", "rate"):
                 self._say(rate_hint(exc.field), error=True)
+            elif isinstance(exc, BadInput) and exc.field == "date" and exc.code == "outside_dates":
+                self._say(rate_hint(exc.field, exc.values), error=True)
+                self.valid_from.setFocus()
             else:
                 self._say(fill(translate("RatesPage", "Refused: %1"), refusal_text(exc)), error=True)
             if self.rates:

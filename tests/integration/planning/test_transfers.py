@@ -21,6 +21,7 @@ from domain.planning import run as planning
 from domain.planning.transfer_docs import create_transfers
 from domain.planning.transfers import transfers_of
 from persistence.planning.queries import reader
+from tests.integration.planning.test_planning import _Terminal
 from tests.planning_data import TODAY
 from tests.planning_data import WEEKS
 from tests.planning_data import business
@@ -107,12 +108,12 @@ def test_suggest_lists_the_transfer_before_the_purchase_lines(template, tmp_path
     shutil.copy(template, path)
     env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "TZ": "UTC"}
 
-    def cli(*args):
+    def cli(*args, code=0):
         done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), *args, "--today",
                                TODAY.isoformat(), "--weeks", str(WEEKS)], capture_output=True, text=True, env=env,
                               cwd=ROOT, timeout=120)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+        assert done.returncode == code, done.stderr
+        return done.stdout if code == 0 else done.stderr
 
     text = cli("suggest").splitlines()
     assert text[0] == "transfers (before ordering)"
@@ -125,7 +126,29 @@ def test_suggest_lists_the_transfer_before_the_purchase_lines(template, tmp_path
     assert [x["sku"] for g in out["suppliers"] for x in g["lines"]] == ["ALONE"]
     assert out["transfers_posted"] == []
 
-    done = cli("suggest", "--create-transfers").splitlines()
+    # no terminal to ask on: says what it would post, names --yes and posts nothing
+    err = cli("suggest", "--create-transfers", code=2)
+    assert "will post 1 transfer document(s):" in err and "  WEST -> MAIN  1 line(s)  SHARE 230" in err
+    assert "--yes" in err
+    assert json.loads(cli("suggest", "--json"))["transfers"] == out["transfers"]
+    done = cli("suggest", "--create-transfers", "--yes").splitlines()
     assert any(x.startswith("transfer TR-") and x.endswith("WEST -> MAIN  1 line(s)") for x in done)
     after = json.loads(cli("suggest", "--json"))
     assert after["transfers"] == [] and [x["sku"] for g in after["suppliers"] for x in g["lines"]] == ["ALONE"]
+
+
+@pytest.mark.parametrize(("answer", "posted"), [("n\n", 0), ("y\n", 1)])
+def test_create_transfers_asks_on_a_terminal_and_posts_only_on_yes(template, tmp_path, monkeypatch, capsys, answer,
+                                                                    posted):
+    from main import main
+
+    path = tmp_path / "ask.sqlite3"
+    shutil.copy(template, path)
+    terminal = _Terminal(answer)
+    monkeypatch.setattr(sys, "stdin", terminal)
+    assert main(["--db", str(path), "suggest", "--today", TODAY.isoformat(), "--weeks", str(WEEKS),
+                 "--create-transfers"]) == 0
+    out, err = capsys.readouterr()
+    assert terminal.asked == 1 and "post this transfer? [y/N]" in err
+    assert ("no transfer posted" in err) == (not posted)
+    assert sum(line.startswith("transfer TR-") for line in out.splitlines()) == posted

@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -172,3 +174,15 @@ def test_a_foreign_currency_po_alone_also_asks_for_the_flag(cli):
     err = cli("po", "config", "--currency", "USD", code=3)
     assert "0 exchange rate(s)" in err and "1 purchase order(s) in a foreign currency" in err
     assert "currency: CNY" in cli("po", "config")
+
+
+def test_a_rate_dated_outside_the_business_dates_is_refused_naming_date_and_the_range(cli):
+    from domain.kernel import limits
+
+    last = limits.last_day(datetime.now(UTC).date()).isoformat()
+    for typed in ("2099-01-01", "1969-12-31"):  # a typing slip for 2029, a day before the ledger's first
+        err = cli("rate", "set", "USD", "7.1", "--date", typed, code=2)
+        assert f"--date: {typed} is outside the accepted dates; enter a date from 1970-01-01 to {last}" in err
+    assert json.loads(cli("rate", "list", "--json")) == []
+    cli("rate", "set", "USD", "7.1", "--date", last)  # the last day accepted
+    assert [r["date"] for r in json.loads(cli("rate", "list", "--json"))] == [last]

@@ -140,9 +140,45 @@ def test_a_receipt_says_which_backorders_it_lets_ship_now(cli, tmp_path):
     first = receive("4")
     receipt, movement = first.stdout.split()  # stdout keeps the receipt number and the movement id a script reads
     assert receipt.startswith("GR-") and len(movement) == 36
-    assert f"can ship now: {so} (ACME) SCREW 4 of 7 on backorder in MAIN: so ship {so}" in first.stderr
-    assert f"can ship now: {so} (ACME) SCREW 3 of 3 on backorder in MAIN" in receive("5").stderr
+    promised = json.loads(cli("backorders", "--json"))[0]["promised"]
+    assert "1 backorder can now ship (oldest promise first):" in first.stderr
+    assert (f"can ship now: {so} (ACME · Acme Trading) SCREW 4 of 7 on backorder in MAIN, promised {promised}: "
+            f"so ship {so}") in first.stderr
+    assert f"can ship now: {so} (ACME · Acme Trading) SCREW 3 of 3 on backorder in MAIN" in receive("5").stderr
     assert "can ship now" not in receive("2").stderr  # nothing waits any more
+
+
+def test_a_plain_receipt_says_which_backorders_it_lets_ship_oldest_promise_first(cli, tmp_path):
+    cli("customer", "add", "ZS", "--name", "张三")
+    early = cli("so", "create", "--customer", "ZS", "--warehouse", "MAIN", "--requested", "2027-01-05").strip()
+    late = cli("so", "create", "--customer", "ACME", "--warehouse", "MAIN", "--requested", "2027-02-01").strip()
+    for so in (late, early):  # the later promise confirmed first
+        cli("so", "add-line", so, "SCREW", "5", "--price", "5")
+        cli("so", "confirm", so, "--override")
+    done = both(tmp_path, "receive", "SCREW", "10", "--warehouse", "MAIN", "--unit-cost", "2")
+    assert len(done.stdout.split()) == 1  # the movement id, as before
+    said = [line.strip() for line in done.stderr.splitlines()]
+    assert said[0] == "2 backorders can now ship (oldest promise first):"
+    assert said[1].startswith(f"can ship now: {early} (ZS · 张三) SCREW 5 of 5 on backorder in MAIN, "
+                              "promised 2027-01-05")
+    assert said[2].startswith(f"can ship now: {late} (ACME · Acme Trading) SCREW 5 of 5")
+
+
+def test_backorders_name_the_customer_and_the_promise_and_filter_by_customer(cli):
+    cli("customer", "add", "ZS", "--name", "张三")
+    late = cli("so", "create", "--customer", "ACME", "--warehouse", "MAIN", "--requested", "2027-02-01").strip()
+    early = cli("so", "create", "--customer", "ZS", "--warehouse", "MAIN", "--requested", "2027-01-05").strip()
+    for so in (late, early):
+        cli("so", "add-line", so, "SCREW", "5", "--price", "5")
+        cli("so", "confirm", so, "--override")
+    header, first, second = cli("backorders").splitlines()
+    assert header.split()[:3] == ["CUSTOMER", "SO", "PROMISED"]
+    assert first.split()[:5] == ["ZS", "·", "张三", early, "2027-01-05"]  # the oldest promise first
+    assert second.split()[:6] == ["ACME", "·", "Acme", "Trading", late, "2027-02-01"]
+    [mine] = json.loads(cli("backorders", "--customer", "ZS", "--json"))
+    assert (mine["customer"], mine["customer_name"], mine["so"], mine["promised"]) == ("ZS", "张三", early,
+                                                                                     "2027-01-05")
+    assert "NOBODY" in cli("backorders", "--customer", "NOBODY", code=3)
 
 
 def both(tmp_path, *args: str) -> subprocess.CompletedProcess:

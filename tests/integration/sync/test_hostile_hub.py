@@ -442,3 +442,27 @@ def test_a_refused_product_is_listed_by_its_sku_and_name_as_pulled_and_by_its_id
     out = capsys.readouterr().out
     assert "products BAD-7 · Torx T20 screwdriver (hub entry" in out and named not in out
     assert f"products {unreadable} (hub entry" in out
+
+
+def test_a_refused_document_is_listed_by_its_number_and_partner_as_pulled(office, devices, capsys):
+    """It was listed by its id: a clerk could not tell which receipt the hub holds that this desk refused."""
+    from domain.stock.documents import LineInput
+    from domain.stock.documents import PostDocument
+    from domain.stock.documents import post_document
+
+    a, w = office
+    catalog.add_supplier(a.uow(), cc.AddSupplier("NB", "Ningbo Fasteners"))
+    posted = post_document(a.uow(), PostDocument("receipt", "MAIN", (LineInput("SKU-1", "1", "2.50"),),
+                                                 partner="NB"))
+    sync.sync(a, _url(w))
+    good = w.hub_record("documents", _id_of(w, "documents", "number", posted.number))
+    forged = str(uuid.uuid4())
+    w.record("documents", forged, dict(good, id=forged, number="GR-2026-00999", seq=999, note="x" * 600,
+                                       _children={}))
+    b = devices("b")
+    sync.sync(b, _url(w))
+    shown = {q.row_id: q.shown_key for q in sync.status(b).quarantined}
+    assert shown == {forged: "GR-2026-00999 · NB"}
+    assert main(["--db", str(b.path), "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "documents GR-2026-00999 · NB (hub entry" in out and forged not in out

@@ -293,6 +293,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             entry_layout.addWidget(self.unfilled_offer)
         entry_layout.addWidget(self.grid, 1)
         entry_layout.addLayout(footer)
+        self.entry_layout = entry_layout
 
         # posted documents
         self.posted_model = PostedDocumentsModel(self)
@@ -785,7 +786,11 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             done_with_held()  # posted: the held copy goes (a crash in between leaves it, never the reverse)
             return document
 
-        self._submit(post, self._posted, self._post_failed)
+        self._submit(self._posting_work(post), self._posted, self._post_failed)
+
+    def _posting_work(self, post):
+        """What the task runner runs to post (``post``); a screen may wrap it to learn more of the posting."""
+        return post
 
     def _set_posting(self, on: bool) -> None:
         self._posting = on

@@ -33,6 +33,7 @@ from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import fmt
 from domain.purchasing import orders as purchasing
 from domain.purchasing.model import over_receipt_limit
+from domain.sales.backorders import freed_by
 from domain.stock.documents import DocumentKind
 from ui.dialogs.unscanned import leave_unscanned_open
 from ui.i18n import fill
@@ -42,6 +43,7 @@ from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
 from ui.screens.documents.suggested_costs import SuggestedCosts
+from ui.screens.sales.freed import FreedBackorders
 
 # lupdate reads translate("Context", "text"); it would read self.tr here as this class's context, not DocumentEntry's
 translate = QCoreApplication.translate
@@ -234,9 +236,11 @@ class PurchaseOrderMode:
             done_with_held()  # posted: the held copy goes (a crash in between leaves it, never the reverse)
             return delivery
 
-        self._submit(receive, self._po_received, self._post_failed)
+        self._submit(lambda: freed_by(services.uow, receive), self._po_received, self._post_failed)
 
-    def _po_received(self, delivery) -> None:
+    def _po_received(self, result) -> None:
+        delivery, freed = result
+        self.freed_backorders.show_freed(freed)
         self.held.posted()
         self._set_posting(False)
         QSettings().setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
@@ -283,6 +287,24 @@ class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
         self.supplier_invoice_button.clicked.connect(self.invoice_selected)
         self.posted_buttons.insertWidget(3, self.supplier_invoice_button)
         self.supplier_invoice_button.setText(translate("ReceiveScreen", "Enter supplier &invoice…"))
+        # after a receipt, the backorders it lets ship, under the document's footer
+        self.freed_backorders = FreedBackorders(self.services, self)
+        self.entry_layout.addWidget(self.freed_backorders)
+
+    def _posting_work(self, post):
+        """A receipt also reads the backorders it lets ship (``domain.sales.backorders.freed_by``)."""
+        uow = self.services.uow
+        return lambda: freed_by(uow, post)
+
+    def _posted(self, result) -> None:
+        document, freed = result
+        super()._posted(document)
+        self.freed_backorders.show_freed(freed)
+
+    def _set_posting(self, on: bool) -> None:
+        super()._set_posting(on)
+        if on:  # the next receipt says its own
+            self.freed_backorders.show_freed([])
 
     def retranslate(self) -> None:
         super().retranslate()

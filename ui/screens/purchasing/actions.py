@@ -118,6 +118,7 @@ class PoActions:
         def accepted() -> None:
             lines = len(dialog.movements)
             self.say(fill(translate("PurchasingScreen", "Received %n line(s) against %1", None, lines), po_label(row)))
+            self.freed_backorders.show_freed(dialog.freed)
             self._changed()
 
         dialog.accepted.connect(accepted)

@@ -46,6 +46,7 @@ from domain.purchasing.lead_time import RECEIPTS_SUPPLIER
 from ui.i18n import fill
 from ui.models.table import money_text
 from ui.refusals import refusal_text
+from ui.screens.sales.freed import FreedBackorders
 from ui.widgets.busy import alive
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -266,6 +267,8 @@ class PoEditor:
         rate_bar.addWidget(self.rate_button)
         editor_layout.addLayout(rate_bar)
         editor_layout.addWidget(self.message)
+        self.freed_backorders = FreedBackorders(self.services, self)  # after a receipt: the backorders it frees
+        editor_layout.addWidget(self.freed_backorders)
         for widget in (self.rate_info, self.rate_label, self.fixed_rate, self.rate_button):
             widget.setVisible(False)  # until a PO in a foreign currency is shown (_show_rate)
 
@@ -364,6 +367,7 @@ class PoEditor:
             self._enable()
 
     def say(self, text: str, error: bool = False) -> None:
+        self.freed_backorders.show_freed([])  # said after a receipt; any later message replaces it
         self.message.setStyleSheet("color: #9b1c1c;" if error else "color: #1a7f37;")
         self.message.setText(text)
 

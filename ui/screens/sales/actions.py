@@ -567,13 +567,14 @@ class OrderActions:
         dialog.open()
         return dialog
 
-    def show_backorders(self, everyone: bool = False):
+    def show_backorders(self, everyone: bool = False, freed=None):
         """The backorder list: on the open order's customer, the one asking (it lists everyone's with one click), or
-        everyone's (``everyone``, as the dashboard opens it)."""
+        everyone's (``everyone``, as the dashboard opens it); or what a receipt lets ship (``freed``)."""
         from ui.screens.sales.backorders import BackordersDialog
 
+        everyone = everyone or freed is not None
         customer = self.current.customer if self.current is not None and not everyone else None
-        dialog = BackordersDialog(self.services, self, customer)
+        dialog = BackordersDialog(self.services, self, customer, freed)
         self.dialog = dialog
         dialog.open()
         return dialog

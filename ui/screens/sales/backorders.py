@@ -1,9 +1,14 @@
-"""The backorder list (``domain.sales.backorders``): what confirmed orders still wait for, customer by customer,
-with the date an open purchase order brings it; a customer's backorder notice (到货通知) prints from here."""
+"""The backorder list (``domain.sales.backorders``): what confirmed orders still wait for, customer by customer
+(code · name), the oldest promised date first, with the date an open purchase order brings it; a customer's
+backorder notice (到货通知) prints from here. After a receipt it lists what the receipt lets ship instead (the
+quantity each can ship now), from which a double-click opens the order to ship it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
@@ -31,11 +36,16 @@ def arrival_text(value) -> str:
     return value.isoformat() if value else translate("SalesOrders", "no purchase order yet")
 
 
+def day_text(value) -> str:
+    return value.isoformat() if value else ""
+
+
 class BackorderModel(RowTableModel):
     CONTEXT = CTX
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("SalesOrders", "Customer"), lambda r: r.customer),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Customer"), lambda r: r.customer_label),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Sales order"), lambda r: r.so),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Promised"), lambda r: r.promised, day_text),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "SKU"), lambda r: r.sku),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Name"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Warehouse"), lambda r: r.warehouse),
@@ -53,10 +63,17 @@ class BackordersDialog(QDialog):
     the rows are in (unless the user has sized them), and the dialog widens to show them, up to the screen's width.
     """
 
-    def __init__(self, services, parent=None, customer: str | None = None) -> None:
+    PROMISED = 2
+
+    ARRIVAL = 8
+
+    def __init__(self, services, parent=None, customer: str | None = None, freed=None) -> None:
+        """``freed``: list these (``domain.sales.backorders.Freed``, from a receipt) instead of reading the
+        backorders: what each can ship now, under the title Can now ship."""
         super().__init__(parent)
         self.services = services
         self.start_customer = customer or None
+        self.freed = list(freed) if freed is not None else None
         self.resize(900, 480)
         self.model = BackorderModel(self)
         self.proxy = RowFilterProxy(self)
@@ -65,7 +82,8 @@ class BackordersDialog(QDialog):
         self.customer.currentIndexChanged.connect(self._filter)
         self.table = DataTable("sales-backorders", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 90, 1: 130, 2: 90, 3: 200, 4: 70, 5: 70, 6: 130})
+        self.table.set_widths({0: 160, 1: 130, 2: 90, 3: 90, 4: 200, 5: 70, 6: 70, 7: 130})
+        self.table.default_sort(self.PROMISED, Qt.SortOrder.AscendingOrder)  # the oldest promise first
         self.table.doubleClicked.connect(self._open)
         self.print_button = QPushButton(self)
         self.print_button.clicked.connect(self.print_notice)
@@ -90,6 +108,10 @@ class BackordersDialog(QDialog):
         layout.addWidget(buttons)
         self.loaded = False
         self.retranslate()
+        if self.freed is not None:  # what the receipt lets ship: no arrival to wait for
+            self.table.setColumnHidden(self.ARRIVAL, True)
+            self._loaded([replace(f.backorder, qty=f.qty) for f in self.freed])
+            return
         uow = services.uow
         services.tasks.submit(lambda: backorders(uow()), on_done=self._loaded, on_error=self._failed)
 
@@ -99,12 +121,14 @@ class BackordersDialog(QDialog):
         self.model.set_rows(rows)
         self._fit_columns()  # to every customer's rows, before the filter narrows them
         # the order's customer is listed even when nothing of theirs waits: "0 backordered lines" answers them
-        customers = sorted({r.customer for r in rows} | ({self.start_customer} if self.start_customer else set()))
+        names = {r.customer: r.customer_label for r in rows}
+        if self.start_customer:
+            names.setdefault(self.start_customer, self.start_customer)
         self.customer.blockSignals(True)
         self.customer.clear()
         self.customer.addItem(translate("SalesOrders", "All customers"), None)
-        for code in customers:
-            self.customer.addItem(code, code)
+        for code in sorted(names):
+            self.customer.addItem(names[code], code)
         self.customer.setCurrentIndex(max(0, self.customer.findData(self.start_customer)))
         self.customer.blockSignals(False)
         self.loaded = True
@@ -137,7 +161,10 @@ class BackordersDialog(QDialog):
         self.print_button.setEnabled(bool(code))
         self.all_button.setEnabled(bool(code))
         count = self.proxy.rowCount()  # lupdate reads a plural's count only as a plain name
-        self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, count))
+        if self.freed is not None:
+            self.summary.setText(translate("SalesOrders", "%n line(s) can now ship", None, count))
+        else:
+            self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, count))
 
     def _open(self, index) -> None:
         row = index.data(RowRole)
@@ -158,7 +185,8 @@ class BackordersDialog(QDialog):
         self.message.setText(text)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(translate("SalesOrders", "Backorders"))
+        self.setWindowTitle(translate("SalesOrders", "Backorders") if self.freed is None
+                            else translate("SalesOrders", "Backorders that can now ship"))
         self.customer_label.setText(translate("SalesOrders", "Customer:"))
         self.print_button.setText(translate("SalesOrders", "Print backorder notice…"))
         self.all_button.setText(translate("SalesOrders", "Show &all customers"))
