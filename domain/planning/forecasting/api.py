@@ -183,12 +183,15 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     begins = np.argmax(~np.isnan(Y), axis=1)
     own = origins[None, :] - begins[:, None] >= min_periods  # rows × origins
     bt_origins = origins if len(origins) else np.zeros(0, dtype=int)
-    # Intermittent and lumpy rows are calibrated from the origins of the last horizon too (``LATEST_ORIGINS``);
-    # the others' errors from there are dropped below, so a smooth row's quantiles do not depend on them.
+    # The grid keeps the origins of the last horizon (``LATEST_ORIGINS``) where there are intermittent or lumpy rows,
+    # which were calibrated from it before they had a window of their own; the others' errors from there are dropped
+    # below, so a smooth row's quantiles do not depend on them. (Left out of the grid, they change the order of the
+    # widening's sums: smooth rows' quantiles moved in the last bits on the demo.)
     cal_origins = calibration_origins(T, horizon, min_periods, LATEST_ORIGINS if intermittent.any() else 0)
     # Intermittent and lumpy rows are calibrated over ``lumpy_window`` periods whatever the horizon, from that
-    # window's origins, and their paths are simulated beyond it with the same calibration: their quantile over k
-    # periods is then the same whatever horizon the call asked for (``_quantiles``).
+    # window's origins and from the origins of its last window too (``LATEST_ORIGINS``), and their paths are
+    # simulated beyond it with the same calibration: their quantile over k periods is then the same whatever horizon
+    # the call asked for (``_quantiles``).
     window = lumpy_window(season)
     lumpy_origins = calibration_origins(T, window, min_periods, LATEST_ORIGINS) if intermittent.any() \
         else np.zeros(0, dtype=int)
