@@ -5,12 +5,13 @@ the quantiles of intermittent and lumpy rows' k-week totals (k = 1..4, the lead 
     PYTHONPATH=SITE .venv/bin/python tests/benchmarks/bench_lead_horizon.py --db DEMO.sqlite3 --cells
 
 Part one reads the weekly history planning builds (``domain.planning.history``) of one product in one warehouse
-(``--sku``, ``--warehouse``; EL001-01 in GZ by default) and prints its lead-time quantiles at k = 1..4 forecast at
-horizons 4, 5, 6 and 8, and the 0.98 quantile over 2.66 weeks. With ``--cells`` it then forecasts, at horizons 4 and
-8, the bicycles' weeks (the public development set, at the bench's three origins) and every product × warehouse of
-the demo with its last 8 or 16 weeks held out, and prints for the intermittent and lumpy rows the share of k-week
-totals at or below each level and their mean pinball loss over the 16 cells (levels 0.8–0.98 × k = 1..4).
-Point it at a copy of the demo database: it only reads it. RESULTS-forecast.md, section BM.
+(``--sku``, ``--warehouse``; EL001-01 in GZ by default) and prints its lead-time quantiles at k = 1..h forecast at
+horizons h = 4 to 16, and the 0.98 quantile over 2.66 weeks. With ``--cells`` it then forecasts, at horizons 4, 8 and
+12 (``--cell-horizons``), the bicycles' weeks (the public development set, at the bench's three origins) and every
+product × warehouse of the demo with its last 8 or 16 weeks held out, and prints for the intermittent and lumpy rows
+the share of k-week totals at or below each level and their mean pinball loss over the cells (levels 0.8–0.98 ×
+k = 1..4, or ``--ks``; a row is scored where it has every k held out); ``--losses FILE`` keeps every row's loss.
+Point it at a copy of the demo database: it only reads it. RESULTS-forecast.md, sections BM and BO.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from domain.planning.forecasting.result import service_quantile  # noqa: E402
 
 LEVELS = (0.8, 0.9, 0.95, 0.98)
 KS = (1, 2, 3, 4)
-HORIZONS = (4, 5, 6, 8)
+HORIZONS = (4, 5, 6, 8, 10, 12, 13, 16)
 
 
 def demo_histories(db: Path, today: date):
@@ -60,37 +61,43 @@ def one_row(y: np.ndarray) -> None:
         print(f"h={h} class {r.demand_class} mean {np.round(r.mean[0], 2)}  Q0.98(2.66 weeks) "
               f"{service_quantile(r, 2.66, 0.98):.1f}")
         for q in LEVELS:
-            print(f"   {q}: k=1..4 {np.round(r.cumulative[q][:4], 1).tolist()}")
+            print(f"   {q}: k=1..{h} {np.round(r.cumulative[q], 1).tolist()}")
 
 
-def cells(train: np.ndarray, test: np.ndarray, season: int, h: int) -> tuple[int, np.ndarray, float]:
-    """Rows scored, share at or below (levels × k) and mean pinball loss of the intermittent and lumpy rows."""
+def cells(train: np.ndarray, test: np.ndarray, season: int, h: int, ks=KS) -> tuple[int, np.ndarray, float, list]:
+    """Rows scored, share at or below (levels × k), mean pinball loss of the intermittent and lumpy rows (k ≤ h) and
+    each scored row's (row, loss)."""
+    ks = [k for k in ks if k <= h]
     results = forecast_many(train, h, season=season, models=(), quantiles=(0.1, 0.5, *LEVELS, 0.99))
-    covered, losses = np.zeros((len(LEVELS), len(KS))), []
+    covered, losses, scored = np.zeros((len(LEVELS), len(ks))), [], []
     for r, res in enumerate(results):
-        t = test[r, : max(KS)]
+        t = test[r, : max(ks)]
         if res.demand_class not in ("intermittent", "lumpy") or np.isnan(t).any():
             continue
         loss = 0.0
         for j, q in enumerate(LEVELS):
-            for i, k in enumerate(KS):
+            for i, k in enumerate(ks):
                 actual, f = t[:k].sum(), res.cumulative[q][k - 1]
                 covered[j, i] += actual <= f
                 loss += max(q * (actual - f), (q - 1) * (actual - f))
-        losses.append(loss / (len(LEVELS) * len(KS)))
-    return len(losses), covered / max(len(losses), 1), float(np.mean(losses)) if losses else float("nan")
+        losses.append(loss / (len(LEVELS) * len(ks)))
+        scored.append(r)
+    mean = float(np.mean(losses)) if losses else float("nan")
+    return len(losses), covered / max(len(losses), 1), mean, list(zip(scored, losses, strict=True))
 
 
-def held_out_sets(values: np.ndarray):
+def held_out_sets(values: np.ndarray, longest: int):
     import bench_accuracy_public as bench
+
+    def padded(rows) -> np.ndarray:  # NaN past the held-out periods: a row is scored only on the lead times it has
+        return np.array([np.pad(np.asarray(t, dtype=float), (0, max(0, longest - len(t))),
+                                constant_values=np.nan)[:longest] for t in rows])
 
     for origin in (0, 1, 2):
         ds = bench.load("bike_weekly", None, origin)
-        test = np.array([np.pad(np.asarray(t, dtype=float), (0, max(0, 4 - len(t))), constant_values=np.nan)[:4]
-                         for t in ds.test])
-        yield f"bicycles@{origin}", bench._matrix(ds.train), test, ds.season
+        yield f"bicycles@{origin}", bench._matrix(ds.train), padded(ds.test), ds.season
     for back in (8, 16):
-        yield f"demo, last {back} weeks out", values[:, :-back], values[:, -back:], 52
+        yield f"demo, last {back} weeks out", values[:, :-back], padded(values[:, -back:]), 52
 
 
 def main() -> None:
@@ -100,6 +107,11 @@ def main() -> None:
     parser.add_argument("--sku", default="EL001-01")
     parser.add_argument("--warehouse", default="GZ")
     parser.add_argument("--cells", action="store_true", help="also the k-week cells of the held-out sets")
+    parser.add_argument("--cell-horizons", type=int, nargs="+", default=[4, 8, 12], metavar="H",
+                        help="the horizons the held-out sets are forecast at with --cells (default 4 8 12)")
+    parser.add_argument("--ks", type=int, nargs="+", default=list(KS), metavar="K",
+                        help="the lead times scored with --cells, those up to the horizon (default 1 2 3 4)")
+    parser.add_argument("--losses", type=Path, help="with --cells, write every scored row's loss to this CSV")
     args = parser.parse_args()
     values, keys = demo_histories(args.db, args.today)
     if (args.sku, args.warehouse) not in keys:
@@ -108,12 +120,19 @@ def main() -> None:
     one_row(values[keys.index((args.sku, args.warehouse))])
     if not args.cells:
         return
-    print("\nintermittent and lumpy rows: share of k-week totals at or below the level, k = 1 2 3 4; mean pinball")
-    for h in (4, 8):
-        for name, train, test, season in held_out_sets(values):
-            n, covered, loss = cells(train, test, season, h)
+    print(f"\nintermittent and lumpy rows: share of k-week totals at or below the level, k = {args.ks}; mean pinball")
+    rows = []
+    for h in args.cell_horizons:
+        for name, train, test, season in held_out_sets(values, max(args.ks)):
+            n, covered, loss, each = cells(train, test, season, h, args.ks)
+            rows += [(h, name, r, x) for r, x in each]
             shares = " | ".join(f"{q}: " + " ".join(f"{c:.3f}" for c in covered[j]) for j, q in enumerate(LEVELS))
             print(f"h={h} {name:26s} rows {n:4d}  {shares}  pinball {loss:.3f}")
+    if args.losses:
+        import csv
+
+        with args.losses.open("w", newline="") as f:
+            csv.writer(f).writerows([("h", "set", "row", "pinball"), *rows])
 
 
 if __name__ == "__main__":

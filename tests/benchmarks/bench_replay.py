@@ -127,7 +127,8 @@ def weekly(shipped, in_stock, first_day: date, rule: str):
 
 
 def forecast_stats(
-    shipped, in_stock, first_day: date, start: int, lead_days, service, thorough: float = 0.0, rule: str = "planning"
+    shipped, in_stock, first_day: date, start: int, lead_days, service, thorough: float = 0.0, rule: str = "planning",
+    horizon: int = 0,
 ):
     """Per key at each Monday of the replay (keys × reviews): weekly demand d and one-step σd as ``plan``
     takes them, the quantiles of demand over L and over L + R at the key's service level, and the margin
@@ -135,7 +136,8 @@ def forecast_stats(
     where the forecast's quantiles are not calibrated).
 
     With ``thorough`` > 0 the selection also tries ETS and Theta for that many seconds per Monday (two
-    worker processes), as ``reorder --thorough`` would.
+    worker processes), as ``reorder --thorough`` would. The forecasts' horizon is the longest L + R in weeks, as
+    ``plan`` takes it, and never under ``horizon`` (a run with a slower supplier elsewhere).
     """
     options = {"models": ()}
     if thorough > 0:
@@ -143,7 +145,7 @@ def forecast_stats(
     options["strategy"] = STRATEGY
     n, days = shipped.shape
     cover = (lead_days + REVIEW_DAYS) / 7
-    horizon = min(26, max(4, math.ceil(float(cover.max()))))
+    horizon = min(26, max(4, horizon, math.ceil(float(cover.max()))))
     ds, sigmas, q_l, q_lr, margins = [], [], [], [], []
     lead = lead_days / 7
     for t in range(start, days, REVIEW_DAYS):
@@ -218,6 +220,8 @@ def main() -> None:
     parser.add_argument("--today", type=date.fromisoformat, default=DEMO_TODAY)
     parser.add_argument("--sample", type=int, default=300 if QUICK else 0, help="replay this many keys (0 = all)")
     parser.add_argument("--thorough", type=float, default=0.0, help="seconds of ETS/Theta per weekly forecast")
+    parser.add_argument("--horizon", type=int, default=0, metavar="WEEKS",
+                        help="forecast at least this many weeks ahead, as a run with a slower supplier elsewhere does")
     args = parser.parse_args()
     if not args.db.exists():
         print(f"\n(no demo database at {args.db}: replay skipped)")
@@ -259,7 +263,8 @@ def main() -> None:
 
     t0 = time.perf_counter()
     stats = {
-        rule: forecast_stats(shipped, in_stock, history.first_day, start, lead_days, service, args.thorough, rule)
+        rule: forecast_stats(shipped, in_stock, history.first_day, start, lead_days, service, args.thorough, rule,
+                             args.horizon)
         for rule in ("planning", SCALED)
     }
     forecast_took = time.perf_counter() - t0

@@ -81,10 +81,13 @@ MEMBER_PREFIX = "combination."  # ``ForecastResult.scores``' key of a member of 
 # The statsmodels models join the combination (Thorough mode) on rows with at least this many horizons of their own
 # history, counted from their first observed period (RESULTS-forecast.md, section AO).
 MODEL_MIN_HORIZONS = 3
-# Intermittent and lumpy rows' quantiles are taken over at least this share of a season, whatever the horizon
-# (``lumpy_horizon``): a sixth (8 weeks, 2 months). Over a quarter (13 weeks) their pinball loss fell further but the
-# replay lost 0.23 points of fill for 1.7 % less stock (RESULTS-forecast.md, section BM).
+# Intermittent and lumpy rows' quantiles are calibrated over a fixed window whatever the horizon (``lumpy_window``):
+# a sixth of a season (8 weeks) and never fewer than ``LUMPY_MIN_WINDOW`` periods. Over a quarter (13 weeks) their
+# pinball loss fell further but the replay lost 0.23 points of fill for 1.7 % less stock (RESULTS-forecast.md,
+# section BM). Eight periods are also the quarterly development sets' horizon, where their calibration stands as it
+# was measured; a shorter window (a sixth of a year of months is 2) pools too few steps to carry to a long lead time.
 LUMPY_SEASON_SHARE = 6
+LUMPY_MIN_WINDOW = 8
 
 
 def forecast_series(history: Sequence[float], horizon: int, **options) -> ForecastResult:
@@ -180,14 +183,17 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     begins = np.argmax(~np.isnan(Y), axis=1)
     own = origins[None, :] - begins[:, None] >= min_periods  # rows × origins
     bt_origins = origins if len(origins) else np.zeros(0, dtype=int)
-    # Intermittent and lumpy rows are calibrated from the origins of the last horizon too (``LATEST_ORIGINS``);
-    # the others' errors from there are dropped below, so a smooth row's quantiles do not depend on them.
+    # The grid keeps the origins of the last horizon (``LATEST_ORIGINS``) where there are intermittent or lumpy rows,
+    # which were calibrated from it before they had a window of their own; the others' errors from there are dropped
+    # below, so a smooth row's quantiles do not depend on them. (Left out of the grid, they change the order of the
+    # widening's sums: smooth rows' quantiles moved in the last bits on the demo.)
     cal_origins = calibration_origins(T, horizon, min_periods, LATEST_ORIGINS if intermittent.any() else 0)
-    # Intermittent and lumpy rows take their quantiles at ``lumpy_horizon`` periods (at least a sixth of a season)
-    # and keep the first ``horizon``: their quantile over k periods is then the same whatever horizon the call asked
-    # for up to there (``_quantiles``).
-    hq = lumpy_horizon(horizon, season)
-    lumpy_origins = calibration_origins(T, hq, min_periods, LATEST_ORIGINS) if hq > horizon and intermittent.any() \
+    # Intermittent and lumpy rows are calibrated over ``lumpy_window`` periods whatever the horizon, from that
+    # window's origins and from the origins of its last window too (``LATEST_ORIGINS``), and their paths are
+    # simulated beyond it with the same calibration: their quantile over k periods is then the same whatever horizon
+    # the call asked for (``_quantiles``).
+    window = lumpy_window(season)
+    lumpy_origins = calibration_origins(T, window, min_periods, LATEST_ORIGINS) if intermittent.any() \
         else np.zeros(0, dtype=int)
     all_origins = np.union1d(cal_origins, lumpy_origins)
     # A single extreme period is fitted, calibrated and drawn at the row's fence, an interruption's periods count
@@ -279,20 +285,23 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         mase, wape, bias = sc.mase, sc.wape, sc.bias
     resid = Yc - c.fitted
     sigma = nanstd(resid)
-    if lumpy_paths is None:
+    if not intermittent.any():
         per, cum = _quantiles(Y, Yc, mean, resid, sigma, c.alpha, qs, intermittent, short, cal_origins, c.calibration,
-                              horizon, season, min_periods)
+                              season, min_periods)
     else:
         per, cum = [None] * n, [None] * n
         rows_p, rows_l = np.flatnonzero(~intermittent), np.flatnonzero(intermittent)
         some = _quantiles(Y[rows_p], Yc[rows_p], mean[rows_p], resid[rows_p], sigma[rows_p], c.alpha[rows_p], qs,
                           intermittent[rows_p], short[rows_p], cal_origins,
-                          None if c.calibration is None else c.calibration[rows_p], horizon, season, min_periods)
-        # An intermittent row's forecast is flat, from the calibration origins as from the end, so it is carried to
-        # ``hq`` periods and its quantiles are taken there, then cut back to the horizon.
+                          None if c.calibration is None else c.calibration[rows_p], season, min_periods)
+        # An intermittent row's forecast is flat, from the calibration origins as from the end: it is calibrated over
+        # ``window`` periods, its paths are simulated over the horizon and never fewer than ``window`` periods, a
+        # window at a time (``simulate_quantiles``' ``block``), and the quantiles are cut back to the horizon.
+        hq = max(horizon, window)
         lumpy = _quantiles(Y[rows_l], Yc[rows_l], np.repeat(mean[rows_l, :1], hq, axis=1), resid[rows_l],
                            sigma[rows_l], c.alpha[rows_l], qs, intermittent[rows_l], short[rows_l], lumpy_origins,
-                           np.repeat(lumpy_paths[rows_l], hq, axis=2), hq, season, min_periods)
+                           None if lumpy_paths is None else np.repeat(lumpy_paths[rows_l], window, axis=2), season,
+                           min_periods, block=window)
         for r, pr, cr in zip(rows_p, *some, strict=True):
             per[r], cum[r] = pr, cr
         for r, pr, cr in zip(rows_l, *lumpy, strict=True):
@@ -330,27 +339,29 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     return results
 
 
-def lumpy_horizon(horizon: int, season: int) -> int:
-    """The periods over which intermittent and lumpy rows' quantiles are simulated and calibrated: ``horizon``, and
-    never fewer than a ``LUMPY_SEASON_SHARE``-th of a season (8 weeks, 2 months)."""
-    return max(int(horizon), int(season) // LUMPY_SEASON_SHARE)
+def lumpy_window(season: int) -> int:
+    """The periods over which intermittent and lumpy rows' quantiles are calibrated, whatever the horizon: a
+    ``LUMPY_SEASON_SHARE``-th of a season (8 weeks) and never fewer than ``LUMPY_MIN_WINDOW`` periods."""
+    return max(int(season) // LUMPY_SEASON_SHARE, LUMPY_MIN_WINDOW)
 
 
-def _quantiles(Y, Yc, mean, resid, sigma, alpha, qs, intermittent, short, cal_origins, calibration, horizon: int,
-               season: int, min_periods: int):
-    """Per-period and lead-time quantiles of the rows given, over the ``horizon`` periods of ``mean``: simulated paths
-    of the level model widened by the calibration forecasts' errors (``calibration``: rows × ``cal_origins`` ×
-    horizon, None without any), then rescaled level by level by those errors and the recent ones (each row's from
-    that row only).
+def _quantiles(Y, Yc, mean, resid, sigma, alpha, qs, intermittent, short, cal_origins, calibration, season: int,
+               min_periods: int, block: int | None = None):
+    """Per-period and lead-time quantiles of the rows given, over the periods of ``mean``: simulated paths of the
+    level model widened by the calibration forecasts' errors (``calibration``: rows × ``cal_origins`` × steps, None
+    without any), then rescaled level by level by those errors and the recent ones (each row's from that row only).
 
-    ``forecast_many`` takes intermittent and lumpy rows' over ``lumpy_horizon`` periods (at least a sixth of a
-    season) and keeps the first ``horizon``: taken at the call's horizon, a lumpy row's quantile over the same k
-    periods moved with it, most at the levels the safety stock reads, as the calibration origins (spread over the last
-    three horizons), the widening and the levels' factors (pooled over 1..horizon) and the simulated draws all
-    followed the horizon. On the demo, EL001-01 in GZ at 0.98 over 2.66 weeks was 94 at a horizon of 4 weeks, 164 at 5
-    and 138 at 6 as a spike fell inside or outside the calibration window and into more or fewer of its sums, and a
-    planning run's horizon follows the longest lead time of all items; now 115 at each (RESULTS-forecast.md, section
-    BM). A horizon beyond ``lumpy_horizon`` still sets them.
+    ``calibration`` covers every period of ``mean`` for smooth and erratic rows. ``forecast_many`` gives intermittent
+    and lumpy rows the ``lumpy_window`` periods' (8 weeks) whatever the horizon, and a ``mean`` over the horizon but
+    never fewer periods: the widening, the levels' factors (pooled over steps 1..window) and the recent errors'
+    window come from those periods and carry to every step beyond them, and the paths are drawn ``block`` periods at
+    a time (``simulate_quantiles``), so the quantile over k periods does not depend on the horizon. Taken at the
+    call's horizon, a lumpy row's quantile over the same k periods moved with it, most at the levels the safety
+    stock reads, as the calibration origins (spread over the last three horizons), the widening and the levels'
+    factors (pooled over 1..horizon) and the simulated draws all followed the horizon, and a planning run's horizon
+    follows the longest lead time plus review of all its items. On the demo, EL001-01 in GZ at 0.98 over 2.66 weeks
+    was 94 at a horizon of 4 weeks, 164 at 5, 138 at 6, 115 at 8, 105 at 10 and 88 at 13; now 115 at each
+    (RESULTS-forecast.md, sections BM and BO).
     """
     from domain.planning.forecasting.combine import conformal_cumulative
     from domain.planning.forecasting.combine import simulate_quantiles
@@ -360,14 +371,15 @@ def _quantiles(Y, Yc, mean, resid, sigma, alpha, qs, intermittent, short, cal_or
         return [], []
     T = Yc.shape[1]
     widen = np.ones(len(mean))
+    steps = mean.shape[1] if calibration is None else calibration.shape[2]
     if calibration is not None:
         cal_errors = calibration_errors(Yc, cal_origins, calibration, min_periods)
-        cal_errors[np.ix_(~intermittent, cal_origins > T - horizon)] = np.nan
+        cal_errors[np.ix_(~intermittent, cal_origins > T - steps)] = np.nan
         widen = widening(cal_errors, sigma, alpha)
-    per, cum = simulate_quantiles(mean, resid, alpha, qs, widen=widen)
+    per, cum = simulate_quantiles(mean, resid, alpha, qs, widen=widen, block=block)
     per = zero_below_demand_share(per, Y, intermittent & ~short)
     if calibration is not None:
-        recent = recent_volatility(resid, horizon, season)
+        recent = recent_volatility(resid, steps, season)
         # Smooth and erratic rows take their backtest's factors halfway (``quantiles.LEAD_TIME_WEIGHT``).
         lead_weight = np.where(intermittent, 1.0, LEAD_TIME_WEIGHT)
         cum = conformal_cumulative(mean, cum, cal_errors, scale=recent, weight=lead_weight)

@@ -1293,6 +1293,7 @@ def simulate_quantiles(
     widen: np.ndarray | None = None,
     draws: int = DRAWS,
     seed: int = SEED,
+    block: int | None = None,
 ) -> tuple[list[dict[float, np.ndarray]], list[dict[float, np.ndarray]]]:
     """Per-period and cumulative quantiles per row from simulated paths of the level model.
 
@@ -1305,6 +1306,11 @@ def simulate_quantiles(
         draws: paths per row.
         seed: combined with a hash of each row's figures from its own start (a row's quantiles depend on that row
             only, however wide the matrix it came in).
+        block: with it, each row's paths are drawn ``block`` periods at a time, each block from its own generator
+            (the hash of the row's errors and of its mean over the first ``block`` periods, and the block's number
+            after the first), so the draws of the first k periods, and with them the quantiles over 1..k, are the
+            same whatever the horizon; the first block's are those of a call over ``block`` periods. Without it one
+            generator fills draws × horizon row by row, and every period's draws follow the horizon.
 
     Returns:
         Two lists, one dict per row: {q: (horizon,)} per period, and {q: (horizon,)} of the sums over 1..k, both
@@ -1349,10 +1355,16 @@ def simulate_quantiles(
         u = uniform[:b]
         for r in range(lo, hi):
             key = hashlib.blake2b(
-                key_mean[r].tobytes() + key_errors[r, start[r] :].tobytes() + np.float64(alpha[r]).tobytes(),
+                key_mean[r, :block].tobytes() + key_errors[r, start[r] :].tobytes() + np.float64(alpha[r]).tobytes(),
                 digest_size=8,
             ).digest()
-            np.random.default_rng([seed, int.from_bytes(key, "little")]).random((draws, horizon), out=u[r - lo])
+            stream = [seed, int.from_bytes(key, "little")]
+            if block is None:
+                np.random.default_rng(stream).random((draws, horizon), out=u[r - lo])
+                continue
+            for j, first in enumerate(range(0, horizon, block)):
+                drawn = np.random.default_rng(stream + [j] if j else stream).random((draws, block))
+                u[r - lo, :, first : first + block] = drawn[:, : horizon - first]
         u *= np.maximum(count[lo:hi], 1)[:, None, None]
         pick = picks[:b]
         np.copyto(pick, u, casting="unsafe")  # truncated, as ``astype(int)``

@@ -160,7 +160,8 @@ def conformal_levels(
 
     ``centre`` is what the quantiles spread around (rows × horizon: the forecast, or its sums over 1..k),
     ``levels`` the simulated quantiles (per row {q: (horizon,)}), ``errors`` the backtest's errors of the same
-    quantity (actual − forecast from each calibration origin, rows × origins × horizon, NaN where unknown). For each
+    quantity (actual − forecast from each calibration origin, rows × origins × steps, NaN where unknown; steps up to
+    the horizon: fewer calibrate the first steps and their factors carry to the later ones). For each
     level q > 0.5 up to ``CONFORMAL_UPTO`` the ratios of the errors to the simulated spread S_q above the centre,
     pooled over origins and steps, give the factor S_q is multiplied by: the mean of their q-quantile (by sign) and
     the (2q − 1)-quantile of their sizes, the level raised to q·(1 + ``CONFORMAL_STEP``/origins) for the small
@@ -189,6 +190,7 @@ def conformal_levels(
     qs = sorted(levels[0])
     arr = {q: np.stack([np.asarray(c[q], dtype=float) for c in levels]) for q in qs}
     errors = np.asarray(errors, dtype=float)
+    steps = errors.shape[2]  # the errors may cover only the first steps: their factors carry to the later ones
     origins = (~np.isnan(errors)).any(axis=2).sum(axis=1)
     low, high = CONFORMAL_RANGE
     shrink = np.broadcast_to(np.asarray(weight, dtype=float), (rows,))
@@ -206,10 +208,11 @@ def conformal_levels(
             if p > CONFORMAL_UPTO:
                 arr[q] = centre + sign * tail[:, None] * spread
                 continue
-            usable = spread > 1e-9
+            usable = spread[:, :steps] > 1e-9
             ok = usable[:, None, :] & ~np.isnan(errors)
             with np.errstate(invalid="ignore", divide="ignore"):
-                ratio = np.where(ok, turned / np.where(usable, spread, 1.0)[:, None, :], np.nan).reshape(rows, -1)
+                ratio = np.where(ok, turned / np.where(usable, spread[:, :steps], 1.0)[:, None, :], np.nan)
+                ratio = ratio.reshape(rows, -1)
             level = np.minimum(p * (1.0 + CONFORMAL_STEP / np.maximum(origins, 1)), 1.0)
             enough = ok.reshape(rows, -1).sum(axis=1) >= CONFORMAL_MIN
             # Half by sign (the p-quantile of the ratios), half by size (the (2p − 1)-quantile of |ratio|).

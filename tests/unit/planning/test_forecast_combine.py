@@ -1199,15 +1199,20 @@ def test_a_week_s_noisy_factor_is_drawn_towards_its_neighbours():
     assert monthly[0, 3] == pytest.approx(monthly[0].max())
 
 
-def test_a_lumpy_row_s_lead_time_quantiles_over_k_periods_do_not_depend_on_the_horizon_asked_for():
-    # Mostly small weeks with two big orders, the second near the end: how many calibration sums held it, and whether
-    # the window held it at all, followed the horizon (RESULTS-forecast.md, section BM).
+def _lumpy_beside_smooth():
+    """Two years of mostly small weeks with two big orders, 44 and 16 weeks before the end, beside a smooth row; and
+    the options both rows are forecast with."""
     rng = np.random.default_rng(12)
     lumpy = np.where(rng.random(104) < 0.5, rng.integers(1, 10, 104), 0).astype(float)
     lumpy[[60, 88]] = [75.0, 84.0]
     smooth = 50 + rng.normal(0, 5, 104)
-    Y = np.vstack([lumpy, smooth])
-    options = {"season": 52, "models": (), "quantiles": (0.5, 0.8, 0.9, 0.95, 0.98)}
+    return np.vstack([lumpy, smooth]), {"season": 52, "models": (), "quantiles": (0.5, 0.8, 0.9, 0.95, 0.98)}
+
+
+def test_a_lumpy_row_s_lead_time_quantiles_over_k_periods_do_not_depend_on_the_horizon_asked_for():
+    # Mostly small weeks with two big orders, the second near the end: how many calibration sums held it, and whether
+    # the window held it at all, followed the horizon (RESULTS-forecast.md, section BM).
+    Y, options = _lumpy_beside_smooth()
     results = {h: forecast_many(Y, h, **options) for h in (4, 5, 6, 8)}
     assert results[4][0].demand_class in ("lumpy", "intermittent")
     for h in (5, 6, 8):
@@ -1215,3 +1220,19 @@ def test_a_lumpy_row_s_lead_time_quantiles_over_k_periods_do_not_depend_on_the_h
             np.testing.assert_array_equal(results[h][0].cumulative[q][:4], results[4][0].cumulative[q])
             np.testing.assert_array_equal(results[h][0].quantiles[q][:4], results[4][0].quantiles[q])
         np.testing.assert_array_equal(results[h][0].mean[:4], results[4][0].mean)
+
+
+def test_a_lumpy_row_s_lead_time_quantiles_stay_put_when_the_horizon_passes_the_calibration_window():
+    # Planning asks every item for the longest lead time plus review of the run: one slow supplier (13 weeks) set the
+    # calibration window, the widening and the levels' factors of every lumpy row, whatever its own lead time
+    # (RESULTS-forecast.md, section BO). The row's quantiles over k periods are now those of any other horizon.
+    Y, options = _lumpy_beside_smooth()
+    results = {h: forecast_many(Y, h, **options)[0] for h in (4, 13, 16)}
+    assert results[13].demand_class in ("lumpy", "intermittent")
+    for short, long in ((4, 13), (13, 16)):
+        for q in options["quantiles"]:
+            np.testing.assert_array_equal(results[long].cumulative[q][:short], results[short].cumulative[q])
+            np.testing.assert_array_equal(results[long].quantiles[q][:short], results[short].quantiles[q])
+    # Beyond the 8 weeks of the calibration window the totals go on growing.
+    total = results[16].cumulative[0.98]
+    assert np.all(np.diff(total) >= 0) and total[15] > total[7]
