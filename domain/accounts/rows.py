@@ -61,6 +61,7 @@ class OpenItemRow:
     allocated: Decimal
     open: Decimal  # |amount| − allocated, > 0
     days_overdue: int  # at the as-of date; 0 when not due (or a − item)
+    source_id: str | None = None  # the document it was made by (documents.id), a PO receipt's movement, or None
 
 
 @dataclass(frozen=True)

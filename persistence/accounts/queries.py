@@ -212,7 +212,7 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
     sql = f"""
         {head}
         SELECT i.id, i.partner_id, p.code, p.name, i.kind, {number_sql("i")} AS number, i.business_date, i.due_on,
-               i.amount, ABS(i.amount) - ABS(o.o) AS allocated
+               i.amount, ABS(i.amount) - ABS(o.o) AS allocated, i.source_id
         FROM ({opened}) o
         JOIN account_items i ON i.id = o.item_id
         JOIN {_partners(side)} p ON p.id = i.partner_id
@@ -227,7 +227,7 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
             due = _day(r.due_on)
             late = (day - due).days if amount > 0 and due is not None and due < day else 0
             out.append(OpenItemRow(r.id, r.partner_id, r.code, r.name, r.kind, r.number, _day(r.business_date), due,
-                                   amount, allocated, abs(amount) - allocated, late))
+                                   amount, allocated, abs(amount) - allocated, late, r.source_id))
     return out
 
 

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+495" />
+            <location filename="../../ui/refusals.py" line="+498" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-364" />
+            <location line="-367" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -32,24 +32,19 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../ui/screens/accounts/allocate.py" line="+69" />
-            <source>Allocate credit</source>
-            <translation>核销预收/预付余额</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+115" />
+            <location filename="../../ui/screens/accounts/words.py" line="+145" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+120" />
+            <location filename="../../ui/screens/accounts/allocate.py" line="+73" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+121" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../ui/screens/accounts/document.py" line="+137" />
             <location filename="../../ui/screens/accounts/entry.py" line="+362" />
             <source>Close</source>
             <translation>关闭</translation>
@@ -61,13 +56,7 @@
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+7" />
-            <source>Allocated %1 · left as credit %2</source>
-            <translation>核销 %1 · 留作预收/预付 %2</translation>
-        </message>
-        <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>Type an amount to allocate to at least one document.</source>
             <translation>请至少为一张单据输入核销金额。</translation>
         </message>
@@ -82,7 +71,28 @@
             <translation>账龄（逾期天数）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="-282" />
+            <location filename="../../ui/screens/accounts/document.py" line="-98" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-275" />
             <location filename="../../ui/screens/accounts/words.py" line="+51" />
             <location line="+23" />
             <location line="+44" />
@@ -90,7 +100,8 @@
             <translation>单号</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+0" />
             <location filename="../../ui/screens/accounts/words.py" line="-66" />
             <location line="+24" />
             <location line="+21" />
@@ -99,6 +110,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location line="+352" />
             <location filename="../../ui/screens/accounts/words.py" line="-44" />
             <location line="+22" />
@@ -108,19 +120,46 @@
             <translation>日期</translation>
         </message>
         <message>
-            <location line="-352" />
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-352" />
             <location filename="../../ui/screens/accounts/words.py" line="-63" />
             <source>Due</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="+3" />
             <source>Open</source>
             <translation>未结金额</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+57" />
+            <source>Goods on the document</source>
+            <translation>单据商品明细</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No goods lines: this item is money, an opening balance or a receipt against an order.</source>
+            <translation>无商品明细：此项为收付款、期初余额或采购订单入库。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Settled by or settling</source>
+            <translation>核销记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing is allocated to it yet.</source>
+            <translation>尚未核销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/entry.py" line="+44" />
             <source>%1: '%2' is not an amount above 0</source>
             <translation>%1：“%2”不是大于 0 的金额</translation>
         </message>
@@ -165,7 +204,8 @@
             <translation>输入编码或名称</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/accounts/document.py" line="-69" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
             <location line="+23" />
@@ -173,7 +213,7 @@
             <translation>金额</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-22" />
             <location line="+42" />
             <source>Method</source>
@@ -193,32 +233,27 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Open documents: %1 · credit already held %2</source>
-            <translation>未结单据：%1 · 已有预收/预付 %2</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Oldest first</source>
             <translation>按账龄先后核销</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Keep all as credit</source>
-            <translation>全部留作预收/预付</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Post (Ctrl+Enter)</source>
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+219" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+237" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+22" />
+            <source>Choose the item to open on the Open items tab first.</source>
+            <translation>请先在“未结单据”页选择要打开的单据。</translation>
+        </message>
+        <message>
+            <location line="+41" />
             <source>Opening balance on %1: %2</source>
             <translation>%1 期初余额：%2</translation>
         </message>
@@ -240,12 +275,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+167" />
+            <location line="+168" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-165" />
+            <location line="-166" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -261,12 +296,7 @@
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+34" />
-            <source>There is no credit to allocate.</source>
-            <translation>没有可核销的预收/预付余额。</translation>
-        </message>
-        <message>
-            <location line="+21" />
+            <location line="+55" />
             <source>Choose the allocation to undo on the Allocations tab.</source>
             <translation>请在“核销记录”页选择要撤销的核销。</translation>
         </message>
@@ -348,12 +378,7 @@
             <translation>新建付款单…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Allocate credit…</source>
-            <translation>核销余额…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Reverse…</source>
             <translation>冲销…</translation>
         </message>
@@ -366,6 +391,11 @@
             <location line="+1" />
             <source>Open items</source>
             <translation>未结单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Open document…</source>
+            <translation>打开单据(&amp;O)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -490,7 +520,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-170" />
+            <location filename="../../ui/screens/accounts/words.py" line="-200" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -526,18 +556,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+55" />
+            <location line="+85" />
             <source>Receipt</source>
             <translation>收款单</translation>
         </message>
         <message>
-            <location line="-54" />
-            <location line="+54" />
+            <location line="-84" />
+            <location line="+84" />
             <source>Payment</source>
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="-53" />
+            <location line="-83" />
             <source>Refund</source>
             <translation>退款单</translation>
         </message>
@@ -622,7 +652,7 @@
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+62" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -648,18 +678,20 @@
             <translation>最早到期日</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location filename="../../ui/screens/accounts/document.py" line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="+49" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-2" />
+            <location filename="../../ui/screens/accounts/words.py" line="-21" />
             <source>Days overdue</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location filename="../../ui/screens/accounts/words.py" line="+22" />
             <source>Unallocated</source>
             <translation>未核销</translation>
         </message>
@@ -5076,14 +5108,49 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="-221" />
+            <location filename="../../ui/screens/accounts/partner.py" line="-246" />
             <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
             <translation>余额 %1 · 预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-152" />
+            <location filename="../../ui/screens/accounts/words.py" line="-182" />
             <source>Credit</source>
             <translation>预付款</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Allocate credit</source>
+            <translation>核销预付款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocate credit…</source>
+            <translation>核销预付款…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Allocated %1 · left as credit %2</source>
+            <translation>核销 %1 · 留作预付款 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep all as credit</source>
+            <translation>全部留作预付款</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open documents: %1 · credit already held %2</source>
+            <translation>未结单据：%1 · 已有预付款 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no credit to allocate.</source>
+            <translation>没有可核销的预付款。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open items total: owed %1 · credit %2 · balance %3</source>
+            <translation>未结合计：应付 %1 · 预付款 %2 · 余额 %3</translation>
         </message>
     </context>
     <context>
@@ -6696,9 +6763,44 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>余额 %1 · 预收 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+0" />
+            <location filename="../../ui/screens/accounts/words.py" line="-16" />
             <source>Credit</source>
             <translation>预收款</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Allocate credit</source>
+            <translation>核销预收款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocate credit…</source>
+            <translation>核销预收款…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocated %1 · left as credit %2</source>
+            <translation>核销 %1 · 留作预收款 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep all as credit</source>
+            <translation>全部留作预收款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open documents: %1 · credit already held %2</source>
+            <translation>未结单据：%1 · 已有预收款 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no credit to allocate.</source>
+            <translation>没有可核销的预收款。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open items total: owed %1 · credit %2 · balance %3</source>
+            <translation>未结合计：应收 %1 · 预收款 %2 · 余额 %3</translation>
         </message>
     </context>
     <context>
@@ -6788,7 +6890,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+505" />
+            <location filename="../../ui/refusals.py" line="+508" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7196,7 +7298,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-627" />
+            <location line="-630" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7723,7 +7825,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>refund of %1 to %2: more than its credit of %3; refund at most %3</source>
-            <translation>向 %2 退款 %1：超过其预收/预付余额 %3；最多退款 %3</translation>
+            <translation>向 %2 退款 %1：超过其预收款余额 %3；最多退款 %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>refund of %1 from %2: more than was paid to it in advance (%3); take back at most %3</source>
+            <translation>%2 退款 %1：超过预付给对方的余额 %3；最多退回 %3</translation>
         </message>
         <message>
             <location line="+3" />
@@ -7753,7 +7860,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>%1 is a write-off: its allocation is not undone on its own (it would stay as credit the partner never paid); reverse the write-off instead</source>
-            <translation>%1 是尾差核销单：不能单独撤销其核销（否则会变成对方从未支付的预收/预付款）；请冲销该核销单</translation>
+            <translation>%1 是尾差核销单：不能单独撤销其核销（否则会留下一笔对方从未付过的预收或预付款）；请冲销该核销单</translation>
         </message>
         <message>
             <location line="+3" />
@@ -10594,7 +10701,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-586" />
+            <location filename="../../ui/refusals.py" line="-589" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -10743,7 +10850,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+361" />
+            <location filename="../../ui/refusals.py" line="+364" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

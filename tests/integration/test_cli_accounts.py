@@ -98,3 +98,26 @@ def test_payments_refunds_and_payment_methods(cli):
     assert out.startswith("RF-") and f"{pm}: 300" in out
     assert json.loads(cli("balances", "--suppliers", "--json")) == []
     assert json.loads(cli("payment", "list", "--json"))[0]["unallocated"] == "0"
+
+
+def test_open_items_print_each_kind_in_words_with_a_total_that_is_the_balance_and_write_a_file(cli, tmp_path):
+    """open-items printed the kinds as stored (sale, receipt) and no total; it now says Sale / 销售出库, its total is
+    the customer's balance, and the same list is written to Excel or PDF."""
+    from openpyxl import load_workbook
+
+    sd = cli("sell", "--customer", "ACME", "--warehouse", "MAIN", "SCREW", "10", "--price", "100", "--at",
+             "2026-10-14T12:00").strip()
+    cli("receipt", "add", "--customer", "ACME", "2000", "--date", "2026-11-20", "--allocate", f"{sd}:300")
+    out = cli("open-items", "ACME", "--as-of", "2026-12-06").splitlines()
+    assert out[:3] == ["OPEN ITEMS (RECEIVABLE)", "Customer: ACME Acme Trading", "As of: 2026-12-06"]
+    assert out[3].split() == ["Number", "Document", "type", "Date", "Due", "date", "Days", "overdue", "Original",
+                              "amount", "Allocated", "Open"]
+    assert out[4].split()[:2] == [sd, "Sale"] and out[5].split()[1] == "Receipt"
+    balance = json.loads(cli("balances", "--customers", "--json"))[0]["balance"]
+    assert out[-1].split() == ["Total", f"{float(balance):,.2f}"] == ["Total", "-870.00"]
+    zh = cli("open-items", "ACME", "--language", "zh").splitlines()
+    assert zh[0] == "应收未清明细" and "销售出库" in zh[4] and "收款" in zh[5] and zh[-1].split()[0] == "合计"
+    target = tmp_path / "oi.xlsx"
+    cli("open-items", "ACME", "-o", str(target), "--language", "zh")
+    values = [v for row in load_workbook(target).active.iter_rows(values_only=True) for v in row if v is not None]
+    assert "销售出库" in values and "sale" not in values and -870 in values

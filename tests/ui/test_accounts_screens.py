@@ -457,3 +457,74 @@ def test_the_remainder_of_a_document_is_written_off_from_the_partner_page_and_re
         page.reverse_selected()
     qtbot.waitUntil(lambda: page.loaded and len(page.items_model.rows) == 1)
     assert next(a for a in services.accounts.balances("AR") if a.code == "NB02").balance == D("904")
+
+
+def test_the_open_items_add_up_to_the_partners_balance_and_each_opens_its_document(qtbot, services, receivables):
+    """A partner's page listed its open items with nothing under them, and an item could not be opened: the total
+    under the list is the balance the list of partners shows, and a double-click opens the document with its
+    figures, what settled it and the goods on it."""
+    for code in ("HZ01", "SH03"):
+        row = next(r for r in receivables.model.rows if r.code == code)
+        receivables.open_partner(row)
+        page = receivables.page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda page=page: page.loaded)
+        owed, credit = (sum((r.open for r in page.items_model.rows if (r.amount > 0) == plus), D(0))
+                        for plus in (True, False))
+        assert owed - credit == row.balance
+        assert page.items_total.text() == (f"Open items total: owed {owed:,.2f} · credit {credit:,.2f} · "
+                                           f"balance {row.balance:,.2f}")
+    hz = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(hz)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.items_total.text() == "Open items total: owed 1,634.00 · credit 0.00 · balance 1,634.00"
+    page.items_view.setCurrentIndex(QModelIndex())
+    assert page.open_selected_item() is None
+    assert page.message.text() == "Choose the item to open on the Open items tab first."
+    oldest = page.items_proxy.index(0, 0)  # due 100 days ago, 400.00 of it received
+    page.items_view.doubleClicked.emit(oldest)
+    dialog = page.item_dialog
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.lines_loaded)
+    row = page.items_model.rows[0]
+    shown = {caption: label.text() for caption, label in dialog.values.items()}
+    assert shown == {"Number": row.number, "Kind": "Sale", "Date": row.business_date.isoformat(),
+                     "Due": (TODAY - timedelta(days=100)).isoformat(), "Days overdue": "100",
+                     "Amount": "1,130.00", "Allocated": "400.00", "Open": "730.00"}
+    assert [(a.credit_kind, a.amount) for a in dialog.alloc_model.rows] == [("receipt", D(400))]
+    assert [(x.sku, x.qty) for x in dialog.lines_model.rows] == [("HM-1", D(100))]
+    assert dialog.windowTitle() == f"Sale — {row.number}"
+
+
+def test_every_word_about_credit_is_an_advance_received_for_a_customer_and_an_advance_paid_for_a_supplier(
+        qtbot, shop, services, chinese):
+    """The partner page, the receipt or payment entry and the allocation dialog said 预收/预付 on either side: a
+    customer's advance is 预收款, a supplier's 预付款, and neither page says both."""
+    from tests.ui.accounts_data import payables
+
+    db, _ = shop
+    payables(db, TODAY)
+    from domain.accounts import commands as ac
+    from domain.accounts.money import record_money
+
+    record_money(db.uow(), ac.RecordMoney("payment", "SUP", "900", day=TODAY, auto=False))  # an advance paid
+    for kind, word, other in ((ReceivablesScreen, "预收款", "预付"), (PayablesScreen, "预付款", "预收")):
+        screen = kind(services)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitUntil(lambda screen=screen: not screen.loading and screen.model.rowCount() > 0)
+        row = next(r for r in screen.shown_rows() if r.credit > 0)
+        screen.open_partner(row)
+        page = screen.page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda page=page: page.loaded)
+        dialog = page.allocate_credit()
+        qtbot.addWidget(dialog)
+        entry = page.new_money()
+        qtbot.addWidget(entry)
+        texts = [page.allocate_button.text(), page.items_total.text(), dialog.windowTitle(),
+                 dialog.credit_label.text(), dialog.left_label.text(), entry.clear_button.text()]
+        assert all(word in t for t in texts), texts
+        assert not any(other in t or "/" in t for t in texts), texts

@@ -133,7 +133,11 @@ def add_parsers(sub) -> None:
     p.add_argument("--supplier", action="store_true", help="the code is a supplier's")
     p.add_argument("--overdue", action="store_true", help="only items past their due date")
     p.add_argument("--as-of", type=day)
-    p.add_argument("--json", action="store_true")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="the kinds as stored (sale, receipt…), for scripts")
+    out.add_argument("-o", "--output", type=Path, metavar="FILE",
+                     help="write the open items (未清明细) to FILE.xlsx or FILE.pdf")
+    add_language_option(p, "the list's (and the file's)")
 
     p = sub.add_parser("payment-terms", help="how a partner's due dates count, the basis and days only (an "
                                              "accountant's; a manager sets them with the rest of the terms in "
@@ -363,16 +367,22 @@ def _write_balances(args, db, side: str, rows, kind: str) -> int:
     as_of = args.as_of or date.today()
     header = [(label("As of", language), as_of.isoformat()),
               (label("Printed", language), datetime.now().strftime("%Y-%m-%d %H:%M"))]
-    sheet = report_sheets.partner_ageing(rows, side, language, header)
+    return _write_sheet(report_sheets.partner_ageing(rows, side, language, header), kind, args.output, db)
+
+
+def _write_sheet(sheet, kind: str, path: Path, db) -> int:
+    """A report sheet to ``path``: a workbook (``kind`` .xlsx) or a PDF under the company's name."""
     if kind == ".xlsx":
-        count = report_sheets.write_excel(sheet, args.output)
-        print(f"{args.output} ({count:,} rows)")
+        from ui import report_sheets
+
+        count = report_sheets.write_excel(sheet, path)
+        print(f"{path} ({count:,} rows)")
     else:
         from ui.pdf.reports import render_sheet
 
         data = render_sheet(sheet, company_name(db))
-        args.output.write_bytes(data)
-        print(f"{args.output} ({len(data):,} bytes)")
+        path.write_bytes(data)
+        print(f"{path} ({len(data):,} bytes)")
     return EXIT_OK
 
 
@@ -394,18 +404,40 @@ def _ageing(args, db) -> int:
 
 
 def _open_items(args, db) -> int:
+    """A partner's open items with their total, which is its balance: printed with each kind in words (in English
+    unless ``--language`` says otherwise), as JSON, or written to a workbook or PDF in the file's language."""
+    from datetime import datetime
+
+    from domain.accounts.model import Side
+    from domain.accounts.money import find_partner
     from persistence.accounts import queries
+    from ui.cli.common import LANGUAGES
+    from ui.open_items_sheet import open_items_sheet
+    from ui.pdf.statement_labels import label
 
     side = "AP" if args.supplier else "AR"
-    rows = queries.open_items(db.engine, side, _partner_id(db, side, args.partner), overdue_only=args.overdue,
-                              as_of=args.as_of)
+    kind = output_kind(args.output)
+    with db.uow() as uow:
+        partner = find_partner(uow, Side(side), args.partner)
+    rows = queries.open_items(db.engine, side, partner.id, overdue_only=args.overdue, as_of=args.as_of)
     if args.json:
         print_json([{"number": r.number, "kind": r.kind, "date": r.business_date.isoformat(),
                      "due": r.due_on.isoformat() if r.due_on else None, "amount": num(r.amount),
                      "allocated": num(r.allocated), "open": num(r.open), "days_overdue": r.days_overdue}
                     for r in rows])
         return EXIT_OK
-    table([[r.number, r.kind, r.business_date.isoformat(), r.due_on.isoformat() if r.due_on else "",
-            fmt_money(r.amount), fmt_money(r.allocated), fmt_money(r.open), str(r.days_overdue or "")]
-           for r in rows], ["number", "kind", "date", "due", "amount", "allocated", "open", "days overdue"])
+    if kind is not None:
+        language = file_language(args.language)
+    else:
+        language = LANGUAGES[args.language] if args.language else "en"
+    header = [(label("Customer" if side == "AR" else "Supplier", language), f"{partner.code} {partner.name}"),
+              (label("As of", language), (args.as_of or date.today()).isoformat())]
+    if kind is not None:
+        header.append((label("Printed", language), datetime.now().strftime("%Y-%m-%d %H:%M")))
+    sheet = open_items_sheet(rows, side, language, header)
+    if kind is not None:
+        return _write_sheet(sheet, kind, args.output, db)
+    from ui.cli.reports import print_sheet
+
+    print_sheet(sheet)
     return EXIT_OK

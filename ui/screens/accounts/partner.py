@@ -47,7 +47,9 @@ from ui.screens.accounts.words import AllocationsModel
 from ui.screens.accounts.words import MoneyModel
 from ui.screens.accounts.words import OpenItemsModel
 from ui.screens.accounts.words import StatementModel
+from ui.screens.accounts.words import open_totals
 from ui.screens.accounts.words import partner_word
+from ui.screens.accounts.words import sided
 from ui.screens.accounts.words import translate
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -85,6 +87,7 @@ class PartnerPage(QDialog):
         self.balance = None  # domain.accounts.ageing.Ageing of the partner's open items, once read
         self.statement = None
         self.dialog = None
+        self.item_dialog = None
         self._ticket = 0
 
         self.heading = QLabel(self)
@@ -98,6 +101,12 @@ class PartnerPage(QDialog):
         self.items_model = OpenItemsModel(self)
         self.items_view, self.items_proxy = _table("accounts-partner-items", self.items_model, self)
         self.items_view.set_widths({0: 118, 1: 110, 2: 82, 3: 82, 4: 90, 5: 90, 6: 90})
+        self.items_view.doubleClicked.connect(lambda index: self.open_item(self.items_proxy.data(index, RowRole)))
+        self.items_total = QLabel(self)
+        self.items_total.setStyleSheet("font-weight: bold;")
+        self.open_button = QPushButton(self)
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_selected_item)
         self.money_model = MoneyModel(self)
         self.money_view, self.money_proxy = _table("accounts-partner-money", self.money_model, self)
         self.money_view.set_widths({0: 118, 1: 82, 2: 70, 3: 90, 4: 90, 5: 100, 6: 82, 7: 82, 8: 64})
@@ -160,8 +169,16 @@ class PartnerPage(QDialog):
         box.addWidget(self.statement_view, 1)
         box.addWidget(self.closing_label)
 
+        items = QWidget(self)
+        under = QHBoxLayout()
+        under.addWidget(self.items_total, 1)
+        under.addWidget(self.open_button)
+        box = QVBoxLayout(items)
+        box.addWidget(self.items_view, 1)
+        box.addLayout(under)
+        self.items_tab = items
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.items_view, "")
+        self.tabs.addTab(items, "")
         self.tabs.addTab(self.money_view, "")
         self.tabs.addTab(self.alloc_view, "")
         self.tabs.addTab(statement, "")
@@ -212,6 +229,7 @@ class PartnerPage(QDialog):
         self.alloc_model.set_rows(allocations)
         self._shown_ticket = ticket
         self._show_figures()
+        self._show_items_total()
 
     def _show_figures(self) -> None:
         b = self.balance
@@ -227,6 +245,30 @@ class PartnerPage(QDialog):
             words,
             money_text(b.balance), money_text(b.credit), money_text(b.current), money_text(b.d1_30),
             money_text(b.d31_60), money_text(b.d61_90), money_text(b.over_90), money_text(b.overdue)))
+
+    def _show_items_total(self) -> None:
+        """Under the open items: what they add up to, which is the partner's balance."""
+        owed, credit, balance = open_totals(self.items_model.rows)
+        self.items_total.setText(fill(sided(self.side, "Open items total: owed %1 · credit %2 · balance %3"),
+                                      money_text(owed), money_text(credit), money_text(balance)))
+
+    def open_selected_item(self):
+        row = self.selected(self.items_view, self.items_proxy)
+        if row is None:
+            self.tabs.setCurrentWidget(self.items_tab)
+            self.say(translate("Accounts", "Choose the item to open on the Open items tab first."), error=True)
+            return None
+        return self.open_item(row)
+
+    def open_item(self, row):
+        """The document of an open item: its figures, what settled it, the goods on it."""
+        if row is None:
+            return None
+        from ui.screens.accounts.document import ItemDialog
+
+        self.item_dialog = ItemDialog(self.services, row, self.alloc_model.rows, self)
+        self.item_dialog.show()
+        return self.item_dialog
 
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
@@ -331,7 +373,7 @@ class PartnerPage(QDialog):
 
         credits = [r for r in self.items_model.rows if r.amount < 0]
         if not credits:
-            self.say(translate("Accounts", "There is no credit to allocate."), error=True)
+            self.say(sided(self.side, "There is no credit to allocate."), error=True)
             return None
         self.dialog = AllocateDialog(self.services, self.side, self.items_model.rows, self)
         self.dialog.allocated.connect(lambda: (self.refresh(), self.load_statement(), self.changed.emit()))
@@ -405,7 +447,7 @@ class PartnerPage(QDialog):
         """Write off what is left open on the document chosen on the Open items tab (尾差核销)."""
         row = self.selected(self.items_view, self.items_proxy)
         if row is None or row.amount <= 0:
-            self.tabs.setCurrentWidget(self.items_view)
+            self.tabs.setCurrentWidget(self.items_tab)
             self.say(translate("Accounts", "Choose the document whose remainder to write off on the Open items tab "
                                            "first."), error=True)
             return
@@ -429,11 +471,12 @@ class PartnerPage(QDialog):
         self.heading.setText(f"{self.code} — {self.name}")
         self.new_button.setText(translate("Accounts", "New receipt…") if self.side == AR
                                 else translate("Accounts", "New payment…"))
-        self.allocate_button.setText(translate("Accounts", "Allocate credit…"))
+        self.allocate_button.setText(sided(self.side, "Allocate credit…"))
         self.undo_button.setText(translate("Accounts", "Undo allocation"))
         self.reverse_button.setText(translate("Accounts", "Reverse…"))
         self.write_off_button.setText(translate("Accounts", "Write off…"))
         self.tabs.setTabText(0, translate("Accounts", "Open items"))
+        self.open_button.setText(translate("Accounts", "&Open document…"))
         self.tabs.setTabText(1, translate("Accounts", "Receipts") if self.side == AR
                              else translate("Accounts", "Payments"))
         self.tabs.setTabText(2, translate("Accounts", "Allocations"))
@@ -446,3 +489,4 @@ class PartnerPage(QDialog):
         for model in (self.items_model, self.money_model, self.alloc_model, self.statement_model):
             model.retranslate()
         self._show_figures()
+        self._show_items_total()

@@ -86,6 +86,36 @@ def credit_word(side: str) -> str:
     return translate("Receivables", "Credit") if side == AR else translate("Payables", "Credit")
 
 
+# Words about a partner's credit: the same English a side, each in its own context, so that a customer's reads 预收
+# (advance received) and a supplier's 预付 (advance paid). ``sided`` translates one in the side's context.
+SIDED = (
+    QT_TRANSLATE_NOOP("Receivables", "Allocate credit"), QT_TRANSLATE_NOOP("Payables", "Allocate credit"),
+    QT_TRANSLATE_NOOP("Receivables", "Allocate credit…"), QT_TRANSLATE_NOOP("Payables", "Allocate credit…"),
+    QT_TRANSLATE_NOOP("Receivables", "Allocated %1 · left as credit %2"),
+    QT_TRANSLATE_NOOP("Payables", "Allocated %1 · left as credit %2"),
+    QT_TRANSLATE_NOOP("Receivables", "Keep all as credit"), QT_TRANSLATE_NOOP("Payables", "Keep all as credit"),
+    QT_TRANSLATE_NOOP("Receivables", "Open documents: %1 · credit already held %2"),
+    QT_TRANSLATE_NOOP("Payables", "Open documents: %1 · credit already held %2"),
+    QT_TRANSLATE_NOOP("Receivables", "There is no credit to allocate."),
+    QT_TRANSLATE_NOOP("Payables", "There is no credit to allocate."),
+    QT_TRANSLATE_NOOP("Receivables", "Open items total: owed %1 · credit %2 · balance %3"),
+    QT_TRANSLATE_NOOP("Payables", "Open items total: owed %1 · credit %2 · balance %3"),
+)
+
+
+def sided(side: str, text: str) -> str:
+    """``text`` (one of ``SIDED``) in the words of ``side``: 预收 for a customer's credit, 预付 for a supplier's."""
+    return translate("Receivables" if side == AR else "Payables", text)
+
+
+def open_totals(rows) -> tuple[Decimal, Decimal, Decimal]:
+    """(owed, credit, balance) of a partner's open items (``OpenItemRow``): Σ open of what it owes, Σ open of its
+    credit not yet applied, and their difference, which is its balance."""
+    owed = sum((r.open for r in rows if r.amount > 0), ZERO)
+    credit = sum((r.open for r in rows if r.amount < 0), ZERO)
+    return owed, credit, owed - credit
+
+
 def money_word(side: str) -> str:
     """收款单 or 付款单: what the money of a side is called."""
     return translate("Accounts", "Receipt") if side == AR else translate("Accounts", "Payment")
