@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
@@ -79,6 +80,7 @@ class ItemDialog(QDialog):
         self.alloc_model.set_rows([a for a in allocations if settles_this(a, r.number)])
         self.alloc_view = DataTable("accounts-item-allocations", self)
         self.alloc_view.setModel(self.alloc_model)
+        self.alloc_view.set_widths({0: 130, 1: 80, 2: 130, 3: 80, 4: 90, 5: 90})
         self.lines_label = QLabel(self)
         self.lines_model = LinesModel(self)
         self.lines_view = DataTable("accounts-item-lines", self)
@@ -92,7 +94,10 @@ class ItemDialog(QDialog):
         layout.addWidget(self.alloc_view, 1)
         layout.addWidget(self.lines_label)
         layout.addWidget(self.lines_view, 1)
-        layout.addWidget(self.close_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
         self.lines_loaded = False
         self.resize(620, 560)
         self.retranslate()
