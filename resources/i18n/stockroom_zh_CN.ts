@@ -32,7 +32,7 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+145" />
+            <location filename="../../ui/screens/accounts/words.py" line="+165" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -44,7 +44,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/document.py" line="+137" />
+            <location filename="../../ui/screens/accounts/document.py" line="+142" />
             <location filename="../../ui/screens/accounts/entry.py" line="+362" />
             <source>Close</source>
             <translation>关闭</translation>
@@ -61,17 +61,22 @@
             <translation>请至少为一张单据输入核销金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/chart.py" line="+77" />
+            <location filename="../../ui/screens/accounts/chart.py" line="+107" />
             <source>Not yet due</source>
             <translation>未到期</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Ageing (days overdue)</source>
             <translation>账龄（逾期天数）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/document.py" line="-98" />
+            <location line="+2" />
+            <source>Ageing (days since the document's date)</source>
+            <translation>账龄（自单据日期起的天数）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/document.py" line="-102" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -93,7 +98,7 @@
         <message>
             <location line="+20" />
             <location filename="../../ui/screens/accounts/entry.py" line="-275" />
-            <location filename="../../ui/screens/accounts/words.py" line="+51" />
+            <location filename="../../ui/screens/accounts/words.py" line="+74" />
             <location line="+23" />
             <location line="+44" />
             <source>Number</source>
@@ -134,7 +139,7 @@
             <translation>未结金额</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+61" />
             <source>Goods on the document</source>
             <translation>单据商品明细</translation>
         </message>
@@ -204,7 +209,7 @@
             <translation>输入编码或名称</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/document.py" line="-69" />
+            <location filename="../../ui/screens/accounts/document.py" line="-73" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
@@ -243,12 +248,17 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+237" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+247" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+6" />
+            <source>overdue %1</source>
+            <translation>逾期 %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>Choose the item to open on the Open items tab first.</source>
             <translation>请先在“未结单据”页选择要打开的单据。</translation>
         </message>
@@ -269,7 +279,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+262" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+323" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -438,12 +448,12 @@
             <translation>导出 Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/screen.py" line="-86" />
+            <location filename="../../ui/screens/accounts/screen.py" line="-119" />
             <source>Balances are not shown: %1</source>
             <translation>不显示往来余额：%1</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+50" />
             <source>Could not load the balances: %1</source>
             <translation>无法读取往来余额：%1</translation>
         </message>
@@ -463,7 +473,17 @@
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+14" />
+            <source>Aged by due date, bands %1</source>
+            <translation>按到期日计算账龄，区间 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Aged by document date, bands %1</source>
+            <translation>按单据日期计算账龄，区间 %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Search code or name (Ctrl+F)</source>
             <translation>搜索编码或名称 (Ctrl+F)</translation>
         </message>
@@ -474,7 +494,7 @@
             <translation>只看逾期</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-18" />
             <source>%1 ageing</source>
             <translation>%1账龄分析表</translation>
         </message>
@@ -484,7 +504,7 @@
             <translation>截至 %1</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <location line="+9" />
             <source>Settled partners too</source>
             <translation>包括已结清单位</translation>
@@ -501,6 +521,31 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Age by</source>
+            <translation>账龄依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due date</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document date</source>
+            <translation>单据日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bands</source>
+            <translation>账龄区间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where the bands end, in days, rising: 30/60/90 or 30/60/90/180. Kept for the whole office.</source>
+            <translation>各账龄区间的截止天数，由小到大，例如 30/60/90 或 30/60/90/180。全公司共用此设置。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>New receipt… (Ctrl+N)</source>
             <translation>新建收款单… (Ctrl+N)</translation>
         </message>
@@ -520,7 +565,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-200" />
+            <location filename="../../ui/screens/accounts/words.py" line="-241" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -556,18 +601,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+85" />
+            <location line="+86" />
             <source>Receipt</source>
             <translation>收款单</translation>
         </message>
         <message>
-            <location line="-84" />
-            <location line="+84" />
+            <location line="-85" />
+            <location line="+85" />
             <source>Payment</source>
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="-83" />
+            <location line="-84" />
             <source>Refund</source>
             <translation>退款单</translation>
         </message>
@@ -652,7 +697,17 @@
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+64" />
+            <source>&gt;%1</source>
+            <translation>%1 天以上</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1–%2</source>
+            <translation>%1–%2 天</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -663,12 +718,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+125" />
+            <location line="+148" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-118" />
+            <location line="-144" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -679,7 +734,7 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/document.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+49" />
+            <location filename="../../ui/screens/accounts/words.py" line="+75" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
@@ -5108,12 +5163,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="-246" />
-            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
-            <translation>余额 %1 · 预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-182" />
+            <location filename="../../ui/screens/accounts/words.py" line="-223" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>
@@ -5151,6 +5201,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+2" />
             <source>Open items total: owed %1 · credit %2 · balance %3</source>
             <translation>未结合计：应付 %1 · 预付款 %2 · 余额 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance %1 · credit %2</source>
+            <translation>余额 %1 · 预付款 %2</translation>
         </message>
     </context>
     <context>
@@ -6758,12 +6813,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Receivables</name>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="-2" />
-            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
-            <translation>余额 %1 · 预收 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-16" />
+            <location filename="../../ui/screens/accounts/words.py" line="-17" />
             <source>Credit</source>
             <translation>预收款</translation>
         </message>
@@ -6801,6 +6851,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+2" />
             <source>Open items total: owed %1 · credit %2 · balance %3</source>
             <translation>未结合计：应收 %1 · 预收款 %2 · 余额 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Balance %1 · credit %2</source>
+            <translation>余额 %1 · 预收款 %2</translation>
         </message>
     </context>
     <context>
@@ -12421,6 +12476,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>price_level_name_level5</source>
             <translation>价格等级 5 名称</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>accounts.ageing_basis</source>
+            <translation>账龄计算依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>accounts.ageing_bands</source>
+            <translation>账龄区间</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -12659,7 +12724,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-346" />
+            <location filename="../../ui/sync_reasons.py" line="-348" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -13129,7 +13194,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+266" />
+            <location line="+268" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -13326,7 +13391,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-284" />
+            <location filename="../../ui/sync_reasons.py" line="-286" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

@@ -117,7 +117,7 @@ def test_the_exported_list_says_which_day_it_is_as_of_and_which_filters_chose_it
     sheet = load_workbook(target).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Receivables ageing" and sheet["A1"].font.b
-    assert rows[1][0] == f"As of {day.isoformat()} · Overdue only"
+    assert rows[1][0] == f"As of {day.isoformat()} · Aged by due date, bands 30/60/90 · Overdue only"
     assert rows[3][:3] == ("Code", "Name", "Balance") and sheet.freeze_panes == "A5"
     oldest = rows[3].index("Oldest due")  # a date, as the statement's are, not the text 2026-…
     assert [r[oldest].date() for r in rows[4:]] == [r.oldest_due for r in receivables.shown_rows()] + [
@@ -199,7 +199,7 @@ def test_the_partner_page_shows_items_money_allocations_and_the_statement(qtbot,
     qtbot.waitUntil(lambda: page.loaded and page.statement is not None)
     assert [r.number for r in page.items_model.rows][:1] and len(page.items_model.rows) == 3
     assert [(m.amount, m.allocated) for m in page.money_model.rows] == [(D(400), D(400))]
-    assert page.figures.text().startswith("Balance 1,634.00 · credit 0.00 · current 339.00 · 1–30 565.00")
+    assert page.figures.text().startswith("Balance 1,634.00 · credit 0.00 · Current 339.00 · 1–30 565.00")
     assert page.figures.text().endswith(">90 730.00 · overdue 1,295.00")
     [alloc] = page.alloc_model.rows
     assert (alloc.credit_kind, alloc.debit_kind, alloc.amount) == ("receipt", "sale", D(400))
@@ -528,3 +528,55 @@ def test_every_word_about_credit_is_an_advance_received_for_a_customer_and_an_ad
                  dialog.credit_label.text(), dialog.left_label.text(), entry.clear_button.text()]
         assert all(word in t for t in texts), texts
         assert not any(other in t or "/" in t for t in texts), texts
+
+
+def test_the_list_ages_by_document_date_in_the_bands_typed_and_the_office_keeps_them(qtbot, services, receivables):
+    """The list aged only by the due date in fixed bands: Age by and Bands choose the document's date and bands
+    such as 30/60/90/180; the columns, the totals and the bars follow, and the choice is the office's."""
+    from domain.accounts.ageing import Basis
+    from domain.accounts.ageing import Scheme
+    from domain.accounts.ageing_choice import ageing_scheme
+
+    def heads(screen) -> list[str]:
+        return [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(screen.model.columnCount())]
+
+    assert heads(receivables)[4:10] == ["Current", "1–30", "31–60", "61–90", ">90", "Overdue"]
+    receivables.bands.setText("30/60/90/180")
+    receivables.basis.setCurrentIndex(receivables.basis.findData("date"))  # applies both
+    qtbot.waitUntil(lambda: not receivables.loading and receivables.scheme.basis == Basis.DATE)
+    assert heads(receivables)[4:10] == ["0–30", "31–60", "61–90", "91–180", ">180", "Overdue"]
+    hz = next(r for r in receivables.model.rows if r.code == "HZ01")
+    # sold 130 days ago (730.00 left), 45 days ago (565.00), 5 days ago (339.00): by their dates, not their due dates
+    assert hz.bands == (D("339"), D("565"), D(0), D("730"), D(0))
+    total = receivables.totals_model.rows[0]
+    assert total.bands == tuple(sum((r.bands[i] for r in receivables.model.rows), D(0)) for i in range(5))
+    assert receivables.chart.heights() == [float(x) for x in total.bands]
+    assert ageing_scheme(services.uow()) == Scheme(Basis.DATE, (30, 60, 90, 180))
+    # another look at the screen (another desk, the next day) starts with the office's choice
+    again = ReceivablesScreen(services)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: not again.loading and again.model.rowCount() == 5)
+    assert (again.basis.currentData(), again.bands.text(), heads(again)[7]) == ("date", "30/60/90/180", "91–180")
+    receivables.bands.setText("90/30")
+    receivables.apply_ageing()
+    qtbot.waitUntil(lambda: not receivables.loading and receivables.error_label.isVisible())
+    assert "does not rise" in receivables.error_label.text()
+    assert ageing_scheme(services.uow()) == Scheme(Basis.DATE, (30, 60, 90, 180))  # nothing stored
+    receivables.open_partner(hz)  # the partner's page ages in the same bands
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.figures.text() == ("Balance 1,634.00 · credit 0.00 · 0–30 339.00 · 31–60 565.00 · 61–90 0.00 · "
+                                   "91–180 730.00 · >180 0.00 · overdue 1,295.00")
+
+
+def test_the_ageing_bands_speak_chinese(qtbot, services, chinese):
+    screen = ReceivablesScreen(services)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 5)
+    screen.bands.setText("45/120")
+    screen.apply_ageing()
+    qtbot.waitUntil(lambda: not screen.loading and screen.scheme.bounds == (45, 120))
+    heads = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(4, 7)]
+    assert heads == ["未到期", "1–45 天", "46–120 天"] and screen.basis.currentText() == "到期日"
+    assert screen.model.headerData(7, Qt.Orientation.Horizontal) == "120 天以上"

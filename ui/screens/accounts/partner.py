@@ -31,7 +31,10 @@ from PySide6.QtWidgets import QWidget
 from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.accounts import commands as ac
+from domain.accounts.ageing import Scheme
 from domain.accounts.ageing import age
+from domain.accounts.ageing import age_in
+from domain.accounts.ageing_choice import ageing_scheme
 from ui.access import needs_text
 from ui.i18n import CHINESE
 from ui.i18n import ENGLISH
@@ -47,6 +50,7 @@ from ui.screens.accounts.words import AllocationsModel
 from ui.screens.accounts.words import MoneyModel
 from ui.screens.accounts.words import OpenItemsModel
 from ui.screens.accounts.words import StatementModel
+from ui.screens.accounts.words import band_title
 from ui.screens.accounts.words import open_totals
 from ui.screens.accounts.words import partner_word
 from ui.screens.accounts.words import sided
@@ -88,6 +92,7 @@ class PartnerPage(QDialog):
         self.statement = None
         self.dialog = None
         self.item_dialog = None
+        self.bands = (Scheme(), ())  # the office's ageing scheme and the partner's open amounts in its bands
         self._ticket = 0
 
         self.heading = QLabel(self)
@@ -205,12 +210,17 @@ class PartnerPage(QDialog):
     def refresh(self) -> None:
         self._ticket += 1
         ticket, side, pid, accounts = self._ticket, self.side, self.partner_id, self.services.accounts
+        uow = self.services.uow
 
         def job():
             items = accounts.open_items(side, pid)
-            # The partner's ageing from its own open items (the domain's rule), not from every partner's balances.
-            ageing = age([as_open_item(r) for r in items], date.today())
-            return ageing, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
+            # The partner's ageing from its own open items (the domain's rule), not from every partner's balances,
+            # in the bands the office ages by (as the list beside it).
+            mine = [as_open_item(r) for r in items]
+            scheme = ageing_scheme(uow())
+            ageing = age(mine, date.today())
+            bands = scheme, age_in(mine, date.today(), scheme)
+            return ageing, bands, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
 
         self.busy_bar.busy(True)
         self.services.tasks.submit(job, lambda result: self._loaded(ticket, result), self._failed)
@@ -223,7 +233,7 @@ class PartnerPage(QDialog):
         if not alive(self) or ticket != self._ticket:
             return
         self.busy_bar.busy(False)
-        self.balance, items, money, allocations = result
+        self.balance, self.bands, items, money, allocations = result
         self.items_model.set_rows(items)
         self.money_model.set_rows(money)
         self.alloc_model.set_rows(allocations)
@@ -236,15 +246,12 @@ class PartnerPage(QDialog):
         if b is None or not (b.balance or b.credit):
             self.figures.setText(translate("Accounts", "Nothing owed either way."))
             return
-        # The same words a side, each in its own context: a customer's credit is 预收, a supplier's 预付.
-        words = (translate("Receivables", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · "
-                                          ">90 %7 · overdue %8") if self.side == AR else
-                 translate("Payables", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · "
-                                       ">90 %7 · overdue %8"))
-        self.figures.setText(fill(
-            words,
-            money_text(b.balance), money_text(b.credit), money_text(b.current), money_text(b.d1_30),
-            money_text(b.d31_60), money_text(b.d61_90), money_text(b.over_90), money_text(b.overdue)))
+        # The same words a side (sided): a customer's credit is 预收, a supplier's 预付; then the office's bands.
+        scheme, bands = self.bands
+        parts = [fill(sided(self.side, "Balance %1 · credit %2"), money_text(b.balance), money_text(b.credit))]
+        parts += [f"{band_title(*r)} {money_text(v)}" for r, v in zip(scheme.ranges(), bands, strict=True)]
+        parts.append(fill(translate("Accounts", "overdue %1"), money_text(b.overdue)))
+        self.figures.setText(" · ".join(parts))
 
     def _show_items_total(self) -> None:
         """Under the open items: what they add up to, which is the partner's balance."""
