@@ -812,7 +812,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '大于 0 的数，最多 4 位小数，如 12 或 2,5',
     ('ImportProblems', 'a number in the European format, such as 2,5 or 1.234,5'): '欧洲格式的数字，如 2,5 或 1.234,5',
     ('ImportProblems', 'add at least one line'): '请至少添加一行',
-    ('ImportProblems', 'an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300'): '不为 0 的金额：正数为欠款，负数为贷方余额或预付/预收款，例如 1200.50 或 -300',
+    ('ImportProblems', 'an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300'): '不为 0 的金额：正数为欠款，负数为客户的预收款或供应商的预付款，例如 1200.50 或 -300',
     ('ImportProblems', 'backups are made of a local SQLite database file, not of a server database'): '只能备份本地 SQLite 数据库文件，不能备份服务器数据库',
     ('ImportProblems', 'contains a control character or line break (%1)'): '含有控制字符或换行符（%1）',
     ('ImportProblems', 'contains a direction override (%1)'): '含有文字方向控制符（%1）',
@@ -1567,7 +1567,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for confirmed orders'):
         '%2 中的 %1：再次移出退回的商品后现存量为 %3，而已确认订单预留 %4',
     ('Refusals', '%1 is a write-off: its allocation is not undone on its own (it would stay as credit the partner never paid); reverse the write-off instead'):
-        '%1 是尾差核销单：不能单独撤销其核销（否则会留下一笔对方从未付过的预收或预付款）；请冲销该核销单',
+        '%1 是尾差核销单：不能单独撤销其核销（否则会留下一笔对方从未付过的余额）；请冲销该核销单',
     ('Refusals', '%1 is already closed (every month up to %2 is closed)'): '%1 已结账（%2 及以前的月份都已结账）',
     ('Refusals', '%1 is already on line %2 of %3'): '%1 已在 %3 的第 %2 行',
     ('Refusals', '%1 came from supplier %2, not %3; return it to %2'): '%1 来自供应商 %2，而不是 %3；请退给 %2',
@@ -1701,7 +1701,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'receipt %1: no goods receipt has this number'): '入库单 %1：没有此编号的入库单',
     ('Refusals', 'received'): '已到货',
     ('Refusals', 'refund of %1 from %2: more than was paid to it in advance (%3); take back at most %3'):
-        '%2 退款 %1：超过预付给对方的余额 %3；最多退回 %3',
+        '%2 退款 %1：超过预付款余额 %3；最多退回 %3',
     ('Refusals', 'refund of %1 to %2: more than its credit of %3; refund at most %3'):
         '向 %2 退款 %1：超过其预收款余额 %3；最多退款 %3',
     ('Refusals', 'role: the first user turns sign-in on and must be an admin, so that someone can manage users; add %1 as admin, or add an admin first'):

@@ -279,7 +279,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+323" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+324" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -4071,7 +4071,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+2" />
             <source>an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300</source>
-            <translation>不为 0 的金额：正数为欠款，负数为贷方余额或预付/预收款，例如 1200.50 或 -300</translation>
+            <translation>不为 0 的金额：正数为欠款，负数为客户的预收款或供应商的预付款，例如 1200.50 或 -300</translation>
         </message>
         <message>
             <location line="+3" />
@@ -7885,7 +7885,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+3" />
             <source>refund of %1 from %2: more than was paid to it in advance (%3); take back at most %3</source>
-            <translation>%2 退款 %1：超过预付给对方的余额 %3；最多退回 %3</translation>
+            <translation>%2 退款 %1：超过预付款余额 %3；最多退回 %3</translation>
         </message>
         <message>
             <location line="+3" />
@@ -7915,7 +7915,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>%1 is a write-off: its allocation is not undone on its own (it would stay as credit the partner never paid); reverse the write-off instead</source>
-            <translation>%1 是尾差核销单：不能单独撤销其核销（否则会留下一笔对方从未付过的预收或预付款）；请冲销该核销单</translation>
+            <translation>%1 是尾差核销单：不能单独撤销其核销（否则会留下一笔对方从未付过的余额）；请冲销该核销单</translation>
         </message>
         <message>
             <location line="+3" />

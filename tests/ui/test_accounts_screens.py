@@ -580,3 +580,19 @@ def test_the_ageing_bands_speak_chinese(qtbot, services, chinese):
     heads = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(4, 7)]
     assert heads == ["未到期", "1–45 天", "46–120 天"] and screen.basis.currentText() == "到期日"
     assert screen.model.headerData(7, Qt.Orientation.Horizontal) == "120 天以上"
+
+
+def test_a_refund_above_the_advance_is_refused_in_the_words_of_its_side(shop, chinese):
+    """The refusal said 预收/预付 余额 to either side: a customer's refund is out of its advance received (预收款), a
+    supplier's out of the advance paid to it (预付款)."""
+    from domain.accounts import commands as ac
+    from domain.accounts.money import record_money
+    from domain.kernel.errors import RuleViolation
+    from ui.refusals import refusal_text
+
+    db, _ = shop
+    for side, partner, word, other in (("AR", "SH03", "预收款", "预付"), ("AP", "SUP", "预付款", "预收")):
+        with pytest.raises(RuleViolation) as refused:
+            record_money(db.uow(), ac.RecordMoney("refund", partner, "99999", side=side, day=TODAY))
+        text = refusal_text(refused.value)
+        assert word in text and other not in text and "/" not in text, text

@@ -127,6 +127,7 @@ class BalancesScreen(Screen):
         self.table.set_widths(WIDTHS)
         self.table.doubleClicked.connect(lambda index: self.open_partner(self.proxy.data(index, RowRole)))
         self.totals_model = TotalsModel(self)
+        self.totals_model.side = self.side
         self.totals = QTableView(self)
         self.totals.setModel(self.totals_model)
         self.totals.horizontalHeader().hide()
