@@ -9,7 +9,10 @@ The command line's ``open-items`` prints it, or writes it to Excel or PDF throug
 
 from __future__ import annotations
 
+from datetime import date
+from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from domain.accounts.rows import OpenItemRow
 from ui.pdf.statement_labels import kind_label
@@ -41,3 +44,27 @@ def open_items_sheet(rows: list[OpenItemRow], side: str, language: str, header: 
     sheet.total = [t("Total"), "", None, None, None, None, None,
                    sum((signed_open(r) for r in rows), Decimal(0))]
     return sheet
+
+
+def open_items_header(side: str, code: str, name: str, as_of: date, language: str,
+                      printed: datetime | None = None) -> list[tuple[str, str]]:
+    """The header lines of a partner's open items: the partner, the day, when printed (a file's only)."""
+    lines = [(label("Customer" if side == "AR" else "Supplier", language), f"{code} {name}"),
+             (label("As of", language), as_of.isoformat())]
+    if printed is not None:
+        lines.append((label("Printed", language), printed.strftime("%Y-%m-%d %H:%M")))
+    return lines
+
+
+def save_sheet(sheet: Sheet, path: Path, company: str) -> int:
+    """Write a report sheet to ``path``: a workbook (``.xlsx``; returns its rows) or a PDF under ``company``'s name
+    (returns its bytes)."""
+    if path.suffix.lower() == ".xlsx":
+        from ui.report_sheets import write_excel
+
+        return write_excel(sheet, path)
+    from ui.pdf.reports import render_sheet
+
+    data = render_sheet(sheet, company)
+    path.write_bytes(data)
+    return len(data)

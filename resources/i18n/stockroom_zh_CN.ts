@@ -248,7 +248,7 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+247" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+254" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
@@ -273,7 +273,7 @@
             <translation>本期增加 %1 · 本期减少 %2 · %3 期末余额：%4（%5）</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+10" />
             <source>Print PDF</source>
             <translation>打印 PDF</translation>
         </message>
@@ -284,13 +284,13 @@
             <translation>导出到 Excel</translation>
         </message>
         <message>
-            <location line="+2" />
-            <location line="+168" />
+            <location line="+14" />
+            <location line="+194" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-166" />
+            <location line="-206" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -301,12 +301,12 @@
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+21" />
             <source>Wrote %1</source>
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+98" />
             <source>Choose the allocation to undo on the Allocations tab.</source>
             <translation>请在“核销记录”页选择要撤销的核销。</translation>
         </message>
@@ -439,11 +439,13 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+2" />
             <source>Print PDF…</source>
             <translation>打印 PDF…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
+            <location line="+2" />
             <source>Export Excel…</source>
             <translation>导出 Excel…</translation>
         </message>

@@ -596,3 +596,28 @@ def test_a_refund_above_the_advance_is_refused_in_the_words_of_its_side(shop, ch
             record_money(db.uow(), ac.RecordMoney("refund", partner, "99999", side=side, day=TODAY))
         text = refusal_text(refused.value)
         assert word in text and other not in text and "/" not in text, text
+
+
+def test_the_open_items_are_written_to_a_pdf_and_a_workbook_in_the_windows_language(qtbot, services, receivables,
+                                                                                      tmp_path, monkeypatch, chinese):
+    """The open items could only be looked at: Print PDF… and Export Excel… under them write them with each kind in
+    words (销售出库, not sale) and their total, the balance."""
+    from ui.screens.accounts import partner
+
+    opened = []
+    monkeypatch.setattr(partner, "open_file", opened.append)
+    receivables.open_partner(next(r for r in receivables.model.rows if r.code == "HZ01"))
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    assert (page.items_pdf_button.text(), page.items_xlsx_button.text()) == ("打印 PDF…", "导出 Excel…")
+    with qtbot.waitSignal(page.write_open_items_to(tmp_path / "oi.xlsx").done):
+        pass
+    cells = [v for row in load_workbook(tmp_path / "oi.xlsx").active.iter_rows(values_only=True) for v in row
+             if v is not None]
+    assert cells[0] == "应收未清明细" and "销售出库" in cells and "sale" not in cells
+    assert cells[-2:] == ["合计", 1634]
+    with qtbot.waitSignal(page.write_open_items_to(tmp_path / "oi.pdf").done):
+        pass
+    qtbot.waitUntil(lambda: opened == [tmp_path / "oi.pdf"])
+    assert (tmp_path / "oi.pdf").read_bytes()[:4] == b"%PDF"

@@ -407,17 +407,10 @@ def _write_balances(args, db, side: str, rows, kind: str, scheme) -> int:
 
 def _write_sheet(sheet, kind: str, path: Path, db) -> int:
     """A report sheet to ``path``: a workbook (``kind`` .xlsx) or a PDF under the company's name."""
-    if kind == ".xlsx":
-        from ui import report_sheets
+    from ui.open_items_sheet import save_sheet
 
-        count = report_sheets.write_excel(sheet, path)
-        print(f"{path} ({count:,} rows)")
-    else:
-        from ui.pdf.reports import render_sheet
-
-        data = render_sheet(sheet, company_name(db))
-        path.write_bytes(data)
-        print(f"{path} ({len(data):,} bytes)")
+    size = save_sheet(sheet, path, company_name(db) if kind == ".pdf" else "")
+    print(f"{path} ({size:,} {'rows' if kind == '.xlsx' else 'bytes'})")
     return EXIT_OK
 
 
@@ -458,8 +451,8 @@ def _open_items(args, db) -> int:
     from domain.accounts.money import find_partner
     from persistence.accounts import queries
     from ui.cli.common import LANGUAGES
+    from ui.open_items_sheet import open_items_header
     from ui.open_items_sheet import open_items_sheet
-    from ui.pdf.statement_labels import label
 
     side = "AP" if args.supplier else "AR"
     kind = output_kind(args.output)
@@ -476,10 +469,8 @@ def _open_items(args, db) -> int:
         language = file_language(args.language)
     else:
         language = LANGUAGES[args.language] if args.language else "en"
-    header = [(label("Customer" if side == "AR" else "Supplier", language), f"{partner.code} {partner.name}"),
-              (label("As of", language), (args.as_of or date.today()).isoformat())]
-    if kind is not None:
-        header.append((label("Printed", language), datetime.now().strftime("%Y-%m-%d %H:%M")))
+    header = open_items_header(side, partner.code, partner.name, args.as_of or date.today(), language,
+                               datetime.now() if kind is not None else None)
     sheet = open_items_sheet(rows, side, language, header)
     if kind is not None:
         return _write_sheet(sheet, kind, args.output, db)

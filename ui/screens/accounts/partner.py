@@ -112,6 +112,11 @@ class PartnerPage(QDialog):
         self.open_button = QPushButton(self)
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_selected_item)
+        self.items_pdf_button, self.items_xlsx_button = QPushButton(self), QPushButton(self)
+        self.items_pdf_button.clicked.connect(lambda: self.save_open_items(".pdf"))
+        self.items_xlsx_button.clicked.connect(lambda: self.save_open_items(".xlsx"))
+        for button in (self.items_pdf_button, self.items_xlsx_button):
+            button.setAutoDefault(False)
         self.money_model = MoneyModel(self)
         self.money_view, self.money_proxy = _table("accounts-partner-money", self.money_model, self)
         self.money_view.set_widths({0: 118, 1: 82, 2: 70, 3: 90, 4: 90, 5: 100, 6: 82, 7: 82, 8: 64})
@@ -178,6 +183,8 @@ class PartnerPage(QDialog):
         under = QHBoxLayout()
         under.addWidget(self.items_total, 1)
         under.addWidget(self.open_button)
+        under.addWidget(self.items_pdf_button)
+        under.addWidget(self.items_xlsx_button)
         box = QVBoxLayout(items)
         box.addWidget(self.items_view, 1)
         box.addLayout(under)
@@ -314,20 +321,65 @@ class PartnerPage(QDialog):
 
         self.services.tasks.submit(job, done, self._failed)
 
+    def ask_target(self, name: str, suffix: str) -> Path | None:
+        """Where to write a PDF (``.pdf``) or a workbook (``.xlsx``) first named ``name``; None when cancelled."""
+        title = translate("Accounts", "Print PDF") if suffix == ".pdf" else translate("Accounts", "Export to Excel")
+        folder = QSettings().value("export/folder", str(Path.home()), type=str)
+        pattern = (translate("Accounts", "PDF document (*.pdf)") if suffix == ".pdf"
+                   else translate("Accounts", "Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / f"{name}{suffix}"), pattern)
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+        QSettings().setValue("export/folder", str(target.parent))
+        return target
+
     def save_statement(self, suffix: str) -> None:
         """Print PDF… (``.pdf``) or Export Excel… (``.xlsx``): ask where, then write it on the task runner."""
         start, end = self.period()
-        title = translate("Accounts", "Print PDF") if suffix == ".pdf" else translate("Accounts", "Export to Excel")
-        folder = QSettings().value("export/folder", str(Path.home()), type=str)
         word = translate("Accounts", "Statement")
-        suggested = Path(folder) / f"{word} {self.code} {start.isoformat()} {end.isoformat()}{suffix}"
-        pattern = (translate("Accounts", "PDF document (*.pdf)") if suffix == ".pdf"
-                   else translate("Accounts", "Excel workbook (*.xlsx)"))
-        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), pattern)
-        if path:
-            target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
-            QSettings().setValue("export/folder", str(target.parent))
+        target = self.ask_target(f"{word} {self.code} {start.isoformat()} {end.isoformat()}", suffix)
+        if target is not None:
             self.write_statement_to(target)
+
+    def _wrote(self, path: Path) -> None:
+        """A statement or the open items written: say where, and show a PDF."""
+        written.append(path)
+        if alive(self):
+            self.busy_bar.busy(False)
+            self.say(fill(translate("Accounts", "Wrote %1"), str(path)))
+            if path.suffix.lower() == ".pdf":
+                open_file(path)
+
+    def save_open_items(self, suffix: str) -> None:
+        """The open items as a PDF or a workbook (未清明细): ask where, then write them on the task runner."""
+        target = self.ask_target(f"{translate('Accounts', 'Open items')} {self.code} {date.today().isoformat()}",
+                                 suffix)
+        if target is not None:
+            self.write_open_items_to(target)
+
+    def write_open_items_to(self, target: Path):
+        """Write the open items as listed to ``target`` (.pdf or .xlsx) in the window's language, with their total
+        (the partner's balance) and each kind in words."""
+        from datetime import datetime
+
+        from domain.sales.print_data import company_block
+        from ui.open_items_sheet import open_items_header
+        from ui.open_items_sheet import open_items_sheet
+        from ui.open_items_sheet import save_sheet
+
+        rows, side, uow = list(self.items_model.rows), self.side, self.services.uow
+        language = CHINESE if current_language() == CHINESE else ENGLISH
+        header = open_items_header(side, self.code, self.name, date.today(), language, datetime.now())
+
+        def job() -> Path:
+            with uow() as work:
+                company = company_block(work).name
+            save_sheet(open_items_sheet(rows, side, language, header), target, company)
+            return target
+
+        self.busy_bar.busy(True)
+        return self.services.tasks.submit(job, self._wrote, self._failed)
 
     def write_statement_to(self, target: Path):
         """Write the statement of the period chosen to ``target`` (.pdf or .xlsx) in the window's language."""
@@ -342,16 +394,8 @@ class PartnerPage(QDialog):
             write_statement(statement, target, language)
             return target
 
-        def done(path: Path) -> None:
-            written.append(path)
-            if alive(self):
-                self.busy_bar.busy(False)
-                self.say(fill(translate("Accounts", "Wrote %1"), str(path)))
-                if path.suffix.lower() == ".pdf":
-                    open_file(path)
-
         self.busy_bar.busy(True)
-        return self.services.tasks.submit(job, done, self._failed)
+        return self.services.tasks.submit(job, self._wrote, self._failed)
 
     # -- actions -----------------------------------------------------------------------------
     def _run(self, fn, done_text: str) -> None:
@@ -493,6 +537,8 @@ class PartnerPage(QDialog):
         self.show_button.setText(translate("Accounts", "Show"))
         self.pdf_button.setText(translate("Accounts", "Print PDF…"))
         self.xlsx_button.setText(translate("Accounts", "Export Excel…"))
+        self.items_pdf_button.setText(translate("Accounts", "Print PDF…"))
+        self.items_xlsx_button.setText(translate("Accounts", "Export Excel…"))
         for model in (self.items_model, self.money_model, self.alloc_model, self.statement_model):
             model.retranslate()
         self._show_figures()
