@@ -221,11 +221,11 @@ class AccountsQueries:
         self.database = database
         self.engine = database.engine
 
-    def balances(self, side: Side | str, as_of: date | None = None) -> list[BalanceRow]:
-        return accounts.balances(self.engine, side, as_of=as_of)
+    def balances(self, side: Side | str, as_of: date | None = None, scheme=None) -> list[BalanceRow]:
+        return accounts.balances(self.engine, side, as_of=as_of, scheme=scheme)
 
-    def ageing(self, side: Side | str, as_of: date | None = None) -> AgeingTotals:
-        return accounts.ageing(self.engine, side, as_of)
+    def ageing(self, side: Side | str, as_of: date | None = None, scheme=None) -> AgeingTotals:
+        return accounts.ageing(self.engine, side, as_of, scheme)
 
     def open_items(self, side: Side | str, partner_id: str | None = None, *, overdue_only: bool = False,
                    as_of: date | None = None) -> list[OpenItemRow]:

@@ -9,7 +9,8 @@ like typed input (``persistence.sync.checks``):
 - the company block printed on documents (name, address) and the company currency amounts are stated in;
 - the PO tax rate and the over-receipt tolerance purchasing applies;
 - the ABC basis and the fill-rate switch planning uses, the dashboard's dead-stock and cover-target days;
-- the names the office gave the extra price levels.
+- the names the office gave the extra price levels;
+- how receivables and payables are aged: by the due date or the document's date, and the bands' ends.
 
 The company logo is not among them: it is the path of an image on this desk's disk, meaningless on another.
 """
@@ -40,16 +41,19 @@ DEAD_DAYS = "dashboard.dead_days"
 COVER_TARGET = "dashboard.cover_target_days"
 LEVEL_NAME = "price_level_name_"  # + level3..level5
 LEVEL_NAMES = tuple(LEVEL_NAME + level for level in ("level3", "level4", "level5"))
+AGEING_BASIS = "accounts.ageing_basis"
+AGEING_BANDS = "accounts.ageing_bands"
 
 KEYS = (COMPANY_NAME, COMPANY_ADDRESS, CURRENCY, TAX_RATE, TOLERANCE, ABC_BASIS, FILL_RATE, DEAD_DAYS,
-        COVER_TARGET, *LEVEL_NAMES)
+        COVER_TARGET, *LEVEL_NAMES, AGEING_BASIS, AGEING_BANDS)
 
 _POLICY = PurchasingPolicy()
 # What a desk reads while a key is not stored. Writing its default where nothing is stored is no edit (a form saved
 # as it was shown): it is not kept, so it never becomes a version 1 that would race another desk's real edit.
 DEFAULTS = {COMPANY_NAME: _POLICY.company_name, COMPANY_ADDRESS: "", CURRENCY: _POLICY.currency,
             TAX_RATE: str(_POLICY.tax_rate), TOLERANCE: str(_POLICY.over_receipt_tolerance), ABC_BASIS: DEFAULT_BASIS,
-            FILL_RATE: "on", DEAD_DAYS: str(DEAD_DAYS_DEFAULT), COVER_TARGET: str(COVER_TARGET_DAYS)}
+            FILL_RATE: "on", DEAD_DAYS: str(DEAD_DAYS_DEFAULT), COVER_TARGET: str(COVER_TARGET_DAYS),
+            AGEING_BASIS: "due", AGEING_BANDS: "30/60/90"}
 _NUMBERS = frozenset({TAX_RATE, TOLERANCE, DEAD_DAYS, COVER_TARGET})
 
 

@@ -107,6 +107,12 @@ def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:
             shot = more / f"partner-{tab}-{lang}.png"
             page.grab().save(str(shot))
             saved.append(shot)
+        item = page.open_item(page.items_model.rows[0])
+        settle(window)
+        shot = more / f"item-{lang}.png"
+        item.grab().save(str(shot))
+        saved.append(shot)
+        item.close()
         page.close()
         dialog = screen.new_money(worst.code)
         settle(window)
@@ -122,6 +128,16 @@ def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:
         shot = more / f"payables-{lang}.png"
         window.grab().save(str(shot))
         saved.append(shot)
+        screen = window.show_screen("receivables")  # aged by the documents' dates in bands of the office's
+        screen.bands.setText("30/60/90/180")
+        screen.basis.setCurrentIndex(screen.basis.findData("date"))
+        settle(window)
+        shot = more / f"receivables-by-date-{lang}.png"
+        window.grab().save(str(shot))
+        saved.append(shot)
+        screen.bands.setText("30/60/90")
+        screen.basis.setCurrentIndex(screen.basis.findData("due"))
+        settle(window)
     else:
         page.close()
     return saved

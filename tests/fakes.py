@@ -94,6 +94,7 @@ class State:
     allocations: list[Allocation] = field(default_factory=list)
     account_terms: dict[tuple[str, str], Terms] = field(default_factory=dict)  # (side, partner id) -> terms
     payment_methods: dict[str, str] = field(default_factory=dict)
+    account_settings: dict[str, str] = field(default_factory=dict)  # the accounts' office settings (ageing)
 
     def copy(self) -> State:
         # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
@@ -113,7 +114,7 @@ class State:
             closed_through=self.closed_through, periods=dict(self.periods), period_events=list(self.period_events),
             period_stock=dict(self.period_stock), account_items=list(self.account_items),
             allocations=list(self.allocations), account_terms=dict(self.account_terms),
-            payment_methods=dict(self.payment_methods),
+            payment_methods=dict(self.payment_methods), account_settings=dict(self.account_settings),
         )
 
 
@@ -444,6 +445,12 @@ class FakeAccountRepository:
 
     def add_method(self, code: str, name: str) -> None:
         self.s.payment_methods[code] = name
+
+    def setting(self, key: str) -> str | None:
+        return self.s.account_settings.get(key)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.s.account_settings[key] = value
 
 
 class FakePriceRepository:

@@ -338,6 +338,9 @@ REFUSALS: dict[str, Template] = {
     "refund_over_credit": _r(QT_TRANSLATE_NOOP(
         "Refusals", "refund of %1 to %2: more than its credit of %3; refund at most %3"),
         "amount", "partner", "credit"),
+    "refund_over_advance_paid": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "refund of %1 from %2: more than was paid to it in advance (%3); take back at most %3"),
+        "amount", "partner", "credit"),
     "unknown_payment_method": _r(QT_TRANSLATE_NOOP(
         "Refusals", "method %1: not a payment method; use one of %2, or add it with: payment-method add CODE NAME"),
         "method!r", "known"),

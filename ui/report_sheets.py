@@ -14,6 +14,7 @@ from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
+from domain.accounts.ageing import Scheme
 from domain.accounts.rows import BalanceRow
 from domain.kernel.numbers import fmt
 from domain.kernel.numbers import fmt_price
@@ -262,24 +263,40 @@ def ageing(rows: list[AgeingRow], total: AgeingRow, bounds: tuple[int, ...], by:
     return sheet
 
 
-def partner_ageing(rows: list[BalanceRow], side: str, language: str, header: list[tuple[str, str]]) -> Sheet:
-    """账龄分析表: each customer's (``side`` AR) or supplier's (AP) balance, its credit (预收 / 预付), what is not yet
-    due, the overdue bands and their sum, the oldest due day; the totals row sums them (the oldest of the days)."""
+def ageing_band_label(first: int | None, last: int | None, language: str) -> str:
+    """A band of receivables' or payables' ageing (``Scheme.ranges``): Not yet due, 1–30 days, Over 90 days."""
+    if first is None:
+        return label("Not yet due", language)
+    if last is None:
+        return label("Over %1 days", language).replace("%1", str(first - 1))
+    return label("%1–%2 days", language).replace("%1", str(first)).replace("%2", str(last))
+
+
+def partner_ageing(rows: list[BalanceRow], side: str, language: str, header: list[tuple[str, str]],
+                   scheme: Scheme | None = None) -> Sheet:
+    """账龄分析表: each customer's (``side`` AR) or supplier's (AP) balance, its credit (预收 / 预付), its open amounts
+    in ``scheme``'s bands (by due date, 30/60/90 when none: not yet due then the overdue bands; by the document's
+    date: the days since it), what is overdue and the oldest due day; the totals row sums them (the oldest of the
+    days). The bands' keys are ``band_0``, ``band_1``… from the youngest."""
     t = lambda s: label(s, language)  # noqa: E731
     ar = side == "AR"
+    ranges = (scheme or Scheme()).ranges()
     columns = [Column(t("Customer" if ar else "Supplier"), "code"),
                Column(t("Customer name" if ar else "Supplier name"), "name"), Column(t("Balance"), "balance", MONEY),
                Column(t("Prepaid by customer" if ar else "Prepaid to supplier"), "credit", MONEY),
-               Column(t("Not yet due"), "current", MONEY), Column(t("1–30 days"), "d1_30", MONEY),
-               Column(t("31–60 days"), "d31_60", MONEY), Column(t("61–90 days"), "d61_90", MONEY),
-               Column(t("Over 90 days"), "over_90", MONEY), Column(t("Overdue"), "overdue", MONEY),
-               Column(t("Oldest due"), "oldest_due", DAY)]
-    figures = ("balance", "credit", "current", "d1_30", "d31_60", "d61_90", "over_90", "overdue")
+               *(Column(ageing_band_label(first, last, language), f"band_{i}", MONEY)
+                 for i, (first, last) in enumerate(ranges)),
+               Column(t("Overdue"), "overdue", MONEY), Column(t("Oldest due"), "oldest_due", DAY)]
+
+    def figures(r: BalanceRow) -> list[Decimal]:
+        bands = list(r.bands) if r.bands else [r.current, r.d1_30, r.d31_60, r.d61_90, r.over_90]
+        return [r.balance, r.credit, *bands, r.overdue]
+
     sheet = Sheet(t("RECEIVABLES AGEING" if ar else "PAYABLES AGEING"), header, columns,
-                  [[r.code, r.name, *(getattr(r, f) for f in figures), r.oldest_due] for r in rows],
-                  language=language)
-    sheet.total = [t("Total"), "", *(sum((getattr(r, f) for r in rows), Decimal(0)) for f in figures),
-                   min((r.oldest_due for r in rows if r.oldest_due is not None), default=None)]
+                  [[r.code, r.name, *figures(r), r.oldest_due] for r in rows], language=language)
+    sums = [sum(column, Decimal(0)) for column in zip(*(figures(r) for r in rows), strict=True)] if rows else \
+        [Decimal(0)] * (len(ranges) + 3)
+    sheet.total = [t("Total"), "", *sums, min((r.oldest_due for r in rows if r.oldest_due is not None), default=None)]
     return sheet
 
 

@@ -376,6 +376,8 @@ FIELD_NAMES = {
     "price_level_name_level3": QT_TRANSLATE_NOOP("SyncFields", "price_level_name_level3"),
     "price_level_name_level4": QT_TRANSLATE_NOOP("SyncFields", "price_level_name_level4"),
     "price_level_name_level5": QT_TRANSLATE_NOOP("SyncFields", "price_level_name_level5"),
+    "accounts.ageing_basis": QT_TRANSLATE_NOOP("SyncFields", "accounts.ageing_basis"),
+    "accounts.ageing_bands": QT_TRANSLATE_NOOP("SyncFields", "accounts.ageing_bands"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Ageing (账龄): open amounts by days overdue at an as-of date, in five bands.
+"""Ageing (账龄): open amounts by days overdue at an as-of date, in five bands; or as the office chose (``Scheme``):
+by the due date or by the document's date, in bands whose ends it sets (30/60/90/180).
 
 ``current`` is not yet due (due on or after the as-of date, or no due date); then 1–30, 31–60, 61–90 and over 90
 days overdue. Only + items age; unallocated credit (the open − items) is shown beside the bands, and the balance is
@@ -11,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from domain.accounts.model import OpenItem
+from domain.kernel.errors import BadInput
 from domain.kernel.numbers import ZERO
 
 BANDS = ("current", "d1_30", "d31_60", "d61_90", "over_90")
@@ -74,3 +77,110 @@ def age(items: Iterable[OpenItem], as_of: date) -> Ageing:
         else:
             credit += x.open
     return Ageing(**sums, credit=credit)
+
+
+# -- the office's choice: age by the due date or by the document's date, in bands of its own --------------------
+
+
+class Basis(StrEnum):
+    DUE = "due"  # days overdue: not yet due is ``current``, then the bands past the due date
+    DATE = "date"  # days since the document's (invoice's) date, due or not
+
+
+BASIS_KEY = "accounts.ageing_basis"  # the office settings that keep the choice (``persistence.office``)
+BANDS_KEY = "accounts.ageing_bands"
+DEFAULT_BOUNDS = (30, 60, 90)
+MOST_BOUNDS = 8
+MOST_DAYS = 3650
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """How a list ages its open amounts: on which date, and where its bands end (days, ascending).
+
+    With the due date and bounds (30, 60, 90) the bands are current (not yet due), 1–30, 31–60, 61–90 and over 90
+    days overdue, as ``band`` counts them; with the document's date they are 0–30, 31–60, 61–90 and over 90 days
+    since it. Only + items age; credit stays beside the bands.
+    """
+
+    basis: Basis = Basis.DUE
+    bounds: tuple[int, ...] = DEFAULT_BOUNDS
+
+    def ranges(self) -> list[tuple[int | None, int | None]]:
+        """Each band's (first, last) day: (None, None) for current, (91, None) for over 90."""
+        out: list[tuple[int | None, int | None]] = [(None, None)] if self.basis == Basis.DUE else []
+        low = 1 if self.basis == Basis.DUE else 0
+        for bound in self.bounds:
+            out.append((low, bound))
+            low = bound + 1
+        out.append((low, None))
+        return out
+
+    def index(self, due_on: date | None, business_date: date, as_of: date) -> int:
+        """The band of an item (due ``due_on``, dated ``business_date``) at ``as_of``: an index into ``ranges``."""
+        if self.basis == Basis.DUE:
+            days = days_overdue(due_on, as_of)
+            if days == 0:
+                return 0
+        else:
+            days = max(0, (as_of - business_date).days)
+        first = 1 if self.basis == Basis.DUE else 0
+        for i, bound in enumerate(self.bounds):
+            if days <= bound:
+                return first + i
+        return first + len(self.bounds)
+
+    def text(self) -> str:
+        """The bounds as typed and stored: ``30/60/90``."""
+        return "/".join(str(b) for b in self.bounds)
+
+
+def parse_basis(text: str | None) -> Basis:
+    """``due`` or ``date`` (also ``due-date``, ``invoice``, ``document``, 到期日, 单据日期); empty: the due date.
+
+    Raises:
+        BadInput ``ageing basis``: anything else.
+    """
+    word = (text or "").strip().lower().replace("_", "-")
+    if word in ("", "due", "due-date", "到期日"):
+        return Basis.DUE
+    if word in ("date", "invoice", "invoice-date", "document", "document-date", "单据日期", "开票日期"):
+        return Basis.DATE
+    raise BadInput("ageing basis", f"{text!r} is not a basis; age by due (days past the due date) or date (days "
+                                   f"since the document's date)")
+
+
+def parse_bounds(text: str | None) -> tuple[int, ...]:
+    """The bands' ends from ``30/60/90/180`` (or commas, spaces); empty: 30/60/90.
+
+    Raises:
+        BadInput ``bands``: not whole days, not rising, below 1 or above 3650, or more than 8 of them.
+    """
+    parts = [p for p in (text or "").replace(",", "/").replace("，", "/").replace(" ", "/").split("/") if p]
+    if not parts:
+        return DEFAULT_BOUNDS
+    hint = "give whole days, rising, separated by /, such as 30/60/90/180"
+    if not all(p.isdigit() for p in parts):
+        raise BadInput("bands", f"{text!r} is not a list of days; {hint}")
+    bounds = tuple(int(p) for p in parts)
+    if len(bounds) > MOST_BOUNDS:
+        raise BadInput("bands", f"{text!r} has {len(bounds)} bands' ends; at most {MOST_BOUNDS}")
+    if any(not 1 <= b <= MOST_DAYS for b in bounds):
+        raise BadInput("bands", f"{text!r}: each end is from 1 to {MOST_DAYS} days; {hint}")
+    if any(b >= c for b, c in zip(bounds, bounds[1:], strict=False)):
+        raise BadInput("bands", f"{text!r} does not rise; {hint}")
+    return bounds
+
+
+def scheme_from(basis: str | None, bands: str | None) -> Scheme:
+    """The scheme of what was typed or stored (see ``parse_basis`` and ``parse_bounds``)."""
+    return Scheme(parse_basis(basis), parse_bounds(bands))
+
+
+def age_in(items: Iterable[OpenItem], as_of: date, scheme: Scheme) -> tuple[Decimal, ...]:
+    """One partner's open + items summed into ``scheme``'s bands at ``as_of`` (credit is not in them)."""
+    sums = [ZERO] * len(scheme.ranges())
+    for x in items:
+        if x.item.amount > 0:
+            sums[scheme.index(x.item.due_on, x.item.business_date, as_of)] += x.open
+    return tuple(sums)

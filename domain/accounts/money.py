@@ -138,8 +138,8 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
         BadInput: the kind, side, amount (above 0, at most the currency's places), date or a named amount.
         NotFound: the partner, the method (``unknown_payment_method``).
         RuleViolation: a document named that has nothing open of this partner, more than is open on it or more than
-            the amount (``allocation_*``); a refund above the partner's credit (``refund_over_credit``); the date in
-            a closed month (``period_closed``).
+            the amount (``allocation_*``); a refund above the partner's credit (``refund_over_credit``, a
+            supplier's ``refund_over_advance_paid``); the date in a closed month (``period_closed``).
     """
     if c.kind not in KINDS:
         raise BadInput("kind", f"{c.kind!r} is not accepted; enter receipt, payment or refund",
@@ -161,8 +161,9 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
         if kind == ItemKind.REFUND:
             credit = sum((x.open for x in uow.accounts.open_items(side, partner.id, sign=-1)), ZERO)
             if amount > credit:
-                raise refusal(RuleViolation, "refund_over_credit", partner=partner.code, amount=fmt(amount),
-                              credit=fmt(credit))
+                # A customer's credit is an advance received (预收), a supplier's an advance paid (预付).
+                code = "refund_over_credit" if side == Side.AR else "refund_over_advance_paid"
+                raise refusal(RuleViolation, code, partner=partner.code, amount=fmt(amount), credit=fmt(credit))
         year = datetime.now(UTC).astimezone().year
         seq = uow.accounts.last_seq(kind.value, year) + 1
         number = number_for(kind, year, seq)

@@ -12,7 +12,10 @@ BANDS = ("current", "d1_30", "d31_60", "d61_90", "over_90")
 
 @dataclass(frozen=True)
 class BalanceRow:
-    """A partner's balance with its ageing at the as-of date: ``balance`` = Σ bands − ``credit``."""
+    """A partner's balance with its ageing at the as-of date: ``balance`` = Σ bands − ``credit``.
+
+    The named bands (current … over_90) are the standard ones by the due date, which the dashboard reads; ``bands``
+    are those of the scheme the list asked for (``domain.accounts.ageing.Scheme``), which sum to the same."""
 
     partner_id: str
     code: str
@@ -26,6 +29,7 @@ class BalanceRow:
     over_90: Decimal
     overdue: Decimal  # the four overdue bands together
     oldest_due: date | None  # the earliest due date of an open + item
+    bands: tuple[Decimal, ...] = ()  # the open + amounts in the bands of the scheme asked for (ageing.Scheme)
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class AgeingTotals:
     d61_90: Decimal
     over_90: Decimal
     overdue: Decimal
+    bands: tuple[Decimal, ...] = ()  # in the bands of the scheme asked for (ageing.Scheme)
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class OpenItemRow:
     allocated: Decimal
     open: Decimal  # |amount| − allocated, > 0
     days_overdue: int  # at the as-of date; 0 when not due (or a − item)
+    source_id: str | None = None  # the document it was made by (documents.id), a PO receipt's movement, or None
 
 
 @dataclass(frozen=True)

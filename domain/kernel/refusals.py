@@ -238,6 +238,8 @@ ENGLISH: dict[str, str] = {
                             "{open}",
     "allocation_over_amount": "allocate to {number}: {amount} is more than is left to allocate ({left})",
     "refund_over_credit": "refund of {amount} to {partner}: more than its credit of {credit}; refund at most {credit}",
+    "refund_over_advance_paid": "refund of {amount} from {partner}: more than was paid to it in advance ({credit}); "
+                                "take back at most {credit}",
     "unknown_payment_method": "method {method!r}: not a payment method; use one of {known}, or add it with: "
                               "payment-method add CODE NAME",
     "unknown_account_item": "{number}: no receipt, payment, refund or document of receivables or payables has this "

@@ -24,6 +24,7 @@ from domain.accounts.model import ItemKind
 from domain.accounts.model import OpenItem
 from domain.accounts.model import Side
 from domain.accounts.model import Terms
+from persistence import office
 from persistence import tables as t
 from persistence.accounts import open as open_amounts
 from persistence.accounts.numbers import may_read_as
@@ -147,6 +148,12 @@ class AccountRepository:
     def methods(self) -> dict[str, str]:
         c = t.payment_methods.c
         return dict(self.conn.execute(select(c.code, c.name).where(c.active.is_(True)).order_by(c.code)).all())
+
+    def setting(self, key: str) -> str | None:
+        return office.get(self.conn, key)
+
+    def set_setting(self, key: str, value: str) -> None:
+        office.write(self.conn, {key: value})
 
     def add_method(self, code: str, name: str) -> None:
         c = t.payment_methods.c

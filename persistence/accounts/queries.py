@@ -16,6 +16,8 @@ from datetime import timedelta
 from sqlalchemy import Engine
 from sqlalchemy import text
 
+from domain.accounts.ageing import Basis
+from domain.accounts.ageing import Scheme
 from domain.accounts.model import Side
 from domain.accounts.rows import AgeingTotals
 from domain.accounts.rows import AllocationRow
@@ -43,7 +45,7 @@ def _limits(as_of: date) -> dict[str, str]:
 # The open amounts (``account_open``, kept beside items and allocations) as rows of (partner_id, due_on, plus: 1 for
 # a + item, amt: what the row adds to the partner's balance, od: the due date it offers to the oldest open one).
 _NOW = """
-    SELECT partner_id, due_on, CASE WHEN open > 0 THEN 1 ELSE 0 END AS plus, open AS amt,
+    SELECT partner_id, due_on, business_date, CASE WHEN open > 0 THEN 1 ELSE 0 END AS plus, open AS amt,
            CASE WHEN open > 0 THEN due_on END AS od
     FROM account_open WHERE side = :side {dated}
 """
@@ -54,7 +56,8 @@ _NOW = """
 # and added to its sums.
 _BACK = """
     back AS MATERIALIZED (
-        SELECT x.id AS item_id, x.partner_id, x.due_on, CASE WHEN x.amount > 0 THEN 1 ELSE 0 END AS plus,
+        SELECT x.id AS item_id, x.partner_id, x.due_on, x.business_date,
+               CASE WHEN x.amount > 0 THEN 1 ELSE 0 END AS plus,
                CASE WHEN x.amount > 0 THEN a.s ELSE -a.s END AS delta,
                CASE WHEN x.amount > 0 THEN a.s ELSE -a.s END + COALESCE(o.open, 0) AS at
         FROM (SELECT id, SUM(amount) AS s
@@ -80,8 +83,8 @@ _BANDS = """
 _SUMS = ("balance", "open_plus", "b0", "b1", "b2", "b3", "b4")
 
 # The rows of ``back`` for ``_BANDS``: what each adds to its partner's sums; the due date it offers to the oldest.
-_BACK_ROWS = "SELECT partner_id, due_on, plus, delta AS amt, CASE WHEN plus = 1 AND at > 0 THEN due_on END AS od " \
-             "FROM back"
+_BACK_ROWS = "SELECT partner_id, due_on, business_date, plus, delta AS amt, " \
+             "CASE WHEN plus = 1 AND at > 0 THEN due_on END AS od FROM back"
 
 # The oldest due date of a partner with an item open now but not at the day (an undo dated after it reopened it;
 # allocations after the day only add to what was open then): its other open + items and those of ``back`` open at the
@@ -98,6 +101,36 @@ _BACK_OLDEST = f"""
 """
 _OLDEST = """CASE WHEN z.partner_id IS NOT NULL THEN f.oldest
                   WHEN c.oldest IS NULL OR m.oldest < c.oldest THEN m.oldest ELSE c.oldest END AS oldest"""
+
+
+def _scheme_sums(scheme: Scheme) -> tuple[str, tuple[str, ...]]:
+    """The sums of ``scheme``'s bands over the rows of ``_BANDS`` (``s0``, ``s1``…): by the due date, current (not
+    due at the day) then past it by the bands' ends; by the document's date, the days since it. The day each band
+    starts at is a parameter ``k1``, ``k2``… (``_scheme_params``)."""
+    column = "due_on" if scheme.basis == Basis.DUE else "business_date"
+    parts, names = [], []
+    conds = []
+    limits = [f":k{i + 1}" for i in range(len(scheme.bounds))]
+    if scheme.basis == Basis.DUE:
+        conds.append("(due_on IS NULL OR due_on >= :d0)")
+        upper = [":d0", *limits]  # band i (1…) is dated before upper[i - 1] and on or after limits[i - 1]
+        for i, low in enumerate(limits):
+            conds.append(f"due_on < {upper[i]} AND due_on >= {low}")
+        conds.append(f"due_on < {limits[-1]}")
+    else:
+        conds.append(f"{column} >= {limits[0]}")
+        for i in range(1, len(limits)):
+            conds.append(f"{column} < {limits[i - 1]} AND {column} >= {limits[i]}")
+        conds.append(f"{column} < {limits[-1]}")
+    for i, cond in enumerate(conds):
+        parts.append(f"SUM(CASE WHEN plus = 1 AND {cond} THEN amt ELSE 0 END) AS s{i}")
+        names.append(f"s{i}")
+    return ",\n    ".join(parts), tuple(names)
+
+
+def _scheme_params(scheme: Scheme, as_of: date | None) -> dict[str, str]:
+    day = as_of or date.today()
+    return {f"k{i + 1}": (day - timedelta(days=bound)).isoformat() for i, bound in enumerate(scheme.bounds)}
 
 
 def _main_rows(as_of: date | None) -> str:
@@ -126,22 +159,28 @@ def _day(value) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> list[BalanceRow]:
+def balances(engine: Engine, side: Side | str, *, as_of: date | None = None,
+             scheme: Scheme | None = None) -> list[BalanceRow]:
     """Each partner of ``side`` with an item: its balance, credit and ageing at ``as_of``, by partner code.
 
     Args:
         side: ``AR`` (customers) or ``AP`` (suppliers).
         as_of: count what is dated on or before it and age at it; None: everything, aged today.
+        scheme: the bands of ``BalanceRow.bands`` (the office's choice, or one asked for); the named bands are
+            always the standard ones by the due date.
     """
-    main = f"SELECT partner_id, {_BANDS} FROM ({_main_rows(as_of)}) x GROUP BY partner_id"
+    scheme = scheme or Scheme()
+    extra, names = _scheme_sums(scheme)
+    bands_sql = f"{_BANDS},\n    {extra}"
+    main = f"SELECT partner_id, {bands_sql} FROM ({_main_rows(as_of)}) x GROUP BY partner_id"
     if as_of is None:
         head, sums, joins = "", "m.*", ""
     else:  # the few items with allocations after the day, grouped apart and added
         head = "WITH " + _BACK.format(partner_x="")
-        sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in _SUMS) + \
+        sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in (*_SUMS, *names)) + \
             ", " + _OLDEST
         joins = f"""
-        LEFT JOIN (SELECT partner_id, {_BANDS} FROM ({_BACK_ROWS}) x GROUP BY partner_id) c ON c.partner_id = p.id
+        LEFT JOIN (SELECT partner_id, {bands_sql} FROM ({_BACK_ROWS}) x GROUP BY partner_id) c ON c.partner_id = p.id
         LEFT JOIN ({_ZEROED}) z ON z.partner_id = p.id
         LEFT JOIN ({_BACK_OLDEST}) f ON f.partner_id = p.id"""
     sql = f"""
@@ -153,36 +192,42 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
         ORDER BY p.code
     """
     with engine.connect() as conn:
-        rows = conn.execute(text(sql), _params(side, as_of)).all()
+        rows = conn.execute(text(sql), {**_params(side, as_of), **_scheme_params(scheme, as_of)}).all()
     out = []
     for r in rows:
         m = r._mapping
         bands = [_d(m["b0"]), _d(m["b1"]), _d(m["b2"]), _d(m["b3"]), _d(m["b4"])]
         balance = _d(m["balance"])
         out.append(BalanceRow(m["id"], m["code"], m["name"], balance, _d(m["open_plus"]) - balance, *bands,
-                              bands[1] + bands[2] + bands[3] + bands[4], _day(m["oldest"])))
+                              bands[1] + bands[2] + bands[3] + bands[4], _day(m["oldest"]),
+                              tuple(_d(m[n]) for n in names)))
     return out
 
 
-def ageing(engine: Engine, side: Side | str, as_of: date | None = None) -> AgeingTotals:
-    """The ageing of a whole side at ``as_of`` (today when None): the bands, the credit and the balance."""
+def ageing(engine: Engine, side: Side | str, as_of: date | None = None,
+           scheme: Scheme | None = None) -> AgeingTotals:
+    """The ageing of a whole side at ``as_of`` (today when None): the bands, the credit and the balance; ``bands``
+    in ``scheme``'s (see ``balances``)."""
     day = as_of or date.today()
+    scheme = scheme or Scheme()
+    extra, names = _scheme_sums(scheme)
+    bands_sql = f"{_BANDS},\n    {extra}"
     count = f"(SELECT COUNT(*) FROM {_partners(side)} p WHERE {_with_items(side, as_of)}) AS n"
-    main = f"SELECT {_BANDS} FROM ({_main_rows(as_of)}) x"
+    main = f"SELECT {bands_sql} FROM ({_main_rows(as_of)}) x"
     if as_of is None:
         sql = f"SELECT {count}, m.* FROM ({main}) m"
     else:
-        sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in _SUMS)
+        sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in (*_SUMS, *names))
         sql = f"""
             WITH {_BACK.format(partner_x="")}
-            SELECT {count}, {sums} FROM ({main}) m, (SELECT {_BANDS} FROM ({_BACK_ROWS}) x) c
+            SELECT {count}, {sums} FROM ({main}) m, (SELECT {bands_sql} FROM ({_BACK_ROWS}) x) c
         """
     with engine.connect() as conn:
-        m = conn.execute(text(sql), _params(side, as_of)).one()._mapping
+        m = conn.execute(text(sql), {**_params(side, as_of), **_scheme_params(scheme, as_of)}).one()._mapping
     bands = [_d(m["b0"]), _d(m["b1"]), _d(m["b2"]), _d(m["b3"]), _d(m["b4"])]
     balance = _d(m["balance"])
     return AgeingTotals(Side(side).value, day, m["n"] or 0, balance, _d(m["open_plus"]) - balance, *bands,
-                        bands[1] + bands[2] + bands[3] + bands[4])
+                        bands[1] + bands[2] + bands[3] + bands[4], tuple(_d(m[n]) for n in names))
 
 
 def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, *, overdue_only: bool = False,
@@ -212,7 +257,7 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
     sql = f"""
         {head}
         SELECT i.id, i.partner_id, p.code, p.name, i.kind, {number_sql("i")} AS number, i.business_date, i.due_on,
-               i.amount, ABS(i.amount) - ABS(o.o) AS allocated
+               i.amount, ABS(i.amount) - ABS(o.o) AS allocated, i.source_id
         FROM ({opened}) o
         JOIN account_items i ON i.id = o.item_id
         JOIN {_partners(side)} p ON p.id = i.partner_id
@@ -227,7 +272,7 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
             due = _day(r.due_on)
             late = (day - due).days if amount > 0 and due is not None and due < day else 0
             out.append(OpenItemRow(r.id, r.partner_id, r.code, r.name, r.kind, r.number, _day(r.business_date), due,
-                                   amount, allocated, abs(amount) - allocated, late))
+                                   amount, allocated, abs(amount) - allocated, late, r.source_id))
     return out
 
 

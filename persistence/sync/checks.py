@@ -34,6 +34,7 @@ from sqlalchemy import Table
 from sqlalchemy import Text
 
 from domain.access.roles import ROLES
+from domain.accounts.ageing import parse_bounds
 from domain.accounts.periods import parse_month
 from domain.imports.problems import Said
 from domain.kernel import limits
@@ -393,6 +394,10 @@ def _office_rules(key: str, value: str) -> None:
         _domain(key, lambda: parse_days(field, value, 90))
         if str(int(value)) != value:  # as the dashboard's settings store it: digits only
             raise Refused(reason("not_whole", name=key, value=repr(value[:20])))
+    elif key == office.AGEING_BASIS:
+        _one_of({key: value}, key, ("due", "date"))
+    elif key == office.AGEING_BANDS:
+        _domain(key, lambda: parse_bounds(value))
     else:  # a price level's name
         field = key.removeprefix(office.LEVEL_NAME) + " name"
         _domain(key, lambda: v.text(field, value, max_len=64))

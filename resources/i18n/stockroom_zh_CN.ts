@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+495" />
+            <location filename="../../ui/refusals.py" line="+498" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-364" />
+            <location line="-367" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -32,24 +32,19 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../ui/screens/accounts/allocate.py" line="+69" />
-            <source>Allocate credit</source>
-            <translation>核销预收/预付余额</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+115" />
+            <location filename="../../ui/screens/accounts/words.py" line="+165" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+120" />
+            <location filename="../../ui/screens/accounts/allocate.py" line="+73" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+121" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../ui/screens/accounts/document.py" line="+142" />
             <location filename="../../ui/screens/accounts/entry.py" line="+362" />
             <source>Close</source>
             <translation>关闭</translation>
@@ -61,36 +56,57 @@
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+7" />
-            <source>Allocated %1 · left as credit %2</source>
-            <translation>核销 %1 · 留作预收/预付 %2</translation>
-        </message>
-        <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>Type an amount to allocate to at least one document.</source>
             <translation>请至少为一张单据输入核销金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/chart.py" line="+77" />
+            <location filename="../../ui/screens/accounts/chart.py" line="+107" />
             <source>Not yet due</source>
             <translation>未到期</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Ageing (days overdue)</source>
             <translation>账龄（逾期天数）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="-282" />
-            <location filename="../../ui/screens/accounts/words.py" line="+51" />
+            <location line="+2" />
+            <source>Ageing (days since the document's date)</source>
+            <translation>账龄（自单据日期起的天数）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/document.py" line="-102" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-275" />
+            <location filename="../../ui/screens/accounts/words.py" line="+74" />
             <location line="+23" />
             <location line="+44" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+0" />
             <location filename="../../ui/screens/accounts/words.py" line="-66" />
             <location line="+24" />
             <location line="+21" />
@@ -99,6 +115,7 @@
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location line="+352" />
             <location filename="../../ui/screens/accounts/words.py" line="-44" />
             <location line="+22" />
@@ -108,19 +125,46 @@
             <translation>日期</translation>
         </message>
         <message>
-            <location line="-352" />
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-352" />
             <location filename="../../ui/screens/accounts/words.py" line="-63" />
             <source>Due</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="+3" />
             <source>Open</source>
             <translation>未结金额</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+61" />
+            <source>Goods on the document</source>
+            <translation>单据商品明细</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No goods lines: this item is money, an opening balance or a receipt against an order.</source>
+            <translation>无商品明细：此项为收付款、期初余额或采购订单入库。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Settled by or settling</source>
+            <translation>核销记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing is allocated to it yet.</source>
+            <translation>尚未核销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/entry.py" line="+44" />
             <source>%1: '%2' is not an amount above 0</source>
             <translation>%1：“%2”不是大于 0 的金额</translation>
         </message>
@@ -165,7 +209,8 @@
             <translation>输入编码或名称</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/accounts/document.py" line="-73" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
             <location line="+23" />
@@ -173,7 +218,7 @@
             <translation>金额</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-22" />
             <location line="+42" />
             <source>Method</source>
@@ -193,32 +238,32 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Open documents: %1 · credit already held %2</source>
-            <translation>未结单据：%1 · 已有预收/预付 %2</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Oldest first</source>
             <translation>按账龄先后核销</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Keep all as credit</source>
-            <translation>全部留作预收/预付</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Post (Ctrl+Enter)</source>
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+219" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+254" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+6" />
+            <source>overdue %1</source>
+            <translation>逾期 %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Choose the item to open on the Open items tab first.</source>
+            <translation>请先在“未结单据”页选择要打开的单据。</translation>
+        </message>
+        <message>
+            <location line="+41" />
             <source>Opening balance on %1: %2</source>
             <translation>%1 期初余额：%2</translation>
         </message>
@@ -228,24 +273,24 @@
             <translation>本期增加 %1 · 本期减少 %2 · %3 期末余额：%4（%5）</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+10" />
             <source>Print PDF</source>
             <translation>打印 PDF</translation>
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+262" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+324" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
         <message>
-            <location line="+2" />
-            <location line="+167" />
+            <location line="+14" />
+            <location line="+194" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-165" />
+            <location line="-206" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -256,17 +301,12 @@
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+21" />
             <source>Wrote %1</source>
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+34" />
-            <source>There is no credit to allocate.</source>
-            <translation>没有可核销的预收/预付余额。</translation>
-        </message>
-        <message>
-            <location line="+21" />
+            <location line="+98" />
             <source>Choose the allocation to undo on the Allocations tab.</source>
             <translation>请在“核销记录”页选择要撤销的核销。</translation>
         </message>
@@ -348,12 +388,7 @@
             <translation>新建付款单…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Allocate credit…</source>
-            <translation>核销余额…</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Reverse…</source>
             <translation>冲销…</translation>
         </message>
@@ -366,6 +401,11 @@
             <location line="+1" />
             <source>Open items</source>
             <translation>未结单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Open document…</source>
+            <translation>打开单据(&amp;O)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -399,21 +439,23 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+2" />
             <source>Print PDF…</source>
             <translation>打印 PDF…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
+            <location line="+2" />
             <source>Export Excel…</source>
             <translation>导出 Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/screen.py" line="-86" />
+            <location filename="../../ui/screens/accounts/screen.py" line="-119" />
             <source>Balances are not shown: %1</source>
             <translation>不显示往来余额：%1</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+50" />
             <source>Could not load the balances: %1</source>
             <translation>无法读取往来余额：%1</translation>
         </message>
@@ -433,7 +475,17 @@
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+14" />
+            <source>Aged by due date, bands %1</source>
+            <translation>按到期日计算账龄，区间 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Aged by document date, bands %1</source>
+            <translation>按单据日期计算账龄，区间 %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Search code or name (Ctrl+F)</source>
             <translation>搜索编码或名称 (Ctrl+F)</translation>
         </message>
@@ -444,7 +496,7 @@
             <translation>只看逾期</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-18" />
             <source>%1 ageing</source>
             <translation>%1账龄分析表</translation>
         </message>
@@ -454,7 +506,7 @@
             <translation>截至 %1</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <location line="+9" />
             <source>Settled partners too</source>
             <translation>包括已结清单位</translation>
@@ -471,6 +523,31 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Age by</source>
+            <translation>账龄依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due date</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document date</source>
+            <translation>单据日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bands</source>
+            <translation>账龄区间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where the bands end, in days, rising: 30/60/90 or 30/60/90/180. Kept for the whole office.</source>
+            <translation>各账龄区间的截止天数，由小到大，例如 30/60/90 或 30/60/90/180。全公司共用此设置。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>New receipt… (Ctrl+N)</source>
             <translation>新建收款单… (Ctrl+N)</translation>
         </message>
@@ -490,7 +567,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-170" />
+            <location filename="../../ui/screens/accounts/words.py" line="-241" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -526,18 +603,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+55" />
+            <location line="+86" />
             <source>Receipt</source>
             <translation>收款单</translation>
         </message>
         <message>
-            <location line="-54" />
-            <location line="+54" />
+            <location line="-85" />
+            <location line="+85" />
             <source>Payment</source>
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="-53" />
+            <location line="-84" />
             <source>Refund</source>
             <translation>退款单</translation>
         </message>
@@ -622,7 +699,17 @@
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+64" />
+            <source>&gt;%1</source>
+            <translation>%1 天以上</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1–%2</source>
+            <translation>%1–%2 天</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -633,12 +720,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+125" />
+            <location line="+148" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-118" />
+            <location line="-144" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -648,18 +735,20 @@
             <translation>最早到期日</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location filename="../../ui/screens/accounts/document.py" line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="+75" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-2" />
+            <location filename="../../ui/screens/accounts/words.py" line="-21" />
             <source>Days overdue</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location filename="../../ui/screens/accounts/words.py" line="+22" />
             <source>Unallocated</source>
             <translation>未核销</translation>
         </message>
@@ -4012,7 +4101,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+2" />
             <source>an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300</source>
-            <translation>不为 0 的金额：正数为欠款，负数为贷方余额或预付/预收款，例如 1200.50 或 -300</translation>
+            <translation>不为 0 的金额：正数为欠款，负数为客户的预收款或供应商的预付款，例如 1200.50 或 -300</translation>
         </message>
         <message>
             <location line="+3" />
@@ -5104,14 +5193,49 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="-221" />
-            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
-            <translation>余额 %1 · 预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-152" />
+            <location filename="../../ui/screens/accounts/words.py" line="-223" />
             <source>Credit</source>
             <translation>预付款</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Allocate credit</source>
+            <translation>核销预付款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocate credit…</source>
+            <translation>核销预付款…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Allocated %1 · left as credit %2</source>
+            <translation>核销 %1 · 留作预付款 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep all as credit</source>
+            <translation>全部留作预付款</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open documents: %1 · credit already held %2</source>
+            <translation>未结单据：%1 · 已有预付款 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no credit to allocate.</source>
+            <translation>没有可核销的预付款。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open items total: owed %1 · credit %2 · balance %3</source>
+            <translation>未结合计：应付 %1 · 预付款 %2 · 余额 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Balance %1 · credit %2</source>
+            <translation>余额 %1 · 预付款 %2</translation>
         </message>
     </context>
     <context>
@@ -6857,14 +6981,49 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Receivables</name>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="-2" />
-            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
-            <translation>余额 %1 · 预收 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+0" />
+            <location filename="../../ui/screens/accounts/words.py" line="-17" />
             <source>Credit</source>
             <translation>预收款</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Allocate credit</source>
+            <translation>核销预收款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocate credit…</source>
+            <translation>核销预收款…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocated %1 · left as credit %2</source>
+            <translation>核销 %1 · 留作预收款 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Keep all as credit</source>
+            <translation>全部留作预收款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open documents: %1 · credit already held %2</source>
+            <translation>未结单据：%1 · 已有预收款 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There is no credit to allocate.</source>
+            <translation>没有可核销的预收款。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open items total: owed %1 · credit %2 · balance %3</source>
+            <translation>未结合计：应收 %1 · 预收款 %2 · 余额 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Balance %1 · credit %2</source>
+            <translation>余额 %1 · 预收款 %2</translation>
         </message>
     </context>
     <context>
@@ -6954,7 +7113,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+505" />
+            <location filename="../../ui/refusals.py" line="+508" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7362,7 +7521,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-627" />
+            <location line="-630" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7889,7 +8048,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>refund of %1 to %2: more than its credit of %3; refund at most %3</source>
-            <translation>向 %2 退款 %1：超过其预收/预付余额 %3；最多退款 %3</translation>
+            <translation>向 %2 退款 %1：超过其预收款余额 %3；最多退款 %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>refund of %1 from %2: more than was paid to it in advance (%3); take back at most %3</source>
+            <translation>%2 退款 %1：超过预付款余额 %3；最多退回 %3</translation>
         </message>
         <message>
             <location line="+3" />
@@ -7919,7 +8083,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>%1 is a write-off: its allocation is not undone on its own (it would stay as credit the partner never paid); reverse the write-off instead</source>
-            <translation>%1 是尾差核销单：不能单独撤销其核销（否则会变成对方从未支付的预收/预付款）；请冲销该核销单</translation>
+            <translation>%1 是尾差核销单：不能单独撤销其核销（否则会留下一笔对方从未付过的余额）；请冲销该核销单</translation>
         </message>
         <message>
             <location line="+3" />
@@ -10795,7 +10959,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-586" />
+            <location filename="../../ui/refusals.py" line="-589" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -10944,7 +11108,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+361" />
+            <location filename="../../ui/refusals.py" line="+364" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -12515,6 +12679,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>price_level_name_level5</source>
             <translation>价格等级 5 名称</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>accounts.ageing_basis</source>
+            <translation>账龄计算依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>accounts.ageing_bands</source>
+            <translation>账龄区间</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -12753,7 +12927,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-346" />
+            <location filename="../../ui/sync_reasons.py" line="-348" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -13223,7 +13397,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+266" />
+            <location line="+268" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -13420,7 +13594,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-284" />
+            <location filename="../../ui/sync_reasons.py" line="-286" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

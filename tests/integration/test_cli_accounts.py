@@ -98,3 +98,57 @@ def test_payments_refunds_and_payment_methods(cli):
     assert out.startswith("RF-") and f"{pm}: 300" in out
     assert json.loads(cli("balances", "--suppliers", "--json")) == []
     assert json.loads(cli("payment", "list", "--json"))[0]["unallocated"] == "0"
+
+
+def test_open_items_print_each_kind_in_words_with_a_total_that_is_the_balance_and_write_a_file(cli, tmp_path):
+    """open-items printed the kinds as stored (sale, receipt) and no total; it now says Sale / 销售出库, its total is
+    the customer's balance, and the same list is written to Excel or PDF."""
+    from openpyxl import load_workbook
+
+    sd = cli("sell", "--customer", "ACME", "--warehouse", "MAIN", "SCREW", "10", "--price", "100", "--at",
+             "2026-10-14T12:00").strip()
+    cli("receipt", "add", "--customer", "ACME", "2000", "--date", "2026-11-20", "--allocate", f"{sd}:300")
+    out = cli("open-items", "ACME", "--as-of", "2026-12-06").splitlines()
+    assert out[:3] == ["OPEN ITEMS (RECEIVABLE)", "Customer: ACME Acme Trading", "As of: 2026-12-06"]
+    assert out[3].split() == ["Number", "Document", "type", "Date", "Due", "date", "Days", "overdue", "Original",
+                              "amount", "Allocated", "Open"]
+    assert out[4].split()[:2] == [sd, "Sale"] and out[5].split()[1] == "Receipt"
+    balance = json.loads(cli("balances", "--customers", "--json"))[0]["balance"]
+    assert out[-1].split() == ["Total", f"{float(balance):,.2f}"] == ["Total", "-870.00"]
+    zh = cli("open-items", "ACME", "--language", "zh").splitlines()
+    assert zh[0] == "应收未清明细" and "销售出库" in zh[4] and "收款" in zh[5] and zh[-1].split()[0] == "合计"
+    target = tmp_path / "oi.xlsx"
+    cli("open-items", "ACME", "-o", str(target), "--language", "zh")
+    values = [v for row in load_workbook(target).active.iter_rows(values_only=True) for v in row if v is not None]
+    assert "销售出库" in values and "sale" not in values and -870 in values
+
+
+def test_balances_and_ageing_age_by_due_or_document_date_in_the_bands_asked_for_or_saved(cli, tmp_path):
+    """balances and ageing had only the due date and 30/60/90: --by and --bands choose, ageing --save keeps the
+    choice as the office's, and the workbook heads its bands so."""
+    from openpyxl import load_workbook
+
+    cli("payment-terms", "ACME", "--basis", "net", "--days", "60")
+    cli("sell", "--customer", "ACME", "--warehouse", "MAIN", "SCREW", "1", "--price", "100", "--at",
+        "2026-09-01T12:00")  # 113.00, due 2026-10-31: 61 days overdue, 121 days old
+    cli("sell", "--customer", "ACME", "--warehouse", "MAIN", "SCREW", "2", "--price", "100", "--at",
+        "2026-11-20T12:00")  # 226.00, due 2027-01-19
+    day = ["--as-of", "2026-12-31"]
+    [due] = json.loads(cli("balances", "--customers", "--json", *day))
+    assert due["ageing"] == {"by": "due", "bands": [{"band": "current", "amount": "226"},
+                                                    {"band": "1-30", "amount": "0"}, {"band": "31-60", "amount": "0"},
+                                                    {"band": "61-90", "amount": "113"}, {"band": ">90", "amount": "0"}]}
+    [dated] = json.loads(cli("balances", "--customers", "--json", "--by", "date", "--bands", "45/100/200", *day))
+    assert [(b["band"], b["amount"]) for b in dated["ageing"]["bands"]] == [
+        ("0-45", "226"), ("46-100", "0"), ("101-200", "113"), (">200", "0")]
+    assert "bands" in cli("ageing", "--bands", "60/30", code=2)
+    out = cli("ageing", "--by", "date", "--bands", "45/100/200", "--save", *day)
+    assert out.splitlines()[0] == "the office ages by document date, bands 45/100/200"
+    assert "by document date" in out and "101-200" in out
+    later = json.loads(cli("ageing", "--json", *day))  # the office's choice, unasked
+    assert later["ageing"]["by"] == "date" and later["ageing"]["bands"][2] == {"band": "101-200", "amount": "113"}
+    target = tmp_path / "ar.xlsx"
+    cli("balances", "--customers", "-o", str(target), "--language", "zh", *day)
+    cells = [v for row in load_workbook(target).active.iter_rows(values_only=True) for v in row if v is not None]
+    assert {"0–45 天", "46–100 天", "101–200 天", "200 天以上"} <= set(cells)
+    assert any("账龄依据：单据日期" in str(c) for c in cells)

@@ -117,7 +117,7 @@ def test_the_exported_list_says_which_day_it_is_as_of_and_which_filters_chose_it
     sheet = load_workbook(target).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Receivables ageing" and sheet["A1"].font.b
-    assert rows[1][0] == f"As of {day.isoformat()} · Overdue only"
+    assert rows[1][0] == f"As of {day.isoformat()} · Aged by due date, bands 30/60/90 · Overdue only"
     assert rows[3][:3] == ("Code", "Name", "Balance") and sheet.freeze_panes == "A5"
     oldest = rows[3].index("Oldest due")  # a date, as the statement's are, not the text 2026-…
     assert [r[oldest].date() for r in rows[4:]] == [r.oldest_due for r in receivables.shown_rows()] + [
@@ -199,7 +199,7 @@ def test_the_partner_page_shows_items_money_allocations_and_the_statement(qtbot,
     qtbot.waitUntil(lambda: page.loaded and page.statement is not None)
     assert [r.number for r in page.items_model.rows][:1] and len(page.items_model.rows) == 3
     assert [(m.amount, m.allocated) for m in page.money_model.rows] == [(D(400), D(400))]
-    assert page.figures.text().startswith("Balance 1,634.00 · credit 0.00 · current 339.00 · 1–30 565.00")
+    assert page.figures.text().startswith("Balance 1,634.00 · credit 0.00 · Current 339.00 · 1–30 565.00")
     assert page.figures.text().endswith(">90 730.00 · overdue 1,295.00")
     [alloc] = page.alloc_model.rows
     assert (alloc.credit_kind, alloc.debit_kind, alloc.amount) == ("receipt", "sale", D(400))
@@ -457,3 +457,167 @@ def test_the_remainder_of_a_document_is_written_off_from_the_partner_page_and_re
         page.reverse_selected()
     qtbot.waitUntil(lambda: page.loaded and len(page.items_model.rows) == 1)
     assert next(a for a in services.accounts.balances("AR") if a.code == "NB02").balance == D("904")
+
+
+def test_the_open_items_add_up_to_the_partners_balance_and_each_opens_its_document(qtbot, services, receivables):
+    """A partner's page listed its open items with nothing under them, and an item could not be opened: the total
+    under the list is the balance the list of partners shows, and a double-click opens the document with its
+    figures, what settled it and the goods on it."""
+    for code in ("HZ01", "SH03"):
+        row = next(r for r in receivables.model.rows if r.code == code)
+        receivables.open_partner(row)
+        page = receivables.page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda page=page: page.loaded)
+        owed, credit = (sum((r.open for r in page.items_model.rows if (r.amount > 0) == plus), D(0))
+                        for plus in (True, False))
+        assert owed - credit == row.balance
+        assert page.items_total.text() == (f"Open items total: owed {owed:,.2f} · credit {credit:,.2f} · "
+                                           f"balance {row.balance:,.2f}")
+    hz = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(hz)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.items_total.text() == "Open items total: owed 1,634.00 · credit 0.00 · balance 1,634.00"
+    page.items_view.setCurrentIndex(QModelIndex())
+    assert page.open_selected_item() is None
+    assert page.message.text() == "Choose the item to open on the Open items tab first."
+    oldest = page.items_proxy.index(0, 0)  # due 100 days ago, 400.00 of it received
+    page.items_view.doubleClicked.emit(oldest)
+    dialog = page.item_dialog
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.lines_loaded)
+    row = page.items_model.rows[0]
+    shown = {caption: label.text() for caption, label in dialog.values.items()}
+    assert shown == {"Number": row.number, "Kind": "Sale", "Date": row.business_date.isoformat(),
+                     "Due": (TODAY - timedelta(days=100)).isoformat(), "Days overdue": "100",
+                     "Amount": "1,130.00", "Allocated": "400.00", "Open": "730.00"}
+    assert [(a.credit_kind, a.amount) for a in dialog.alloc_model.rows] == [("receipt", D(400))]
+    assert [(x.sku, x.qty) for x in dialog.lines_model.rows] == [("HM-1", D(100))]
+    assert dialog.windowTitle() == f"Sale — {row.number}"
+
+
+def test_every_word_about_credit_is_an_advance_received_for_a_customer_and_an_advance_paid_for_a_supplier(
+        qtbot, shop, services, chinese):
+    """The partner page, the receipt or payment entry and the allocation dialog said 预收/预付 on either side: a
+    customer's advance is 预收款, a supplier's 预付款, and neither page says both."""
+    from tests.ui.accounts_data import payables
+
+    db, _ = shop
+    payables(db, TODAY)
+    from domain.accounts import commands as ac
+    from domain.accounts.money import record_money
+
+    record_money(db.uow(), ac.RecordMoney("payment", "SUP", "900", day=TODAY, auto=False))  # an advance paid
+    for kind, word, other in ((ReceivablesScreen, "预收款", "预付"), (PayablesScreen, "预付款", "预收")):
+        screen = kind(services)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitUntil(lambda screen=screen: not screen.loading and screen.model.rowCount() > 0)
+        row = next(r for r in screen.shown_rows() if r.credit > 0)
+        screen.open_partner(row)
+        page = screen.page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda page=page: page.loaded)
+        dialog = page.allocate_credit()
+        qtbot.addWidget(dialog)
+        entry = page.new_money()
+        qtbot.addWidget(entry)
+        texts = [page.allocate_button.text(), page.items_total.text(), dialog.windowTitle(),
+                 dialog.credit_label.text(), dialog.left_label.text(), entry.clear_button.text()]
+        assert all(word in t for t in texts), texts
+        assert not any(other in t or "/" in t for t in texts), texts
+
+
+def test_the_list_ages_by_document_date_in_the_bands_typed_and_the_office_keeps_them(qtbot, services, receivables):
+    """The list aged only by the due date in fixed bands: Age by and Bands choose the document's date and bands
+    such as 30/60/90/180; the columns, the totals and the bars follow, and the choice is the office's."""
+    from domain.accounts.ageing import Basis
+    from domain.accounts.ageing import Scheme
+    from domain.accounts.ageing_choice import ageing_scheme
+
+    def heads(screen) -> list[str]:
+        return [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(screen.model.columnCount())]
+
+    assert heads(receivables)[4:10] == ["Current", "1–30", "31–60", "61–90", ">90", "Overdue"]
+    receivables.bands.setText("30/60/90/180")
+    receivables.basis.setCurrentIndex(receivables.basis.findData("date"))  # applies both
+    qtbot.waitUntil(lambda: not receivables.loading and receivables.scheme.basis == Basis.DATE)
+    assert heads(receivables)[4:10] == ["0–30", "31–60", "61–90", "91–180", ">180", "Overdue"]
+    hz = next(r for r in receivables.model.rows if r.code == "HZ01")
+    # sold 130 days ago (730.00 left), 45 days ago (565.00), 5 days ago (339.00): by their dates, not their due dates
+    assert hz.bands == (D("339"), D("565"), D(0), D("730"), D(0))
+    total = receivables.totals_model.rows[0]
+    assert total.bands == tuple(sum((r.bands[i] for r in receivables.model.rows), D(0)) for i in range(5))
+    assert receivables.chart.heights() == [float(x) for x in total.bands]
+    assert ageing_scheme(services.uow()) == Scheme(Basis.DATE, (30, 60, 90, 180))
+    # another look at the screen (another desk, the next day) starts with the office's choice
+    again = ReceivablesScreen(services)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: not again.loading and again.model.rowCount() == 5)
+    assert (again.basis.currentData(), again.bands.text(), heads(again)[7]) == ("date", "30/60/90/180", "91–180")
+    receivables.bands.setText("90/30")
+    receivables.apply_ageing()
+    qtbot.waitUntil(lambda: not receivables.loading and receivables.error_label.isVisible())
+    assert "does not rise" in receivables.error_label.text()
+    assert ageing_scheme(services.uow()) == Scheme(Basis.DATE, (30, 60, 90, 180))  # nothing stored
+    receivables.open_partner(hz)  # the partner's page ages in the same bands
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.figures.text() == ("Balance 1,634.00 · credit 0.00 · 0–30 339.00 · 31–60 565.00 · 61–90 0.00 · "
+                                   "91–180 730.00 · >180 0.00 · overdue 1,295.00")
+
+
+def test_the_ageing_bands_speak_chinese(qtbot, services, chinese):
+    screen = ReceivablesScreen(services)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 5)
+    screen.bands.setText("45/120")
+    screen.apply_ageing()
+    qtbot.waitUntil(lambda: not screen.loading and screen.scheme.bounds == (45, 120))
+    heads = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(4, 7)]
+    assert heads == ["未到期", "1–45 天", "46–120 天"] and screen.basis.currentText() == "到期日"
+    assert screen.model.headerData(7, Qt.Orientation.Horizontal) == "120 天以上"
+
+
+def test_a_refund_above_the_advance_is_refused_in_the_words_of_its_side(shop, chinese):
+    """The refusal said 预收/预付 余额 to either side: a customer's refund is out of its advance received (预收款), a
+    supplier's out of the advance paid to it (预付款)."""
+    from domain.accounts import commands as ac
+    from domain.accounts.money import record_money
+    from domain.kernel.errors import RuleViolation
+    from ui.refusals import refusal_text
+
+    db, _ = shop
+    for side, partner, word, other in (("AR", "SH03", "预收款", "预付"), ("AP", "SUP", "预付款", "预收")):
+        with pytest.raises(RuleViolation) as refused:
+            record_money(db.uow(), ac.RecordMoney("refund", partner, "99999", side=side, day=TODAY))
+        text = refusal_text(refused.value)
+        assert word in text and other not in text and "/" not in text, text
+
+
+def test_the_open_items_are_written_to_a_pdf_and_a_workbook_in_the_windows_language(qtbot, services, receivables,
+                                                                                      tmp_path, monkeypatch, chinese):
+    """The open items could only be looked at: Print PDF… and Export Excel… under them write them with each kind in
+    words (销售出库, not sale) and their total, the balance."""
+    from ui.screens.accounts import partner
+
+    opened = []
+    monkeypatch.setattr(partner, "open_file", opened.append)
+    receivables.open_partner(next(r for r in receivables.model.rows if r.code == "HZ01"))
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    assert (page.items_pdf_button.text(), page.items_xlsx_button.text()) == ("打印 PDF…", "导出 Excel…")
+    with qtbot.waitSignal(page.write_open_items_to(tmp_path / "oi.xlsx").done):
+        pass
+    cells = [v for row in load_workbook(tmp_path / "oi.xlsx").active.iter_rows(values_only=True) for v in row
+             if v is not None]
+    assert cells[0] == "应收未清明细" and "销售出库" in cells and "sale" not in cells
+    assert cells[-2:] == ["合计", 1634]
+    with qtbot.waitSignal(page.write_open_items_to(tmp_path / "oi.pdf").done):
+        pass
+    qtbot.waitUntil(lambda: opened == [tmp_path / "oi.pdf"])
+    assert (tmp_path / "oi.pdf").read_bytes()[:4] == b"%PDF"

@@ -53,6 +53,14 @@ def _partner_option(p, required: bool = True) -> None:
     who.add_argument("--supplier", help="the supplier's code")
 
 
+def _scheme_options(p) -> None:
+    p.add_argument("--by", choices=("due", "date"), help="age by the due date (days overdue; not yet due is current) "
+                                                        "or by the document's date (days since it); default: the "
+                                                        "office's choice (ageing --save), else due")
+    p.add_argument("--bands", metavar="DAYS", help="where the bands end, rising, such as 30/60/90/180; default: the "
+                                                   "office's choice, else 30/60/90")
+
+
 def add_parsers(sub) -> None:
     for name, (partner, _) in MONEY.items():
         title = "money received from a customer (收款单)" if name == "receipt" else "money paid to a supplier (付款单)"
@@ -116,24 +124,32 @@ def add_parsers(sub) -> None:
     p.add_argument("--as-of", type=day, help="count what is dated on or before it, aged at it (default: "
                                              "everything, aged today)")
     p.add_argument("--all", action="store_true", help="also partners whose balance and credit are 0")
+    _scheme_options(p)
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true")
     out.add_argument("-o", "--output", type=Path, metavar="FILE",
                      help="write the ageing (账龄分析表) to FILE.xlsx or FILE.pdf")
     add_language_option(p, "the file")
-    p = sub.add_parser("ageing", help="the ageing of receivables or payables: current, 1-30, 31-60, 61-90 and over "
-                                      "90 days overdue")
+    p = sub.add_parser("ageing", help="the ageing of receivables or payables: by default current, 1-30, 31-60, "
+                                      "61-90 and over 90 days overdue; --by and --bands choose others")
     side = p.add_mutually_exclusive_group()
     side.add_argument("--customers", action="store_true", help="(the default)")
     side.add_argument("--suppliers", action="store_true")
     p.add_argument("--as-of", type=day)
     p.add_argument("--json", action="store_true")
+    _scheme_options(p)
+    p.add_argument("--save", action="store_true", help="keep --by and --bands as the office's ageing, which the "
+                                                       "lists, balances and the window use from then on")
     p = sub.add_parser("open-items", help="a partner's open items: what is owed, and credit not yet allocated")
     p.add_argument("partner", help="a customer's code (or a supplier's, with --supplier)")
     p.add_argument("--supplier", action="store_true", help="the code is a supplier's")
     p.add_argument("--overdue", action="store_true", help="only items past their due date")
     p.add_argument("--as-of", type=day)
-    p.add_argument("--json", action="store_true")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="the kinds as stored (sale, receipt…), for scripts")
+    out.add_argument("-o", "--output", type=Path, metavar="FILE",
+                     help="write the open items (未清明细) to FILE.xlsx or FILE.pdf")
+    add_language_option(p, "the list's (and the file's)")
 
     p = sub.add_parser("payment-terms", help="how a partner's due dates count, the basis and days only (an "
                                              "accountant's; a manager sets them with the rest of the terms in "
@@ -327,32 +343,54 @@ def _methods(args, db) -> int:
     return EXIT_OK
 
 
-BAND_HEADERS = ["current", "1-30", "31-60", "61-90", ">90"]
-
-
 def _balances(args, db) -> int:
     from persistence.accounts import queries
 
     side = "AP" if args.suppliers else "AR"
     kind = output_kind(args.output)
-    rows = queries.balances(db.engine, side, as_of=args.as_of)
+    scheme = _scheme(args, db)
+    rows = queries.balances(db.engine, side, as_of=args.as_of, scheme=scheme)
     if not args.all:
         rows = [r for r in rows if r.balance or r.credit]
     if kind is not None:
-        return _write_balances(args, db, side, rows, kind)
+        return _write_balances(args, db, side, rows, kind, scheme)
     if args.json:
         print_json([{"code": r.code, "name": r.name, "balance": num(r.balance), "credit": num(r.credit),
                      "current": num(r.current), "d1_30": num(r.d1_30), "d31_60": num(r.d31_60),
                      "d61_90": num(r.d61_90), "over_90": num(r.over_90), "overdue": num(r.overdue),
-                     "oldest_due": r.oldest_due.isoformat() if r.oldest_due else None} for r in rows])
+                     "oldest_due": r.oldest_due.isoformat() if r.oldest_due else None,
+                     "ageing": _json_bands(scheme, r.bands)} for r in rows])
         return EXIT_OK
-    table([[r.code, r.name, fmt_money(r.balance), fmt_money(r.credit), *(fmt_money(x) for x in (
-        r.current, r.d1_30, r.d31_60, r.d61_90, r.over_90)), r.oldest_due.isoformat() if r.oldest_due else ""]
-           for r in rows], ["code", "name", "balance", "credit", *BAND_HEADERS, "oldest due"])
+    table([[r.code, r.name, fmt_money(r.balance), fmt_money(r.credit), *(fmt_money(x) for x in r.bands),
+            r.oldest_due.isoformat() if r.oldest_due else ""]
+           for r in rows], ["code", "name", "balance", "credit", *band_headers(scheme), "oldest due"])
     return EXIT_OK
 
 
-def _write_balances(args, db, side: str, rows, kind: str) -> int:
+def _scheme(args, db):
+    """The ageing asked for: ``--by`` and ``--bands``, each else the office's (BadInput naming the option)."""
+    from domain.accounts.ageing import Scheme
+    from domain.accounts.ageing import parse_basis
+    from domain.accounts.ageing import parse_bounds
+    from domain.accounts.ageing_choice import ageing_scheme
+
+    office = ageing_scheme(db.uow())
+    return Scheme(parse_basis(args.by) if args.by else office.basis,
+                  parse_bounds(args.bands) if args.bands else office.bounds)
+
+
+def band_headers(scheme) -> list[str]:
+    """The bands as the tables head them: current, 1-30, …, >90 (by due date); 0-30, …, >90 (by date)."""
+    return ["current" if first is None else f">{first - 1}" if last is None else f"{first}-{last}"
+            for first, last in scheme.ranges()]
+
+
+def _json_bands(scheme, bands) -> dict:
+    return {"by": scheme.basis.value, "bands": [{"band": name, "amount": num(amount)} for name, amount in
+                                                zip(band_headers(scheme), bands, strict=True)]}
+
+
+def _write_balances(args, db, side: str, rows, kind: str, scheme) -> int:
     """The list as the 账龄分析表 workbook or PDF, in the language asked for (else the window's)."""
     from datetime import datetime
 
@@ -361,18 +399,18 @@ def _write_balances(args, db, side: str, rows, kind: str) -> int:
 
     language = file_language(args.language)
     as_of = args.as_of or date.today()
-    header = [(label("As of", language), as_of.isoformat()),
+    by = label("Due date" if scheme.basis.value == "due" else "Document date", language)
+    header = [(label("As of", language), as_of.isoformat()), (label("Aged by", language), by),
               (label("Printed", language), datetime.now().strftime("%Y-%m-%d %H:%M"))]
-    sheet = report_sheets.partner_ageing(rows, side, language, header)
-    if kind == ".xlsx":
-        count = report_sheets.write_excel(sheet, args.output)
-        print(f"{args.output} ({count:,} rows)")
-    else:
-        from ui.pdf.reports import render_sheet
+    return _write_sheet(report_sheets.partner_ageing(rows, side, language, header, scheme), kind, args.output, db)
 
-        data = render_sheet(sheet, company_name(db))
-        args.output.write_bytes(data)
-        print(f"{args.output} ({len(data):,} bytes)")
+
+def _write_sheet(sheet, kind: str, path: Path, db) -> int:
+    """A report sheet to ``path``: a workbook (``kind`` .xlsx) or a PDF under the company's name."""
+    from ui.open_items_sheet import save_sheet
+
+    size = save_sheet(sheet, path, company_name(db) if kind == ".pdf" else "")
+    print(f"{path} ({size:,} {'rows' if kind == '.xlsx' else 'bytes'})")
     return EXIT_OK
 
 
@@ -380,32 +418,63 @@ def _ageing(args, db) -> int:
     from persistence.accounts import queries
 
     side = "AP" if args.suppliers else "AR"
-    a = queries.ageing(db.engine, side, args.as_of)
+    if args.save:
+        from domain.accounts.ageing_choice import SetAgeing
+        from domain.accounts.ageing_choice import ageing_scheme
+        from domain.accounts.ageing_choice import set_ageing
+
+        office = ageing_scheme(db.uow())
+        saved = set_ageing(db.uow(), SetAgeing(args.by or office.basis.value, args.bands or office.text()))
+        print(f"the office ages by {'due date' if saved.basis.value == 'due' else 'document date'}, bands "
+              f"{saved.text()}")
+    scheme = _scheme(args, db)
+    a = queries.ageing(db.engine, side, args.as_of, scheme)
     values = {"current": a.current, "d1_30": a.d1_30, "d31_60": a.d31_60, "d61_90": a.d61_90,
               "over_90": a.over_90, "overdue": a.overdue, "credit": a.credit, "balance": a.balance}
     if args.json:
         print_json({"side": a.side, "as_of": a.as_of.isoformat(), "partners": a.partners,
-                    **{k: num(v) for k, v in values.items()}})
+                    **{k: num(v) for k, v in values.items()}, "ageing": _json_bands(scheme, a.bands)})
         return EXIT_OK
-    print(f"{'receivables' if side == 'AR' else 'payables'} at {a.as_of.isoformat()}, {a.partners} partner(s)")
-    table([[fmt_money(x) for x in (a.current, a.d1_30, a.d31_60, a.d61_90, a.over_90, a.overdue, a.credit,
-                                    a.balance)]], [*BAND_HEADERS, "overdue", "credit", "balance"])
+    by = "by due date" if scheme.basis.value == "due" else "by document date"
+    print(f"{'receivables' if side == 'AR' else 'payables'} at {a.as_of.isoformat()}, {by}, {a.partners} partner(s)")
+    table([[fmt_money(x) for x in (*a.bands, a.overdue, a.credit, a.balance)]],
+          [*band_headers(scheme), "overdue", "credit", "balance"])
     return EXIT_OK
 
 
 def _open_items(args, db) -> int:
+    """A partner's open items with their total, which is its balance: printed with each kind in words (in English
+    unless ``--language`` says otherwise), as JSON, or written to a workbook or PDF in the file's language."""
+    from datetime import datetime
+
+    from domain.accounts.model import Side
+    from domain.accounts.money import find_partner
     from persistence.accounts import queries
+    from ui.cli.common import LANGUAGES
+    from ui.open_items_sheet import open_items_header
+    from ui.open_items_sheet import open_items_sheet
 
     side = "AP" if args.supplier else "AR"
-    rows = queries.open_items(db.engine, side, _partner_id(db, side, args.partner), overdue_only=args.overdue,
-                              as_of=args.as_of)
+    kind = output_kind(args.output)
+    with db.uow() as uow:
+        partner = find_partner(uow, Side(side), args.partner)
+    rows = queries.open_items(db.engine, side, partner.id, overdue_only=args.overdue, as_of=args.as_of)
     if args.json:
         print_json([{"number": r.number, "kind": r.kind, "date": r.business_date.isoformat(),
                      "due": r.due_on.isoformat() if r.due_on else None, "amount": num(r.amount),
                      "allocated": num(r.allocated), "open": num(r.open), "days_overdue": r.days_overdue}
                     for r in rows])
         return EXIT_OK
-    table([[r.number, r.kind, r.business_date.isoformat(), r.due_on.isoformat() if r.due_on else "",
-            fmt_money(r.amount), fmt_money(r.allocated), fmt_money(r.open), str(r.days_overdue or "")]
-           for r in rows], ["number", "kind", "date", "due", "amount", "allocated", "open", "days overdue"])
+    if kind is not None:
+        language = file_language(args.language)
+    else:
+        language = LANGUAGES[args.language] if args.language else "en"
+    header = open_items_header(side, partner.code, partner.name, args.as_of or date.today(), language,
+                               datetime.now() if kind is not None else None)
+    sheet = open_items_sheet(rows, side, language, header)
+    if kind is not None:
+        return _write_sheet(sheet, kind, args.output, db)
+    from ui.cli.reports import print_sheet
+
+    print_sheet(sheet)
     return EXIT_OK

@@ -160,3 +160,8 @@ def _print(sheet) -> None:
     rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
     table([[text(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)] for row in rows],
           [c.label for c in sheet.columns])
+
+
+def print_sheet(sheet) -> None:
+    """A sheet as every report prints it on the terminal (title, header lines, table), for other command groups."""
+    _print(sheet)

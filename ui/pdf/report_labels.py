@@ -14,11 +14,13 @@ CHINESE = "zh_CN"
 ZH_CN: dict[str, str] = {
     "%1 – %2": "%1 至 %2",  # a period's first and last day
     "(no supplier)": "（无供应商）",
+    "%1–%2 days": "%1–%2 天",  # an ageing band of receivables or payables
     "1–30 days": "1–30 天",
     "31–60 days": "31–60 天",
     "61–90 days": "61–90 天",
     "Adjustments": "盘盈盘亏调整",
     "Amount with tax": "价税合计",
+    "Aged by": "账龄依据",
     "As of": "截止日期",
     "Available": "可用",
     "Average age (days)": "平均库龄(天)",
@@ -40,6 +42,8 @@ ZH_CN: dict[str, str] = {
     "Date": "日期",
     "Days idle": "未出库天数",
     "Difference": "计价差额",
+    "Document date": "单据日期",
+    "Due date": "到期日",
     "Issues counted": "出库统计期间",
     "Last issue": "最后出库",
     "Margin": "毛利",
@@ -55,6 +59,7 @@ ZH_CN: dict[str, str] = {
     "On hand": "现存量",
     "On order": "在途",
     "Opening": "期初",
+    "Over %1 days": "%1 天以上",
     "Over 90 days": "90 天以上",
     "Overdue": "逾期合计",
     "PAYABLES AGEING": "应付账款账龄分析表",

@@ -59,3 +59,18 @@ def test_reversing_a_received_line_reverses_its_payable(shop):
     ledger.reverse(shop.uow(), stock_cmd.ReverseMovement(moved[0].id))
     assert shop.open("AP") == {pm.number: D("20")}  # the payment is credit with the supplier again
     assert shop.balance("AP", "NB").balance == D("-20")
+
+
+def test_a_refund_from_a_supplier_above_what_was_paid_it_in_advance_is_refused_in_its_own_words(shop):
+    """The refusal spoke of a refund "to" the supplier and of its "credit", in Chinese 预收/预付 both: money paid
+    ahead to a supplier is an advance paid (预付), and a refund comes back from it."""
+    from domain.kernel.errors import RuleViolation
+
+    money.record_money(shop.uow(), ac.RecordMoney("payment", "NB", "50", day=date(2026, 11, 3)))
+    try:
+        money.record_money(shop.uow(), ac.RecordMoney("refund", "NB", "60", side="AP", day=date(2026, 11, 4)))
+    except RuleViolation as refused:
+        assert refused.code == "refund_over_advance_paid"
+        assert str(refused).startswith("refund of 60 from NB: more than was paid to it in advance (50")
+    else:
+        raise AssertionError("a refund above the advance paid was recorded")

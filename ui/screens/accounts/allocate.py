@@ -24,7 +24,9 @@ from ui.refusals import refusal_text
 from ui.screens.accounts.entry import AllocationGrid
 from ui.screens.accounts.entry import group_documents
 from ui.screens.accounts.entry import oldest_first_plan
+from ui.screens.accounts.words import credit_word
 from ui.screens.accounts.words import kind_text
+from ui.screens.accounts.words import sided
 from ui.screens.accounts.words import translate
 from ui.widgets.busy import alive
 from ui.widgets.screen import ERROR_STYLE
@@ -66,8 +68,8 @@ class AllocateDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(680, 420)
-        self.setWindowTitle(translate("Accounts", "Allocate credit"))
-        self.credit_label.setText(translate("Accounts", "Credit"))
+        self.setWindowTitle(sided(self.side, "Allocate credit"))
+        self.credit_label.setText(credit_word(self.side))
         self.post_button.setText(translate("Accounts", "Allocate"))
         self.close_button.setText(translate("Accounts", "Close"))
         self.grid.set_headers()
@@ -92,7 +94,7 @@ class AllocateDialog(QDialog):
                            money_text(-left))
         self.problem = problem
         self.left_label.setStyleSheet(ERROR_STYLE if problem else "")
-        self.left_label.setText(problem or fill(translate("Accounts", "Allocated %1 · left as credit %2"),
+        self.left_label.setText(problem or fill(sided(self.side, "Allocated %1 · left as credit %2"),
                                                 money_text(allocated),
                                                 money_text(left)))
 

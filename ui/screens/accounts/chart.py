@@ -1,8 +1,9 @@
-"""The ageing bars above the receivables and payables list: one bar per band, green (not yet due) to red (over 90
-days overdue), each the total of the partners the list shows.
+"""The ageing bars above the receivables and payables list: one bar per band of the ageing shown (by due date or by
+the document's date, in the bands chosen), green (the youngest) to red (the oldest), each the total of the partners
+the list shows.
 
-Built once (pyqtgraph is imported when the first chart is made); ``set_totals`` only changes the bars' heights.
-Amounts become floats here, for drawing only.
+Built once (pyqtgraph is imported when the first chart is made); ``set_totals`` only changes the bars' heights, and
+``set_scheme`` their number, colours and captions. Amounts become floats here, for drawing only.
 """
 
 from __future__ import annotations
@@ -13,12 +14,20 @@ import numpy as np
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.accounts.ageing import Basis
+from domain.accounts.ageing import Scheme
 from ui.models.table import money_text
 from ui.screens.accounts.words import BAND_COLOURS
-from ui.screens.accounts.words import BAND_TITLES
-from ui.screens.accounts.words import BANDS
-from ui.screens.accounts.words import t
+from ui.screens.accounts.words import band_title
 from ui.screens.accounts.words import translate
+
+
+def colours(count: int) -> list[str]:
+    """``count`` colours from green to red: the five of the standard bands, spread over as many as there are."""
+    if count <= 1:
+        return list(BAND_COLOURS[:count])
+    last = len(BAND_COLOURS) - 1
+    return [BAND_COLOURS[round(i * last / (count - 1))] for i in range(count)]
 
 
 class AgeingChart(QWidget):
@@ -27,7 +36,9 @@ class AgeingChart(QWidget):
         import pyqtgraph as pg
 
         self._pg = pg
-        self.values: list[Decimal] = [Decimal(0)] * len(BANDS)
+        self.scheme = Scheme()
+        count = len(self.scheme.ranges())
+        self.values: list[Decimal] = [Decimal(0)] * count
         from ui.widgets.money_axis import MoneyAxis
 
         self.plot = pg.PlotWidget(background="w", axisItems={"left": MoneyAxis("left")})
@@ -40,26 +51,44 @@ class AgeingChart(QWidget):
         self.plot.getAxis("left").setPen("#555555")
         self.plot.getAxis("bottom").setTextPen("#222222")
         self.plot.getAxis("left").setTextPen("#555555")
-        xs = np.arange(len(BANDS), dtype=float)
-        self.bars = pg.BarGraphItem(x=xs, height=np.zeros(len(BANDS)), width=0.62,
-                                    brushes=[pg.mkBrush(c) for c in BAND_COLOURS],
-                                    pens=[pg.mkPen(c) for c in BAND_COLOURS])
+        self.bars = pg.BarGraphItem(x=np.arange(count, dtype=float), height=np.zeros(count), width=0.62)
         self.plot.addItem(self.bars)
-        self.labels = []
-        for x in xs:
-            label = pg.TextItem("", color="#222222", anchor=(0.5, 1.0))
-            label.setPos(x, 0)
-            self.plot.addItem(label)
-            self.labels.append(label)
-        self.plot.setXRange(-0.6, len(BANDS) - 0.4, padding=0)
+        self.labels: list = []
+        self._shape(count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         self.retranslate()
 
+    def _shape(self, count: int) -> None:
+        """``count`` bars in their colours, with a label above each."""
+        pg = self._pg
+        paint = colours(count)
+        self.bars.setOpts(x=np.arange(count, dtype=float), height=np.zeros(count),
+                          brushes=[pg.mkBrush(c) for c in paint], pens=[pg.mkPen(c) for c in paint])
+        while len(self.labels) < count:
+            label = pg.TextItem("", color="#222222", anchor=(0.5, 1.0))
+            self.plot.addItem(label)
+            self.labels.append(label)
+        while len(self.labels) > count:
+            self.plot.removeItem(self.labels.pop())
+        for x, label in enumerate(self.labels):
+            label.setText("")
+            label.setPos(x, 0)
+        self.values = [Decimal(0)] * count
+        self.plot.setXRange(-0.6, count - 0.4, padding=0)
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """A bar a band of ``scheme``."""
+        if scheme != self.scheme:
+            self.scheme = scheme
+            self._shape(len(scheme.ranges()))
+            self.retranslate()
+
     def set_totals(self, totals) -> None:
         """The bars' heights: ``totals`` (a ``BalanceRow`` of sums) band by band."""
-        self.values = [getattr(totals, band) for band in BANDS]
+        count = len(self.scheme.ranges())
+        self.values = list(totals.bands) if len(totals.bands) == count else [Decimal(0)] * count
         heights = np.array([float(v) for v in self.values])
         self.bars.setOpts(height=heights)
         top = max(1.0, float(heights.max()) if len(heights) else 1.0)
@@ -73,7 +102,11 @@ class AgeingChart(QWidget):
         return [float(h) for h in self.bars.opts["height"]]
 
     def retranslate(self) -> None:
-        ticks = [(i, t(title)) for i, title in enumerate(BAND_TITLES)]
-        ticks[0] = (0, translate("Accounts", "Not yet due"))
+        ticks = [(i, band_title(*r)) for i, r in enumerate(self.scheme.ranges())]
+        if self.scheme.basis == Basis.DUE:
+            ticks[0] = (0, translate("Accounts", "Not yet due"))
+            title = translate("Accounts", "Ageing (days overdue)")
+        else:
+            title = translate("Accounts", "Ageing (days since the document's date)")
         self.plot.getAxis("bottom").setTicks([ticks])
-        self.plot.setTitle(translate("Accounts", "Ageing (days overdue)"), color="#333333", size="10pt")
+        self.plot.setTitle(title, color="#333333", size="10pt")

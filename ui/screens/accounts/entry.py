@@ -52,6 +52,7 @@ from ui.screens.accounts.words import day_text
 from ui.screens.accounts.words import kind_text
 from ui.screens.accounts.words import method_text
 from ui.screens.accounts.words import partner_word
+from ui.screens.accounts.words import sided
 from ui.screens.accounts.words import translate
 from ui.widgets.busy import alive
 from ui.widgets.screen import ERROR_STYLE
@@ -397,7 +398,7 @@ class MoneyDialog(QDialog):
             self.left_label.setText(problem)
             self.left_label.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
         else:
-            self.left_label.setText(fill(translate("Accounts", "Allocated %1 · left as credit %2"),
+            self.left_label.setText(fill(sided(self.side, "Allocated %1 · left as credit %2"),
                                          money_text(allocated),
                                          money_text(left)))
             self.left_label.setStyleSheet("font-weight: bold;")
@@ -473,10 +474,10 @@ class MoneyDialog(QDialog):
         self.note_label.setText(translate("Accounts", "Note"))
         self.grid.set_headers()
         credit = getattr(self, "credit", ZERO)
-        self.items_label.setText(fill(translate("Accounts", "Open documents: %1 · credit already held %2"),
+        self.items_label.setText(fill(sided(self.side, "Open documents: %1 · credit already held %2"),
                                       str(len(self.docs)),
                                       money_text(credit)))
         self.oldest_button.setText(translate("Accounts", "Oldest first"))
-        self.clear_button.setText(translate("Accounts", "Keep all as credit"))
+        self.clear_button.setText(sided(self.side, "Keep all as credit"))
         self.post_button.setText(translate("Accounts", "Post (Ctrl+Enter)"))
         self.close_button.setText(translate("Accounts", "Close"))

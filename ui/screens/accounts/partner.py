@@ -31,7 +31,10 @@ from PySide6.QtWidgets import QWidget
 from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.accounts import commands as ac
+from domain.accounts.ageing import Scheme
 from domain.accounts.ageing import age
+from domain.accounts.ageing import age_in
+from domain.accounts.ageing_choice import ageing_scheme
 from ui.access import needs_text
 from ui.i18n import CHINESE
 from ui.i18n import ENGLISH
@@ -47,7 +50,10 @@ from ui.screens.accounts.words import AllocationsModel
 from ui.screens.accounts.words import MoneyModel
 from ui.screens.accounts.words import OpenItemsModel
 from ui.screens.accounts.words import StatementModel
+from ui.screens.accounts.words import band_title
+from ui.screens.accounts.words import open_totals
 from ui.screens.accounts.words import partner_word
+from ui.screens.accounts.words import sided
 from ui.screens.accounts.words import translate
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -85,6 +91,8 @@ class PartnerPage(QDialog):
         self.balance = None  # domain.accounts.ageing.Ageing of the partner's open items, once read
         self.statement = None
         self.dialog = None
+        self.item_dialog = None
+        self.bands = (Scheme(), ())  # the office's ageing scheme and the partner's open amounts in its bands
         self._ticket = 0
 
         self.heading = QLabel(self)
@@ -98,6 +106,17 @@ class PartnerPage(QDialog):
         self.items_model = OpenItemsModel(self)
         self.items_view, self.items_proxy = _table("accounts-partner-items", self.items_model, self)
         self.items_view.set_widths({0: 118, 1: 110, 2: 82, 3: 82, 4: 90, 5: 90, 6: 90})
+        self.items_view.doubleClicked.connect(lambda index: self.open_item(self.items_proxy.data(index, RowRole)))
+        self.items_total = QLabel(self)
+        self.items_total.setStyleSheet("font-weight: bold;")
+        self.open_button = QPushButton(self)
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_selected_item)
+        self.items_pdf_button, self.items_xlsx_button = QPushButton(self), QPushButton(self)
+        self.items_pdf_button.clicked.connect(lambda: self.save_open_items(".pdf"))
+        self.items_xlsx_button.clicked.connect(lambda: self.save_open_items(".xlsx"))
+        for button in (self.items_pdf_button, self.items_xlsx_button):
+            button.setAutoDefault(False)
         self.money_model = MoneyModel(self)
         self.money_view, self.money_proxy = _table("accounts-partner-money", self.money_model, self)
         self.money_view.set_widths({0: 118, 1: 82, 2: 70, 3: 90, 4: 90, 5: 100, 6: 82, 7: 82, 8: 64})
@@ -160,8 +179,18 @@ class PartnerPage(QDialog):
         box.addWidget(self.statement_view, 1)
         box.addWidget(self.closing_label)
 
+        items = QWidget(self)
+        under = QHBoxLayout()
+        under.addWidget(self.items_total, 1)
+        under.addWidget(self.open_button)
+        under.addWidget(self.items_pdf_button)
+        under.addWidget(self.items_xlsx_button)
+        box = QVBoxLayout(items)
+        box.addWidget(self.items_view, 1)
+        box.addLayout(under)
+        self.items_tab = items
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.items_view, "")
+        self.tabs.addTab(items, "")
         self.tabs.addTab(self.money_view, "")
         self.tabs.addTab(self.alloc_view, "")
         self.tabs.addTab(statement, "")
@@ -188,12 +217,17 @@ class PartnerPage(QDialog):
     def refresh(self) -> None:
         self._ticket += 1
         ticket, side, pid, accounts = self._ticket, self.side, self.partner_id, self.services.accounts
+        uow = self.services.uow
 
         def job():
             items = accounts.open_items(side, pid)
-            # The partner's ageing from its own open items (the domain's rule), not from every partner's balances.
-            ageing = age([as_open_item(r) for r in items], date.today())
-            return ageing, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
+            # The partner's ageing from its own open items (the domain's rule), not from every partner's balances,
+            # in the bands the office ages by (as the list beside it).
+            mine = [as_open_item(r) for r in items]
+            scheme = ageing_scheme(uow())
+            ageing = age(mine, date.today())
+            bands = scheme, age_in(mine, date.today(), scheme)
+            return ageing, bands, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
 
         self.busy_bar.busy(True)
         self.services.tasks.submit(job, lambda result: self._loaded(ticket, result), self._failed)
@@ -206,27 +240,49 @@ class PartnerPage(QDialog):
         if not alive(self) or ticket != self._ticket:
             return
         self.busy_bar.busy(False)
-        self.balance, items, money, allocations = result
+        self.balance, self.bands, items, money, allocations = result
         self.items_model.set_rows(items)
         self.money_model.set_rows(money)
         self.alloc_model.set_rows(allocations)
         self._shown_ticket = ticket
         self._show_figures()
+        self._show_items_total()
 
     def _show_figures(self) -> None:
         b = self.balance
         if b is None or not (b.balance or b.credit):
             self.figures.setText(translate("Accounts", "Nothing owed either way."))
             return
-        # The same words a side, each in its own context: a customer's credit is 预收, a supplier's 预付.
-        words = (translate("Receivables", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · "
-                                          ">90 %7 · overdue %8") if self.side == AR else
-                 translate("Payables", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · "
-                                       ">90 %7 · overdue %8"))
-        self.figures.setText(fill(
-            words,
-            money_text(b.balance), money_text(b.credit), money_text(b.current), money_text(b.d1_30),
-            money_text(b.d31_60), money_text(b.d61_90), money_text(b.over_90), money_text(b.overdue)))
+        # The same words a side (sided): a customer's credit is 预收, a supplier's 预付; then the office's bands.
+        scheme, bands = self.bands
+        parts = [fill(sided(self.side, "Balance %1 · credit %2"), money_text(b.balance), money_text(b.credit))]
+        parts += [f"{band_title(*r)} {money_text(v)}" for r, v in zip(scheme.ranges(), bands, strict=True)]
+        parts.append(fill(translate("Accounts", "overdue %1"), money_text(b.overdue)))
+        self.figures.setText(" · ".join(parts))
+
+    def _show_items_total(self) -> None:
+        """Under the open items: what they add up to, which is the partner's balance."""
+        owed, credit, balance = open_totals(self.items_model.rows)
+        self.items_total.setText(fill(sided(self.side, "Open items total: owed %1 · credit %2 · balance %3"),
+                                      money_text(owed), money_text(credit), money_text(balance)))
+
+    def open_selected_item(self):
+        row = self.selected(self.items_view, self.items_proxy)
+        if row is None:
+            self.tabs.setCurrentWidget(self.items_tab)
+            self.say(translate("Accounts", "Choose the item to open on the Open items tab first."), error=True)
+            return None
+        return self.open_item(row)
+
+    def open_item(self, row):
+        """The document of an open item: its figures, what settled it, the goods on it."""
+        if row is None:
+            return None
+        from ui.screens.accounts.document import ItemDialog
+
+        self.item_dialog = ItemDialog(self.services, row, self.alloc_model.rows, self)
+        self.item_dialog.show()
+        return self.item_dialog
 
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
@@ -265,20 +321,65 @@ class PartnerPage(QDialog):
 
         self.services.tasks.submit(job, done, self._failed)
 
+    def ask_target(self, name: str, suffix: str) -> Path | None:
+        """Where to write a PDF (``.pdf``) or a workbook (``.xlsx``) first named ``name``; None when cancelled."""
+        title = translate("Accounts", "Print PDF") if suffix == ".pdf" else translate("Accounts", "Export to Excel")
+        folder = QSettings().value("export/folder", str(Path.home()), type=str)
+        pattern = (translate("Accounts", "PDF document (*.pdf)") if suffix == ".pdf"
+                   else translate("Accounts", "Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / f"{name}{suffix}"), pattern)
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+        QSettings().setValue("export/folder", str(target.parent))
+        return target
+
     def save_statement(self, suffix: str) -> None:
         """Print PDF… (``.pdf``) or Export Excel… (``.xlsx``): ask where, then write it on the task runner."""
         start, end = self.period()
-        title = translate("Accounts", "Print PDF") if suffix == ".pdf" else translate("Accounts", "Export to Excel")
-        folder = QSettings().value("export/folder", str(Path.home()), type=str)
         word = translate("Accounts", "Statement")
-        suggested = Path(folder) / f"{word} {self.code} {start.isoformat()} {end.isoformat()}{suffix}"
-        pattern = (translate("Accounts", "PDF document (*.pdf)") if suffix == ".pdf"
-                   else translate("Accounts", "Excel workbook (*.xlsx)"))
-        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), pattern)
-        if path:
-            target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
-            QSettings().setValue("export/folder", str(target.parent))
+        target = self.ask_target(f"{word} {self.code} {start.isoformat()} {end.isoformat()}", suffix)
+        if target is not None:
             self.write_statement_to(target)
+
+    def _wrote(self, path: Path) -> None:
+        """A statement or the open items written: say where, and show a PDF."""
+        written.append(path)
+        if alive(self):
+            self.busy_bar.busy(False)
+            self.say(fill(translate("Accounts", "Wrote %1"), str(path)))
+            if path.suffix.lower() == ".pdf":
+                open_file(path)
+
+    def save_open_items(self, suffix: str) -> None:
+        """The open items as a PDF or a workbook (未清明细): ask where, then write them on the task runner."""
+        target = self.ask_target(f"{translate('Accounts', 'Open items')} {self.code} {date.today().isoformat()}",
+                                 suffix)
+        if target is not None:
+            self.write_open_items_to(target)
+
+    def write_open_items_to(self, target: Path):
+        """Write the open items as listed to ``target`` (.pdf or .xlsx) in the window's language, with their total
+        (the partner's balance) and each kind in words."""
+        from datetime import datetime
+
+        from domain.sales.print_data import company_block
+        from ui.open_items_sheet import open_items_header
+        from ui.open_items_sheet import open_items_sheet
+        from ui.open_items_sheet import save_sheet
+
+        rows, side, uow = list(self.items_model.rows), self.side, self.services.uow
+        language = CHINESE if current_language() == CHINESE else ENGLISH
+        header = open_items_header(side, self.code, self.name, date.today(), language, datetime.now())
+
+        def job() -> Path:
+            with uow() as work:
+                company = company_block(work).name
+            save_sheet(open_items_sheet(rows, side, language, header), target, company)
+            return target
+
+        self.busy_bar.busy(True)
+        return self.services.tasks.submit(job, self._wrote, self._failed)
 
     def write_statement_to(self, target: Path):
         """Write the statement of the period chosen to ``target`` (.pdf or .xlsx) in the window's language."""
@@ -293,16 +394,8 @@ class PartnerPage(QDialog):
             write_statement(statement, target, language)
             return target
 
-        def done(path: Path) -> None:
-            written.append(path)
-            if alive(self):
-                self.busy_bar.busy(False)
-                self.say(fill(translate("Accounts", "Wrote %1"), str(path)))
-                if path.suffix.lower() == ".pdf":
-                    open_file(path)
-
         self.busy_bar.busy(True)
-        return self.services.tasks.submit(job, done, self._failed)
+        return self.services.tasks.submit(job, self._wrote, self._failed)
 
     # -- actions -----------------------------------------------------------------------------
     def _run(self, fn, done_text: str) -> None:
@@ -331,7 +424,7 @@ class PartnerPage(QDialog):
 
         credits = [r for r in self.items_model.rows if r.amount < 0]
         if not credits:
-            self.say(translate("Accounts", "There is no credit to allocate."), error=True)
+            self.say(sided(self.side, "There is no credit to allocate."), error=True)
             return None
         self.dialog = AllocateDialog(self.services, self.side, self.items_model.rows, self)
         self.dialog.allocated.connect(lambda: (self.refresh(), self.load_statement(), self.changed.emit()))
@@ -405,7 +498,7 @@ class PartnerPage(QDialog):
         """Write off what is left open on the document chosen on the Open items tab (尾差核销)."""
         row = self.selected(self.items_view, self.items_proxy)
         if row is None or row.amount <= 0:
-            self.tabs.setCurrentWidget(self.items_view)
+            self.tabs.setCurrentWidget(self.items_tab)
             self.say(translate("Accounts", "Choose the document whose remainder to write off on the Open items tab "
                                            "first."), error=True)
             return
@@ -429,11 +522,12 @@ class PartnerPage(QDialog):
         self.heading.setText(f"{self.code} — {self.name}")
         self.new_button.setText(translate("Accounts", "New receipt…") if self.side == AR
                                 else translate("Accounts", "New payment…"))
-        self.allocate_button.setText(translate("Accounts", "Allocate credit…"))
+        self.allocate_button.setText(sided(self.side, "Allocate credit…"))
         self.undo_button.setText(translate("Accounts", "Undo allocation"))
         self.reverse_button.setText(translate("Accounts", "Reverse…"))
         self.write_off_button.setText(translate("Accounts", "Write off…"))
         self.tabs.setTabText(0, translate("Accounts", "Open items"))
+        self.open_button.setText(translate("Accounts", "&Open document…"))
         self.tabs.setTabText(1, translate("Accounts", "Receipts") if self.side == AR
                              else translate("Accounts", "Payments"))
         self.tabs.setTabText(2, translate("Accounts", "Allocations"))
@@ -443,6 +537,9 @@ class PartnerPage(QDialog):
         self.show_button.setText(translate("Accounts", "Show"))
         self.pdf_button.setText(translate("Accounts", "Print PDF…"))
         self.xlsx_button.setText(translate("Accounts", "Export Excel…"))
+        self.items_pdf_button.setText(translate("Accounts", "Print PDF…"))
+        self.items_xlsx_button.setText(translate("Accounts", "Export Excel…"))
         for model in (self.items_model, self.money_model, self.alloc_model, self.statement_model):
             model.retranslate()
         self._show_figures()
+        self._show_items_total()

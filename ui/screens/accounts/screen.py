@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
@@ -35,6 +36,11 @@ from PySide6.QtWidgets import QWidget
 
 from domain.access.roles import Permission
 from domain.access.roles import allows
+from domain.accounts.ageing import Basis
+from domain.accounts.ageing import Scheme
+from domain.accounts.ageing_choice import SetAgeing
+from domain.accounts.ageing_choice import ageing_scheme
+from domain.accounts.ageing_choice import set_ageing
 from ui.access import needs_text
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
@@ -91,6 +97,20 @@ class BalancesScreen(Screen):
         self.as_of.setDate(QDate.currentDate())
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.as_of_label.setBuddy(self.as_of)
+        # How the list ages (the office's choice, kept in its settings): by due date or by the document's date,
+        # and where the bands end. Changing either saves it and reads the list again.
+        self.basis_label = QLabel(self)
+        self.basis = QComboBox(self)
+        self.basis.addItem("", Basis.DUE.value)
+        self.basis.addItem("", Basis.DATE.value)
+        self.basis.currentIndexChanged.connect(lambda _i: self.apply_ageing())
+        self.basis_label.setBuddy(self.basis)
+        self.bands_label = QLabel(self)
+        self.bands = QLineEdit(Scheme().text(), self)
+        self.bands.setMaximumWidth(110)
+        self.bands.editingFinished.connect(self.apply_ageing)
+        self.bands_label.setBuddy(self.bands)
+        self.scheme = Scheme()
 
         self.receipt_button = QPushButton(self)
         self.receipt_button.clicked.connect(lambda: self.new_money())
@@ -107,6 +127,7 @@ class BalancesScreen(Screen):
         self.table.set_widths(WIDTHS)
         self.table.doubleClicked.connect(lambda index: self.open_partner(self.proxy.data(index, RowRole)))
         self.totals_model = TotalsModel(self)
+        self.totals_model.side = self.side
         self.totals = QTableView(self)
         self.totals.setModel(self.totals_model)
         self.totals.horizontalHeader().hide()
@@ -144,6 +165,13 @@ class BalancesScreen(Screen):
         filters.addWidget(self.receipt_button)
         filters.addWidget(self.page_button)
         filters.addWidget(self.export_button)
+        ageing = QHBoxLayout()  # how the chart and the bands age, under the filters
+        ageing.addWidget(self.basis_label)
+        ageing.addWidget(self.basis)
+        ageing.addSpacing(12)
+        ageing.addWidget(self.bands_label)
+        ageing.addWidget(self.bands)
+        ageing.addStretch(1)
         below = QSplitter(Qt.Orientation.Vertical, self)
         below.addWidget(self.chart)
         list_box = QWidget(self)
@@ -159,6 +187,7 @@ class BalancesScreen(Screen):
         self.splitter = below
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(ageing)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addWidget(self.refused)
@@ -174,7 +203,7 @@ class BalancesScreen(Screen):
     # -- loading ---------------------------------------------------------------------------
     def _refuse(self) -> None:
         for widget in (self.search, self.overdue_only, self.settled_too, self.as_of, self.receipt_button,
-                       self.page_button, self.export_button):
+                       self.page_button, self.export_button, self.basis, self.bands):
             widget.setEnabled(False)
         self.refused.setText(fill(translate("Accounts", "Balances are not shown: %1"), needs_text(Permission.ACCOUNTS)))
         self.refused.show()
@@ -185,10 +214,43 @@ class BalancesScreen(Screen):
     def refresh(self) -> None:
         if not self.allowed:
             return
-        side, day, accounts = self.side, self.as_of_date(), self.services.accounts
-        self.load(lambda: accounts.balances(side, day), self._show)
+        side, day, accounts, uow = self.side, self.as_of_date(), self.services.accounts, self.services.uow
 
-    def _show(self, rows) -> None:
+        def job():
+            scheme = ageing_scheme(uow())  # the office's, which another desk may have changed
+            return scheme, accounts.balances(side, day, scheme)
+
+        self.load(job, self._show)
+
+    def apply_ageing(self) -> None:
+        """Keep the basis and bands chosen as the office's and read the list in them; bands that do not read say
+        so beside the list and change nothing."""
+        if not self.allowed:
+            return
+        command = SetAgeing(str(self.basis.currentData()), self.bands.text())
+        if (command.basis, command.bands.strip()) == (self.scheme.basis.value, self.scheme.text()):
+            return
+        side, day, accounts, uow = self.side, self.as_of_date(), self.services.accounts, self.services.uow
+
+        def job():
+            scheme = set_ageing(uow(), command)
+            return scheme, accounts.balances(side, day, scheme)
+
+        self.load(job, self._show)
+
+    def _show(self, result) -> None:
+        scheme, rows = result
+        self.scheme = scheme
+        for widget in (self.basis, self.bands):
+            widget.blockSignals(True)
+        self.basis.setCurrentIndex(max(0, self.basis.findData(scheme.basis.value)))
+        self.bands.setText(scheme.text())
+        for widget in (self.basis, self.bands):
+            widget.blockSignals(False)
+        self.chart.set_scheme(scheme)
+        self.totals_model.set_scheme(scheme)
+        self.model.set_scheme(scheme)
+        self._copy_widths()
         self.model.set_rows(rows)
 
     def show_error(self, exc: BaseException) -> None:
@@ -207,12 +269,12 @@ class BalancesScreen(Screen):
 
     def _shown_changed(self) -> None:
         rows = self.shown_rows()
-        total = totals_of(rows, translate("Accounts", "Total"))
+        total = totals_of(rows, translate("Accounts", "Total"), self.scheme)
         self.totals_model.set_rows([total])
         self.chart.set_totals(total)
         self.summary.setText(fill(translate("Accounts", "%1 partners shown · balance %2 · overdue %3"), str(len(rows)),
                                   self.totals_model.index(0, BalancesModel.C_BALANCE).data() or "0.00",
-                                  self.totals_model.index(0, BalancesModel.C_OVERDUE).data() or "0.00"))
+                                  self.totals_model.index(0, self.totals_model.c_overdue).data() or "0.00"))
 
     def _copy_widths(self) -> None:
         for i in range(self.model.columnCount()):
@@ -281,7 +343,7 @@ class BalancesScreen(Screen):
                  for c in range(self.totals_model.columnCount())]
         sheet = side_title(self.side)
         above = [[self.export_title()], [self.export_filters()]]
-        oldest = self.model.headerData(BalancesModel.C_OLDEST, Qt.Orientation.Horizontal)
+        oldest = self.model.headerData(self.model.c_oldest, Qt.Orientation.Horizontal)
         at = titles.index(oldest) if oldest in titles else None
 
         def as_day(row: list) -> list:  # the oldest due day a date Excel can sort and filter, not its text
@@ -308,7 +370,9 @@ class BalancesScreen(Screen):
 
     def export_filters(self) -> str:
         """The day the list is as of and the filters that chose its rows (the totals follow them), in words."""
-        parts = [fill(translate("Accounts", "As of %1"), self.as_of_date().isoformat())]
+        parts = [fill(translate("Accounts", "As of %1"), self.as_of_date().isoformat()),
+                 fill(translate("Accounts", "Aged by due date, bands %1") if self.scheme.basis == Basis.DUE else
+                      translate("Accounts", "Aged by document date, bands %1"), self.scheme.text())]
         if self.overdue_only.isChecked():
             parts.append(translate("Accounts", "Overdue only"))
         if self.settled_too.isChecked():
@@ -323,6 +387,12 @@ class BalancesScreen(Screen):
         self.overdue_only.setText(translate("Accounts", "Overdue only"))
         self.settled_too.setText(translate("Accounts", "Settled partners too"))
         self.as_of_label.setText(translate("Accounts", "As of"))
+        self.basis_label.setText(translate("Accounts", "Age by"))
+        self.basis.setItemText(0, translate("Accounts", "Due date"))
+        self.basis.setItemText(1, translate("Accounts", "Document date"))
+        self.bands_label.setText(translate("Accounts", "Bands"))
+        self.bands.setToolTip(translate("Accounts", "Where the bands end, in days, rising: 30/60/90 or 30/60/90/180. "
+                                                    "Kept for the whole office."))
         self.receipt_button.setText(translate("Accounts", "New receipt… (Ctrl+N)") if self.side == AR
                                     else translate("Accounts", "New payment… (Ctrl+N)"))
         self.page_button.setText(translate("Accounts", "&Partner page"))

@@ -12,9 +12,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from domain.accounts.ageing import Scheme
 from domain.accounts.model import Side
 from domain.accounts.rows import BalanceRow
 from domain.kernel.numbers import ZERO
+from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
@@ -86,6 +88,37 @@ def credit_word(side: str) -> str:
     return translate("Receivables", "Credit") if side == AR else translate("Payables", "Credit")
 
 
+# Words about a partner's credit: the same English a side, each in its own context, so that a customer's reads 预收
+# (advance received) and a supplier's 预付 (advance paid). ``sided`` translates one in the side's context.
+SIDED = (
+    QT_TRANSLATE_NOOP("Receivables", "Allocate credit"), QT_TRANSLATE_NOOP("Payables", "Allocate credit"),
+    QT_TRANSLATE_NOOP("Receivables", "Allocate credit…"), QT_TRANSLATE_NOOP("Payables", "Allocate credit…"),
+    QT_TRANSLATE_NOOP("Receivables", "Allocated %1 · left as credit %2"),
+    QT_TRANSLATE_NOOP("Payables", "Allocated %1 · left as credit %2"),
+    QT_TRANSLATE_NOOP("Receivables", "Keep all as credit"), QT_TRANSLATE_NOOP("Payables", "Keep all as credit"),
+    QT_TRANSLATE_NOOP("Receivables", "Open documents: %1 · credit already held %2"),
+    QT_TRANSLATE_NOOP("Payables", "Open documents: %1 · credit already held %2"),
+    QT_TRANSLATE_NOOP("Receivables", "There is no credit to allocate."),
+    QT_TRANSLATE_NOOP("Payables", "There is no credit to allocate."),
+    QT_TRANSLATE_NOOP("Receivables", "Open items total: owed %1 · credit %2 · balance %3"),
+    QT_TRANSLATE_NOOP("Payables", "Open items total: owed %1 · credit %2 · balance %3"),
+    QT_TRANSLATE_NOOP("Receivables", "Balance %1 · credit %2"), QT_TRANSLATE_NOOP("Payables", "Balance %1 · credit %2"),
+)
+
+
+def sided(side: str, text: str) -> str:
+    """``text`` (one of ``SIDED``) in the words of ``side``: 预收 for a customer's credit, 预付 for a supplier's."""
+    return translate("Receivables" if side == AR else "Payables", text)
+
+
+def open_totals(rows) -> tuple[Decimal, Decimal, Decimal]:
+    """(owed, credit, balance) of a partner's open items (``OpenItemRow``): Σ open of what it owes, Σ open of its
+    credit not yet applied, and their difference, which is its balance."""
+    owed = sum((r.open for r in rows if r.amount > 0), ZERO)
+    credit = sum((r.open for r in rows if r.amount < 0), ZERO)
+    return owed, credit, owed - credit
+
+
 def money_word(side: str) -> str:
     """收款单 or 付款单: what the money of a side is called."""
     return translate("Accounts", "Receipt") if side == AR else translate("Accounts", "Payment")
@@ -104,30 +137,67 @@ LATE = QColor("#9b1c1c")
 CREDIT = QColor("#1a5fb4")
 
 
+def band_title(first: int | None, last: int | None) -> str:
+    """A band of the ageing (``Scheme.ranges``) as the list heads it: Current, 1–30, >90 (in Chinese 未到期, 1–30 天,
+    90 天以上)."""
+    if first is None:
+        return t(BAND_TITLES[0])
+    if last is None:
+        return fill(translate("Accounts", ">%1"), str(first - 1))
+    return fill(translate("Accounts", "%1–%2"), str(first), str(last))
+
+
+def band_columns(scheme: Scheme) -> tuple[Column, ...]:
+    """A column a band of ``scheme``, each reading its place in ``BalanceRow.bands``."""
+    return tuple(Column("", (lambda r, i=i: r.bands[i] if r.bands else ZERO), amount_text, True)
+                 for i in range(len(scheme.ranges())))
+
+
 class BalancesModel(RowTableModel):
-    """One partner a row (``domain.accounts.rows.BalanceRow``), with its balance, credit and ageing."""
+    """One partner a row (``domain.accounts.rows.BalanceRow``), with its balance, credit and its open amounts in the
+    bands of the ageing scheme shown (``set_scheme``: by due date or by the document's date, bands as chosen)."""
 
     CONTEXT = CTX
-    COLUMNS = (
+    HEAD = (
         Column(QT_TRANSLATE_NOOP("Accounts", "Code"), lambda r: r.code),
         Column(QT_TRANSLATE_NOOP("Accounts", "Name"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("Accounts", "Balance"), lambda r: r.balance, money_text, True),
         Column(QT_TRANSLATE_NOOP("Accounts", "Credit"), lambda r: r.credit, amount_text, True),
-        Column(BAND_TITLES[0], lambda r: r.current, amount_text, True),
-        Column(BAND_TITLES[1], lambda r: r.d1_30, amount_text, True),
-        Column(BAND_TITLES[2], lambda r: r.d31_60, amount_text, True),
-        Column(BAND_TITLES[3], lambda r: r.d61_90, amount_text, True),
-        Column(BAND_TITLES[4], lambda r: r.over_90, amount_text, True),
+    )
+    TAIL = (
         Column(QT_TRANSLATE_NOOP("Accounts", "Overdue"), lambda r: r.overdue, amount_text, True),
         Column(QT_TRANSLATE_NOOP("Accounts", "Oldest due"), lambda r: r.oldest_due, day_text),
     )
-    C_BALANCE, C_CREDIT, C_OVERDUE, C_OLDEST = 2, 3, 9, 10
+    COLUMNS = (*HEAD, *band_columns(Scheme()), *TAIL)
+    C_BALANCE, C_CREDIT, C_FIRST_BAND = 2, 3, 4
     side: str | None = None  # AR or AP: the credit column says 预收 or 预付
+    scheme = Scheme()
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Show the bands of ``scheme`` (the columns change: set the rows read with it next)."""
+        if scheme == self.scheme:
+            return
+        self.beginResetModel()
+        self.scheme = scheme
+        self.COLUMNS = (*self.HEAD, *band_columns(scheme), *self.TAIL)
+        self.endResetModel()
+
+    @property
+    def c_overdue(self) -> int:
+        return len(self.COLUMNS) - 2
+
+    @property
+    def c_oldest(self) -> int:
+        return len(self.COLUMNS) - 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (section == self.C_CREDIT and self.side is not None and orientation == Qt.Orientation.Horizontal
-                and role == Qt.ItemDataRole.DisplayRole):
-            return credit_word(self.side)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.C_CREDIT and self.side is not None:
+                return credit_word(self.side)
+            band = section - self.C_FIRST_BAND
+            ranges = self.scheme.ranges()
+            if 0 <= band < len(ranges):
+                return band_title(*ranges[band])
         return super().headerData(section, orientation, role)
 
     @classmethod
@@ -149,13 +219,16 @@ class TotalsModel(BalancesModel):
         return None
 
 
-def totals_of(rows, label: str = "") -> BalanceRow:
-    """The sum of ``rows`` as one row (its name is ``label``): the list's totals row, and the chart's bars."""
+def totals_of(rows, label: str = "", scheme: Scheme | None = None) -> BalanceRow:
+    """The sum of ``rows`` as one row (its name is ``label``): the list's totals row, and the chart's bars; its
+    ``bands`` those of ``scheme`` (the rows' own)."""
+    count = len((scheme or Scheme()).ranges())
     total = BalanceRow("", "", label, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, None)
     fields = ("balance", "credit", *BANDS, "overdue")
     sums = {f: sum((getattr(r, f) for r in rows), ZERO) for f in fields}
+    bands = tuple(sum((r.bands[i] for r in rows if r.bands), ZERO) for i in range(count))
     oldest = min((r.oldest_due for r in rows if r.oldest_due is not None), default=None)
-    return replace(total, oldest_due=oldest, **sums)
+    return replace(total, oldest_due=oldest, bands=bands, **sums)
 
 
 class OpenItemsModel(RowTableModel):
