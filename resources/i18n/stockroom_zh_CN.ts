@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+495" />
+            <location filename="../../ui/refusals.py" line="+498" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-364" />
+            <location line="-367" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -1161,6 +1161,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+3" />
+            <source>note: %1 (received against %2) does not name its stock movements: they could not be told apart from another delivery's of the same order, product, quantity and time when this file was upgraded; reversing it takes the order's matching receipts that no other receipt names</source>
+            <translation>提示：入库单 %1（按 %2 收货）未记录对应的库存流水：升级本数据文件时，无法与同一采购单、同一商品、同一数量、同一时间的另一次收货区分开；冲销时将取该采购单中其他入库单未占用的相符收货记录</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>The database was backed up first to %1</source>
             <translation>已先将数据库备份到 %1</translation>
         </message>
@@ -6788,7 +6793,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+505" />
+            <location filename="../../ui/refusals.py" line="+508" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7196,7 +7201,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-627" />
+            <location line="-630" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7594,6 +7599,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+3" />
             <source>%1 on %2: %3 received, less than the %4 of %5; reverse the return to the supplier first</source>
             <translation>%2 上的 %1：已收货仅 %3，少于 %5 的 %4；请先冲销采购退货单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 line %2 names movement %3, which is not that line's receipt against %4; it is left as it is</source>
+            <translation>%1 第 %2 行所指的库存流水 %3 不是该行按 %4 收货的入库记录；单据保持原样，未作冲销</translation>
         </message>
         <message>
             <location line="+4" />
@@ -10594,7 +10604,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-586" />
+            <location filename="../../ui/refusals.py" line="-589" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -10743,7 +10753,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+361" />
+            <location filename="../../ui/refusals.py" line="+364" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -11565,7 +11575,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+228" />
+            <location filename="../../ui/sync_reasons.py" line="+233" />
             <source>action</source>
             <translation>操作</translation>
         </message>
@@ -12552,7 +12562,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-346" />
+            <location filename="../../ui/sync_reasons.py" line="-351" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -12768,6 +12778,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>document_lines: line %1 of a %2 names a movement; only a receipt against a purchase order's lines do</source>
+            <translation>单据明细：%2 的第 %1 行指向了库存流水；只有按采购单收货的入库单明细才能这样</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>document_lines: movement %1 is named by two lines</source>
+            <translation>单据明细：库存流水 %1 被两行同时指向</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>sales_order_lines: line %1 shipped %2 and cut %3 exceed the ordered %4</source>
             <translation>销售订单行：第 %1 行已发货 %2、已取消 %3，超过订购数量 %4</translation>
         </message>

@@ -70,3 +70,60 @@ def test_a_delivery_renumbered_on_the_hub_is_listed_and_reversed_on_the_other_de
     with pytest.raises(docs.DocumentError) as exc:
         docs.reverse_document(a.uow(), docs.ReverseDocument(renumbered))
     assert exc.value.code == "already_reversed"
+
+
+def lines_of(db, number: str) -> list[tuple[int, str | None]]:
+    from sqlalchemy import select
+
+    from persistence import tables as t
+
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(
+            select(t.document_lines.c.line_no, t.document_lines.c.movement_id)
+            .join_from(t.document_lines, t.documents, t.documents.c.id == t.document_lines.c.document_id)
+            .where(t.documents.c.number == number).order_by(t.document_lines.c.line_no))]
+
+
+def test_a_deliverys_links_travel_and_a_forged_link_on_the_hub_is_kept_aside_or_refused_where_used(hub, devices):
+    """The lines' links come with the receipt to the other desk, which reverses the delivery through them. A version
+    of the receipt written straight into the hub naming one movement on two lines is kept aside with its reason; one
+    naming another PO's receipt passes the record's checks (the movement may not be pulled yet) and is refused by the
+    reversal, which writes nothing."""
+    from tests.integration.sync.test_hostile_hub import HostileWriter
+    from tests.integration.sync.test_hostile_hub import quarantined
+
+    a, b = shared_start(hub, devices, "a", "b")
+    catalog.add_supplier(a.uow(), cc.AddSupplier("NB", "宁波紧固件有限公司"))
+    numbers = []
+    for _ in range(2):
+        draft = po_uc.create_draft(a.uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
+        po_uc.add_line(a.uow(), pc.AddPurchaseOrderLine(draft.id, "SKU-1", "10", "8"))
+        numbers.append(po_uc.issue(a.uow(), pc.IssuePurchaseOrder(draft.id, T0)).number)
+    mine, other = (po_uc.receive_delivery(a.uow(), pc.ReceivePurchaseOrder(n, (("SKU-1", "4"),), T0 + timedelta(
+        hours=2))) for n in numbers)
+    for db in (a, b):
+        sync.sync(db, hub)
+    assert lines_of(b, mine.document.number) == [(1, mine.movements[0].id)]
+
+    w = HostileWriter(hub)
+    try:
+        record = w.hub_record("documents", mine.document.id)
+        twice = dict(record, version=record["version"] + 1, _children=dict(record["_children"], document_lines=[
+            dict(line, line_no=n) for n in (1, 2) for line in record["_children"]["document_lines"]]))
+        w.record("documents", mine.document.id, twice, version=twice["version"])
+        sync.sync(b, hub)
+        assert "movement" in quarantined(b)[mine.document.id]
+        assert lines_of(b, mine.document.number) == [(1, mine.movements[0].id)]
+        [line] = record["_children"]["document_lines"]
+        forged = dict(record, version=record["version"] + 2, _children=dict(record["_children"], document_lines=[
+            dict(line, movement_id=other.movements[0].id)]))
+        w.record("documents", mine.document.id, forged, version=forged["version"])
+        sync.sync(b, hub)
+    finally:
+        w.close()
+    assert lines_of(b, mine.document.number) == [(1, other.movements[0].id)]
+    before = snapshot(b)
+    with pytest.raises(docs.DocumentError) as exc:
+        docs.reverse_document(b.uow(), docs.ReverseDocument(mine.document.number))
+    assert exc.value.cause.code == "delivery_link_wrong"
+    assert snapshot(b) == before and received(b, numbers[0]) == ("partly_received", Decimal(4))
