@@ -127,3 +127,46 @@ def test_a_deliverys_links_travel_and_a_forged_link_on_the_hub_is_kept_aside_or_
         docs.reverse_document(b.uow(), docs.ReverseDocument(mine.document.number))
     assert exc.value.cause.code == "delivery_link_wrong"
     assert snapshot(b) == before and received(b, numbers[0]) == ("partly_received", Decimal(4))
+
+
+def test_a_hub_upgraded_from_0016_links_its_deliveries_where_they_are_unambiguous(hub, devices):
+    """0017 on PostgreSQL: the hub's copy of a delivery is linked to the movement it posted as a desk's file is; twin
+    deliveries (the same PO, product, quantity and moment) stay unlinked."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import select
+
+    from persistence import tables as t
+    from persistence.db import MIGRATIONS
+    from persistence.sync.engine import connect_hub
+
+    [a] = shared_start(hub, devices, "a")
+    catalog.add_supplier(a.uow(), cc.AddSupplier("NB", "宁波紧固件有限公司"))
+    draft = po_uc.create_draft(a.uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    po_uc.add_line(a.uow(), pc.AddPurchaseOrderLine(draft.id, "SKU-1", "10", "8"))
+    number = po_uc.issue(a.uow(), pc.IssuePurchaseOrder(draft.id, T0)).number
+    single, *twins = (po_uc.receive_delivery(a.uow(), pc.ReceivePurchaseOrder(
+        number, (("SKU-1", qty),), T0 + timedelta(hours=hour))) for qty, hour in (("4", 1), ("3", 2), ("3", 2)))
+    sync.sync(a, hub)
+    engine = connect_hub(hub, None)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+
+    def migrate(step, revision: str) -> None:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            step(config, revision)
+
+    def links() -> dict[str, str | None]:
+        with engine.connect() as conn:
+            return dict(conn.execute(select(t.documents.c.number, t.document_lines.c.movement_id).join_from(
+                t.document_lines, t.documents, t.documents.c.id == t.document_lines.c.document_id)).all())
+
+    try:
+        assert links() == {d.document.number: d.movements[0].id for d in (single, *twins)}
+        migrate(command.downgrade, "0016")
+        migrate(command.upgrade, "head")
+        assert links() == {single.document.number: single.movements[0].id,
+                           **{d.document.number: None for d in twins}}
+    finally:
+        engine.dispose()
