@@ -6169,7 +6169,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+59" />
+            <location filename="../../ui/purchase_states.py" line="+13" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -6185,12 +6185,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+26" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+82" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="+1" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -6200,7 +6200,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已关闭</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="-8" />
             <location filename="../../ui/screens/replenishment/run.py" line="+41" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
