@@ -125,6 +125,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Reverse %1 of %2? This cannot be undone.'): '冲销金额为 %2 的 %1？此操作无法撤销。',
     ('Accounts', 'Reversed'): '已冲销',
     ('Accounts', 'Reversed %1'): '已冲销 %1',
+    ('Accounts', 'Reversed by %1'): '已随 %1 冲销',
     ('Accounts', 'Reverse…'): '冲销…',
     ('Accounts', 'Sale'): '销售',
     ('Accounts', 'Search code or name (Ctrl+F)'): '搜索编码或名称 (Ctrl+F)',

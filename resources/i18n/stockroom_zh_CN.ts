@@ -38,7 +38,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+115" />
+            <location filename="../../ui/screens/accounts/words.py" line="+116" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -85,31 +85,31 @@
             <location filename="../../ui/screens/accounts/entry.py" line="-282" />
             <location filename="../../ui/screens/accounts/words.py" line="+51" />
             <location line="+23" />
-            <location line="+44" />
+            <location line="+52" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/words.py" line="-66" />
+            <location filename="../../ui/screens/accounts/words.py" line="-74" />
             <location line="+24" />
-            <location line="+21" />
+            <location line="+29" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+352" />
-            <location filename="../../ui/screens/accounts/words.py" line="-44" />
+            <location filename="../../ui/screens/accounts/words.py" line="-52" />
             <location line="+22" />
-            <location line="+26" />
+            <location line="+34" />
             <location line="+16" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
             <location line="-352" />
-            <location filename="../../ui/screens/accounts/words.py" line="-63" />
+            <location filename="../../ui/screens/accounts/words.py" line="-71" />
             <source>Due</source>
             <translation>到期日</translation>
         </message>
@@ -168,27 +168,27 @@
             <location line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
-            <location line="+23" />
+            <location line="+31" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-22" />
-            <location line="+42" />
+            <location filename="../../ui/screens/accounts/words.py" line="-30" />
+            <location line="+50" />
             <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../ui/screens/accounts/words.py" line="-41" />
-            <location line="+42" />
+            <location filename="../../ui/screens/accounts/words.py" line="-49" />
+            <location line="+50" />
             <source>Reference</source>
             <translation>参考号</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-37" />
+            <location filename="../../ui/screens/accounts/words.py" line="-45" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -633,12 +633,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+125" />
+            <location line="+133" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-118" />
+            <location line="-126" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -670,7 +670,12 @@
             <translation>已冲销</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
+            <source>Reversed by %1</source>
+            <translation>已随 %1 冲销</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Settled by</source>
             <translation>核销来源</translation>
         </message>
@@ -5086,7 +5091,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>余额 %1 · 预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-152" />
+            <location filename="../../ui/screens/accounts/words.py" line="-160" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>

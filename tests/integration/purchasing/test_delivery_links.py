@@ -127,3 +127,20 @@ def test_a_pulled_receipt_naming_a_movement_twice_or_a_link_on_another_kind_is_r
     as_before = dict(record, _children=dict(record["_children"], document_lines=[
         {k: v for k, v in x.items() if k != "movement_id"} for x in lines]))
     assert r.content_hash(spec, unlinked) == r.content_hash(spec, as_before) != r.content_hash(spec, record)
+
+
+def test_a_reversed_deliverys_payable_is_listed_as_reversed_by_its_goods_receipt_not_as_settled(shop):
+    """The payable of a delivery carries its PO's number and was allocated to its own reversal; the allocations list
+    names the goods receipt that was reversed, found through the link, instead of a settlement by the reversal."""
+    from persistence.accounts import queries as accounts
+
+    number = po_with(shop)
+    delivery = deliver_at(shop, number, ("SCREW", "30"))
+    kept = deliver_at(shop, number, ("NUT", "10"))
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(delivery.document.number))
+    with shop.uow() as uow:
+        supplier = uow.suppliers.by_code("NB").id
+    rows = accounts.allocations(shop.engine, "AP", supplier)
+    assert [(a.debit_number, a.credit_kind, a.amount, a.reversed_by) for a in rows] == [
+        (number, "reversal", D("67.80"), delivery.document.number)]  # 30 × 2 with 13 % tax; the kept one is open
+    assert kept.document.number not in {a.reversed_by for a in rows}

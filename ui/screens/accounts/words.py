@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from domain.accounts.model import Side
 from domain.accounts.rows import BalanceRow
 from domain.kernel.numbers import ZERO
+from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
@@ -203,12 +204,20 @@ class MoneyModel(RowTableModel):
         return QColor("#777777") if row.reversed else None
 
 
+def _settled_by(row) -> str:
+    """What settles the item: an item allocated to its own reversal is no settlement; it says the document that was
+    reversed (a delivery's goods receipt ``GR-…``, whose payable carries its PO's number)."""
+    if row.reversed_by:
+        return fill(translate("Accounts", "Reversed by %1"), row.reversed_by)
+    return row.credit_number
+
+
 class AllocationsModel(RowTableModel):
     """What each settling item of the partner is applied to (``AllocationRow``)."""
 
     CONTEXT = CTX
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Accounts", "Settled by"), lambda r: r.credit_number),
+        Column(QT_TRANSLATE_NOOP("Accounts", "Settled by"), _settled_by),
         Column(QT_TRANSLATE_NOOP("Accounts", "Kind"), lambda r: r.credit_kind, kind_text),
         Column(QT_TRANSLATE_NOOP("Accounts", "Settles"), lambda r: r.debit_number),
         Column(QT_TRANSLATE_NOOP("Accounts", "Settled kind"), lambda r: r.debit_kind, kind_text),
