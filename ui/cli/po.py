@@ -76,6 +76,11 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--paper", choices=("auto", "a4", "letter"), default="auto",
                    help="auto: Letter for a US or Canadian locale, else A4")
     add_language_option(p, "the PO")
+    p = po.add_parser("receipt-pdf", help="write a posted goods receipt (GR-..., one printed by po receive) as PDF: "
+                                          "its lines at the value they came in with")
+    p.add_argument("receipt", help="the receipt's number (GR-...)")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    add_language_option(p, "the note")
     p = po.add_parser("receive", help="receive SKU QTY pairs against a PO; no pairs receives all that is open "
                                       "(prints the receipt number, then the movement ids)")
     p.add_argument("po")
@@ -214,6 +219,12 @@ def run_po(args: argparse.Namespace, db) -> int:
         print(f"{args.output} ({len(data):,} bytes)")
         if not snapshot.company.name:
             print(NO_COMPANY_NAME, file=sys.stderr)
+    elif a == "receipt-pdf":
+        from ui.pdf.returns import render_goods_receipt
+
+        data = render_goods_receipt(uow, args.receipt, file_language(args.language))
+        args.output.write_bytes(data)
+        print(f"{args.output} ({len(data):,} bytes)")
     elif a == "receive":
         waiting = {(b.so, b.line_id): b for b in backorders(uow())}
         delivery = purchasing.receive_delivery(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs),

@@ -144,3 +144,40 @@ def test_a_reversed_deliverys_payable_is_listed_as_reversed_by_its_goods_receipt
     assert [(a.debit_number, a.credit_kind, a.amount, a.reversed_by) for a in rows] == [
         (number, "reversal", D("67.80"), delivery.document.number)]  # 30 × 2 with 13 % tax; the kept one is open
     assert kept.document.number not in {a.reversed_by for a in rows}
+
+
+def test_a_deliverys_goods_receipt_prints_the_movements_its_lines_name_in_english_and_chinese(shop, tmp_path, capsys):
+    """po receipt-pdf: the goods receipt note of a delivery, its lines the movements its lines name at the value they
+    came in with, the PO it was received against; a reversed one says when; a forged link is refused."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from domain.purchasing.receipt_print import receipt_print
+    from ui.cli import main
+
+    number = po_with(shop)
+    delivery = deliver_at(shop, number, ("SCREW", "30"), ("NUT", "5"))
+    twin = deliver_at(shop, number, ("SCREW", "30"))
+    note = receipt_print(shop.uow(), delivery.document.number.lower())
+    assert [(x.sku, x.qty, x.unit_price, x.amount) for x in note.lines] == [
+        ("SCREW", D(30), D("2.00"), D("60.00")), ("NUT", D(5), D("0.10"), D("0.50"))]
+    assert (note.order_number, note.totals.with_tax, note.partner.code, note.reversed_on) == (number, D("60.50"), "NB",
+                                                                                          None)
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(twin.document.number))
+    assert receipt_print(shop.uow(), twin.document.number).reversed_on is not None
+
+    path = str(tmp_path / "stockroom.sqlite3")  # the shop's file (tests/conftest.py)
+    for language, words in (("en", ("GOODS RECEIPT NOTE", "Purchase order")), ("zh", ("采购入库单", "采购订单"))):
+        out = tmp_path / f"gr-{language}.pdf"
+        assert main(["--db", path, "po", "receipt-pdf", delivery.document.number, "-o", str(out),
+                     "--language", language]) == 0
+        text = "".join(page.extract_text() for page in PdfReader(BytesIO(out.read_bytes())).pages)
+        for word in (*words, delivery.document.number, number, "SCREW", "NUT", "60.50"):
+            assert word in text, (language, word)
+    with shop.engine.begin() as conn:
+        conn.execute(update(t.document_lines).where(t.document_lines.c.document_id == delivery.document.id,
+                                                    t.document_lines.c.line_no == 1)
+                     .values(movement_id=twin.movements[0].id))
+    assert main(["--db", path, "po", "receipt-pdf", delivery.document.number, "-o", str(tmp_path / "x.pdf")]) != 0
+    assert "line 1 names movement" in capsys.readouterr().err
