@@ -201,7 +201,8 @@ LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate"), ("sync_conflicts", "r
 # The same for a child table's column (migration 0017: the movement a delivery's receipt line posted): a row whose
 # column is NULL hashes as written before it.
 LATER_CHILD_COLUMNS = frozenset({("document_lines", "movement_id")})
-_LATER_PARENTS = frozenset({"documents"})
+_LATER_PARENTS = frozenset(s.name for s in SPECS for child, _ in s.children
+                           if any(table == child.name for table, _ in LATER_CHILD_COLUMNS))
 # The same for columns added with a default (migration 0013: payment terms): while they hold the default the
 # migration gave every existing row, they hash as if absent.
 # Migration 0015: a product counted in whole units; a desk that does not send it yet sends products that take

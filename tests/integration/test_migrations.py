@@ -66,6 +66,20 @@ def downgrade_to_base(path: Path) -> None:
         db.close()
 
 
+def issued_po(u, *lines: tuple[str, str, str]) -> str:
+    """An issued PO of supplier S for warehouse W, one line per (SKU, quantity, price), each SKU a new product."""
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    catalog.add_warehouse(u(), cc.AddWarehouse("W", "W"))
+    catalog.add_supplier(u(), cc.AddSupplier("S", "S"))
+    draft = purchasing.create_draft(u(), pc.CreatePurchaseOrder("S", "W"))
+    for sku, qty, price in lines:
+        catalog.add_product(u(), cc.AddProduct(sku, sku))
+        purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, sku, qty, price))
+    return purchasing.issue(u(), pc.IssuePurchaseOrder(draft.id)).number
+
+
 def test_head_is_the_head_revision_of_the_alembic_scripts():
     scripts = ScriptDirectory.from_config(alembic_config())
     assert scripts.get_heads() == [HEAD]
@@ -176,12 +190,7 @@ def test_upgrading_from_0009_keeps_pos_and_receipts_backs_up_and_adds_the_rate_c
     db = open_database(path)
     try:
         u = db.uow
-        catalog.add_warehouse(u(), cc.AddWarehouse("W", "W"))
-        catalog.add_supplier(u(), cc.AddSupplier("S", "S"))
-        catalog.add_product(u(), cc.AddProduct("A", "A"))
-        draft = purchasing.create_draft(u(), pc.CreatePurchaseOrder("S", "W"))
-        purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "A", "3", "2.5"))
-        number = purchasing.issue(u(), pc.IssuePurchaseOrder(draft.id)).number
+        number = issued_po(u, ("A", "3", "2.5"))
         purchasing.receive(u(), pc.ReceivePurchaseOrder(number))
         downgrade(db, "0009")
     finally:
@@ -395,14 +404,7 @@ def test_upgrading_from_0016_links_each_delivery_to_its_movements_where_they_are
     db = open_database(path)
     try:
         u = db.uow
-        catalog.add_warehouse(u(), cc.AddWarehouse("MAIN", "主仓库"))
-        catalog.add_supplier(u(), cc.AddSupplier("NB", "宁波紧固件有限公司"))
-        catalog.add_product(u(), cc.AddProduct("SCREW", "不锈钢螺丝 M3"))
-        catalog.add_product(u(), cc.AddProduct("NUT", "六角螺母 M3"))
-        draft = po_uc.create_draft(u(), pc.CreatePurchaseOrder("NB", "MAIN"))
-        po_uc.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "SCREW", "100", "2"))
-        po_uc.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "NUT", "50", "0.10"))
-        number = po_uc.issue(u(), pc.IssuePurchaseOrder(draft.id, datetime(2026, 3, 2).astimezone())).number
+        number = issued_po(u, ("SCREW", "100", "2"), ("NUT", "50", "0.10"))
 
         def deliver(hour: int, *lines):
             return po_uc.receive_delivery(u(), pc.ReceivePurchaseOrder(
@@ -413,7 +415,7 @@ def test_upgrading_from_0016_links_each_delivery_to_its_movements_where_they_are
         told_apart = [deliver(11, ("SCREW", "7")), deliver(11, ("SCREW", "7"))]
         docs.reverse_document(u(), docs.ReverseDocument(told_apart[1].number))
         free = docs.post_document(u(), docs.PostDocument(
-            "receipt", "MAIN", (docs.LineInput("SCREW", "5", "1"),), partner="NB", reference=number)).number
+            "receipt", "W", (docs.LineInput("SCREW", "5", "1"),), partner="S", reference=number)).number
         with db.engine.connect() as conn:
             linked = {(d, n): m for d, n, m in conn.execute(sqlalchemy.select(
                 t.document_lines.c.document_id, t.document_lines.c.line_no, t.document_lines.c.movement_id))}
