@@ -243,6 +243,13 @@ document_lines = Table(
     Column("counted", Scaled(QTY)),
     Column("expected", Scaled(QTY)),
     Column("reason", String(200), nullable=False, default=""),
+    # a receipt of a delivery against a purchase order (domain.purchasing.orders.receive_delivery): the receipt
+    # movement this line posted, which carries the PO's number rather than the receipt's. No foreign key: a document
+    # travels through the hub before its movements do, and a pulled link is checked where it is used
+    # (persistence.stock.documents.delivery_movement_ids). NULL on every other line, and on a delivery received
+    # before 0017 whose movement could not be told apart from another's.
+    Column("movement_id", String(36)),
+    Index(None, "movement_id"),
 )
 
 # Held documents (domain.stock.held): a desk's unposted document forms, kept while the clerk types. Local

@@ -138,6 +138,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Reverse %1 of %2? This cannot be undone.'): '冲销金额为 %2 的 %1？此操作无法撤销。',
     ('Accounts', 'Reversed'): '已冲销',
     ('Accounts', 'Reversed %1'): '已冲销 %1',
+    ('Accounts', 'Reversed by %1'): '已随 %1 冲销',
     ('Accounts', 'Reverse…'): '冲销…',
     ('Accounts', 'SKU'): '货号',
     ('Accounts', 'Sale'): '销售',
@@ -258,6 +259,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('CheckProblems', '%1 stock movement(s) have no value'): '有 %1 条库存流水没有金额',
     ('CheckProblems', "Nothing to repair: every sales line's cost equals its movement's value; nothing was written"): '无需修复：所有销售单据行的成本都与库存流水一致；未写入任何数据',
     ('CheckProblems', 'The database was backed up first to %1'): '已先将数据库备份到 %1',
+    ('CheckProblems', "note: %1 (received against %2) does not name its stock movements: they could not be told apart from another delivery's of the same order, product, quantity and time when this file was upgraded; reversing it takes the order's matching receipts that no other receipt names"): '提示：入库单 %1（按 %2 收货）未记录对应的库存流水：升级本数据文件时，无法与同一采购单、同一商品、同一数量、同一时间的另一次收货区分开；冲销时将取该采购单中其他入库单未占用的相符收货记录',
     ('CheckProblems', "ok: every balance, monthly row, open amount and sales line's cost agrees with the ledger"): '正常：所有库存余额、月度数据、未结金额和销售单据行成本都与账目一致',
     ('CheckProblems', "stockroom check --repair sets the sales lines' costs to their movements' values (after a backup)"): 'stockroom check --repair 可将销售单据行的成本改为对应库存流水的成本（先备份）',
     ('CheckProblems', "%1 in %2: the customer return %3 brings back %4, but its share of its sale's cost in the ledger is %5"): '%1 在 %2：销售退货 %3 退回成本 %4，但其在原销售账上成本中应占的份额为 %5',
@@ -1570,6 +1572,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('RefusalFields', 'warehouse'): '仓库',
     ('RefusalFields', 'warehouse code'): '仓库编号',
     ('RefusalFields', 'whole units'): '整数计量',
+    ('Refusals', "%1 line %2 names movement %3, which is not that line's receipt against %4; it is left as it is"): '%1 第 %2 行所指的库存流水 %3 不是该行按 %4 收货的入库记录；单据保持原样，未作冲销',
     ('Refusals', '%1: %2'): '%1：%2',
     ('Refusals', '%1 %2: %3'): '%1 %2：%3',
     ('Refusals', '%1 %2: no product has this SKU or barcode'): '%1 %2：没有商品使用此货号或条码',
@@ -2753,6 +2756,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncReasons', "debit_item_id: the item's amount %1 does not raise what is owed"):
         '借方款项：该款项的金额 %1 并未增加应收应付',
     ('SyncReasons', 'deleted on the hub, but %1 here still refer to it'): '已在共享数据库上删除，但本机的%1仍引用它',
+    ('SyncReasons', "document_lines: line %1 of a %2 names a movement; only a receipt against a purchase order's lines do"): '单据明细：%2 的第 %1 行指向了库存流水；只有按采购单收货的入库单明细才能这样',
+    ('SyncReasons', 'document_lines: movement %1 is named by two lines'): '单据明细：库存流水 %1 被两行同时指向',
     ('SyncReasons', 'due_on: %1 is before the business date %2'): '到期日：%1 早于业务日期 %2',
     ('SyncReasons', 'fx_currency, fx_unit_price, fx_rate and unit_cost go together; some are missing'):
         '外币币种、外币单价、汇率与单位成本须同时给出；缺少其中一部分',

@@ -71,6 +71,11 @@ REPAIRED = QT_TRANSLATE_NOOP("CheckProblems", "%1 line %2 (%3): cost %4 → %5, 
 # %1 how many lines, %2 the margin's change over them all
 REPAIRED_ALL = QT_TRANSLATE_NOOP(
     "CheckProblems", "%1 sales line(s) now carry their movements' values; the margin changes by %2 in all")
+# a note, not a difference: %1 the receipt's number, %2 its purchase order
+UNLINKED_DELIVERY = QT_TRANSLATE_NOOP(
+    "CheckProblems", "note: %1 (received against %2) does not name its stock movements: they could not be told apart "
+                     "from another delivery's of the same order, product, quantity and time when this file was "
+                     "upgraded; reversing it takes the order's matching receipts that no other receipt names")
 # %1 the backup's path
 BACKED_UP = QT_TRANSLATE_NOOP("CheckProblems", "The database was backed up first to %1")
 # %1 the document's number, %2 the line, %3 the SKU, %4 its day

@@ -271,6 +271,9 @@ REFUSALS: dict[str, Template] = {
     "delivery_returned": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 on %2: %3 received, less than the %4 of %5; reverse the return to the supplier first"),
         "sku", "po", "received", "qty", "number"),
+    "delivery_link_wrong": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 line %2 names movement %3, which is not that line's receipt against %4; it is left as it is"),
+        "number", "line", "movement", "po"),
     # -- stock: the ledger
     "ledger_unknown_product": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: no product has this SKU or barcode"),
                                  "field", "code!r"),

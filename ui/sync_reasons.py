@@ -78,6 +78,11 @@ REASONS: dict[str, Template] = {
     "max_below_min": _t(QT_TRANSLATE_NOOP("SyncReasons", "max_level %1 is below min_level %2"), "high", "low"),
     "not_currency": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a three-letter currency code"), "name", "value"),
     "own_substitute": _t(QT_TRANSLATE_NOOP("SyncReasons", "substitute_id: a product cannot be its own substitute")),
+    "link_not_delivery": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "document_lines: line %1 of a %2 names a movement; only a receipt against a purchase order's "
+                       "lines do"), "line", "kind"),
+    "link_twice": _t(QT_TRANSLATE_NOOP("SyncReasons", "document_lines: movement %1 is named by two lines"),
+                     "movement"),
     "line_exceeds_order": _t(QT_TRANSLATE_NOOP(
         "SyncReasons", "sales_order_lines: line %1 shipped %2 and cut %3 exceed the ordered %4"),
         "line", "shipped", "cut", "qty"),

@@ -100,3 +100,6 @@ class AllocationRow:
     debit_kind: str
     amount: Decimal  # > 0: what is applied now
     last_date: date  # the business date of the newest allocation between the two
+    # an item allocated to its own reversal is no settlement: the number of the document that was reversed (a goods
+    # receipt ``GR-…``, also the one of a delivery whose movement made the item; a sale…), else the item's own
+    reversed_by: str = ""

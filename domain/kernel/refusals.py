@@ -114,6 +114,8 @@ ENGLISH: dict[str, str] = {
     "delivery_not_here": "the goods received on {number} are not all in this ledger yet; synchronise and try again",
     "delivery_returned": "{sku} on {po}: {received} received, less than the {qty} of {number}; reverse the return "
                          "to the supplier first",
+    "delivery_link_wrong": "{number} line {line} names movement {movement}, which is not that line's receipt "
+                           "against {po}; it is left as it is",
     # -- stock: the ledger
     "ledger_unknown_product": "{field} {code!r}: no product has this SKU or barcode",
     "ledger_unknown_warehouse": "{field} {code!r}: no warehouse has this code",

@@ -15,8 +15,8 @@ Each delivery received against a PO is also a goods-receipt document of its own 
 other receipts (``GR-2026-00001``), its partner the supplier and its reference the PO number, so a clerk finds it
 among the posted receipts, prints it and reverses it there (``domain.stock.documents.reverse_document``). Its
 movements keep source type ``po`` and the PO number as their reference, as every PO receipt always had: lead times,
-the scorecard and the payables read them so. The document finds them by what they share with it: the PO, the
-product, the quantity and the moment (``DocumentRepository.delivery_movement_ids``).
+the scorecard and the payables read them so. Each line of the document names the movement it posted
+(``DocumentLine.movement_id``; ``DocumentRepository.delivery_movement_ids`` reads and checks the links).
 """
 
 from __future__ import annotations
@@ -328,7 +328,7 @@ def receive_delivery(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> Delivery:
             whole_quantity(f"quantity of {sku}", product, qty)
             movement = ledger.post_receipt(uow, product, warehouse, qty, cost, at, po.number or po.id, note, "po", fx)
             movements.append(movement)
-            lines.append(DocumentLine(len(lines) + 1, product.id, qty, unit_cost=cost))
+            lines.append(DocumentLine(len(lines) + 1, product.id, qty, unit_cost=cost, movement_id=movement.id))
             # the payable of the line: at the PO's price with its tax, in the company currency at the rate used
             goods_received(uow, po.supplier_id, po.number or po.id, movement.id,
                            qty * cost * (HUNDRED + po.tax_rate) / HUNDRED, at.astimezone().date(), product.sku)

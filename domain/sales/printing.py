@@ -34,6 +34,7 @@ class DocumentKind(enum.StrEnum):
     SALES_INVOICE = "sales_invoice"  # 销售单: the sale with its money (a shipment or a counter sale)
     CUSTOMER_RETURN = "customer_return"  # 销售退货单: goods a customer brought back
     SUPPLIER_RETURN = "supplier_return"  # 采购退货单: goods sent back to a supplier
+    GOODS_RECEIPT = "goods_receipt"  # 采购入库单: goods received from a supplier (against a PO, or free)
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class SalesPrint:
         order_number: the sales order (or, on a supplier return, the purchase order) it belongs to.
         source_number: the shipment a customer return is against, or the receipt a supplier return is against.
         reason: why goods were returned (required on return notes by the use cases; printed as given).
+        reversed_on: the day a posted document printed again after its reversal was reversed.
 
     The blocks:
         company: our company, printed in the header.
@@ -168,6 +170,7 @@ class SalesPrint:
     deliver_to: PartyBlock | None = None
     with_prices: bool | None = None
     note: str = ""
+    reversed_on: date | None = None
 
     @property
     def prints_prices(self) -> bool:

@@ -12,6 +12,8 @@ Each function opens and leaves the unit of work (read-only).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from domain.kernel.errors import NotFound
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import round_money
@@ -55,24 +57,7 @@ def supplier_return_print(uow, number: str) -> SalesPrint:
             raise refusal(NotFound, "unknown_return", number=number)
         places = uow.money_places
         # the stored document holds no lines of its own here: its movements are its lines, in posting order
-        left: dict[str, list] = {}
-        for movement_id in uow.documents.movement_ids(doc.kind.value, doc.number):
-            movement = uow.movements.get(movement_id)
-            valuation = uow.movements.valuation(movement_id)
-            if movement is None or movement.reverses_id or valuation is None:
-                continue
-            qty_value = left.setdefault(movement.product_id, [ZERO, ZERO])
-            qty_value[0] += abs(movement.qty)
-            qty_value[1] += abs(valuation.value)
-        lines = []
-        total = round_money(ZERO, places)
-        for line_no, (product_id, (qty, value)) in enumerate(left.items(), 1):
-            product = uow.products.get(product_id)
-            amount = round_money(value, places)
-            unit_value = round_money(amount / qty, places) if qty else ZERO
-            lines.append(PrintLine(line_no, product.sku, product.name, product.unit, qty, unit_value,
-                                   amount=amount))
-            total += amount
+        lines, total = valued_lines(uow, uow.documents.movement_ids(doc.kind.value, doc.number))
         supplier = uow.suppliers.by_code(doc.partner)
         partner = (PartyBlock(supplier.name, supplier.code, supplier.address, supplier.contact) if supplier
                    else PartyBlock(doc.partner, doc.partner))
@@ -83,6 +68,31 @@ def supplier_return_print(uow, number: str) -> SalesPrint:
         note = "" if receipt or order or not reference else reference
         return SalesPrint(
             PrintKind.SUPPLIER_RETURN, doc.number, doc.business_date, company_block(uow), partner,
-            warehouse_block(uow, doc.warehouse_id), tuple(lines), Totals(total, round_money(ZERO, places), total),
+            warehouse_block(uow, doc.warehouse_id), lines, Totals(total, round_money(ZERO, places), total),
             uow.purchasing.policy().currency, order_number=order, source_number=receipt, reason=doc.note,
             note=note)
+
+
+def valued_lines(uow, movement_ids: list[str]) -> tuple[tuple[PrintLine, ...], Decimal]:
+    """One print line per product of ``movement_ids`` (in their order; reversals left out): the quantity moved and
+    the value the ledger gave it, its unit value that ÷ the quantity; and their total (inside an open unit of
+    work)."""
+    places = uow.money_places
+    moved: dict[str, list] = {}
+    for movement_id in movement_ids:
+        movement = uow.movements.get(movement_id)
+        valuation = uow.movements.valuation(movement_id)
+        if movement is None or movement.reverses_id or valuation is None:
+            continue
+        qty_value = moved.setdefault(movement.product_id, [ZERO, ZERO])
+        qty_value[0] += abs(movement.qty)
+        qty_value[1] += abs(valuation.value)
+    lines = []
+    total = round_money(ZERO, places)
+    for line_no, (product_id, (qty, value)) in enumerate(moved.items(), 1):
+        product = uow.products.get(product_id)
+        amount = round_money(value, places)
+        unit_value = round_money(amount / qty, places) if qty else ZERO
+        lines.append(PrintLine(line_no, product.sku, product.name, product.unit, qty, unit_value, amount=amount))
+        total += amount
+    return tuple(lines), total

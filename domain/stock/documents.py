@@ -429,8 +429,12 @@ def _cannot_reverse(doc: Document, exc: RuleViolation) -> DocumentError:
 
 
 def _delivery_movements(uow: UnitOfWork, doc: Document) -> list[str]:
-    """The movements of a delivery against a PO, one per line; refused when a line's is not here."""
-    found = uow.documents.delivery_movement_ids(doc) if doc.reference else []
+    """The movements of a delivery against a PO, one per line; refused when a line's is not here, or when a line
+    names a movement that is not its receipt (a link that came through the hub is checked like typed input)."""
+    try:
+        found = uow.documents.delivery_movement_ids(doc) if doc.reference else []
+    except RuleViolation as exc:
+        raise _cannot_reverse(doc, exc) from exc
     if not found or len(found) != len(uow.documents.line_quantities(doc.id)):
         raise _cannot_reverse(doc, refusal(RuleViolation, "delivery_not_here", number=doc.number))
     return found

@@ -53,6 +53,7 @@ class DocumentLine:
     counted: Decimal | None = None
     expected: Decimal | None = None
     reason: str = ""
+    movement_id: str | None = None  # a delivery's receipt against a PO: the receipt movement the line posted
 
 
 @dataclass(frozen=True)

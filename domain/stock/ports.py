@@ -67,8 +67,16 @@ class DocumentRepository(Protocol):
         ...
     def delivery_movement_ids(self, document: Document) -> list[str]:
         """Ids of the receipt movements of a delivery received against a purchase order (``document`` is its
-        receipt; its reference is the PO): per line, the PO's receipt of that product, quantity and moment, one not
-        yet reversed first. A line whose movement is not here (not yet pulled) has none."""
+        receipt; its reference is the PO): the movement each line names (``DocumentLine.movement_id``). A line whose
+        movement is not here (not yet pulled) has none.
+
+        Raises:
+            RuleViolation: a line names a movement that is not the PO's receipt of its product, quantity and moment,
+                or that another document's line names too.
+
+        A receipt whose lines name no movement (received before 0017, whose look-up was ambiguous) is matched by
+        what it shares with its movements: per line, the PO's receipt of that product, quantity and moment that no
+        other line names, one not yet reversed first."""
         ...
     def mark_reversed(self, document: Document) -> None: ...
     def line_quantities(self, document_id: str) -> dict[str, Decimal]:

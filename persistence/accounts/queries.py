@@ -299,7 +299,9 @@ def money(engine: Engine, side: Side | str, *, partner_id: str | None = None, da
         SELECT i.id, i.number, i.kind, i.business_date, i.partner_id, p.code, p.name, i.amount, i.method,
                i.reference, i.note, i.user,
                (SELECT COALESCE(SUM(a.amount), 0) FROM allocations a
-                WHERE a.debit_item_id = i.id OR a.credit_item_id = i.id) AS allocated,
+                WHERE (a.debit_item_id = i.id OR a.credit_item_id = i.id) AND NOT EXISTS (
+                    SELECT 1 FROM account_items r WHERE r.reverses_id = i.id
+                    AND r.id IN (a.debit_item_id, a.credit_item_id))) AS allocated,
                EXISTS (SELECT 1 FROM account_items r WHERE r.reverses_id = i.id) AS reversed
         FROM account_items i JOIN {_partners(side)} p ON p.id = i.partner_id
         WHERE {cond}
@@ -308,10 +310,12 @@ def money(engine: Engine, side: Side | str, *, partner_id: str | None = None, da
     out = []
     with engine.connect() as conn:
         for r in conn.execute(text(sql), params):
+            # a reversed item's allocation to its own reversal settles nothing: it is listed as reversed, with
+            # nothing allocated nor left to allocate
             amount, allocated = abs(_d(r.amount)), _d(r.allocated)
             out.append(MoneyRow(r.id, r.number, r.kind, _day(r.business_date), r.partner_id, r.code, r.name, amount,
-                                r.method, r.reference, r.note, allocated, amount - allocated, bool(r.reversed),
-                                r.user))
+                                r.method, r.reference, r.note, allocated,
+                                _d(0) if r.reversed else amount - allocated, bool(r.reversed), r.user))
     return out
 
 
@@ -319,7 +323,9 @@ def allocations(engine: Engine, side: Side | str, partner_id: str) -> list[Alloc
     """The live allocations of one partner (what each settling item is applied to, net of undos), newest first."""
     sql = f"""
         SELECT {number_sql("c")} AS cn, c.kind AS ck, {number_sql("d")} AS dn, d.kind AS dk, SUM(a.amount) AS s,
-               MAX(a.business_date) AS last
+               MAX(a.business_date) AS last,
+               CASE WHEN c.reverses_id = d.id THEN {_reversed_document("d")}
+                    WHEN d.reverses_id = c.id THEN {_reversed_document("c")} ELSE '' END AS reversed_by
         FROM allocations a
         JOIN account_items c ON c.id = a.credit_item_id
         JOIN account_items d ON d.id = a.debit_item_id
@@ -330,4 +336,13 @@ def allocations(engine: Engine, side: Side | str, partner_id: str) -> list[Alloc
     """
     with engine.connect() as conn:
         rows = conn.execute(text(sql), {"side": Side(side).value, "partner": partner_id}).all()
-    return [AllocationRow(r.cn, r.ck, r.dn, r.dk, _d(r.s), _day(r.last)) for r in rows]
+    return [AllocationRow(r.cn, r.ck, r.dn, r.dk, _d(r.s), _day(r.last), r.reversed_by) for r in rows]
+
+
+def _reversed_document(i: str) -> str:
+    """SQL for the document the reversed item ``i`` (an alias of account_items) came from, by its number now: its own
+    document (a sale, a free receipt, a return), the goods receipt whose line names its movement (a delivery against
+    a PO, ``document_lines.movement_id``), else the item's number as it reads."""
+    return (f"COALESCE((SELECT x.number FROM documents x WHERE x.id = {i}.source_id), "
+            f"(SELECT MIN(x.number) FROM document_lines l JOIN documents x ON x.id = l.document_id "
+            f"WHERE l.movement_id = {i}.source_id), {number_sql(i)})")

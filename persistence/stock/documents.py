@@ -11,6 +11,8 @@ from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 
+from domain.kernel.errors import RuleViolation
+from domain.kernel.refusals import refusal
 from domain.kernel.validate import code_key
 from domain.stock.documents import Document
 from domain.stock.documents import DocumentKind
@@ -19,6 +21,7 @@ from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
 from domain.stock.documents_model import OUTGOING
 from persistence import tables as t
+from persistence.stock import merged
 from persistence.stock.refs import ref_of
 from persistence.stock.refs import written_as
 from persistence.stock.repositories import Buffer
@@ -53,7 +56,8 @@ class DocumentRepository:
         if d.lines:
             self.conn.execute(insert(LINE), [
                 {"document_id": d.id, "line_no": x.line_no, "product_id": x.product_id, "qty": x.qty,
-                 "unit_cost": x.unit_cost, "counted": x.counted, "expected": x.expected, "reason": x.reason}
+                 "unit_cost": x.unit_cost, "counted": x.counted, "expected": x.expected, "reason": x.reason,
+                 "movement_id": x.movement_id}
                 for x in d.lines
             ])
 
@@ -77,10 +81,44 @@ class DocumentRepository:
 
     def delivery_movement_ids(self, d: Document) -> list[str]:
         self.buf.flush()
-        lines = self.conn.execute(select(LINE.c.product_id, LINE.c.qty).where(LINE.c.document_id == d.id)
-                                  .order_by(LINE.c.line_no)).all()
+        lines = self.conn.execute(select(LINE.c.line_no, LINE.c.product_id, LINE.c.qty, LINE.c.movement_id)
+                                  .where(LINE.c.document_id == d.id).order_by(LINE.c.line_no)).all()
         if not lines or not d.reference:
             return []
+        if all(x.movement_id for x in lines):
+            return self._linked(d, lines)
+        return self._matched(d, lines)
+
+    def _linked(self, d: Document, lines) -> list[str]:
+        """The movements the lines name, each checked to be what the line says it posted: a link may have come
+        through the hub from anywhere, so one naming another PO's, product's or receipt's movement is refused."""
+        ids = [x.movement_id for x in lines]
+        found = {r.id: r for r in self.conn.execute(
+            select(M.c.id, M.c.kind, M.c.source_type, merged.product_of(M).label("product_id"), M.c.qty,
+                   M.c.occurred_at, ref_of().label("ref")).where(M.c.id.in_(ids)))}
+        claimed = dict(self.conn.execute(
+            select(LINE.c.movement_id, DOC.c.number).join_from(LINE, DOC, DOC.c.id == LINE.c.document_id)
+            .where(LINE.c.movement_id.in_(ids), LINE.c.document_id != d.id)).all())
+        products = merged.merged(self.conn).get("products", {})
+        out = []
+        for line in lines:
+            m = found.get(line.movement_id)
+            if m is None:
+                continue  # not pulled yet: the caller says so
+            other = claimed.get(line.movement_id)
+            if other is not None or len(set(ids)) != len(ids) or not (
+                    m.kind == "receipt" and m.source_type == PO_RECEIPT and m.ref == d.reference
+                    and m.occurred_at == d.occurred_at and m.qty == line.qty
+                    and m.product_id == products.get(line.product_id, line.product_id)):
+                raise refusal(RuleViolation, "delivery_link_wrong", number=d.number, line=line.line_no,
+                              movement=line.movement_id, po=d.reference)
+            out.append(m.id)
+        return out
+
+    def _matched(self, d: Document, lines) -> list[str]:
+        """A delivery received before its lines named their movements (0017 linked the unambiguous ones): per line,
+        the PO's receipt of that product, quantity and moment that no other receipt names, one not yet reversed
+        first."""
         undone = M.alias("undone")
         candidates = self.conn.execute(
             select(M.c.id, M.c.product_id, M.c.qty, select(undone.c.id).where(undone.c.reverses_id == M.c.id)
@@ -89,12 +127,13 @@ class DocumentRepository:
             # not taken for that other PO; the receipt's reference keeps the number it was written with
             .where(M.c.source_type == PO_RECEIPT, M.c.kind == "receipt", written_as([d.reference]),
                    ref_of() == d.reference, M.c.occurred_at == d.occurred_at,
-                   M.c.product_id.in_({x.product_id for x in lines}))
+                   M.c.product_id.in_({x.product_id for x in lines}),
+                   M.c.id.not_in(select(LINE.c.movement_id).where(LINE.c.movement_id.is_not(None))))
             .order_by(M.c.id)).all()
         # unreversed first: two deliveries of the same product, quantity and moment are told apart by nothing else
         candidates.sort(key=lambda r: r[3] is not None)
         found, taken = [], set()
-        for product_id, qty in lines:
+        for _line_no, product_id, qty, _link in lines:
             match = next((r[0] for r in candidates if r[0] not in taken and r[1] == product_id and r[2] == qty), None)
             if match is not None:
                 taken.add(match)
@@ -173,14 +212,31 @@ def _values(conn, numbers: list[str]) -> dict[tuple[str, str], Decimal]:
 
 def _delivery_values(conn, ids: list[str]) -> dict[str, Decimal]:
     """The value of each receipt of a delivery against a PO (its movements carry the PO's number, not the receipt's):
-    its lines at the unit cost each was received at, as its receipt movements are valued."""
+    the value of the movement each line names, as any receipt's is its movements'; a line that names none (received
+    before 0017, or its movement not pulled yet) at the unit cost it was received at."""
     out: dict[str, Decimal] = {}
     for start in range(0, len(ids), 500):
-        for document_id, qty, cost in conn.execute(
-                select(LINE.c.document_id, LINE.c.qty, LINE.c.unit_cost)
+        for document_id, qty, cost, value in conn.execute(
+                select(LINE.c.document_id, LINE.c.qty, LINE.c.unit_cost, V.c.value)
+                .select_from(LINE.outerjoin(V, V.c.movement_id == LINE.c.movement_id))
                 .where(LINE.c.document_id.in_(ids[start:start + 500]))):
-            out[document_id] = out.get(document_id, Decimal(0)) + (qty or 0) * (cost or 0)
+            out[document_id] = out.get(document_id, Decimal(0)) + (
+                value if value is not None else (qty or 0) * (cost or 0))
     return out
+
+
+def unlinked_deliveries(engine: Engine) -> list[tuple[str, str]]:
+    """(number, PO number) of each receipt of a delivery against a PO with a line that names no movement: received
+    before 0017 and left unlinked by it (its movements could not be told apart from another delivery's of the same
+    PO, product, quantity and moment), or pulled from a desk that did not link it. ``stockroom check`` lists them."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(DOC.c.number, DOC.c.reference)
+            .where(DOC.c.kind == DocumentKind.RECEIPT.value, DOC.c.reference != "",
+                   DOC.c.id.in_(select(LINE.c.document_id).where(LINE.c.movement_id.is_(None))))
+            .order_by(DOC.c.number)).all()
+        own = _values(conn, [number for number, _ in rows])  # a free receipt's movements carry its own number
+    return [(number, po) for number, po in rows if (DocumentKind.RECEIPT.value, number) not in own]
 
 
 def document_lines(engine: Engine, document_id: str) -> list[DocumentLineRow]:

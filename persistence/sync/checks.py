@@ -66,7 +66,7 @@ _PLANNED = frozenset({"due_on", "expected_on", "requested_on", "valid_from"})
 _ID_COLUMNS = {"id", "product_id", "warehouse_id", "to_warehouse_id", "supplier_id", "document_id", "po_id",
                "transfer_id", "reverses_id", "customer_id", "substitute_id", "so_id", "order_line_id",
                "origin_document_id", "partner_id", "source_id", "debit_item_id", "credit_item_id", "undoes_id",
-               "invoice_id", "receipt_document_id"}
+               "invoice_id", "receipt_document_id", "movement_id"}
 _OPTIONAL_IDS = {"device_id", "lost_device"}  # a UUID or empty
 _INT_RANGE = {Integer: 2**31, BigInteger: 2**63}
 _CODE_COLUMNS = {"products": ("sku",), "warehouses": ("code",), "suppliers": ("code",), "customers": ("code",),
@@ -316,6 +316,7 @@ def _rules(spec_name: str, data: dict) -> None:
     elif spec_name == "documents":
         _one_of(data, "kind", DocumentKind)
         _positive(data, "seq")
+        _delivery_links(data)
         for row in data.get("_children", {}).get("sales_lines", []):
             _positive(row, "unit_price", "tax_rate", zero=True)
             _percent(row, "discount")
@@ -360,6 +361,25 @@ def _rules(spec_name: str, data: dict) -> None:
         _office_rules(data["key"], data["value"])
     else:
         _account_rules(spec_name, data)
+
+
+def _delivery_links(data: dict) -> None:
+    """A document's lines name movements only on a receipt of a delivery against a PO, each a quantity received
+    and each movement once (``persistence.stock.documents``; whether the movement is that line's receipt is checked
+    where the link is used, the movement perhaps not pulled yet)."""
+    seen = set()
+    for row in data.get("_children", {}).get("document_lines", []):
+        movement = row.get("movement_id")
+        if movement is None:
+            continue
+        if data["kind"] != DocumentKind.RECEIPT.value or not data.get("reference"):
+            raise Refused(reason("link_not_delivery", kind=data["kind"], line=row["line_no"]))
+        if row.get("qty") is None:
+            raise Refused(reason("missing", name="qty"))
+        _positive(row, "qty")
+        if movement in seen:
+            raise Refused(reason("link_twice", movement=movement))
+        seen.add(movement)
 
 
 _BASES = tuple(BASES)

@@ -61,6 +61,9 @@ ENGLISH: dict[str, str] = {
     "max_below_min": "max_level {high} is below min_level {low}",
     "not_currency": "{name}: {value} is not a three-letter currency code",
     "own_substitute": "substitute_id: a product cannot be its own substitute",
+    "link_not_delivery": "document_lines: line {line} of a {kind} names a movement; only a receipt against a "
+                         "purchase order's lines do",
+    "link_twice": "document_lines: movement {movement} is named by two lines",
     "line_exceeds_order": "sales_order_lines: line {line} shipped {shipped} and cut {cut} exceed the ordered {qty}",
     "money_too_large": "{name}: {value} is too large; an amount stays below {limit}",
     "not_month": "{name}: {value} is not a month such as 2026-11",

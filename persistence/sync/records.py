@@ -198,6 +198,11 @@ def key_values(spec: Spec, key: str) -> dict:
 # it again; once set they count like any column. Migration 0014: a conflict's rule as data.
 LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate"), ("sync_conflicts", "rule_code"),
                            ("sync_conflicts", "rule_params")})
+# The same for a child table's column (migration 0017: the movement a delivery's receipt line posted): a row whose
+# column is NULL hashes as written before it.
+LATER_CHILD_COLUMNS = frozenset({("document_lines", "movement_id")})
+_LATER_PARENTS = frozenset(s.name for s in SPECS for child, _ in s.children
+                           if any(table == child.name for table, _ in LATER_CHILD_COLUMNS))
 # The same for columns added with a default (migration 0013: payment terms): while they hold the default the
 # migration gave every existing row, they hash as if absent.
 # Migration 0015: a product counted in whole units; a desk that does not send it yet sends products that take
@@ -218,8 +223,18 @@ def content_hash(spec: Spec, record: dict | None) -> str:
                 and not ((name, k) in LATER_DEFAULTS and v == LATER_DEFAULTS[(name, k)])}
     else:
         body = {k: v for k, v in record.items() if k != "version" and k != "device_id"}
+    if name in _LATER_PARENTS and isinstance(body.get("_children"), dict):
+        body["_children"] = {child: [_without_later(child, row) for row in rows] if isinstance(rows, list) else rows
+                             for child, rows in body["_children"].items()}
     text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _without_later(child: str, row):
+    """A child row as it hashes: its ``LATER_CHILD_COLUMNS`` left out while NULL."""
+    if not isinstance(row, dict):
+        return row
+    return {k: v for k, v in row.items() if not (v is None and (child, k) in LATER_CHILD_COLUMNS)}
 
 
 def set_by_migration(spec: Spec, record: dict, version: int, known_hash: str) -> bool:

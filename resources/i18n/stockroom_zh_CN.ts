@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+498" />
+            <location filename="../../ui/refusals.py" line="+501" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-367" />
+            <location line="-370" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -100,16 +100,16 @@
             <location filename="../../ui/screens/accounts/entry.py" line="-275" />
             <location filename="../../ui/screens/accounts/words.py" line="+74" />
             <location line="+23" />
-            <location line="+44" />
+            <location line="+52" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+0" />
-            <location filename="../../ui/screens/accounts/words.py" line="-66" />
+            <location filename="../../ui/screens/accounts/words.py" line="-74" />
             <location line="+24" />
-            <location line="+21" />
+            <location line="+29" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -117,9 +117,9 @@
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location line="+352" />
-            <location filename="../../ui/screens/accounts/words.py" line="-44" />
+            <location filename="../../ui/screens/accounts/words.py" line="-52" />
             <location line="+22" />
-            <location line="+26" />
+            <location line="+34" />
             <location line="+16" />
             <source>Date</source>
             <translation>日期</translation>
@@ -127,7 +127,7 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="-352" />
-            <location filename="../../ui/screens/accounts/words.py" line="-63" />
+            <location filename="../../ui/screens/accounts/words.py" line="-71" />
             <source>Due</source>
             <translation>到期日</translation>
         </message>
@@ -213,27 +213,27 @@
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
-            <location line="+23" />
+            <location line="+31" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-22" />
-            <location line="+42" />
+            <location filename="../../ui/screens/accounts/words.py" line="-30" />
+            <location line="+50" />
             <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../ui/screens/accounts/words.py" line="-41" />
-            <location line="+42" />
+            <location filename="../../ui/screens/accounts/words.py" line="-49" />
+            <location line="+50" />
             <source>Reference</source>
             <translation>参考号</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-37" />
+            <location filename="../../ui/screens/accounts/words.py" line="-45" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -720,12 +720,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+148" />
+            <location line="+156" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-144" />
+            <location line="-152" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -759,7 +759,12 @@
             <translation>已冲销</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
+            <source>Reversed by %1</source>
+            <translation>已随 %1 冲销</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Settled by</source>
             <translation>核销来源</translation>
         </message>
@@ -1250,6 +1255,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+3" />
+            <source>note: %1 (received against %2) does not name its stock movements: they could not be told apart from another delivery's of the same order, product, quantity and time when this file was upgraded; reversing it takes the order's matching receipts that no other receipt names</source>
+            <translation>提示：入库单 %1（按 %2 收货）未记录对应的库存流水：升级本数据文件时，无法与同一采购单、同一商品、同一数量、同一时间的另一次收货区分开；冲销时将取该采购单中其他入库单未占用的相符收货记录</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>The database was backed up first to %1</source>
             <translation>已先将数据库备份到 %1</translation>
         </message>
@@ -5193,7 +5203,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-223" />
+            <location filename="../../ui/screens/accounts/words.py" line="-231" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>
@@ -6449,7 +6459,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+60" />
+            <location filename="../../ui/purchase_states.py" line="+13" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -6465,12 +6475,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+26" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+83" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="+1" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -6480,7 +6490,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已关闭</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="-8" />
             <location filename="../../ui/screens/replenishment/run.py" line="+41" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
@@ -7113,7 +7123,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+508" />
+            <location filename="../../ui/refusals.py" line="+511" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7521,7 +7531,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-630" />
+            <location line="-633" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7919,6 +7929,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+3" />
             <source>%1 on %2: %3 received, less than the %4 of %5; reverse the return to the supplier first</source>
             <translation>%2 上的 %1：已收货仅 %3，少于 %5 的 %4；请先冲销采购退货单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 line %2 names movement %3, which is not that line's receipt against %4; it is left as it is</source>
+            <translation>%1 第 %2 行所指的库存流水 %3 不是该行按 %4 收货的入库记录；单据保持原样，未作冲销</translation>
         </message>
         <message>
             <location line="+4" />
@@ -10959,7 +10974,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-589" />
+            <location filename="../../ui/refusals.py" line="-592" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -11108,7 +11123,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+364" />
+            <location filename="../../ui/refusals.py" line="+367" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -11930,7 +11945,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+228" />
+            <location filename="../../ui/sync_reasons.py" line="+233" />
             <source>action</source>
             <translation>操作</translation>
         </message>
@@ -12927,7 +12942,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-348" />
+            <location filename="../../ui/sync_reasons.py" line="-353" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -13143,6 +13158,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>document_lines: line %1 of a %2 names a movement; only a receipt against a purchase order's lines do</source>
+            <translation>单据明细：%2 的第 %1 行指向了库存流水；只有按采购单收货的入库单明细才能这样</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>document_lines: movement %1 is named by two lines</source>
+            <translation>单据明细：库存流水 %1 被两行同时指向</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>sales_order_lines: line %1 shipped %2 and cut %3 exceed the ordered %4</source>
             <translation>销售订单行：第 %1 行已发货 %2、已取消 %3，超过订购数量 %4</translation>
         </message>

@@ -66,6 +66,20 @@ def downgrade_to_base(path: Path) -> None:
         db.close()
 
 
+def issued_po(u, *lines: tuple[str, str, str]) -> str:
+    """An issued PO of supplier S for warehouse W, one line per (SKU, quantity, price), each SKU a new product."""
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    catalog.add_warehouse(u(), cc.AddWarehouse("W", "W"))
+    catalog.add_supplier(u(), cc.AddSupplier("S", "S"))
+    draft = purchasing.create_draft(u(), pc.CreatePurchaseOrder("S", "W"))
+    for sku, qty, price in lines:
+        catalog.add_product(u(), cc.AddProduct(sku, sku))
+        purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, sku, qty, price))
+    return purchasing.issue(u(), pc.IssuePurchaseOrder(draft.id)).number
+
+
 def test_head_is_the_head_revision_of_the_alembic_scripts():
     scripts = ScriptDirectory.from_config(alembic_config())
     assert scripts.get_heads() == [HEAD]
@@ -176,12 +190,7 @@ def test_upgrading_from_0009_keeps_pos_and_receipts_backs_up_and_adds_the_rate_c
     db = open_database(path)
     try:
         u = db.uow
-        catalog.add_warehouse(u(), cc.AddWarehouse("W", "W"))
-        catalog.add_supplier(u(), cc.AddSupplier("S", "S"))
-        catalog.add_product(u(), cc.AddProduct("A", "A"))
-        draft = purchasing.create_draft(u(), pc.CreatePurchaseOrder("S", "W"))
-        purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "A", "3", "2.5"))
-        number = purchasing.issue(u(), pc.IssuePurchaseOrder(draft.id)).number
+        number = issued_po(u, ("A", "3", "2.5"))
         purchasing.receive(u(), pc.ReceivePurchaseOrder(number))
         downgrade(db, "0009")
     finally:
@@ -375,3 +384,71 @@ def test_upgrading_from_0015_moves_the_office_wide_settings_into_their_synced_ta
     finally:
         conn.close()
     assert kept["po_tax_rate"] == "10" and kept["currency"] == "USD" and kept["company_logo"] == "/home/a/logo.png"
+
+
+def test_upgrading_from_0016_links_each_delivery_to_its_movements_where_they_are_unambiguous(tmp_path, capsys):
+    """0017: each line of a delivery's receipt names the movement it posted. A file of 0016 gets the links its own
+    look-up (PO, moment, product, quantity) finds unambiguously, after a backup; twin deliveries stay unlinked, and
+    ``check`` notes them, unless one of them was reversed with its movement; a free receipt naming the PO is left
+    alone."""
+    from datetime import datetime
+
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as po_uc
+    from domain.stock import documents as docs
+    from persistence.stock.documents import document_list
+    from persistence.stock.documents import unlinked_deliveries
+    from ui.cli.check import run_check
+
+    path = tmp_path / "shop.sqlite3"
+    db = open_database(path)
+    try:
+        u = db.uow
+        number = issued_po(u, ("SCREW", "100", "2"), ("NUT", "50", "0.10"))
+
+        def deliver(hour: int, *lines):
+            return po_uc.receive_delivery(u(), pc.ReceivePurchaseOrder(
+                number, lines, datetime(2026, 3, 9, hour).astimezone())).document
+
+        single = deliver(9, ("SCREW", "10"), ("NUT", "5"))
+        twins = [deliver(10, ("SCREW", "20")), deliver(10, ("SCREW", "20"))]
+        told_apart = [deliver(11, ("SCREW", "7")), deliver(11, ("SCREW", "7"))]
+        docs.reverse_document(u(), docs.ReverseDocument(told_apart[1].number))
+        free = docs.post_document(u(), docs.PostDocument(
+            "receipt", "W", (docs.LineInput("SCREW", "5", "1"),), partner="S", reference=number)).number
+        with db.engine.connect() as conn:
+            linked = {(d, n): m for d, n, m in conn.execute(sqlalchemy.select(
+                t.document_lines.c.document_id, t.document_lines.c.line_no, t.document_lines.c.movement_id))}
+        downgrade(db, "0016")
+    finally:
+        db.close()
+    assert revision_of(path) == "0016"
+    conn = sqlite3.connect(path)
+    try:
+        assert "movement_id" not in [r[1] for r in conn.execute("PRAGMA table_info(document_lines)")]
+    finally:
+        conn.close()
+
+    db = open_database(path)
+    try:
+        [saved] = list((tmp_path / "backups").iterdir())  # the 0016 file, copied before the upgrade
+        assert f"before-{HEAD}" in saved.name and revision_of(saved) == "0016"
+        with db.engine.connect() as conn:
+            now = {(d, n): m for d, n, m in conn.execute(sqlalchemy.select(
+                t.document_lines.c.document_id, t.document_lines.c.line_no, t.document_lines.c.movement_id))}
+        ambiguous = {(d.id, 1) for d in twins}
+        assert {k: v for k, v in now.items() if k not in ambiguous} == {
+            k: v for k, v in linked.items() if k not in ambiguous}  # the single delivery, the reversed twin's pair
+        free_id = next(d.id for d in document_list(db.engine) if d.number == free)
+        assert linked[(free_id, 1)] is None and now[(free_id, 1)] is None
+        assert all(linked[k] for k in linked if k[0] != free_id)  # written so at 0017 by every delivery
+        assert [now[k] for k in sorted(ambiguous)] == [None, None]
+        assert unlinked_deliveries(db.engine) == [(twins[0].number, number), (twins[1].number, number)]
+        assert run_check(db, repair=False, language="en") == 0
+        out = capsys.readouterr().out
+        assert f"note: {twins[0].number} (received against {number}) does not name its stock movements" in out
+        assert single.number not in out and free not in out
+        docs.reverse_document(db.uow(), docs.ReverseDocument(twins[1].number))  # matched as before: one of the two
+        assert queries.check(db.engine) == []
+    finally:
+        db.close()

@@ -12,6 +12,7 @@ from ui.cli.common import money
 
 def run_check(db, repair: bool, language: str) -> int:
     from persistence.stock import queries
+    from persistence.stock.documents import unlinked_deliveries
     from ui import check_text as ct
     from ui.fill import fill
 
@@ -27,6 +28,8 @@ def run_check(db, repair: bool, language: str) -> int:
     problems = queries.check(db.engine)
     for p in problems:
         print(ct.describe(p, tr))
+    for number, po in unlinked_deliveries(db.engine):  # noted, not a difference: the ledger itself agrees
+        print(fill(tr(ct.UNLINKED_DELIVERY), number, po))
     if problems:
         print(fill(tr(ct.CHECK_FAILED), len(problems)), file=sys.stderr)
         if not repair and any(p.field.startswith("sales line ") for p in problems):

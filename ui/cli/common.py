@@ -53,6 +53,25 @@ def add_language_option(parser: argparse.ArgumentParser, what: str = "the file")
                              f"language chosen in the window's Settings, else the system's")
 
 
+def add_state_language(parser: argparse.ArgumentParser) -> None:
+    """The ``--language`` of a list that names orders' states as the window does (``so list``, ``po list``)."""
+    parser.add_argument("--language", choices=tuple(LANGUAGES), default="en",
+                        help="the language of the order's state, as the window names it: en (default) or zh_CN "
+                             "(简体中文; zh for short); --json keeps the stored state")
+
+
+def state_names(choice: str, context: str, state_name):
+    """``state_name`` (a state → the window's English) in the ``--language`` chosen, read from the window's
+    translations under ``context`` (``Partly shipped``, 部分发货)."""
+    language = LANGUAGES[choice]
+    if language == "en":
+        return state_name
+    from ui.i18n import label_translator
+
+    translate = label_translator(language, context)
+    return lambda state: state_name(state, translate)
+
+
 def file_language(choice: str | None) -> str:
     """The language to write a file in ("en" or "zh_CN"): the ``--language`` given, else what the window shows (the
     language chosen in its Settings, else the system's), so a file printed from the command line reads as the same

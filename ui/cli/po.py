@@ -27,7 +27,9 @@ from domain.purchasing.lead_time import RECEIPTS_PRODUCT
 from domain.purchasing.lead_time import RECEIPTS_SUPPLIER
 from domain.sales.backorders import freed_by
 from ui.cli.common import add_language_option
+from ui.cli.common import add_state_language
 from ui.cli.common import file_language
+from ui.cli.common import state_names
 from ui.cli.freed import say_freed
 
 # A PO without the company's name goes out (printing is never blocked), but the user is told how to set it.
@@ -68,12 +70,18 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--state")
     p.add_argument("--supplier")
     p.add_argument("--json", action="store_true")
+    add_state_language(p)
     p = po.add_parser("pdf", help="write the PO as PDF")
     p.add_argument("po")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--paper", choices=("auto", "a4", "letter"), default="auto",
                    help="auto: Letter for a US or Canadian locale, else A4")
     add_language_option(p, "the PO")
+    p = po.add_parser("receipt-pdf", help="write a posted goods receipt (GR-..., one printed by po receive) as PDF: "
+                                          "its lines at the value they came in with")
+    p.add_argument("receipt", help="the receipt's number (GR-...)")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    add_language_option(p, "the note")
     p = po.add_parser("receive", help="receive SKU QTY pairs against a PO; no pairs receives all that is open "
                                       "(prints the receipt number, then the movement ids)")
     p.add_argument("po")
@@ -202,6 +210,12 @@ def run_po(args: argparse.Namespace, db) -> int:
         print(f"{args.output} ({len(data):,} bytes)")
         if not snapshot.company.name:
             print(NO_COMPANY_NAME, file=sys.stderr)
+    elif a == "receipt-pdf":
+        from ui.pdf.returns import render_goods_receipt
+
+        data = render_goods_receipt(uow, args.receipt, file_language(args.language))
+        args.output.write_bytes(data)
+        print(f"{args.output} ({len(data):,} bytes)")
     elif a == "receive":
         command = pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), _moment(args.at), note=args.note)
         delivery, freed = freed_by(uow, lambda: purchasing.receive_delivery(uow(), command))
@@ -299,6 +313,14 @@ def _terms(uow, args: argparse.Namespace) -> None:
     print(f"terms of {args.supplier} for {args.sku} saved")
 
 
+def _state_names(choice: str):
+    """The order's state as the window names it (``Partly received``, 部分到货) in the ``--language`` chosen."""
+    from ui.purchase_states import CONTEXT
+    from ui.purchase_states import state_name
+
+    return state_names(choice, CONTEXT, state_name)
+
+
 def _list(db, args: argparse.Namespace) -> None:
     from persistence.purchasing.orders import purchase_orders
 
@@ -317,10 +339,11 @@ def _list(db, args: argparse.Namespace) -> None:
         } for r in rows]
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")  # one write, also when unbuffered
         return
+    named = _state_names(args.language)
     for r in rows:
         revision = f"  rev {r.revision}" if r.revision else ""
         fixed = f"  fixed rate {fmt(r.fixed_rate)}" if r.fixed_rate is not None else ""
-        print(f"{r.number or r.id}  {r.supplier}  {r.state}  {r.warehouse}{revision}  "
+        print(f"{r.number or r.id}  {r.supplier}  {named(r.state)}  {r.warehouse}{revision}  "
               f"{r.subtotal():,.2f} {r.currency} before tax{fixed}")
         for x in r.lines:
             print(f"  {x.line_no:>3}  {x.sku}  ordered {fmt(x.qty)}  received {fmt(x.received)}  "

@@ -15,11 +15,12 @@ import sys
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from ui.cli.common import EXIT_OK
-from ui.cli.common import LANGUAGES
+from ui.cli.common import add_state_language
 from ui.cli.common import day
 from ui.cli.common import local
 from ui.cli.common import money
 from ui.cli.common import print_json
+from ui.cli.common import state_names
 from ui.cli.common import table
 from ui.cli.common import when
 
@@ -64,12 +65,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--state", help="draft, confirmed, partly_shipped, shipped or cancelled")
     p.add_argument("--customer")
     p.add_argument("--json", action="store_true")
-    _state_language(p)
+    add_state_language(p)
     p = so.add_parser("show", help="an order's lines: ordered, shipped, cut, open, returned, price, revenue, cost, "
                                    "margin")
     p.add_argument("so")
     p.add_argument("--json", action="store_true")
-    _state_language(p)
+    add_state_language(p)
 
     p = sub.add_parser("sell", help="a counter sale: goods leave at once for a customer (prints the document number)")
     p.add_argument("--customer", required=True)
@@ -91,24 +92,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _state_language(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--language", choices=tuple(LANGUAGES), default="en",
-                   help="the language of the order's state, as the window names it: en (default) or zh_CN "
-                        "(简体中文; zh for short); --json keeps the stored state")
-
-
 def _state_names(choice: str):
     """The order's state as the window names it (``Partly shipped``, 部分发货) in the ``--language`` chosen."""
     from ui.sales_states import CONTEXT
     from ui.sales_states import state_name
 
-    language = LANGUAGES[choice]
-    if language == "en":
-        return state_name
-    from ui.i18n import label_translator
-
-    translate = label_translator(language, CONTEXT)
-    return lambda state: state_name(state, translate)
+    return state_names(choice, CONTEXT, state_name)
 
 
 def _pairs(pairs: list[str]) -> tuple[tuple[str, str], ...]:

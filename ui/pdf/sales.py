@@ -65,6 +65,7 @@ TITLES = {
     DocumentKind.SALES_INVOICE: ("SALES INVOICE", "Sales invoice"),
     DocumentKind.CUSTOMER_RETURN: ("CUSTOMER RETURN NOTE", "Customer return note"),
     DocumentKind.SUPPLIER_RETURN: ("SUPPLIER RETURN NOTE", "Supplier return note"),
+    DocumentKind.GOODS_RECEIPT: ("GOODS RECEIPT NOTE", "Goods receipt note"),
 }
 BLOCKS = {
     DocumentKind.ORDER_CONFIRMATION: ("Customer", "Ship from"),
@@ -72,6 +73,7 @@ BLOCKS = {
     DocumentKind.SALES_INVOICE: ("Customer", "Ship from"),
     DocumentKind.CUSTOMER_RETURN: ("Customer", "Return to"),
     DocumentKind.SUPPLIER_RETURN: ("Supplier", "Ship from"),
+    DocumentKind.GOODS_RECEIPT: ("Supplier", "Received into"),
 }
 SIGNATURES = {
     DocumentKind.ORDER_CONFIRMATION: ("Prepared by", "Customer signature and stamp", "Date"),
@@ -79,10 +81,12 @@ SIGNATURES = {
     DocumentKind.SALES_INVOICE: ("Prepared by", "Received by", "Date"),
     DocumentKind.CUSTOMER_RETURN: ("Returned by", "Received by", "Date"),
     DocumentKind.SUPPLIER_RETURN: ("Sent by", "Supplier received by", "Date"),
+    DocumentKind.GOODS_RECEIPT: ("Delivered by", "Received by", "Date"),
 }
 # What ``order_number`` and ``source_number`` refer to, per kind.
 REFERENCES = {
     DocumentKind.SUPPLIER_RETURN: ("Purchase order", "Receipt"),
+    DocumentKind.GOODS_RECEIPT: ("Purchase order", "Receipt"),
 }
 DEFAULT_REFERENCES = ("Sales order", "Shipment")
 
@@ -337,6 +341,8 @@ class SalesDocumentRenderer(SalesRenderer):
             rows.append([self.t(order_label), s.order_number])
         if s.source_number:
             rows.append([self.t(source_label), s.source_number])
+        if s.reversed_on:
+            rows.append([self.t("Reversed"), day_text(s.reversed_on)])
         if s.prints_prices:
             rows.append([self.t("Currency"), s.currency])
         return self.header(s.company, self.t(TITLES[s.kind][0]), rows)

@@ -70,8 +70,12 @@ def test_reversing_an_allocated_receipt_reopens_the_sales_it_settled(shop):
     money.reverse_money(shop.uow(), ac.ReverseMoney(rc, "the cheque bounced", date(2026, 11, 21)))
     assert shop.open() == {sd1: D("1130"), sd2: D("565")}
     assert shop.balance().balance == D("1695")
+    # listed as reversed: not as allocated to its own reversal, nor as money left to allocate
     listed = queries.money(shop.db.engine, "AR")
-    assert [(r.number, r.reversed, r.allocated, r.unallocated) for r in listed] == [(rc, True, D("1695"), D(0))]
+    assert [(r.number, r.reversed, r.allocated, r.unallocated) for r in listed] == [(rc, True, D(0), D(0))]
+    partner = listed[0].partner_id
+    assert [(a.credit_kind, a.debit_number, a.reversed_by) for a in queries.allocations(shop.db.engine, "AR", partner)
+            if a.reversed_by] == [("receipt", rc, rc)]
     with pytest.raises(RuleViolation) as refused:
         money.reverse_money(shop.uow(), ac.ReverseMoney(rc, "again"))
     assert refused.value.code == "item_reversed"

@@ -61,6 +61,11 @@ def test_create_add_issue_receive_and_list_a_po_from_the_command_line(cli, tmp_p
     stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
     assert (stock["SCREW"]["on_hand"], stock["SCREW"]["on_order"]) == ("60", "40")
 
+    # the plain list names the state as the window does, in English or Chinese; --json keeps the stored state
+    assert f"{number}  NB  Partly received  MAIN" in cli("po", "list")
+    assert f"{number}  NB  部分到货  MAIN" in cli("po", "list", "--language", "zh")
+    assert "partly_received" not in cli("po", "list", "--language", "zh_CN")
+
     err = cli("po", "receive", number, "SCREW", "41", code=3)
     assert "over-receipt tolerance" in err and "at most 40 more" in err
 

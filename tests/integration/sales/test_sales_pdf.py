@@ -41,7 +41,7 @@ WAREHOUSE = PartyBlock("主仓库 Main", "MAIN", "深圳市宝安区仓库路 5 
 KINDS = list(DocumentKind)
 NUMBERS = {DocumentKind.ORDER_CONFIRMATION: "SO-2026-00042", DocumentKind.DELIVERY_NOTE: "SHP-2026-00031",
            DocumentKind.SALES_INVOICE: "SHP-2026-00031", DocumentKind.CUSTOMER_RETURN: "RTC-2026-00002",
-           DocumentKind.SUPPLIER_RETURN: "RTS-2026-00005"}
+           DocumentKind.SUPPLIER_RETURN: "RTS-2026-00005", DocumentKind.GOODS_RECEIPT: "GR-2026-00005"}
 LANGUAGES = ("en", "zh_CN")
 
 
@@ -72,8 +72,9 @@ def document(kind: DocumentKind, n: int = 45, **changes) -> SalesPrint:
         fields |= {"source_number": "SHP-2026-00007", "reason": "运输途中包装破损，客户拒收。Damaged in transit."}
     if kind is DocumentKind.SUPPLIER_RETURN:
         fields |= {"source_number": "RCV-2026-00003", "reason": "质量不合格 Failed inspection"}
-    partner = SUPPLIER if kind is DocumentKind.SUPPLIER_RETURN else CUSTOMER
-    order = "PO-2026-00012" if kind is DocumentKind.SUPPLIER_RETURN else "SO-2026-00042"
+    from_supplier = kind in (DocumentKind.SUPPLIER_RETURN, DocumentKind.GOODS_RECEIPT)
+    partner = SUPPLIER if from_supplier else CUSTOMER
+    order = "PO-2026-00012" if from_supplier else "SO-2026-00042"
     doc = SalesPrint(kind, NUMBERS[kind], date(2026, 3, 2), COMPANY, partner, WAREHOUSE, printed,
                      Totals(without, tax, without + tax), order_number=order, **fields)
     return replace(doc, **changes)
@@ -144,7 +145,8 @@ def test_a_chinese_document_is_in_chinese_and_an_english_one_in_english(kind):
               DocumentKind.DELIVERY_NOTE: ("送货单", "DELIVERY NOTE"),
               DocumentKind.SALES_INVOICE: ("销售单", "SALES INVOICE"),
               DocumentKind.CUSTOMER_RETURN: ("销售退货单", "CUSTOMER RETURN NOTE"),
-              DocumentKind.SUPPLIER_RETURN: ("采购退货单", "SUPPLIER RETURN NOTE")}
+              DocumentKind.SUPPLIER_RETURN: ("采购退货单", "SUPPLIER RETURN NOTE"),
+              DocumentKind.GOODS_RECEIPT: ("采购入库单", "GOODS RECEIPT NOTE")}
     chinese, english = titles[kind]
     assert chinese in zh and english not in zh
     assert english in en

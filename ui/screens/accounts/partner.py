@@ -122,7 +122,7 @@ class PartnerPage(QDialog):
         self.money_view.set_widths({0: 118, 1: 82, 2: 70, 3: 90, 4: 90, 5: 100, 6: 82, 7: 82, 8: 64})
         self.alloc_model = AllocationsModel(self)
         self.alloc_view, self.alloc_proxy = _table("accounts-partner-allocations", self.alloc_model, self)
-        self.alloc_view.set_widths({0: 130, 1: 110, 2: 130, 3: 110, 4: 100})
+        self.alloc_view.set_widths({0: 200, 1: 110, 2: 130, 3: 110, 4: 100})  # 0: "Reversed by GR-2026-00001"
 
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_money)

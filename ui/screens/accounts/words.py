@@ -276,12 +276,20 @@ class MoneyModel(RowTableModel):
         return QColor("#777777") if row.reversed else None
 
 
+def _settled_by(row) -> str:
+    """What settles the item: an item allocated to its own reversal is no settlement; it says the document that was
+    reversed (a delivery's goods receipt ``GR-…``, whose payable carries its PO's number)."""
+    if row.reversed_by:
+        return fill(translate("Accounts", "Reversed by %1"), row.reversed_by)
+    return row.credit_number
+
+
 class AllocationsModel(RowTableModel):
     """What each settling item of the partner is applied to (``AllocationRow``)."""
 
     CONTEXT = CTX
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Accounts", "Settled by"), lambda r: r.credit_number),
+        Column(QT_TRANSLATE_NOOP("Accounts", "Settled by"), _settled_by),
         Column(QT_TRANSLATE_NOOP("Accounts", "Kind"), lambda r: r.credit_kind, kind_text),
         Column(QT_TRANSLATE_NOOP("Accounts", "Settles"), lambda r: r.debit_number),
         Column(QT_TRANSLATE_NOOP("Accounts", "Settled kind"), lambda r: r.debit_kind, kind_text),

@@ -45,6 +45,8 @@ from domain.purchasing.lead_time import RECEIPTS_PRODUCT
 from domain.purchasing.lead_time import RECEIPTS_SUPPLIER
 from ui.i18n import fill
 from ui.models.table import money_text
+from ui.purchase_states import STATES  # noqa: F401 - the screen's state filter reads them from here
+from ui.purchase_states import state_name
 from ui.refusals import refusal_text
 from ui.screens.sales.freed import FreedBackorders
 from ui.widgets.busy import alive
@@ -56,19 +58,11 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 CTX = "PurchasingScreen"
 
-STATES = {
-    "draft": QT_TRANSLATE_NOOP("PurchasingScreen", "Draft"),
-    "issued": QT_TRANSLATE_NOOP("PurchasingScreen", "Issued"),
-    "partly_received": QT_TRANSLATE_NOOP("PurchasingScreen", "Partly received"),
-    "received": QT_TRANSLATE_NOOP("PurchasingScreen", "Received"),
-    "cancelled": QT_TRANSLATE_NOOP("PurchasingScreen", "Cancelled"),
-    "closed": QT_TRANSLATE_NOOP("PurchasingScreen", "Closed"),
-}
 OPEN = ("issued", "partly_received")
 
 
 def state_text(state: str) -> str:
-    return translate("PurchasingScreen", STATES[state]) if state in STATES else state
+    return state_name(state, lambda text: translate("PurchasingScreen", text))
 
 
 def draft_tag(po_id: str) -> str:

@@ -1,0 +1,183 @@
+"""Each line of a delivery's goods receipt names the receipt movement it posted (0017), and the receipt is reversed
+through those links: two deliveries of the same PO, product, quantity and moment each take back their own movement
+and payable, and a link naming a movement that is not the line's receipt is refused with nothing written."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy import update
+
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as po_uc
+from domain.stock import documents as docs
+from persistence import tables as t
+from persistence.stock import queries
+from persistence.stock.documents import document_list
+from persistence.stock.documents import unlinked_deliveries
+from tests.integration.purchasing.test_po_deliveries import on_hand
+from tests.integration.purchasing.test_po_deliveries import po_with
+
+D = Decimal
+AT = datetime(2026, 3, 9, 10, 0).astimezone()
+
+
+def deliver_at(db, number: str, *lines: tuple[str, str]) -> po_uc.Delivery:
+    return po_uc.receive_delivery(db.uow(), pc.ReceivePurchaseOrder(number, tuple(lines), AT))
+
+
+def links(db, document_id: str) -> list[str | None]:
+    with db.engine.connect() as conn:
+        return list(conn.execute(select(t.document_lines.c.movement_id).where(
+            t.document_lines.c.document_id == document_id).order_by(t.document_lines.c.line_no)).scalars())
+
+
+def reversed_movements(db) -> set[str]:
+    with db.engine.connect() as conn:
+        return set(conn.execute(select(t.movements.c.reverses_id).where(t.movements.c.kind == "reversal")).scalars())
+
+
+def test_each_line_of_a_delivery_names_the_movement_it_posted(shop):
+    number = po_with(shop)
+    delivery = deliver_at(shop, number, ("SCREW", "40"), ("NUT", "10"))
+    assert links(shop, delivery.document.id) == [m.id for m in delivery.movements]
+    assert [(d.number, d.po, d.total_value) for d in document_list(shop.engine)] == [
+        (delivery.document.number, number, D("81.00"))]  # 40 × 2 + 10 × 0.10, the movements' values
+    assert unlinked_deliveries(shop.engine) == []
+
+
+def test_twin_deliveries_each_reverse_their_own_movement(shop):
+    """Two deliveries of the same PO, product, quantity and moment: told apart by nothing but the link, so the second
+    reversed first takes back its own movement (the look-up took the first's, the oldest not yet reversed)."""
+    number = po_with(shop)
+    first = deliver_at(shop, number, ("SCREW", "30"))
+    second = deliver_at(shop, number, ("SCREW", "30"))
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(second.document.number))
+    assert reversed_movements(shop) == {second.movements[0].id}
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(first.document.number))
+    assert reversed_movements(shop) == {first.movements[0].id, second.movements[0].id}
+    assert on_hand(shop) == 0 and queries.check(shop.engine) == []
+
+
+@pytest.mark.parametrize("forged", ["other_po", "other_receipt", "other_product"])
+def test_a_line_naming_a_movement_that_is_not_its_receipt_refuses_the_reversal_and_writes_nothing(shop, forged):
+    """A link comes through the hub from anywhere: one naming another PO's receipt, a movement another receipt's line
+    names, or another product's receipt is refused, not followed."""
+    number, other = po_with(shop), po_with(shop)
+    mine = deliver_at(shop, number, ("SCREW", "30"), ("NUT", "5"))
+    theirs = deliver_at(shop, other if forged == "other_po" else number, ("SCREW", "30"))
+    target = {"other_po": theirs.movements[0].id, "other_receipt": theirs.movements[0].id,
+              "other_product": mine.movements[1].id}[forged]
+    with shop.engine.begin() as conn:
+        if forged == "other_product":  # the lines' links swapped
+            conn.execute(update(t.document_lines).where(t.document_lines.c.document_id == mine.document.id,
+                                                        t.document_lines.c.line_no == 2)
+                         .values(movement_id=mine.movements[0].id))
+        conn.execute(update(t.document_lines).where(t.document_lines.c.document_id == mine.document.id,
+                                                    t.document_lines.c.line_no == 1).values(movement_id=target))
+    before = (on_hand(shop), reversed_movements(shop))
+    with pytest.raises(docs.DocumentError) as exc:
+        docs.reverse_document(shop.uow(), docs.ReverseDocument(mine.document.number))
+    assert exc.value.code == "cannot_reverse"
+    assert exc.value.cause.code == "delivery_link_wrong"
+    assert f"{mine.document.number} line 1 names movement {target}" in str(exc.value)
+    assert (on_hand(shop), reversed_movements(shop)) == before
+    assert [d.reversed for d in document_list(shop.engine) if d.number == mine.document.number] == [False]
+
+
+def test_a_delivery_whose_linked_movement_is_not_here_yet_says_so(shop):
+    number = po_with(shop)
+    delivery = deliver_at(shop, number, ("SCREW", "30"))
+    with shop.engine.begin() as conn:  # as pulled from the hub before its movement
+        conn.execute(update(t.document_lines).where(t.document_lines.c.document_id == delivery.document.id)
+                     .values(movement_id="0190a1b2-0000-7000-8000-000000000001"))
+    with pytest.raises(docs.DocumentError) as exc:
+        docs.reverse_document(shop.uow(), docs.ReverseDocument(delivery.document.number))
+    assert exc.value.cause.code == "delivery_not_here"
+
+
+def test_a_pulled_receipt_naming_a_movement_twice_or_a_link_on_another_kind_is_refused_and_a_null_link_hashes_as_before(
+        shop):
+    """The hub is not trusted: a link is an id, on a receipt against a PO, each movement named once. A line with no
+    link hashes as lines did before 0017, so upgrading does not make every document look changed and push it again."""
+    from persistence.sync import checks
+    from persistence.sync import records as r
+
+    spec = r.BY_NAME["documents"]
+    number = po_with(shop)
+    delivery = deliver_at(shop, number, ("SCREW", "30"), ("NUT", "5"))
+    with shop.engine.connect() as conn:
+        record = r.read_records(conn, spec, [delivery.document.id])[delivery.document.id]
+    assert checks.check_record(spec, delivery.document.id, record) == ""
+    lines = record["_children"]["document_lines"]
+    cases = {
+        "link_twice": dict(record, _children=dict(record["_children"], document_lines=[
+            lines[0], dict(lines[1], movement_id=lines[0]["movement_id"])])),
+        "link_not_delivery": dict(record, kind="shipment"),
+        "not_an_id": dict(record, _children=dict(record["_children"], document_lines=[
+            lines[0], dict(lines[1], movement_id="GR-2026-00001")])),
+    }
+    for code, forged in cases.items():
+        assert checks.check_record(spec, delivery.document.id, forged).code == code, code
+    unlinked = dict(record, _children=dict(record["_children"], document_lines=[
+        dict(x, movement_id=None) for x in lines]))
+    as_before = dict(record, _children=dict(record["_children"], document_lines=[
+        {k: v for k, v in x.items() if k != "movement_id"} for x in lines]))
+    assert r.content_hash(spec, unlinked) == r.content_hash(spec, as_before) != r.content_hash(spec, record)
+
+
+def test_a_reversed_deliverys_payable_is_listed_as_reversed_by_its_goods_receipt_not_as_settled(shop):
+    """The payable of a delivery carries its PO's number and was allocated to its own reversal; the allocations list
+    names the goods receipt that was reversed, found through the link, instead of a settlement by the reversal."""
+    from persistence.accounts import queries as accounts
+
+    number = po_with(shop)
+    delivery = deliver_at(shop, number, ("SCREW", "30"))
+    kept = deliver_at(shop, number, ("NUT", "10"))
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(delivery.document.number))
+    with shop.uow() as uow:
+        supplier = uow.suppliers.by_code("NB").id
+    rows = accounts.allocations(shop.engine, "AP", supplier)
+    assert [(a.debit_number, a.credit_kind, a.amount, a.reversed_by) for a in rows] == [
+        (number, "reversal", D("67.80"), delivery.document.number)]  # 30 × 2 with 13 % tax; the kept one is open
+    assert kept.document.number not in {a.reversed_by for a in rows}
+
+
+def test_a_deliverys_goods_receipt_prints_the_movements_its_lines_name_in_english_and_chinese(shop, tmp_path, capsys):
+    """po receipt-pdf: the goods receipt note of a delivery, its lines the movements its lines name at the value they
+    came in with, the PO it was received against; a reversed one says when; a forged link is refused."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from domain.purchasing.receipt_print import receipt_print
+    from ui.cli import main
+
+    number = po_with(shop)
+    delivery = deliver_at(shop, number, ("SCREW", "30"), ("NUT", "5"))
+    twin = deliver_at(shop, number, ("SCREW", "30"))
+    note = receipt_print(shop.uow(), delivery.document.number.lower())
+    assert [(x.sku, x.qty, x.unit_price, x.amount) for x in note.lines] == [
+        ("SCREW", D(30), D("2.00"), D("60.00")), ("NUT", D(5), D("0.10"), D("0.50"))]
+    assert (note.order_number, note.totals.with_tax, note.partner.code, note.reversed_on) == (number, D("60.50"), "NB",
+                                                                                          None)
+    docs.reverse_document(shop.uow(), docs.ReverseDocument(twin.document.number))
+    assert receipt_print(shop.uow(), twin.document.number).reversed_on is not None
+
+    path = str(tmp_path / "stockroom.sqlite3")  # the shop's file (tests/conftest.py)
+    for language, words in (("en", ("GOODS RECEIPT NOTE", "Purchase order")), ("zh", ("采购入库单", "采购订单"))):
+        out = tmp_path / f"gr-{language}.pdf"
+        assert main(["--db", path, "po", "receipt-pdf", delivery.document.number, "-o", str(out),
+                     "--language", language]) == 0
+        text = "".join(page.extract_text() for page in PdfReader(BytesIO(out.read_bytes())).pages)
+        for word in (*words, delivery.document.number, number, "SCREW", "NUT", "60.50"):
+            assert word in text, (language, word)
+    with shop.engine.begin() as conn:
+        conn.execute(update(t.document_lines).where(t.document_lines.c.document_id == delivery.document.id,
+                                                    t.document_lines.c.line_no == 1)
+                     .values(movement_id=twin.movements[0].id))
+    assert main(["--db", path, "po", "receipt-pdf", delivery.document.number, "-o", str(tmp_path / "x.pdf")]) != 0
+    assert "line 1 names movement" in capsys.readouterr().err
