@@ -115,3 +115,21 @@ def test_purchase_orders_are_tabbed_through_the_draft_header_its_lines_its_butto
     after = visited[visited.index("lines"):]
     assert after.index("search") < after.index("table") < after.index("nav")
     assert visited[:visited.index("nav")].count("table") == 1
+
+
+def test_tab_leaves_a_grid_with_lines_for_the_buttons_and_in_a_cell_moves_to_the_next_cell(qtbot, db, tmp_path):
+    """With lines, Tab went from cell to cell of the grid and round again: the buttons were never reached."""
+    from tests.ui.test_documents import document_services
+    from tests.ui.test_documents import open_screen
+    from tests.ui.test_documents import scan
+    from ui.screens.documents import ReceiveScreen
+
+    desk = next(document_services(db, tmp_path))
+    screen = open_screen(qtbot, desk, ReceiveScreen)
+    for code in ("A-1", "B-2"):
+        scan(qtbot, screen, code)
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Tab)
+    assert screen.grid.hasFocus()
+    qtbot.keyClick(screen.grid, Qt.Key.Key_Tab)
+    assert screen.remove_button.hasFocus()
+    desk.tasks.wait()

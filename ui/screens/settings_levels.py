@@ -40,6 +40,7 @@ class PriceLevelsPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.levels: list[levels.PriceLevel] = []
+        self._running = 0  # reads and changes under way
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
@@ -115,11 +116,17 @@ class PriceLevelsPage(QWidget):
     def _selected(self) -> None:
         """Rename and Retire act on the selected extra level in use; its name is put in the field to be changed."""
         level = self.chosen()
-        extra = level is not None and not level.built_in and level.in_use
-        self.rename_button.setEnabled(extra)
-        self.retire_button.setEnabled(extra)
-        if extra:
+        if level is not None and not level.built_in and level.in_use:
             self.name.setText(level.name)
+        self._enable()
+
+    def _enable(self) -> None:
+        """Nothing is asked while a change or a read is under way; Rename and Retire need an extra level in use."""
+        level, idle = self.chosen(), not self._running
+        extra = level is not None and not level.built_in and level.in_use
+        self.add_button.setEnabled(idle)
+        self.rename_button.setEnabled(idle and extra)
+        self.retire_button.setEnabled(idle and extra)
 
     # -- changing ------------------------------------------------------------------------
     def add_level(self) -> None:
@@ -152,16 +159,14 @@ class PriceLevelsPage(QWidget):
 
     # -- plumbing ------------------------------------------------------------------------
     def _run(self, fn, on_done) -> None:
+        self._running += 1
         self.busy_bar.busy(True)
-        buttons = (self.add_button, self.rename_button, self.retire_button)
-        enabled = [b.isEnabled() for b in buttons]
-        for button in buttons:
-            button.setEnabled(False)
+        self._enable()
 
         def finish() -> None:
-            self.busy_bar.busy(False)
-            for button, was in zip(buttons, enabled, strict=True):
-                button.setEnabled(was)
+            self._running -= 1
+            self.busy_bar.busy(bool(self._running))
+            self._enable()
 
         def done(result) -> None:
             if alive(self):

@@ -235,6 +235,9 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
                                | QAbstractItemView.EditTrigger.EditKeyPressed
                                | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.grid.setEditTriggers(self._edit_triggers)
+        # Tab on the grid leaves it for the buttons (it went from cell to cell and round again, never out); Tab in a
+        # cell being typed still moves to the next cell to type in (``_edit_next_cell``)
+        self.grid.setTabKeyNavigation(False)
         rows = self.grid.verticalHeader()
         rows.setVisible(False)  # the line number is a column; see ui.models.document_lines
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

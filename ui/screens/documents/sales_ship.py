@@ -175,6 +175,7 @@ class SalesShipPanel(QWidget):
         ):
             self.grid.setColumnWidth(column, width)
         self.grid.itemChanged.connect(self._edited)
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the grid for the buttons; a cell being typed tabs on
         self.totals = QLabel(self)
         self.result_label = QLabel(self)
         self.result_label.setStyleSheet(GREEN)
