@@ -122,7 +122,18 @@ def test_a_level_not_in_use_is_not_offered_unless_the_product_or_customer_has_it
     form, labels = editor.selling.form, editor.selling.labels
     assert [form.isRowVisible(labels[f"{x} price"]) for x in ("retail", "level3", "level4", "level5")] == [
         True, True, False, False]
+    assert not editor.selling.errors["level3 price"].isVisibleTo(editor)  # a row shown, not its empty error line
     dialog = CustomerTermsDialog(services, "ACME")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: bool(getattr(dialog, "customer_name", "")))
     assert [dialog.level.itemData(i) for i in range(dialog.level.count())] == ["retail", "wholesale", "level3"]
+
+
+def test_names_another_desk_gave_are_shown_when_the_window_hears_of_the_change(qtbot, page, services):
+    """The names are office-wide: a sync brings another desk's, and the Settings screen passes the change on."""
+    levels.add_level(services.uow(), levels.AddLevel("经销商"))  # as a pull writes it, behind the page's back
+    settings = page.parent()
+    while not hasattr(settings, "data_changed"):
+        settings = settings.parent()
+    settings.data_changed(services.data_generation() + 1)
+    qtbot.waitUntil(lambda: rows(page)[2] == ("经销商", "0", "0", "in use"))

@@ -90,7 +90,10 @@ class SellingSection(QGroupBox):
         where this product has a price at it, so that nothing stored is hidden."""
         for level in NAMED_LEVELS:
             field = f"{level} price"
-            self.form.setRowVisible(self.labels[field], bool(self.names.get(level) or self.edits[field].text()))
+            error, on = self.errors[field], bool(self.names.get(level) or self.edits[field].text())
+            said = not error.isHidden()
+            self.form.setRowVisible(self.labels[field], on)  # which shows every widget of the row, the error too
+            error.setVisible(on and said)
 
     def command(self, sku: str) -> pm.SetProductSales:
         subs = self.edits["substitute"].text().replace("，", ",").split(",")
