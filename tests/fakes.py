@@ -503,6 +503,10 @@ class FakePriceRepository:
     def set_level_name(self, level: str, name: str) -> None:
         _put(self.s.level_names, level, name or None)
 
+    def level_use(self, level: str) -> tuple[int, int]:
+        return (sum(1 for (_pid, at) in self.s.list_prices if at == level),
+                sum(1 for terms in self.s.customer_terms.values() if terms.price_level == level))
+
 
 def _put(store: dict, key: object, value: object) -> None:
     if value is None:

@@ -63,6 +63,8 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "settings.rates": (("save_button", Permission.PURCHASE), ("remove_button", Permission.PURCHASE)),
     "settings.periods": (("close_button", Permission.PERIOD_CLOSE), ("reopen_button", Permission.PERIOD_REOPEN)),
     "settings.planning": (("save_button", Permission.PURCHASE),),
+    "settings.levels": (("add_button", Permission.PRICES), ("rename_button", Permission.PRICES),
+                        ("retire_button", Permission.PRICES)),
 }
 
 

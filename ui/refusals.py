@@ -96,6 +96,18 @@ REFUSALS: dict[str, Template] = {
                                 "code!r"),
     "unknown_customer_walk_in": _r(QT_TRANSLATE_NOOP(
         "Refusals", "customer %1: no customer has this code; leave it empty for a walk-in"), "code!r"),
+    # -- price levels
+    "no_free_level": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "all %1 extra price levels are in use; retire one before adding another"), "most"),
+    "level_not_in_use": _r(QT_TRANSLATE_NOOP("Refusals", "price level %1 is not in use; add a level instead"),
+                           "level"),
+    "level_built_in": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "retail and wholesale are built in: they cannot be renamed or retired (the extra levels can)")),
+    "level_name_taken": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is already the name of another price level; choose another name"), "name!r"),
+    "level_in_use": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "price level %1 is in use: %2 product(s) have a list price at it and %3 customer(s) buy at it; "
+                    "move them to another level first, then retire it"), "name!r", "prices", "customers"),
     # -- purchasing
     "unknown_po": _r(QT_TRANSLATE_NOOP("Refusals", "purchase order %1: no PO has this number or draft id"), "ref!r"),
     "sku_not_on_po": _r(QT_TRANSLATE_NOOP("Refusals", "SKU %1 is not on purchase order %2"), "sku!r", "po"),

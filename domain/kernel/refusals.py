@@ -37,6 +37,13 @@ ENGLISH: dict[str, str] = {
     "unknown_supplier_code": "supplier code {code!r}: no supplier has this code",
     "unknown_customer_code": "customer code {code!r}: no customer has this code",
     "unknown_customer_walk_in": "customer {code!r}: no customer has this code; leave it empty for a walk-in",
+    # -- price levels (domain.sales.levels)
+    "no_free_level": "all {most} extra price levels are in use; retire one before adding another",
+    "level_not_in_use": "price level {level} is not in use; add a level instead",
+    "level_built_in": "retail and wholesale are built in: they cannot be renamed or retired (the extra levels can)",
+    "level_name_taken": "{name!r} is already the name of another price level; choose another name",
+    "level_in_use": "price level {name!r} is in use: {prices} product(s) have a list price at it and {customers} "
+                    "customer(s) buy at it; move them to another level first, then retire it",
     # -- purchasing
     "unknown_po": "purchase order {ref!r}: no PO has this number or draft id",
     "sku_not_on_po": "SKU {sku!r} is not on purchase order {po}",

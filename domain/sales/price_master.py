@@ -24,6 +24,7 @@ from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import COST_PLACES
 from domain.kernel.ports import UnitOfWork
 from domain.kernel.refusals import refusal
@@ -188,7 +189,8 @@ def remove_list_price(uow: UnitOfWork, c: RemoveListPrice) -> bool:
 
 
 def name_levels(uow: UnitOfWork, c: NameLevels) -> dict[str, str]:
-    """Name (or with "" unname) the extra levels; returns every name now in force."""
+    """Name (or with "" unname) the extra levels; returns every name now in force. Unnaming retires a level, refused
+    while a list price or a customer uses it (``domain.sales.levels.retire_level``)."""
     names = {}
     for level, name in c.names.items():
         key = v.text("level", level, max_len=16).lower()
@@ -198,7 +200,11 @@ def name_levels(uow: UnitOfWork, c: NameLevels) -> dict[str, str]:
         names[key] = v.text(f"{key} name", name, required=False, max_len=64)
     with uow:
         require(uow, Permission.PRICES)
+        held = uow.prices.level_names()
         for level, name in names.items():
+            prices, customers = uow.prices.level_use(level) if held.get(level) and not name else (0, 0)
+            if prices or customers:
+                raise refusal(RuleViolation, "level_in_use", name=held[level], prices=prices, customers=customers)
             uow.prices.set_level_name(level, name)
         result = uow.prices.level_names()
         uow.commit()

@@ -105,6 +105,9 @@ class PriceRepository(Protocol):
     def set_level_name(self, level: str, name: str) -> None:
         """Name an extra level; an empty name removes it."""
         ...
+    def level_use(self, level: str) -> tuple[int, int]:
+        """How many products have a list price at ``level``, and how many customers buy at it."""
+        ...
 
 
 class _HasPrices(Protocol):

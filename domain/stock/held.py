@@ -22,6 +22,10 @@ from decimal import Decimal
 from decimal import InvalidOperation
 from typing import Protocol
 
+from domain.stock.cost_hint import CostSource
+from domain.stock.cost_hint import CostSuggestion
+from domain.stock.cost_hint import PriceSeen
+
 
 @dataclass(frozen=True)
 class HeldLine:
@@ -36,6 +40,8 @@ class HeldLine:
     reason: str = ""
     scanned: bool = False  # scanned or typed (later scans add one)
     by_scan: bool = False  # against a PO: scanned at least once (posting asks about the lines left untouched)
+    cost_hint: CostSuggestion | None = None  # a free receipt: ``unit_cost`` is this suggestion, not typed
+    error: str = ""  # what the line was refused with (a posting's word, a fraction marked), shown on it
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,25 @@ class HeldDocuments(Protocol):
 _DECIMALS = ("qty", "unit_cost", "counted", "expected")
 
 
+def _hint_json(hint: CostSuggestion | None) -> dict | None:
+    if hint is None:
+        return None
+    seen = hint.seen
+    return {"unit_cost": str(hint.unit_cost), "source": hint.source.value,
+            "seen": None if seen is None else {"unit_cost": str(seen.unit_cost), "on": seen.on.isoformat(),
+                                               "supplier": seen.supplier, "reference": seen.reference}}
+
+
+def _hint_from_json(item: dict | None) -> CostSuggestion | None:
+    """A suggested cost back from ``_hint_json`` (raises on anything else: the line is then dropped)."""
+    if item is None:
+        return None
+    seen = item["seen"]
+    return CostSuggestion(Decimal(str(item["unit_cost"])), CostSource(item["source"]), None if seen is None else
+                          PriceSeen(Decimal(str(seen["unit_cost"])), date.fromisoformat(seen["on"]),
+                                    str(seen.get("supplier", "")), str(seen.get("reference", ""))))
+
+
 def lines_json(lines: tuple[HeldLine, ...]) -> str:
     """The lines as JSON text, decimals as strings."""
     out = []
@@ -88,6 +113,7 @@ def lines_json(lines: tuple[HeldLine, ...]) -> str:
         item = asdict(line)
         for key in _DECIMALS:
             item[key] = None if item[key] is None else str(item[key])
+        item["cost_hint"] = _hint_json(line.cost_hint)
         out.append(item)
     return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
@@ -105,7 +131,8 @@ def lines_from_json(text: str) -> tuple[HeldLine, ...]:
             lines.append(HeldLine(
                 product_id=str(item["product_id"]), sku=str(item["sku"]), name=str(item.get("name", "")),
                 unit=str(item.get("unit", "")), reason=str(item.get("reason", "")),
-                scanned=bool(item.get("scanned", False)), by_scan=bool(item.get("by_scan", False)), **values))
-        except (KeyError, TypeError, AttributeError, InvalidOperation):
+                scanned=bool(item.get("scanned", False)), by_scan=bool(item.get("by_scan", False)),
+                cost_hint=_hint_from_json(item.get("cost_hint")), error=str(item.get("error", "")), **values))
+        except (KeyError, TypeError, AttributeError, InvalidOperation, ValueError):
             continue
     return tuple(lines)

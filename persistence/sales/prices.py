@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import Connection
+from sqlalchemy import func
 from sqlalchemy import insert
 from sqlalchemy import select
 
@@ -111,6 +112,12 @@ class PriceRepository:
 
     def set_level_name(self, level: str, name: str) -> None:
         office.write(self.conn, {LEVEL_NAME_KEY + level: name or None})
+
+    def level_use(self, level: str) -> tuple[int, int]:
+        prices = select(func.count()).select_from(t.product_prices).where(t.product_prices.c.level == level)
+        customers = (select(func.count()).select_from(t.customer_profiles)
+                     .where(t.customer_profiles.c.price_level == level))
+        return self.conn.execute(prices).scalar_one(), self.conn.execute(customers).scalar_one()
 
     def _replace(self, table, key: dict, values: dict | None) -> None:
         """Replace the row of ``key`` with ``values`` (its version one higher), or with None delete it."""

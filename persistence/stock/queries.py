@@ -9,11 +9,17 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine
+from sqlalchemy import and_
 from sqlalchemy import bindparam
 from sqlalchemy import func
+from sqlalchemy import not_
 from sqlalchemy import or_
 from sqlalchemy import select
 
+from domain.reports.model import OPENING_KIND
+from domain.reports.model import OPENING_REFS
+from domain.reports.model import OPENING_SOURCE
+from domain.reports.model import OPENING_STOCK
 from domain.stock.readmodels import CheckProblem
 from domain.stock.readmodels import MovementRow
 from domain.stock.readmodels import StockRow
@@ -153,12 +159,31 @@ def _any_merged(engine: Engine) -> bool:
         return bool(merged.merged(conn))
 
 
+def _opening_stock():
+    """Whether a movement is imported opening stock, in SQL: ``domain.reports.model.is_opening_stock`` on the
+    reference a list shows (``ref_of``), so what the list filters as opening stock is what it names so."""
+    ref = ref_of(M)
+    return and_(M.c.kind == OPENING_KIND, M.c.source_type == OPENING_SOURCE,
+                or_(*(ref.startswith(prefix, autoescape=True) for prefix in OPENING_REFS)))
+
+
+def shown_kind_is(kind: str):
+    """The movements a list shows as ``kind`` (``domain.reports.model.shown_kind``): ``OPENING_STOCK`` is the
+    imported opening stock, and a receipt is any other receipt (opening stock is not listed twice)."""
+    if kind == OPENING_STOCK:
+        return _opening_stock()
+    if kind == OPENING_KIND:
+        return and_(M.c.kind == kind, not_(_opening_stock()))
+    return M.c.kind == kind
+
+
 def latest_movements(
     engine: Engine, product: str | None = None, warehouse: str | None = None, kind: str | None = None,
     since: datetime | None = None, until: datetime | None = None, limit: int = 5000, product_ids: Sequence[str] = (),
 ) -> list[MovementRow]:
     """The ledger newest first, at most ``limit`` rows; ``product`` is a SKU, a barcode or part of a name, and
-    ``product_ids`` the products it matched otherwise (the pinyin of a name, found by the screen)."""
+    ``product_ids`` the products it matched otherwise (the pinyin of a name, found by the screen); ``kind`` is a
+    kind as the list shows it (``shown_kind_is``: opening stock, or a receipt that is not)."""
     query = (
         _movement_rows(_any_merged(engine))
         .order_by(M.c.occurred_at.desc(), M.c.id.desc())
@@ -171,7 +196,7 @@ def latest_movements(
     if warehouse:
         query = query.where(W.c.code == warehouse)
     if kind:
-        query = query.where(M.c.kind == kind)
+        query = query.where(shown_kind_is(kind))
     if since:
         query = query.where(M.c.occurred_at >= since)
     if until:

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+501" />
+            <location filename="../../ui/refusals.py" line="+513" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+104" />
+            <location filename="../../ui/access.py" line="+106" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -1627,7 +1627,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>CustomerTerms</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+219" />
+            <location filename="../../ui/screens/partners.py" line="+220" />
             <source>Price level</source>
             <translation>价格等级</translation>
         </message>
@@ -1687,7 +1687,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>货到付款：当天到期</translation>
         </message>
         <message>
-            <location line="+155" />
+            <location line="+158" />
             <source>Own prices: %1</source>
             <translation>专属价格：%1</translation>
         </message>
@@ -2290,7 +2290,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+93" />
+            <location filename="../../ui/screens/documents/entry.py" line="+95" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -2355,13 +2355,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+377" />
-            <location line="+400" />
+            <location line="+384" />
+            <location line="+407" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-361" />
+            <location line="-368" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2371,7 +2371,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+264" />
+            <location line="+271" />
             <source>Posted %1 against %2</source>
             <translation>已过账 %1（按采购订单 %2 收货）</translation>
         </message>
@@ -2422,14 +2422,14 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="-251" />
-            <location line="+217" />
+            <location filename="../../ui/screens/documents/entry.py" line="-258" />
+            <location line="+224" />
             <location line="+65" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-275" />
+            <location line="-282" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -2497,7 +2497,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>没有挂单。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/documents/entry.py" line="+94" />
+            <location filename="../../ui/screens/documents/entry.py" line="+101" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -2600,13 +2600,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-776" />
+            <location line="-790" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+625" />
+            <location line="+639" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -2661,8 +2661,8 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-199" />
-            <location line="+200" />
+            <location line="-206" />
+            <location line="+207" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
@@ -2702,7 +2702,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/ship.py" line="+72" />
+            <location filename="../../ui/screens/documents/ship.py" line="+74" />
             <source>Sales: against an order, counter sale</source>
             <translation>销售：按订单发货、门市销售</translation>
         </message>
@@ -2948,7 +2948,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>输入单位成本即可修改。</translation>
         </message>
         <message>
-            <location line="+354" />
+            <location line="+356" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -4907,7 +4907,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>冲销</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Opening stock</source>
             <translation>期初库存</translation>
         </message>
@@ -4915,7 +4915,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementTableModel</name>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -5092,7 +5092,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="-363" />
+            <location filename="../../ui/screens/partners.py" line="-366" />
             <source>Code: enter a short code without spaces, such as C003 (letters, digits and signs such as - _ . /, not starting with =, + or @; at most 32).</source>
             <translation>编码：请输入不含空格的简短编码，例如 C003（字母、数字和 - _ . / 等符号，不以 =、+ 或 @ 开头，最多 32 个字符）。</translation>
         </message>
@@ -5776,6 +5776,99 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>PriceLevelsPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_levels.py" line="+135" />
+            <source>Added the price level %1.</source>
+            <translation>已添加价格等级“%1”。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Renamed %1 to %2.</source>
+            <translation>已将“%1”改名为“%2”。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Retired the price level %1: products and customers no longer offer it.</source>
+            <translation>已停用价格等级“%1”：商品和客户资料中不再提供该等级。</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Name: enter the level's name, such as VIP or 经销商 (at most 64 characters).</source>
+            <translation>名称：请输入等级名称，例如 VIP 或 经销商（最多 64 个字符）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refused: %1</source>
+            <translation>未执行：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>built in</source>
+            <translation>内置</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>in use</source>
+            <translation>在用</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>free</source>
+            <translation>未启用</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The levels a product's list prices and a customer's terms are set at. Retail and wholesale are built in; add up to three more of your own (such as VIP or 经销商), rename them, and retire one that no price and no customer uses any more. Every desk of the office shares these names.</source>
+            <translation>商品价目表和客户价格条件所用的价格等级。零售和批发为内置等级；另可自行添加最多三个等级（如 VIP 或 经销商）、改名，并停用不再有价格或客户使用的等级。办公室内所有电脑共用这些名称。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Level</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Products priced</source>
+            <translation>有定价的商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. VIP</source>
+            <translation>如 VIP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add level</source>
+            <translation>添加等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename</source>
+            <translation>改名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retire</source>
+            <translation>停用</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductEditor</name>
         <message>
             <location filename="../../ui/screens/products.py" line="+329" />
@@ -5843,7 +5936,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>按件、箱、套计数的商品请勾选：2.5 这样的数量将被拒绝。按重量、长度或体积计量的商品（kg、米、升）请不勾选。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-48" />
+            <location filename="../../ui/refusals.py" line="-60" />
             <source>Product %1 was changed by someone else since you opened it; close this window and open the product again to see their change.</source>
             <translation>商品 %1 在您打开后已被他人修改；请关闭此窗口，重新打开该商品查看其修改后再编辑。</translation>
         </message>
@@ -5899,7 +5992,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductSelling</name>
         <message>
-            <location filename="../../ui/screens/product_selling.py" line="+23" />
+            <location filename="../../ui/screens/product_selling.py" line="+24" />
             <source>Retail price</source>
             <translation>零售价</translation>
         </message>
@@ -5954,7 +6047,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>五级</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+69" />
             <source>Selling</source>
             <translation>销售</translation>
         </message>
@@ -6496,7 +6589,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>草稿 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+46" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+47" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -6536,7 +6629,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+181" />
+            <location line="+186" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -6588,7 +6681,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-193" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-198" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -6794,7 +6887,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+172" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+177" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -7123,7 +7216,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+511" />
+            <location filename="../../ui/refusals.py" line="+523" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7531,7 +7624,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-633" />
+            <location line="-645" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7647,6 +7740,31 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
+            <source>all %1 extra price levels are in use; retire one before adding another</source>
+            <translation>%1 个自定义价格等级都已在用；请先停用一个，再添加新的</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>price level %1 is not in use; add a level instead</source>
+            <translation>价格等级 %1 未启用；请改为添加等级</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>retail and wholesale are built in: they cannot be renamed or retired (the extra levels can)</source>
+            <translation>零售和批发为内置等级，不能改名或停用（自定义等级可以）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is already the name of another price level; choose another name</source>
+            <translation>%1 已是另一个价格等级的名称；请换一个名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>price level %1 is in use: %2 product(s) have a list price at it and %3 customer(s) buy at it; move them to another level first, then retire it</source>
+            <translation>价格等级 %1 仍在使用：%2 个商品设有该等级的价格，%3 个客户按该等级购货；请先把它们改到其他等级，再停用</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>purchase order %1: no PO has this number or draft id</source>
             <translation>采购单 %1：没有采购单使用此单号或草稿编号</translation>
         </message>
@@ -9644,7 +9762,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-67" />
+            <location filename="../../ui/access.py" line="-69" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -9928,7 +10046,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+698" />
+            <location filename="../../ui/screens/sales/screen.py" line="+707" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10471,7 +10589,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+664" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+668" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10574,7 +10692,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-575" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-578" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -10630,7 +10748,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>其他仓库也没有可用库存；未发部分保留为欠货。</translation>
         </message>
         <message>
-            <location line="+157" />
+            <location line="+160" />
             <location line="+380" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
@@ -10939,6 +11057,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+2" />
             <source>Exchange rates</source>
             <translation>汇率</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Price levels</source>
+            <translation>价格等级</translation>
         </message>
         <message>
             <location line="+2" />

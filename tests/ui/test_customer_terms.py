@@ -51,7 +51,8 @@ def open_terms(qtbot, screen, code: str):
 def test_the_terms_and_own_prices_are_prefilled(qtbot, screen):
     dialog = open_terms(qtbot, screen, "ACME")
     assert dialog.level.currentData() == "wholesale"
-    assert [dialog.level.itemText(i) for i in range(5)] == ["Retail", "Wholesale", "VIP", "Level 4", "Level 5"]
+    # the extra levels the office has not named are not offered (Settings › Price levels adds them)
+    assert [dialog.level.itemText(i) for i in range(dialog.level.count())] == ["Retail", "Wholesale", "VIP"]
     assert (dialog.edits["discount"].text(), dialog.edits["credit limit"].text()) == ("5", "5000")
     assert dialog.edits["phone"].text() == "0755-1234"
     assert [(dialog.prices.item(0, 0).text(), dialog.prices.item(0, 1).text())] == [("SD-1", "9.9")]

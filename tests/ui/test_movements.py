@@ -98,19 +98,12 @@ def test_opening_a_movement_shows_its_details_and_source(qtbot, screen):
     assert details.document is None  # posted by a use case, not from a document
 
 
-def test_imported_opening_stock_reads_opening_stock_in_the_list_its_details_and_the_export(qtbot, services, db,
-                                                                                         chinese, tmp_path):
-    """A sheet of opening stock posts receipts (imp-S-…); the ledger lists them as 期初库存, not as 入库, and so do
-    the movement's details, the product page's movements and the workbook exported from the list; a receipt
-    posted by hand stays 入库."""
-    from openpyxl import load_workbook
-
+def with_opening_stock(qtbot, services, db, tmp_path):
+    """A sheet of opening stock imported (4 HM-1 in W1, posted as a receipt imp-S-…), and the screen on it."""
     from domain.imports import guess_mapping
     from domain.imports import run_import
-    from ui.dialogs.export_table import snapshot
     from ui.screens.movements import MovementsScreen
     from ui.spreadsheets import read_table
-    from ui.spreadsheets import write_xlsx
 
     sheet = tmp_path / "期初库存.csv"
     sheet.write_text("货号,仓库,数量,成本\nHM-1,W1,4,8.00\n", encoding="utf-8")
@@ -119,6 +112,20 @@ def test_imported_opening_stock_reads_opening_stock_in_the_list_its_details_and_
     screen = MovementsScreen(services)
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: not screen.loading and len(screen.model.rows) == 5)
+    return screen
+
+
+def test_imported_opening_stock_reads_opening_stock_in_the_list_its_details_and_the_export(qtbot, services, db,
+                                                                                         chinese, tmp_path):
+    """A sheet of opening stock posts receipts (imp-S-…); the ledger lists them as 期初库存, not as 入库, and so do
+    the movement's details, the product page's movements and the workbook exported from the list; a receipt
+    posted by hand stays 入库."""
+    from openpyxl import load_workbook
+
+    from ui.dialogs.export_table import snapshot
+    from ui.spreadsheets import write_xlsx
+
+    screen = with_opening_stock(qtbot, services, db, tmp_path)
     shown = {(screen.proxy.index(i, 1).data(), screen.proxy.index(i, 4).data())
              for i in range(screen.proxy.rowCount())}
     assert ("期初库存", "W1") in shown and ("入库", "W2") in shown
@@ -167,3 +174,29 @@ def test_the_command_line_names_imported_opening_stock_in_its_list_and_its_expor
     for name, expected in (("en.xlsx", ["Opening stock", "Receipt"]), ("zh.xlsx", ["入库", "期初库存"])):
         kinds = [row[1] for row in load_workbook(tmp_path / name).active.iter_rows(min_row=2, values_only=True)]
         assert sorted(kinds) == expected
+
+
+def test_the_kind_filter_offers_opening_stock_and_finds_each_movement_under_the_kind_it_shows(qtbot, services, db,
+                                                                                          chinese, tmp_path):
+    """期初库存 was named in the list but missing from the Kind filter, and filtering by 入库 listed it as well: now
+    each kind offered lists exactly the rows the list names so, and together they list every row once."""
+    from ui.models.movements import movement_kind
+
+    screen = with_opening_stock(qtbot, services, db, tmp_path)
+    every = sorted(m.id for m in screen.model.rows)
+    offered = [screen.kind.itemText(i) for i in range(screen.kind.count())]
+    assert offered[:3] == ["全部", "入库", "期初库存"]
+    screen.kind.setCurrentIndex(screen.kind.findData("opening_stock"))
+    assert reload(qtbot, screen) == [("receipt", "HM-1", "W1")]
+    assert screen.proxy.index(0, 1).data() == "期初库存"
+    screen.kind.setCurrentIndex(screen.kind.findData("receipt"))
+    assert reload(qtbot, screen) == [("receipt", "HM-1", "W2")]  # the receipt posted by hand, not the opening stock
+    assert screen.proxy.index(0, 1).data() == "入库"
+    found = []
+    for i in range(1, screen.kind.count()):
+        screen.kind.setCurrentIndex(i)
+        reload(qtbot, screen)
+        assert {movement_kind(m) for m in screen.model.rows} <= {screen.kind.itemData(i)}, screen.kind.itemText(i)
+        found += [m.id for m in screen.model.rows]
+    assert sorted(found) == every
+    qtbot.waitUntil(lambda: services.tasks.busy == 0)

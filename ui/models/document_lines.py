@@ -340,14 +340,16 @@ class DocumentLinesModel(QAbstractTableModel):
     def held_lines(self) -> tuple[HeldLine, ...]:
         """The lines as they stand, to be kept while the document is not posted."""
         return tuple(HeldLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
-                              x.reason, x.scanned, x.by_scan) for x in self._lines)
+                              x.reason, x.scanned, x.by_scan, cost_hint=x.cost_hint, error=x.error)
+                     for x in self._lines)
 
     def restore(self, lines) -> None:
         """Lines of a held document back in the grid (a free document; see ``restore_po_quantities``)."""
         self.forget_undo()
         self.beginResetModel()
         self._lines = [EntryLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
-                                 x.reason, scanned=x.scanned, by_scan=x.by_scan) for x in lines]
+                                 x.reason, error=x.error, scanned=x.scanned, by_scan=x.by_scan, cost_hint=x.cost_hint)
+                       for x in lines]
         self._reindex()
         self.endResetModel()
         self.totals_changed.emit()

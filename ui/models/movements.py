@@ -26,8 +26,12 @@ KIND_CAPTIONS = {
     "count_adjustment": QT_TRANSLATE_NOOP("MovementKind", "Count adjustment"),
     "reversal": QT_TRANSLATE_NOOP("MovementKind", "Reversal"),
 }
-# Not a kind of movement (a receipt, filtered as one) but what a list calls imported opening stock.
-SHOWN_CAPTIONS = {**KIND_CAPTIONS, OPENING_STOCK: QT_TRANSLATE_NOOP("MovementKind", "Opening stock")}
+# The kinds a list shows, in the order its Kind filter offers them: imported opening stock is not a kind of movement
+# (it is a receipt) but what a list calls it, and filtering by it lists it while filtering by Receipt lists the other
+# receipts (``persistence.stock.queries.shown_kind_is``), so each row is found under the kind it shows.
+SHOWN_CAPTIONS = {"receipt": KIND_CAPTIONS["receipt"],
+                  OPENING_STOCK: QT_TRANSLATE_NOOP("MovementKind", "Opening stock"),
+                  **{kind: caption for kind, caption in KIND_CAPTIONS.items() if kind != "receipt"}}
 
 
 def kind_text(kind: str) -> str:

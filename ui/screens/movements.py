@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 
 from ui.i18n import fill
-from ui.models.movements import KIND_CAPTIONS
+from ui.models.movements import SHOWN_CAPTIONS
 from ui.models.movements import MovementTableModel
 from ui.models.movements import kind_text
 from ui.models.movements import movement_kind
@@ -67,7 +67,7 @@ class MovementsScreen(Screen):
         self.warehouse = QComboBox(self)
         self.kind = QComboBox(self)
         self.kind.addItem("", None)
-        for kind in KIND_CAPTIONS:
+        for kind in SHOWN_CAPTIONS:  # opening stock too, as the list names it
             self.kind.addItem("", kind)
         today = QDate.currentDate()
         self.since = QDateEdit(today.addDays(-90), self)
@@ -188,7 +188,7 @@ class MovementsScreen(Screen):
         self.product.setPlaceholderText(translate("MovementsScreen", "SKU, barcode or part of the name"))
         self.apply.setText(translate("MovementsScreen", "Apply"))
         self.kind.setItemText(0, translate("MovementsScreen", "All"))
-        for i, caption in enumerate(KIND_CAPTIONS.values(), 1):
+        for i, caption in enumerate(SHOWN_CAPTIONS.values(), 1):
             self.kind.setItemText(i, translate("MovementKind", caption))
         if self.warehouse.count():
             self.warehouse.setItemText(0, translate("MovementsScreen", "All"))

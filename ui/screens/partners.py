@@ -30,6 +30,7 @@ from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.sales import price_master as pm
 from domain.sales.prices import LEVELS
+from domain.sales.prices import NAMED_LEVELS
 from ui.i18n import fill
 from ui.import_problems import problem_text as field_problem_text
 from ui.models.partners import CustomerTableModel
@@ -315,6 +316,9 @@ class CustomerTermsDialog(QDialog):
             return
         (customer, terms), prices, names = result
         self.names, self.customer_name = names, customer.name
+        for level in NAMED_LEVELS:  # offered while the office names it; the customer's own level stays offered
+            if not names.get(level) and level != terms.price_level and self.level.findData(level) >= 0:
+                self.level.removeItem(self.level.findData(level))
         self.level.setCurrentIndex(max(0, self.level.findData(terms.price_level)))
         self.basis.setCurrentIndex(max(0, self.basis.findData(terms.payment_basis)))
         values = {"discount": qty_text(terms.discount), "payment terms": terms.payment_terms,
@@ -402,8 +406,8 @@ class CustomerTermsDialog(QDialog):
                                  f"{self.code} {name}".strip()))
         for field, label in self.labels.items():
             label.setText(translate("CustomerTerms", _TERM_LABELS[field]) + ":")
-        for i, level in enumerate(LEVELS):
-            self.level.setItemText(i, level_name(level, self.names))
+        for i in range(self.level.count()):
+            self.level.setItemText(i, level_name(self.level.itemData(i), self.names))
         for i, title in enumerate(BASIS_TITLES.values()):
             self.basis.setItemText(i, translate("CustomerTerms", title))
         self.edits["credit limit"].setPlaceholderText(translate("CustomerTerms", "blank: no limit"))

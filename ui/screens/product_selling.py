@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from domain.sales import price_master as pm
 from domain.sales.prices import LEVELS
+from domain.sales.prices import NAMED_LEVELS
 from ui.i18n import fill
 from ui.models.table import qty_text
 
@@ -68,17 +69,31 @@ class SellingSection(QGroupBox):
             box.addWidget(error)
             form.addRow(label, box)
             self.edits[field], self.errors[field], self.labels[field] = edit, error, label
+        self.form = form
         self.retranslate()
+        self._show_levels()
 
     def set_names(self, names: dict[str, str]) -> None:
         self.names = dict(names)
         self.retranslate()
+        self._show_levels()
 
     def prefill(self, sales: pm.ProductSales) -> None:
         for level in LEVELS:
             self.edits[f"{level} price"].setText(qty_text(sales.prices.get(level)))
         self.edits["tax rate"].setText(qty_text(sales.tax_rate))
         self.edits["substitute"].setText(", ".join(sales.substitutes))
+        self._show_levels()
+
+    def _show_levels(self) -> None:
+        """An extra level is offered while the office names it (Settings › Price levels); one retired still shows
+        where this product has a price at it, so that nothing stored is hidden."""
+        for level in NAMED_LEVELS:
+            field = f"{level} price"
+            error, on = self.errors[field], bool(self.names.get(level) or self.edits[field].text())
+            said = not error.isHidden()
+            self.form.setRowVisible(self.labels[field], on)  # which shows every widget of the row, the error too
+            error.setVisible(on and said)
 
     def command(self, sku: str) -> pm.SetProductSales:
         subs = self.edits["substitute"].text().replace("，", ",").split(",")

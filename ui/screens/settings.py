@@ -65,6 +65,8 @@ PAGES = available([
                 "ui.screens.settings_users:UsersPage"),
     ScreenEntry("rates", QT_TRANSLATE_NOOP("SettingsPages", "Exchange rates"), "",
                 "ui.screens.settings_rates:RatesPage"),
+    ScreenEntry("levels", QT_TRANSLATE_NOOP("SettingsPages", "Price levels"), "",
+                "ui.screens.settings_levels:PriceLevelsPage"),
     ScreenEntry("periods", QT_TRANSLATE_NOOP("SettingsPages", "Month close"), "",
                 "ui.screens.settings_periods:PeriodsPage"),
     ScreenEntry("planning", QT_TRANSLATE_NOOP("SettingsPages", "Planning"), "",

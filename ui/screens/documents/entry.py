@@ -82,6 +82,8 @@ from ui.screens.held import HeldKeeper
 from ui.widgets.busy import alive
 from ui.widgets.clamped_label import ClampedLabel
 from ui.widgets.screen import Screen
+from ui.widgets.tab_order import browsing_screens
+from ui.widgets.tab_order import chain_tabs
 from ui.widgets.table_view import DataTable
 from ui.widgets.unfilled_offer import UnfilledDemandOffer
 
@@ -233,6 +235,9 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
                                | QAbstractItemView.EditTrigger.EditKeyPressed
                                | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.grid.setEditTriggers(self._edit_triggers)
+        # Tab on the grid leaves it for the buttons (it went from cell to cell and round again, never out); Tab in a
+        # cell being typed still moves to the next cell to type in (``_edit_next_cell``)
+        self.grid.setTabKeyNavigation(False)
         rows = self.grid.verticalHeader()
         rows.setVisible(False)  # the line number is a column; see ui.models.document_lines
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -372,15 +377,19 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         # text undoes its own typing, as any text field does).
         self.grid.installEventFilter(self)
         self.scan.installEventFilter(self)
-        self.tabs.currentChanged.connect(lambda index: self.scan.setFocus() if index == 0 else None)
+        self.tabs.currentChanged.connect(lambda index: self._scan_next() if index == 0 else None)
 
-        self.setFocusProxy(self.scan)
+        # header → scan field and lines → buttons, from the navigation list's Tab on (no focus proxy: Tab into the
+        # screen went to the proxy, the scan field, and on to the grid, past the header)
+        chain_tabs(self.warehouse, self.to_warehouse, self.partner, self.reference, self.date, self.category,
+                   self.load_expected_button, self.po_combo, self.scan, self.grid, self.remove_button,
+                   self.clear_button, self.hold_button, self.held_button, self.post_button)
         self.retranslate()
         self._update_totals()
         self.reload_choices()
         self.reload_codes()
         self.refresh_posted()
-        self.scan.setFocus()
+        self._scan_next()
 
     def _message_label(self, style: str, collapse: bool = False) -> QLabel:
         label = QLabel(self)
@@ -700,10 +709,17 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.clear_form()
 
     def showEvent(self, event) -> None:
-        """Whenever the screen is shown, scans go to the scan field of a new document."""
+        """Whenever the screen is shown, scans go to the scan field of a new document; but the arrow keys going
+        through the navigation list leave the keyboard there, so that Tab enters the screen at its header."""
         super().showEvent(event)
         self.tabs.setCurrentIndex(0)
-        QTimer.singleShot(0, self.scan.setFocus)
+        if not browsing_screens(self):
+            QTimer.singleShot(0, self.scan.setFocus)
+
+    def _scan_next(self) -> None:
+        """The scan field takes the keyboard, unless the clerk is going through the navigation list with it."""
+        if not browsing_screens(self):
+            self.scan.setFocus()
 
     def start_scanning(self) -> None:
         """The screen's shortcut (Ctrl+2 for Receive…) pressed while it is shown: back to the scan field of the
@@ -811,7 +827,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self._last_posted, self._last_po_receipt = document.number, ""
         self._show_result()
         self.refresh_posted()
-        self.scan.setFocus()
+        self._scan_next()
 
     def _show_result(self) -> None:
         if self._last_posted and self._last_po_receipt:  # a delivery against a PO: its receipt and the PO

@@ -52,6 +52,7 @@ from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
 from ui.screens.documents.sales_returns import PostedSales
 from ui.widgets.busy import alive
+from ui.widgets.tab_order import chain_tabs
 from ui.widgets.table_view import fit_titles
 
 CTX = "SalesShip"
@@ -174,6 +175,7 @@ class SalesShipPanel(QWidget):
         ):
             self.grid.setColumnWidth(column, width)
         self.grid.itemChanged.connect(self._edited)
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the grid for the buttons; a cell being typed tabs on
         self.totals = QLabel(self)
         self.result_label = QLabel(self)
         self.result_label.setStyleSheet(GREEN)
@@ -224,7 +226,9 @@ class SalesShipPanel(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
-        self.setFocusProxy(self.scan)
+        # header → scan field and lines → buttons (no focus proxy: Tab into the tab went to it, past the header)
+        chain_tabs(self.order_mode, self.counter_mode, self.so_combo, self.customer, self.warehouse, self.reference,
+                   self.scan, self.grid, self.clear_button, self.post_button)
         self.retranslate()
         self._mode_changed()
         self.reload()

@@ -12,6 +12,7 @@ from domain.stock.documents import DocumentKind
 from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.sales_ship import SO_NUMBER
 from ui.screens.documents.sales_ship import SalesShipPanel
+from ui.widgets.tab_order import browsing_screens
 
 # lupdate reads translate("Context", "text"); self.tr here would be read as this class's context
 translate = QCoreApplication.translate
@@ -59,7 +60,8 @@ class ShipScreen(DocumentEntry):
         super().showEvent(event)
         if keep:
             self.tabs.setCurrentWidget(self.sales)
-            self.sales.scan.setFocus()
+            if not browsing_screens(self):
+                self.sales.scan.setFocus()
 
     def refresh(self) -> None:
         super().refresh()

@@ -56,3 +56,10 @@ class SuggestedCosts:
         typing = self.grid.state() == QAbstractItemView.State.EditingState and current.isValid() and \
             self.model.columns[current.column()] == lm.COST
         self.model.suggest_costs(found, busy_row=current.row() if typing else None)
+
+    def fill_from_held(self, doc) -> None:
+        """A held receipt resumed: its lines keep the suggestions they showed when held (the header was put back, not
+        changed, so nothing is suggested again over them); a line that had none yet asks for one now."""
+        super().fill_from_held(doc)
+        self._resuggest.stop()
+        self.suggest_costs([x.sku for x in self.model.lines if x.unit_cost is None])

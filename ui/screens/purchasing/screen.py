@@ -36,6 +36,7 @@ from ui.search import search_keys
 from ui.widgets.combo import refill
 from ui.widgets.pdf_preview import PdfPreview
 from ui.widgets.screen import Screen
+from ui.widgets.tab_order import chain_tabs
 from ui.widgets.table_view import DataTable
 from ui.widgets.table_view import fit_titles
 
@@ -138,10 +139,6 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         for widget in (self.supplier_label, self.supplier, self.warehouse_label, self.warehouse, self.expected_label,
                        self.expected, self.new_button):
             draft_bar.addWidget(widget)
-        # the draft bar in the order it reads (the editor's widgets were made between them)
-        QWidget.setTabOrder(self.supplier, self.warehouse)
-        QWidget.setTabOrder(self.warehouse, self.expected)
-        QWidget.setTabOrder(self.expected, self.new_button)
         draft_bar.addStretch(1)
         action_bar = QHBoxLayout()
         action_bar.addWidget(self.search, 2)
@@ -170,6 +167,15 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addWidget(self.splitter, 1)
+        # Tab: the draft's header (supplier, warehouse, expected date, New) → the lines and the add bar → the buttons
+        # acting on the order → finding another. Qt's order went from the search to the list, whose Tab went from cell
+        # to cell, and the header came last (the editor's widgets were made after the list).
+        for table in (self.table, self.lines):
+            table.setTabKeyNavigation(False)  # Tab leaves the table; a cell being typed still tabs to the next
+        chain_tabs(self.supplier, self.warehouse, self.expected, self.new_button, self.lines, self.sku, self.qty,
+                   self.price, self.add_button, self.remove_button, self.fixed_rate, self.rate_button,
+                   self.issue_button, self.revise_button, self.cancel_button, self.close_button, self.receive_button,
+                   self.search, self.state_filter, self.table)
         self.retranslate()
         self._enable()
         self.refresh()

@@ -86,6 +86,7 @@ from ui.widgets.busy import alive
 from ui.widgets.combo import refill
 from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.screen import Screen
+from ui.widgets.tab_order import chain_tabs
 from ui.widgets.table_view import DataTable
 from ui.widgets.table_view import fit_titles
 
@@ -330,6 +331,14 @@ class SalesOrdersScreen(OrderActions, Screen):
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addWidget(self.splitter, 1)
+        # Tab: the order's header → its lines and the add bar → the buttons acting on it → finding another order. Qt's
+        # order was the list first, whose Tab went from cell to cell and never reached the order.
+        for table in (self.table, self.lines):
+            table.setTabKeyNavigation(False)  # Tab leaves the table; a cell being typed still tabs to the next
+        chain_tabs(self.customer, self.warehouse, self.requested, self.reference, self.lines, self.sku, self.qty,
+                   self.price, self.discount, self.add_button, self.new_button, self.save_button, self.confirm_button,
+                   self.ship_button, self.cancel_button, self.cut_button, self.undo_button, self.backorders_button,
+                   self.print_button, self.search, self.state_filter, self.customer_filter, self.table)
         self.make_shortcuts()
         self.retranslate()
         self._enable()
