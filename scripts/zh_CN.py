@@ -1852,7 +1852,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', ', %1 transfer(s) ticked'): '，已勾选 %1 笔调拨',
     ('Replenishment', ', out of stock by %1'): '，预计 %1 前断货',
     ('Replenishment', 'ABC class'): 'ABC 分类',
-    ('Replenishment', 'ABC class %1'): 'ABC 分类 %1',
+    ('Replenishment', "ABC class %1 (A %2, B %3, C %4: the cheaper the class's items, the higher its target, so a unit of stock value buys about as much fill in each)"):
+        'ABC 分类 %1（A %2、B %3、C %4：商品越便宜的分类，目标越高，使每元库存在各类换来的满足率大致相当）',
     ('Replenishment', 'ABC ranked by'): 'ABC 划分依据',
     ('Replenishment', 'ABC/XYZ'): 'ABC/XYZ',
     ('Replenishment', 'ABC/XYZ matrix…'): 'ABC/XYZ 矩阵…',

@@ -8578,7 +8578,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment/detail.py" line="+22" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="+23" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -9002,12 +9002,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>本产品单独设置</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>ABC class %1</source>
-            <translation>ABC 分类 %1</translation>
+            <location line="+5" />
+            <source>ABC class %1 (A %2, B %3, C %4: the cheaper the class's items, the higher its target, so a unit of stock value buys about as much fill in each)</source>
+            <translation>ABC 分类 %1（A %2、B %3、C %4：商品越便宜的分类，目标越高，使每元库存在各类换来的满足率大致相当）</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>%1 weeks</source>
             <translation>%1 周</translation>
         </message>
@@ -9432,7 +9432,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-97" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-102" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>

@@ -13,9 +13,9 @@ order is in transit at the start, for either policy.
   as ``reorder`` runs by default) forecasts from the 104 complete weeks before that day, censored as
   planning censors them; d, σd and the margin of the forecast's quantile of demand over L + R as
   ``domain.planning.run.plan`` takes them; s, S from ``domain.planning.replenishment.evaluate_many`` at the ABC class's
-  cycle service level (A 0.98, B 0.95, C 0.95): SS = Q_α(demand over L + R) − d(L + R), s = d·L + SS,
-  S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere; an order S − position is placed
-  when position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time.
+  cycle service level (A 0.97, B 0.98, C 0.99, ``planning.SERVICE_BY_CLASS``): SS = Q_α(demand over L + R)
+  − d(L + R), s = d·L + SS, S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere; an order
+  S − position is placed when position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time.
 * (b) Min/max: reviewed every day, order up to max when the position is at or below min. The levels are
   set once, from the mean daily demand d̄ of the 13 weeks before the window: min = k·d̄·(L + 7 days),
   max = k·d̄·(L + 21 days); the scale k is found by bisection so that (b)'s average inventory value equals
@@ -57,7 +57,7 @@ from _common import table
 from domain.planning import run as planning
 from domain.planning.forecasting.api import forecast_many
 from domain.planning.forecasting.api import lead_time_demand
-from domain.planning.forecasting.api import lead_time_quantile
+from domain.planning.forecasting.api import service_quantile
 from domain.planning.forecasting.history import SCALED
 from domain.planning.forecasting.history import demand_matrix
 from domain.planning.replenishment import evaluate_many
@@ -154,11 +154,16 @@ def forecast_stats(
         results = forecast_many(values, horizon, **options)
         ds.append([lead_time_demand(r, c)[0] / c for r, c in zip(results, cover, strict=True)])
         sigmas.append([r.sigma for r in results])
-        q_l.append([lead_time_quantile(r, x, a) for r, x, a in zip(results, lead, service, strict=True)])
-        q_lr.append([lead_time_quantile(r, c, a) for r, c, a in zip(results, cover, service, strict=True)])
+        # a target between the computed levels (A's 0.97) is read as planning reads it, on the normal scale
+        q_l.append([_or_nan(service_quantile(r, x, a)) for r, x, a in zip(results, lead, service, strict=True)])
+        q_lr.append([_or_nan(service_quantile(r, c, a)) for r, c, a in zip(results, cover, service, strict=True)])
         found = (planning.cover_margin(r, c, a, h) for r, c, a, h in zip(results, cover, service, values, strict=True))
         margins.append([math.nan if x is None else x for x in found])
     return tuple(np.array(x).T for x in (ds, sigmas, q_l, q_lr, margins))
+
+
+def _or_nan(x: float | None) -> float:
+    return math.nan if x is None else x
 
 
 def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int, target: str, quantiles=None,

@@ -442,7 +442,7 @@ def test_a_product_s_own_service_target_is_saved_from_its_dialog_and_the_plan_sa
     QTest.keyClick(screen.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     dialog = screen.target_dialog
     assert isinstance(dialog, ServiceTargetDialog) and dialog.isVisible()
-    assert dialog.service.placeholderText().startswith("98 %") and dialog.service.text() == ""
+    assert dialog.service.placeholderText().startswith("97 %") and dialog.service.text() == ""
     dialog.service.setText("100")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert dialog.isVisible() and "99.99" in dialog.error.text()  # refused next to the field, nothing saved

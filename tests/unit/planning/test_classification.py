@@ -151,8 +151,8 @@ def test_a_run_classifies_sets_the_service_target_by_the_abc_class_and_stores_th
     control = planning.RunControl(classes=store)
     plans = {p.product_id: p for p in planning.plan(_reader(), today=TODAY, weeks=20, run=control)}
     dear, cheap = plans["dear"], plans["cheap"]
-    assert (dear.abc, dear.xyz, dear.service) == ("A", "X", 0.98)
-    assert (cheap.abc, cheap.xyz, cheap.service) == ("C", "Z", 0.95)
+    assert (dear.abc, dear.xyz, dear.service) == ("A", "X", 0.97)
+    assert (cheap.abc, cheap.xyz, cheap.service) == ("C", "Z", 0.99)
     e = cheap.explanation
     assert e["abc_class"] == "C" and e["xyz_class"] == "Z" and e["demand_cv"] == pytest.approx(1.0)
     assert e["abc_basis"] == "value" and e["service_source"] == "class C"
@@ -161,20 +161,31 @@ def test_a_run_classifies_sets_the_service_target_by_the_abc_class_and_stores_th
     assert control.classified["dear"].value == pytest.approx(14000.0)
 
 
+def test_the_cheaper_class_gets_the_higher_target_so_a_unit_of_stock_value_buys_as_much_fill_in_each():
+    # A unit more of safety stock costs its unit cost and saves the chance of a stockout (1 − α) of a unit short per
+    # review: the chances stand as the classes' typical unit costs do (about 3.5 : 2 : 1 on the demo), 3, 2 and 1 %.
+    short = {c: 1 - planning.SERVICE_BY_CLASS[c] for c in "ABC"}
+    assert [round(short[c], 6) for c in "ABC"] == [0.03, 0.02, 0.01]
+    plans = {p.product_id: p for p in planning.plan(_reader(), today=TODAY, weeks=20)}
+    dear, cheap = plans["dear"], plans["cheap"]  # 100 a unit, class A; 1 a unit, class C
+    assert cheap.service > dear.service
+    assert cheap.explanation["z"] > dear.explanation["z"]
+
+
 def test_the_setting_or_the_caller_ranks_by_volume_and_the_targets_follow():
     for plans in (planning.plan(_reader("volume"), today=TODAY, weeks=20),
                   planning.plan(_reader(), today=TODAY, weeks=20, abc_basis="volume")):
         by = {p.product_id: (p.abc, p.service, p.explanation["abc_basis"]) for p in plans}
-        assert by == {"dear": ("B", 0.95, "volume"), "cheap": ("A", 0.98, "volume")}
+        assert by == {"dear": ("B", 0.98, "volume"), "cheap": ("A", 0.97, "volume")}
 
 
 def test_a_product_s_own_target_still_wins_over_its_class():
     from domain.planning.product_model import ProductPlanning
 
     plans = planning.plan(_reader(), today=TODAY, weeks=20,
-                          overrides={"cheap": ProductPlanning("cheap", Decimal("0.99"), None)})
+                          overrides={"cheap": ProductPlanning("cheap", Decimal("0.995"), None)})
     cheap = next(p for p in plans if p.product_id == "cheap")
-    assert cheap.abc == "C" and cheap.xyz == "Z" and cheap.service == 0.99
+    assert cheap.abc == "C" and cheap.xyz == "Z" and cheap.service == 0.995
     assert cheap.explanation["service_source"] == "product"
 
 

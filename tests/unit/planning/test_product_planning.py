@@ -87,17 +87,17 @@ def test_the_product_s_target_replaces_the_class_s_in_the_safety_stock():
     (own,) = planning.plan(_reader, today=TODAY, weeks=20,
                            overrides={"p": ProductPlanning("p", Decimal("0.995"), None)})
     e, o = default.explanation, own.explanation
-    assert default.abc == "A" and e["service_target"] == 0.98 and e["service_source"] == "class A"
+    assert default.abc == "A" and e["service_target"] == 0.97 and e["service_source"] == "class A"
     assert o["service_target"] == 0.995 and o["service_source"] == "product" and own.service == 0.995
     # The forecast's quantiles are calibrated: the safety stock is the margin of its quantile of demand over
     # L + R (1 + 1 weeks) at the target over the mean, so the higher target reads a higher quantile.
     assert default.forecast.calibrated and e["safety_stock_source"] == o["safety_stock_source"] == "quantile"
-    for x, plan, alpha in ((e, default, 0.98), (o, own, 0.995)):
+    for x, plan, alpha in ((e, default, 0.97), (o, own, 0.995)):
         margin = planning.cover_margin(plan.forecast, 2.0, alpha)
         assert float(x["safety_stock"]) == pytest.approx(margin, abs=1e-3)
     assert float(o["safety_stock"]) > float(e["safety_stock"]) > 0
-    z98, z995 = NormalDist().inv_cdf(0.98), NormalDist().inv_cdf(0.995)  # 2.0537, 2.5758
-    assert e["z"] == pytest.approx(z98, abs=1e-6) and o["z"] == pytest.approx(z995, abs=1e-6)
+    z97, z995 = NormalDist().inv_cdf(0.97), NormalDist().inv_cdf(0.995)  # 1.8808, 2.5758
+    assert e["z"] == pytest.approx(z97, abs=1e-6) and o["z"] == pytest.approx(z995, abs=1e-6)
     assert e["review_source"] == o["review_source"] == "default" and e["review_days"] == 7
 
 
@@ -110,7 +110,7 @@ def test_the_product_s_review_period_lengthens_the_cover_but_not_the_forecast():
     # The safety stock covers the risk period L + R (L = 1 week): 2 weeks by default, 4 with the own review;
     # S = s + 2·d·R = d·L + SS + 2·d·R.
     for x, plan, r in ((e, default, 1), (o, own, 3)):
-        margin = planning.cover_margin(plan.forecast, 1 + r, 0.98)
+        margin = planning.cover_margin(plan.forecast, 1 + r, 0.97)
         assert float(x["safety_stock"]) == pytest.approx(margin, abs=1e-3)
         expected = x["demand_per_period"] * (1 + 2 * r) + margin
         assert float(x["order_up_to"]) == pytest.approx(expected, abs=1e-3)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from domain.catalog.packs import RoundingReason
 from domain.kernel.numbers import fmt
+from domain.planning.run import SERVICE_BY_CLASS
 from ui.i18n import fill
 
 translate = QCoreApplication.translate
@@ -185,7 +186,12 @@ def value_text(key: str, value) -> str:
             return translate("Replenishment", "set for this product")
         if value == "default":
             return translate("Replenishment", "the default")
-        return fill(translate("Replenishment", "ABC class %1"), str(value).removeprefix("class "))
+        # The rule behind the class targets (domain.planning.run.SERVICE_BY_CLASS): a unit of stock costs less in a
+        # cheaper class, and a unit short counts alike in the fill rate, so the cheaper class gets the higher target.
+        return fill(translate("Replenishment", "ABC class %1 (A %2, B %3, C %4: the cheaper the class's items, the "
+                              "higher its target, so a unit of stock value buys about as much fill in each)"),
+                    str(value).removeprefix("class "),
+                    *(f"{SERVICE_BY_CLASS[c] * 100:g} %" for c in "ABC"))
     if key == "service_target" or key == "service_level":
         return f"{float(value) * 100:g} %"
     if key == "supplier_fill_rate":
