@@ -172,3 +172,19 @@ def test_po_pdf_prints_in_the_language_asked_else_in_the_one_the_window_shows(cl
         assert expected in _pdf_text(out)
 
     assert "invalid choice" in cli("po", "pdf", number, "-o", str(english), "--language", "fr", code=2)
+
+
+def test_po_terms_changes_only_the_options_given_and_shows_the_terms_without_any(cli):
+    cli("supplier", "add", "ZJ", "--name", "浙江包装")
+    assert "no terms for SCREW" in cli("po", "terms", "ZJ", "SCREW", code=2)
+    assert "give --price" in cli("po", "terms", "ZJ", "SCREW", "--moq", "500", code=2)  # nothing saved silently
+    cli("po", "terms", "ZJ", "SCREW", "--price", "32", "--supplier-sku", "ZJ-9", "--moq", "500", "--multiple", "100",
+        "--pack-size", "100", "--price-per", "pack", "--lead-time", "12", "--break", "1000:30", "--preferred")
+    said = cli("po", "terms", "ZJ", "SCREW", "--price", "33")  # a new price: the MOQ, packs and the rest stay
+    assert said.startswith("saved: ZJ sells SCREW at 33 per pack")
+    shown = cli("po", "terms", "ZJ", "SCREW", "--moq", "600")
+    for kept in ("at 33 per pack", "pack size 100", "MOQ 600", "multiple 100", "lead time 12 days",
+                 "supplier SKU ZJ-9", "breaks 1000:30", "preferred"):
+        assert kept in shown, kept
+    assert cli("po", "terms", "ZJ", "SCREW").strip() == shown.strip().removeprefix("saved: ")
+    assert "lead time the supplier's" in cli("po", "terms", "ZJ", "SCREW", "--lead-time", "")
