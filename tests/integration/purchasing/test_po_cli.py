@@ -188,3 +188,13 @@ def test_po_terms_changes_only_the_options_given_and_shows_the_terms_without_any
         assert kept in shown, kept
     assert cli("po", "terms", "ZJ", "SCREW").strip() == shown.strip().removeprefix("saved: ")
     assert "lead time the supplier's" in cli("po", "terms", "ZJ", "SCREW", "--lead-time", "")
+
+
+def test_supplier_update_changes_only_the_options_given(cli):
+    assert "already used" in cli("supplier", "add", "NB", "--name", "宁波紧固件有限公司", "--lead-time", "12", code=3)
+    said = cli("supplier", "update", "NB", "--lead-time", "12")
+    assert "lead time 12 days" in said and "currency CNY" in said
+    [nb] = [s for s in json.loads(cli("supplier", "list", "--json")) if s["code"] == "NB"]
+    assert (nb["name"], nb["address"], str(nb["lead_time_days"]), nb["currency"]) == (
+        "宁波紧固件有限公司", "浙江省宁波市", "12", "CNY")
+    assert "no supplier has this code" in cli("supplier", "update", "NOPE", "--lead-time", "3", code=3)
