@@ -95,6 +95,11 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--qty")
     p.add_argument("--price")
     p.add_argument("--reason", default="")
+    p = po.add_parser("expect", help="move the day the goods are expected, e.g. to the day the supplier confirmed "
+                                     "(an issued PO gets a new revision)")
+    p.add_argument("po")
+    p.add_argument("day", help="YYYY-MM-DD; '' on a draft: set on issue from the lead time")
+    p.add_argument("--reason", default="")
     p = po.add_parser("remove-line", help="remove a line (an issued PO gets a new revision)")
     p.add_argument("po")
     p.add_argument("sku")
@@ -244,6 +249,11 @@ def run_po(args: argparse.Namespace, db) -> int:
         line = purchasing.change_line(uow(), pc.ChangePurchaseOrderLine(args.po, args.sku, args.qty, args.price,
                                                                         args.reason))
         print(f"line {line.line_no}: {line.sku} {fmt(line.qty)} {line.unit} at {fmt(line.price)}")
+    elif a == "expect":
+        po = purchasing.set_expected(uow(), pc.SetPurchaseOrderExpected(args.po, _date(args.day) if args.day else None,
+                                                                      args.reason))
+        said = po.expected_on.isoformat() if po.expected_on else "on issue, from the lead time"
+        print(f"{po.label}: expected {said} (revision {po.revision})")
     elif a == "remove-line":
         purchasing.remove_line(uow(), pc.RemovePurchaseOrderLine(args.po, args.sku, args.reason))
         print(f"{args.sku} removed")

@@ -198,3 +198,15 @@ def test_supplier_update_changes_only_the_options_given(cli):
     assert (nb["name"], nb["address"], str(nb["lead_time_days"]), nb["currency"]) == (
         "宁波紧固件有限公司", "浙江省宁波市", "12", "CNY")
     assert "no supplier has this code" in cli("supplier", "update", "NOPE", "--lead-time", "3", code=3)
+
+
+def test_po_expect_moves_the_expected_day_of_an_issued_po_as_a_new_revision(cli):
+    cli("po", "terms", "NB", "SCREW", "--price", "1")
+    draft_id = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN").strip()
+    cli("po", "add-line", draft_id, "SCREW", "10")
+    number = cli("po", "issue", draft_id).strip()
+    assert cli("po", "expect", number, "2027-01-15", "--reason", "supplier confirmed").strip() == (
+        f"{number}: expected 2027-01-15 (revision 1)")
+    [po] = json.loads(cli("po", "list", "--json", "--supplier", "NB"))
+    assert (po["expected_on"], po["revision"]) == ("2027-01-15", 1)
+    assert "is issued" in cli("po", "expect", number, "", code=2)
