@@ -6164,7 +6164,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+59" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+60" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -6241,7 +6241,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+181" />
+            <location line="+188" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -6277,7 +6277,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="+3" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+5" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -6293,7 +6293,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-193" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-202" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -6353,7 +6353,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location line="+147" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -6363,7 +6363,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达时确定</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+39" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
@@ -6398,6 +6398,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未执行：%1</translation>
         </message>
         <message>
+            <location line="+128" />
+            <source>No expected day: it is set on issue, from the lead time.</source>
+            <translation>未设预计到货日：下达时按交货期确定。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expected day set: %1.</source>
+            <translation>预计到货日已设为 %1。</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/purchasing/actions.py" line="+25" />
             <source>Choose a supplier and a warehouse first.</source>
             <translation>请先选择供应商和仓库。</translation>
@@ -6408,7 +6418,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已为 %1 新建草稿。添加明细：扫描或输入货号。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+56" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="-74" />
             <source>Added %1: %2 %3</source>
             <translation>已添加 %1：%2 %3</translation>
         </message>
@@ -6494,12 +6504,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+33" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+50" />
             <source>Could not render the PDF: %1</source>
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+172" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+179" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -6555,6 +6565,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
+            <source>Expected day:</source>
+            <translation>预计到货日：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set expected day</source>
+            <translation>设定到货日</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>&amp;Add SKU:</source>
             <translation>添加货号(&amp;A)：</translation>
         </message>
@@ -6704,7 +6724,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+62" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+63" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -6714,17 +6734,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>扫描条码或输入货号，然后按回车</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+40" />
             <source>S&amp;can:</source>
             <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
-            <location line="-45" />
+            <location line="-47" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+43" />
             <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.</source>
             <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。</translation>
         </message>
@@ -6739,7 +6759,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>取消</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+41" />
             <source>%1 is not open on this purchase order.</source>
             <translation>%1 不在本采购订单的待收明细中。</translation>
         </message>
@@ -8704,7 +8724,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>及其他 %n 种商品</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+212" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+215" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -11462,7 +11482,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+33" />
             <source>Search code, name or contact…</source>
             <translation>搜索编码、名称或联系人…</translation>
         </message>

@@ -252,6 +252,8 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.supplier_label.setText(translate("PurchasingScreen", "&Supplier:"))
         self.warehouse_label.setText(translate("PurchasingScreen", "&Warehouse:"))
         self.expected_label.setText(translate("PurchasingScreen", "E&xpected:"))
+        self.expected_on_label.setText(translate("PurchasingScreen", "Expected day:"))
+        self.expected_button.setText(translate("PurchasingScreen", "Set expected day"))
         self.sku_label.setText(translate("PurchasingScreen", "&Add SKU:"))
         self.sku.setPlaceholderText(translate("PurchasingScreen", "Scan, or type a SKU or name"))
         self.qty.setPlaceholderText(translate("PurchasingScreen", "Qty"))
