@@ -1454,6 +1454,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PurchasingScreen', 'Scan, or type a SKU or name'): '扫描，或输入货号或名称',
     ('PurchasingScreen', 'Search number, supplier or SKU…'): '搜索单号、供应商或货号…',
     ('PurchasingScreen', 'Set rate'): '设定汇率',
+    ('PurchasingScreen', 'Set expected day'): '设定到货日',
+    ('PurchasingScreen', 'Expected day:'): '预计到货日：',
+    ('PurchasingScreen', 'Expected day set: %1.'): '预计到货日已设为 %1。',
+    ('PurchasingScreen', 'No expected day: it is set on issue, from the lead time.'):
+        '未设预计到货日：下达时按交货期确定。',
     ('PurchasingScreen', 'State'): '状态',
     ('PurchasingScreen', 'Subtotal %1    Tax %2% %3    Total %4 %5'): '小计 %1    税 %2% %3    合计 %4 %5',
     ('PurchasingScreen', 'Supplier'): '供应商',

@@ -62,6 +62,15 @@ class ReceivePurchaseOrder:
 
 
 @dataclass(frozen=True)
+class SetPurchaseOrderExpected:
+    """The day the goods are expected, e.g. the day the supplier confirmed; None on a draft: set on issue."""
+
+    po: str
+    expected_on: date | None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class CancelPurchaseOrder:
     po: str
     reason: str

@@ -399,6 +399,31 @@ def _rate_of(uow: UnitOfWork, po: PurchaseOrder, at: datetime) -> AppliedRate | 
     return rate_for_po(po.currency, company, po.fixed_rate, found)
 
 
+def set_expected(uow: UnitOfWork, c: pc.SetPurchaseOrderExpected) -> PurchaseOrder:
+    """Move the day a PO's goods are expected (the supplier confirmed another day, or it will be late).
+
+    On an issued PO it is a new revision, so that the order printed again says the new day, and what reads the
+    expected day (available to promise, the backorders' dates, the overdue orders) follows it. A draft may go back
+    to no day: it gets one on issue, from the lead time.
+    """
+    if c.expected_on is not None:
+        v.planned_day("expected", c.expected_on)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, c.po)
+        po.require_editable()
+        if c.expected_on is None and po.state != PoState.DRAFT:
+            raise BadInput("expected", f"{po.label} is issued; give the day its goods are expected (now "
+                                       f"{po.expected_on}), such as 2027-01-15")
+        if po.expected_on != c.expected_on:
+            before, po.expected_on = po.expected_on, c.expected_on
+            if po.state in OPEN_STATES:
+                _revise(uow, po, c.reason or f"expected {c.expected_on} instead of {before}")
+            uow.purchasing.save(po)
+            uow.commit()
+    return po
+
+
 def cancel(uow: UnitOfWork, c: pc.CancelPurchaseOrder) -> PurchaseOrder:
     reason = v.text("reason", c.reason, max_len=500)
     with uow:

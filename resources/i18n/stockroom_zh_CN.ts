@@ -1874,7 +1874,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+624" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+630" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -2063,7 +2063,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-199" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-200" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
@@ -2118,7 +2118,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>%1 个商品×仓库可供天数超过 %2 天</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Planned %1</source>
             <translation>计划于 %1</translation>
         </message>
@@ -6568,7 +6568,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/editor.py" line="+83" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+84" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
@@ -6629,7 +6629,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+186" />
+            <location line="+193" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -6665,7 +6665,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="+3" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+5" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -6681,7 +6681,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-198" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-207" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -6741,7 +6741,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
         </message>
         <message>
-            <location line="+137" />
+            <location line="+149" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -6751,7 +6751,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达时确定</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+39" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
@@ -6786,6 +6786,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未执行：%1</translation>
         </message>
         <message>
+            <location line="+129" />
+            <source>No expected day: it is set on issue, from the lead time.</source>
+            <translation>未设预计到货日：下达时按交货期确定。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Expected day set: %1.</source>
+            <translation>预计到货日已设为 %1。</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/purchasing/actions.py" line="+25" />
             <source>Choose a supplier and a warehouse first.</source>
             <translation>请先选择供应商和仓库。</translation>
@@ -6796,7 +6806,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已为 %1 新建草稿。添加明细：扫描或输入货号。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+57" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="-74" />
             <source>Added %1: %2 %3</source>
             <translation>已添加 %1：%2 %3</translation>
         </message>
@@ -6882,12 +6892,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+33" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+50" />
             <source>Could not render the PDF: %1</source>
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+177" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+184" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -6943,6 +6953,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
+            <source>Expected day:</source>
+            <translation>预计到货日：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set expected day</source>
+            <translation>设定到货日</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>&amp;Add SKU:</source>
             <translation>添加货号(&amp;A)：</translation>
         </message>
@@ -7132,7 +7152,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+65" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+66" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -7142,17 +7162,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>扫描条码或输入货号，然后按回车</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+40" />
             <source>S&amp;can:</source>
             <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-48" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.</source>
             <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。</translation>
         </message>
@@ -7167,7 +7187,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>取消</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+41" />
             <source>%1 is not open on this purchase order.</source>
             <translation>%1 不在本采购订单的待收明细中。</translation>
         </message>
@@ -9167,7 +9187,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>及其他 %n 种商品</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+212" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+215" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -11460,7 +11480,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>到期日</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>(unticked: by the supplier's payment terms)</source>
             <translation>（不勾选：按供应商的付款条件）</translation>
         </message>
@@ -11965,7 +11985,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+33" />
             <source>Search code, name or contact…</source>
             <translation>搜索编码、名称或联系人…</translation>
         </message>

@@ -23,3 +23,11 @@ def test_an_account_amount_has_two_places_at_least_and_its_thousands_grouped(amo
 ])
 def test_a_dashboard_figure_keeps_its_digits_and_groups_its_thousands(figure, text):
     assert grouped(figure) == text
+
+
+def test_reorders_need_before_the_fill_rate_gross_up_is_written_to_one_decimal_as_the_levels_beside_it():
+    from ui.cli.plan import _fill_note
+
+    note = _fill_note({"supplier_fill_rate": D("0.943"), "order_need": D("18.3713"), "fill_factor": D("1.0604"),
+                       "supplier": "S09", "fill_lines": 5})
+    assert note == "  (need 18.4 × 1.06: S09 delivered 94.3% of what was ordered on 5 lines)"

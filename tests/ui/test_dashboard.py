@@ -208,3 +208,11 @@ def test_the_alerts_of_a_replenishment_run_show_and_say_when_the_data_changed_si
     qtbot.addWidget(later)
     qtbot.waitUntil(lambda: later.complete, timeout=60_000)
     assert later.figures["alert_state"] == "new day" and "Replenishment" in later.tiles["alerts"].detail.text()
+
+
+def test_counts_on_the_tiles_are_grouped_by_thousands_as_the_amounts_beside_them(screen):
+    from types import SimpleNamespace
+
+    screen.figures["stockout_rows"] = [SimpleNamespace(days=2_400, out_now=True)] * 2
+    screen._show("stockouts")
+    assert screen.tiles["stockouts"].value.text() == "4,800"  # was 4800, beside 1,361,808.91

@@ -125,3 +125,11 @@ def test_nothing_selected_says_so_and_a_reversed_receipt_cannot_be_invoiced(qtbo
     receive.posted.selectRow(0)
     assert receive.invoice_selected() is None
     assert "reversed" in receive.posted_message.text() and number in receive.posted_message.text()
+
+
+def test_the_invoice_and_due_dates_are_written_as_everywhere_else_in_either_language(qtbot, services, receive,
+                                                                                      chinese):
+    receive.posted.selectRow(0)
+    dialog = opened(qtbot, receive.invoice_selected())
+    dialog.date.setDate(QDate(2026, 12, 7))
+    assert dialog.date.text() == "2026-12-07" and dialog.due.text().count("-") == 2  # not 2026/12/7

@@ -169,3 +169,24 @@ def test_the_ship_screen_keeps_the_lines_being_entered_and_updates_its_posted_li
     assert seen(qtbot, window)
     qtbot.waitUntil(lambda: ship.posted_model.rowCount() == posted + 1, timeout=30_000)
     assert ship.model.rowCount() == 1  # the line being entered is still there
+
+
+def test_saving_a_products_terms_on_the_suppliers_screen_does_not_say_the_screen_is_out_of_date(qtbot, window):
+    screen = window.show_screen("suppliers")
+    screen.new_supplier()
+    screen.code.setText("S1")
+    screen.name.setText("Supplier one")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: screen.current_code == "S1" and screen.add_terms_button.isEnabled() and not screen.loading,
+                    timeout=30_000)
+    seen(qtbot, window)
+    assert screen.error_label.isHidden()  # its own supplier: reloaded
+
+    dialog = screen.open_terms(None)
+    dialog.sku.setText("AA-1")
+    dialog.price.setText("2.40")
+    dialog.save()
+    qtbot.waitUntil(lambda: screen.terms_model.rowCount() == 1 and not screen.loading
+                    and window.services.tasks.busy == 0, timeout=30_000)
+    seen(qtbot, window)
+    assert screen.error_label.isHidden(), screen.error_label.text()  # its own terms too

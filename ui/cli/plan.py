@@ -357,7 +357,7 @@ def _fill_note(e: dict) -> str:
     """Why the order is larger than the need: the supplier delivers short (``domain.planning.fill``)."""
     if e.get("supplier_fill_rate") is None:
         return ""
-    return (f"  (need {fmt(e['order_need'])} × {fmt(e['fill_factor'].quantize(Decimal('0.01')))}: {e['supplier']} "
+    return (f"  (need {_tenth(e['order_need'])} × {fmt(e['fill_factor'].quantize(Decimal('0.01')))}: {e['supplier']} "
             f"delivered {float(e['supplier_fill_rate']):.1%} of what was ordered on {e['fill_lines']} lines"
             + (", capped" if e.get("fill_capped") else "") + ")")
 

@@ -13,8 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-from domain.catalog import commands as c
-from domain.catalog import master as catalog
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from domain.purchasing import commands as pc
@@ -106,21 +104,27 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--qty")
     p.add_argument("--price")
     p.add_argument("--reason", default="")
+    p = po.add_parser("expect", help="move the day the goods are expected, e.g. to the day the supplier confirmed "
+                                     "(an issued PO gets a new revision)")
+    p.add_argument("po")
+    p.add_argument("day", help="YYYY-MM-DD; '' on a draft: set on issue from the lead time")
+    p.add_argument("--reason", default="")
     p = po.add_parser("remove-line", help="remove a line (an issued PO gets a new revision)")
     p.add_argument("po")
     p.add_argument("sku")
     p.add_argument("--reason", default="")
-    p = po.add_parser("terms", help="how a supplier sells a product: packs, price basis, price breaks, preferred")
+    p = po.add_parser("terms", help="how a supplier sells a product: packs, price basis, price breaks, preferred "
+                                    "(only the options given change; no option: show the terms)")
     p.add_argument("supplier")
     p.add_argument("sku")
     p.add_argument("--price", help="the supplier's price (per unit or per pack, see --price-per)")
-    p.add_argument("--supplier-sku", default="")
-    p.add_argument("--moq", default="0", help="minimum order quantity in stock units")
-    p.add_argument("--multiple", default="1", help="order multiple in stock units")
-    p.add_argument("--lead-time", help="days, if not the supplier's default")
+    p.add_argument("--supplier-sku")
+    p.add_argument("--moq", help="minimum order quantity in stock units (new terms: 0)")
+    p.add_argument("--multiple", help="order multiple in stock units (new terms: 1)")
+    p.add_argument("--lead-time", help="days, if not the supplier's default ('' for the supplier's default)")
     p.add_argument("--pack-size", help="stock units per supplier pack")
     p.add_argument("--price-per", choices=("unit", "pack"), help="the terms' price is per stock unit or per pack")
-    p.add_argument("--item-name", default="", help="the supplier's name for the product")
+    p.add_argument("--item-name", help="the supplier's name for the product")
     p.add_argument("--break", dest="breaks", action="append", default=[], metavar="QTY:PRICE",
                    help="a price from QTY stock units on; may be given several times")
     p.add_argument("--preferred", action="store_true", help="make this the product's preferred supplier")
@@ -248,6 +252,11 @@ def run_po(args: argparse.Namespace, db) -> int:
         line = purchasing.change_line(uow(), pc.ChangePurchaseOrderLine(args.po, args.sku, args.qty, args.price,
                                                                         args.reason))
         print(f"line {line.line_no}: {line.sku} {fmt(line.qty)} {line.unit} at {fmt(line.price)}")
+    elif a == "expect":
+        po = purchasing.set_expected(uow(), pc.SetPurchaseOrderExpected(args.po, _date(args.day) if args.day else None,
+                                                                      args.reason))
+        said = po.expected_on.isoformat() if po.expected_on else "on issue, from the lead time"
+        print(f"{po.label}: expected {said} (revision {po.revision})")
     elif a == "remove-line":
         purchasing.remove_line(uow(), pc.RemovePurchaseOrderLine(args.po, args.sku, args.reason))
         print(f"{args.sku} removed")
@@ -262,7 +271,7 @@ def run_po(args: argparse.Namespace, db) -> int:
             return 1
         print("ok: every on-order quantity equals the open purchase orders")
     elif a == "terms":
-        _terms(uow, args)
+        _terms(db, args)
     elif a == "config":
         try:
             policy = purchasing_terms.set_policy(uow(), pc.SetPurchasingPolicy(
@@ -293,24 +302,68 @@ def _logo(uow) -> bytes | None:
         return None
 
 
-def _terms(uow, args: argparse.Namespace) -> None:
-    if args.price is not None:
-        catalog.set_supplier_terms(uow(), c.SetSupplierTerms(args.supplier, args.sku, args.price, args.supplier_sku,
-                                                             args.moq, args.multiple, args.lead_time))
-    if args.pack_size or args.price_per or args.item_name:
-        purchasing_terms.set_term_details(uow(), pc.SetTermDetails(
-            args.supplier, args.sku, args.pack_size or "1", args.price_per or "unit", args.item_name))
-    if args.breaks:
-        pairs = []
-        for text in args.breaks:
-            qty, sep, price = text.partition(":")
-            if not sep:
-                raise BadInput("break", f"{text!r} is not QTY:PRICE such as 100:0.45")
-            pairs.append((qty, price))
-        purchasing_terms.set_price_breaks(uow(), pc.SetPriceBreaks(args.supplier, args.sku, tuple(pairs)))
-    if args.preferred:
-        purchasing_terms.set_preferred_supplier(uow(), pc.SetPreferredSupplier(args.sku, args.supplier))
-    print(f"terms of {args.supplier} for {args.sku} saved")
+def _terms(db, args: argparse.Namespace) -> None:
+    """Change what is given and keep the rest of the terms as they are; with no option, show them.
+
+    ``--price 6.20`` alone once saved the price with a MOQ of 0, a multiple of 1, no supplier SKU and the supplier's
+    lead time, and ``--moq 240`` without ``--price`` saved nothing while saying "saved". Now every option is merged
+    into the stored terms and saved in one transaction (``save_terms``)."""
+    from persistence.purchasing.orders import supplier_terms
+
+    current = next(iter(supplier_terms(db.engine, args.supplier, args.sku)), None)
+    options = (args.price, args.supplier_sku, args.moq, args.multiple, args.lead_time, args.pack_size, args.price_per,
+               args.item_name)
+    if all(x is None for x in options) and not args.breaks and not args.preferred:
+        if current is None:
+            raise BadInput("terms", f"{args.supplier} has no terms for {args.sku}; give --price (and any other "
+                                    f"option) to add them")
+        print(_terms_text(current))
+        return
+    if current is None and args.price is None:
+        raise BadInput("price", f"{args.supplier} has no terms for {args.sku} yet; give --price to add them")
+    pairs = []
+    for text in args.breaks:
+        qty, sep, price = text.partition(":")
+        if not sep:
+            raise BadInput("break", f"{text!r} is not QTY:PRICE such as 100:0.45")
+        pairs.append((qty, price))
+
+    def keep(given, stored, default):
+        if given is not None:
+            return given
+        return default if current is None else stored
+
+    lead = keep(args.lead_time, None if current is None or current.lead_time_days is None
+                else str(current.lead_time_days), None)
+    purchasing_terms.save_terms(db.uow(), pc.SaveTerms(
+        args.supplier, args.sku, keep(args.price, current and fmt(current.price), None),
+        supplier_sku=keep(args.supplier_sku, current and current.supplier_sku, ""),
+        item_name=keep(args.item_name, current and current.item_name, ""),
+        moq=keep(args.moq, current and fmt(current.moq), "0"),
+        order_multiple=keep(args.multiple, current and fmt(current.order_multiple), "1"),
+        pack_size=keep(args.pack_size, current and fmt(current.pack_size), "1"),
+        price_per=keep(args.price_per, current and current.price_per, "unit"),
+        lead_time_days=lead or None,
+        breaks=tuple(pairs) if args.breaks else tuple((fmt(q), fmt(p)) for q, p in (current.breaks if current else ())),
+        preferred=args.preferred or bool(current and current.preferred)))
+    saved = next(iter(supplier_terms(db.engine, args.supplier, args.sku)))
+    print(f"saved: {_terms_text(saved)}")
+
+
+def _terms_text(t) -> str:
+    per = "pack" if t.price_per == "pack" else t.unit
+    lead = f"{t.lead_time_days} days" if t.lead_time_days is not None else "the supplier's"
+    parts = [f"{t.supplier} sells {t.sku} at {fmt(t.price)} per {per}", f"pack size {fmt(t.pack_size)}",
+             f"MOQ {fmt(t.moq)}", f"multiple {fmt(t.order_multiple)}", f"lead time {lead}"]
+    if t.supplier_sku:
+        parts.append(f"supplier SKU {t.supplier_sku}")
+    if t.item_name:
+        parts.append(f"supplier's name {t.item_name}")
+    if t.breaks:
+        parts.append("breaks " + ", ".join(f"{fmt(q)}:{fmt(p)}" for q, p in t.breaks))
+    if t.preferred:
+        parts.append("preferred")
+    return "; ".join(parts)
 
 
 def _state_names(choice: str):

@@ -86,6 +86,12 @@ def add_parsers(sub) -> None:
     p.add_argument("--lead-time", default="7", help="days from order to arrival (default 7)")
     p.add_argument("--contact", default="")
     p.add_argument("--address", default="")
+    p = supplier.add_parser("update", help="change a supplier's name, currency, default lead time, contact or "
+                                           "address (only the options given change)")
+    p.add_argument("code")
+    for option in ("--name", "--currency", "--contact", "--address"):
+        p.add_argument(option)
+    p.add_argument("--lead-time", help="days from order to arrival")
     p = supplier.add_parser("terms", help="a supplier's payment terms and contact (no option: show them)")
     p.add_argument("code")
     p.add_argument("--payment-terms", help="the terms as text, as printed on purchase orders (e.g. 月结30天)")
@@ -207,6 +213,8 @@ def run(args, db) -> int:
         print(catalog.add_warehouse(uow(), cc.AddWarehouse(args.code, args.name, args.allow_negative, args.address)).id)
     elif cmd == "supplier" and args.action == "terms":
         _supplier_terms(db, args)
+    elif cmd == "supplier" and args.action == "update":
+        _update_supplier(db, args)
     elif cmd == "supplier":
         print(catalog.add_supplier(uow(), cc.AddSupplier(args.code, args.name, args.contact, args.currency,
                                                          args.lead_time, args.address)).id)
@@ -308,6 +316,28 @@ def _list_partners(db, cmd: str, as_json: bool) -> None:
         return
     shown = lambda v: ("yes" if v else "no") if isinstance(v, bool) else str(v)  # noqa: E731
     table([[shown(getattr(r, f)) for f in fields] for r in rows], list(fields.values()))
+
+
+def _update_supplier(db, args) -> None:
+    """``supplier update``: the stored supplier with the options given changed (``supplier add`` refused a code
+    in use, and nothing else changed a supplier's lead time or currency from the command line)."""
+    from persistence.purchasing.orders import suppliers
+
+    row = next((r for r in suppliers(db.engine) if r.code.lower() == args.code.strip().lower()), None)
+    if row is None:
+        from domain.kernel.errors import NotFound
+        from domain.kernel.refusals import refusal
+
+        raise refusal(NotFound, "unknown_supplier_code", code=args.code)
+
+    def given(value, kept):
+        return kept if value is None else value
+
+    changed = catalog.update_supplier(db.uow(), cc.UpdateSupplier(
+        row.code, given(args.name, row.name), given(args.contact, row.contact), given(args.currency, row.currency),
+        given(args.lead_time, row.lead_time_days), given(args.address, row.address)))
+    print(f"{changed.code}  {changed.name}  currency {changed.currency}  lead time {changed.lead_time_days} days "
+          f"(version {changed.version})")
 
 
 def _supplier_terms(db, args) -> None:

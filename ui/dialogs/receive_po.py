@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
@@ -86,6 +87,8 @@ class ReceivePoDialog(QDialog):
                                         parent=self)
         self.buttons.accepted.connect(self.post)
         self.buttons.rejected.connect(self.reject)
+        # A scanner ends each code with Enter, which the dialog's default button took too (keyPressEvent): a click,
+        # Alt+R or Ctrl+Enter receives, as on the Receive screen.
         scan_bar = QHBoxLayout()
         scan_bar.addWidget(self.scan_label)
         scan_bar.addWidget(self.scan, 1)
@@ -109,6 +112,20 @@ class ReceivePoDialog(QDialog):
         self.model.retranslate()  # the column titles are the Receive screen's
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ReceivePoDialog", "&Receive"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("ReceivePoDialog", "Cancel"))
+
+    def keyPressEvent(self, event) -> None:
+        """Enter in the scan field ends a scan (``_scanned`` has counted it); it does not press Receive.
+        Ctrl+Enter receives from anywhere in the dialog."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                event.accept()
+                if self.buttons.isEnabled():
+                    self.post()
+                return
+            if self.focusWidget() is self.scan:
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

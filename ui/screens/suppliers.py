@@ -346,6 +346,9 @@ class SuppliersScreen(Screen):
         if not self.current_code:
             return None
         dialog = TermsDialog(self.services, self.current_code, terms, self.products, self)
+        # its own change: reload the screen (as after saving the supplier), not only the terms, so that the
+        # watcher's count of changes is taken again and the screen does not call itself out of date
+        dialog.accepted.connect(self.refresh)
         dialog.accepted.connect(self.load_terms)
         dialog.open()
         return dialog

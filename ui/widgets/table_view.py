@@ -84,6 +84,15 @@ class DataTable(QTableView):
             self.setColumnWidth(column, width)
         self.fit_titles()
 
+    def default_order(self, columns: list[int]) -> None:
+        """Show these columns first, in this order (the others follow as they were), until the user has moved or
+        resized columns (their layout, restored from the settings, is kept)."""
+        if self._restored:
+            return
+        header = self.horizontalHeader()
+        for visual, column in enumerate(columns):
+            header.moveSection(header.visualIndex(column), visual)
+
     def default_sort(self, column: int, order: Qt.SortOrder) -> None:
         """The order rows are shown in until the user sorts by a column (a sort the user chose is restored with
         the columns and kept)."""

@@ -177,3 +177,41 @@ def test_po_pdf_prints_in_the_language_asked_else_in_the_one_the_window_shows(cl
         assert expected in _pdf_text(out)
 
     assert "invalid choice" in cli("po", "pdf", number, "-o", str(english), "--language", "fr", code=2)
+
+
+def test_po_terms_changes_only_the_options_given_and_shows_the_terms_without_any(cli):
+    cli("supplier", "add", "ZJ", "--name", "浙江包装")
+    assert "no terms for SCREW" in cli("po", "terms", "ZJ", "SCREW", code=2)
+    assert "give --price" in cli("po", "terms", "ZJ", "SCREW", "--moq", "500", code=2)  # nothing saved silently
+    cli("po", "terms", "ZJ", "SCREW", "--price", "32", "--supplier-sku", "ZJ-9", "--moq", "500", "--multiple", "100",
+        "--pack-size", "100", "--price-per", "pack", "--lead-time", "12", "--break", "1000:30", "--preferred")
+    said = cli("po", "terms", "ZJ", "SCREW", "--price", "33")  # a new price: the MOQ, packs and the rest stay
+    assert said.startswith("saved: ZJ sells SCREW at 33 per pack")
+    shown = cli("po", "terms", "ZJ", "SCREW", "--moq", "600")
+    for kept in ("at 33 per pack", "pack size 100", "MOQ 600", "multiple 100", "lead time 12 days",
+                 "supplier SKU ZJ-9", "breaks 1000:30", "preferred"):
+        assert kept in shown, kept
+    assert cli("po", "terms", "ZJ", "SCREW").strip() == shown.strip().removeprefix("saved: ")
+    assert "lead time the supplier's" in cli("po", "terms", "ZJ", "SCREW", "--lead-time", "")
+
+
+def test_supplier_update_changes_only_the_options_given(cli):
+    assert "already used" in cli("supplier", "add", "NB", "--name", "宁波紧固件有限公司", "--lead-time", "12", code=3)
+    said = cli("supplier", "update", "NB", "--lead-time", "12")
+    assert "lead time 12 days" in said and "currency CNY" in said
+    [nb] = [s for s in json.loads(cli("supplier", "list", "--json")) if s["code"] == "NB"]
+    assert (nb["name"], nb["address"], str(nb["lead_time_days"]), nb["currency"]) == (
+        "宁波紧固件有限公司", "浙江省宁波市", "12", "CNY")
+    assert "no supplier has this code" in cli("supplier", "update", "NOPE", "--lead-time", "3", code=3)
+
+
+def test_po_expect_moves_the_expected_day_of_an_issued_po_as_a_new_revision(cli):
+    cli("po", "terms", "NB", "SCREW", "--price", "1")
+    draft_id = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN").strip()
+    cli("po", "add-line", draft_id, "SCREW", "10")
+    number = cli("po", "issue", draft_id).strip()
+    assert cli("po", "expect", number, "2027-01-15", "--reason", "supplier confirmed").strip() == (
+        f"{number}: expected 2027-01-15 (revision 1)")
+    [po] = json.loads(cli("po", "list", "--json", "--supplier", "NB"))
+    assert (po["expected_on"], po["revision"]) == ("2027-01-15", 1)
+    assert "is issued" in cli("po", "expect", number, "", code=2)

@@ -54,6 +54,11 @@ from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 
 translate = QCoreApplication.translate
+def count_text(n: int) -> str:
+    """A count as the amounts beside it are written, in groups of three (4,741, not 4741)."""
+    return f"{n:,}"
+
+
 GROUPS = 5  # first figures, value trend, stockouts, stock figures, alerts
 _SPANS = ("week", "month", "quarter", "year", "custom")
 _TILE_STYLE = ("QFrame#tile { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
@@ -444,7 +449,7 @@ class DashboardScreen(Screen):
             rate = self.figures["fill_rate"]
             t["fill"].show_figure(_pct(rate.qty_percent), fill(
                 translate("Dashboard", "Order lines complete and on time: %1 (%2 of %3)"),
-                _pct(rate.lines_percent), rate.lines_on_time, rate.lines_due))
+                _pct(rate.lines_percent), count_text(rate.lines_on_time), count_text(rate.lines_due)))
             lost = self.figures["lost_rows"]
             t["lost"].show_figure(money_text(sum((r.value for r in lost), Decimal(0))), fill(
                 translate("Dashboard", "%1 units asked for and not served"),
@@ -452,9 +457,9 @@ class DashboardScreen(Screen):
             from domain.sales.backorders import waiting
 
             counts = waiting(self.figures["backorder_rows"])
-            t["backorders"].show_figure(str(counts.lines), fill(
-                translate("Dashboard", "Customers waiting: %1; lines with no purchase order yet: %2"), counts.customers,
-                counts.without_po))
+            t["backorders"].show_figure(count_text(counts.lines), fill(
+                translate("Dashboard", "Customers waiting: %1; lines with no purchase order yet: %2"),
+                count_text(counts.customers), count_text(counts.without_po)))
             t["value"].show_figure(money_text(first.value_now), translate("Dashboard", "Stock at cost now"))
             for key, side in (("receivables", first.receivables), ("payables", first.payables)):
                 detail = fill(translate("Dashboard", "of %1 open; over 90 days: %2"), money_text(side.balance),
@@ -475,9 +480,9 @@ class DashboardScreen(Screen):
                                                          series[0][0].isoformat()))
         elif group == "stockouts":
             rows = self.figures["stockout_rows"]
-            t["stockouts"].show_figure(str(sum(r.days for r in rows)), fill(
-                translate("Dashboard", "%1 products × warehouses; %2 out of stock now"), len(rows),
-                sum(1 for r in rows if r.out_now)))
+            t["stockouts"].show_figure(count_text(sum(r.days for r in rows)), fill(
+                translate("Dashboard", "%1 products × warehouses; %2 out of stock now"), count_text(len(rows)),
+                count_text(sum(1 for r in rows if r.out_now))))
         elif group == "stock":
             dead_days, target_days = self._settings()
             f = self.figures
@@ -491,9 +496,10 @@ class DashboardScreen(Screen):
             t["turnover"].show_figure("–" if overall is None else f"{overall}×", fill(
                 translate("Dashboard", "Days of cover: %1"), "–" if cover is None else cover))
             t["dead"].show_figure(money_text(sum((r.value for r in dead), Decimal(0))), fill(
-                translate("Dashboard", "%1 products with no issue in %2 days"), len(dead), dead_days))
+                translate("Dashboard", "%1 products with no issue in %2 days"), count_text(len(dead)), dead_days))
             t["excess"].show_figure(money_text(sum((r.value for r in excess), Decimal(0))), fill(
-                translate("Dashboard", "%1 products × warehouses above %2 days of cover"), len(excess), target_days))
+                translate("Dashboard", "%1 products × warehouses above %2 days of cover"), count_text(len(excess)),
+                target_days))
         elif group == "alerts":
             summary, version = self.figures["alerts"]
             counts = summary.by_severity(self.warehouse.currentData() or None)
@@ -509,9 +515,9 @@ class DashboardScreen(Screen):
             else:
                 note = fill(translate("Dashboard", "Out of date: the data changed since planning at %1. Click to "
                                                    "open Replenishment and run planning."), when)
-            t["alerts"].show_figure(str(sum(counts.values())), fill(
-                translate("Dashboard", "critical %1 · high %2 · normal %3"), counts["critical"], counts["high"],
-                counts["normal"]) + "\n" + note)
+            t["alerts"].show_figure(count_text(sum(counts.values())), fill(
+                translate("Dashboard", "critical %1 · high %2 · normal %3"), count_text(counts["critical"]),
+                count_text(counts["high"]), count_text(counts["normal"])) + "\n" + note)
             t["alerts"].set_warning(state != CURRENT)
 
     def _fill_warehouses(self, codes: list[str]) -> None:

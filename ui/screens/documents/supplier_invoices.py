@@ -116,6 +116,8 @@ class SupplierInvoiceDialog(QDialog):
         self.due = QDateEdit(QDate.currentDate().addDays(30), self)
         self.due.setCalendarPopup(True)
         self.due.setEnabled(False)
+        for edit in (self.date, self.due):  # as the receipt, the PO and the statement write dates (it was 2026/12/7)
+            edit.setDisplayFormat("yyyy-MM-dd")
         self.due_given.toggled.connect(self.due.setEnabled)
         due_row = QHBoxLayout()
         due_row.addWidget(self.due_given)

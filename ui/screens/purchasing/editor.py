@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDate
 from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
@@ -198,6 +199,13 @@ class PoEditor:
         self.lead_basis = None  # where the shown PO's expected date comes from (``lead_time_text``)
         self.header_label.setWordWrap(True)
         self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the shown PO's expected day, to move it (the supplier confirmed another day): a draft's at once, an issued
+        # one's while revising (a new revision); blank on a draft: set on issue from the lead time
+        self.expected_on_label = QLabel(self)
+        self.expected_on = OptionalDateEdit(" ", self)
+        self.expected_on_label.setBuddy(self.expected_on)
+        self.expected_button = QPushButton(self)
+        self.expected_button.clicked.connect(self.set_expected)
         self.lines = QTableWidget(0, len(LINE_COLUMNS), self)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -251,6 +259,11 @@ class PoEditor:
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.addWidget(self.state_label)
         editor_layout.addWidget(self.header_label)
+        expected_bar = QHBoxLayout()
+        for widget in (self.expected_on_label, self.expected_on, self.expected_button):
+            expected_bar.addWidget(widget)
+        expected_bar.addStretch(1)
+        editor_layout.addLayout(expected_bar)
         editor_layout.addWidget(self.lines, 1)
         editor_layout.addLayout(add_bar)
         editor_layout.addWidget(self.totals)
@@ -293,6 +306,7 @@ class PoEditor:
         self.header_label.setText(fill(
             text, f"{row.supplier} {row.supplier_name}", f"{snap.deliver_to.code} {snap.deliver_to.name}", expected)
             + (f"\n{why}" if why else ""))
+        self.expected_on.setDate(QDate(row.expected_on) if row.expected_on else self.expected_on.minimumDate())
         received = {x.line_no: x for x in row.lines}
         editable = self.editable
         self.lines.setRowCount(len(snap.lines))
@@ -382,7 +396,7 @@ class PoEditor:
         self.close_button.setEnabled(state in OPEN)
         self.receive_button.setEnabled(state in OPEN)
         for widget in (self.sku, self.qty, self.price, self.add_button, self.remove_button, self.fixed_rate,
-                       self.rate_button):
+                       self.rate_button, self.expected_on, self.expected_button):
             widget.setEnabled(editable)
 
     # -- use cases -----------------------------------------------------------------------
@@ -475,6 +489,23 @@ class PoEditor:
             self._changed()
 
         self._run(lambda: purchasing.set_fixed_rate(uow(), command), done)
+
+    def set_expected(self) -> None:
+        """Move the shown PO's expected day to the one entered (blank on a draft: set on issue); on an issued PO a
+        new revision."""
+        if not self.editable:
+            return
+        day = None if self.expected_on.is_blank() else self.expected_on.date().toPython()
+        command, uow = pc.SetPurchaseOrderExpected(self.current.id, day), self.services.uow
+
+        def done(po) -> None:
+            if po.expected_on is None:
+                self.say(translate("PurchasingScreen", "No expected day: it is set on issue, from the lead time."))
+            else:
+                self.say(fill(translate("PurchasingScreen", "Expected day set: %1."), po.expected_on.isoformat()))
+            self._changed()
+
+        self._run(lambda: purchasing.set_expected(uow(), command), done)
 
     def _changed(self) -> None:
         """After a use case: read the list and the PO again (the domain's numbers, not ours)."""

@@ -59,6 +59,13 @@ class PoListModel(RowTableModel):
                lambda v: f"{money_text(v[1])} {v[0]}", True),
     )
 
+    def sort_value(self, row, column: int):
+        """Drafts have no number yet: sorted by number, they come above every issued order when the newest are on
+        top (the default), newest draft first, instead of below PO-…-00001 at the end of a long list."""
+        if column == 0:
+            return (row.number is None, row.number or row.id)
+        return super().sort_value(row, column)
+
     @classmethod
     def make_keys(cls, rows) -> list[str]:
         return search_keys(rows, lambda r: (r.number or r.id, r.supplier, r.supplier_name, r.warehouse,
@@ -251,6 +258,8 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.supplier_label.setText(translate("PurchasingScreen", "&Supplier:"))
         self.warehouse_label.setText(translate("PurchasingScreen", "&Warehouse:"))
         self.expected_label.setText(translate("PurchasingScreen", "E&xpected:"))
+        self.expected_on_label.setText(translate("PurchasingScreen", "Expected day:"))
+        self.expected_button.setText(translate("PurchasingScreen", "Set expected day"))
         self.sku_label.setText(translate("PurchasingScreen", "&Add SKU:"))
         self.sku.setPlaceholderText(translate("PurchasingScreen", "Scan, or type a SKU or name"))
         self.qty.setPlaceholderText(translate("PurchasingScreen", "Qty"))

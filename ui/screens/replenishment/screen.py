@@ -154,9 +154,12 @@ class ReplenishmentScreen(Screen):
         self.table = DataTable("replenishment", self)
         self.table.setModel(self.proxy)
         m = ReplenishmentModel
-        self.table.set_widths({m.SKU: 110, m.NAME: 200, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 180,
+        # "ordered (draft PO …)" in the severity column is its tooltip too: the column need not be wide for it
+        self.table.set_widths({m.SKU: 110, m.NAME: 180, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 80,
                                m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90,
                                m.KIND: 70, m.ROUTE: 120, m.REASON: 260, m.ABC_XYZ: 70})
+        # what to order and from whom beside how urgent it is: at the far right they were off a 1280-pixel window
+        self.table.default_order([m.SKU, m.NAME, m.WAREHOUSE, m.CLASS, m.SEVERITY, m.STOCKOUT, m.QTY, m.SUPPLIER])
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.explanation = QTextBrowser(self)
         from ui.widgets.forecast_chart import ForecastChart
