@@ -225,6 +225,7 @@ class Desk:
         self.sold: list[Sold] = []
         self.received: list[tuple[int, PoDoc]] = []
         self.held: dict[int, int] = {}  # pair → confirmed, shipped in the history, not yet posted (overnight)
+        self.numbered = (0, 0)  # the year and number of the last goods receipt ``free_receipts`` wrote
 
     # -- the history asks ------------------------------------------------------------------------------------
 
@@ -441,21 +442,24 @@ class Desk:
 
         return make
 
-    def free_receipts(self, receipts: list[FreeReceipt]) -> Callable[[datetime], Act]:
+    def free_receipts(self, d: int, receipts: list[FreeReceipt]) -> Callable[[datetime], Act]:
         """The act posting the day's goods receipts of orders placed without a purchase order: each a receipt
         document (采购入库单) naming its supplier, numbered with the other receipts, its lines' movements referring
         to it as a receipt posted on the Receive screen's documents does (``domain.stock.documents``), so that the
-        purchase summary, the scorecard's receipts and the stock summary read whom the goods came from. They are
-        posted in bulk (``ledger.post_many``), each receipt a millisecond after the one before: a purchase order of its
-        own for each of them (issued, received, its payable settled) would make the demo several times slower to
-        build. What they cost was paid at the time: they carry no payable (``domain.demo.accounts`` carries the
-        last months' in)."""
+        purchase summary, the scorecard's share of returns and the list of goods receipts read whom the goods came
+        from. They are posted in bulk (``ledger.post_many``), each receipt a millisecond after the one before: a
+        purchase order of its own for each of them (issued, received, its payable settled) would make the demo
+        several times slower to build. What they cost was paid at the time: they carry no payable
+        (``domain.demo.accounts`` carries the last months' in)."""
 
         def make(at: datetime) -> Act:
             def run(uow) -> None:
                 posted_at = datetime.now(UTC)
                 year = posted_at.astimezone().year
-                seq = uow.documents.last_seq(DocumentKind.RECEIPT.value, year)
+                # before the desk's days nothing else numbers a receipt: the number last used is the one kept here
+                last_year, seq = self.numbered
+                if last_year != year or self.active(d):
+                    seq = uow.documents.last_seq(DocumentKind.RECEIPT.value, year)
                 commands, documents = [], []
                 for n, r in enumerate(receipts):
                     seq += 1
@@ -464,6 +468,7 @@ class Desk:
                     commands += [ReceiveStock(sku, Decimal(qty), r.warehouse, cost, number, when, r.note,
                                               DocumentKind.RECEIPT.value) for sku, qty, cost in r.lines]
                     documents.append((r, number, seq, when))
+                self.numbered = (year, seq)
                 ledger.post_many(uow, commands)
                 uow.documents.add_many([Document(
                     id=new_id(), kind=DocumentKind.RECEIPT, number=number, year=year, seq=seq,
@@ -570,4 +575,5 @@ class Desk:
         k = self.counts
         return (f"{k.orders:,} sales orders ({k.open_orders} open), {k.counter:,} counter sales, {k.returns} customer "
                 f"returns, {k.pos:,} purchase orders some of them short, {k.supplier_returns} returns to suppliers, "
-                f"{k.lost:,} lost sales recorded, and {k.history_pos:,} more purchase orders received as they came")
+                f"{k.lost:,} lost sales recorded" + (f", and {k.history_pos:,} more purchase orders received as they "
+                                                     f"came" if k.history_pos else ""))

@@ -407,7 +407,7 @@ class Simulation:
             else:
                 events.append(_receipt(self.sku[i], qty, self.whc[i], cost, ref, note, "purchase_order"))
         if documents or free:
-            events = [desk.free_receipts(list(free.values())) if e is FREE
+            events = [desk.free_receipts(d, list(free.values())) if e is FREE
                       else desk.delivery(d, e, documents[e]) if type(e) is str else e for e in events]
         return events
 
