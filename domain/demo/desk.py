@@ -19,13 +19,17 @@ call (``domain.sales``, ``domain.purchasing``, ``domain.stock.demand``, ``domain
   document's number: the dashboard's fill rate and lost sales. The plain shipments record theirs too, over the
   whole history (``domain.demo.history``: recorded only over the last days, they would lift those weeks above the
   rest of the demand history planning reads); both go through ``lost_sale``, the use case a clerk's record takes.
-* **Purchase orders.** A share of the replenishment orders are purchase orders — drafted, issued with their
-  expected date, received as the goods come (late, in two parts, or short and then closed short, as the history
-  says), at prices that rise for two suppliers in the last two months; on the last day a few suppliers get goods
-  back (a return to the supplier), and every supplier is paid the months before. Those not yet delivered at the end stay
-  open, as do some of the last day's sales orders (confirmed, leaving tomorrow) and a few backorders promised
-  beyond the stock on the last day. What stays reserved overnight has left in the history already, so the history's
-  counts keep it (``held``).
+* **Purchase orders.** A share of the replenishment orders (``PO_SHARE``; all of them over the last ``PO_DAYS``)
+  are purchase orders — drafted, issued with their expected date, received as the goods come (late or in two
+  parts, as the history says), at prices that rise for two suppliers in the last two months; the desk's share may
+  also come short and be closed short, and on the last day a few suppliers get goods of those back (a return to
+  the supplier).
+  Every supplier is paid the months before. Those not yet delivered at the end stay open, as do some of the last
+  day's sales orders (confirmed, leaving tomorrow) and a few backorders promised beyond the stock on the last day.
+  What stays reserved overnight has left in the history already, so the history's counts keep it (``held``).
+* **Goods receipts.** The deliveries of the other orders, over the whole history, are goods receipts (采购入库单)
+  naming their supplier (``free_receipts``): a purchase order for each of the two years' 14,000 orders would make
+  the demo several times slower to build.
 
 The desk never changes what the history draws: its own choices come from a ``random.Random`` seeded from the demo's
 seed alone (``seed ^ SALT``). A document takes its stream position and time from the history's slot for it (the
@@ -39,6 +43,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field
 from datetime import UTC
 from datetime import date
 from datetime import datetime
@@ -50,6 +55,7 @@ from domain.accounts.model import Side
 from domain.accounts.money import record_money
 from domain.demo.master import TERMS
 from domain.demo.master import World
+from domain.kernel.ids import new_id
 from domain.kernel.numbers import ZERO
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
@@ -62,13 +68,22 @@ from domain.sales import orders as selling
 from domain.sales import returns as customer_returns
 from domain.sales import shipping
 from domain.stock import demand
+from domain.stock import ledger
+from domain.stock.commands import ReceiveStock
+from domain.stock.documents_model import Document
+from domain.stock.documents_model import DocumentKind
+from domain.stock.documents_model import DocumentLine
+from domain.stock.documents_model import number_for
 
 DOC_DAYS = 60  # the last days of the history whose trade goes (partly) through documents
 KEY_ACCOUNTS = 14
 QUIET = 3
 RHYTHMS = (2, 3, 3, 4, 5, 7, 7, 10, 14)  # days between a key account's orders
 COUNTER_SHARE = 0.02  # of the cash customers' orders
-PO_SHARE = 0.12  # of the replenishment orders
+PO_SHARE = 0.12  # of the replenishment orders: the desk's own, some short, some goods sent back
+# The last days whose replenishment orders are all purchase orders (before them, the desk's share only). Each costs
+# the build about 20 ms of CPU: 60 days (1,060 more orders) took the demo from 37 s to 49 s of CPU, so none.
+PO_DAYS = 0
 SHORT_PO = 0.12  # of those: the supplier delivers less and the order is closed short
 SPLIT = 0.15  # of the sales orders: shipped in two parts
 OVERNIGHT = 0.5  # of those: the second part the next day
@@ -132,6 +147,21 @@ class PoDoc:
     number: str = ""
     deliveries: int = 0  # still to come within the history
     open_at_end: bool = False  # a delivery comes after the history's end
+    own: bool = True  # the desk's share over the last days (else the history's order, as placed)
+
+
+FREE = object()  # the history's slot for the day's goods receipts of orders placed without a purchase order
+
+
+@dataclass
+class FreeReceipt:
+    """The goods of one order placed without a purchase order (before the desk's days) arriving on one day."""
+
+    ref: str  # the history's order reference, kept as the receipt's
+    supplier: str
+    warehouse: str
+    note: str
+    lines: list[tuple[str, int, Decimal]] = field(default_factory=list)  # SKU, quantity, unit cost
 
 
 @dataclass
@@ -147,6 +177,7 @@ class Counts:
     orders: int = 0
     counter: int = 0
     pos: int = 0
+    history_pos: int = 0  # the history's other orders, each a purchase order too
     lost: int = 0
     returns: int = 0
     supplier_returns: int = 0
@@ -194,6 +225,7 @@ class Desk:
         self.sold: list[Sold] = []
         self.received: list[tuple[int, PoDoc]] = []
         self.held: dict[int, int] = {}  # pair → confirmed, shipped in the history, not yet posted (overnight)
+        self.numbered = (0, 0)  # the year and number of the last goods receipt ``free_receipts`` wrote
 
     # -- the history asks ------------------------------------------------------------------------------------
 
@@ -351,16 +383,26 @@ class Desk:
 
     # -- purchasing ------------------------------------------------------------------------------------------
 
+    def all_ordered(self, d: int) -> bool:
+        """Every replenishment order of day ``d`` is a purchase order (the last ``PO_DAYS``); before, the desk's share
+        only, the others received as goods receipts naming their supplier (``free_receipts``)."""
+        return d >= len(self.dates) - PO_DAYS
+
     def takes_po(self) -> bool:
         return self.rnd.random() < PO_SHARE
 
-    def issue(self, ref: str, supplier: str, warehouse: str) -> PoDoc:
+    def issue(self, ref: str, supplier: str, warehouse: str, own: bool) -> PoDoc:
         """A purchase order for the history's order ``ref`` (the history adds its lines and expected date): drafted,
-        its lines at the history's prices, issued. A short one asks for a fifth more than the supplier sends."""
-        short = self.rnd.random() < SHORT_PO
-        po = PoDoc(supplier, warehouse, [], self.today.date(), short)
+        its lines at the history's prices, issued. ``own``: one of the desk's share over the last days, which may be
+        short (it asks for a fifth more than the supplier sends) and whose goods may go back to the supplier; the
+        others are the history's orders as they were placed, received as they come."""
+        short = own and self.rnd.random() < SHORT_PO
+        po = PoDoc(supplier, warehouse, [], self.today.date(), short, own=own)
         self.pos[ref] = po
-        self.counts.pos += 1
+        if own:
+            self.counts.pos += 1
+        else:
+            self.counts.history_pos += 1
 
         def run(uow, at: datetime) -> None:
             draft = purchasing.create_draft(uow, pc.CreatePurchaseOrder(supplier, warehouse, po.expected))
@@ -386,7 +428,7 @@ class Desk:
         po = self.pos[ref]
         po.deliveries -= len(lines)
         done = po.deliveries == 0 and not po.open_at_end
-        if done:
+        if done and po.own:
             self.received.append((d, po))
 
         def make(at: datetime) -> Act:
@@ -395,6 +437,47 @@ class Desk:
                 if done and purchasing.find_po(uow, po.number).state.value in ("issued", "partly_received"):
                     purchasing.close_short(uow, pc.ClosePurchaseOrderShort(
                         po.number, "供应商缺货 the supplier cannot deliver the rest"))
+
+            return Act(run)
+
+        return make
+
+    def free_receipts(self, d: int, receipts: list[FreeReceipt]) -> Callable[[datetime], Act]:
+        """The act posting the day's goods receipts of orders placed without a purchase order: each a receipt
+        document (采购入库单) naming its supplier, numbered with the other receipts, its lines' movements referring
+        to it as a receipt posted on the Receive screen's documents does (``domain.stock.documents``), so that the
+        purchase summary, the scorecard's share of returns and the list of goods receipts read whom the goods came
+        from. They are posted in bulk (``ledger.post_many``), each receipt a millisecond after the one before: a
+        purchase order of its own for each of them (issued, received, its payable settled) would make the demo
+        several times slower to build. What they cost was paid at the time: they carry no payable
+        (``domain.demo.accounts`` carries the last months' in)."""
+
+        def make(at: datetime) -> Act:
+            def run(uow) -> None:
+                posted_at = datetime.now(UTC)
+                year = posted_at.astimezone().year
+                # before the desk's days nothing else numbers a receipt: the number last used is the one kept here
+                last_year, seq = self.numbered
+                if last_year != year or self.active(d):
+                    seq = uow.documents.last_seq(DocumentKind.RECEIPT.value, year)
+                commands, documents = [], []
+                for n, r in enumerate(receipts):
+                    seq += 1
+                    number = number_for(DocumentKind.RECEIPT, year, seq)
+                    when = at + timedelta(milliseconds=n)
+                    commands += [ReceiveStock(sku, Decimal(qty), r.warehouse, cost, number, when, r.note,
+                                              DocumentKind.RECEIPT.value) for sku, qty, cost in r.lines]
+                    documents.append((r, number, seq, when))
+                self.numbered = (year, seq)
+                ledger.post_many(uow, commands)
+                uow.documents.add_many([Document(
+                    id=new_id(), kind=DocumentKind.RECEIPT, number=number, year=year, seq=seq,
+                    warehouse_id=ledger.find_warehouse(uow, r.warehouse).id, business_date=when.astimezone().date(),
+                    occurred_at=when, posted_at=posted_at, partner=r.supplier, reference=r.ref, note=r.note,
+                    user=uow.user, device_id=uow.device_id,
+                    lines=tuple(DocumentLine(k, ledger.find_product(uow, sku).id, Decimal(qty), unit_cost=cost)
+                                for k, (sku, qty, cost) in enumerate(r.lines, 1)))
+                    for r, number, seq, when in documents])
 
             return Act(run)
 
@@ -491,5 +574,6 @@ class Desk:
     def summary(self) -> str:
         k = self.counts
         return (f"{k.orders:,} sales orders ({k.open_orders} open), {k.counter:,} counter sales, {k.returns} customer "
-                f"returns, {k.pos:,} purchase orders, {k.supplier_returns} returns to suppliers, {k.lost:,} lost "
-                f"sales recorded")
+                f"returns, {k.pos:,} purchase orders some of them short, {k.supplier_returns} returns to suppliers, "
+                f"{k.lost:,} lost sales recorded" + (f", and {k.history_pos:,} more purchase orders received as they "
+                                                     f"came" if k.history_pos else ""))

@@ -18,8 +18,10 @@
   demand estimate is refreshed every four weeks from past shipments, so it lags growth, does
   not see lost sales, and misses promotions unless the pair was stocked up ahead. Planners
   sometimes forget, suppliers are sometimes late or deliver in two parts, and nobody delivers
-  over the Spring Festival. Orders respect MOQ and order multiple and are grouped into one PO
-  per supplier and warehouse.
+  over the Spring Festival. Orders respect MOQ and order multiple and are grouped into one order
+  per supplier and warehouse. Each delivery is received from its supplier: against a purchase order for the desk's
+  share of the last days' orders (``domain.demo.desk``), else as a goods receipt naming the supplier, one per order
+  and day, so that whatever reads purchases (the purchase summary, the scorecard) knows whom the goods came from.
 * Housekeeping. Regional warehouses short of stock get transfers from SH, damages and
   customer returns are adjustments, daily cycle counts and a year-end stocktake find small
   differences.
@@ -49,8 +51,10 @@ from decimal import Decimal
 import holidays
 import numpy as np
 
+from domain.demo.desk import FREE
 from domain.demo.desk import Act
 from domain.demo.desk import Desk
+from domain.demo.desk import FreeReceipt
 from domain.demo.desk import Line
 from domain.demo.desk import lost_sale
 from domain.demo.master import DAYS
@@ -188,6 +192,7 @@ class Simulation:
         self._short: list[tuple[int | None, str, int, str, str, str, str]] = []
         self._lost: list[tuple[datetime, str, int, str, str, str, str]] = []
         self.seq: Counter[str] = Counter()
+        self.supplier_of: dict[str, str] = {}  # an order placed without a purchase order → its supplier's code
         wh = world.warehouses
         rows = []  # (product, warehouse, share)
         for pi in range(len(world.products)):
@@ -381,6 +386,7 @@ class Simulation:
         events: list[Callable | None] = []
         desk = self.desk
         documents: dict[str, list[tuple[str, int]]] = {}  # a purchase order's goods arriving today
+        free: dict[str, FreeReceipt] = {}  # the goods of an order placed without a purchase order, arriving today
         for i, qty, ref, note, cost in self.pending.pop(d, []):
             self.on_hand[i] += qty
             self.on_order[i] -= qty
@@ -391,10 +397,18 @@ class Simulation:
                 # received against the purchase order at once, in the slot of its first line
                 events.append(ref if ref not in documents else None)
                 documents.setdefault(ref, []).append((self.sku[i], qty))
+            elif desk is not None:
+                # a goods receipt naming the supplier, one per order and day, in the slot of its first line; the
+                # day's free receipts are posted together (one act) in the slot of the first of them
+                events.append(FREE if not free else None)
+                if ref not in free:
+                    free[ref] = FreeReceipt(ref, self.supplier_of[ref], self.whc[i], note.split(" · ")[0])
+                free[ref].lines.append((self.sku[i], qty, cost))
             else:
                 events.append(_receipt(self.sku[i], qty, self.whc[i], cost, ref, note, "purchase_order"))
-        if documents:
-            events = [desk.delivery(d, e, documents[e]) if type(e) is str else e for e in events]
+        if documents or free:
+            events = [desk.free_receipts(d, list(free.values())) if e is FREE
+                      else desk.delivery(d, e, documents[e]) if type(e) is str else e for e in events]
         return events
 
     def _ship(self, d: int, day: date) -> list[Callable]:
@@ -521,8 +535,13 @@ class Simulation:
             delay = 0 if u < 0.7 else rnd.randint(1, 2) if u < 0.85 else rnd.randint(3, 6) if u < 0.95 \
                 else rnd.randint(7, 15)
             note = f"{supplier['code']} {supplier['name']}"
-            document = desk.issue(ref, supplier["code"], self.wh_codes[w]) if desk is not None and desk.takes_po() \
-                else None
+            # every order is a purchase order; over the last days the desk's own share of them (its draw) may be
+            # delivered short and closed
+            takes = desk is not None and desk.takes_po()
+            document = self.desk.issue(ref, supplier["code"], self.wh_codes[w], takes) \
+                if desk is not None and (takes or desk.all_ordered(d)) else None
+            if self.desk is not None and document is None:
+                self.supplier_of[ref] = supplier["code"]
             for i, qty in lines:
                 p = self.world.products[self.pp[i]]
                 rank = p.suppliers.index(sup)

@@ -58,6 +58,9 @@ class BalanceRepository(Protocol):
 
 class DocumentRepository(Protocol):
     def add(self, document: Document) -> None: ...
+    def add_many(self, documents: list[Document]) -> None:
+        """Add ``documents`` at once (the demo's history posts a day's receipts together)."""
+        ...
     def by_number(self, number: str) -> Document | None: ...
     def last_seq(self, kind: str, year: int) -> int:
         """The highest number used for ``kind`` in ``year``; 0 if none."""

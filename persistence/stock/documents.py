@@ -46,20 +46,24 @@ class DocumentRepository:
         self.conn = buffer.conn
 
     def add(self, d: Document) -> None:
+        self.add_many([d])
+
+    def add_many(self, documents: list[Document]) -> None:
         self.buf.flush()
-        self.conn.execute(insert(DOC).values(
+        if not documents:
+            return
+        self.conn.execute(insert(DOC), [dict(
             id=d.id, kind=d.kind.value, number=d.number, year=d.year, seq=d.seq, warehouse_id=d.warehouse_id,
             to_warehouse_id=d.to_warehouse_id, partner=d.partner, reference=d.reference,
             business_date=d.business_date, occurred_at=d.occurred_at, posted_at=d.posted_at, note=d.note,
             user=d.user, reversed=d.reversed, reversed_at=d.reversed_at, device_id=d.device_id, version=d.version,
-        ))
-        if d.lines:
-            self.conn.execute(insert(LINE), [
-                {"document_id": d.id, "line_no": x.line_no, "product_id": x.product_id, "qty": x.qty,
-                 "unit_cost": x.unit_cost, "counted": x.counted, "expected": x.expected, "reason": x.reason,
-                 "movement_id": x.movement_id}
-                for x in d.lines
-            ])
+        ) for d in documents])
+        lines = [{"document_id": d.id, "line_no": x.line_no, "product_id": x.product_id, "qty": x.qty,
+                  "unit_cost": x.unit_cost, "counted": x.counted, "expected": x.expected, "reason": x.reason,
+                  "movement_id": x.movement_id}
+                 for d in documents for x in d.lines]
+        if lines:
+            self.conn.execute(insert(LINE), lines)
 
     def by_number(self, number: str) -> Document | None:
         row = self.conn.execute(select(DOC).where(DOC.c.number == number)).first()

@@ -34,6 +34,10 @@ class FakeDocumentRepository:
         assert document.number not in self.docs
         self.docs[document.number] = document
 
+    def add_many(self, documents: list[Document]) -> None:
+        for document in documents:
+            self.add(document)
+
     def by_number(self, number: str) -> Document | None:
         return self.docs.get(number)
 
