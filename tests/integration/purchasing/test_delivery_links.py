@@ -181,3 +181,37 @@ def test_a_deliverys_goods_receipt_prints_the_movements_its_lines_name_in_englis
                      .values(movement_id=twin.movements[0].id))
     assert main(["--db", path, "po", "receipt-pdf", delivery.document.number, "-o", str(tmp_path / "x.pdf")]) != 0
     assert "line 1 names movement" in capsys.readouterr().err
+
+
+def _report_documents(db) -> list[tuple[str, str]]:
+    """(document, movement's product) of each line of the purchase report over March 2026, oldest first."""
+    from datetime import date
+
+    from domain.reports.model import Period
+    from persistence.reports.purchases import purchase_lines
+
+    return [(line.document, line.sku) for line in purchase_lines(db.engine, Period(date(2026, 3, 1),
+                                                                                    date(2026, 3, 31)))]
+
+
+def test_the_purchase_report_names_each_twin_deliverys_own_goods_receipt(shop):
+    """Two deliveries of the same PO, product, quantity and moment: the report names each movement's receipt through
+    the link (matched by order, moment and warehouse, both were the first receipt's)."""
+    number = po_with(shop)
+    first = deliver_at(shop, number, ("SCREW", "30"))
+    second = deliver_at(shop, number, ("SCREW", "30"))
+    assert sorted(_report_documents(shop)) == sorted([(first.document.number, "SCREW"),
+                                                      (second.document.number, "SCREW")])
+
+
+def test_the_purchase_report_matches_a_delivery_left_unlinked_among_the_receipts_that_name_none(shop):
+    """A delivery left unlinked by 0017 is still found by order, moment and warehouse, among the receipts whose lines
+    name no movement: its linked twin keeps its own number, and the unlinked one gets the other."""
+    number = po_with(shop)
+    first = deliver_at(shop, number, ("SCREW", "30"))
+    second = deliver_at(shop, number, ("SCREW", "30"))
+    with shop.engine.begin() as conn:  # as received before 0017: the second's line names nothing
+        conn.execute(update(t.document_lines).where(t.document_lines.c.document_id == second.document.id)
+                     .values(movement_id=None))
+    assert sorted(_report_documents(shop)) == sorted([(first.document.number, "SCREW"),
+                                                      (second.document.number, "SCREW")])
