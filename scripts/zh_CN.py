@@ -84,6 +84,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Exported %1 rows to %2'): '已导出 %1 行到 %2',
     ('Accounts', 'From'): '从',
     ('Accounts', 'Goods on the document'): '单据商品明细',
+    ('Accounts', 'Goods received on %1'): '入库单 %1 的商品明细',
     ('Accounts', 'Goods receipt'): '采购入库',
     ('Accounts', 'Increase'): '增加',
     ('Accounts', 'Increase %1 · decrease %2 · closing balance on %3: %4 (%5)'): '本期增加 %1 · 本期减少 %2 · %3 期末余额：%4（%5）',
@@ -95,8 +96,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'New payment… (Ctrl+N)'): '新建付款单… (Ctrl+N)',
     ('Accounts', 'New receipt…'): '新建收款单…',
     ('Accounts', 'New receipt… (Ctrl+N)'): '新建收款单… (Ctrl+N)',
-    ('Accounts', 'No goods lines: this item is money, an opening balance or a receipt against an order.'):
-        '无商品明细：此项为收付款、期初余额或采购订单入库。',
+    ('Accounts', 'No goods lines: this item is money or an opening balance, or a delivery received before its lines were linked to their stock movements.'):
+        '无商品明细：此项为收付款或期初余额，或是明细尚未关联库存流水前的到货入库。',
     ('Accounts', 'Not yet due'): '未到期',
     ('Accounts', 'Note'): '备注',
     ('Accounts', 'Nothing is allocated to it yet.'): '尚未核销。',
@@ -163,6 +164,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Undo the allocation of %1 from %2 to %3? %3 is open again by that much.'):
         '撤销 %2 对 %3 的核销 %1？%3 将重新有这部分未结金额。',
     ('Accounts', 'Unit'): '单位',
+    ('Accounts', 'Unit cost'): '单位成本',
     ('Accounts', 'WeChat Pay'): '微信支付',
     ('Accounts', 'Where the bands end, in days, rising: 30/60/90 or 30/60/90/180. Kept for the whole office.'):
         '各账龄区间的截止天数，由小到大，例如 30/60/90 或 30/60/90/180。全公司共用此设置。',

@@ -44,7 +44,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/document.py" line="+142" />
+            <location filename="../../ui/screens/accounts/document.py" line="+166" />
             <location filename="../../ui/screens/accounts/entry.py" line="+362" />
             <source>Close</source>
             <translation>关闭</translation>
@@ -76,7 +76,7 @@
             <translation>账龄（自单据日期起的天数）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/document.py" line="-102" />
+            <location filename="../../ui/screens/accounts/document.py" line="-123" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -96,7 +96,12 @@
             <translation>单位</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+1" />
+            <source>Unit cost</source>
+            <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <location filename="../../ui/screens/accounts/entry.py" line="-275" />
             <location filename="../../ui/screens/accounts/words.py" line="+74" />
             <location line="+23" />
@@ -139,17 +144,22 @@
             <translation>未结金额</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+67" />
+            <source>Goods received on %1</source>
+            <translation>入库单 %1 的商品明细</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Goods on the document</source>
             <translation>单据商品明细</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>No goods lines: this item is money, an opening balance or a receipt against an order.</source>
-            <translation>无商品明细：此项为收付款、期初余额或采购订单入库。</translation>
+            <source>No goods lines: this item is money or an opening balance, or a delivery received before its lines were linked to their stock movements.</source>
+            <translation>无商品明细：此项为收付款或期初余额，或是明细尚未关联库存流水前的到货入库。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>%1 — %2</source>
             <translation>%1 — %2</translation>
         </message>
@@ -209,7 +219,8 @@
             <translation>输入编码或名称</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/document.py" line="-73" />
+            <location filename="../../ui/screens/accounts/document.py" line="-117" />
+            <location line="+35" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
