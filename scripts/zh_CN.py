@@ -1495,6 +1495,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Receivables', 'Open documents: %1 · credit already held %2'): '未结单据：%1 · 已有预收款 %2',
     ('Receivables', 'Open items total: owed %1 · credit %2 · balance %3'): '未结合计：应收 %1 · 预收款 %2 · 余额 %3',
     ('Receivables', 'There is no credit to allocate.'): '没有可核销的预收款。',
+    ('ReceiptNote', '&Print receipt note…'): '打印入库单(&P)…',
+    ('ReceiptNote', 'Goods receipt %1 posted.'): '入库单 %1 已过账。',
     ('ReceivePoDialog', '%1 is not open on this purchase order.'): '%1 不在本采购订单的待收明细中。',
     ('ReceivePoDialog', '&Receive'): '收货(&R)',
     ('ReceivePoDialog', 'Cancel'): '取消',
@@ -1507,6 +1509,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ReceivePoDialog', 'What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.'):
         '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。',
     ('ReceiveScreen', 'Enter supplier &invoice…'): '录入采购发票(&I)…',
+    ('ReceiveScreen', 'Print receipt &note…'): '打印入库单(&N)…',
     ('ReceiveScreen', 'Receipt %1 was reversed; nothing on it can go back.'): '入库单 %1 已冲销；其中的货品不能退回。',
     ('ReceiveScreen', 'Receipt %1 was reversed; there is nothing on it to invoice.'): '入库单 %1 已冲销；没有可开票的内容。',
     ('ReceiveScreen', 'Return to &supplier…'): '退货给供应商(&S)…',

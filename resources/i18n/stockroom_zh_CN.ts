@@ -2392,7 +2392,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>冲销(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+66" />
+            <location filename="../../ui/screens/documents/receive.py" line="+69" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -6579,7 +6579,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/editor.py" line="+83" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+84" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
@@ -6752,7 +6752,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
         </message>
         <message>
-            <location line="+137" />
+            <location line="+139" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -6807,7 +6807,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已为 %1 新建草稿。添加明细：扫描或输入货号。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+57" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+58" />
             <source>Added %1: %2 %3</source>
             <translation>已添加 %1：%2 %3</translation>
         </message>
@@ -7093,6 +7093,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>ReceiptNote</name>
+        <message>
+            <location filename="../../ui/screens/documents/receipt_note.py" line="+53" />
+            <source>Goods receipt %1 posted.</source>
+            <translation>入库单 %1 已过账。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;Print receipt note…</source>
+            <translation>打印入库单(&amp;P)…</translation>
+        </message>
+    </context>
+    <context>
         <name>Receivables</name>
         <message>
             <location filename="../../ui/screens/accounts/words.py" line="-17" />
@@ -7143,7 +7156,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+65" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+68" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -7158,12 +7171,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-47" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.</source>
             <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。</translation>
         </message>
@@ -7188,7 +7201,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请至少在一行中输入数量。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Not received: %1</source>
             <translation>未收货：%1</translation>
         </message>
@@ -7197,18 +7210,25 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>ReceiveScreen</name>
         <message>
             <location filename="../../ui/screens/documents/receive.py" line="+16" />
-            <location line="+28" />
+            <location line="+57" />
             <source>Return to &amp;supplier…</source>
             <translation>退货给供应商(&amp;S)…</translation>
         </message>
         <message>
-            <location line="-23" />
-            <location line="+25" />
+            <location line="-52" />
+            <location line="+54" />
             <source>Enter supplier &amp;invoice…</source>
             <translation>录入采购发票(&amp;I)…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-44" />
+            <location line="+46" />
+            <source>Print receipt &amp;note…</source>
+            <translation>打印入库单(&amp;N)…</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <location line="+27" />
             <location line="+25" />
             <source>Select a posted receipt first.</source>
             <translation>请先选择一张已过账的入库单。</translation>
