@@ -229,6 +229,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('BackupsPage', "%n customer return(s) bring back a cost that is not their share of their sale's cost; they are revalued first, and the sales after them follow."): '有 %n 笔销售退货的退回成本与其在原销售成本中应占的份额不一致；将先重新计价这些退货，之后的销售随之更新。',
     ('BackupsPage', "%n sales line(s) carry a cost that is not their stock movement's cost in the ledger; their margin changes by %1 in all."): '有 %n 条销售单据行的成本与其库存流水在账上的成本不一致；毛利合计将变动 %1。',
     ('BackupsPage', "Set them to the ledger's?\n\nThe database is backed up first. No stock movement is changed, only the values and costs derived from them. What is in a closed month is left as it is."): '是否按账上的成本修正？\n\n修复前会先备份数据库。不会改动任何库存流水，只更新由其计算出的金额和成本。已结账月份的数据保持不变。',
+    ('BackupsPage', '…and %n more such note(s); stockroom check lists them all.'): '……另有 %n 条此类提示；stockroom check 命令会全部列出。',
     ('ChangePassword', 'Cancel'): '取消',
     ('ChangePassword', 'Change'): '修改',
     ('ChangePassword', 'Change my password — Stockroom'): '修改我的密码 — Stockroom',

@@ -828,7 +828,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+61" />
+            <location filename="../../ui/screens/settings_backups.py" line="+63" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -947,7 +947,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>请恢复一个能通过检查的备份。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
+            <source>…and %n more such note(s); stockroom check lists them all.</source>
+            <translation>……另有 %n 条此类提示；stockroom check 命令会全部列出。</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Could not check the sales costs: %1</source>
             <translation>无法检查销售成本：%1</translation>
         </message>
