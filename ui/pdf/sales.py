@@ -92,7 +92,7 @@ DEFAULT_REFERENCES = ("Sales order", "Shipment")
 
 # Column shares of the frame width.
 PRICED = (0.055, 0.12, 0.305, 0.06, 0.08, 0.11, 0.08, 0.07, 0.12)  # #, SKU, name, unit, qty, price, disc, tax, amount
-UNTAXED = (0.055, 0.12, 0.375, 0.06, 0.08, 0.11, 0.08, 0.12)  # the same with no tax column, its share to the name
+UNTAXED = (0.055, 0.12, 0.355, 0.08, 0.08, 0.11, 0.08, 0.12)  # no tax column: its share to the name and the unit
 QUANTITIES = (0.055, 0.15, 0.395, 0.08, 0.10, 0.22)  # #, SKU, name, unit, qty, remarks
 DELIVERY = (0.055, 0.15, 0.355, 0.08, 0.10, 0.10, 0.16)  # #, SKU, name, unit, qty, received, remarks
 NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, unit, qty owed, order, since, expected
