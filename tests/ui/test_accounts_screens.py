@@ -44,6 +44,20 @@ def receivables(qtbot, services):
     return screen
 
 
+def payables_screen(qtbot, shop, services):
+    """The Payables screen over supplier SUP's goods receipt against a PO (``accounts_data.payables``), loaded; and
+    the PO's number."""
+    from tests.ui.accounts_data import payables
+
+    db, _ = shop
+    po = payables(db, TODAY)
+    screen = PayablesScreen(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
+    return screen, po
+
+
 def codes(screen) -> list[str]:
     return [r.code for r in screen.shown_rows()]
 
@@ -238,14 +252,7 @@ def test_undoing_an_allocation_and_reversing_a_receipt_from_the_partner_page(qtb
 
 
 def test_payables_is_the_same_screen_for_suppliers_and_a_payment_settles_the_goods_receipt(qtbot, shop, services):
-    from tests.ui.accounts_data import payables
-
-    db, _ = shop
-    po = payables(db, TODAY)
-    screen = PayablesScreen(services)
-    qtbot.addWidget(screen)
-    screen.show()
-    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
+    screen, po = payables_screen(qtbot, shop, services)
     [sup] = screen.model.rows
     assert sup.code == "SUP" and sup.balance > 0 and sup.current + sup.d31_60 == sup.balance
     assert screen.receipt_button.text().startswith("New payment")
@@ -627,14 +634,7 @@ def test_a_goods_receipt_against_an_order_opens_with_the_line_its_payable_was_ma
     """The payable of a delivery against a PO carries the order's number and its receipt movement: the dialog said
     "no goods lines"; through the line that names the movement it shows the goods receipt's line, with its unit cost
     and amount, under the receipt's number."""
-    from tests.ui.accounts_data import payables
-
-    db, _ = shop
-    po = payables(db, TODAY)
-    screen = PayablesScreen(services)
-    qtbot.addWidget(screen)
-    screen.show()
-    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
+    screen, po = payables_screen(qtbot, shop, services)
     screen.open_partner(screen.model.rows[0])
     page = screen.page
     qtbot.addWidget(page)
