@@ -80,6 +80,8 @@ class RestoreResult:
 class IntegrityReport:
     sqlite: tuple[str, ...]  # PRAGMA integrity_check's messages; ("ok",) when the file is sound
     ledger: tuple  # persistence.stock.queries.CheckProblem rows; empty when balances equal the ledger
+    # notes, not failures: (receipt, PO) of each delivery left unlinked by 0017 (``stockroom check`` notes them too)
+    unlinked: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -449,7 +451,10 @@ def file_integrity(path: Path) -> tuple[str, ...]:
 
 
 def integrity(engine: Engine) -> IntegrityReport:
-    """``PRAGMA integrity_check`` on the file, then the ledger check (balances equal the sum of movements)."""
+    """``PRAGMA integrity_check`` on the file, then the ledger check (balances equal the sum of movements), and the
+    deliveries whose lines name no movement (``persistence.stock.documents.unlinked_deliveries``), as ``stockroom
+    check`` runs them."""
+    from persistence.stock.documents import unlinked_deliveries
     from persistence.stock.queries import check
 
     try:
@@ -461,11 +466,12 @@ def integrity(engine: Engine) -> IntegrityReport:
         return IntegrityReport((f"SQLite cannot check the file: {exc.orig}",), ())
     try:
         problems = tuple(check(engine))
+        unlinked = tuple(unlinked_deliveries(engine))
     except DBAPIError as exc:  # a damaged file may not even be readable table by table
         if messages == ("ok",):
             raise
         return IntegrityReport((*messages, f"the ledger check could not read the file: {exc.orig}"), ())
-    return IntegrityReport(messages, problems)
+    return IntegrityReport(messages, problems, unlinked)
 
 
 # -- for the screens: bound to the open database's engine -------------------------------------------

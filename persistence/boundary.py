@@ -159,6 +159,10 @@ class DocumentQueries:
     def document_lines(self, document_id: str) -> list[DocumentLineRow]:
         return documents.document_lines(self.engine, document_id)
 
+    def source_lines(self, source_id: str) -> tuple[str, list[DocumentLineRow]]:
+        """The goods an account item was made by and their document's number (``documents.source_lines``)."""
+        return documents.source_lines(self.engine, source_id)
+
     def scan_codes(self) -> dict[str, ScanTarget]:
         return documents.scan_codes(self.engine)
 

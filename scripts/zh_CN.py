@@ -84,6 +84,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Exported %1 rows to %2'): '已导出 %1 行到 %2',
     ('Accounts', 'From'): '从',
     ('Accounts', 'Goods on the document'): '单据商品明细',
+    ('Accounts', 'Goods received on %1'): '入库单 %1 的商品明细',
     ('Accounts', 'Goods receipt'): '采购入库',
     ('Accounts', 'Increase'): '增加',
     ('Accounts', 'Increase %1 · decrease %2 · closing balance on %3: %4 (%5)'): '本期增加 %1 · 本期减少 %2 · %3 期末余额：%4（%5）',
@@ -95,8 +96,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'New payment… (Ctrl+N)'): '新建付款单… (Ctrl+N)',
     ('Accounts', 'New receipt…'): '新建收款单…',
     ('Accounts', 'New receipt… (Ctrl+N)'): '新建收款单… (Ctrl+N)',
-    ('Accounts', 'No goods lines: this item is money, an opening balance or a receipt against an order.'):
-        '无商品明细：此项为收付款、期初余额或采购订单入库。',
+    ('Accounts', 'No goods lines: this item is money or an opening balance, or a delivery received before its lines were linked to their stock movements.'):
+        '无商品明细：此项为收付款或期初余额，或是明细尚未关联库存流水前的到货入库。',
     ('Accounts', 'Not yet due'): '未到期',
     ('Accounts', 'Note'): '备注',
     ('Accounts', 'Nothing is allocated to it yet.'): '尚未核销。',
@@ -163,6 +164,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Undo the allocation of %1 from %2 to %3? %3 is open again by that much.'):
         '撤销 %2 对 %3 的核销 %1？%3 将重新有这部分未结金额。',
     ('Accounts', 'Unit'): '单位',
+    ('Accounts', 'Unit cost'): '单位成本',
     ('Accounts', 'WeChat Pay'): '微信支付',
     ('Accounts', 'Where the bands end, in days, rising: 30/60/90 or 30/60/90/180. Kept for the whole office.'):
         '各账龄区间的截止天数，由小到大，例如 30/60/90 或 30/60/90/180。全公司共用此设置。',
@@ -227,6 +229,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('BackupsPage', "%n customer return(s) bring back a cost that is not their share of their sale's cost; they are revalued first, and the sales after them follow."): '有 %n 笔销售退货的退回成本与其在原销售成本中应占的份额不一致；将先重新计价这些退货，之后的销售随之更新。',
     ('BackupsPage', "%n sales line(s) carry a cost that is not their stock movement's cost in the ledger; their margin changes by %1 in all."): '有 %n 条销售单据行的成本与其库存流水在账上的成本不一致；毛利合计将变动 %1。',
     ('BackupsPage', "Set them to the ledger's?\n\nThe database is backed up first. No stock movement is changed, only the values and costs derived from them. What is in a closed month is left as it is."): '是否按账上的成本修正？\n\n修复前会先备份数据库。不会改动任何库存流水，只更新由其计算出的金额和成本。已结账月份的数据保持不变。',
+    ('BackupsPage', '…and %n more such note(s); stockroom check lists them all.'): '……另有 %n 条此类提示；stockroom check 命令会全部列出。',
     ('ChangePassword', 'Cancel'): '取消',
     ('ChangePassword', 'Change'): '修改',
     ('ChangePassword', 'Change my password — Stockroom'): '修改我的密码 — Stockroom',
@@ -1498,6 +1501,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Receivables', 'Open documents: %1 · credit already held %2'): '未结单据：%1 · 已有预收款 %2',
     ('Receivables', 'Open items total: owed %1 · credit %2 · balance %3'): '未结合计：应收 %1 · 预收款 %2 · 余额 %3',
     ('Receivables', 'There is no credit to allocate.'): '没有可核销的预收款。',
+    ('ReceiptNote', '&Print receipt note…'): '打印入库单(&P)…',
+    ('ReceiptNote', 'Goods receipt %1 posted.'): '入库单 %1 已过账。',
     ('ReceivePoDialog', '%1 is not open on this purchase order.'): '%1 不在本采购订单的待收明细中。',
     ('ReceivePoDialog', '&Receive'): '收货(&R)',
     ('ReceivePoDialog', 'Cancel'): '取消',
@@ -1510,6 +1515,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ReceivePoDialog', 'What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.'):
         '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。',
     ('ReceiveScreen', 'Enter supplier &invoice…'): '录入采购发票(&I)…',
+    ('ReceiveScreen', 'Print receipt &note…'): '打印入库单(&N)…',
     ('ReceiveScreen', 'Receipt %1 was reversed; nothing on it can go back.'): '入库单 %1 已冲销；其中的货品不能退回。',
     ('ReceiveScreen', 'Receipt %1 was reversed; there is nothing on it to invoice.'): '入库单 %1 已冲销；没有可开票的内容。',
     ('ReceiveScreen', 'Return to &supplier…'): '退货给供应商(&S)…',

@@ -149,6 +149,10 @@ class SalesPrint:
         with_prices: whether prices, amounts and totals are printed. None: the kind decides (a delivery note prints
             quantities only; every other document prints prices). A delivery note prints prices when True.
 
+        prints_tax: whether the tax rate, the tax and the total with tax are printed. False for a document on which
+            no tax applies (a goods receipt not against a taxed purchase order): its prices and total are printed
+            plainly, with no tax lines that would all say 0.
+
     Free text:
         note: printed under the totals; paragraphs separated by a blank line.
     """
@@ -171,6 +175,7 @@ class SalesPrint:
     with_prices: bool | None = None
     note: str = ""
     reversed_on: date | None = None
+    prints_tax: bool = True
 
     @property
     def prints_prices(self) -> bool:

@@ -6,7 +6,8 @@ they reverse, is a purchase receipt or a return to the supplier, as the stock su
 (``domain.reports.model.flow_of``; the imported opening stock left out by ``is_opening_stock``, as the summary moves
 it into its opening). The rest is looked up once per read, not per movement: the orders the receipts name (their
 supplier and tax rate), the documents (a free receipt's or a return's supplier, what a return was against, the goods
-receipt a delivery against an order made), the suppliers and the products.
+receipt a delivery against an order made: the one whose line names the movement, or for a delivery received before
+0017 left unlinked, the one at the order's moment and warehouse), the suppliers and the products.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from persistence.stock.merged import product_of
 from persistence.stock.refs import ref_of
 
 M, MV, DOC, PO, S, P = t.movements, t.movement_values, t.documents, t.purchase_orders, t.suppliers, t.products
+LINE = t.document_lines
 PO_RECEIPT = "po"  # the source type of a receipt against a purchase order (domain.purchasing.orders)
 _KINDS = (Flow.RECEIPT, Flow.SUPPLIER_RETURN)
 
@@ -56,7 +58,8 @@ def purchase_lines(engine: Engine, period: Period, *, warehouse: str | None = No
                    func.coalesce(orig2.c.warehouse_id, orig.c.warehouse_id, M.c.warehouse_id),
                    func.coalesce(orig2.c.fx_currency, orig.c.fx_currency, M.c.fx_currency),
                    func.coalesce(orig2.c.fx_unit_price, orig.c.fx_unit_price, M.c.fx_unit_price),
-                   func.coalesce(orig2.c.fx_rate, orig.c.fx_rate, M.c.fx_rate))
+                   func.coalesce(orig2.c.fx_rate, orig.c.fx_rate, M.c.fx_rate),
+                   func.coalesce(orig2.c.id, orig.c.id, M.c.id))
             .select_from(M.join(MV, MV.c.movement_id == M.c.id)
                          .outerjoin(orig, orig.c.id == M.c.reverses_id)
                          .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
@@ -72,18 +75,20 @@ def purchase_lines(engine: Engine, period: Period, *, warehouse: str | None = No
         documents = _documents(conn, {r[7] for r in moved if r[6] != PO_RECEIPT})
         documents.update(_documents(conn, {d[1] for d in documents.values() if d[1]}))  # a return's receipt
         orders.update(_orders(conn, {ref for _partner, ref in documents.values() if ref} - orders.keys()))
-        deliveries = _deliveries(conn, {r[7] for r in moved if r[6] == PO_RECEIPT})
+        delivered = [r for r in moved if r[6] == PO_RECEIPT]
+        linked = _linked_receipts(conn, {r[13] for r in delivered})
+        deliveries = _deliveries(conn, {r[7] for r in delivered if r[13] not in linked})
         suppliers = {i: (code, name) for i, code, name in conn.execute(select(S.c.id, S.c.code, S.c.name)).all()}
         by_code = {code.upper(): (code, name) for code, name in suppliers.values()}
         products = {i: (sku, name, unit) for i, sku, name, unit in
                     conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.unit)).all()}
     out = []
-    for at, product_id, kind, qty, value, _bk, source, ref, base_at, base_wh, currency, price, rate in moved:
+    for at, product_id, kind, qty, value, _bk, source, ref, base_at, base_wh, currency, price, rate, base in moved:
         returned = source == "supplier_return"
         if source == PO_RECEIPT:
             supplier_id, tax_rate = orders.get(ref, (None, None))
             supplier = suppliers.get(supplier_id, ("", ""))
-            document, order = deliveries.get((ref, base_at, base_wh), ""), ref
+            document, order = linked.get(base) or deliveries.get((ref, base_at, base_wh), ""), ref
         else:
             partner, against = documents.get(ref, ("", ""))
             supplier = by_code.get(partner.upper(), (partner, "")) if partner else ("", "")
@@ -126,15 +131,29 @@ def _documents(conn, numbers: set[str]) -> dict[str, tuple[str, str]]:
             conn.execute(select(DOC.c.number, DOC.c.partner, DOC.c.reference).where(DOC.c.number.in_(numbers)))}
 
 
+def _linked_receipts(conn, movement_ids: set[str]) -> dict[str, str]:
+    """The goods receipt whose line names each of ``movement_ids`` (``document_lines.movement_id``, 0017): a delivery
+    against an order, whose movements carry the order's number rather than the receipt's."""
+    found: dict[str, str] = {}
+    ids = sorted(movement_ids)
+    for start in range(0, len(ids), 500):
+        found.update(conn.execute(
+            select(LINE.c.movement_id, DOC.c.number).join_from(LINE, DOC, DOC.c.id == LINE.c.document_id)
+            .where(DOC.c.kind == "receipt", LINE.c.movement_id.in_(ids[start:start + 500]))).all())
+    return found
+
+
 def _deliveries(conn, orders: set[str]) -> dict[tuple, str]:
-    """The goods receipt of each delivery against ``orders``, by (order, business time, warehouse): its movements
-    carry the order's number and the receipt's moment (``persistence.stock.documents.delivery_movement_ids`` finds
-    them the same way); of two receipts at the same moment, the first number."""
+    """The goods receipt of each delivery against ``orders`` whose lines name no movement (received before 0017, which
+    could not tell its movements from a twin's), by (order, business time, warehouse): its movements carry the
+    order's number and the receipt's moment; of two such receipts at the same moment, the first number."""
     if not orders:
         return {}
     found: dict[tuple, str] = {}
     for reference, at, warehouse_id, number in conn.execute(
             select(DOC.c.reference, DOC.c.occurred_at, DOC.c.warehouse_id, DOC.c.number)
-            .where(DOC.c.kind == "receipt", DOC.c.reference.in_(orders)).order_by(DOC.c.number)).all():
+            .where(DOC.c.kind == "receipt", DOC.c.reference.in_(orders),
+                   DOC.c.id.in_(select(LINE.c.document_id).where(LINE.c.movement_id.is_(None))))
+            .order_by(DOC.c.number)).all():
         found.setdefault((reference, at, warehouse_id), number)
     return found

@@ -243,16 +243,29 @@ def unlinked_deliveries(engine: Engine) -> list[tuple[str, str]]:
     return [(number, po) for number, po in rows if (DocumentKind.RECEIPT.value, number) not in own]
 
 
+def _lines(condition):
+    return (select(LINE.c.line_no, P.c.sku, P.c.name, P.c.unit, LINE.c.qty, LINE.c.unit_cost, LINE.c.counted,
+                   LINE.c.expected, LINE.c.reason)
+            .select_from(LINE.join(P, P.c.id == LINE.c.product_id)).where(condition).order_by(LINE.c.line_no))
+
+
 def document_lines(engine: Engine, document_id: str) -> list[DocumentLineRow]:
-    query = (
-        select(LINE.c.line_no, P.c.sku, P.c.name, P.c.unit, LINE.c.qty, LINE.c.unit_cost, LINE.c.counted,
-               LINE.c.expected, LINE.c.reason)
-        .select_from(LINE.join(P, P.c.id == LINE.c.product_id))
-        .where(LINE.c.document_id == document_id)
-        .order_by(LINE.c.line_no)
-    )
     with engine.connect() as conn:
-        return [DocumentLineRow(*row) for row in conn.execute(query)]
+        return [DocumentLineRow(*row) for row in conn.execute(_lines(LINE.c.document_id == document_id))]
+
+
+def source_lines(engine: Engine, source_id: str) -> tuple[str, list[DocumentLineRow]]:
+    """The goods an account item was made by (``AccountItem.source_id``), with the number of their document: a
+    document's own lines; for the payable of a line received against a purchase order (its source is the receipt
+    movement), the goods receipt's line that names that movement (``document_lines.movement_id``). ("", []) when
+    neither is here (money, an opening balance, or a delivery received before 0017 and left unlinked)."""
+    with engine.connect() as conn:
+        number = conn.execute(select(DOC.c.number).where(DOC.c.id == source_id)).scalar()
+        if number is not None:
+            return number, [DocumentLineRow(*row) for row in conn.execute(_lines(LINE.c.document_id == source_id))]
+        rows = conn.execute(_lines(LINE.c.movement_id == source_id).add_columns(DOC.c.number)
+                            .join_from(LINE, DOC, DOC.c.id == LINE.c.document_id)).all()
+    return (rows[0][-1] if rows else ""), [DocumentLineRow(*row[:-1]) for row in rows]
 
 
 def scan_codes(engine: Engine) -> dict[str, ScanTarget]:

@@ -80,6 +80,8 @@ def movements(
     engine: Engine, sku: str | None = None, warehouse: str | None = None, kind: str | None = None,
     since: datetime | None = None, until: datetime | None = None, limit: int | None = None,
 ) -> list[MovementRow]:
+    """The ledger oldest first; ``kind`` is a kind as a list shows it (``shown_kind_is``: ``opening_stock``, or a
+    receipt that is not)."""
     query = (
         _movement_rows(_any_merged(engine))
         .order_by(M.c.occurred_at, M.c.id)
@@ -88,8 +90,8 @@ def movements(
         query = query.where(P.c.sku == sku)
     if warehouse:
         query = query.where(W.c.code == warehouse)
-    if kind:
-        query = query.where(M.c.kind == kind)
+    if kind:  # as the list shows it: opening stock apart from the receipts (``shown_kind_is``)
+        query = query.where(shown_kind_is(kind))
     if since:
         query = query.where(M.c.occurred_at >= since)
     if until:

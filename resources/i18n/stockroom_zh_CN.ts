@@ -44,7 +44,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/document.py" line="+142" />
+            <location filename="../../ui/screens/accounts/document.py" line="+166" />
             <location filename="../../ui/screens/accounts/entry.py" line="+362" />
             <source>Close</source>
             <translation>关闭</translation>
@@ -76,7 +76,7 @@
             <translation>账龄（自单据日期起的天数）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/document.py" line="-102" />
+            <location filename="../../ui/screens/accounts/document.py" line="-123" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -96,7 +96,12 @@
             <translation>单位</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+1" />
+            <source>Unit cost</source>
+            <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <location filename="../../ui/screens/accounts/entry.py" line="-275" />
             <location filename="../../ui/screens/accounts/words.py" line="+74" />
             <location line="+23" />
@@ -139,17 +144,22 @@
             <translation>未结金额</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+67" />
+            <source>Goods received on %1</source>
+            <translation>入库单 %1 的商品明细</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Goods on the document</source>
             <translation>单据商品明细</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>No goods lines: this item is money, an opening balance or a receipt against an order.</source>
-            <translation>无商品明细：此项为收付款、期初余额或采购订单入库。</translation>
+            <source>No goods lines: this item is money or an opening balance, or a delivery received before its lines were linked to their stock movements.</source>
+            <translation>无商品明细：此项为收付款或期初余额，或是明细尚未关联库存流水前的到货入库。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>%1 — %2</source>
             <translation>%1 — %2</translation>
         </message>
@@ -209,7 +219,8 @@
             <translation>输入编码或名称</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/document.py" line="-73" />
+            <location filename="../../ui/screens/accounts/document.py" line="-117" />
+            <location line="+35" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
@@ -817,7 +828,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+61" />
+            <location filename="../../ui/screens/settings_backups.py" line="+63" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -936,7 +947,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>请恢复一个能通过检查的备份。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
+            <source>…and %n more such note(s); stockroom check lists them all.</source>
+            <translation>……另有 %n 条此类提示；stockroom check 命令会全部列出。</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Could not check the sales costs: %1</source>
             <translation>无法检查销售成本：%1</translation>
         </message>
@@ -2381,7 +2397,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>冲销(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+66" />
+            <location filename="../../ui/screens/documents/receive.py" line="+69" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -2529,13 +2545,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>已过账 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/posted.py" line="+51" />
-            <location line="+17" />
+            <location filename="../../ui/screens/documents/posted.py" line="+52" />
+            <location line="+18" />
             <source>Select a document first.</source>
             <translation>请先选择一张单据。</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="-8" />
             <source>Lines of %1</source>
             <translation>%1 的明细</translation>
         </message>
@@ -2545,7 +2561,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>打开单据以查看明细。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Document %1 has already been reversed.</source>
             <translation>单据 %1 已冲销。</translation>
         </message>
@@ -6568,7 +6584,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/editor.py" line="+84" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+85" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
@@ -6741,7 +6757,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
         </message>
         <message>
-            <location line="+149" />
+            <location line="+151" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -6786,7 +6802,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未执行：%1</translation>
         </message>
         <message>
-            <location line="+129" />
+            <location line="+130" />
             <source>No expected day: it is set on issue, from the lead time.</source>
             <translation>未设预计到货日：下达时按交货期确定。</translation>
         </message>
@@ -7102,6 +7118,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>ReceiptNote</name>
+        <message>
+            <location filename="../../ui/screens/documents/receipt_note.py" line="+53" />
+            <source>Goods receipt %1 posted.</source>
+            <translation>入库单 %1 已过账。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;Print receipt note…</source>
+            <translation>打印入库单(&amp;P)…</translation>
+        </message>
+    </context>
+    <context>
         <name>Receivables</name>
         <message>
             <location filename="../../ui/screens/accounts/words.py" line="-17" />
@@ -7152,7 +7181,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+66" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+69" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -7167,12 +7196,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
-            <location line="-48" />
+            <location line="-49" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
             <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.</source>
             <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。</translation>
         </message>
@@ -7197,7 +7226,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请至少在一行中输入数量。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Not received: %1</source>
             <translation>未收货：%1</translation>
         </message>
@@ -7206,18 +7235,25 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>ReceiveScreen</name>
         <message>
             <location filename="../../ui/screens/documents/receive.py" line="+16" />
-            <location line="+28" />
+            <location line="+57" />
             <source>Return to &amp;supplier…</source>
             <translation>退货给供应商(&amp;S)…</translation>
         </message>
         <message>
-            <location line="-23" />
-            <location line="+25" />
+            <location line="-52" />
+            <location line="+54" />
             <source>Enter supplier &amp;invoice…</source>
             <translation>录入采购发票(&amp;I)…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-44" />
+            <location line="+46" />
+            <source>Print receipt &amp;note…</source>
+            <translation>打印入库单(&amp;N)…</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <location line="+27" />
             <location line="+25" />
             <source>Select a posted receipt first.</source>
             <translation>请先选择一张已过账的入库单。</translation>

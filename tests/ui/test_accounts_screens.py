@@ -44,6 +44,20 @@ def receivables(qtbot, services):
     return screen
 
 
+def payables_screen(qtbot, shop, services):
+    """The Payables screen over supplier SUP's goods receipt against a PO (``accounts_data.payables``), loaded; and
+    the PO's number."""
+    from tests.ui.accounts_data import payables
+
+    db, _ = shop
+    po = payables(db, TODAY)
+    screen = PayablesScreen(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
+    return screen, po
+
+
 def codes(screen) -> list[str]:
     return [r.code for r in screen.shown_rows()]
 
@@ -238,14 +252,7 @@ def test_undoing_an_allocation_and_reversing_a_receipt_from_the_partner_page(qtb
 
 
 def test_payables_is_the_same_screen_for_suppliers_and_a_payment_settles_the_goods_receipt(qtbot, shop, services):
-    from tests.ui.accounts_data import payables
-
-    db, _ = shop
-    po = payables(db, TODAY)
-    screen = PayablesScreen(services)
-    qtbot.addWidget(screen)
-    screen.show()
-    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
+    screen, po = payables_screen(qtbot, shop, services)
     [sup] = screen.model.rows
     assert sup.code == "SUP" and sup.balance > 0 and sup.current + sup.d31_60 == sup.balance
     assert screen.receipt_button.text().startswith("New payment")
@@ -621,3 +628,40 @@ def test_the_open_items_are_written_to_a_pdf_and_a_workbook_in_the_windows_langu
         pass
     qtbot.waitUntil(lambda: opened == [tmp_path / "oi.pdf"])
     assert (tmp_path / "oi.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_a_goods_receipt_against_an_order_opens_with_the_line_its_payable_was_made_by(qtbot, shop, services):
+    """The payable of a delivery against a PO carries the order's number and its receipt movement: the dialog said
+    "no goods lines"; through the line that names the movement it shows the goods receipt's line, with its unit cost
+    and amount, under the receipt's number."""
+    screen, po = payables_screen(qtbot, shop, services)
+    screen.open_partner(screen.model.rows[0])
+    page = screen.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    [item] = page.items_model.rows
+    assert (item.kind, item.number) == ("goods_receipt", po)
+    dialog = page.open_item(item)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.lines_loaded)
+    assert [(x.sku, x.name, x.qty, x.unit_cost) for x in dialog.lines_model.rows] == [("HM-1", "Hammer", D(10), D(50))]
+    [receipt] = [d.number for d in services.documents.document_list("receipt")]
+    assert receipt.startswith("GR-") and dialog.lines_label.text() == f"Goods received on {receipt}"
+    model = dialog.lines_model
+    assert [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())] == [
+        "SKU", "Product", "Quantity", "Unit", "Unit cost", "Amount"]
+    assert [model.index(0, c).data() for c in (4, 5)] == ["50.00", "500.00"]
+    assert not any(dialog.lines_view.isColumnHidden(c) for c in range(model.columnCount()))
+
+
+def test_a_sales_goods_lines_show_no_cost(qtbot, services, receivables):
+    row = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded)
+    dialog = page.open_item(page.items_model.rows[0])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.lines_loaded)
+    assert dialog.lines_label.text() == "Goods on the document"
+    assert [dialog.lines_view.isColumnHidden(c) for c in range(6)] == [False] * 4 + [True] * 2

@@ -320,3 +320,50 @@ def test_a_clerk_sees_restore_disabled_and_the_domain_refuses_a_restore_anyway(q
     idle(qtbot, page)
     assert "may not restore the database from a backup" in page.result.text()
     assert not list(source.parent.glob("*before-restore*"))
+
+
+def _unlinked_delivery(shop) -> tuple[str, str]:
+    """A delivery against a PO whose line names no movement, as 0017 leaves a twin it could not tell apart; returns
+    (receipt, PO)."""
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as po_uc
+    from persistence import tables as t
+
+    catalog.add_supplier(shop.uow(), cc.AddSupplier("NB", "Ningbo"))
+    draft = po_uc.create_draft(shop.uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    po_uc.add_line(shop.uow(), pc.AddPurchaseOrderLine(draft.id, "A", "5", "2.50"))
+    po = po_uc.issue(shop.uow(), pc.IssuePurchaseOrder(draft.id)).number
+    delivery = po_uc.receive_delivery(shop.uow(), pc.ReceivePurchaseOrder(po, (("A", "5"),)))
+    with shop.engine.begin() as conn:
+        conn.execute(t.document_lines.update().where(t.document_lines.c.document_id == delivery.document.id)
+                     .values(movement_id=None))
+    return delivery.document.number, po
+
+
+def test_the_integrity_check_notes_a_delivery_left_unlinked_as_stockroom_check_does(qtbot, page, shop):
+    """``stockroom check`` notes a delivery whose lines name no movement; the window's check did not: it says so as a
+    note under a passing check, not as a failure."""
+    receipt, po = _unlinked_delivery(shop)
+    page.check_button.click()
+    idle(qtbot, page)
+    text = page.result.text()
+    assert "Ledger: ok" in text and "Restore a backup" not in text and page.result.styleSheet() == ""
+    assert (f"note: {receipt} (received against {po}) does not name its stock movements: they could not be told "
+            f"apart from another delivery's") in text
+
+
+def test_the_integrity_checks_note_speaks_chinese(qtbot, page, shop, chinese):
+    receipt, po = _unlinked_delivery(shop)
+    page.check_button.click()
+    idle(qtbot, page)
+    assert f"提示：入库单 {receipt}（按 {po} 收货）未记录对应的库存流水" in page.result.text()
+
+
+def test_more_than_ten_notes_are_counted_not_listed(qtbot, page, shop):
+    from persistence.backup import IntegrityReport
+
+    page._show_integrity(IntegrityReport(("ok",), (), tuple((f"GR-2026-{n:05}", "PO-2026-00001")
+                                                             for n in range(1, 13))))
+    text = page.result.text()
+    assert "GR-2026-00010" in text and "GR-2026-00011" not in text
+    assert "…and 2 more such note(s); stockroom check lists them all." in text

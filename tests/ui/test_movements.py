@@ -169,6 +169,14 @@ def test_the_command_line_names_imported_opening_stock_in_its_list_and_its_expor
     assert "opening_stock" in listed and " receipt " in listed
     moves = json.loads(cli("movements", "--json"))
     assert sorted((m["kind"], m["opening_stock"]) for m in moves) == [("receipt", False), ("receipt", True)]
+    # --kind as the window's filter: a receipt is not the opening stock, which is listed under opening
+    assert [(m["kind"], m["opening_stock"], m["qty"]) for m in json.loads(cli("movements", "--kind", "receipt",
+                                                                            "--json"))] == [("receipt", False, "1")]
+    opening = json.loads(cli("movements", "--kind", "opening", "--json"))
+    assert opening == [m for m in moves if m["opening_stock"]]  # the same JSON, only filtered
+    listed = cli("movements", "--kind", "opening")
+    assert "opening_stock" in listed and " receipt " not in listed
+    assert json.loads(cli("movements", "--kind", "shipment", "--json")) == []
     cli("export", "movements", str(tmp_path / "en.xlsx"))
     cli("export", "movements", str(tmp_path / "zh.xlsx"), "--language", "zh")
     for name, expected in (("en.xlsx", ["Opening stock", "Receipt"]), ("zh.xlsx", ["入库", "期初库存"])):

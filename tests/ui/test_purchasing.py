@@ -556,3 +556,30 @@ def test_tab_leaves_the_expected_date_while_it_has_none(qtbot, screen):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == [screen.warehouse, screen.expected, screen.new_button]  # the draft bar as it reads
+
+
+def test_receiving_through_the_dialog_offers_the_goods_receipts_note(qtbot, services, screen, monkeypatch, tmp_path):
+    """The Receive… dialog closes once posted: the screen then offers Print receipt note… for the goods receipt it
+    posted, written on the task runner; any later message takes the offer away."""
+    import re
+
+    from ui.screens.sales import printing
+
+    opened: list = []
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    monkeypatch.setattr(printing, "open_pdf", opened.append)
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    assert not screen.receipt_note.isVisibleTo(screen)
+    dialog = screen.receive()
+    dialog.set_quantity("HM-1", "0")
+    dialog.post()
+    qtbot.waitUntil(lambda: screen.current.state == "partly_received")
+    wait_idle(qtbot, screen)
+    assert re.fullmatch(r"GR-\d{4}-00001", dialog.receipt)
+    assert screen.receipt_note.number == dialog.receipt and screen.receipt_note.isVisibleTo(screen)
+    screen.receipt_note.print_note()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert opened == [tmp_path / f"{dialog.receipt} receipt.pdf"] and opened[0].read_bytes().startswith(b"%PDF")
+    screen.say("something else")
+    assert not screen.receipt_note.isVisibleTo(screen)

@@ -370,3 +370,62 @@ def test_a_scan_beyond_what_the_po_still_accepts_beeps_and_says_so_at_once(qtbot
     assert (screen.model.lines[0].qty, screen.scan_message.text()) == (Decimal(1), "")
     scan(qtbot, screen, "HM-1")
     assert screen.scan_message.text() == ""
+
+
+def _printed_here(monkeypatch, tmp_path) -> list:
+    from ui.screens.sales import printing
+
+    opened: list = []
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    monkeypatch.setattr(printing, "open_pdf", opened.append)
+    return opened
+
+
+def _pdf_text(path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_a_delivery_posted_offers_its_receipt_note_printed_off_the_gui_thread(qtbot, services, monkeypatch,
+                                                                              tmp_path):
+    """The Receive screen had no Print for a goods receipt: once a delivery against a PO is posted, Print receipt
+    note… writes the note (the lines its movements name, with the PO) on the task runner and opens it; the next
+    posting takes the offer away."""
+    opened = _printed_here(monkeypatch, tmp_path)
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    assert not screen.receipt_note.isVisibleTo(screen)
+    load(qtbot, screen, number)
+    assert set_received(screen, 1, "0")
+    post(qtbot, screen)
+    receipt = screen.receipt_note.number
+    assert re.fullmatch(r"GR-\d{4}-00001", receipt) and screen.receipt_note.isVisibleTo(screen)
+    assert screen.receipt_note.label.text() == f"Goods receipt {receipt} posted."
+    assert screen.receipt_note.button.text() == "&Print receipt note…"
+    screen.receipt_note.button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert opened == [tmp_path / f"{receipt} receipt.pdf"]
+    assert screen.receipt_note.label.text() == f"Wrote {opened[0]}"
+    text = _pdf_text(opened[0])
+    assert receipt in text and number in text and "SD-1" in text and "HM-1" not in text  # what was received
+    screen._set_posting(True)  # the next receipt says its own
+    assert not screen.receipt_note.isVisibleTo(screen)
+
+
+def test_the_posted_receipts_print_the_selected_ones_note(qtbot, services, monkeypatch, tmp_path):
+    opened = _printed_here(monkeypatch, tmp_path)
+    number = issued_po(services)
+    purchasing.receive(services.uow(), pc.ReceivePurchaseOrder(number, (("HM-1", "4"),)))
+    screen = open_receive(qtbot, services)
+    screen.print_selected_note()
+    assert screen.posted_message.text() == "Select a posted receipt first."
+    screen.refresh_posted()
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
+    screen.posted.selectRow(0)
+    receipt = screen.selected_document().number
+    screen.print_selected_note()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert opened == [tmp_path / f"{receipt} receipt.pdf"] and screen.posted_message.text() == f"Wrote {opened[0]}"
+    assert "HM-1" in _pdf_text(opened[0])

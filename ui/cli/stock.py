@@ -18,6 +18,7 @@ from domain.catalog import master as catalog
 from domain.kernel.numbers import fmt
 from domain.stock import commands as c
 from domain.stock import ledger
+from domain.stock.model import MovementKind
 from ui.cli import prices
 from ui.cli.common import EXIT_OK
 from ui.cli.common import LANGUAGES
@@ -33,6 +34,8 @@ COMMANDS = ("init", "product", "warehouse", "supplier", "customer", "receive", "
 DOCUMENT_NUMBER = re.compile(r"[A-Za-z]{2,3}-[0-9]{4}-[0-9]+")  # GR-2026-00001; a movement id is a UUID
 # the price and terms actions of the catalogue's groups, run by ui.cli.prices
 PRICE_ACTIONS = {*(("product", a) for a in prices.PRODUCT_ACTIONS), *(("customer", a) for a in prices.CUSTOMER_ACTIONS)}
+# ``movements --kind``: the kinds as the list shows them, as the window's filter offers them (opening stock apart)
+MOVEMENT_KINDS = (*(k.value for k in MovementKind), "opening")
 
 
 def add_parsers(sub) -> None:
@@ -158,6 +161,10 @@ def add_parsers(sub) -> None:
         p = sub.add_parser(name, help=f"list {name}")
         p.add_argument("--sku")
         p.add_argument("--warehouse")
+        if name == "movements":
+            p.add_argument("--kind", choices=MOVEMENT_KINDS,
+                           help="only the movements the list shows as this kind, as the window's Kind filter: "
+                                "opening is the imported opening stock, which receipt leaves out")
         p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("check", help="prove that balances, the reports' monthly rows, open amounts and sales lines' "
@@ -263,10 +270,12 @@ def run(args, db) -> int:
                    for r in rows],
                    ["SKU", "NAME", "WAREHOUSE", "ON HAND", "AVG COST", "VALUE"])
     elif cmd == "movements":
+        from domain.reports.model import OPENING_STOCK
         from domain.reports.model import is_opening_stock
         from domain.reports.model import shown_kind
 
-        rows = queries.movements(db.engine, args.sku, args.warehouse)
+        kind = OPENING_STOCK if args.kind == "opening" else args.kind
+        rows = queries.movements(db.engine, args.sku, args.warehouse, kind=kind)
         if args.json:
             print_json([{"id": r.id, "kind": r.kind,
                           "opening_stock": is_opening_stock(r.kind, r.source_type, r.source_ref),

@@ -7,9 +7,11 @@ as posting checks it. Once a line is scanned, the lines neither scanned nor edit
 asks first (``ui.dialogs.unscanned``: leave them open, the default, or receive them as expected; Esc goes back to
 the dialog), so a partial delivery scanned line by line never receives what did not arrive. With nothing scanned
 (quantities typed or taken as prefilled) it posts at once. ``DocumentLinesModel.po_receipt`` makes the command, which
-``domain.purchasing.orders.receive`` posts on the task runner. A refusal (over-receipt beyond the tolerance) is
-shown in the dialog, which stays open so the clerk can correct the line. Posted, the dialog closes with the
-backorders the receipt lets ship in ``freed``, which the Purchasing screen says (``ui.screens.sales.freed``).
+``domain.purchasing.orders.receive_delivery`` posts on the task runner. A refusal (over-receipt beyond the tolerance)
+is shown in the dialog, which stays open so the clerk can correct the line. Posted, the dialog closes with the
+goods receipt's number in ``receipt``, whose note the Purchasing screen offers to print
+(``ui.screens.documents.receipt_note``), and the backorders the receipt lets ship in ``freed``, which it says
+(``ui.screens.sales.freed``).
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ class ReceivePoDialog(QDialog):
         self.model.edit_refused.connect(lambda row, message: self._show_error(
             fill(translate("ReceivePoDialog", "Line %1: %2"), row + 1, message)))
         self.movements: list = []
+        self.receipt = ""  # the goods receipt posted (GR-…), whose note the Purchasing screen then offers to print
         self.freed: list = []  # the backorders the receipt lets ship (domain.sales.backorders.freed_by)
         self.setWindowTitle(fill(translate("ReceivePoDialog", "Receive %1"), po.number or po.id))
         self.hint = QLabel(self)
@@ -170,12 +173,13 @@ class ReceivePoDialog(QDialog):
         self.buttons.setEnabled(False)
         self.busy_bar.busy(True)
         uow = self.services.uow
-        self.services.tasks.submit(lambda: freed_by(uow, lambda: purchasing.receive(uow(), command)),
+        self.services.tasks.submit(lambda: freed_by(uow, lambda: purchasing.receive_delivery(uow(), command)),
                                    on_done=self._posted, on_error=self._refused)
 
     def _posted(self, result) -> None:
         if alive(self):
-            self.movements, self.freed = result
+            delivery, self.freed = result
+            self.movements, self.receipt = delivery.movements, delivery.document.number
             self.busy_bar.busy(False)
             self.accept()
 

@@ -92,6 +92,7 @@ DEFAULT_REFERENCES = ("Sales order", "Shipment")
 
 # Column shares of the frame width.
 PRICED = (0.055, 0.12, 0.305, 0.06, 0.08, 0.11, 0.08, 0.07, 0.12)  # #, SKU, name, unit, qty, price, disc, tax, amount
+UNTAXED = (0.055, 0.12, 0.355, 0.08, 0.08, 0.11, 0.08, 0.12)  # no tax column: its share to the name and the unit
 QUANTITIES = (0.055, 0.15, 0.395, 0.08, 0.10, 0.22)  # #, SKU, name, unit, qty, remarks
 DELIVERY = (0.055, 0.15, 0.355, 0.08, 0.10, 0.10, 0.16)  # #, SKU, name, unit, qty, received, remarks
 NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, unit, qty owed, order, since, expected
@@ -355,16 +356,20 @@ class SalesDocumentRenderer(SalesRenderer):
         return self.blocks(self.block(partner_label, s.partner, extra), self.block(warehouse_label, s.warehouse))
 
     def _priced(self, s: SalesPrint) -> tuple[Table | None, Table, Table | None]:
-        names = ("#", "SKU", "Name", "Unit", "Qty", "Unit price excl. tax", "Disc. %", "Tax %", "Amount excl. tax")
-        right = {4, 5, 6, 7, 8}
-        widths = self.widths(PRICED, {1: [line.sku for line in s.lines]}, names=names)
+        if s.prints_tax:
+            names = ("#", "SKU", "Name", "Unit", "Qty", "Unit price excl. tax", "Disc. %", "Tax %", "Amount excl. tax")
+        else:  # no tax applies: no tax column, and the prices are not said to be without it
+            names = ("#", "SKU", "Name", "Unit", "Qty", "Unit price", "Disc. %", "Amount")
+        right = set(range(4, len(names)))
+        widths = self.widths(PRICED if s.prints_tax else UNTAXED, {1: [line.sku for line in s.lines]}, names=names)
         data = [self.head_row(names, right, widths)]
         for line in s.lines:
             data.append([
                 str(line.line_no), self.code(line.sku, widths[1]),
                 self.name_cell(line.name, self.remark(line), widths[2]),
                 self.cell(line.unit, widths[3]), qty_text(line.qty), price_text(line.unit_price),
-                pct_text(line.discount_pct), pct_text(line.tax_pct), money_text(line.amount),
+                pct_text(line.discount_pct), *([pct_text(line.tax_pct)] if s.prints_tax else []),
+                money_text(line.amount),
             ])
         return self.split_lines(data, widths, right)
 
@@ -397,8 +402,12 @@ class SalesDocumentRenderer(SalesRenderer):
     def _totals(self, s: SalesPrint) -> list:
         totals = s.totals
         assert totals is not None  # prints_prices says so
-        rows = [[self.t("Total without tax"), money_text(totals.without_tax)], [self.t("Tax"), money_text(totals.tax)],
-                [f"{self.t('Total with tax')} {s.currency}", money_text(totals.with_tax)]]
+        if s.prints_tax:
+            rows = [[self.t("Total without tax"), money_text(totals.without_tax)],
+                    [self.t("Tax"), money_text(totals.tax)],
+                    [f"{self.t('Total with tax')} {s.currency}", money_text(totals.with_tax)]]
+        else:  # no tax applies: the total alone (without_tax = with_tax)
+            rows = [[f"{self.t('Total')} {s.currency}", money_text(totals.with_tax)]]
         table = Table(rows, colWidths=[self.width * 0.24, self.width * 0.16], hAlign="RIGHT")
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), self.font, 9), ("ALIGN", (1, 0), (1, -1), "RIGHT"),

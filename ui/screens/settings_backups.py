@@ -34,6 +34,7 @@ from domain.access.backups import restore_backup
 from domain.sales.recost import repair_costs
 from ui.check_text import CONTEXT as PROBLEMS
 from ui.check_text import NOTHING_TO_REPAIR
+from ui.check_text import UNLINKED_DELIVERY
 from ui.check_text import describe
 from ui.check_text import repair_report
 from ui.check_text import signed
@@ -46,6 +47,7 @@ from ui.widgets.busy import alive
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 WHEN, KIND, SIZE = range(3)
+NOTES_SHOWN = 10  # the integrity check's notes listed here; the command line lists them all
 
 
 def _problem_text(text: str) -> str:
@@ -282,6 +284,12 @@ class BackupsPage(QWidget):
             lines.append(translate("BackupsPage", "Ledger: ok (every balance equals the ledger)."))
         if not report.ok and not all(p.field.startswith("sales line ") for p in report.ledger):
             lines.append(translate("BackupsPage", "Restore a backup that passes the check."))
+        # notes, not failures: the ledger agrees, but these deliveries are reversed by matching, not by their links
+        lines.extend(fill(_problem_text(UNLINKED_DELIVERY), number, po) for number, po in report.unlinked[:NOTES_SHOWN])
+        more = len(report.unlinked) - NOTES_SHOWN
+        if more > 0:
+            lines.append(translate("BackupsPage", "…and %n more such note(s); stockroom check lists them all.", None,
+                                   more))
         self._say("\n".join(lines), error=not report.ok)
 
     def repair_costs(self) -> None:

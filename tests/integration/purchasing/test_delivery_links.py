@@ -4,6 +4,7 @@ and payable, and a link naming a movement that is not the line's receipt is refu
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from datetime import datetime
 from decimal import Decimal
 
@@ -162,8 +163,8 @@ def test_a_deliverys_goods_receipt_prints_the_movements_its_lines_name_in_englis
     note = receipt_print(shop.uow(), delivery.document.number.lower())
     assert [(x.sku, x.qty, x.unit_price, x.amount) for x in note.lines] == [
         ("SCREW", D(30), D("2.00"), D("60.00")), ("NUT", D(5), D("0.10"), D("0.50"))]
-    assert (note.order_number, note.totals.with_tax, note.partner.code, note.reversed_on) == (number, D("60.50"), "NB",
-                                                                                          None)
+    assert (note.order_number, note.totals.without_tax, note.partner.code, note.reversed_on) == (
+        number, D("60.50"), "NB", None)
     docs.reverse_document(shop.uow(), docs.ReverseDocument(twin.document.number))
     assert receipt_print(shop.uow(), twin.document.number).reversed_on is not None
 
@@ -173,7 +174,7 @@ def test_a_deliverys_goods_receipt_prints_the_movements_its_lines_name_in_englis
         assert main(["--db", path, "po", "receipt-pdf", delivery.document.number, "-o", str(out),
                      "--language", language]) == 0
         text = "".join(page.extract_text() for page in PdfReader(BytesIO(out.read_bytes())).pages)
-        for word in (*words, delivery.document.number, number, "SCREW", "NUT", "60.50"):
+        for word in (*words, delivery.document.number, number, "SCREW", "NUT", "60.50", "68.37"):
             assert word in text, (language, word)
     with shop.engine.begin() as conn:
         conn.execute(update(t.document_lines).where(t.document_lines.c.document_id == delivery.document.id,
@@ -181,3 +182,99 @@ def test_a_deliverys_goods_receipt_prints_the_movements_its_lines_name_in_englis
                      .values(movement_id=twin.movements[0].id))
     assert main(["--db", path, "po", "receipt-pdf", delivery.document.number, "-o", str(tmp_path / "x.pdf")]) != 0
     assert "line 1 names movement" in capsys.readouterr().err
+
+
+def _report_documents(db) -> list[tuple[str, str]]:
+    """(document, movement's product) of each line of the purchase report over March 2026, oldest first."""
+    from datetime import date
+
+    from domain.reports.model import Period
+    from persistence.reports.purchases import purchase_lines
+
+    return [(line.document, line.sku) for line in purchase_lines(db.engine, Period(date(2026, 3, 1),
+                                                                                    date(2026, 3, 31)))]
+
+
+def test_the_purchase_report_names_each_twin_deliverys_own_goods_receipt(shop):
+    """Two deliveries of the same PO, product, quantity and moment: the report names each movement's receipt through
+    the link (matched by order, moment and warehouse, both were the first receipt's)."""
+    number = po_with(shop)
+    first = deliver_at(shop, number, ("SCREW", "30"))
+    second = deliver_at(shop, number, ("SCREW", "30"))
+    assert sorted(_report_documents(shop)) == sorted([(first.document.number, "SCREW"),
+                                                      (second.document.number, "SCREW")])
+
+
+def test_the_purchase_report_matches_a_delivery_left_unlinked_among_the_receipts_that_name_none(shop):
+    """A delivery left unlinked by 0017 is still found by order, moment and warehouse, among the receipts whose lines
+    name no movement: its linked twin keeps its own number, and the unlinked one gets the other."""
+    number = po_with(shop)
+    first = deliver_at(shop, number, ("SCREW", "30"))
+    second = deliver_at(shop, number, ("SCREW", "30"))
+    with shop.engine.begin() as conn:  # as received before 0017: the second's line names nothing
+        conn.execute(update(t.document_lines).where(t.document_lines.c.document_id == second.document.id)
+                     .values(movement_id=None))
+    assert sorted(_report_documents(shop)) == sorted([(first.document.number, "SCREW"),
+                                                      (second.document.number, "SCREW")])
+
+
+def _payable(db, number: str) -> D:
+    """What the deliveries against the PO numbered ``number`` made payable (their goods receipt items)."""
+    with db.engine.connect() as conn:
+        return sum(conn.execute(select(t.account_items.c.amount).where(
+            t.account_items.c.kind == "goods_receipt", t.account_items.c.number == number)).scalars(), D(0))
+
+
+def _pdf_text(data: bytes) -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+def test_a_delivery_against_a_taxed_po_prints_the_pos_rate_and_tax_and_the_total_it_made_payable(shop):
+    """The note printed "Total with tax" equal to the value before tax (a tax of 0): a delivery against a PO at
+    13 % prints 13 % on each line, the tax on each line's value, and the total with tax the delivery made payable."""
+    from domain.purchasing.receipt_print import receipt_print
+    from ui.pdf.returns import render_goods_receipt
+
+    number = po_with(shop)
+    delivery = deliver_at(shop, number, ("SCREW", "30"), ("NUT", "5"))
+    note = receipt_print(shop.uow(), delivery.document.number)
+    assert [(x.sku, x.tax_pct, x.amount) for x in note.lines] == [("SCREW", D(13), D("60.00")),
+                                                                  ("NUT", D(13), D("0.50"))]
+    # 60.00 × 13 % = 7.80, 0.50 × 13 % = 0.065, half up 0.07
+    assert (note.prints_tax, astuple(note.totals)) == (True, (D("60.50"), D("7.87"), D("68.37")))
+    assert note.totals.with_tax == _payable(shop, number)
+    for language, words in (("en", ("Tax %", "Total with tax", "7.87", "68.37")),
+                            ("zh_CN", ("税率%", "价税合计", "7.87"))):
+        text = _pdf_text(render_goods_receipt(shop.uow, delivery.document.number, language))
+        for word in words:
+            assert word in text, (language, word)
+
+
+@pytest.mark.parametrize("free", [True, False])
+def test_a_receipt_no_tax_applies_to_prints_no_tax_lines(shop, free):
+    """A free receipt, or a delivery against a PO without tax, made no payable that says a tax: its note prints the
+    total alone, with no tax column and no tax lines that would all say 0."""
+    from domain.purchasing import terms
+    from domain.purchasing.receipt_print import receipt_print
+    from ui.pdf.returns import render_goods_receipt
+
+    if free:
+        receipt = docs.post_document(shop.uow(), docs.PostDocument(
+            "receipt", "MAIN", (docs.LineInput("SCREW", "30", "2.00"),), partner="NB")).number
+    else:
+        terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="0"))
+        receipt = deliver_at(shop, po_with(shop), ("SCREW", "30")).document.number
+    note = receipt_print(shop.uow(), receipt)
+    assert (note.prints_tax, astuple(note.totals), [x.tax_pct for x in note.lines]) == (
+        False, (D("60.00"), D("0.00"), D("60.00")), [D(0)])
+    for language, present, absent in (("en", ("Total CNY", "Unit price", "Amount"), ("Tax", "excl. tax")),
+                                      ("zh_CN", ("合计 CNY", "单价", "金额"), ("税",))):
+        text = _pdf_text(render_goods_receipt(shop.uow, receipt, language))
+        for word in present:
+            assert word in text, (language, word)
+        for word in absent:
+            assert word not in text, (language, word)

@@ -3,8 +3,10 @@ return) with its dates, days overdue, original amount, what is allocated and wha
 it settles, and the goods on it when it is a stock document.
 
 The allocations are the page's own rows (already read); the lines are read on the task runner through
-``services.documents``. An item made by money, an opening balance or a goods receipt against an order has no lines
-of its own, and the dialog says so.
+``services.documents``: a document's own lines, or for the payable of a line received against a purchase order (its
+source is the receipt movement) the goods receipt's line that names it, under the receipt's number. A goods receipt's
+lines show their unit cost and amount (before tax); a sale's do not (their cost is not what the customer owes). An
+item made by money or an opening balance, or a delivery left unlinked by 0017, has no lines, and the dialog says so.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
+from ui.models.table import price_text
 from ui.models.table import qty_text
 from ui.refusals import refusal_text
 from ui.screens.accounts.words import CTX
@@ -41,7 +44,19 @@ class LinesModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("Accounts", "Product"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("Accounts", "Quantity"), lambda r: r.qty, qty_text, True),
         Column(QT_TRANSLATE_NOOP("Accounts", "Unit"), lambda r: r.unit),
+        Column(QT_TRANSLATE_NOOP("Accounts", "Unit cost"), lambda r: r.unit_cost, price_text, True),
+        Column(QT_TRANSLATE_NOOP("Accounts", "Amount"), lambda r: line_amount(r), money_text, True),
     )
+    COST_COLUMNS = (4, 5)
+
+
+def line_amount(row):
+    """A line's quantity at its unit cost (before tax), or None when it has no cost."""
+    return row.qty * row.unit_cost if row.qty is not None and row.unit_cost is not None else None
+
+
+# the kinds of item whose lines are valued at what the supplier charges (cost), so their cost is shown
+COSTED_KINDS = frozenset({"goods_receipt", "supplier_return"})
 
 
 def settles_this(row, number: str) -> bool:
@@ -85,7 +100,10 @@ class ItemDialog(QDialog):
         self.lines_model = LinesModel(self)
         self.lines_view = DataTable("accounts-item-lines", self)
         self.lines_view.setModel(self.lines_model)
-        self.lines_view.set_widths({0: 110, 1: 240, 2: 90, 3: 60})
+        self.lines_view.set_widths({0: 110, 1: 200, 2: 80, 3: 50, 4: 90, 5: 100})
+        for column in LinesModel.COST_COLUMNS:
+            self.lines_view.setColumnHidden(column, row.kind not in COSTED_KINDS)
+        self.lines_number = ""  # the document the lines are on, when it is not the item's number
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close)
         layout = QVBoxLayout(self)
@@ -99,14 +117,14 @@ class ItemDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.lines_loaded = False
-        self.resize(620, 560)
+        self.resize(680, 560)
         self.retranslate()
         self._load_lines()
 
     def _load_lines(self) -> None:
         source, documents = self.row.source_id, self.services.documents
         if not source:
-            self._lines_shown([])
+            self._lines_shown(("", []))
             return
 
         def failed(exc: BaseException) -> None:
@@ -114,11 +132,13 @@ class ItemDialog(QDialog):
                 self.lines_label.setText(refusal_text(exc))
                 self.lines_loaded = True
 
-        self.services.tasks.submit(lambda: documents.document_lines(source), self._lines_shown, failed)
+        self.services.tasks.submit(lambda: documents.source_lines(source), self._lines_shown, failed)
 
-    def _lines_shown(self, lines) -> None:
+    def _lines_shown(self, found) -> None:
         if not alive(self):
             return
+        number, lines = found
+        self.lines_number = number if number != self.row.number else ""
         self.lines_model.set_rows(lines)
         self.lines_loaded = True
         self.lines_view.setVisible(bool(lines))
@@ -127,11 +147,15 @@ class ItemDialog(QDialog):
     def _say_lines(self) -> None:
         if not self.lines_loaded:
             self.lines_label.setText("")
+        elif self.lines_model.rowCount() and self.lines_number:
+            # %1 the goods receipt's number (GR-…): the item carries its order's
+            self.lines_label.setText(fill(translate("Accounts", "Goods received on %1"), self.lines_number))
         elif self.lines_model.rowCount():
             self.lines_label.setText(translate("Accounts", "Goods on the document"))
         else:
-            self.lines_label.setText(translate("Accounts", "No goods lines: this item is money, an opening balance or "
-                                                           "a receipt against an order."))
+            self.lines_label.setText(translate("Accounts", "No goods lines: this item is money or an opening balance, "
+                                                           "or a delivery received before its lines were linked to "
+                                                           "their stock movements."))
 
     def retranslate(self) -> None:
         self.setWindowTitle(fill(translate("Accounts", "%1 — %2"), kind_text(self.row.kind), self.row.number))

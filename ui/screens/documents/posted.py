@@ -48,6 +48,7 @@ class PostedDocuments:
     def open_selected(self) -> None:
         doc = self.selected_document()
         if doc is None:
+            self.posted_message.setStyleSheet(RED)  # a printed note's path may have left it green
             self.posted_message.setText(translate("DocumentEntry", "Select a document first."))
             return
         self.posted_message.clear()
@@ -65,6 +66,7 @@ class PostedDocuments:
     def reverse_selected(self) -> None:
         doc = self.selected_document()
         if doc is None:
+            self.posted_message.setStyleSheet(RED)  # a printed note's path may have left it green
             self.posted_message.setText(translate("DocumentEntry", "Select a document first."))
             return
         if doc.reversed:

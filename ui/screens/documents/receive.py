@@ -11,8 +11,9 @@ back to the entry), so a partial delivery scanned line by line never receives wh
 Posting (Ctrl+Enter) runs ``domain.purchasing.orders.receive_delivery`` (one transaction, on the task runner):
 the PO's received quantities and on-order change with the stock, the movements carry the PO
 number and the PO's unit cost, and what is not received stays open. The delivery is a receipt of its
-own (GR-…, the PO its reference): the screen says its number, and it is listed among the posted receipts,
-where reversing it also takes its quantities back off the PO. Clearing the PO field returns the screen
+own (GR-…, the PO its reference): the screen says its number and offers to print its note (as after a free
+receipt: ``receipt_note``), and it is listed among the posted receipts, where reversing it also takes its quantities
+back off the PO, and Print receipt note… prints the one selected. Clearing the PO field returns the screen
 to a free receipt.
 """
 
@@ -40,8 +41,10 @@ from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.screens.documents.entry import OPEN_PO_STATES
 from ui.screens.documents.entry import DocumentEntry
+from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
+from ui.screens.documents.receipt_note import ReceiptNoteOffer
 from ui.screens.documents.suggested_costs import SuggestedCosts
 from ui.screens.sales.freed import FreedBackorders
 
@@ -290,6 +293,13 @@ class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
         # after a receipt, the backorders it lets ship, under the document's footer
         self.freed_backorders = FreedBackorders(self.services, self)
         self.entry_layout.addWidget(self.freed_backorders)
+        # after a receipt, its goods receipt note to print; the posted list prints the selected receipt's
+        self.receipt_note = ReceiptNoteOffer(self.services, self)
+        self.entry_layout.addWidget(self.receipt_note)
+        self.print_note_button = QPushButton(self)
+        self.print_note_button.clicked.connect(self.print_selected_note)
+        self.posted_buttons.insertWidget(4, self.print_note_button)
+        self.print_note_button.setText(translate("ReceiveScreen", "Print receipt &note…"))
 
     def _posting_work(self, post):
         """A receipt also reads the backorders it lets ship (``domain.sales.backorders.freed_by``)."""
@@ -300,11 +310,33 @@ class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
         document, freed = result
         super()._posted(document)
         self.freed_backorders.show_freed(freed)
+        self.receipt_note.offer(document.number)
+
+    def _po_received(self, result) -> None:
+        super()._po_received(result)
+        self.receipt_note.offer(result[0].document.number)
 
     def _set_posting(self, on: bool) -> None:
         super()._set_posting(on)
         if on:  # the next receipt says its own
             self.freed_backorders.show_freed([])
+            self.receipt_note.offer("")
+
+    def print_selected_note(self) -> None:
+        """Write the selected posted receipt's note as PDF in the background and open it."""
+        from ui.screens.sales.printing import print_goods_receipt
+
+        doc = self.selected_document()
+        if doc is None:
+            self.say(translate("ReceiveScreen", "Select a posted receipt first."), error=True)
+            return
+        self.posted_message.clear()
+        print_goods_receipt(self, self.services, doc.number)
+
+    def say(self, text: str, error: bool = False) -> None:
+        """What printing from the posted list came to, under its buttons."""
+        self.posted_message.setStyleSheet(RED if error else GREEN)
+        self.posted_message.setText(text)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -312,6 +344,8 @@ class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
             self.supplier_return_button.setText(translate("ReceiveScreen", "Return to &supplier…"))
         if hasattr(self, "supplier_invoice_button"):
             self.supplier_invoice_button.setText(translate("ReceiveScreen", "Enter supplier &invoice…"))
+        if hasattr(self, "print_note_button"):
+            self.print_note_button.setText(translate("ReceiveScreen", "Print receipt &note…"))
 
     def invoice_selected(self):
         """Open the supplier invoice dialog for the selected posted receipt, or else for the purchase order received

@@ -119,6 +119,7 @@ class PoActions:
             lines = len(dialog.movements)
             self.say(fill(translate("PurchasingScreen", "Received %n line(s) against %1", None, lines), po_label(row)))
             self.freed_backorders.show_freed(dialog.freed)
+            self.receipt_note.offer(dialog.receipt)
             self._changed()
 
         dialog.accepted.connect(accepted)

@@ -49,6 +49,7 @@ from ui.models.table import money_text
 from ui.purchase_states import STATES  # noqa: F401 - the screen's state filter reads them from here
 from ui.purchase_states import state_name
 from ui.refusals import refusal_text
+from ui.screens.documents.receipt_note import ReceiptNoteOffer
 from ui.screens.sales.freed import FreedBackorders
 from ui.widgets.busy import alive
 from ui.widgets.optional_date import OptionalDateEdit
@@ -276,6 +277,8 @@ class PoEditor:
         editor_layout.addWidget(self.message)
         self.freed_backorders = FreedBackorders(self.services, self)  # after a receipt: the backorders it frees
         editor_layout.addWidget(self.freed_backorders)
+        self.receipt_note = ReceiptNoteOffer(self.services, self)  # after a receipt: its goods receipt note
+        editor_layout.addWidget(self.receipt_note)
         for widget in (self.rate_info, self.rate_label, self.fixed_rate, self.rate_button):
             widget.setVisible(False)  # until a PO in a foreign currency is shown (_show_rate)
 
@@ -376,6 +379,7 @@ class PoEditor:
 
     def say(self, text: str, error: bool = False) -> None:
         self.freed_backorders.show_freed([])  # said after a receipt; any later message replaces it
+        self.receipt_note.offer("")
         self.message.setStyleSheet("color: #9b1c1c;" if error else "color: #1a7f37;")
         self.message.setText(text)
 

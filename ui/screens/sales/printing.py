@@ -120,3 +120,13 @@ def print_return(widget, services, number: str) -> None:
     uow = services.uow
     _write(widget, f"{number} return.pdf",
            lambda language, locale_name: render_return(uow, number, language, locale_name))
+
+
+def print_goods_receipt(widget, services, number: str) -> None:
+    """A posted goods receipt's note (采购入库单, GR-…: a free receipt, or a delivery against a purchase order whose
+    lines name their movements), after it was posted or from the posted receipts."""
+    from ui.pdf.returns import render_goods_receipt
+
+    uow = services.uow
+    _write(widget, f"{number} receipt.pdf",
+           lambda language, locale_name: render_goods_receipt(uow, number, language, locale_name))
