@@ -8598,7 +8598,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment/detail.py" line="+23" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="+24" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -9042,7 +9042,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>否</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+61" />
+            <source>Lead time %1 days, observed from %2 receipts of this product; the supplier's stated %3 days is not used.</source>
+            <translation>交货期 %1 天，按本商品 %2 次采购收货实测；供应商约定的 %3 天未采用。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Lead time %1 days, observed from %2 receipts from this supplier (all its products); the supplier's stated %3 days is not used.</source>
+            <translation>交货期 %1 天，按该供应商（全部商品）%2 次采购收货实测；供应商约定的 %3 天未采用。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receipts show how long the supplier really takes. A stated lead time changed recently does not win either: the terms keep no date of change, so planning cannot tell it from an old one. The stated lead time counts only while there are fewer than %1 receipts to measure.</source>
+            <translation>实际收货更能反映供应商真正需要的时间。最近改过的约定交货期也不优先：供货条款不记录修改日期，系统无法区分新改的和原来的。只有可测的收货少于 %1 次时，才按约定交货期计算。</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For the %3 service target the stock covers up to %4 over the lead time and review (%5 weeks).</source>
             <translation>需求成批到来：单周最多 %1，约每 %2 周出现一次。按 %3 的服务目标，库存可应对交货期加检查周期（%5 周）内最多 %4 的需求。</translation>
         </message>
@@ -9452,7 +9467,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-102" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-126" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
