@@ -785,6 +785,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 is not in its normal form %2 (full-width letters, a Unicode dash or an invisible character)'): '%1 不是规范形式 %2（含全角字母、Unicode 连字符或不可见字符）',
     ('ImportProblems', '%1 is on both sides; say AR (customers) or AP (suppliers)'): '%1 在应收和应付两边都有；请指明 AR（客户）或 AP（供应商）',
     ('ImportProblems', '%1 is out of range'): '%1 超出范围',
+    ('ImportProblems', '%1 is not a number of whole days; enter whole days such as 7 or 21'): '%1 不是整天数，请输入整天数，如 7 或 21',
     ('ImportProblems', '%1 is out of range; enter a percentage from 0 to %2, such as 13 or 2.5'): '%1 超出范围；请输入 0 到 %2 之间的百分比，例如 13 或 2.5',
     ('ImportProblems', '%1 is the company currency; rates are entered for other currencies, such as USD or EUR'): '%1 是公司本位币；汇率只为其他货币录入，例如 USD 或 EUR',
     ('ImportProblems', '%1 is the database itself; choose a backup of it'): '%1 就是当前数据库本身；请选择它的备份',

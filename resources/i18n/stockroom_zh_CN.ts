@@ -3155,7 +3155,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+212" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+216" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -3350,6 +3350,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a number of whole days; enter whole days such as 7 or 21</source>
+            <translation>%1 不是整天数，请输入整天数，如 7 或 21</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 is not a three-letter currency code such as CNY or USD</source>
             <translation>%1 不是三个字母的币种代码（如 CNY 或 USD）</translation>
         </message>
