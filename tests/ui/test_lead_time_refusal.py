@@ -13,4 +13,4 @@ def test_a_lead_time_that_is_not_whole_days_is_said_in_chinese(chinese):
 
     with pytest.raises(BadInput) as caught:
         parse_lead_time("lead time", "7.5")
-    assert "7.5 不是整天数，请输入整天数，如 7 或 21" in refusal_text(caught.value)
+    assert "'7.5' 不是整天数，请输入整天数，如 7 或 21" in refusal_text(caught.value)

@@ -12,7 +12,7 @@ from domain.kernel.errors import BadInput
 def test_a_lead_time_that_is_not_whole_days_asks_for_whole_days(typed):
     with pytest.raises(BadInput) as caught:
         parse_lead_time("lead time", typed)
-    assert str(caught.value) == f"lead time: {typed} is not a number of whole days; enter whole days such as 7 or 21"
+    assert str(caught.value) == f"lead time: {typed!r} is not a number of whole days; enter whole days such as 7 or 21"
     assert "2.50" not in str(caught.value) and caught.value.code == "lead_time_not_days"
 
 
