@@ -52,6 +52,8 @@ TEMPLATES = {
         "ImportProblems", "%1 is a long number as Excel shows it in scientific notation, its last digits lost"),
     "not_a_day": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a day of the calendar"),
     "lead_time_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 is out of range"),
+    "lead_time_not_days": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a number of whole days; enter whole days such as 7 or 21"),
     "not_a_currency": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a three-letter currency code such as CNY or USD"),
     "below_min": QT_TRANSLATE_NOOP("ImportProblems", "%1 is below the min level %2"),
     "password_unchanged": QT_TRANSLATE_NOOP("ImportProblems", "is the current password"),

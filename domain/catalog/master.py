@@ -237,7 +237,16 @@ def add_warehouse_within(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
 
 
 def parse_lead_time(field: str, value: object) -> int:
-    days = v.number(field, value, max_places=0)
+    """Whole days from 0 to 3650; a refusal asks for whole days (not for "digits such as 2.50", as a number's)."""
+    try:
+        days = v.number(field, value, max_places=0)
+    except BadInput as exc:
+        if exc.code == "required":
+            raise BadInput(field, "is required; enter whole days such as 7 or 21", code="required") from None
+        if exc.code in ("not_a_number", "too_many_places"):
+            raise BadInput(field, f"{value!r} is not a number of whole days; enter whole days such as 7 or 21",
+                           code="lead_time_not_days", values=(repr(value),)) from None
+        raise
     if days < 0 or days > 3650:
         raise BadInput(field, f"{value} is out of range; enter whole days from 0 to 3650", code="lead_time_range",
                        values=(value,))

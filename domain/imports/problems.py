@@ -48,6 +48,7 @@ ENGLISH: dict[str, str] = {
     "scientific_code": "{0} is a long number as Excel shows it in scientific notation, its last digits lost",
     "not_a_day": "{0} is not a day of the calendar",
     "lead_time_range": "{0} is out of range",
+    "lead_time_not_days": "{0} is not a number of whole days; enter whole days such as 7 or 21",
     "not_a_currency": "{0} is not a three-letter currency code such as CNY or USD",
     "below_min": "{0} is below the min level {1}",
     "password_unchanged": "is the current password",  # (not in an import: a user's new password)

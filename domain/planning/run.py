@@ -371,6 +371,7 @@ def plan(
             "abc_class": abc, "abc_basis": abc_basis or history.abc_basis, "xyz_class": xyz, "demand_cv": cv,
             "lead_time_days": lead, "lead_time_mean_days": learned.days, "lead_time_sigma_days": learned.sigma_days,
             "lead_time_source": learned.source, "lead_time_observations": learned.observations,
+            "lead_time_stated_days": learned.stated_days,
             "review_days": review, "review_source": review_source, "service_target": service,
             "service_source": service_source,
             "supplier": terms.supplier if terms else None, "period": "week",

@@ -8,6 +8,11 @@ expects. The rule:
 2. else as many of this supplier over all its products: theirs;
 3. else the terms' lead time (the product's own terms with the supplier, else the supplier's), σ 0.
 
+The receipts win over the stated lead time, even one the user typed a moment ago: they are what the supplier took,
+and the terms keep no date of their last change, so a stated time typed today cannot be told from one typed years
+ago (counting it "until new receipts come" needs that date). ``LeadTime.stated_days`` keeps the stated time, so that
+the Replenishment explanation can say it was not used and why.
+
 A purchase order waits for its slowest line: its lead time is the longest of its lines', in whole days rounded up
 (as planning's alerts count them).
 """
@@ -38,6 +43,7 @@ class LeadTime:
     sigma_days: float
     source: str
     observations: int
+    stated_days: float | None = None  # the terms' lead time, used or not (None: no terms)
 
     @property
     def whole_days(self) -> int:
@@ -56,11 +62,12 @@ def expected_lead_time(terms_days: float, own: Sequence[float], supplier_wide: S
     Returns:
         The mean and σ in days, their source and how many observations they rest on.
     """
+    stated = float(terms_days)
     if len(own) >= MIN_LEAD_OBSERVATIONS:
-        return LeadTime(*_mean_sd(own), RECEIPTS_PRODUCT, len(own))
+        return LeadTime(*_mean_sd(own), RECEIPTS_PRODUCT, len(own), stated)
     if len(supplier_wide) >= MIN_LEAD_OBSERVATIONS:
-        return LeadTime(*_mean_sd(supplier_wide), RECEIPTS_SUPPLIER, len(supplier_wide))
-    return LeadTime(float(terms_days), 0.0, TERMS, 0)
+        return LeadTime(*_mean_sd(supplier_wide), RECEIPTS_SUPPLIER, len(supplier_wide), stated)
+    return LeadTime(stated, 0.0, TERMS, 0, stated)
 
 
 def supplier_lead_time(terms_days: float, supplier_id: str, product_id: str,

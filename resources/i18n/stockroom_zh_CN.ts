@@ -3171,7 +3171,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+212" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+216" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -3366,6 +3366,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a number of whole days; enter whole days such as 7 or 21</source>
+            <translation>%1 不是整天数，请输入整天数，如 7 或 21</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 is not a three-letter currency code such as CNY or USD</source>
             <translation>%1 不是三个字母的币种代码（如 CNY 或 USD）</translation>
         </message>
@@ -8634,7 +8639,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment/detail.py" line="+23" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="+24" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -9078,7 +9083,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>否</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+61" />
+            <source>Lead time %1 days, observed from %2 receipts of this product; the supplier's stated %3 days is not used.</source>
+            <translation>交货期 %1 天，按本商品 %2 次采购收货实测；供应商约定的 %3 天未采用。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Lead time %1 days, observed from %2 receipts from this supplier (all its products); the supplier's stated %3 days is not used.</source>
+            <translation>交货期 %1 天，按该供应商（全部商品）%2 次采购收货实测；供应商约定的 %3 天未采用。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receipts show how long the supplier really takes. A stated lead time changed recently does not win either: the terms keep no date of change, so planning cannot tell it from an old one. The stated lead time counts only while there are fewer than %1 receipts to measure.</source>
+            <translation>实际收货更能反映供应商真正需要的时间。最近改过的约定交货期也不优先：供货条款不记录修改日期，系统无法区分新改的和原来的。只有可测的收货少于 %1 次时，才按约定交货期计算。</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>Demand comes in lumps: weeks of up to %1 come about once in %2 weeks. For the %3 service target the stock covers up to %4 over the lead time and review (%5 weeks).</source>
             <translation>需求成批到来：单周最多 %1，约每 %2 周出现一次。按 %3 的服务目标，库存可应对交货期加检查周期（%5 周）内最多 %4 的需求。</translation>
         </message>
@@ -9488,7 +9508,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-102" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-126" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -11732,7 +11752,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierScorecard</name>
         <message>
-            <location filename="../../ui/screens/supplier_scorecard.py" line="+48" />
+            <location filename="../../ui/screens/supplier_scorecard.py" line="+49" />
             <source>%1 (stated)</source>
             <translation>%1（约定）</translation>
         </message>
@@ -11832,12 +11852,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>每月交货周期（天）</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+74" />
             <source>The period's first day is after its last day.</source>
             <translation>期间的开始日期晚于结束日期。</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
             <source>Choose a supplier to see its months and prices.</source>
             <translation>选择一个供应商以查看其按月表现和历次单价。</translation>
         </message>
@@ -12006,7 +12026,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+205" />
+            <location line="+212" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>

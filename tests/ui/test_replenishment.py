@@ -156,6 +156,28 @@ def test_the_chart_marks_censored_weeks_and_draws_the_forecast_band_between_two_
     assert not chart.grab().isNull()
 
 
+def test_a_projected_stock_below_zero_ends_inside_the_chart_not_on_its_bottom_edge(qtbot):
+    """A product short of stock before its order can come: the projected stock falls below zero over the lead time.
+    The quantity axis reached exactly its lowest point, so the line ran into the bottom edge and read as cut off."""
+    from ui.widgets.forecast_chart import ForecastChart
+    from ui.widgets.forecast_chart import chart_data
+
+    forecast = SimpleNamespace(mean=[45.0, 45.0, 45.0], quantiles={0.1: [30.0] * 3, 0.9: [60.0] * 3}, fitted=None)
+    item = SimpleNamespace(sku="X", name="Thing", warehouse="MAIN", history=[50.0, 40.0, 45.0],
+                           week_starts=[date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30)], forecast=forecast,
+                           explanation={"on_hand": Decimal(40), "reserved": Decimal(0), "on_order": Decimal(0),
+                                        "lead_time_days": 7, "reorder_point": Decimal(136), "safety_stock": Decimal(99),
+                                        "today": date(2026, 12, 7)})
+    data = chart_data(item)
+    lowest = float(data.projected_y.min())
+    assert lowest == pytest.approx(40 - 90)  # two weeks of 45 from 40 on hand
+    chart = ForecastChart()
+    qtbot.addWidget(chart)
+    chart.set_data(data)
+    (_, _), (bottom, top) = chart.plot.getViewBox().viewRange()
+    assert bottom < lowest - 0.05 * (top - bottom) and top >= 136
+
+
 def test_the_chart_legend_sits_under_the_plot_clear_of_the_data_at_any_width(qtbot):
     """In the plot's top left the legend covered the history; under the plot it covers nothing, and it takes fewer
     columns when the chart is narrow instead of pushing the newest weeks past the right edge."""

@@ -77,7 +77,7 @@ def test_a_refused_field_is_named_by_its_label_in_chinese_and_gets_the_focus(qtb
     screen.lead_time.setText("abc")
     screen.save_button.click()
     qtbot.waitUntil(lambda: "未保存" in screen.message.text())
-    assert screen.message.text() == "未保存：交货期（天）：'abc' 不是数字"
+    assert screen.message.text() == "未保存：交货期（天）：'abc' 不是整天数，请输入整天数，如 7 或 21"
     qtbot.waitUntil(screen.lead_time.hasFocus)
     assert screen.lead_time.selectedText() == "abc"
     screen.lead_time.setText("5")

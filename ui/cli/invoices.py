@@ -109,7 +109,7 @@ def _list(args, open_db) -> int:
                     for r in rows])
         return EXIT_OK
     table([[r.supplier, r.number, r.business_date.isoformat(), r.due_on.isoformat() if r.due_on else "", r.po,
-            num(r.amount), num(r.tax), "reversed" if r.reversed else ""] for r in rows],
+            _grouped(r.amount), _grouped(r.tax), "reversed" if r.reversed else ""] for r in rows],
           ["supplier", "number", "date", "due", "po", "amount", "tax", ""])
     return EXIT_OK
 
@@ -169,7 +169,7 @@ def _print(view, as_json: bool, preview: bool = False) -> None:
           f"due {view.due_on.isoformat()}, for {against}")
     table([[r.source, r.sku, r.name, num(r.ordered) or "", num(r.received), num(r.invoiced_before), num(r.invoiced),
             num(r.price), num(r.invoice_price), _signed(r.qty_difference), _signed(r.price_difference),
-            _signed(r.difference)] for r in m.rows],
+            _signed(r.difference, view.places)] for r in m.rows],
           ["source", "sku", "name", "ordered", "received", "billed before", "invoiced", "order price",
            "invoice price", "qty diff", "price diff", "difference"])
     p = view.places
@@ -188,4 +188,11 @@ def _signed(value, places: int | None = None) -> str:
 
 
 def _money(value, places: int) -> str:
-    return format(round_money(value, places), "f")
+    """An amount rounded to its currency's places, thousands grouped (``12,345.60``) as the window shows it; JSON
+    keeps the exact figure (``num``)."""
+    return _grouped(round_money(value, places))
+
+
+def _grouped(value) -> str:
+    """An amount as stored, thousands grouped: ``1,234.50``."""
+    return format(value, ",f")

@@ -246,12 +246,18 @@ class PurchaseOrderRenderer(BaseRenderer):
         size, least = st["Cell"].fontSize, width * DESCRIPTION_LEAST
         widths = widen_for_headers([width * share for share in COLUMNS], head, give=3, font=self.font, size=size,
                                    least=least)
-        codes = {1: [line.sku for line in s.lines], 2: [line.supplier_sku for line in s.lines]}
+        # The unit price with what it is per ("19.83 / pcs") and the amount on one line: their columns as wide as
+        # their widest value, as the codes' (the price above its unit, on two lines, made every row two lines high and
+        # a 70-line PO four pages long).
+        prices = [f"{price_text(line.price)} / {self.t('pack') if line.price_per == 'pack' else line.unit}"
+                  for line in s.lines]
+        codes = {1: [line.sku for line in s.lines], 2: [line.supplier_sku for line in s.lines], 6: prices,
+                 7: [money_text(line.amount) for line in s.lines]}
         widths = widen_for_codes(widths, codes, give=3, font=self.font, size=size, least=least)
         data: list[list] = [[header_cell(h, widths[i], ParagraphStyle("H", parent=st["Cell"], textColor=colors.white,
                                                                       alignment=TA_RIGHT if i >= 4 and i != 5 else 0))
                              for i, h in enumerate(head)]]
-        for line in s.lines:
+        for line, price in zip(s.lines, prices, strict=True):
             by_pack = line.pack_size != 1
             qty = qty_text(line.qty) + " " + line.unit
             if by_pack:
@@ -259,12 +265,11 @@ class PurchaseOrderRenderer(BaseRenderer):
                 unit = self.t("pack of %1 %2", qty_text(line.pack_size), line.unit)
             else:
                 unit = line.unit
-            per = self.t("pack") if line.price_per == "pack" else line.unit
             data.append([
                 str(line.line_no), code_cell(line.sku, widths[1], st["Cell"]),
                 code_cell(line.supplier_sku, widths[2], st["Cell"]), text_cell(line.description, widths[3], st["Cell"]),
-                qty, unit, f"{price_text(line.price)}\n/ {per}",
-                money_text(line.amount),
+                qty, unit, code_cell(price, widths[6], st["Right"]),
+                code_cell(money_text(line.amount), widths[7], st["Right"]),
             ])
         return split_tail(data, widths, self._line_style)
 

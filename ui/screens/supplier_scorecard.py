@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -137,6 +138,9 @@ class MonthChart(QWidget):
 
 
 class ScorecardPanel(QWidget):
+    # a supplier chosen on the scorecard's own list (its code): the screen's list and details follow, on their page
+    supplier_chosen = Signal(str)
+
     def __init__(self, services, parent=None) -> None:
         super().__init__(parent)
         self.services = services
@@ -160,7 +164,7 @@ class ScorecardPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = DataTable("supplier-scorecards", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 50, 1: 140, 2: 65, 3: 65, 4: 75, 5: 110, 6: 65, 7: 80, 8: 60, 9: 100, 10: 85})
+        self.table.set_widths({0: 50, 1: 160, 2: 65, 3: 65, 4: 75, 5: 110, 6: 65, 7: 80, 8: 60, 9: 100, 10: 85})
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.detail = QGroupBox(self)
         self.summary = QLabel(self)
@@ -174,7 +178,7 @@ class ScorecardPanel(QWidget):
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
         bottom.addWidget(self.chart)
         bottom.addWidget(self.price_table)
-        bottom.setSizes([420, 420])
+        bottom.setSizes([420, 640])  # the prices' six columns whole at 1280 px
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.addWidget(self.summary)
         detail_layout.addWidget(bottom, 1)
@@ -231,6 +235,7 @@ class ScorecardPanel(QWidget):
         card = current.data(RowRole) if current.isValid() else None
         if card is not None and card.code != self.code:
             self.show_supplier(card.code)
+            self.supplier_chosen.emit(card.code)
 
     def set_supplier(self, code: str | None) -> None:
         """The supplier chosen on the screen's list."""

@@ -104,6 +104,9 @@ class TermsModel(RowTableModel):
     )
 
 
+LIST_WIDTH = 560  # of the supplier list at first, beside the details (the screen is about 1090 wide at 1280 px)
+
+
 class SuppliersScreen(Screen):
     marks_stale = True  # says when the database changed after the shown data was read (ui.watch)
 
@@ -119,7 +122,7 @@ class SuppliersScreen(Screen):
         self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
         self.table = DataTable("suppliers-purchasing", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 60, 1: 210, 2: 60, 3: 60, 4: 90})
+        self.table.set_widths({0: 60, 1: 200, 2: 60, 3: 60, 4: 100})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_supplier)
@@ -170,7 +173,7 @@ class SuppliersScreen(Screen):
         self.terms_proxy.setSourceModel(self.terms_model)
         self.terms_table = DataTable("supplier-terms", self)
         self.terms_table.setModel(self.terms_proxy)
-        self.terms_table.set_widths({0: 80, 1: 150, 2: 90, 3: 110, 4: 60, 5: 45, 6: 45, 7: 45, 8: 60, 9: 60})
+        self.terms_table.set_widths({0: 80, 1: 140, 2: 90, 3: 110, 4: 60, 5: 45, 6: 45, 7: 45, 8: 60, 9: 60, 10: 90})
         self.terms_table.doubleClicked.connect(lambda _: self.edit_terms())
         self.add_terms_button = QPushButton(self)
         self.add_terms_button.clicked.connect(self.add_terms)
@@ -192,23 +195,27 @@ class SuppliersScreen(Screen):
         top.addWidget(self.new_button)
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.details)
-        right.addWidget(self.terms_box)
+        # The list beside the details, the terms under both, as wide as the screen: beside the list their twelve
+        # columns were cut off on the right at 1280 px. The scorecard lists every supplier itself, so its page is the
+        # screen's whole width too.
+        upper = QSplitter(self)
+        upper.addWidget(left)
+        upper.addWidget(self.details)
+        upper.setStretchFactor(0, 1)
+        upper.setSizes([LIST_WIDTH, 1090 - LIST_WIDTH])
+        page = QSplitter(Qt.Orientation.Vertical, self)
+        page.addWidget(upper)
+        page.addWidget(self.terms_box)
+        page.setSizes([430, 300])
         self.scorecard = ScorecardPanel(self.services, self)
+        self.scorecard.supplier_chosen.connect(self.select)
         self.pages = QTabWidget(self)
-        self.pages.addTab(right, "")
+        self.pages.addTab(page, "")
         self.pages.addTab(self.scorecard, "")
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([560, 720])  # the list shows every column, Contact too, at 1280 px
-        right.setSizes([360, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.retranslate()
         self._enable()
         self.refresh()

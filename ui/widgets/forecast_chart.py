@@ -38,6 +38,7 @@ VISIBLE_WEEKS = 60
 LEGEND_COLUMNS = (4, 3, 2, 1)  # the eight entries in two rows or more: as many columns as the width holds
 LEGEND_ROW = 4  # of the plot item's grid: title, top axis, the plot, bottom axis, then the legend
 LEGEND_SPACING = 4
+BELOW_ZERO_MARGIN = 0.08  # of the quantity range: room under the lowest projected stock when it falls below zero
 
 
 def _ts(day: date) -> float:
@@ -197,6 +198,9 @@ class ForecastChart(QWidget):
             line.setVisible(value is not None and math.isfinite(value))
             if value is not None and math.isfinite(value):
                 line.setValue(value)
+        if bottom < 0:  # a projected stock below zero (demand not met): its end in view, clear of the bottom edge,
+            # where it read as running off the chart
+            bottom -= BELOW_ZERO_MARGIN * (top * 1.1 - bottom)
         self.plot.setYRange(bottom, top * 1.1, padding=0)
         xs = [x for x in (data.history_x, data.forecast_x, data.projected_x) if len(x)]
         if xs:  # the last year and the forecast; older history is a pan or zoom away

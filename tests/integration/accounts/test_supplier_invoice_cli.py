@@ -17,13 +17,18 @@ from tests.integration.accounts.test_supplier_invoices import order
 
 @pytest.fixture
 def shop(tmp_path, capsys, monkeypatch):
+    return make_shop(tmp_path, capsys, monkeypatch, ("SCREW", "10", "10.00"))
+
+
+def make_shop(tmp_path, capsys, monkeypatch, line: tuple[str, str, str]):
+    """A shop whose order of ``line`` (SKU, quantity, price) is received; the command line on it as ``run``."""
     path = tmp_path / "shop.sqlite3"
     db = open_database(path)
     try:
         catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "主仓库"))
         catalog.add_supplier(db.uow(), c.AddSupplier("NB", "宁波紧固件有限公司"))
         catalog.add_product(db.uow(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
-        number = order(db, ("SCREW", "10", "10.00"))
+        number = order(db, line)
     finally:
         db.close()
 
@@ -101,3 +106,15 @@ def test_a_clerk_may_not_enter_an_invoice(shop):
                           "--amount", "113", password="li-pass-12")
     assert (code, out) == (3, "")
     assert "li" in err and "accountant" in err
+
+
+def test_amounts_print_with_thousands_grouped_as_the_window_shows_them(tmp_path, capsys, monkeypatch):
+    """An invoice of 13,950.50 printed as 13950.5 beside a window that shows 13,950.50."""
+    run = make_shop(tmp_path, capsys, monkeypatch, ("SCREW", "1000", "12.00"))  # 12,000.00 + 13 % = 13,560.00
+    code, out, err = run("supplier-invoice", "add", "--supplier", "NB", "FP-9", "--po", run.po, "--amount",
+                         "13950.50", "--date", "2026-03-10")
+    assert (code, err) == (0, "")
+    assert "amount 13,950.50 CNY (tax 1,604.92 at 13%); expected 13,560.00; difference +390.50" in out
+    assert "payable 13,950.50 CNY" in out
+    code, out, _ = run("supplier-invoice", "list")
+    assert code == 0 and "13,950.50" in out and "1,604.92" in out

@@ -370,6 +370,7 @@ def test_three_received_purchase_orders_replace_the_terms_lead_time_with_the_obs
     plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
     e = plans["LOW"].explanation
     assert (e["lead_time_source"], e["lead_time_observations"], e["lead_time_days"]) == ("receipts_product", 3, 13)
+    assert e["lead_time_stated_days"] == 14  # kept for the explanation to say it was not used
     assert e["lead_time_mean_days"] == pytest.approx(13.0)
     assert e["lead_time_sigma_days"] == pytest.approx(math.sqrt(13.0))  # ((−3)² + (−1)² + 4²) / 2 = 13
     assert e["sigma_lead_time"] == pytest.approx(math.sqrt(13.0) / 7)  # σL in weeks

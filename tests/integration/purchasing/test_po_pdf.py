@@ -264,3 +264,23 @@ def test_a_new_company_without_a_name_prints_no_invented_name_only_its_address(d
     draft = po_uc.create_draft(u(), pc.CreatePurchaseOrder("NB", "MAIN"))
     [text] = pages_text(render_purchase_order(po_uc.load_snapshot(u(), draft.id)))
     assert "深圳市南山区科技园 88 号" in text and "Stockroom" not in text
+
+
+@pytest.mark.parametrize(("language", "locale_name"), [("en", None), ("zh_CN", "zh_CN.UTF-8")])
+def test_a_line_s_unit_price_prints_on_one_line_so_a_70_line_po_takes_three_pages(language, locale_name):
+    """The price printed above its unit ("19.83" over "/ pcs") made every row two lines high: a 70-line order took
+    four pages. The price column is as wide as its widest price with its unit, taken from the description."""
+    from ui.i18n import label_translator
+
+    snap = snapshot(70)
+    lines = tuple(replace(line, pack_size=D(1), packs=line.qty, price=D("19.83"), price_per="unit",
+                          amount=(D("19.83") * line.qty).quantize(D("0.01"))) for line in snap.lines)
+    subtotal = sum((line.amount for line in lines), D(0))
+    tax = (subtotal * D(13) / 100).quantize(D("0.01"))
+    snap = replace(snap, lines=lines, subtotal=subtotal, tax=tax, total=subtotal + tax)
+    pages = pages_text(render_purchase_order(snap, locale_name, tr=label_translator(language, "PurchaseOrderPdf")))
+    assert len(pages) <= 3
+    assert sum(page.split("\n").count("19.83 / pcs") for page in pages) == 70  # each price on one line
+    page_of = {"en": "Page {} of {}", "zh_CN": "第 {} 页，共 {} 页"}[language]
+    assert all(page_of.format(n, len(pages)) in text for n, text in enumerate(pages, 1))
+    assert f"{subtotal + tax:,}" in pages[-1]

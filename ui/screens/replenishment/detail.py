@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from domain.catalog.packs import RoundingReason
 from domain.kernel.numbers import fmt
 from domain.planning.run import SERVICE_BY_CLASS
+from domain.purchasing.lead_time import MIN_LEAD_OBSERVATIONS
 from ui.i18n import fill
 
 translate = QCoreApplication.translate
@@ -242,13 +243,37 @@ def explanation_html(item) -> str:
     e = item.explanation or {}
     e = {**e, **in_weeks(e)}
     head = f"<b>{item.sku} {item.name}</b> · {item.warehouse}"
-    lumps = lumpy_text(e)
-    if lumps:
-        head += f"<p>{lumps}</p>"
+    for words in (lead_time_text(e), lumpy_text(e)):
+        if words:
+            head += f"<p>{words}</p>"
     rows = "".join(
         f"<tr><td>{translated(label)}</td><td style='padding-left:12px'>{value_text(key, e[key])}</td></tr>"
         for key, label in EXPLANATION if key in e)
     return f"{head}<table cellspacing='2'>{rows}</table>"
+
+
+def lead_time_text(explanation: dict) -> str:
+    """The lead time planning counted with, in words, when receipts overrode a different stated lead time: the
+    stated one is not used, even one typed a moment ago (``domain.purchasing.lead_time`` says why); "" when the lead
+    time is the stated one or the two agree."""
+    source, stated = explanation.get("lead_time_source"), explanation.get("lead_time_stated_days")
+    days = explanation.get("lead_time_days")
+    if source not in ("receipts_product", "receipts_supplier") or stated is None or days is None:
+        return ""
+    if math.ceil(float(stated)) == int(days):
+        return ""
+    if source == "receipts_product":
+        text = translate("Replenishment", "Lead time %1 days, observed from %2 receipts of this product; the "
+                                          "supplier's stated %3 days is not used.")
+    else:
+        text = translate("Replenishment", "Lead time %1 days, observed from %2 receipts from this supplier (all its "
+                                          "products); the supplier's stated %3 days is not used.")
+    why = translate("Replenishment", "Receipts show how long the supplier really takes. A stated lead time changed "
+                                     "recently does not win either: the terms keep no date of change, so planning "
+                                     "cannot tell it from an old one. The stated lead time counts only while there "
+                                     "are fewer than %1 receipts to measure.")
+    return " ".join((fill(text, str(days), str(explanation.get("lead_time_observations", "")), f"{float(stated):g}"),
+                     fill(why, str(MIN_LEAD_OBSERVATIONS))))
 
 
 def lumpy_text(explanation: dict) -> str:
