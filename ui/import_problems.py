@@ -52,6 +52,22 @@ TEMPLATES = {
         "ImportProblems", "%1 is a long number as Excel shows it in scientific notation, its last digits lost"),
     "not_a_day": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a day of the calendar"),
     "lead_time_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 is out of range"),
+    "not_an_ageing_basis": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a basis; age by due (days past the due date) or date "
+        "(days since the document's date)"),
+    "bands_not_days": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a list of days; give whole days, rising, separated by /, "
+                    "such as 30/60/90/180"),
+    "bands_too_many": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has %2 bands' ends; at most %3"),
+    "bands_out_of_range": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1: each end is from 1 to %2 days; give whole days, rising, separated by /, "
+                    "such as 30/60/90/180"),
+    "bands_not_rising": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 does not rise; give whole days, rising, separated by /, "
+                    "such as 30/60/90/180"),
+    "expected_day_needed": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is issued; give the day its goods are expected (now %2), such as 2027-01-15"),
     "lead_time_not_days": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is not a number of whole days; enter whole days such as 7 or 21"),
     "not_a_currency": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a three-letter currency code such as CNY or USD"),

@@ -598,6 +598,9 @@ WORDS: dict[str, Callable[[object], str]] = {
 # its field and its problem (``ui.import_problems``) in the reader's language; a field not here keeps its English.
 INPUT_FIELDS = {
     "ABC basis": QT_TRANSLATE_NOOP("RefusalFields", "ABC basis"),
+    "ageing basis": QT_TRANSLATE_NOOP("RefusalFields", "ageing basis"),
+    "bands": QT_TRANSLATE_NOOP("RefusalFields", "bands"),
+    "expected": QT_TRANSLATE_NOOP("RefusalFields", "expected"),
     "SKU": QT_TRANSLATE_NOOP("RefusalFields", "SKU"),
     "address": QT_TRANSLATE_NOOP("RefusalFields", "address"),
     "allocate": QT_TRANSLATE_NOOP("RefusalFields", "allocate"),

@@ -147,7 +147,7 @@ def parse_basis(text: str | None) -> Basis:
     if word in ("date", "invoice", "invoice-date", "document", "document-date", "单据日期", "开票日期"):
         return Basis.DATE
     raise BadInput("ageing basis", f"{text!r} is not a basis; age by due (days past the due date) or date (days "
-                                   f"since the document's date)")
+                                   f"since the document's date)", code="not_an_ageing_basis", values=(repr(text),))
 
 
 def parse_bounds(text: str | None) -> tuple[int, ...]:
@@ -161,14 +161,16 @@ def parse_bounds(text: str | None) -> tuple[int, ...]:
         return DEFAULT_BOUNDS
     hint = "give whole days, rising, separated by /, such as 30/60/90/180"
     if not all(p.isdigit() for p in parts):
-        raise BadInput("bands", f"{text!r} is not a list of days; {hint}")
+        raise BadInput("bands", f"{text!r} is not a list of days; {hint}", code="bands_not_days", values=(repr(text),))
     bounds = tuple(int(p) for p in parts)
     if len(bounds) > MOST_BOUNDS:
-        raise BadInput("bands", f"{text!r} has {len(bounds)} bands' ends; at most {MOST_BOUNDS}")
+        raise BadInput("bands", f"{text!r} has {len(bounds)} bands' ends; at most {MOST_BOUNDS}", code="bands_too_many",
+                       values=(repr(text), str(len(bounds)), str(MOST_BOUNDS)))
     if any(not 1 <= b <= MOST_DAYS for b in bounds):
-        raise BadInput("bands", f"{text!r}: each end is from 1 to {MOST_DAYS} days; {hint}")
+        raise BadInput("bands", f"{text!r}: each end is from 1 to {MOST_DAYS} days; {hint}", code="bands_out_of_range",
+                       values=(repr(text), str(MOST_DAYS)))
     if any(b >= c for b, c in zip(bounds, bounds[1:], strict=False)):
-        raise BadInput("bands", f"{text!r} does not rise; {hint}")
+        raise BadInput("bands", f"{text!r} does not rise; {hint}", code="bands_not_rising", values=(repr(text),))
     return bounds
 
 

@@ -48,6 +48,16 @@ ENGLISH: dict[str, str] = {
     "scientific_code": "{0} is a long number as Excel shows it in scientific notation, its last digits lost",
     "not_a_day": "{0} is not a day of the calendar",
     "lead_time_range": "{0} is out of range",
+    "not_an_ageing_basis": "{0} is not a basis; age by due (days past the due date) or date "
+                           "(days since the document's date)",
+    "bands_not_days": "{0} is not a list of days; give whole days, rising, separated by /, "
+                    "such as 30/60/90/180",
+    "bands_too_many": "{0} has {1} bands' ends; at most {2}",
+    "bands_out_of_range": "{0}: each end is from 1 to {1} days; give whole days, rising, separated by /, "
+                    "such as 30/60/90/180",
+    "bands_not_rising": "{0} does not rise; give whole days, rising, separated by /, "
+                    "such as 30/60/90/180",
+    "expected_day_needed": "{0} is issued; give the day its goods are expected (now {1}), such as 2027-01-15",
     "lead_time_not_days": "{0} is not a number of whole days; enter whole days such as 7 or 21",
     "not_a_currency": "{0} is not a three-letter currency code such as CNY or USD",
     "below_min": "{0} is below the min level {1}",

@@ -414,7 +414,8 @@ def set_expected(uow: UnitOfWork, c: pc.SetPurchaseOrderExpected) -> PurchaseOrd
         po.require_editable()
         if c.expected_on is None and po.state != PoState.DRAFT:
             raise BadInput("expected", f"{po.label} is issued; give the day its goods are expected (now "
-                                       f"{po.expected_on}), such as 2027-01-15")
+                                       f"{po.expected_on}), such as 2027-01-15", code="expected_day_needed",
+                           values=(po.label, str(po.expected_on)))
         if po.expected_on != c.expected_on:
             before, po.expected_on = po.expected_on, c.expected_on
             if po.state in OPEN_STATES:

@@ -3366,6 +3366,36 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a basis; age by due (days past the due date) or date (days since the document's date)</source>
+            <translation>%1 不是账龄依据；请选 due（按过了到期日的天数）或 date（按单据日期起的天数）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is not a list of days; give whole days, rising, separated by /, such as 30/60/90/180</source>
+            <translation>%1 不是天数列表；请填写递增的整天数，用 / 分隔，如 30/60/90/180</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has %2 bands' ends; at most %3</source>
+            <translation>%1 有 %2 个分段终点；最多 %3 个</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: each end is from 1 to %2 days; give whole days, rising, separated by /, such as 30/60/90/180</source>
+            <translation>%1：每个终点须在 1 到 %2 天之间；请填写递增的整天数，用 / 分隔，如 30/60/90/180</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 does not rise; give whole days, rising, separated by /, such as 30/60/90/180</source>
+            <translation>%1 没有逐段递增；请填写递增的整天数，用 / 分隔，如 30/60/90/180</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is issued; give the day its goods are expected (now %2), such as 2027-01-15</source>
+            <translation>%1 已下达；请填写预计到货日（现为 %2），如 2027-01-15</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 is not a number of whole days; enter whole days such as 7 or 21</source>
             <translation>%1 不是整天数，请输入整天数，如 7 或 21</translation>
         </message>
@@ -7283,6 +7313,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>ageing basis</source>
+            <translation>账龄依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>bands</source>
+            <translation>账龄分段</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>expected</source>
+            <translation>预计到货日</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -7685,7 +7730,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-645" />
+            <location line="-648" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8631,7 +8676,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location filename="../../ui/models/document_lines.py" line="-88" />
-            <location filename="../../ui/refusals.py" line="+172" />
+            <location filename="../../ui/refusals.py" line="+175" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -11173,7 +11218,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-592" />
+            <location filename="../../ui/refusals.py" line="-595" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
