@@ -288,7 +288,8 @@ def plan(
         today: the day planning is for (alerts count from it).
         weeks: complete weeks of history to read.
         review_days: days until the next planning run (R).
-        service_by_class: the cycle service target per ABC class.
+        service_by_class: the cycle service target per ABC class (under the office's class rule, or for an item
+            without a cost under its unit-cost rule).
         thorough: also try the statsmodels models (``budget_seconds`` of them, in ``workers`` processes);
             without it only the vectorised numpy methods run, which takes about a second for thousands.
         sku: plan only this product (its ABC class is still ranked among all products).
@@ -446,7 +447,8 @@ def forecast_products(
         order.setdefault(x.product_id, len(order))
         names[x.product_id] = (x.sku, x.name)
         categories[x.product_id] = x.category
-        costs.setdefault(x.product_id, []).append(float(x.unit_cost))
+        if x.unit_cost > 0:
+            costs.setdefault(x.product_id, []).append(float(x.unit_cost))
     rows = np.array([order[x.product_id] for x in items], dtype=int)
     daily = np.zeros((len(order), shipped.shape[1]))
     stocked = np.zeros((len(order), shipped.shape[1]), dtype=bool)
@@ -465,7 +467,7 @@ def forecast_products(
         abc, xyz, _ = _classes_of(classes, pid)
         mine = history.overrides.get(pid)
         service = (float(mine.service_target) if mine and mine.service_target is not None
-                   else target_of(abc, sum(costs[pid]) / len(costs[pid]), cost_rule)[0])
+                   else target_of(abc, sum(costs.get(pid, [0.0])) / len(costs.get(pid, [0.0])), cost_rule)[0])
         out.append(ItemPlan(
             product_id=pid, sku=names[pid][0], name=names[pid][1], warehouse="*", abc=abc, xyz=xyz,
             service=service, history=[float(x) for x in values[r]], week_starts=starts,
