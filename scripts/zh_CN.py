@@ -1551,6 +1551,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('RefusalFields', 'due'): '到期日',
     ('RefusalFields', 'email'): '邮箱',
     ('RefusalFields', 'excess cover target'): '超储可供天数',
+    ('RefusalFields', 'overall service target'): '总体服务水平目标',
+    ('RefusalFields', 'service target rule'): '服务水平目标规则',
     ('RefusalFields', 'from'): '起始日期',
     ('RefusalFields', 'kind'): '类型',
     ('RefusalFields', 'lead time'): '交货期（天）',

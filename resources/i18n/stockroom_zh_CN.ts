@@ -7487,6 +7487,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>overall service target</source>
+            <translation>总体服务水平目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>pack size</source>
             <translation>包装数量</translation>
         </message>
@@ -7582,6 +7587,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>service target rule</source>
+            <translation>服务水平目标规则</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>side</source>
             <translation>往来类型</translation>
         </message>
@@ -7669,7 +7679,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-645" />
+            <location line="-647" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8615,7 +8625,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location filename="../../ui/models/document_lines.py" line="-88" />
-            <location filename="../../ui/refusals.py" line="+172" />
+            <location filename="../../ui/refusals.py" line="+174" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -9037,7 +9047,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>SS = Q_α(L+R) − d(L+R)；s = d·L + SS；S = s + 2d·R；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>%1, the highest a target goes: its unit cost %2 is %3 × the average %4 of the items planned, cheap enough for %1. Cheaper items get higher targets, so money put into stock buys about as much fill at every item.</source>
             <translation>%1，即目标上限：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍，便宜到可取 %1。越便宜的商品目标越高，这样每一元库存在各商品上换来的满足率大致相同。</translation>
         </message>
@@ -11172,7 +11182,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-592" />
+            <location filename="../../ui/refusals.py" line="-594" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
