@@ -337,11 +337,10 @@ def plan(
         terms = chosen[item.key]
         abc, xyz, cv = _classes_of(classes, item.product_id)
         mine = own.get(item.product_id)
-        service_reason = None
+        office_target, office_source, service_reason = target_of(abc, item.unit_cost, cost_rule, services)
+        service, service_source = office_target, office_source
         if mine is not None and mine.service_target is not None:
-            service, service_source = float(mine.service_target), "product"
-        else:
-            service, service_source, service_reason = target_of(abc, item.unit_cost, cost_rule, services)
+            service, service_source, service_reason = float(mine.service_target), "product", None
         review, review_source = ((mine.review_days, "product") if mine is not None and mine.review_days is not None
                                  else (review_days, "default"))
         lead = lead_days[item.key]
@@ -375,6 +374,7 @@ def plan(
             "lead_time_source": learned.source, "lead_time_observations": learned.observations,
             "review_days": review, "review_source": review_source, "service_target": service,
             "service_source": service_source, **({"service_cost": service_reason} if service_reason else {}),
+            "office_service_target": office_target, "office_service_source": office_source,  # without its own
             "supplier": terms.supplier if terms else None, "period": "week",
             "stockout_date": alert.stockout_date if alert else None, "severity": alert.severity if alert else None,
             "days_of_stock": alert.days_of_stock if alert else None,

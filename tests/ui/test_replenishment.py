@@ -466,6 +466,7 @@ def test_a_product_s_own_service_target_is_saved_from_its_dialog_and_the_plan_sa
     screen.edit_target()  # it opens with the product's values, and blanks go back to the defaults
     dialog = screen.target_dialog
     assert (dialog.service.text(), dialog.review.text()) == ("99.5", "14")
+    assert dialog.service.placeholderText() == f"{before['service_target'] * 100:g} % (by its unit cost)"
     dialog.service.clear()
     dialog.review.clear()
     dialog.accept()

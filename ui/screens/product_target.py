@@ -38,9 +38,9 @@ class ServiceTargetDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.service = QLineEdit(self)
-        if e.get("service_cost"):  # the office's rule by unit cost
+        if e.get("office_service_source") == "cost":  # what the office's rule by unit cost gives it
             self.service.setPlaceholderText(fill(translate("Replenishment", "%1 % (by its unit cost)"),
-                                                 _percent(float(e["service_cost"]["target"]))))
+                                                 _percent(float(e["office_service_target"]))))
         else:
             self.service.setPlaceholderText(
                 fill(translate("Replenishment", "%1 % (ABC class %2)"),

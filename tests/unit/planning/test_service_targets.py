@@ -59,6 +59,9 @@ def test_a_product_s_own_target_still_wins_over_its_cost():
     dear = next(p for p in plans if p.product_id == "dear")
     assert dear.service == 0.999 and dear.explanation["service_source"] == "product"
     assert "service_cost" not in dear.explanation
+    # what the office's rule would give it, for the product dialog's placeholder
+    e = dear.explanation
+    assert (e["office_service_source"], e["office_service_target"]) == ("cost", pytest.approx(0.9802, abs=1e-4))
 
 
 def test_the_office_rule_is_kept_and_bad_input_changes_nothing():
