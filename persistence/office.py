@@ -8,7 +8,8 @@ like typed input (``persistence.sync.checks``):
 
 - the company block printed on documents (name, address) and the company currency amounts are stated in;
 - the PO tax rate and the over-receipt tolerance purchasing applies;
-- the ABC basis and the fill-rate switch planning uses, the dashboard's dead-stock and cover-target days;
+- the ABC basis, the fill-rate switch and the service-target rule (by ABC class or by unit cost, and the overall
+  target of the latter) planning uses, the dashboard's dead-stock and cover-target days;
 - the names the office gave the extra price levels;
 - how receivables and payables are aged: by the due date or the document's date, and the bands' ends.
 
@@ -23,6 +24,7 @@ from decimal import InvalidOperation
 from sqlalchemy import Connection
 from sqlalchemy import select
 
+from domain.planning import service
 from domain.planning.classification import DEFAULT_BASIS
 from domain.purchasing.model import PurchasingPolicy
 from domain.reports.dashboard import COVER_TARGET_DAYS
@@ -37,6 +39,8 @@ TAX_RATE = "po_tax_rate"
 TOLERANCE = "po_over_receipt_tolerance"
 ABC_BASIS = "planning_abc_basis"
 FILL_RATE = "planning_fill_rate"
+SERVICE_RULE = "planning_service_rule"
+SERVICE_OVERALL = "planning_service_overall"
 DEAD_DAYS = "dashboard.dead_days"
 COVER_TARGET = "dashboard.cover_target_days"
 LEVEL_NAME = "price_level_name_"  # + level3..level5
@@ -45,7 +49,7 @@ AGEING_BASIS = "accounts.ageing_basis"
 AGEING_BANDS = "accounts.ageing_bands"
 
 KEYS = (COMPANY_NAME, COMPANY_ADDRESS, CURRENCY, TAX_RATE, TOLERANCE, ABC_BASIS, FILL_RATE, DEAD_DAYS,
-        COVER_TARGET, *LEVEL_NAMES, AGEING_BASIS, AGEING_BANDS)
+        COVER_TARGET, *LEVEL_NAMES, AGEING_BASIS, AGEING_BANDS, SERVICE_RULE, SERVICE_OVERALL)
 
 _POLICY = PurchasingPolicy()
 # What a desk reads while a key is not stored. Writing its default where nothing is stored is no edit (a form saved
@@ -53,8 +57,9 @@ _POLICY = PurchasingPolicy()
 DEFAULTS = {COMPANY_NAME: _POLICY.company_name, COMPANY_ADDRESS: "", CURRENCY: _POLICY.currency,
             TAX_RATE: str(_POLICY.tax_rate), TOLERANCE: str(_POLICY.over_receipt_tolerance), ABC_BASIS: DEFAULT_BASIS,
             FILL_RATE: "on", DEAD_DAYS: str(DEAD_DAYS_DEFAULT), COVER_TARGET: str(COVER_TARGET_DAYS),
-            AGEING_BASIS: "due", AGEING_BANDS: "30/60/90"}
-_NUMBERS = frozenset({TAX_RATE, TOLERANCE, DEAD_DAYS, COVER_TARGET})
+            AGEING_BASIS: "due", AGEING_BANDS: "30/60/90", SERVICE_RULE: service.DEFAULT_RULE,
+            SERVICE_OVERALL: str(service.DEFAULT_OVERALL)}
+_NUMBERS = frozenset({TAX_RATE, TOLERANCE, DEAD_DAYS, COVER_TARGET, SERVICE_OVERALL})
 
 
 def is_default(key: str, value: str) -> bool:

@@ -684,6 +684,9 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%1 无法作为 Excel 工作簿读取（%2）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）',
     ('ImportProblems', '%1 contains spaces'): '%1 含有空格',
     ('ImportProblems', '%1 days is out of range; give 1 to %2, such as %3'): '%1 天超出范围；请输入 1 到 %2，例如 %3',
+    ('ImportProblems', '%1 is not a rule; give class or cost'): '%1 不是可用的规则；请填 class（按分类）或 cost（按成本）',
+    ('ImportProblems', '%1 is not a percentage; give %2 to %3, such as 99'): '%1 不是百分数；请输入 %2 到 %3，例如 99',
+    ('ImportProblems', '%1 % is out of range; give %2 to %3, such as 99'): '%1 % 超出范围；请输入 %2 到 %3，例如 99',
     ('ImportProblems', '%1 does not exist or is not a file; choose a .csv or .xlsx file'):
         '%1 不存在或不是文件；请选择 .csv 或 .xlsx 文件',
     ('ImportProblems', '%1 does not exist; choose a backup file (.sqlite3)'): '%1 不存在；请选择备份文件（.sqlite3）',
@@ -1211,8 +1214,16 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PlanningPage', 'Not saved: %1 takes a whole number of days from 1 to %2; “%3” is not one.'):
         '未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。',
     ('PlanningPage', 'Order more from suppliers who deliver short'): '对交货不足的供应商多订一些',
-    ('PlanningPage', 'Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.'):
-        '计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。',
+    ('PlanningPage', 'Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest. Rank them by what their demand is worth (quantity × price) or by the quantity alone.'):
+        '计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余。可按需求金额（数量 × 价格）或仅按数量划分。',
+    ('PlanningPage', 'Service targets:'): '服务水平目标：',
+    ('PlanningPage', "By each item's unit cost (recommended)"): '按每种商品的单位成本（推荐）',
+    ('PlanningPage', 'By ABC class (A 97 %, B 98 %, C 99 %)'): '按 ABC 分类（A 97 %、B 98 %、C 99 %）',
+    ('PlanningPage', 'Overall service target (%):'): '总体服务水平目标（%）：',
+    ('PlanningPage', "By unit cost: an item at the average unit cost of the items planned gets the overall target; one that costs a third of the average has a third of its chance of running short, one that costs twice as much twice the chance (between 90 % and 99.5 %). Money put into stock then buys about as much fill at every item, and the same stock fills more orders than targets by class. By ABC class assumes A's items are the dear ones. A product's own target (Ctrl+T on the Replenishment screen) wins over either."):
+        '按单位成本：单位成本等于参与计划商品平均成本的商品取总体目标；成本只有平均的三分之一，缺货概率也只有三分之一；成本是平均的两倍，缺货概率也是两倍（目标在 90 % 到 99.5 % 之间）。这样每一元库存在各商品上换来的满足率大致相同，同样多的库存比按分类设目标能满足更多订单。按 ABC 分类则默认 A 类商品是贵的。商品自己的目标（补货界面 Ctrl+T）优先于两者。',
+    ('PlanningPage', 'Not saved: the overall service target takes a percentage from %1 to %2, such as 99; “%3” is not one.'):
+        '未保存：总体服务水平目标须为 %1 到 %2 之间的百分数，例如 99；“%3”不符合。',
     ('PlanningPage', 'Rank ABC by:'): 'ABC 划分依据：',
     ('PlanningPage', 'Save'): '保存',
     ('PlanningPage', 'Saved. The dashboard uses them when it loads next (F5).'): '已保存。经营概览下次加载时（F5）将使用这些设置。',
@@ -1561,6 +1572,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('RefusalFields', 'due'): '到期日',
     ('RefusalFields', 'email'): '邮箱',
     ('RefusalFields', 'excess cover target'): '超储可供天数',
+    ('RefusalFields', 'overall service target'): '总体服务水平目标',
+    ('RefusalFields', 'service target rule'): '服务水平目标规则',
     ('RefusalFields', 'from'): '起始日期',
     ('RefusalFields', 'kind'): '类型',
     ('RefusalFields', 'lead time'): '交货期（天）',
@@ -1879,6 +1892,16 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', "ABC class %1 (A %2, B %3, C %4: the cheaper the class's items, the higher its target, so a unit of stock value buys about as much fill in each)"):
         'ABC 分类 %1（A %2、B %3、C %4：商品越便宜的分类，目标越高，使每元库存在各类换来的满足率大致相当）',
     ('Replenishment', 'ABC ranked by'): 'ABC 划分依据',
+    ('Replenishment', 'Why this target'): '目标由来',
+    ('Replenishment', 'its unit cost (the rule set in Settings › Planning)'): '按其单位成本（“设置 › 计划”中的规则）',
+    ('Replenishment', '%1: its unit cost %2 is %3 × the average %4 of the items planned, so its chance of running short is %3 × the %5 of the overall target %6. Cheaper items get higher targets, so money put into stock buys about as much fill at every item.'):
+        '%1：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍，所以缺货概率也是总体目标 %6 的缺货概率 %5 的 %3 倍。越便宜的商品目标越高，这样每一元库存在各商品上换来的满足率大致相同。',
+    ('Replenishment', '%1, the highest a target goes: its unit cost %2 is %3 × the average %4 of the items planned, cheap enough for %1. Cheaper items get higher targets, so money put into stock buys about as much fill at every item.'):
+        '%1，即目标上限：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍，便宜到可取 %1。越便宜的商品目标越高，这样每一元库存在各商品上换来的满足率大致相同。',
+    ('Replenishment', '%1, the lowest a target goes: its unit cost %2 is %3 × the average %4 of the items planned. Dearer items get lower targets, so money put into stock buys about as much fill at every item.'):
+        '%1，即目标下限：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍。越贵的商品目标越低，这样每一元库存在各商品上换来的满足率大致相同。',
+    ('Replenishment', '%1 % (by its unit cost)'): '%1 %（按其单位成本）',
+    ('Replenishment', 'by the rule of Settings › Planning'): '按“设置 › 计划”中的规则',
     ('Replenishment', 'ABC/XYZ'): 'ABC/XYZ',
     ('Replenishment', 'ABC/XYZ matrix…'): 'ABC/XYZ 矩阵…',
     ('Replenishment', 'All'): '全部',
@@ -2019,7 +2042,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'no'): '否',
     ('Replenishment', 'no %1 exchange rate yet'): '尚无 %1 汇率',
     ('Replenishment', 'normal'): '一般',
-    ('Replenishment', 'of its ABC class'): '按其 ABC 分类',
     ('Replenishment', 'order multiple %1'): '订购倍数 %1',
     ('Replenishment', 'ordered (draft PO %1)'): '已下单（采购订单草稿 %1）',
     ('Replenishment', 'packs of %1'): '每包 %1',
@@ -2942,6 +2964,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncFields', 'po_over_receipt_tolerance'): '超收容差',
     ('SyncFields', 'planning_abc_basis'): 'ABC 分类依据',
     ('SyncFields', 'planning_fill_rate'): '按供应商满足率补足订货',
+    ('SyncFields', 'planning_service_rule'): '服务水平目标规则',
+    ('SyncFields', 'planning_service_overall'): '总体服务水平目标',
     ('SyncFields', 'dashboard.dead_days'): '呆滞天数',
     ('SyncFields', 'dashboard.cover_target_days'): '库存覆盖目标天数',
     ('SyncFields', 'price_level_name_level3'): '价格等级 3 名称',

@@ -172,6 +172,10 @@ TEMPLATES = {
                           "default"),
     "not_whole_days": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a whole number of days; give 1 to %2, such as %3"),
     "days_out_of_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 days is out of range; give 1 to %2, such as %3"),
+    "not_a_service_rule": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a rule; give class or cost"),
+    "not_a_service_percent": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a percentage; give %2 to %3, such as 99"),
+    "service_percent_out_of_range": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 % is out of range; give %2 to %3, such as 99"),
     "rate_not_above_zero": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is not above 0; enter how many units of the company currency one unit of the foreign "
                           "currency is worth, such as 7.1234"),

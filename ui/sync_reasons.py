@@ -376,6 +376,8 @@ FIELD_NAMES = {
     "po_over_receipt_tolerance": QT_TRANSLATE_NOOP("SyncFields", "po_over_receipt_tolerance"),
     "planning_abc_basis": QT_TRANSLATE_NOOP("SyncFields", "planning_abc_basis"),
     "planning_fill_rate": QT_TRANSLATE_NOOP("SyncFields", "planning_fill_rate"),
+    "planning_service_rule": QT_TRANSLATE_NOOP("SyncFields", "planning_service_rule"),
+    "planning_service_overall": QT_TRANSLATE_NOOP("SyncFields", "planning_service_overall"),
     "dashboard.dead_days": QT_TRANSLATE_NOOP("SyncFields", "dashboard.dead_days"),
     "dashboard.cover_target_days": QT_TRANSLATE_NOOP("SyncFields", "dashboard.cover_target_days"),
     "price_level_name_level3": QT_TRANSLATE_NOOP("SyncFields", "price_level_name_level3"),

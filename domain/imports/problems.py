@@ -141,6 +141,9 @@ ENGLISH: dict[str, str] = {
                        "default",
     "not_whole_days": "{0} is not a whole number of days; give 1 to {1}, such as {2}",
     "days_out_of_range": "{0} days is out of range; give 1 to {1}, such as {2}",
+    "not_a_service_rule": "{0} is not a rule; give class or cost",
+    "not_a_service_percent": "{0} is not a percentage; give {1} to {2}, such as 99",
+    "service_percent_out_of_range": "{0} % is out of range; give {1} to {2}, such as 99",
     "rate_not_above_zero": "{0} is not above 0; enter how many units of the company currency one unit of the foreign "
                            "currency is worth, such as 7.1234",
     "rate_too_large": "{0} is too large; at most 9,999,999,999.99999999 is accepted",

@@ -14,6 +14,8 @@ from decimal import Decimal
 from domain.planning.fill import SupplierFill
 from domain.planning.product import ProductPlanning
 from domain.planning.replenishment import ReorderAlert
+from domain.planning.service import DEFAULT_OVERALL
+from domain.planning.service import DEFAULT_RULE
 
 # what the history reader gives
 
@@ -80,6 +82,8 @@ class PlanningHistory:
         supplier_fills: per supplier id, what its purchase-order lines due in the last year asked for and brought
             (``domain.planning.fill``).
         fill_rate_on: the planning setting: gross a new order up by its supplier's fill rate (on unless turned off).
+        service_rule, service_overall: the planning setting: service targets by ABC ``class`` or by unit ``cost``
+            around the overall target (``domain.planning.service``).
         data_version: a stamp of what was read, taken before reading (``persistence.planning.alerts``): the run's
             alerts summary keeps it, so that a later look can tell whether the data changed since
             (``domain.planning.alerts``); "" when the reader gives none.
@@ -98,6 +102,8 @@ class PlanningHistory:
     supplier_fills: dict[str, SupplierFill] = field(default_factory=dict)
     fill_rate_on: bool = True
     data_version: str = ""
+    service_rule: str = DEFAULT_RULE
+    service_overall: float = DEFAULT_OVERALL
 
     @property
     def days(self) -> int:

@@ -11,20 +11,17 @@ review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each
   ``domain.planning.forecasting.history``'s imputed rule (``aggregate_weeks``): a stockout day counts at least
   what it shipped, up to the week's in-stock daily rate; a week without an in-stock day is censored.
   The week now running is left out: it is incomplete.
-* Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
-  products making the first 80 % of the value, B the next 15 %, C the rest; or of its quantity when the planning
-  setting says ``volume``; with the XYZ class of demand variability beside it: ``domain.planning.classification``,
-  whose classes the run keeps in ``RunControl.classified`` and stores through ``RunControl.classes``): A 0.97,
-  B 0.98, C 0.99, the cheaper class the higher target. A unit more of safety stock costs its unit cost and saves,
-  per review, the chance of a stockout (1 − α) of a unit short; every unit short counts alike in the fill rate, so
-  a yuan of stock buys as much fill in every class when the chance of a stockout is in proportion to the class's
-  typical unit cost: 3, 2 and 1 % (the classes' mean unit costs stand about 3.5 : 2 : 1 on the demo, A's items
-  sell the most value because they cost more *and* sell more). With the usual order, A 0.98 / B 0.95 / C 0.95, the
-  same stock filled 94.76 % in the replay against 95.54 % and lost to a history-window rule on stockout days
-  (tests/benchmarks/RESULTS-forecast.md, section BN; C at 0.90 before that, section Q) —
-  unless the product has its own (``domain.planning.product``), which also may set its own review
-  period. The explanation says where the target came from (``service_source``: ``product`` or
-  ``class A``/``B``/``C``) and the review period (``review_source``: ``product`` or ``default``). These
+* Service target by the office's rule (``domain.planning.service``, the planning setting): by ABC class of annual
+  demand value (shipped in the last 52 weeks × unit value; A the products making the first 80 % of the value, B the
+  next 15 %, C the rest; or of its quantity when the planning setting says ``volume``; with the XYZ class of demand
+  variability beside it: ``domain.planning.classification``, whose classes the run keeps in
+  ``RunControl.classified`` and stores through ``RunControl.classes``): A 0.97, B 0.98, C 0.99, the cheaper class
+  the higher target (tests/benchmarks/RESULTS-forecast.md, section BN); or by each item's unit cost, its stockout
+  chance in proportion to its cost around the overall target at the average cost (``service.by_cost``, section
+  BP), the class's target where it has no cost — unless the product has its own (``domain.planning.product``),
+  which also may set its own review period. The explanation says where the target came from (``service_source``:
+  ``product``, ``cost`` with ``service_cost``, or ``class A``/``B``/``C``) and the review period
+  (``review_source``: ``product`` or ``default``). These
   change the policy, not the forecast: the horizon follows the run's review period and the lead times
   (a longer own review reads the forecast's last week past the horizon), so the forecast cache keys
   stay as they are.
@@ -97,6 +94,9 @@ from domain.planning.model import TermOption
 from domain.planning.product import ProductPlanning
 from domain.planning.replenishment import explain_policy
 from domain.planning.replenishment import reorder_alert
+from domain.planning.service import SERVICE_BY_CLASS
+from domain.planning.service import office_rule
+from domain.planning.service import target_of
 from domain.planning.terms import MIN_LEAD_OBSERVATIONS
 from domain.planning.terms import LeadTime
 from domain.planning.terms import choose_terms
@@ -133,7 +133,6 @@ __all__ = [
     "window",
 ]
 
-SERVICE_BY_CLASS = {"A": 0.97, "B": 0.98, "C": 0.99}
 DEFAULT_REVIEW_DAYS = 7
 ALL_WAREHOUSES = "*"  # the scope of a forecast over all warehouses
 
@@ -289,7 +288,8 @@ def plan(
         today: the day planning is for (alerts count from it).
         weeks: complete weeks of history to read.
         review_days: days until the next planning run (R).
-        service_by_class: the cycle service target per ABC class.
+        service_by_class: the cycle service target per ABC class (under the office's class rule, or for an item
+            without a cost under its unit-cost rule).
         thorough: also try the statsmodels models (``budget_seconds`` of them, in ``workers`` processes);
             without it only the vectorised numpy methods run, which takes about a second for thousands.
         sku: plan only this product (its ABC class is still ranked among all products).
@@ -311,6 +311,7 @@ def plan(
     first, end = window(today, weeks)
     history = reader(first, end)
     items = planned_items(history)
+    cost_rule = office_rule(history.service_rule, history.service_overall, [x.unit_cost for x in items])
     own = {**history.overrides, **(overrides or {})}
     keys = [x.key for x in items]
     shipped, in_stock = weekly_matrix(history, keys)
@@ -336,10 +337,10 @@ def plan(
         terms = chosen[item.key]
         abc, xyz, cv = _classes_of(classes, item.product_id)
         mine = own.get(item.product_id)
+        office_target, office_source, service_reason = target_of(abc, item.unit_cost, cost_rule, services)
+        service, service_source = office_target, office_source
         if mine is not None and mine.service_target is not None:
-            service, service_source = float(mine.service_target), "product"
-        else:
-            service, service_source = services[abc], f"class {abc}"
+            service, service_source, service_reason = float(mine.service_target), "product", None
         review, review_source = ((mine.review_days, "product") if mine is not None and mine.review_days is not None
                                  else (review_days, "default"))
         lead = lead_days[item.key]
@@ -373,7 +374,8 @@ def plan(
             "lead_time_source": learned.source, "lead_time_observations": learned.observations,
             "lead_time_stated_days": learned.stated_days,
             "review_days": review, "review_source": review_source, "service_target": service,
-            "service_source": service_source,
+            "service_source": service_source, **({"service_cost": service_reason} if service_reason else {}),
+            "office_service_target": office_target, "office_service_source": office_source,  # without its own
             "supplier": terms.supplier if terms else None, "period": "week",
             "stockout_date": alert.stockout_date if alert else None, "severity": alert.severity if alert else None,
             "days_of_stock": alert.days_of_stock if alert else None,
@@ -437,6 +439,8 @@ def forecast_products(
     items = planned_items(history)
     shipped, in_stock = weekly_matrix(history, [x.key for x in items])
     classes = classify_history(history, items, shipped, in_stock, abc_basis or history.abc_basis)
+    cost_rule = office_rule(history.service_rule, history.service_overall, [x.unit_cost for x in items])
+    costs: dict[str, list[float]] = {}
     order: dict[str, int] = {}
     names: dict[str, tuple[str, str]] = {}
     categories: dict[str, str] = {}
@@ -444,6 +448,8 @@ def forecast_products(
         order.setdefault(x.product_id, len(order))
         names[x.product_id] = (x.sku, x.name)
         categories[x.product_id] = x.category
+        if x.unit_cost > 0:
+            costs.setdefault(x.product_id, []).append(float(x.unit_cost))
     rows = np.array([order[x.product_id] for x in items], dtype=int)
     daily = np.zeros((len(order), shipped.shape[1]))
     stocked = np.zeros((len(order), shipped.shape[1]), dtype=bool)
@@ -461,7 +467,8 @@ def forecast_products(
     for r, (pid, result) in enumerate(zip(pids, results, strict=True)):
         abc, xyz, _ = _classes_of(classes, pid)
         mine = history.overrides.get(pid)
-        service = float(mine.service_target) if mine and mine.service_target is not None else SERVICE_BY_CLASS[abc]
+        service = (float(mine.service_target) if mine and mine.service_target is not None
+                   else target_of(abc, sum(costs.get(pid, [0.0])) / len(costs.get(pid, [0.0])), cost_rule)[0])
         out.append(ItemPlan(
             product_id=pid, sku=names[pid][0], name=names[pid][1], warehouse="*", abc=abc, xyz=xyz,
             service=service, history=[float(x) for x in values[r]], week_starts=starts,

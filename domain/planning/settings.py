@@ -7,7 +7,10 @@
   (180 unset), excess stock holds more than so many days of cover (60 unset). They judge the stock planning keeps,
   so they sit with its settings; the dashboard reads them (``dashboard.dead_days``, ``dashboard.cover_target_days``);
 * whether a new order is grossed up by its supplier's quantity fill rate (``domain.planning.fill``; on unless turned
-  off), read by every planning run with its history (``PlanningHistory.fill_rate_on``).
+  off), read by every planning run with its history (``PlanningHistory.fill_rate_on``);
+* where the service targets come from (``domain.planning.service``): by ABC class (the default) or by each item's
+  unit cost around an overall target (99 % unless set), read by every planning run with its history
+  (``PlanningHistory.service_rule``, ``service_overall``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ from domain.kernel.errors import BadInput
 from domain.planning.classification import parse_basis
 from domain.planning.fill import SETTING_FILL_RATE
 from domain.planning.fill import enabled as fill_enabled
+from domain.planning.service import DEFAULT_OVERALL
+from domain.planning.service import DEFAULT_RULE
+from domain.planning.service import SETTING_OVERALL
+from domain.planning.service import SETTING_RULE
+from domain.planning.service import parse_overall
+from domain.planning.service import parse_rule
 from domain.reports.dashboard import COVER_TARGET_DAYS
 from domain.reports.dashboard import COVER_TARGET_KEY
 from domain.reports.dashboard import DEAD_DAYS
@@ -135,3 +144,50 @@ def fill_rate_use(uow: UnitOfWork) -> bool:
     """Read-only: the switch in force (on unless turned off)."""
     with uow:
         return fill_enabled(uow.product_planning.setting(SETTING_FILL_RATE))
+
+
+@dataclass(frozen=True)
+class SetServiceRule:
+    """What a user chose: ``class`` or ``cost``, and the overall target as typed, a percentage such as ``99``."""
+
+    rule: str
+    overall: str
+
+
+def set_service_rule(uow: UnitOfWork, command: SetServiceRule) -> tuple[str, float]:
+    """Keep the service-target rule and the overall target (one transaction; both or neither).
+
+    Returns:
+        (rule, overall target as a share) as kept.
+
+    Raises:
+        BadInput: a rule other than class or cost, or an overall target that is not a percentage from 90 to 99.5.
+    """
+    rule, overall = parse_rule(command.rule), parse_overall(command.overall)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        uow.product_planning.set_setting(SETTING_RULE, rule)
+        uow.product_planning.set_setting(SETTING_OVERALL, f"{overall:g}")
+        uow.commit()
+    return rule, overall
+
+
+def service_rule(uow: UnitOfWork) -> tuple[str, float]:
+    """Read-only: (rule, overall target) in force, the defaults where unset."""
+    with uow:
+        rule, overall = uow.product_planning.setting(SETTING_RULE), uow.product_planning.setting(SETTING_OVERALL)
+    return read_service_rule(rule, overall)
+
+
+def read_service_rule(rule: str | None, overall: str | None) -> tuple[str, float]:
+    """The stored values as planning reads them; a value that does not parse (never written by this app) reads as
+    the default."""
+    try:
+        rule = parse_rule(rule)
+    except BadInput:
+        rule = DEFAULT_RULE
+    try:
+        share = DEFAULT_OVERALL if not overall else parse_overall(str(float(overall) * 100))
+    except (BadInput, ValueError):
+        share = DEFAULT_OVERALL
+    return rule, share

@@ -52,6 +52,7 @@ from domain.planning.fill import enabled as fill_enabled
 from domain.planning.run import PlanningHistory
 from domain.planning.run import StockItem
 from domain.planning.run import TermOption
+from domain.planning.settings import read_service_rule
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
 from domain.purchasing.scorecard import COMPLETE_STATES
@@ -139,6 +140,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         lead_times = observed_lead_times(conn, end_micros)
         fills = _supplier_fills(conn, end_day)
         fill_on = fill_enabled(office.get(conn, SETTING_FILL_RATE))
+        rule, overall = read_service_rule(*(office.get(conn, k) for k in (office.SERVICE_RULE, office.SERVICE_OVERALL)))
         overrides = read_product_planning(conn)
         basis = read_basis(conn)
     shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}
@@ -155,7 +157,8 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     unfilled = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in unfilled_raw.items()}
     return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
                            unfilled=unfilled, lead_times=lead_times, overrides=overrides, abc_basis=basis,
-                           supplier_fills=fills, fill_rate_on=fill_on, data_version=version)
+                           supplier_fills=fills, fill_rate_on=fill_on, data_version=version,
+                           service_rule=rule, service_overall=overall)
 
 
 def _supplier_fills(conn, end_day: date) -> dict[str, SupplierFill]:

@@ -41,7 +41,9 @@ from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.currencies import iso_currency
 from domain.kernel.errors import BadInput
+from domain.planning import service
 from domain.planning.classification import BASES
+from domain.planning.service import parse_overall
 from domain.planning.settings import parse_days
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
@@ -409,6 +411,11 @@ def _office_rules(key: str, value: str) -> None:
         _one_of({key: value}, key, _BASES)
     elif key == office.FILL_RATE:
         _one_of({key: value}, key, ("on", "off"))
+    elif key == office.SERVICE_RULE:
+        _one_of({key: value}, key, service.RULES)
+    elif key == office.SERVICE_OVERALL:  # kept as a share, such as 0.99 (domain.planning.settings)
+        _domain(key, lambda: v.number("overall service target", value, max_places=4))
+        _domain(key, lambda: parse_overall(str(Decimal(value) * 100)))
     elif key in (office.DEAD_DAYS, office.COVER_TARGET):
         field = "dead-stock days" if key == office.DEAD_DAYS else "cover target days"
         _domain(key, lambda: parse_days(field, value, 90))

@@ -3756,6 +3756,21 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a rule; give class or cost</source>
+            <translation>%1 不是可用的规则；请填 class（按分类）或 cost（按成本）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a percentage; give %2 to %3, such as 99</source>
+            <translation>%1 不是百分数；请输入 %2 到 %3，例如 99</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 % is out of range; give %2 to %3, such as 99</source>
+            <translation>%1 % 超出范围；请输入 %2 到 %3，例如 99</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 is not above 0; enter how many units of the company currency one unit of the foreign currency is worth, such as 7.1234</source>
             <translation>%1 不大于 0；请输入一单位外币折合多少本位币，例如 7.1234</translation>
         </message>
@@ -5623,13 +5638,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+210" />
-            <location line="+40" />
+            <location filename="../../ui/screens/settings_planning.py" line="+237" />
+            <location line="+58" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-79" />
             <source>Saved. The dashboard uses them when it loads next (F5).</source>
             <translation>已保存。经营概览下次加载时（F5）将使用这些设置。</translation>
         </message>
@@ -5649,17 +5664,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+27" />
             <source>Saved. The next planning run follows it.</source>
             <translation>已保存。下次计划运行将按此执行。</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
-            <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
+            <location line="+17" />
+            <source>Not saved: the overall service target takes a percentage from %1 to %2, such as 99; “%3” is not one.</source>
+            <translation>未保存：总体服务水平目标须为 %1 到 %2 之间的百分数，例如 99；“%3”不符合。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
+            <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
+            <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Rank ABC by:</source>
             <translation>ABC 划分依据：</translation>
         </message>
@@ -5675,12 +5695,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+13" />
+            <location line="+24" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-23" />
             <source>Order more from suppliers who deliver short</source>
             <translation>对交货不足的供应商多订一些</translation>
         </message>
@@ -5691,6 +5711,31 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+4" />
+            <source>Service targets:</source>
+            <translation>服务水平目标：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By each item's unit cost (recommended)</source>
+            <translation>按每种商品的单位成本（推荐）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By ABC class (A 97 %, B 98 %, C 99 %)</source>
+            <translation>按 ABC 分类（A 97 %、B 98 %、C 99 %）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overall service target (%):</source>
+            <translation>总体服务水平目标（%）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By unit cost: an item at the average unit cost of the items planned gets the overall target; one that costs a third of the average has a third of its chance of running short, one that costs twice as much twice the chance (between 90 % and 99.5 %). Money put into stock then buys about as much fill at every item, and the same stock fills more orders than targets by class. By ABC class assumes A's items are the dear ones. A product's own target (Ctrl+T on the Replenishment screen) wins over either.</source>
+            <translation>按单位成本：单位成本等于参与计划商品平均成本的商品取总体目标；成本只有平均的三分之一，缺货概率也只有三分之一；成本是平均的两倍，缺货概率也是两倍（目标在 90 % 到 99.5 % 之间）。这样每一元库存在各商品上换来的满足率大致相同，同样多的库存比按分类设目标能满足更多订单。按 ABC 分类则默认 A 类商品是贵的。商品自己的目标（补货界面 Ctrl+T）优先于两者。</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Dashboard: dead and excess stock</source>
             <translation>经营概览：呆滞库存与超储库存</translation>
         </message>
@@ -7548,6 +7593,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>overall service target</source>
+            <translation>总体服务水平目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>pack size</source>
             <translation>包装数量</translation>
         </message>
@@ -7643,6 +7693,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>service target rule</source>
+            <translation>服务水平目标规则</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>side</source>
             <translation>往来类型</translation>
         </message>
@@ -7730,7 +7785,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-648" />
+            <location line="-650" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8676,7 +8731,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location filename="../../ui/models/document_lines.py" line="-88" />
-            <location filename="../../ui/refusals.py" line="+175" />
+            <location filename="../../ui/refusals.py" line="+177" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -8981,6 +9036,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Why this target</source>
+            <translation>目标由来</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Review period from</source>
             <translation>检查周期来源</translation>
         </message>
@@ -9093,7 +9153,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>SS = Q_α(L+R) − d(L+R)；s = d·L + SS；S = s + 2d·R；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+17" />
+            <source>%1, the highest a target goes: its unit cost %2 is %3 × the average %4 of the items planned, cheap enough for %1. Cheaper items get higher targets, so money put into stock buys about as much fill at every item.</source>
+            <translation>%1，即目标上限：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍，便宜到可取 %1。越便宜的商品目标越高，这样每一元库存在各商品上换来的满足率大致相同。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1, the lowest a target goes: its unit cost %2 is %3 × the average %4 of the items planned. Dearer items get lower targets, so money put into stock buys about as much fill at every item.</source>
+            <translation>%1，即目标下限：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍。越贵的商品目标越低，这样每一元库存在各商品上换来的满足率大致相同。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1: its unit cost %2 is %3 × the average %4 of the items planned, so its chance of running short is %3 × the %5 of the overall target %6. Cheaper items get higher targets, so money put into stock buys about as much fill at every item.</source>
+            <translation>%1：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍，所以缺货概率也是总体目标 %6 的缺货概率 %5 的 %3 倍。越便宜的商品目标越高，这样每一元库存在各商品上换来的满足率大致相同。</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>annual demand quantity</source>
             <translation>年需求数量</translation>
         </message>
@@ -9108,12 +9183,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>本产品单独设置</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
+            <source>its unit cost (the rule set in Settings › Planning)</source>
+            <translation>按其单位成本（“设置 › 计划”中的规则）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>ABC class %1 (A %2, B %3, C %4: the cheaper the class's items, the higher its target, so a unit of stock value buys about as much fill in each)</source>
             <translation>ABC 分类 %1（A %2、B %3、C %4：商品越便宜的分类，目标越高，使每元库存在各类换来的满足率大致相当）</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>%1 weeks</source>
             <translation>%1 周</translation>
         </message>
@@ -9498,6 +9578,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+5" />
+            <source>%1 % (by its unit cost)</source>
+            <translation>%1 %（按其单位成本）</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>%1 % (ABC class %2)</source>
             <translation>%1 %（ABC 分类 %2）</translation>
         </message>
@@ -9543,8 +9628,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>of its ABC class</source>
-            <translation>按其 ABC 分类</translation>
+            <source>by the rule of Settings › Planning</source>
+            <translation>按“设置 › 计划”中的规则</translation>
         </message>
         <message>
             <location line="+1" />
@@ -9553,7 +9638,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-126" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-130" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -11218,7 +11303,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-595" />
+            <location filename="../../ui/refusals.py" line="-597" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -12915,6 +13000,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>planning_service_rule</source>
+            <translation>服务水平目标规则</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>planning_service_overall</source>
+            <translation>总体服务水平目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>dashboard.dead_days</source>
             <translation>呆滞天数</translation>
         </message>
@@ -13186,7 +13281,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-353" />
+            <location filename="../../ui/sync_reasons.py" line="-355" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -13666,7 +13761,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+268" />
+            <location line="+270" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -13863,7 +13958,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-286" />
+            <location filename="../../ui/sync_reasons.py" line="-288" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

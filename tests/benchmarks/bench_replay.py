@@ -13,7 +13,8 @@ order is in transit at the start, for either policy.
   as ``reorder`` runs by default) forecasts from the 104 complete weeks before that day, censored as
   planning censors them; d, σd and the margin of the forecast's quantile of demand over L + R as
   ``domain.planning.run.plan`` takes them; s, S from ``domain.planning.replenishment.evaluate_many`` at the ABC class's
-  cycle service level (A 0.97, B 0.98, C 0.99, ``planning.SERVICE_BY_CLASS``): SS = Q_α(demand over L + R)
+  cycle service level (A 0.97, B 0.98, C 0.99, ``planning.SERVICE_BY_CLASS``; with ``--service-rule cost`` each
+  key's by its unit cost, ``domain.planning.service``, around ``--overall``): SS = Q_α(demand over L + R)
   − d(L + R), s = d·L + SS, S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere; an order
   S − position is placed when position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time.
 * (b) Min/max: reviewed every day, order up to max when the position is at or below min. The levels are
@@ -55,11 +56,13 @@ from _common import load
 from _common import table
 
 from domain.planning import run as planning
+from domain.planning import service as service_rules
 from domain.planning.forecasting.api import forecast_many
 from domain.planning.forecasting.api import lead_time_demand
 from domain.planning.forecasting.api import service_quantile
 from domain.planning.forecasting.history import SCALED
 from domain.planning.forecasting.history import demand_matrix
+from domain.planning.history import planned_items
 from domain.planning.replenishment import evaluate_many
 from domain.planning.simulation import match_inventory
 from domain.planning.simulation import simulate
@@ -227,6 +230,10 @@ def main() -> None:
     parser.add_argument("--thorough", type=float, default=0.0, help="seconds of ETS/Theta per weekly forecast")
     parser.add_argument("--horizon", type=int, default=0, metavar="WEEKS",
                         help="forecast at least this many weeks ahead, as a run with a slower supplier elsewhere does")
+    parser.add_argument("--service-rule", choices=service_rules.RULES, default=service_rules.DEFAULT_RULE,
+                        help="the app's service targets by ABC class or by unit cost (domain.planning.service)")
+    parser.add_argument("--overall", type=float, default=service_rules.DEFAULT_OVERALL,
+                        help="the overall target of the unit-cost rule, such as 0.99")
     args = parser.parse_args()
     if not args.db.exists():
         print(f"\n(no demo database at {args.db}: replay skipped)")
@@ -254,7 +261,8 @@ def main() -> None:
         price = float(terms.unit_price) if terms else float(item.unit_cost)
         annual[item.product_id] = annual.get(item.product_id, 0.0) + float(qty) * price
     abc = planning.abc_classes(annual)
-    service = np.array([planning.SERVICE_BY_CLASS[abc.get(x.product_id, "C")] for x in items])
+    by_cost = service_rules.office_rule(args.service_rule, args.overall, [x.unit_cost for x in planned_items(history)])
+    service = np.array([service_rules.target_of(abc.get(x.product_id, "C"), x.unit_cost, by_cost)[0] for x in items])
     chosen = [planning.choose_terms(history.terms.get(x.product_id, ())) for x in items]
     lead_days = np.array([t.lead_time_days if t else 0 for t in chosen], dtype=int)
     cost = np.array(

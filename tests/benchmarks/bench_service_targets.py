@@ -34,6 +34,7 @@ import numpy as np
 from scipy.special import ndtri
 
 from domain.planning import run as planning
+from domain.planning import service
 from domain.planning.forecasting.api import forecast_many
 from domain.planning.forecasting.api import lead_time_demand
 from domain.planning.forecasting.api import service_quantile
@@ -122,10 +123,10 @@ def replay(f: dict, trigger, up_to, sel=slice(None)):
                     trigger=pick(trigger), up_to=pick(up_to), unit_cost=f["cost"][sel])
 
 
-def report(f: dict, targets: tuple[float, float, float], per_class: bool) -> None:
-    """(a) at the class targets against min/max and the history window, as ``bench_replay.py`` prints them."""
+def report(f: dict, alpha: np.ndarray, label: str, per_class: bool) -> None:
+    """(a) at the targets ``alpha`` per key against min/max and the history window, as ``bench_replay.py`` prints
+    them."""
     cls = f["classes"]
-    alpha = np.select([cls == "A", cls == "B"], [targets[0], targets[1]], targets[2])
     trigger, up_to = levels(f, alpha)
     lead = f["lead_days"]
     minmax = ((f["dbar"] * (lead + 7))[:, None], (f["dbar"] * (lead + 21))[:, None])
@@ -133,7 +134,7 @@ def report(f: dict, targets: tuple[float, float, float], per_class: bool) -> Non
     a = replay(f, trigger, up_to)
     _, b = match_inventory(lambda k: replay(f, k * minmax[0], k * minmax[1]), a.average_inventory_value)
     _, c = match_inventory(lambda k: replay(f, k * window[0], k * window[1]), a.average_inventory_value)
-    print(f"\nA {targets[0]:g}, B {targets[1]:g}, C {targets[2]:g}: fill rate (a / min/max / history window) "
+    print(f"\n{label}: fill rate (a / min/max / history window) "
           f"{a.fill_rate:.2%} / {b.fill_rate:.2%} / {c.fill_rate:.2%}; stockout days {a.stockout_days:,} / "
           f"{b.stockout_days:,} / {c.stockout_days:,}; average inventory value {a.average_inventory_value:,.0f}")
     for k in "ABC":
@@ -162,6 +163,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the forecasts in this file, or read them from it")
     parser.add_argument("--targets", nargs="+", default=[",".join(str(planning.SERVICE_BY_CLASS[c]) for c in "ABC")],
                         help="A,B,C cycle service targets, e.g. 0.97,0.98,0.99 (several sets allowed)")
+    parser.add_argument("--by-cost", nargs="*", default=[], type=float, metavar="OVERALL",
+                        help="also the unit-cost rule (domain.planning.service) at these overall targets, e.g. 0.99")
     parser.add_argument("--per-class", action="store_true", help="also replay each class alone at its inventory")
     args = parser.parse_args()
     sets = []
@@ -178,8 +181,17 @@ def main() -> None:
         if args.keep:
             with args.keep.open("wb") as fh:
                 pickle.dump(f, fh)
+    cls = f["classes"]
     for targets in sets:
-        report(f, targets, args.per_class)
+        alpha = np.select([cls == "A", cls == "B"], [targets[0], targets[1]], targets[2])
+        report(f, alpha, f"A {targets[0]:g}, B {targets[1]:g}, C {targets[2]:g}", args.per_class)
+    for overall in args.by_cost:
+        # the keys replayed stand for the items planned; their costs as the replay counts them
+        rule = service.by_cost(f["cost"], overall)
+        alpha = np.array([service.target_of(c, x, rule)[0] for c, x in zip(cls, f["cost"], strict=True)])
+        report(f, alpha, f"by unit cost, overall {overall:g} at the average cost {rule.average_cost:,.2f} (targets "
+               f"A {alpha[cls == 'A'].mean():.4f}, B {alpha[cls == 'B'].mean():.4f}, C {alpha[cls == 'C'].mean():.4f}"
+               f", all {alpha.mean():.4f} on average)", args.per_class)
 
 
 if __name__ == "__main__":

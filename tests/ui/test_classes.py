@@ -152,7 +152,7 @@ def test_replenishment_lists_the_class_beside_each_alert_and_filters_by_class_or
     _pick(screen.filters["class"], "A")
     assert set(_column(screen.proxy, m.ABC_XYZ)) == {"LOW"}
     row = next(r for r in screen.proxy.visible_rows())
-    assert row.explanation["xyz_class"] == "X" and row.explanation["service_source"] == "class A"
+    assert row.explanation["xyz_class"] == "X" and row.explanation["service_source"] == "cost"
     from ui.screens.replenishment import explanation_html
 
     html = explanation_html(row)

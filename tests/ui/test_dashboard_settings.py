@@ -76,6 +76,28 @@ def test_the_fill_rate_switch_is_on_by_default_and_saved_with_the_basis(page, qt
     assert fill_rate_use(db.uow()) is False and abc_basis(db.uow()) == "value"
 
 
+def test_the_rule_shows_its_default_refuses_a_bad_target_by_name_and_keeps_a_good_one(page, qtbot, db, english):
+    from domain.planning.settings import abc_basis
+    from domain.planning.settings import service_rule
+
+    assert (page.rule.currentData(), page.overall.text()) == ("cost", "99") and page.overall.isEnabled()
+    assert "average unit cost" in page.rule_note.text()
+    page.overall.setText("99.9")
+    page.basis.setCurrentIndex(page.basis.findData("volume"))
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Not saved"))
+    assert "overall service target" in page.saved_label.text() and "90 to 99.5" in page.saved_label.text()
+    assert "“99.9”" in page.saved_label.text() and page.overall.styleSheet()
+    assert service_rule(db.uow()) == ("cost", 0.99) and abc_basis(db.uow()) == "value"  # nothing of the group kept
+    page.overall.setText("98.5")
+    page.rule.setCurrentIndex(page.rule.findData("class"))
+    assert not page.overall.isEnabled()  # the class rule has no overall target
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Saved"))
+    assert service_rule(db.uow()) == ("class", 0.985) and abc_basis(db.uow()) == "volume"
+    assert not page.overall.styleSheet()
+
+
 def test_a_grossed_up_order_says_why_on_its_replenishment_line(qtbot):
     from decimal import Decimal
     from types import SimpleNamespace

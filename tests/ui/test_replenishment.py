@@ -455,7 +455,9 @@ def test_a_product_s_own_service_target_is_saved_from_its_dialog_and_the_plan_sa
     screen.table.selectRow(next(i for i in range(screen.proxy.rowCount())
                                 if screen.proxy.index(i, ReplenishmentModel.SKU).data() == "LOW"))
     before = screen.selected_row().explanation
-    assert before["service_source"] == "class A" and "ABC class A" in screen.explanation.toPlainText()
+    # by the office's default rule, unit cost, and the panel says why in words
+    assert before["service_source"] == "cost" and "Why this target" in screen.explanation.toPlainText()
+    assert "of the items planned" in screen.explanation.toPlainText()
     assert screen.target_button.isEnabled()
     screen.show()
     qtbot.waitExposed(screen)
@@ -464,7 +466,8 @@ def test_a_product_s_own_service_target_is_saved_from_its_dialog_and_the_plan_sa
     QTest.keyClick(screen.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     dialog = screen.target_dialog
     assert isinstance(dialog, ServiceTargetDialog) and dialog.isVisible()
-    assert dialog.service.placeholderText().startswith("97 %") and dialog.service.text() == ""
+    assert dialog.service.placeholderText() == f"{before['service_target'] * 100:g} % (by its unit cost)"
+    assert dialog.service.text() == ""
     dialog.service.setText("100")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert dialog.isVisible() and "99.99" in dialog.error.text()  # refused next to the field, nothing saved
@@ -485,11 +488,12 @@ def test_a_product_s_own_service_target_is_saved_from_its_dialog_and_the_plan_sa
     screen.edit_target()  # it opens with the product's values, and blanks go back to the defaults
     dialog = screen.target_dialog
     assert (dialog.service.text(), dialog.review.text()) == ("99.5", "14")
+    assert dialog.service.placeholderText() == f"{before['service_target'] * 100:g} % (by its unit cost)"
     dialog.service.clear()
     dialog.review.clear()
     dialog.accept()
     qtbot.waitUntil(lambda: screen.selected_row() is not None
-                    and screen.selected_row().explanation.get("service_source") == "class A", timeout=60_000)
+                    and screen.selected_row().explanation.get("service_source") == "cost", timeout=60_000)
     qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
 
 

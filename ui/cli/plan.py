@@ -138,6 +138,7 @@ def _target(args: argparse.Namespace, db) -> int:
     from domain.planning.product import set_product_planning
     from domain.planning.run import DEFAULT_REVIEW_DAYS
     from domain.planning.run import SERVICE_BY_CLASS
+    from domain.planning.settings import service_rule
     from persistence.planning.product import of_sku
 
     current = of_sku(db.engine, args.sku)
@@ -159,11 +160,13 @@ def _target(args: argparse.Namespace, db) -> int:
     service, review = current.service_target, current.review_days
     if args.json:
         _write({"sku": args.sku, "service_target": service,
-                "service_source": "product" if service is not None else "class",
+                "service_source": "product" if service is not None else service_rule(db.uow())[0],
                 "review_days": review if review is not None else DEFAULT_REVIEW_DAYS,
                 "review_source": "product" if review is not None else "default"})
         return 0
+    rule, overall = service_rule(db.uow())
     service_text = (f"{fmt(service * 100)} % (this product)" if service is not None
+                    else f"by its unit cost ({overall * 100:g} % at the average cost)" if rule == "cost"
                     else "its ABC class's (" + ", ".join(f"{c} {round(v * 100, 2):g} %"
                                                          for c, v in SERVICE_BY_CLASS.items()) + ")")
     review_text = f"{review} days (this product)" if review is not None else f"{DEFAULT_REVIEW_DAYS} days (default)"
@@ -364,6 +367,9 @@ def _fill_note(e: dict) -> str:
 
 def _service_source(e: dict) -> str:
     source = e.get("service_source") or ""
+    if source == "cost" and (why := e.get("service_cost")):  # domain.planning.service: by unit cost
+        return (f"unit cost {why['unit_cost']:,.2f} against the average {why['average_cost']:,.2f}, "
+                f"{why['overall'] * 100:g} % there")
     return "this product" if source == "product" else source or "class"
 
 

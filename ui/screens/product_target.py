@@ -38,9 +38,13 @@ class ServiceTargetDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.service = QLineEdit(self)
-        self.service.setPlaceholderText(
-            fill(translate("Replenishment", "%1 % (ABC class %2)"),
-                 _percent(SERVICE_BY_CLASS.get(row.abc, SERVICE_BY_CLASS["C"])), row.abc))
+        if e.get("office_service_source") == "cost":  # what the office's rule by unit cost gives it
+            self.service.setPlaceholderText(fill(translate("Replenishment", "%1 % (by its unit cost)"),
+                                                 _percent(float(e["office_service_target"]))))
+        else:
+            self.service.setPlaceholderText(
+                fill(translate("Replenishment", "%1 % (ABC class %2)"),
+                     _percent(SERVICE_BY_CLASS.get(row.abc, SERVICE_BY_CLASS["C"])), row.abc))
         if e.get("service_source") == "product":
             self.service.setText(_percent(float(e["service_target"])))
         self.review = QLineEdit(self)
@@ -104,7 +108,7 @@ def saved_text(sku: str, service, review) -> str:
     """What the status line says once the overrides are saved."""
     what = fill(translate("Replenishment", "%1: service target %2, review period %3. Planning again…"), sku)
     target = (fill(translate("Replenishment", "%1 % set for this product"), fmt(service * 100))
-              if service is not None else translate("Replenishment", "of its ABC class"))
+              if service is not None else translate("Replenishment", "by the rule of Settings › Planning"))
     days = (fill(translate("Replenishment", "%1 days set for this product"), str(review))
             if review is not None else translate("Replenishment", "the default"))
     return what.replace("%2", target).replace("%3", days)

@@ -1,6 +1,7 @@
 """Settings › Planning: what ABC ranks products by, their annual demand value (the default) or its quantity;
-whether orders to a supplier that delivers short are grossed up by its fill rate; the dashboard's dead-stock days
-and excess cover target.
+whether orders to a supplier that delivers short are grossed up by its fill rate; where the service targets come
+from, each item's unit cost around an overall target (the default, 99 %) or its ABC class
+(``domain.planning.service``); the dashboard's dead-stock days and excess cover target.
 
 Each group is kept in the database on its own Save (``domain.planning.settings``, the purchaser's right). The ABC
 basis is read by every planning run; the classes already shown change with the next run (F5 on the Replenishment
@@ -57,10 +58,28 @@ class PlanningPage(QWidget):
         self.fill_note = QLabel(self)
         self.fill_note.setWordWrap(True)
         self.fill_note.setStyleSheet("color: #57606a;")
+        # where the service targets come from (domain.planning.service), kept with the basis
+        self.rule_label = QLabel(self)
+        self.rule = QComboBox(self)
+        self.rule.setObjectName("service_rule")
+        self.rule.addItem("", "cost")
+        self.rule.addItem("", "class")
+        self.overall_label = QLabel(self)
+        self.overall = QLineEdit(self)
+        self.overall.setObjectName("service_overall")
+        self.overall.setMaximumWidth(120)
+        self.overall.textEdited.connect(lambda _: self.overall.setStyleSheet(""))
+        self.rule.currentIndexChanged.connect(lambda _: self.overall.setEnabled(self.rule.currentData() == "cost"))
+        self.rule_note = QLabel(self)
+        self.rule_note.setWordWrap(True)
+        self.rule_note.setStyleSheet("color: #57606a;")
         form = QFormLayout()
         form.addRow(self.basis_label, self.basis)
         form.addRow(self.fill_rate)
         form.addRow(self.fill_note)
+        form.addRow(self.rule_label, self.rule)
+        form.addRow(self.overall_label, self.overall)
+        form.addRow(self.rule_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.saved_label, 1)
@@ -97,6 +116,10 @@ class PlanningPage(QWidget):
                            lambda: self.basis_label.text().rstrip(":：")),
             "fill_rate": Field(lambda: _on_off(self.fill_rate.isChecked()),
                                lambda v: self.fill_rate.setChecked(v == "on"), self.fill_rate.text),
+            "service_rule": Field(lambda: self.rule.currentData(),
+                                  lambda v: self.rule.setCurrentIndex(max(self.rule.findData(v), 0)),
+                                  lambda: self.rule_label.text().rstrip(":：")),
+            "overall": Field(self.overall.text, self.overall.setText, lambda: self.overall_label.text().rstrip(":：")),
             "dead_days": Field(self.dead_days.text, self.dead_days.setText,
                                lambda: self.dead_label.text().rstrip(":：")),
             "cover_target": Field(self.cover_target.text, self.cover_target.setText,
@@ -132,8 +155,9 @@ class PlanningPage(QWidget):
             from domain.planning.settings import abc_basis
             from domain.planning.settings import dashboard_days
             from domain.planning.settings import fill_rate_use
+            from domain.planning.settings import service_rule
 
-            return (abc_basis(uow()), fill_rate_use(uow())), dashboard_days(uow())
+            return (abc_basis(uow()), fill_rate_use(uow()), service_rule(uow())), dashboard_days(uow())
 
         def done(result) -> None:
             if alive(self) and ticket == self._reads and not self._saving:
@@ -144,12 +168,13 @@ class PlanningPage(QWidget):
     def _shown(self, values: dict[str, str]) -> None:
         self.followed.shown(values)
         self.changed_banner.close_banner()
-        for edit in (self.dead_days, self.cover_target):
+        for edit in (self.dead_days, self.cover_target, self.overall):
             edit.setStyleSheet("")
 
     def _follow(self, values: dict[str, str]) -> None:
         merged = self.followed.merge(values)
-        groups = ((self.saved_label, ("basis", "fill_rate")), (self.days_label, ("dead_days", "cover_target")))
+        groups = ((self.saved_label, ("basis", "fill_rate", "service_rule", "overall")),
+                  (self.days_label, ("dead_days", "cover_target")))
         for label, keys in groups:
             updated = [key for key in merged.updated if key in keys]  # said beside the Save of their group
             if updated:
@@ -157,10 +182,12 @@ class PlanningPage(QWidget):
         if merged.conflicts:
             self.changed_banner.ask(merged.conflicts)
 
-    def _show(self, planning: tuple[str, bool]) -> None:
+    def _show(self, planning: tuple[str, bool, tuple[str, float]]) -> None:
         if alive(self):
-            basis, fill_on = planning
-            self.followed.shown({"basis": basis, "fill_rate": _on_off(fill_on)})
+            basis, fill_on, (rule, overall) = planning
+            self.followed.shown({"basis": basis, "fill_rate": _on_off(fill_on), "service_rule": rule,
+                                 "overall": _percent(overall)})
+            self.overall.setStyleSheet("")
 
     def _show_days(self, days: tuple[int, int]) -> None:
         if alive(self):
@@ -221,19 +248,23 @@ class PlanningPage(QWidget):
     def save(self) -> None:
         from domain.planning.settings import SetAbcBasis
         from domain.planning.settings import SetFillRateUse
+        from domain.planning.settings import SetServiceRule
 
         command, uow = SetAbcBasis(self.basis.currentData()), self.services.uow
         fill_command = SetFillRateUse(self.fill_rate.isChecked())
+        rule_command = SetServiceRule(self.rule.currentData(), self.overall.text())
         self.saved_label.clear()
         self._begin_save()
 
         def write():
             from domain.planning.settings import set_abc_basis
             from domain.planning.settings import set_fill_rate_use
+            from domain.planning.settings import set_service_rule
 
-            return set_abc_basis(uow(), command), set_fill_rate_use(uow(), fill_command)
+            rule = set_service_rule(uow(), rule_command)  # first: a refused target leaves the others unsaved too
+            return set_abc_basis(uow(), command), set_fill_rate_use(uow(), fill_command), rule
 
-        def done(planning: tuple[str, bool]) -> None:
+        def done(planning: tuple[str, bool, tuple[str, float]]) -> None:
             self._saving -= 1
             if alive(self):
                 self._show(planning)
@@ -242,8 +273,22 @@ class PlanningPage(QWidget):
         self.services.tasks.submit(write, on_done=done, on_error=self._save_failed)
 
     def _save_failed(self, exc: BaseException) -> None:
+        from domain.kernel.errors import BadInput
+        from domain.planning.service import HIGHEST
+        from domain.planning.service import LOWEST
+        from domain.planning.service import OVERALL_FIELD
+
         self._saving -= 1
-        self._failed(exc)
+        if not (alive(self) and isinstance(exc, BadInput) and exc.field == OVERALL_FIELD):
+            self._failed(exc)
+            return
+        self.overall.setStyleSheet(_BAD)
+        self.overall.setFocus()
+        self.overall.selectAll()
+        self.saved_label.setText(fill(translate(
+            "PlanningPage", "Not saved: the overall service target takes a percentage from %1 to %2, such as 99; "
+                            "“%3” is not one."),
+            f"{LOWEST * 100:g}", f"{HIGHEST * 100:g}", self.overall.text().strip()))
 
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
@@ -252,9 +297,8 @@ class PlanningPage(QWidget):
     def retranslate(self) -> None:
         self.intro.setText(translate(
             "PlanningPage", "Planning ranks products into ABC classes: A the products making the first 80 % of the "
-                            "annual demand, B the next 15 %, C the rest; A products get a higher service target unless "
-                            "a product has its own. Rank them by what their demand is worth (quantity × price) or by "
-                            "the quantity alone."))
+                            "annual demand, B the next 15 %, C the rest. Rank them by what their demand is worth "
+                            "(quantity × price) or by the quantity alone."))
         self.basis_label.setText(translate("PlanningPage", "Rank ABC by:"))
         self.basis.setItemText(0, translate("PlanningPage", "Demand value (quantity × price)"))
         self.basis.setItemText(1, translate("PlanningPage", "Demand quantity (volume)"))
@@ -264,6 +308,17 @@ class PlanningPage(QWidget):
             "PlanningPage", "A supplier whose purchase orders of the last year brought less than 98 % of what was "
                             "ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets "
                             "its suggested orders grossed up by it, at most × 1.5."))
+        self.rule_label.setText(translate("PlanningPage", "Service targets:"))
+        self.rule.setItemText(0, translate("PlanningPage", "By each item's unit cost (recommended)"))
+        self.rule.setItemText(1, translate("PlanningPage", "By ABC class (A 97 %, B 98 %, C 99 %)"))
+        self.overall_label.setText(translate("PlanningPage", "Overall service target (%):"))
+        self.rule_note.setText(translate(
+            "PlanningPage", "By unit cost: an item at the average unit cost of the items planned gets the overall "
+                            "target; one that costs a third of the average has a third of its chance of running "
+                            "short, one that costs twice as much twice the chance (between 90 % and 99.5 %). Money "
+                            "put into stock then buys about as much fill at every item, and the same stock fills "
+                            "more orders than targets by class. By ABC class assumes A's items are the dear ones. "
+                            "A product's own target (Ctrl+T on the Replenishment screen) wins over either."))
         self.stock_group.setTitle(translate("PlanningPage", "Dashboard: dead and excess stock"))
         self.stock_intro.setText(translate(
             "PlanningPage", "Dead stock is stock of a product with no issue in this many days. Excess stock is what a "
@@ -279,7 +334,12 @@ def _on_off(on: bool) -> str:
     return "on" if on else "off"
 
 
-def _values(planning: tuple[str, bool], days: tuple[int, int]) -> dict[str, str]:
+def _percent(share: float) -> str:
+    return f"{round(share * 100, 2):g}"
+
+
+def _values(planning: tuple[str, bool, tuple[str, float]], days: tuple[int, int]) -> dict[str, str]:
     """The stored settings as the page's fields read them."""
-    (basis, fill_on), (dead, cover) = planning, days
-    return {"basis": basis, "fill_rate": _on_off(fill_on), "dead_days": str(dead), "cover_target": str(cover)}
+    (basis, fill_on, (rule, overall)), (dead, cover) = planning, days
+    return {"basis": basis, "fill_rate": _on_off(fill_on), "service_rule": rule, "overall": _percent(overall),
+            "dead_days": str(dead), "cover_target": str(cover)}

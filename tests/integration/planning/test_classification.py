@@ -81,6 +81,10 @@ def _plan(db):
 
 
 def test_a_planning_run_stores_every_product_s_classes_and_the_next_run_replaces_them(db):
+    from domain.planning.settings import SetServiceRule
+    from domain.planning.settings import set_service_rule
+
+    set_service_rule(db.uow(), SetServiceRule("class", ""))  # the targets by class, which follow the classes
     assert read_classes(db.engine) == {}
     plans, control = _plan(db)
     assert _stored(db) == {"SMALL": ("A", "Y", "value"), "BIG": ("A", "X", "value"), "MID": ("B", "Z", "value")}
@@ -94,6 +98,11 @@ def test_a_planning_run_stores_every_product_s_classes_and_the_next_run_replaces
     plans, _ = _plan(db)
     assert _stored(db) == {"BIG": ("A", "X", "volume"), "MID": ("A", "Z", "volume"), "SMALL": ("C", "Y", "volume")}
     assert plans["MID"].service == 0.97 and plans["MID"].explanation["abc_basis"] == "volume"
+
+    set_service_rule(db.uow(), SetServiceRule("cost", "98"))  # read by the next run through the history reader
+    plans, _ = _plan(db)
+    assert {p.explanation["service_source"] for p in plans.values()} == {"cost"}
+    assert {p.explanation["service_cost"]["overall"] for p in plans.values()} == {0.98}
 
 
 def test_a_cancelled_run_stores_no_classes(db):

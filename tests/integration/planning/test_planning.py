@@ -140,7 +140,7 @@ def test_an_item_that_runs_out_within_its_lead_time_raises_a_critical_alert_with
     assert e["forecast_per_week"][0] == pytest.approx(70.0)
     assert e["demand_per_period"] == pytest.approx(70.0)
     assert (e["lead_time_days"], e["review_days"], e["supplier"]) == (14, 7, "NB")
-    assert e["service_target"] == planning.SERVICE_BY_CLASS[low.abc]
+    assert e["service_source"] == "cost" and e["service_target"] == e["service_cost"]["target"]  # the default rule
     assert e["safety_stock"] == 0  # a perfectly steady history has no forecast error
     assert e["safety_stock_source"] == "quantile"  # the forecast's calibrated quantiles of demand over L + R
     assert e["reorder_point"] == 140  # d·L = 70 × 2 weeks

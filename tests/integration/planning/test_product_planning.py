@@ -55,7 +55,8 @@ def _low(db):
 
 def test_the_overrides_round_trip_through_sqlite_and_planning_reads_them(db):
     before = _low(db)
-    assert before.explanation["service_source"] == "class A" and before.service == 0.97
+    # by the office's default rule, unit cost: the only product costs the average, so it gets the overall 99 %
+    assert before.explanation["service_source"] == "cost" and before.service == 0.99
     saved = set_product_planning(db.uow(), SetProductPlanning("LOW", "99.5", "14"))
     with db.uow() as uow:
         assert uow.product_planning.get(saved.product_id) == ProductPlanning(saved.product_id, Decimal("0.995"), 14)
@@ -90,7 +91,7 @@ def cli(template, tmp_path):
 
 
 def test_target_sets_shows_and_clears_and_reorder_names_the_source(cli):
-    assert "its ABC class's (A 97 %, B 98 %, C 99 %)" in cli("target", "--sku", "LOW")
+    assert "by its unit cost (99 % at the average cost)" in cli("target", "--sku", "LOW")
     out = cli("target", "--sku", "LOW", "--service", "99.5", "--review-days", "14")
     assert "99.5 % (this product)" in out and "14 days (this product)" in out
     cli("target", "--sku", "LOW", "--review-days", "default")  # the service target stays
@@ -111,4 +112,5 @@ def test_target_sets_shows_and_clears_and_reorder_names_the_source(cli):
     assert "no product has this SKU" in cli("target", "--sku", "NOPE", code=2)
     cli("target", "--sku", "LOW", "--service", "default")
     (line,) = json.loads(cli("reorder", "--json", "--today", TODAY.isoformat(), "--weeks", str(WEEKS)))
-    assert line["service_source"] == "class A" and line["service_target"] == 0.97
+    assert line["service_source"] == "cost" and line["service_target"] == 0.99
+    assert "against the average" in cli("reorder", "--today", TODAY.isoformat(), "--weeks", str(WEEKS))

@@ -48,6 +48,7 @@ def test_currency_and_company_name_set_on_one_desk_reach_the_other(hub, devices)
     planning_settings.set_abc_basis(a.uow(), planning_settings.SetAbcBasis("volume"))
     planning_settings.set_dashboard_days(a.uow(), planning_settings.SetDashboardDays("120", "45"))
     planning_settings.set_fill_rate_use(a.uow(), planning_settings.SetFillRateUse(False))
+    planning_settings.set_service_rule(a.uow(), planning_settings.SetServiceRule("class", "98.5"))
     price_master.name_levels(a.uow(), price_master.NameLevels({"level3": "批发"}))
     sync.sync(a, hub)
     sync.sync(b, hub)
@@ -59,6 +60,7 @@ def test_currency_and_company_name_set_on_one_desk_reach_the_other(hub, devices)
     assert planning_settings.abc_basis(b.uow()) == "volume"
     assert planning_settings.dashboard_days(b.uow()) == (120, 45)
     assert planning_settings.fill_rate_use(b.uow()) is False
+    assert planning_settings.service_rule(b.uow()) == ("class", 0.985)
     with b.engine.connect() as conn:  # b keeps its own device id and positions
         own = dict(conn.execute(select(t.settings.c.key, t.settings.c.value)).all())
     assert own["device_id"] == b.device_id != a.device_id
@@ -142,6 +144,8 @@ def test_a_hostile_setting_on_the_hub_is_kept_aside_with_its_reason_and_the_rest
         setting("po_over_receipt_tolerance", "-1")
         setting("dashboard.dead_days", "1e3")
         setting("planning_abc_basis", "__import__('os')")
+        setting("planning_service_rule", "random")
+        setting("planning_service_overall", "0.5")
         setting("sync.hub_id", "00000000-0000-0000-0000-000000000000")  # a desk's own setting never travels
         setting("company_address", "x" * 501)
         setting("company_name", "Acme Hardware 五金", version=2)  # a good one among them
@@ -150,7 +154,9 @@ def test_a_hostile_setting_on_the_hub_is_kept_aside_with_its_reason_and_the_rest
         held = quarantined(b)
         assert set(held) == {json.dumps([k]) for k in ("po_tax_rate", "currency", "po_over_receipt_tolerance",
                                                        "dashboard.dead_days", "planning_abc_basis", "sync.hub_id",
-                                                       "company_address")}
+                                                       "company_address", "planning_service_rule",
+                                                       "planning_service_overall")}
+        assert "90 to 99.5" in held['["planning_service_overall"]']
         assert "tax rate" in held['["po_tax_rate"]'] and "abc" in held['["po_tax_rate"]']
         assert "three-letter currency code" in held['["currency"]']
         assert "po_over_receipt_tolerance" in held['["po_over_receipt_tolerance"]']

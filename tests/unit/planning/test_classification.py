@@ -132,7 +132,7 @@ class _Store:
         self.stored.append(dict(classes))
 
 
-def _reader(basis="value"):
+def _reader(basis="value", rule="class"):
     def read(first: date, end: date) -> planning.PlanningHistory:
         # 20 weeks. "dear": 1 a day at 100 (value 14,000, volume 140, steady: X). "cheap": 10 a day in every other
         # week at 1 (value 700, volume 700; weeks of 70 and 0: CV 1, Z). By value dear is A (0 %) and cheap C
@@ -142,7 +142,7 @@ def _reader(basis="value"):
         shipped = {("dear", "w"): {d: Decimal(1) for d in range(days)},
                    ("cheap", "w"): {d: Decimal(10) for d in range(days) if (d // 7) % 2 == 0}}
         closing = {x.key: [(-1, Decimal(1000))] for x in items}
-        return planning.PlanningHistory(first, end, items, shipped, closing, {}, abc_basis=basis)
+        return planning.PlanningHistory(first, end, items, shipped, closing, {}, abc_basis=basis, service_rule=rule)
     return read
 
 

@@ -79,7 +79,8 @@ def _reader(first: date, end: date) -> planning.PlanningHistory:
                               on_order=Decimal(0), on_order_drafts=Decimal(0), unit_cost=Decimal(1))
     shipped = {key: {d: Decimal(2 if (d // 7) % 2 else 4) for d in range(days)}}  # weeks of 28 and 14
     terms = {"p": [planning.TermOption("s", "Supplier", "p", Decimal(1), Decimal(0), Decimal(1), Decimal(1), 7, True)]}
-    return planning.PlanningHistory(first, end, [item], shipped, {key: [(-1, Decimal(1000))]}, terms)
+    return planning.PlanningHistory(first, end, [item], shipped, {key: [(-1, Decimal(1000))]}, terms,
+                                    service_rule="class")  # the office's rule by ABC class
 
 
 def test_the_product_s_target_replaces_the_class_s_in_the_safety_stock():

@@ -127,6 +127,7 @@ EXPLANATION = [
     ("review_period", QT_TRANSLATE_NOOP("Replenishment", "Review period R (weeks)")),
     ("service_target", QT_TRANSLATE_NOOP("Replenishment", "Service target (cycle service level)")),
     ("service_source", QT_TRANSLATE_NOOP("Replenishment", "Service target from")),
+    ("service_cost", QT_TRANSLATE_NOOP("Replenishment", "Why this target")),
     ("review_source", QT_TRANSLATE_NOOP("Replenishment", "Review period from")),
     ("z", QT_TRANSLATE_NOOP("Replenishment", "Safety factor z")),
     ("sigma_lt", QT_TRANSLATE_NOOP("Replenishment", "σ over the lead time")),
@@ -163,6 +164,30 @@ def translated(text: str) -> str:
     return translate("Replenishment", text)
 
 
+def cost_target_text(reason: dict) -> str:
+    """Why an item's target is what it is under the unit-cost rule (``domain.planning.service.ByCost.reason``): its
+    cost against the average, its stockout chance that many times the overall target's, clipped at either end."""
+    cost, average, overall = float(reason["unit_cost"]), float(reason["average_cost"]), float(reason["overall"])
+    target = float(reason["target"])
+    ratio = cost / average
+    chance = ratio * (1 - overall)  # before the clip
+    if chance < 1 - float(reason["highest"]) - 1e-9:
+        text = translate("Replenishment", "%1, the highest a target goes: its unit cost %2 is %3 × the average %4 of "
+                                          "the items planned, cheap enough for %1. Cheaper items get higher targets, "
+                                          "so money put into stock buys about as much fill at every item.")
+    elif chance > 1 - float(reason["lowest"]) + 1e-9:
+        text = translate("Replenishment", "%1, the lowest a target goes: its unit cost %2 is %3 × the average %4 of "
+                                          "the items planned. Dearer items get lower targets, so money put into stock "
+                                          "buys about as much fill at every item.")
+    else:
+        text = translate("Replenishment", "%1: its unit cost %2 is %3 × the average %4 of the items planned, so its "
+                                          "chance of running short is %3 × the %5 of the overall target %6. Cheaper "
+                                          "items get higher targets, so money put into stock buys about as much fill "
+                                          "at every item.")
+    return fill(text, f"{target * 100:.2f} %", f"{cost:,.2f}", f"{ratio:.2f}", f"{average:,.2f}",
+                f"{(1 - overall) * 100:g} %", f"{overall * 100:g} %")
+
+
 def value_text(key: str, value) -> str:
     """One explanation value, readable: exact decimals, floats to 2 places, shares as %, lists joined."""
     if value is None:
@@ -187,12 +212,16 @@ def value_text(key: str, value) -> str:
             return translate("Replenishment", "set for this product")
         if value == "default":
             return translate("Replenishment", "the default")
+        if value == "cost":
+            return translate("Replenishment", "its unit cost (the rule set in Settings › Planning)")
         # The rule behind the class targets (domain.planning.run.SERVICE_BY_CLASS): a unit of stock costs less in a
         # cheaper class, and a unit short counts alike in the fill rate, so the cheaper class gets the higher target.
         return fill(translate("Replenishment", "ABC class %1 (A %2, B %3, C %4: the cheaper the class's items, the "
                               "higher its target, so a unit of stock value buys about as much fill in each)"),
                     str(value).removeprefix("class "),
                     *(f"{SERVICE_BY_CLASS[c] * 100:g} %" for c in "ABC"))
+    if key == "service_cost":
+        return cost_target_text(value)
     if key == "service_target" or key == "service_level":
         return f"{float(value) * 100:g} %"
     if key == "supplier_fill_rate":
