@@ -2641,6 +2641,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncFields', 'min_qty'): '最小数量',
     ('SyncFields', 'month'): '月份',
     ('SyncFields', 'moq'): '最小起订量',
+    ('SyncFields', 'movement_id'): '库存流水',
     ('SyncFields', 'name'): '名称',
     ('SyncFields', 'note'): '备注',
     ('SyncFields', 'notes'): '备注',

@@ -81,3 +81,21 @@ def test_a_company_setting_changed_on_two_desks_is_named_and_shown_in_chinese(qa
     finally:
         i18n.set_language("en", persist=False)
     assert key_text(row) == "po_tax_rate"
+
+
+def test_the_kept_version_says_the_value_the_losing_one_would_change(qapp):
+    """Two desks set one customer's credit limit: the Kept column said only "(version 2)" (none of the fields that
+    name a record is a customer's terms), so the manager saw the losing 80,000 beside nothing."""
+    from types import SimpleNamespace
+
+    from ui.screens.conflicts import kept_summary
+    from ui.screens.conflicts import lost_summary
+
+    kept = {"customer_id": "01a250e3-a45a", "credit_limit": "6E+4", "discount": "3", "version": 2, "_children": {}}
+    lost = dict(kept, credit_limit="8E+4")
+    row = SimpleNamespace(kept_data=kept, kept="", lost=lost, table="customer_profiles", business_key="C0001")
+    i18n.set_language("en", persist=False)
+    shown = kept_summary(row)
+    assert "60000" in shown and "(version 2)" in shown
+    assert "discount" not in shown and "01a250e3" not in shown  # the same on both sides: nothing to compare
+    assert "80000" in lost_summary(row)

@@ -276,7 +276,5 @@ def _conflicts(args, db, sync) -> int:
         state = f"reviewed by {r.resolved_by}" if r.resolved_at else "to review"
         print(f"{r.id}  {r.table} {r.business_key}: {r.rule} ({state})")
         print(f"    kept: {r.kept}")
-        lost = ", ".join(f"{k}={v}" for k, v in r.lost.items()
-                         if k in ("sku", "code", "number", "name", "username", "value"))
-        print(f"    lost: {lost or '(deleted)'}")
+        print(f"    lost: {r.lost_text}")
     return 0
