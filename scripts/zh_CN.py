@@ -2550,6 +2550,9 @@ ZH_CN: dict[tuple[str, str], str] = {
         '此处没有系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件；每次运行询问一次。',
     ('SyncPage', 'Not synced yet.'): '尚未同步。',
     ('SyncPage', 'Not synced: %1'): '未同步：%1',
+    ('SyncPage', 'Offline: %1 Work goes on on this computer; the next sync catches up.'):
+        '离线：%1 本机照常工作，下次同步时会补上。',
+    ('SyncPage', '.'): '。',
     ('SyncPage', 'Not synced: this computer syncs with another shared database. Syncing with this '
                 'one means starting over, which an admin may do.'):
         '未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。',

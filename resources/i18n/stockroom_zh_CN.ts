@@ -1381,7 +1381,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+155" />
+            <location filename="../../ui/screens/conflicts.py" line="+159" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1419,7 +1419,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="-71" />
+            <location line="-75" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1429,7 +1429,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>否</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+61" />
             <source> (version %1)</source>
             <translation>（版本 %1）</translation>
         </message>
@@ -12359,6 +12359,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>movement_id</source>
+            <translation>库存流水</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>name</source>
             <translation>名称</translation>
         </message>
@@ -12856,7 +12861,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>TLS 模式：请选择 disable、prefer、require 或 verify-full。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -12912,12 +12917,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%1 项更改等待上传。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Last attempt: %1</source>
             <translation>上次尝试：%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.</source>
             <translation>已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。</translation>
         </message>
@@ -12942,7 +12947,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <source>Offline: %1 Work goes on on this computer; the next sync catches up.</source>
+            <translation>离线：%1 本机照常工作，下次同步时会补上。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Not synced: %1</source>
             <translation>未同步：%1</translation>
         </message>
@@ -13061,11 +13071,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
+        <message>
+            <location line="+12" />
+            <source>.</source>
+            <translation>。</translation>
+        </message>
     </context>
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-353" />
+            <location filename="../../ui/sync_reasons.py" line="-354" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -13545,7 +13560,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+268" />
+            <location line="+269" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -13742,7 +13757,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-286" />
+            <location filename="../../ui/sync_reasons.py" line="-287" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
