@@ -3064,6 +3064,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Welcome', 'New database file'): '新数据库文件',
     ('Welcome', 'Open a database'): '打开数据库',
     ('Welcome', 'Open an existing file…'): '打开现有文件…',
+    ('Welcome', "Join your office's shared database"): '加入本公司的共享数据库',
+    ('Welcome', 'For another computer of an office that already works with Stockroom: the company, its products '
+                'and its stock come from the shared database. You enter its address next.'):
+        '适用于公司里已在使用 Stockroom 的另一台电脑：公司信息、商品和库存都从共享数据库取得。下一步填写它的地址。',
+    ('Welcome', 'A database is already there (%1): open it with "Open an existing file…" and join from Settings › '
+                'Shared database.'):
+        '这里已有一个数据库（%1）：请用“打开现有文件…”打开它，再到“设置 › 共享数据库”中加入。',
     ('Welcome', 'Purchasing, sales and inventory for small businesses. How would you like to start?'):
         '面向小企业的进销存管理。您想如何开始？',
     ('Welcome', 'Quit'): '退出',

@@ -809,7 +809,7 @@
 %2</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+33" />
             <source>The daily backup could not be made: %1</source>
             <translation>无法完成每日备份：%1</translation>
         </message>
@@ -11417,7 +11417,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="-75" />
+            <location filename="../../ui/app.py" line="-86" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
@@ -14481,7 +14481,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+170" />
+            <location line="+173" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -14507,11 +14507,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+16" />
+            <location line="+50" />
             <source>Could not create the database: %1</source>
             <translation>无法创建数据库：%1</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-45" />
             <source>Enter the company name; it is printed on purchase orders.</source>
             <translation>请输入公司名称；它会打印在采购订单上。</translation>
         </message>
@@ -14541,7 +14542,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入仓库名称。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+20" />
+            <source>A database is already there (%1): open it with "Open an existing file…" and join from Settings › Shared database.</source>
+            <translation>这里已有一个数据库（%1）：请用“打开现有文件…”打开它，再到“设置 › 共享数据库”中加入。</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Open a database</source>
             <translation>打开数据库</translation>
         </message>
@@ -14608,6 +14614,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+2" />
+            <source>Join your office's shared database</source>
+            <translation>加入本公司的共享数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>For another computer of an office that already works with Stockroom: the company, its products and its stock come from the shared database. You enter its address next.</source>
+            <translation>适用于公司里已在使用 Stockroom 的另一台电脑：公司信息、商品和库存都从共享数据库取得。下一步填写它的地址。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Open an existing file…</source>
             <translation>打开现有文件…</translation>
         </message>
@@ -14662,8 +14678,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
         </message>
         <message>
-            <location line="-54" />
-            <location line="+56" />
+            <location line="-58" />
+            <location line="+60" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
