@@ -524,7 +524,7 @@ def _summary(spec: r.Spec | None, data: dict, other: dict | None = None) -> str:
         return ""
     shown = [k for k in _NAMING if k in data and data[k] not in (None, "")]
     if other:
-        shown += [k for k, v in data.items() if k not in shown and k not in ("id", "version", "device_id")
+        shown += [k for k, v in data.items() if k not in shown and k not in ("id", "version", "device_id", "item")
                   and not k.startswith("_") and not k.endswith(("_at", "_id")) and not isinstance(v, dict | list)
                   and other.get(k) != v]
     return ", ".join(f"{k}={_plain(k, data[k])}" for k in shown) + (

@@ -5180,7 +5180,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+222" />
+            <location filename="../../ui/widgets/sync_status.py" line="+229" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -12083,12 +12083,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>地址</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>allow_negative</source>
-            <translation>允许负库存</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>amount</source>
             <translation>金额</translation>
         </message>
@@ -12108,7 +12103,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>条码</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-4" />
+            <source>allow_negative</source>
+            <translation>允许负库存</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>business_date</source>
             <translation>业务日期</translation>
         </message>
@@ -13631,25 +13631,25 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-198" />
-            <source>push</source>
+            <location filename="../../ui/widgets/sync_status.py" line="-205" />
+            <source>sending</source>
             <translation>上传</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>pull</source>
+            <source>receiving</source>
             <translation>下载</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>recompute</source>
+            <source>recalculating stock</source>
             <translation>重算库存</translation>
         </message>
     </context>
     <context>
         <name>SyncStatus</name>
         <message>
-            <location line="+28" />
+            <location line="+36" />
             <source>%n record(s) from the shared database refused, not applied.</source>
             <translation>共享数据库中有 %n 条记录未通过检查，已拒收，未应用。</translation>
         </message>
@@ -13699,7 +13699,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在同步… %1</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Hub password needed</source>
             <translation>需要共享数据库密码</translation>
         </message>

@@ -29,7 +29,7 @@ from ui.widgets.busy import alive
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.sync_status import clock
 from ui.widgets.sync_status import kept_aside_text
-from ui.widgets.sync_status import stage_text
+from ui.widgets.sync_status import progress_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -299,7 +299,7 @@ class SyncPage(QWidget):
         if running:
             self.progress.setRange(0, max(state.total, 0))
             self.progress.setValue(min(state.done, state.total) if state.total else 0)
-            self.progress.setFormat(f"{stage_text(state.stage)} %v/%m" if state.stage else "")
+            self.progress.setFormat(progress_text(state).replace("%", "%%"))  # 100,000/251,608, not 100000/251608
         self.last_sync.setText(self.describe(state))
 
     @staticmethod
