@@ -189,7 +189,10 @@ def side_by_side(row) -> str:
                 translate("ConflictsScreen", "Losing version"))
     head = "<tr>" + "".join(f"<th align='left'>{escape(c)}</th>" for c in captions) + "</tr>"
     kept, lost = fields_of(kept), fields_of(lost)
-    names = [n for n in dict.fromkeys([*kept, *lost]) if n not in _HIDDEN]
+    # an id both versions hold alike (the customer of a customer's terms, a price's product) is what the heading
+    # names already: a row of the same 36 hex digits twice told the manager nothing
+    names = [n for n in dict.fromkeys([*kept, *lost]) if n not in _HIDDEN
+             and not (str(n).endswith(("_id", "item")) and kept.get(n) == lost.get(n))]
     names.sort(key=lambda n: kept.get(n) == lost.get(n))  # the differing fields first, each group in order
     body = []
     for name in names:
