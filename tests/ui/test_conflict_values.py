@@ -99,6 +99,10 @@ def test_the_kept_version_says_the_value_the_losing_one_would_change(qapp):
     assert "60000" in shown and "(version 2)" in shown
     assert "discount" not in shown and "01a250e3" not in shown  # the same on both sides: nothing to compare
     assert "80000" in lost_summary(row)
+    undone = SimpleNamespace(kept_data={"item": "01a250e8-cafd", "number": "PO-2026-00142", "amount": "1272.38"},
+                             kept="", lost={"amount": "1000", "credit_item_id": "01a250eb-0985"},
+                             table="allocations", business_key="PO-2026-00142")
+    assert kept_summary(undone) == "number=PO-2026-00142, amount=1272.38"  # the item's id: its number names it
 
 
 def test_an_id_both_versions_hold_alike_is_left_to_the_heading(qapp):

@@ -145,7 +145,8 @@ def kept_summary(row) -> str:
     named = {k: kept[k] for k in _KEPT_FIELDS if kept.get(k) not in (None, "")}
     lost = fields_of(row.lost) if isinstance(row.lost, dict) and row.lost else {}
     differ = {k: v for k, v in fields_of(kept).items()  # what the losing version would change (a credit limit)
-              if lost and k not in named and k not in _HIDDEN and k != "version" and lost.get(k) != v}
+              if lost and k not in named and k not in _HIDDEN and k != "version" and not k.endswith(("_id", "item"))
+              and lost.get(k) != v}
     shown = ", ".join(part for part in (summary(named), summary(differ)) if part)
     if "version" in kept:
         shown += fill(translate("ConflictsScreen", " (version %1)"), str(kept["version"]))
