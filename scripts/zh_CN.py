@@ -2551,7 +2551,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncPage', 'Not synced yet.'): '尚未同步。',
     ('SyncPage', 'Not synced: %1'): '未同步：%1',
     ('SyncPage', 'Offline: %1 Work goes on on this computer; the next sync catches up.'):
-        '离线：%1 本机照常工作，下次同步时会补上。',
+        '离线：%1本机照常工作，下次同步时会补上。',
     ('SyncPage', '.'): '。',
     ('SyncPage', 'Not synced: this computer syncs with another shared database. Syncing with this '
                 'one means starting over, which an admin may do.'):

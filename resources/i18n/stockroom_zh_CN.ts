@@ -1381,7 +1381,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+159" />
+            <location filename="../../ui/screens/conflicts.py" line="+160" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1419,7 +1419,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="-75" />
+            <location line="-76" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1429,7 +1429,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>否</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+62" />
             <source> (version %1)</source>
             <translation>（版本 %1）</translation>
         </message>
@@ -1449,7 +1449,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>落选的版本</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>Rule</source>
             <translation>规则</translation>
         </message>
@@ -5033,7 +5033,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-367" />
+            <location filename="../../ui/screens/conflicts.py" line="-370" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -12949,7 +12949,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+7" />
             <source>Offline: %1 Work goes on on this computer; the next sync catches up.</source>
-            <translation>离线：%1 本机照常工作，下次同步时会补上。</translation>
+            <translation>离线：%1本机照常工作，下次同步时会补上。</translation>
         </message>
         <message>
             <location line="+4" />

@@ -408,7 +408,7 @@ def _sentence(text: str) -> str:
     """The reason a sync failed without the driver's own lines under it (English server words in a Chinese
     window), ended as a sentence."""
     first = text.strip().splitlines()[0] if text.strip() else ""
-    return first if first.endswith((".", "。", ")", "）")) else first + translate("SyncPage", ".")
+    return first if first.endswith((".", "。")) else first + translate("SyncPage", ".")
 
 
 def _reason(exc: BaseException) -> str:
