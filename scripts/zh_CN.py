@@ -2596,6 +2596,9 @@ ZH_CN: dict[tuple[str, str], str] = {
         '此处没有系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件；每次运行询问一次。',
     ('SyncPage', 'Not synced yet.'): '尚未同步。',
     ('SyncPage', 'Not synced: %1'): '未同步：%1',
+    ('SyncPage', 'Offline: %1 Work goes on on this computer; the next sync catches up.'):
+        '离线：%1本机照常工作，下次同步时会补上。',
+    ('SyncPage', '.'): '。',
     ('SyncPage', 'Not synced: this computer syncs with another shared database. Syncing with this '
                 'one means starting over, which an admin may do.'):
         '未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。',
@@ -2687,6 +2690,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncFields', 'min_qty'): '最小数量',
     ('SyncFields', 'month'): '月份',
     ('SyncFields', 'moq'): '最小起订量',
+    ('SyncFields', 'movement_id'): '库存流水',
     ('SyncFields', 'name'): '名称',
     ('SyncFields', 'note'): '备注',
     ('SyncFields', 'notes'): '备注',
@@ -2878,9 +2882,9 @@ ZH_CN: dict[tuple[str, str], str] = {
         '用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录',
     ('SyncReasons', 'year and seq go together'): '年份与序号须同时给出',
     ('SyncReasons', 'year: %1 is outside the years a business date may fall in'): '年份：%1 不在业务日期允许的年份之内',
-    ('SyncStage', 'pull'): '下载',
-    ('SyncStage', 'push'): '上传',
-    ('SyncStage', 'recompute'): '重算库存',
+    ('SyncStage', 'receiving'): '下载',
+    ('SyncStage', 'recalculating stock'): '重算库存',
+    ('SyncStage', 'sending'): '上传',
     ('SyncRules', 'a fact is never changed: the version first on the hub is kept'): '事实记录从不修改：保留最先到达共享数据库的版本',
     ('SyncRules', 'allocated beyond its amount on two desks offline: the later allocation is undone by %1; allocate what is open again'): '两台电脑离线时核销超过了金额：较晚的核销撤销了 %1；请重新核销未结金额',
     ('SyncRules', 'barcode %1 belongs to another product'): '条码 %1 属于另一商品',
@@ -3108,6 +3112,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Welcome', 'New database file'): '新数据库文件',
     ('Welcome', 'Open a database'): '打开数据库',
     ('Welcome', 'Open an existing file…'): '打开现有文件…',
+    ('Welcome', "Join your office's shared database"): '加入本公司的共享数据库',
+    ('Welcome', 'For another computer of an office that already works with Stockroom: the company, its products '
+                'and its stock come from the shared database. You enter its address next.'):
+        '适用于公司里已在使用 Stockroom 的另一台电脑：公司信息、商品和库存都从共享数据库取得。下一步填写它的地址。',
+    ('Welcome', 'A database is already there (%1): open it with "Open an existing file…" and join from Settings › '
+                'Shared database.'):
+        '这里已有一个数据库（%1）：请用“打开现有文件…”打开它，再到“设置 › 共享数据库”中加入。',
     ('Welcome', 'Purchasing, sales and inventory for small businesses. How would you like to start?'):
         '面向小企业的进销存管理。您想如何开始？',
     ('Welcome', 'Quit'): '退出',

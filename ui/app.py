@@ -155,6 +155,8 @@ def open_first(given: Path | str | None) -> Services | None:
             continue
         if services is not None and not given:
             first_run.remember(path)  # a --db given once does not become the default
+        if services is not None and welcome is not None and welcome.joining:
+            services.start_on = ("settings", "sync")  # where the clerk enters the hub's address
         return services
 
 
@@ -162,6 +164,15 @@ def create_main_window(services: Services):
     from ui.main_window import MainWindow
 
     return MainWindow(services, open_services=open_signed_in)
+
+
+def open_start_page(window) -> None:
+    """The page the welcome's choice asked for (a desk joining the office: Settings › Shared database)."""
+    start = window.services.start_on
+    if start is not None:
+        screen = window.show_screen(start[0])
+        if start[1] and hasattr(screen, "page"):
+            screen.page(start[1])
 
 
 def start_daily_backup(window) -> None:
@@ -182,6 +193,7 @@ def run_gui(args) -> int:
         return 0
     window = create_main_window(services)
     window.show()
+    open_start_page(window)
     start_daily_backup(window)
     code = app.exec()
     close_databases(window)

@@ -58,6 +58,9 @@ class Services:
     # The sync scheduler of this database and user, made on first use (ui.sync_service.service_for); not
     # copied by dataclasses.replace, so services signed in as someone else get a scheduler of their own.
     sync_service: SyncService | None = field(default=None, init=False, repr=False, compare=False)
+    # The page the window opens on instead of the dashboard: ("settings", "sync") for a desk that is joining the
+    # office's shared database (the welcome dialog's choice), whose company comes from the hub.
+    start_on: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def over(cls, boundary: Boundary, tasks: TaskRunner, *, user: str = "", role: str | None = None) -> Services:

@@ -288,6 +288,7 @@ FIELD_NAMES = {
     "min_qty": QT_TRANSLATE_NOOP("SyncFields", "min_qty"),
     "month": QT_TRANSLATE_NOOP("SyncFields", "month"),
     "moq": QT_TRANSLATE_NOOP("SyncFields", "moq"),
+    "movement_id": QT_TRANSLATE_NOOP("SyncFields", "movement_id"),
     "name": QT_TRANSLATE_NOOP("SyncFields", "name"),
     "note": QT_TRANSLATE_NOOP("SyncFields", "note"),
     "notes": QT_TRANSLATE_NOOP("SyncFields", "notes"),

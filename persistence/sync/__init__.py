@@ -127,6 +127,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
@@ -142,6 +143,7 @@ from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
+from domain.kernel.numbers import fmt
 from domain.kernel.refusals import ENGLISH
 from domain.kernel.refusals import refusal
 from persistence import tables as t
@@ -234,6 +236,7 @@ class ConflictRow:
     lost_device: str = ""
     rule_code: str = ""  # the rule as data (persistence.sync.rules); '' for a conflict kept before codes
     rule_params: dict = field(default_factory=dict)
+    lost_text: str = ""  # the losing version in one line, as ``kept`` says the kept one
 
 
 @dataclass
@@ -508,15 +511,35 @@ def _params(text: str) -> dict:
     return values if isinstance(values, dict) else {}
 
 
-def _summary(spec: r.Spec | None, data: dict) -> str:
+_NAMING = ("sku", "code", "number", "name", "username", "state", "price", "unit_price", "value")
+
+
+def _summary(spec: r.Spec | None, data: dict, other: dict | None = None) -> str:
+    """A version in one line: the fields that name it, then those whose value differs from ``other`` (the other
+    version of the conflict: a price, a credit limit), then its version. Ids, instants and child rows are left to
+    the screen, which says them in the reader's words."""
     if not data:
         return "(deleted)"
     if spec is None:
         return ""
-    shown = [f"{k}={data[k]}" for k in ("sku", "code", "number", "name", "username", "state", "price", "unit_price",
-                                    "value")
-             if k in data and data[k] not in (None, "")]
-    return ", ".join(shown) + (f" (version {data['version']})" if "version" in data else "")
+    shown = [k for k in _NAMING if k in data and data[k] not in (None, "")]
+    if other:
+        shown += [k for k, v in data.items() if k not in shown and k not in ("id", "version", "device_id", "item")
+                  and not k.startswith("_") and not k.endswith(("_at", "_id")) and not isinstance(v, dict | list)
+                  and other.get(k) != v]
+    return ", ".join(f"{k}={_plain(k, data[k])}" for k in shown) + (
+        f" (version {data['version']})" if "version" in data else "")
+
+
+_AMOUNT = re.compile(r"-?\d+(\.\d+)?(E[+-]\d+)?")  # also as an exact Decimal keeps it: 6E+4
+
+
+def _plain(key: str, value) -> str:
+    """A stored value as written; a number without the trailing zeros of its scale or an exponent (1272.3800 as
+    1272.38, 6E+4 as 60000)."""
+    if key not in _NAMING[:5] and isinstance(value, str) and _AMOUNT.fullmatch(value):
+        return fmt(Decimal(value))
+    return "" if value is None else str(value)
 
 
 def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
@@ -527,14 +550,19 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         query = query.where(c.resolved_at.is_(None))
     with db.engine.connect() as conn:
         rows = conn.execute(query).all()
+        versions = {row.id: (json.loads(row.kept) if row.kept else {}, json.loads(row.lost) if row.lost else {})
+                    for row in rows}
+        # a price or a customer's terms by the SKU or code, not by the id its key holds
+        named = r.named_labels(conn, [(row.id, r.BY_NAME.get(row.tbl), versions[row.id][1] or versions[row.id][0])
+                                      for row in rows])
     result = []
     for row in rows:
-        kept = json.loads(row.kept) if row.kept else {}
-        lost = json.loads(row.lost) if row.lost else {}
+        kept, lost = versions[row.id]
         spec = r.BY_NAME.get(row.tbl)
-        result.append(ConflictRow(row.id, row.tbl, row.business_key, _summary(spec, kept), lost, row.rule,
-                                  row.detected_at, row.resolved_at, row.resolved_by, row.note, kept, row.row_id,
-                                  row.lost_device, row.rule_code or "", rules.params_of(row.rule_params)))
+        result.append(ConflictRow(row.id, row.tbl, named.get(row.id, row.business_key), _summary(spec, kept, lost),
+                                  lost, row.rule, row.detected_at, row.resolved_at, row.resolved_by, row.note, kept,
+                                  row.row_id, row.lost_device, row.rule_code or "", rules.params_of(row.rule_params),
+                                  _summary(spec, lost, kept)))
     return result
 
 

@@ -28,6 +28,8 @@ from sqlalchemy import Connection
 from sqlalchemy import select
 
 from domain.accounts.periods import month_of
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
 from persistence import tables as t
 from persistence.accounts import open as open_amounts
 from persistence.accounts.periods import PeriodRepository
@@ -213,9 +215,9 @@ def settle_allocations(conn: Connection, items: set[str]) -> int:
             undone.setdefault(a.id, []).append(-take)
             excess -= take
             written += 1
-            kept = {"item": item_id, "number": item.number, "amount": str(item.amount)}
+            kept = {"item": item_id, "number": item.number, "amount": fmt(item.amount)}
             _conflict(conn, conflict_id("allocation", new_id), "allocations", a.id, item.number or item_id,
-                      rules.rule("over_allocated", take=take),
+                      rules.rule("over_allocated", take=fmt_price(take)),  # 1,272.38, as money is shown
                       kept, lost, a.device_id, a.created_at)
     open_amounts.refresh(conn, touched)
     return written

@@ -479,6 +479,34 @@ def _readable(value: object, most: int) -> str:
     return text if len(text) <= most else text[:most - 1] + "…"
 
 
+# The label columns that hold another record's id, and the column a person knows that record by.
+_KNOWN_BY = {"product_id": (t.products, "sku"), "substitute_id": (t.products, "sku"),
+             "customer_id": (t.customers, "code"), "supplier_id": (t.suppliers, "code"),
+             "warehouse_id": (t.warehouses, "code")}
+
+
+def named_labels(conn: Connection, entries) -> dict[str, str]:
+    """How a person knows the records of ``entries`` ((name, spec, record) triples, such as a conflict's id, its
+    table's spec and a version it keeps): the record's label with every id of another record in it (a product's, a
+    customer's, a supplier's, a warehouse's) said as its SKU or code, ``SKU-1 / retail`` for a product's retail
+    price. An id whose record is not here stays as it is; entries whose label names no other record are left out."""
+    wanted = {name: record for name, spec, record in entries
+              if spec is not None and isinstance(record, dict) and any(c in _KNOWN_BY for c in spec.label)}
+    specs = {name: spec for name, spec, _ in entries}
+    ids: dict[tuple, set[str]] = {}
+    for name, record in wanted.items():
+        for column in specs[name].label:
+            if column in _KNOWN_BY and isinstance(record.get(column), str):
+                ids.setdefault(_KNOWN_BY[column], set()).add(record[column])
+    known: dict[str, str] = {}
+    for (table, column), values in ids.items():
+        for part in chunks(values):
+            known.update(conn.execute(select(table.c.id, table.c[column]).where(table.c.id.in_(part))).all())
+    return {name: " / ".join(str(known.get(record.get(c), record.get(c, "")) if c in _KNOWN_BY else record.get(c, ""))
+                             for c in specs[name].label)
+            for name, record in wanted.items()}
+
+
 def label(spec: Spec, record: dict | None, key: str) -> str:
     if record is None or not spec.label:
         return key

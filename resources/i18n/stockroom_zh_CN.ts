@@ -820,7 +820,7 @@
 %2</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+33" />
             <source>The daily backup could not be made: %1</source>
             <translation>无法完成每日备份：%1</translation>
         </message>
@@ -1397,7 +1397,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+155" />
+            <location filename="../../ui/screens/conflicts.py" line="+160" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1435,7 +1435,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="-71" />
+            <location line="-76" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1445,7 +1445,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>否</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+62" />
             <source> (version %1)</source>
             <translation>（版本 %1）</translation>
         </message>
@@ -1465,7 +1465,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>落选的版本</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+15" />
             <source>Rule</source>
             <translation>规则</translation>
         </message>
@@ -5099,7 +5099,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-367" />
+            <location filename="../../ui/screens/conflicts.py" line="-370" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5246,7 +5246,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+222" />
+            <location filename="../../ui/widgets/sync_status.py" line="+229" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -11623,7 +11623,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="-75" />
+            <location filename="../../ui/app.py" line="-86" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
@@ -12565,6 +12565,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>movement_id</source>
+            <translation>库存流水</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>name</source>
             <translation>名称</translation>
         </message>
@@ -13072,7 +13077,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>TLS 模式：请选择 disable、prefer、require 或 verify-full。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -13128,12 +13133,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%1 项更改等待上传。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Last attempt: %1</source>
             <translation>上次尝试：%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.</source>
             <translation>已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。</translation>
         </message>
@@ -13158,7 +13163,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <source>Offline: %1 Work goes on on this computer; the next sync catches up.</source>
+            <translation>离线：%1本机照常工作，下次同步时会补上。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Not synced: %1</source>
             <translation>未同步：%1</translation>
         </message>
@@ -13277,11 +13287,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
+        <message>
+            <location line="+12" />
+            <source>.</source>
+            <translation>。</translation>
+        </message>
     </context>
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-355" />
+            <location filename="../../ui/sync_reasons.py" line="-356" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -13761,7 +13776,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+270" />
+            <location line="+271" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -13832,25 +13847,25 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-198" />
-            <source>push</source>
+            <location filename="../../ui/widgets/sync_status.py" line="-205" />
+            <source>sending</source>
             <translation>上传</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>pull</source>
+            <source>receiving</source>
             <translation>下载</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>recompute</source>
+            <source>recalculating stock</source>
             <translation>重算库存</translation>
         </message>
     </context>
     <context>
         <name>SyncStatus</name>
         <message>
-            <location line="+28" />
+            <location line="+36" />
             <source>%n record(s) from the shared database refused, not applied.</source>
             <translation>共享数据库中有 %n 条记录未通过检查，已拒收，未应用。</translation>
         </message>
@@ -13900,7 +13915,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在同步… %1</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Hub password needed</source>
             <translation>需要共享数据库密码</translation>
         </message>
@@ -13958,7 +13973,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-288" />
+            <location filename="../../ui/sync_reasons.py" line="-289" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -14682,7 +14697,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+170" />
+            <location line="+173" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -14708,11 +14723,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+16" />
+            <location line="+50" />
             <source>Could not create the database: %1</source>
             <translation>无法创建数据库：%1</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-45" />
             <source>Enter the company name; it is printed on purchase orders.</source>
             <translation>请输入公司名称；它会打印在采购订单上。</translation>
         </message>
@@ -14742,7 +14758,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入仓库名称。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+20" />
+            <source>A database is already there (%1): open it with "Open an existing file…" and join from Settings › Shared database.</source>
+            <translation>这里已有一个数据库（%1）：请用“打开现有文件…”打开它，再到“设置 › 共享数据库”中加入。</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Open a database</source>
             <translation>打开数据库</translation>
         </message>
@@ -14809,6 +14830,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+2" />
+            <source>Join your office's shared database</source>
+            <translation>加入本公司的共享数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>For another computer of an office that already works with Stockroom: the company, its products and its stock come from the shared database. You enter its address next.</source>
+            <translation>适用于公司里已在使用 Stockroom 的另一台电脑：公司信息、商品和库存都从共享数据库取得。下一步填写它的地址。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Open an existing file…</source>
             <translation>打开现有文件…</translation>
         </message>
@@ -14863,8 +14894,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
         </message>
         <message>
-            <location line="-54" />
-            <location line="+56" />
+            <location line="-58" />
+            <location line="+60" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>

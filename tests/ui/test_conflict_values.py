@@ -81,3 +81,45 @@ def test_a_company_setting_changed_on_two_desks_is_named_and_shown_in_chinese(qa
     finally:
         i18n.set_language("en", persist=False)
     assert key_text(row) == "po_tax_rate"
+
+
+def test_the_kept_version_says_the_value_the_losing_one_would_change(qapp):
+    """Two desks set one customer's credit limit: the Kept column said only "(version 2)" (none of the fields that
+    name a record is a customer's terms), so the manager saw the losing 80,000 beside nothing."""
+    from types import SimpleNamespace
+
+    from ui.screens.conflicts import kept_summary
+    from ui.screens.conflicts import lost_summary
+
+    kept = {"customer_id": "01a250e3-a45a", "credit_limit": "6E+4", "discount": "3", "version": 2, "_children": {}}
+    lost = dict(kept, credit_limit="8E+4")
+    row = SimpleNamespace(kept_data=kept, kept="", lost=lost, table="customer_profiles", business_key="C0001")
+    i18n.set_language("en", persist=False)
+    shown = kept_summary(row)
+    assert "60000" in shown and "(version 2)" in shown
+    assert "discount" not in shown and "01a250e3" not in shown  # the same on both sides: nothing to compare
+    assert "80000" in lost_summary(row)
+    undone = SimpleNamespace(kept_data={"item": "01a250e8-cafd", "number": "PO-2026-00142", "amount": "1272.38"},
+                             kept="", lost={"amount": "1000", "credit_item_id": "01a250eb-0985"},
+                             table="allocations", business_key="PO-2026-00142")
+    assert kept_summary(undone) == "number=PO-2026-00142, amount=1272.38"  # the item's id: its number names it
+
+
+def test_an_id_both_versions_hold_alike_is_left_to_the_heading(qapp):
+    """The detail of a customer's terms listed customer_id 01a250e3-… twice: the heading names the customer."""
+    from types import SimpleNamespace
+
+    from ui.screens.conflicts import side_by_side
+
+    kept = {"customer_id": "01a250e3-a45a-7007-b29a-aa0da004ee6e", "credit_limit": "6E+4", "version": 2,
+            "_children": {}}
+    lost = dict(kept, credit_limit="8E+4")
+    row = SimpleNamespace(kept_data=kept, kept="", lost=lost, rule_code="", rule_params={}, rule="", note="",
+                          detected_at=None, resolved_at=None, resolved_by="", table="customer_profiles",
+                          business_key="C0001")
+    i18n.set_language("en", persist=False)
+    page = side_by_side(row)
+    assert "01a250e3" not in page and "C0001" in page
+    assert "60000" in page and "80000" in page
+    moved = dict(lost, customer_id="01a250ff-0000-7000-8000-000000000001")  # one that differs stays
+    assert "01a250ff" in side_by_side(SimpleNamespace(**dict(vars(row), lost=moved)))

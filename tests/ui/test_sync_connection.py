@@ -109,8 +109,15 @@ def test_sync_now_with_the_hub_down_is_the_offline_state_not_an_error_dialog(qtb
     qtbot.waitUntil(lambda: bool(service.state.configured and not service.running and service.state.last_error),
                     timeout=30_000)
     assert service.state.offline_since is not None
-    assert page.result.text().startswith("Not synced: ")
+    # a state, not an error: said calmly, once, without the driver's own English lines under the reason
+    assert page.result.text().startswith("Offline: the server does not answer") or \
+        page.result.text().startswith("Offline: cannot reach the hub")
+    assert page.result.text().endswith("). Work goes on on this computer; the next sync catches up.")
+    assert "b00020" not in page.result.styleSheet()
     assert "Offline since" in page.last_sync.text()
+    for text in (page.result.text(), page.last_sync.text()):
+        assert "connection failed" not in text and "Connection refused" not in text
+    assert "Connection refused" in page.result.toolTip()  # the driver's words, for whoever looks for them
     from ui.widgets.sync_status import SyncStatusWidget
 
     status = SyncStatusWidget()
@@ -229,3 +236,14 @@ def test_a_refusal_shown_on_the_page_is_cleared_when_a_sync_starts_from_elsewher
         assert service.sync_now(password="right one")
         assert page.result.text() == ""
     assert page.result.text().startswith("Synced: pushed 1")
+
+
+def test_the_hub_out_of_reach_is_said_in_chinese_without_the_drivers_english(qtbot, page, chinese):
+    service = page.service
+    fill(page, free_port())
+    page.sync_now()
+    qtbot.waitUntil(lambda: bool(service.state.configured and not service.running and service.state.last_error),
+                    timeout=30_000)
+    shown = page.result.text() + page.last_sync.text()
+    assert page.result.text().startswith("离线：") and "）。本机照常工作" in page.result.text()
+    assert "connection" not in shown and "Connection refused" not in shown

@@ -49,7 +49,7 @@ def test_an_older_sync_shows_its_date():
 
 def test_a_running_sync_shows_the_stage_and_counts_with_thousands(qtbot):
     widget = shown(qtbot, SyncState(configured=True, running=True, stage="push", done=1200, total=5000))
-    assert widget.label.text() == "Syncing… push 1,200/5,000"
+    assert widget.label.text() == "Syncing… sending 1,200/5,000"
     assert not widget.bar.isHidden()
     assert (widget.bar.value(), widget.bar.maximum()) == (1200, 5000)
     widget.show_state(SyncState(configured=True, running=False, last_success_at=today_at(14, 5)))
@@ -133,3 +133,15 @@ def test_after_a_restart_a_stored_error_whose_cause_is_the_hub_out_of_reach_stil
     refused = SyncState(last_success_at=ok, last_attempt_at=failed, last_error="the disk is full",
                         last_error_code="hub_refused_during_sync", last_error_params={"reason": "hub_cause_disk_full"})
     assert _offline_since(refused) is None
+
+
+def test_the_shared_database_pages_bar_says_the_stage_and_counts_with_thousands(qtbot, make_services):
+    """The page's bar read "push 100000/251608" during a first push (the status bar grouped the thousands)."""
+    from ui.screens.settings_sync import SyncPage
+
+    page = SyncPage(make_services())
+    qtbot.addWidget(page)
+    page._state_changed(SyncState(configured=True, running=True, stage="push", done=100_000, total=251_608))
+    assert page.progress.text() == "sending 100,000/251,608"
+    page._state_changed(SyncState(configured=True, running=True, stage="recompute", done=0, total=1))
+    assert page.progress.text() == "recalculating stock 0/1"

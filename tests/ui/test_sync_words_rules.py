@@ -150,7 +150,8 @@ def test_the_conflicts_screen_says_each_rule_in_chinese_and_an_old_conflict_in_i
     assert not any("higher version" in text or "duplicate" in text for text in shown)
     model = screen.model
     kept = [model.index(row, model.KEPT).data() for row in range(model.rowCount())]
-    assert "货号=SKU-1, 名称=Widget, large（版本 3）" in kept  # the version in use, by its fields' names
+    # the version in use, by its fields' names, and the category the losing version would change
+    assert "货号=SKU-1, 名称=Widget, large, 类别=tools（版本 3）" in kept
     assert not any("sku=" in text or "version" in text for text in kept)
     losing = [model.index(row, model.LOST).data() for row in range(model.rowCount())]
     assert "名称=Widget (blue)" in losing

@@ -274,3 +274,52 @@ def test_the_tax_rate_is_asked_with_the_default_filled_in_and_a_refusal_named_be
         assert purchasing_terms.current_policy(db.uow()).tax_rate == 3
     finally:
         db.close()
+
+
+def test_joining_the_offices_shared_database_makes_an_empty_file_and_opens_on_the_shared_database_page(
+        qtbot, dialog, data_folder, monkeypatch):
+    """A second desk of an office: no company or warehouse of its own to invent (they met the office's as two
+    conflicts on the first sync: the company name and a warehouse merged by its code); the window opens where the
+    hub's address is entered."""
+    from ui.app import create_main_window
+    from ui.app import open_first
+    from ui.app import open_start_page
+
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.join_choice.click()
+    assert (dialog.path, dialog.joining) == (data_folder / "stockroom.sqlite3", True)
+    db = open_database(dialog.path)
+    try:
+        assert purchasing_terms.current_policy(db.uow()).company_name == ""
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM warehouses").scalar_one() == 0
+    finally:
+        db.close()
+
+    def join(welcome):
+        welcome.path, welcome.joining = dialog.path, True
+        return WelcomeDialog.DialogCode.Accepted
+
+    dialog.path.unlink()
+    monkeypatch.setattr(first_run, "database_to_open", lambda given: None)
+    monkeypatch.setattr(WelcomeDialog, "exec", join)
+    open_database(data_folder / "stockroom.sqlite3").close()
+    services = open_first(None)
+    try:
+        assert services.start_on == ("settings", "sync")
+        window = create_main_window(services)
+        qtbot.addWidget(window)
+        open_start_page(window)
+        assert window.current_key() == "settings"
+        assert window.screens["settings"].tabs.currentWidget() is window.screens["settings"].pages["sync"]
+    finally:
+        services.tasks.wait()
+        services.database.close()
+
+
+def test_joining_where_a_database_already_is_says_to_open_it_instead(qtbot, dialog, data_folder):
+    data_folder.mkdir(parents=True)
+    open_database(data_folder / "stockroom.sqlite3").close()
+    dialog.join_choice.click()
+    assert dialog.choice_error.isVisibleTo(dialog) and "Open an existing file" in dialog.choice_error.text()
+    assert dialog.path is None and not dialog.joining

@@ -86,13 +86,18 @@ def run(args, open_db) -> int:
     password = given or os.environ.get("PGPASSWORD") or sync.remembered_password(url)
     if given:
         _keep_password(sync, url, given)
-    progress = None
+    progress, on_terminal = None, False
     if not (args.quiet or args.json):
         width = 0
 
+        on_terminal = sys.stderr.isatty()
+
         def progress(stage: str, done: int, total: int) -> None:
             nonlocal width
-            if total:  # each line over the one before, padded so no digits of a longer one stay behind it
+            if total and not on_terminal:  # a log (a scheduled sync): a line a stage, once it is done
+                if done >= total:         # ("push: 0/1push: 1/1pull: 0/5…" ran together on one line)
+                    print(f"{stage}: {done}/{total}", file=sys.stderr, flush=True)
+            elif total:  # each line over the one before, padded so no digits of a longer one stay behind it
                 text = f"{stage}: {done}/{total}"
                 print(f"\r{text.ljust(width)}", end="", file=sys.stderr, flush=True)
                 width = max(width, len(text))
@@ -101,10 +106,10 @@ def run(args, open_db) -> int:
     except sync.BadHubUrl as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     except sync.HubUnavailable as exc:
-        if progress:
+        if progress and on_terminal:
             print(file=sys.stderr)
         raise CliError(f"{_offline_or_not(exc)}: {exc}", EXIT_OFFLINE) from None
-    if progress:
+    if progress and on_terminal:
         print(file=sys.stderr)
     if args.json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
@@ -276,7 +281,5 @@ def _conflicts(args, db, sync) -> int:
         state = f"reviewed by {r.resolved_by}" if r.resolved_at else "to review"
         print(f"{r.id}  {r.table} {r.business_key}: {r.rule} ({state})")
         print(f"    kept: {r.kept}")
-        lost = ", ".join(f"{k}={v}" for k, v in r.lost.items()
-                         if k in ("sku", "code", "number", "name", "username", "value"))
-        print(f"    lost: {lost or '(deleted)'}")
+        print(f"    lost: {r.lost_text}")
     return 0

@@ -104,6 +104,7 @@ class WelcomeDialog(QDialog):
         self.demo_scale = demo_scale
         self.tasks = TaskRunner(self, explain=explain)  # a full disk while creating: said as what to do
         self.path: Path | None = None
+        self.joining = False  # the file was made to join the office's shared database: it has no company yet
         self.building = False
         self._demo_cancel = threading.Event()
 
@@ -151,12 +152,14 @@ class WelcomeDialog(QDialog):
         self.open_choice.clicked.connect(self.open_existing)
         self.demo_choice = QCommandLinkButton(page)
         self.demo_choice.clicked.connect(self.explore_demo)
+        self.join_choice = QCommandLinkButton(page)
+        self.join_choice.clicked.connect(self.join_office)
         self.choice_error = QLabel(page)
         self.choice_error.setStyleSheet("color: #b00020;")
         self.choice_error.setWordWrap(True)
         self.choice_error.hide()
         layout = QVBoxLayout(page)
-        for button in (self.create_choice, self.open_choice, self.demo_choice):
+        for button in (self.create_choice, self.join_choice, self.open_choice, self.demo_choice):
             layout.addWidget(button)
         layout.addWidget(self.choice_error)
         layout.addStretch(1)
@@ -308,6 +311,37 @@ class WelcomeDialog(QDialog):
         for widget in (self.create_button, self.back_button, self.quit_button):
             widget.setEnabled(not busy)
 
+    # -- join ----------------------------------------------------------------------------
+    def join_office(self) -> None:
+        """A second computer of the office: an empty database (no company, no warehouse of its own, which would
+        only meet the office's as conflicts on the first sync); the window opens on Settings › Shared database,
+        where the first sync brings the company, its records and its stock."""
+        path = first_run.default_db_path()
+        if path.exists():
+            self.choice_error.setText(fill(translate("Welcome", "A database is already there (%1): open it with "
+                                                                "\"Open an existing file…\" and join from Settings › "
+                                                                "Shared database."), str(path)))
+            self.choice_error.show()
+            return
+        open_db = self.open_db
+
+        def work() -> Path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            open_db(path).close()
+            return path
+
+        def made(made_path: Path) -> None:
+            if alive(self):
+                self.path, self.joining = made_path, True
+                self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if alive(self):
+                self.choice_error.setText(fill(translate("Welcome", "Could not create the database: %1"), str(exc)))
+                self.choice_error.show()
+
+        self.tasks.submit(work, made, failed)
+
     # -- open, demo ----------------------------------------------------------------------
     def open_existing(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -416,6 +450,10 @@ class WelcomeDialog(QDialog):
         self.create_choice.setText(translate("Welcome", "Create a new company database"))
         self.create_choice.setDescription(translate(
             "Welcome", "Your company's name, address and currency, and your first warehouse."))
+        self.join_choice.setText(translate("Welcome", "Join your office's shared database"))
+        self.join_choice.setDescription(translate(
+            "Welcome", "For another computer of an office that already works with Stockroom: the company, its "
+                       "products and its stock come from the shared database. You enter its address next."))
         self.open_choice.setText(translate("Welcome", "Open an existing file…"))
         self.open_choice.setDescription(translate(
             "Welcome", "A Stockroom database from a colleague or a backup; it opens next time too."))

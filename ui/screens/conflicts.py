@@ -142,7 +142,12 @@ def kept_summary(row) -> str:
     kept = row.kept_data
     if not isinstance(kept, dict) or not kept:
         return row.kept
-    shown = ", ".join(f"{field_text(k)}={kept[k]}" for k in _KEPT_FIELDS if kept.get(k) not in (None, ""))
+    named = {k: kept[k] for k in _KEPT_FIELDS if kept.get(k) not in (None, "")}
+    lost = fields_of(row.lost) if isinstance(row.lost, dict) and row.lost else {}
+    differ = {k: v for k, v in fields_of(kept).items()  # what the losing version would change (a credit limit)
+              if lost and k not in named and k not in _HIDDEN and k != "version" and not k.endswith(("_id", "item"))
+              and lost.get(k) != v}
+    shown = ", ".join(part for part in (summary(named), summary(differ)) if part)
     if "version" in kept:
         shown += fill(translate("ConflictsScreen", " (version %1)"), str(kept["version"]))
     return shown or row.kept
@@ -185,7 +190,10 @@ def side_by_side(row) -> str:
                 translate("ConflictsScreen", "Losing version"))
     head = "<tr>" + "".join(f"<th align='left'>{escape(c)}</th>" for c in captions) + "</tr>"
     kept, lost = fields_of(kept), fields_of(lost)
-    names = [n for n in dict.fromkeys([*kept, *lost]) if n not in _HIDDEN]
+    # an id both versions hold alike (the customer of a customer's terms, a price's product) is what the heading
+    # names already: a row of the same 36 hex digits twice told the manager nothing
+    names = [n for n in dict.fromkeys([*kept, *lost]) if n not in _HIDDEN
+             and not (str(n).endswith(("_id", "item")) and kept.get(n) == lost.get(n))]
     names.sort(key=lambda n: kept.get(n) == lost.get(n))  # the differing fields first, each group in order
     body = []
     for name in names:

@@ -29,7 +29,7 @@ from ui.widgets.busy import alive
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.sync_status import clock
 from ui.widgets.sync_status import kept_aside_text
-from ui.widgets.sync_status import stage_text
+from ui.widgets.sync_status import progress_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -212,6 +212,7 @@ class SyncPage(QWidget):
     def _say(self, text: str, style: str = "") -> None:
         self.result.setStyleSheet(style)
         self.result.setText(text)
+        self.result.setToolTip("")
 
     def _keep_password(self, url: str) -> None:
         """A typed password goes to the keyring (or this session's memory), then the field is emptied."""
@@ -298,7 +299,7 @@ class SyncPage(QWidget):
         if running:
             self.progress.setRange(0, max(state.total, 0))
             self.progress.setValue(min(state.done, state.total) if state.total else 0)
-            self.progress.setFormat(f"{stage_text(state.stage)} %v/%m" if state.stage else "")
+            self.progress.setFormat(progress_text(state).replace("%", "%%"))  # 100,000/251,608, not 100000/251608
         self.last_sync.setText(self.describe(state))
 
     @staticmethod
@@ -321,7 +322,9 @@ class SyncPage(QWidget):
         if state.configured and not state.running:
             lines.append(SyncStatusWidget.state_text(state).replace("<a href='#'>", "").replace("</a>", ""))
         if state.last_error and not state.running:
-            lines.append(fill(translate("SyncPage", "Last attempt: %1"), state.error_text()))
+            error = state.error_text()  # offline: the reason only; the driver's words are the tooltip's
+            lines.append(fill(translate("SyncPage", "Last attempt: %1"),
+                              _sentence(error) if state.offline_since is not None else error))
         if state.refused or state.held_back:
             lines.append(kept_aside_text(state))
         return "\n".join(lines)
@@ -351,6 +354,11 @@ class SyncPage(QWidget):
             self.start_over_button.setVisible(True)
             self.start_over_button.setEnabled(admin)
             self._say(text, _RED)
+        elif ss.is_offline(exc):  # a state, not an error: said calmly, the driver's own words in the tooltip
+            said = ss.sync_error_text(exc)
+            self._say(fill(translate("SyncPage", "Offline: %1 Work goes on on this computer; the next sync catches "
+                                                 "up."), _sentence(said)))
+            self.result.setToolTip(said)
         else:
             self._say(fill(translate("SyncPage", "Not synced: %1"), ss.sync_error_text(exc)), _RED)
 
@@ -394,6 +402,13 @@ class SyncPage(QWidget):
         for field, label in self.errors.items():
             if label.isVisible():
                 label.setText(self.hint(field))
+
+
+def _sentence(text: str) -> str:
+    """The reason a sync failed without the driver's own lines under it (English server words in a Chinese
+    window), ended as a sentence."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if first.endswith((".", "。")) else first + translate("SyncPage", ".")
 
 
 def _reason(exc: BaseException) -> str:

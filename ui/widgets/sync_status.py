@@ -31,10 +31,18 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 # The stages the engine reports progress in (persistence.sync.engine).
 STAGES = {
-    "push": QT_TRANSLATE_NOOP("SyncStage", "push"),
-    "pull": QT_TRANSLATE_NOOP("SyncStage", "pull"),
-    "recompute": QT_TRANSLATE_NOOP("SyncStage", "recompute"),
+    "push": QT_TRANSLATE_NOOP("SyncStage", "sending"),
+    "pull": QT_TRANSLATE_NOOP("SyncStage", "receiving"),
+    "recompute": QT_TRANSLATE_NOOP("SyncStage", "recalculating stock"),
 }
+
+
+def progress_text(state) -> str:
+    """A running sync's stage and counts as the reader reads numbers: sending 100,000/251,608."""
+    if not state.stage:
+        return ""
+    text = stage_text(state.stage)
+    return f"{text} {state.done:,}/{state.total:,}" if state.total else text
 
 
 def stage_text(stage: str) -> str:
@@ -180,8 +188,7 @@ class SyncStatusWidget(QWidget):
         if state.running:
             if not state.stage:
                 return translate("SyncStatus", "Syncing…")
-            text = fill(translate("SyncStatus", "Syncing… %1"), stage_text(state.stage))
-            return f"{text} {state.done:,}/{state.total:,}" if state.total else text
+            return fill(translate("SyncStatus", "Syncing… %1"), progress_text(state))
         if state.password_needed:
             return _link(translate("SyncStatus", "Hub password needed"))
         if state.offline_since is not None:

@@ -493,6 +493,11 @@ def test_after_a_pull_the_open_amounts_equal_items_less_allocations_and_read_ali
         with desk.engine.connect() as conn:
             assert conn.execute(select(t.allocations.c.undoes_id).where(t.allocations.c.undoes_id.is_not(None))
                                 ).scalars().all() == [later]
+        over = [row for row in sync.conflicts(desk) if row.table == "allocations"]
+        # the amount undone as money is shown (it read 10.0000, the stored scale)
+        assert [row.rule for row in over] == ["allocated beyond its amount on two desks offline: the later "
+                                              "allocation is undone by 10.00; allocate what is open again"]
+        assert all("item=" not in row.kept for row in over)  # the item's id: its number names it
     for side in ("AR", "AP"):
         assert queries.balances(a.engine, side) == queries.balances(b.engine, side)
         assert queries.ageing(a.engine, side, date(2026, 12, 31)) == queries.ageing(b.engine, side, date(2026, 12, 31))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,7 +138,26 @@ def test_the_progress_on_one_line_leaves_nothing_of_a_longer_stage_behind(tmp_pa
         return sync.SyncReport()
 
     monkeypatch.setattr(sync, "sync", stages)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop")
     shown = err.split("\r")[1:]
     assert code == 0 and [x.split()[0] for x in shown] == ["push:", "pull:", "recompute:", "recompute:"]
     assert shown[2].rstrip() == "recompute: 0/2710" and len(shown[2]) >= len("pull: 259800/259800")
+
+
+def test_the_progress_into_a_log_is_a_line_a_stage(tmp_path, capsys, monkeypatch):
+    """A sync run by a scheduler writes its stderr to a file: the overwriting carriage returns ran every stage
+    together on one line (push: 0/1push: 1/1pull: 0/5…); there a stage is a line of its own once it is done."""
+    from persistence import sync
+
+    def stages(db, url, *, password=None, progress=None, **kw):
+        for stage, done, total in (("push", 0, 0), ("push", 0, 3), ("push", 3, 3), ("pull", 0, 5), ("pull", 5, 5),
+                                   ("recompute", 0, 1), ("recompute", 1, 1)):
+            progress(stage, done, total)
+        return sync.SyncReport()
+
+    monkeypatch.setattr(sync, "sync", stages)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop")
+    assert code == 0 and "\r" not in err
+    assert err.splitlines()[:3] == ["push: 3/3", "pull: 5/5", "recompute: 1/1"]
