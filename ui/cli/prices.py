@@ -124,7 +124,7 @@ def run_with(args: argparse.Namespace, db) -> int:
         from domain.sales.prices import LEVELS
 
         for level in LEVELS:
-            print(f"{level}  {found.get(level, '')}".rstrip())
+            print(f"{level}  {_level_name(level, found)}".rstrip())
     else:
         _list(args, uow)
     return EXIT_OK
@@ -150,7 +150,8 @@ def _list(args, uow) -> None:
                       "last_price": num(q.last_price)},
         }])
         return
-    rows = [[level, sheet.level_names.get(level, ""), num(sheet.list_prices.get(level)) or "-"] for level in LEVELS]
+    rows = [[level, _level_name(level, sheet.level_names), num(sheet.list_prices.get(level)) or "-"]
+            for level in LEVELS if _offered(level, sheet.level_names) or sheet.list_prices.get(level) is not None]
     table(rows, ["LEVEL", "NAME", "PRICE"])
     rate = f"{fmt(q.tax_rate)}%" + ("" if sheet.own_tax_rate is not None else " (the company's)")
     print(f"tax rate: {rate}")
@@ -165,6 +166,20 @@ def _list(args, uow) -> None:
               f"({q.source}, list {fmt(q.list_price)}, discount {fmt(q.discount)}%)")
     if q.last_price is not None:
         print(f"last price: {fmt(q.last_price)}")
+
+
+def _level_name(level: str, names: dict[str, str]) -> str:
+    """A level's name as the window shows it: a built-in level's own (in English here), an extra one the office's."""
+    from domain.sales.prices import NAMED_LEVELS
+
+    return names.get(level, "") if level in NAMED_LEVELS else level.capitalize()
+
+
+def _offered(level: str, names: dict[str, str]) -> bool:
+    """Built in, or an extra level the office has named (an unnamed one is not offered, as on the editors)."""
+    from domain.sales.prices import NAMED_LEVELS
+
+    return level not in NAMED_LEVELS or bool(names.get(level))
 
 
 def _terms(args, uow) -> None:

@@ -77,6 +77,16 @@ def test_list_prices_terms_and_a_customer_price_make_the_quote(cli):
     assert "credit limit: none" in cli("customer", "terms", "ACME")
 
 
+def test_the_price_list_names_every_level_it_shows_and_leaves_out_unnamed_extra_levels(cli):
+    cli("price", "set", "SCREW", "retail", "8.90")
+    cli("price", "set", "SCREW", "wholesale", "7.03")
+    cli("price", "levels", "--name", "level3=VIP")
+    rows = [line.split() for line in cli("price", "list", "SCREW").splitlines()[1:4]]
+    assert rows == [["retail", "Retail", "8.9"], ["wholesale", "Wholesale", "7.03"], ["level3", "VIP", "-"]]
+    assert "level4" not in cli("price", "list", "SCREW")  # not named: not offered, as on the editors
+    assert "retail  Retail" in cli("price", "levels")
+
+
 def test_levels_and_substitutes(cli):
     assert "level3  VIP" in cli("price", "levels", "--name", "level3=VIP")
     assert "level3  VIP" in cli("price", "levels")
