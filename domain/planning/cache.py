@@ -5,8 +5,8 @@ demand series. Its *history key* is a SHA-256 over
 
 * the series itself (the float64 bytes, NaN = censored week, so a changed censoring changes the key),
 * the first week's start date (a new week moves every series),
-* the settings that change a forecast: horizon, season, quantiles, the statsmodels candidates and the
-  mode (fast numpy methods only, or thorough), and
+* the settings that change a forecast: the row's horizon (planning's: its own lead time + review), season,
+  quantiles, the statsmodels candidates and the mode (fast numpy methods only, or thorough), and
 * the version of the forecasting code: a hash of the source of ``domain.planning.forecasting`` and of this module,
   so an upgrade of the methods recomputes everything once.
 
@@ -33,6 +33,7 @@ from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
+from numbers import Integral
 from pathlib import Path
 from typing import Protocol
 
@@ -148,10 +149,31 @@ def _dec(value):
     return value
 
 
+def horizon_groups(horizons: Sequence[int]) -> dict[int, list[int]]:
+    """The rows (their indices, in order) of each horizon, shortest horizon first."""
+    groups: dict[int, list[int]] = {}
+    for r, h in enumerate(horizons):
+        groups.setdefault(int(h), []).append(r)
+    return dict(sorted(groups.items()))
+
+
+def forecast_by_horizon(values, horizons: Sequence[int], forecast_many: Callable, **options) -> list:
+    """``forecast_many`` of every row of ``values`` at that row's own horizon: one call per distinct horizon.
+
+    A row's forecast depends on its own history and horizon only, not on the rows that share its call
+    (tests/benchmarks/RESULTS-forecast.md, section AE), so this equals forecasting each row alone.
+    """
+    results: list = [None] * len(horizons)
+    for h, rows in horizon_groups(horizons).items():
+        for r, result in zip(rows, forecast_many(values[rows], h, **options), strict=True):
+            results[r] = result
+    return results
+
+
 def forecast_rows(
     values,
     ids: Sequence[tuple[str, str]],
-    horizon: int,
+    horizon: int | Sequence[int],
     options: dict,
     *,
     forecast_many: Callable,
@@ -166,7 +188,9 @@ def forecast_rows(
 
     Args:
         values: weekly demand, NaN where censored; row ``i`` belongs to ``ids[i]`` (product id, scope).
-        horizon, options: as ``forecast_many`` takes them (options: its keyword arguments).
+        horizon: as ``forecast_many`` takes it, for every row, or one per row (its lead time + review): each row is
+            forecast at its own, with the rows of one horizon batched together, and its key holds its own horizon.
+        options: ``forecast_many``'s keyword arguments.
         forecast_many: the forecasting entry point (``domain.planning.forecasting.api.forecast_many``).
         result_type: its result class (to read stored results back).
         cache: where results are kept between runs; None forecasts everything and stores nothing.
@@ -179,8 +203,11 @@ def forecast_rows(
         (one result per row in order, the number of rows forecast in this run).
     """
     n = len(ids)
-    settings = settings_text(horizon, options, first_week)
-    keys = [history_key(values[r], settings) for r in range(n)]
+    horizons = [int(horizon)] * n if isinstance(horizon, Integral) else [int(h) for h in horizon]
+    if len(horizons) != n:
+        raise ValueError(f"horizon: one per row ({n}) or one for all, not {len(horizons)}")
+    settings = {h: settings_text(h, options, first_week) for h in set(horizons)}
+    keys = [history_key(values[r], settings[horizons[r]]) for r in range(n)]
     results: list = [None] * n
     stored = cache.load(list(ids)) if cache is not None else {}
     for r, row_id in enumerate(ids):
@@ -191,21 +218,25 @@ def forecast_rows(
             except (ValueError, TypeError, KeyError):
                 results[r] = None
     todo = [r for r in range(n) if results[r] is None]
+    # one horizon per batch (one forecast_many call, which shares the time budget out as before): each horizon's
+    # rows in their order, shortest horizon first
+    batches = [rows[i : i + batch_rows] for rows in horizon_groups([horizons[r] for r in todo]).values()
+               for i in range(0, len(rows), batch_rows)]
     if progress is not None:
         progress(n - len(todo), n)
     budget = options.get("budget_seconds")
     deadline = None if budget is None else time.monotonic() + budget
     done = 0
-    for start in range(0, len(todo), batch_rows):
+    for positions in batches:
         if cancel is not None and cancel():
             raise Cancelled()
-        batch = todo[start : start + batch_rows]
+        batch = [todo[i] for i in positions]
         run_options = dict(options)
         if deadline is not None and "budget_seconds" in options:
             # the time left, shared out over the rows still to do
             left = max(0.0, deadline - time.monotonic())
-            run_options["budget_seconds"] = left * len(batch) / (len(todo) - start)
-        for r, result in zip(batch, forecast_many(values[batch], horizon, **run_options), strict=True):
+            run_options["budget_seconds"] = left * len(batch) / (len(todo) - done)
+        for r, result in zip(batch, forecast_many(values[batch], horizons[batch[0]], **run_options), strict=True):
             results[r] = result
         done += len(batch)
         if progress is not None:

@@ -78,6 +78,7 @@ def _profiles(values: np.ndarray, results: Sequence, categories: Sequence[str], 
         if categories[r] in wanted and res.demand_class != TOO_SHORT:
             rows.setdefault(categories[r], []).append(r)
     out = {}
+    steps = max((len(res.mean) for res in results), default=0)
     for category, members in rows.items():
         levels = np.array([np.nanmean(values[r]) if (~np.isnan(values[r])).any() else 0.0 for r in members])
         keep = [r for r, level in zip(members, levels, strict=True) if level > 0]
@@ -87,15 +88,23 @@ def _profiles(values: np.ndarray, results: Sequence, categories: Sequence[str], 
         with warnings.catch_warnings():  # a week censored for every product: NaN, and no warning
             warnings.simplefilter("ignore", RuntimeWarning)
             hist_profile = np.nanmean(values[keep] / levels[:, None], axis=0)
-        future = np.mean([np.asarray(results[r].mean, dtype=float) / level for r, level in zip(keep, levels,
-                                                                                                 strict=True)], axis=0)
+        future = np.mean([_steps(np.asarray(results[r].mean, dtype=float) / level, steps) for r, level in
+                          zip(keep, levels, strict=True)], axis=0)
         rel_sigma = float(np.median([results[r].sigma / level for r, level in zip(keep, levels, strict=True)]))
         out[category] = (hist_profile, future, rel_sigma, len(keep))
     return out
 
 
+def _steps(forecast: np.ndarray, steps: int) -> np.ndarray:
+    """The first ``steps`` of a forecast, its last step carried on past its horizon (as planning reads it): each row
+    is forecast at its own lead time + review, so a category's products may have forecasts of different lengths."""
+    if len(forecast) >= steps or not len(forecast):
+        return forecast[:steps]
+    return np.concatenate([forecast, np.full(steps - len(forecast), forecast[-1])])
+
+
 def _scaled(result, scale: float, hist, future, rel_sigma: float, category: str, products: int, weeks: int):
-    mean = np.maximum(scale * future, 0.0)
+    mean = np.maximum(scale * _steps(future, len(result.mean)), 0.0)  # the product's own horizon
     sigma = scale * rel_sigma
     steps = np.sqrt(np.arange(1, len(mean) + 1))
     quantiles = _normal(mean, sigma * steps, result.quantiles)

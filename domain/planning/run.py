@@ -21,10 +21,8 @@ review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each
   BP), the class's target where it has no cost — unless the product has its own (``domain.planning.product``),
   which also may set its own review period. The explanation says where the target came from (``service_source``:
   ``product``, ``cost`` with ``service_cost``, or ``class A``/``B``/``C``) and the review period
-  (``review_source``: ``product`` or ``default``). These
-  change the policy, not the forecast: the horizon follows the run's review period and the lead times
-  (a longer own review reads the forecast's last week past the horizon), so the forecast cache keys
-  stay as they are.
+  (``review_source``: ``product`` or ``default``). The target
+  changes the policy, not the forecast; an own review period changes the key's horizon (below).
 * The supplier is the preferred one when it has terms for the product, else the cheapest terms per
   stock unit. Lead time is learned from purchase-order receipts once there are enough of them
   (``learned_lead_time``: mean and σL of this supplier × product, else of the supplier); before that
@@ -35,7 +33,9 @@ review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each
 * A product with too short a history is forecast from its category's demand profile scaled by its own
   observed weeks when the category has enough established products (``domain.planning.category_profile``), else
   by the simple average of its weeks; either is labelled in the forecast and the explanation.
-* The forecast horizon covers the longest lead time + review period. Demand per week d is the mean
+* Each key is forecast at its own horizon, its lead time + review period in weeks rounded up (4 to 26,
+  ``forecast_horizon``), so a slow supplier elsewhere in the run changes no other key's forecast (section BQ;
+  the rows of one horizon share a call, which changes no row's result). Demand per week d is the mean
   forecast over the item's own L + R; σd is the forecast's one-step error. Where the forecast's quantiles of
   demand summed over future weeks are calibrated (``ForecastResult.calibrated``), the safety stock is their margin
   over the mean at the service target over L + R (``cover_margin``, ``replenishment.quantile_levels``); elsewhere
@@ -211,8 +211,29 @@ def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int
     return {"models": DEFAULT_MODELS, "budget_seconds": budget_seconds, "workers": workers}
 
 
-def _forecast(values, ids, horizon: int, first_week: date, thorough: bool, budget_seconds, workers, run: RunControl):
-    """Forecast every row, reusing the cached results of unchanged rows (``domain.planning.cache``)."""
+MIN_HORIZON, MAX_HORIZON = 4, 26  # weeks a planning forecast looks ahead, whatever the lead time + review
+
+
+def forecast_horizon(cover_days: float) -> int:
+    """The weeks a key is forecast ahead: its own lead time + review period (``cover_days``), rounded up, within
+    4 to 26 weeks.
+
+    Each key is forecast at its own horizon, never the run's longest: a smooth row's forecast and quantiles follow
+    the horizon (the damped trend's criterion weighs its steps, its calibration spans three horizons), so one slow
+    supplier elsewhere in the run changed the safety stock of items bought in two weeks (tests/benchmarks/
+    RESULTS-forecast.md, section BQ). A longer own review past 26 weeks reads the forecast's last week on.
+    """
+    return min(MAX_HORIZON, max(MIN_HORIZON, math.ceil(cover_days / 7)))
+
+
+def _review_of(mine: ProductPlanning | None, review_days: int) -> int:
+    """The product's own review period if it has one, else the run's."""
+    return mine.review_days if mine is not None and mine.review_days is not None else review_days
+
+
+def _forecast(values, ids, horizon, first_week: date, thorough: bool, budget_seconds, workers, run: RunControl):
+    """Forecast every row at ``horizon`` (one for all, or one per row), reusing the cached results of unchanged rows
+    (``domain.planning.cache``)."""
     from domain.planning.cache import BATCH_ROWS
     from domain.planning.cache import forecast_rows
     from domain.planning.forecasting.api import ForecastResult
@@ -326,10 +347,9 @@ def plan(
     fills = {}  # supplier id → how its fill rate grows an order (domain.planning.fill), when it does
     if history.fill_rate_on:
         fills = {sid: a for sid, f in history.supplier_fills.items() if (a := fill_adjustment(f)) is not None}
-    longest = max([*lead_days.values(), 0]) + review_days
-    horizon = min(26, max(4, math.ceil(longest / 7)))
+    horizons = [forecast_horizon(lead_days[x.key] + _review_of(own.get(x.product_id), review_days)) for x in items]
     ids = [(x.product_id, x.warehouse_id) for x in items]
-    results = _forecast(values, ids, horizon, first, thorough, budget_seconds, workers, run)
+    results = _forecast(values, ids, horizons, first, thorough, budget_seconds, workers, run)
     results = _new_products(values, results, [x.category for x in items])
 
     plans = []

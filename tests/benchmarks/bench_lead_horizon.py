@@ -11,7 +11,11 @@ horizons h = 4 to 16, and the 0.98 quantile over 2.66 weeks. With ``--cells`` it
 product × warehouse of the demo with its last 8 or 16 weeks held out, and prints for the intermittent and lumpy rows
 the share of k-week totals at or below each level and their mean pinball loss over the cells (levels 0.8–0.98 ×
 k = 1..4, or ``--ks``; a row is scored where it has every k held out); ``--losses FILE`` keeps every row's loss.
-Point it at a copy of the demo database: it only reads it. RESULTS-forecast.md, sections BM and BO.
+With ``--slow-supplier WEEKS`` it instead plans the whole demo (``domain.planning.run.plan``, the default fast path)
+twice, as it is and with one product's supplier terms at that lead time (the A product with the most demand whose lead
+time comes from its terms), and prints how many other keys' reorder points, safety stocks and orders moved, by demand
+class, and the figures of ``--sku`` in ``--warehouse``. Point it at a copy of the demo database: it only reads it.
+RESULTS-forecast.md, sections BM, BO and BQ.
 """
 
 from __future__ import annotations
@@ -53,6 +57,50 @@ def demo_histories(db: Path, today: date):
     shipped, in_stock = weekly_matrix(history, [x.key for x in items])
     values, _ = aggregate_weeks(shipped, in_stock, first)
     return np.asarray(values, dtype=float), [(x.sku, x.warehouse) for x in items]
+
+
+def slow_supplier(db: Path, today: date, weeks: int, sku: str, warehouse: str) -> None:
+    """Plan the demo as it is and with one product's supplier at ``weeks`` weeks' lead time; print what moved."""
+    from dataclasses import replace
+
+    from sqlalchemy import create_engine
+
+    from domain.planning.run import plan
+    from persistence.planning.queries import read_history
+
+    engine = create_engine(f"sqlite:///{db}")
+    read = lambda first, end: read_history(engine, first, end, stamp=False)  # noqa: E731
+    base = {(x.sku, x.warehouse): x for x in plan(read, today=today)}
+    termed = [x for x in base.values() if x.abc == "A" and x.explanation["lead_time_source"] == "terms"]
+    slow = max(termed, key=lambda x: sum(x.history[-52:])).product_id
+
+    def with_slow_supplier(first, end):
+        history = read(first, end)
+        terms = {**history.terms, slow: [replace(t, lead_time_days=7 * weeks) for t in history.terms[slow]]}
+        return replace(history, terms=terms)
+
+    other = {(x.sku, x.warehouse): x for x in plan(with_slow_supplier, today=today)}
+    names = ("reorder_point", "safety_stock", "order_qty")
+    moved: dict[str, list[int]] = {}
+    for key, x in base.items():
+        if x.product_id == slow:
+            continue
+        counts = moved.setdefault(x.forecast.demand_class, [0, 0, 0, 0])
+        counts[0] += 1
+        for i, name in enumerate(names):
+            counts[i + 1] += x.explanation[name] != other[key].explanation[name]
+    print(f"{base[next(k for k, x in base.items() if x.product_id == slow)].sku}'s supplier at {weeks} weeks; "
+          "other keys whose figure moved (keys / reorder point / safety stock / order qty):")
+    for demand_class, counts in sorted(moved.items()):
+        print(f"   {demand_class:12s} {counts[0]:5d} / {counts[1]:5d} / {counts[2]:5d} / {counts[3]:5d}")
+    shown = [(sku, warehouse)] if (sku, warehouse) in base else []
+    smooth = [k for k, x in base.items() if x.forecast.demand_class == "smooth" and x.product_id != slow]
+    shown.append(max(smooth, key=lambda k: abs(float(base[k].explanation["safety_stock"])
+                                             - float(other[k].explanation["safety_stock"]))))
+    for key in shown:  # the key asked for and the smooth key whose safety stock moved most
+        e, o = base[key].explanation, other[key].explanation
+        print(f"{key[0]} in {key[1]} ({base[key].forecast.demand_class}, lead {e['lead_time_days']} days): "
+              + ", ".join(f"{n} {e[n]} → {o[n]}" for n in names))
 
 
 def one_row(y: np.ndarray) -> None:
@@ -112,7 +160,12 @@ def main() -> None:
     parser.add_argument("--ks", type=int, nargs="+", default=list(KS), metavar="K",
                         help="the lead times scored with --cells, those up to the horizon (default 1 2 3 4)")
     parser.add_argument("--losses", type=Path, help="with --cells, write every scored row's loss to this CSV")
+    parser.add_argument("--slow-supplier", type=int, metavar="WEEKS",
+                        help="plan the demo with and without one A product's supplier at WEEKS weeks instead")
     args = parser.parse_args()
+    if args.slow_supplier:
+        slow_supplier(args.db, args.today, args.slow_supplier, args.sku, args.warehouse)
+        return
     values, keys = demo_histories(args.db, args.today)
     if (args.sku, args.warehouse) not in keys:
         raise SystemExit(f"--sku/--warehouse: {args.sku} in {args.warehouse} is not planned in {args.db}")

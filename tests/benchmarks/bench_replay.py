@@ -57,6 +57,7 @@ from _common import table
 
 from domain.planning import run as planning
 from domain.planning import service as service_rules
+from domain.planning.cache import forecast_by_horizon
 from domain.planning.forecasting.api import forecast_many
 from domain.planning.forecasting.api import lead_time_demand
 from domain.planning.forecasting.api import service_quantile
@@ -139,8 +140,9 @@ def forecast_stats(
     where the forecast's quantiles are not calibrated).
 
     With ``thorough`` > 0 the selection also tries ETS and Theta for that many seconds per Monday (two
-    worker processes), as ``reorder --thorough`` would. The forecasts' horizon is the longest L + R in weeks, as
-    ``plan`` takes it, and never under ``horizon`` (a run with a slower supplier elsewhere).
+    worker processes), as ``reorder --thorough`` would. Each key is forecast at its own L + R in weeks, as ``plan``
+    takes it (``planning.forecast_horizon``), and never under ``horizon``: ``--horizon 13`` replays what every key
+    got before section BQ in a run with a 13-week supplier elsewhere (the run's longest L + R for every key).
     """
     options = {"models": ()}
     if thorough > 0:
@@ -148,13 +150,13 @@ def forecast_stats(
     options["strategy"] = STRATEGY
     n, days = shipped.shape
     cover = (lead_days + REVIEW_DAYS) / 7
-    horizon = min(26, max(4, horizon, math.ceil(float(cover.max()))))
+    horizons = [min(planning.MAX_HORIZON, max(horizon, planning.forecast_horizon(x + REVIEW_DAYS))) for x in lead_days]
     ds, sigmas, q_l, q_lr, margins = [], [], [], [], []
     lead = lead_days / 7
     for t in range(start, days, REVIEW_DAYS):
         lo = t - 7 * FORECAST_WEEKS
         values = weekly(shipped[:, lo:t], in_stock[:, lo:t], first_day + timedelta(days=lo), rule)
-        results = forecast_many(values, horizon, **options)
+        results = forecast_by_horizon(values, horizons, forecast_many, **options)
         ds.append([lead_time_demand(r, c)[0] / c for r, c in zip(results, cover, strict=True)])
         sigmas.append([r.sigma for r in results])
         # a target between the computed levels (A's 0.97) is read as planning reads it, on the normal scale
@@ -229,7 +231,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300 if QUICK else 0, help="replay this many keys (0 = all)")
     parser.add_argument("--thorough", type=float, default=0.0, help="seconds of ETS/Theta per weekly forecast")
     parser.add_argument("--horizon", type=int, default=0, metavar="WEEKS",
-                        help="forecast at least this many weeks ahead, as a run with a slower supplier elsewhere does")
+                        help="forecast every key at least this many weeks ahead, as a run with a slower "
+                             "supplier elsewhere did before each key had its own horizon (section BQ)")
     parser.add_argument("--service-rule", choices=service_rules.RULES, default=service_rules.DEFAULT_RULE,
                         help="the app's service targets by ABC class or by unit cost (domain.planning.service)")
     parser.add_argument("--overall", type=float, default=service_rules.DEFAULT_OVERALL,

@@ -35,6 +35,7 @@ from scipy.special import ndtri
 
 from domain.planning import run as planning
 from domain.planning import service
+from domain.planning.cache import forecast_by_horizon
 from domain.planning.forecasting.api import forecast_many
 from domain.planning.forecasting.api import lead_time_demand
 from domain.planning.forecasting.api import service_quantile
@@ -67,12 +68,12 @@ def forecasts(db: Path, today: date) -> dict:
                      for x, t in zip(items, chosen, strict=True)])
     demand = br.replay_demand(shipped, in_stock, start)
     cover = (lead_days + br.REVIEW_DAYS) / 7
-    horizon = min(26, max(4, math.ceil(float(cover.max()))))
+    horizons = [planning.forecast_horizon(x + br.REVIEW_DAYS) for x in lead_days]  # each key its own, as plan
     d, sigma, demand_class, cap, q = [], [], [], [], []
     for t in range(start, days, br.REVIEW_DAYS):
         lo = t - 7 * br.FORECAST_WEEKS
         values = br.weekly(shipped[:, lo:t], in_stock[:, lo:t], history.first_day + timedelta(days=lo), "planning")
-        results = forecast_many(values, horizon, models=(), strategy=br.STRATEGY)
+        results = forecast_by_horizon(values, horizons, forecast_many, models=(), strategy=br.STRATEGY)
         d.append([lead_time_demand(r, c)[0] / c for r, c in zip(results, cover, strict=True)])
         sigma.append([r.sigma for r in results])
         demand_class.append([r.demand_class for r in results])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from dataclasses import field
@@ -74,3 +75,17 @@ def test_a_long_history_with_almost_no_demand_is_not_a_new_product_and_keeps_its
     results = [r for _, r in rows] + [Result(flat, {0.5: flat}, 0.3, "too_short", "simple_average")]
     values = np.array([h for h, _ in rows] + [idle])
     assert apply_category_profiles(values, results, ["tea"] * 4)[3] is results[3]
+
+
+def test_products_forecast_at_other_horizons_make_one_profile_and_the_new_product_keeps_its_own_horizon():
+    # Each product is forecast at its own lead time + review: 2, 3 and 4 weeks here, the new product 3 weeks.
+    rows = [_established(10, 30, 3), _established(20, 60, 6), _established(40, 120, 12), _short()]
+    results = [r for _, r in rows]
+    results[1] = dataclasses.replace(results[1], mean=np.array([60.0, 60.0, 90.0]))  # index 2, 2, 3
+    results[2] = dataclasses.replace(results[2], mean=np.full(4, 120.0))
+    flat = np.full(3, 32 / 5)
+    results[3] = dataclasses.replace(results[3], mean=flat, quantiles={0.5: flat, 0.9: flat + 1})
+    new = apply_category_profiles(np.array([h for h, _ in rows]), results, ["tea"] * 4)[3]
+    # the 2-week forecast carries its last week on: indexes (2 + 2 + 2) / 3, again, (2 + 3 + 2) / 3; scale 6
+    np.testing.assert_allclose(new.mean, [12.0, 12.0, 14.0])
+    np.testing.assert_allclose(new.cumulative[0.5], [12.0, 24.0, 38.0])
