@@ -83,11 +83,19 @@ class CurrencyChangeBlocked(RuleViolation):
 
     def __init__(self, supplier: str, old: str, new: str, orders: list[tuple[str, str]], payables: list[str]):
         self.supplier, self.old, self.new, self.orders, self.payables = supplier, old, new, orders, payables
-        named = ", ".join(f"{n} ({s.replace('_', ' ')})" for n, s in orders) or "none"
-        params = {"supplier": supplier, "old": old, "new": new, "orders": named,
-                  "payables": ", ".join(payables) or "none"}
+        named = _some([n for n, _ in orders])  # numbers only: a state word would stay English in a Chinese sentence
+        params = {"supplier": supplier, "old": old, "new": new, "orders": named, "payables": _some(payables)}
         super().__init__(ENGLISH["supplier_currency_blocked"].format(**params), code="supplier_currency_blocked",
                          params=params)
+
+
+def _some(names: list[str], most: int = 8) -> str:
+    """The distinct names in order, at most ``most`` of them and how many in all beyond; ``none`` for none."""
+    distinct = list(dict.fromkeys(names))
+    if not distinct:
+        return "none"
+    shown = ", ".join(distinct[:most])
+    return shown if len(distinct) <= most else f"{shown} … ({len(distinct)})"
 
 
 class CurrencyChangeNeedsChoice(RuleViolation):
@@ -160,6 +168,7 @@ def plan_currency_change(uow: UnitOfWork, supplier: Supplier, new: str, prices: 
     for p, _ in terms:
         if p is not None:
             found += [(p.sku, b.min_qty, b.price) for b in uow.purchasing.price_breaks(supplier.id, p.id)]
+    found.sort(key=lambda f: (f[0], f[1] is not None, f[1] or 0))  # each product's unit price, then its breaks
     if choice is None:
         if found:
             raise CurrencyChangeNeedsChoice(supplier.code, old, new, len(found))

@@ -345,7 +345,13 @@ def _update_supplier(db, args) -> int:
         row.code, given(args.name, row.name), given(args.contact, row.contact), given(args.currency, row.currency),
         given(args.lead_time, row.lead_time_days), given(args.address, row.address), prices=choice,
         rate=args.convert_prices)
-    change = catalog.preview_supplier_currency(db.uow(), wanted)
+    from domain.catalog.supplier_currency import CurrencyChangeNeedsChoice
+
+    try:
+        change = catalog.preview_supplier_currency(db.uow(), wanted)
+    except CurrencyChangeNeedsChoice as exc:
+        print(f"refused: {exc}; give --convert-prices RATE (or 'current') or --keep-prices", file=sys.stderr)
+        return 3  # ui.cli.EXIT_REFUSED
     if change is not None:
         print(change.text())
         if not args.yes:
