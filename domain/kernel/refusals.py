@@ -51,6 +51,9 @@ ENGLISH: dict[str, str] = {
     "level_in_use": "price level {name!r} is in use: {prices} product(s) have a list price at it and {customers} "
                     "customer(s) buy at it; move them to another level first, then retire it",
     # -- purchasing
+    "invoice_differs": "invoice {number} differs from what was ordered and received: {lines}; it comes to {amount} "
+                       "{currency} with tax against {expected} expected ({difference}); nothing was posted: check "
+                       "it with the supplier, or post it accepting the differences",
     "unknown_po": "purchase order {ref!r}: no PO has this number or draft id",
     "sku_not_on_po": "SKU {sku!r} is not on purchase order {po}",
     "po_line_exists": "{sku} is already on line {line} of {po}; change that line",

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+521" />
+            <location filename="../../ui/refusals.py" line="+525" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-378" />
+            <location line="-382" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -7251,7 +7251,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+531" />
+            <location filename="../../ui/refusals.py" line="+535" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7664,7 +7664,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-654" />
+            <location line="-658" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7890,6 +7890,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+13" />
+            <source>invoice %1 differs from what was ordered and received: %2; it comes to %3 %6 with tax against %4 expected (%5); nothing was posted: check it with the supplier, or post it accepting the differences</source>
+            <translation>发票 %1 与订货和收货不符：%2；含税合计 %3 %6，应为 %4（差额 %5）；未过账：请与供应商核对，或确认接受差异后再过账</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) or unsettled payables (%5) in %2; receive, close or cancel the orders and settle the payables first</source>
             <translation>币种：供应商 %1 还有未完成的采购单（%4）或未结清的应付款（%5），均以 %2 计价，不能从 %2 改为 %3；请先收货、关闭或取消这些采购单，并结清应付款</translation>
         </message>
@@ -11147,7 +11152,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-601" />
+            <location filename="../../ui/refusals.py" line="-605" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -11296,7 +11301,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+375" />
+            <location filename="../../ui/refusals.py" line="+379" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -11538,7 +11543,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierInvoice</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+95" />
+            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+97" />
             <source>Supplier invoice for %1</source>
             <translation>%1 的采购发票</translation>
         </message>
@@ -11701,6 +11706,36 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+7" />
             <source>Entered invoice %1 of %2, due %3: the payable is %4 and replaces the receipts' accrual of %5 (it moves by %6).</source>
             <translation>已录入 %2 的发票 %1，到期日 %3：应付 %4，替代收货暂估 %5（变动 %6）。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>%1: billed %2 × %3, received %4 × %5, difference %6</source>
+            <translation>%1：发票 %2 × %3，收货 %4 × %5，差额 %6</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Invoice %1 differs from what was ordered and received:</source>
+            <translation>发票 %1 与订货和收货不符：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>It comes to %1 %2 with tax against %3 expected (%4). Check it with the supplier, or post it as it is.</source>
+            <translation>含税合计 %1 %2，应为 %3（差额 %4）。请与供应商核对，或按发票原样过账。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The invoice differs</source>
+            <translation>发票与订单不符</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Post with the differences</source>
+            <translation>接受差异并过账(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Not now</source>
+            <translation>暂不过账(&amp;N)</translation>
         </message>
     </context>
     <context>
