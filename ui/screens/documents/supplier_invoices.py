@@ -369,8 +369,10 @@ class SupplierInvoiceDialog(QDialog):
             fill(translate("SupplierInvoice", "Invoice %1 differs from what was ordered and received:"), view.number),
             *lines, "", fill(translate("SupplierInvoice", "It comes to %1 %2 with tax against %3 expected (%4). Check "
                                                           "it with the supplier, or post it as it is."),
-                             fmt(view.match.amount), view.currency, fmt(view.match.expected),
-                             signed(view.match.difference))])
+                             fmt_price(view.match.amount, view.places), view.currency,
+                             fmt_price(view.match.expected, view.places),
+                             ("+" if view.match.difference > 0 else "")
+                             + fmt_price(view.match.difference, view.places))])
         box = QMessageBox(QMessageBox.Icon.Question, translate("SupplierInvoice", "The invoice differs"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.button(QMessageBox.StandardButton.Yes).setText(translate("SupplierInvoice", "&Post with the differences"))
