@@ -192,6 +192,9 @@ class FakeSupplierRepository:
     def terms_for(self, supplier_id: str, product_id: str) -> SupplierTerms | None:
         return self.s.terms.get((supplier_id, product_id))
 
+    def terms_of(self, supplier_id: str) -> list[SupplierTerms]:
+        return [x for (s, _), x in self.s.terms.items() if s == supplier_id]
+
 
 class FakeCustomerRepository:
     def __init__(self, state: State) -> None:
@@ -607,6 +610,12 @@ class FakePurchasingPolicy:
 
     def policy(self) -> PurchasingPolicy:
         return PurchasingPolicy(tax_rate=self.s.company_tax_rate)
+
+    def open_orders(self, supplier_id: str) -> list[tuple[str, str, str]]:
+        return []  # the fakes keep no purchase orders
+
+    def price_breaks(self, supplier_id: str, product_id: str) -> list:
+        return []
 
 
 class FakeUnfilledDemandRepository:

@@ -181,6 +181,12 @@ TEMPLATES = {
                           "currency is worth, such as 7.1234"),
     "rate_too_large": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is too large; at most 9,999,999,999.99999999 is accepted"),
+    "not_a_price_choice": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not accepted; enter convert or keep"),
+    "no_rate_for_change": QT_TRANSLATE_NOOP(
+        "ImportProblems", "there is no exchange rate for %1 on %2; enter the rate (1 %3 = how many %4) or add a rate "
+                          "for %1"),
+    "change_rate_not_positive": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not above 0; enter how many %2 make 1 %3, such as 7.2"),
     "rate_for_company_currency": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is the company currency; rates are entered for other currencies, such as USD or EUR"),
     "no_terms_enter_price": QT_TRANSLATE_NOOP("ImportProblems", "%1 has no terms with this supplier; enter the price"),

@@ -155,6 +155,18 @@ REFUSALS: dict[str, Template] = {
         "%3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read "
         "as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the "
         "rates again in %2 after the change."), ("old", "new", "rates", "foreign_pos")),
+    "invoice_differs": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "invoice %1 differs from what was ordered and received: %2; it comes to %3 %6 with tax against "
+                    "%4 expected (%5); nothing was posted: check it with the supplier, or post it accepting the "
+                    "differences"), "number", "lines", "amount", "expected", "difference", "currency"),
+    "supplier_currency_blocked": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) or "
+                    "unsettled payables (%5) in %2; receive, close or cancel the orders and settle the payables "
+                    "first"), "supplier", "old", "new", "orders", "payables"),
+    "supplier_currency_needs_choice": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "prices: supplier %1 has %4 term price(s) in %2; changing its currency to %3 needs a choice: "
+                    "convert them at a rate (1 %3 = rate %2) or keep the numbers; nothing was changed"),
+        "supplier", "old", "new", "prices"),
     # -- sales: orders, shipments, returns
     "unknown_so": _r(QT_TRANSLATE_NOOP(
         "Refusals", "sales order %1: no sales order has this number"),
@@ -655,6 +667,7 @@ INPUT_FIELDS = {
     "phone": QT_TRANSLATE_NOOP("RefusalFields", "phone"),
     "price": QT_TRANSLATE_NOOP("RefusalFields", "price"),
     "price per": QT_TRANSLATE_NOOP("RefusalFields", "price per"),
+    "prices": QT_TRANSLATE_NOOP("RefusalFields", "prices"),
     "purchase order": QT_TRANSLATE_NOOP("RefusalFields", "purchase order"),
     "quantity": QT_TRANSLATE_NOOP("RefusalFields", "quantity"),
     "rate": QT_TRANSLATE_NOOP("RefusalFields", "rate"),

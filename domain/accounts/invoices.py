@@ -43,6 +43,7 @@ from domain.accounts.items import settle
 from domain.accounts.items import today
 from domain.accounts.items import write_picks
 from domain.accounts.matching import Match
+from domain.accounts.matching import MatchRow
 from domain.accounts.matching import MatchSource
 from domain.accounts.matching import match
 from domain.accounts.model import AccountItem
@@ -60,7 +61,9 @@ from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
 from domain.kernel.numbers import round_money
+from domain.kernel.refusals import ENGLISH
 from domain.kernel.refusals import refusal
 from domain.purchasing.exchange import NoExchangeRate
 from domain.purchasing.exchange import needs_rate
@@ -144,6 +147,29 @@ class EnterSupplierInvoice:
     day: date | None = None  # None: today
     due_on: date | None = None  # None: by the supplier's payment terms
     note: str = ""
+    accept_differences: bool = False  # the clerk saw the differences from the order and receipts and posts anyway
+
+
+class InvoiceDiffers(RuleViolation):
+    """The invoice bills other quantities or prices than were ordered and received, and nobody accepted that.
+
+    Attributes:
+        view: the invoice as it would be entered, with its match (the rows that differ: ``differs``).
+    """
+
+    def __init__(self, view: InvoiceView) -> None:
+        self.view = view
+        m = view.match
+        lines = "; ".join(
+            f"{r.sku}: billed {fmt(r.invoiced)} × {fmt(r.invoice_price)}, received {fmt(r.received)} × {fmt(r.price)}, "
+            f"difference {_signed(r.difference)}" for r in differing(m))
+        params = {"number": view.number, "lines": lines or "-", "amount": fmt(m.amount), "expected": fmt(m.expected),
+                  "difference": _signed(m.difference), "currency": view.currency}
+        super().__init__(ENGLISH["invoice_differs"].format(**params), code="invoice_differs", params=params)
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + fmt(value)
 
 
 @dataclass(frozen=True)
@@ -396,6 +422,8 @@ def enter_supplier_invoice(uow, c: EnterSupplierInvoice) -> InvoiceView:
         plan = _plan(uow, c)
         view, day, number = plan.view, plan.view.business_date, plan.view.number
         ensure_open(uow, day, what=number)
+        if not c.accept_differences and differs(view.match):
+            raise InvoiceDiffers(view)
         invoice = SupplierInvoice(
             id=new_id(), supplier_id=plan.supplier_id, number=number, business_date=day, due_on=view.due_on,
             po_id=plan.po_id, amount=view.match.amount, tax=view.match.tax, note=view.note, user=uow.user,
@@ -411,6 +439,17 @@ def enter_supplier_invoice(uow, c: EnterSupplierInvoice) -> InvoiceView:
             settle(uow, item, day, prefer=[matched.id] if matched is not None else [])
         uow.commit()
     return replace(view, id=invoice.id)
+
+
+def differing(m: Match) -> list[MatchRow]:
+    """The lines billed at another price than the order's, or for more than was received and not yet billed (billing
+    less is a part invoice: the rest comes later)."""
+    return [r for r in m.rows if r.price_difference != 0 or r.qty_difference > 0]
+
+
+def differs(m: Match) -> bool:
+    """Some line differs (``differing``), or an invoice entered as one amount comes to another total."""
+    return bool(differing(m)) or (m.by_amount and m.difference != 0)
 
 
 def _open_invoice_item(uow, plan: _Plan, invoice: SupplierInvoice) -> AccountItem | None:

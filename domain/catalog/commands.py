@@ -56,6 +56,10 @@ class UpdateSupplier:
     currency: str = "CNY"
     lead_time_days: object = 7
     address: str = ""
+    # a new currency: what its term prices do (domain.catalog.supplier_currency): "convert" (at ``rate``, 1 new
+    # in old; None or "current": the exchange rates of today) or "keep"; None: not chosen
+    prices: str | None = None
+    rate: object = None
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.catalog import commands as cmd
+from domain.catalog import supplier_currency
 from domain.catalog.model import Customer
 from domain.catalog.model import Product
 from domain.catalog.model import Supplier
@@ -279,13 +281,34 @@ def update_supplier_within(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
     supplier = uow.suppliers.by_code(code)
     if supplier is None:
         raise refusal(NotFound, "unknown_supplier_code", code=code)
+    currency = parse_currency(c.currency)
+    change = None
+    if currency != supplier.currency:
+        change = supplier_currency.plan_currency_change(uow, supplier, currency, c.prices, c.rate, date.today())
     changed = Supplier(id=supplier.id, code=code, name=v.text("name", c.name),
-                       contact=v.text("contact", c.contact, required=False), currency=parse_currency(c.currency),
+                       contact=v.text("contact", c.contact, required=False), currency=currency,
                        lead_time_days=parse_lead_time("lead time", c.lead_time_days),
                        address=v.text("address", c.address, required=False, max_len=500),
                        device_id=supplier.device_id, version=supplier.version + 1)
+    if change is not None:
+        supplier_currency.apply_currency_change(uow, supplier, change)
     uow.suppliers.update(changed)
     return changed
+
+
+def preview_supplier_currency(uow: UnitOfWork, c: cmd.UpdateSupplier) -> supplier_currency.CurrencyChange | None:
+    """Read-only: what ``update_supplier`` would do to the supplier's prices (None: its currency stays).
+
+    Raises what ``update_supplier`` would for the currency (``domain.catalog.supplier_currency``).
+    """
+    with uow:
+        supplier = uow.suppliers.by_code(v.code("supplier code", c.code, max_len=32))
+        if supplier is None:
+            raise refusal(NotFound, "unknown_supplier_code", code=c.code)
+        currency = parse_currency(c.currency)
+        if currency == supplier.currency:
+            return None
+        return supplier_currency.plan_currency_change(uow, supplier, currency, c.prices, c.rate, date.today())
 
 
 def add_customer_within(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:

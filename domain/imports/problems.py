@@ -147,6 +147,11 @@ ENGLISH: dict[str, str] = {
     "rate_not_above_zero": "{0} is not above 0; enter how many units of the company currency one unit of the foreign "
                            "currency is worth, such as 7.1234",
     "rate_too_large": "{0} is too large; at most 9,999,999,999.99999999 is accepted",
+    # (not in an import: a supplier's new currency, domain.catalog.supplier_currency)
+    "not_a_price_choice": "{0} is not accepted; enter convert or keep",
+    "no_rate_for_change": "there is no exchange rate for {0} on {1}; enter the rate (1 {2} = how many {3}) or add a "
+                          "rate for {0}",
+    "change_rate_not_positive": "{0} is not above 0; enter how many {1} make 1 {2}, such as 7.2",
     "rate_for_company_currency": "{0} is the company currency; rates are entered for other currencies, such as USD or "
                                  "EUR",
     "no_terms_enter_price": "{0} has no terms with this supplier; enter the price",

@@ -36,6 +36,12 @@ ENGLISH: dict[str, str] = {
     "customer_taken": "customer code {code!r} is already used",
     "unknown_supplier_code": "supplier code {code!r}: no supplier has this code",
     "unknown_customer_code": "customer code {code!r}: no customer has this code",
+    "supplier_currency_blocked": "currency: supplier {supplier} cannot change from {old} to {new} while it has open "
+                                 "purchase orders ({orders}) or unsettled payables ({payables}) in {old}; receive, "
+                                 "close or cancel the orders and settle the payables first",
+    "supplier_currency_needs_choice": "prices: supplier {supplier} has {prices} term price(s) in {old}; changing its "
+                                      "currency to {new} needs a choice: convert them at a rate (1 {new} = rate "
+                                      "{old}) or keep the numbers; nothing was changed",
     "unknown_customer_walk_in": "customer {code!r}: no customer has this code; leave it empty for a walk-in",
     # -- price levels (domain.sales.levels)
     "no_free_level": "all {most} extra price levels are in use; retire one before adding another",
@@ -45,6 +51,9 @@ ENGLISH: dict[str, str] = {
     "level_in_use": "price level {name!r} is in use: {prices} product(s) have a list price at it and {customers} "
                     "customer(s) buy at it; move them to another level first, then retire it",
     # -- purchasing
+    "invoice_differs": "invoice {number} differs from what was ordered and received: {lines}; it comes to {amount} "
+                       "{currency} with tax against {expected} expected ({difference}); nothing was posted: check "
+                       "it with the supplier, or post it accepting the differences",
     "unknown_po": "purchase order {ref!r}: no PO has this number or draft id",
     "sku_not_on_po": "SKU {sku!r} is not on purchase order {po}",
     "po_line_exists": "{sku} is already on line {line} of {po}; change that line",

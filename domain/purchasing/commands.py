@@ -153,6 +153,10 @@ class SaveSupplier:
     new: bool = False
     payment_basis: str | None = None  # None: keep what is stored (net for a new supplier)
     payment_days: object = None
+    # a new currency: what its term prices do (domain.catalog.supplier_currency): "convert" (at ``rate``, 1 new
+    # in old; None or "current": the exchange rates of today) or "keep"; None: not chosen
+    prices: str | None = None
+    rate: object = None
 
 
 @dataclass(frozen=True)

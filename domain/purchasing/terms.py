@@ -70,13 +70,14 @@ def save_supplier(uow: UnitOfWork, c: pc.SaveSupplier) -> Supplier:
     """Add or update a supplier and its payment terms, email and phone; all or nothing."""
     fields = dict(code=c.code, name=c.name, contact=c.contact, currency=c.currency,
                   lead_time_days=c.lead_time_days, address=c.address)
+    change = dict(prices=c.prices, rate=c.rate)
     basis, days = _basis_and_days(c)
     with uow:
         require(uow, Permission.MASTER_DATA)
         if c.new:
             supplier = catalog.add_supplier_within(uow, cmd.AddSupplier(**fields))
         else:
-            supplier = catalog.update_supplier_within(uow, cmd.UpdateSupplier(**fields))
+            supplier = catalog.update_supplier_within(uow, cmd.UpdateSupplier(**fields, **change))
         uow.purchasing.set_profile(_profile(uow, supplier.id, c, basis, days))
         uow.commit()
     return supplier

@@ -384,6 +384,11 @@ class SupplierRepository(_ByCode):
         return SupplierTerms(r.id, r.supplier_id, r.product_id, r.supplier_sku, r.unit_price, r.moq,
                              r.order_multiple, r.lead_time_days, r.device_id, r.version)
 
+    def terms_of(self, supplier_id: str) -> list[SupplierTerms]:
+        rows = self.conn.execute(select(_T).where(_T.c.supplier_id == supplier_id))
+        return [SupplierTerms(r.id, r.supplier_id, r.product_id, r.supplier_sku, r.unit_price, r.moq,
+                              r.order_multiple, r.lead_time_days, r.device_id, r.version) for r in rows]
+
     def add_terms(self, terms: SupplierTerms) -> None:
         self.conn.execute(_TERMS_DELETE, {"tid": terms.id})
         columns = [col.name for col in t.supplier_terms.columns]

@@ -174,6 +174,13 @@ class PurchasingRepository:
             )
         return self._policy
 
+    def open_orders(self, supplier_id: str) -> list[tuple[str, str, str]]:
+        """The supplier's drafts, issued and partly received POs: (number or draft id, state, currency)."""
+        P = t.purchase_orders.c
+        rows = self.conn.execute(select(P.id, P.number, P.state, P.currency).where(
+            P.supplier_id == supplier_id, P.state.in_(("draft", "issued", "partly_received"))).order_by(P.created_at))
+        return [(r.number or r.id, r.state, r.currency) for r in rows]
+
     def po_currencies(self) -> dict[str, int]:
         P = t.purchase_orders.c
         return dict(self.conn.execute(select(P.currency, func.count()).group_by(P.currency)).all())

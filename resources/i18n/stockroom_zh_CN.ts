@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+513" />
+            <location filename="../../ui/refusals.py" line="+525" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-370" />
+            <location line="-382" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -3781,6 +3781,21 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
+            <source>%1 is not accepted; enter convert or keep</source>
+            <translation>%1 无效；请输入 convert（换算）或 keep（保留）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>there is no exchange rate for %1 on %2; enter the rate (1 %3 = how many %4) or add a rate for %1</source>
+            <translation>%2 没有 %1 的汇率；请输入汇率（1 %3 = 多少 %4），或先为 %1 录入汇率</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is not above 0; enter how many %2 make 1 %3, such as 7.2</source>
+            <translation>%1 不大于 0；请输入 1 %3 折合多少 %2，例如 7.2</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 is the company currency; rates are entered for other currencies, such as USD or EUR</source>
             <translation>%1 是公司本位币；汇率只为其他货币录入，例如 USD 或 EUR</translation>
         </message>
@@ -7352,7 +7367,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+523" />
+            <location filename="../../ui/refusals.py" line="+535" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7643,6 +7658,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>prices</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -7785,7 +7805,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-650" />
+            <location line="-663" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8010,7 +8030,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>日期：%1 没有日期为 %2 的汇率；请查看 `stockroom rate list %1`</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+13" />
+            <source>invoice %1 differs from what was ordered and received: %2; it comes to %3 %6 with tax against %4 expected (%5); nothing was posted: check it with the supplier, or post it accepting the differences</source>
+            <translation>发票 %1 与订货和收货不符：%2；含税合计 %3 %6，应为 %4（差额 %5）；未过账：请与供应商核对，或确认接受差异后再过账</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) or unsettled payables (%5) in %2; receive, close or cancel the orders and settle the payables first</source>
+            <translation>币种：供应商 %1 还有未完成的采购单（%4）或未结清的应付款（%5），均以 %2 计价，不能从 %2 改为 %3；请先收货、关闭或取消这些采购单，并结清应付款</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>prices: supplier %1 has %4 term price(s) in %2; changing its currency to %3 needs a choice: convert them at a rate (1 %3 = rate %2) or keep the numbers; nothing was changed</source>
+            <translation>价格：供应商 %1 有 %4 个以 %2 计的供货价格；改为 %3 前须选择：按汇率换算（1 %3 = 汇率 %2），或保留原数字；未做任何更改</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>sales order %1: no sales order has this number</source>
             <translation>销售订单 %1：没有销售订单使用此单号</translation>
         </message>
@@ -8731,7 +8766,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location filename="../../ui/models/document_lines.py" line="-88" />
-            <location filename="../../ui/refusals.py" line="+177" />
+            <location filename="../../ui/refusals.py" line="+178" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -11303,7 +11338,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-597" />
+            <location filename="../../ui/refusals.py" line="-610" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -11452,7 +11487,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+367" />
+            <location filename="../../ui/refusals.py" line="+379" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -11629,9 +11664,72 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
     </context>
     <context>
+        <name>SupplierCurrencyDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/supplier_currency.py" line="+32" />
+            <source>Change the supplier's currency</source>
+            <translation>更改供应商币种</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Supplier %1's term prices are in %2. After the change to %3 they are read in %3: convert them, or keep the numbers only if they already are %3 prices.</source>
+            <translation>供应商 %1 的供货价格以 %2 计。改为 %3 后，这些价格将按 %3 计算：请按汇率换算；只有当这些数字本来就是 %3 价格时，才保留原数字。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Convert the prices at the rate</source>
+            <translation>按汇率换算价格(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>how many %1 make 1 %2, such as 7.2</source>
+            <translation>1 %2 折合多少 %1，例如 7.2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(1 %1 = this many %2)</source>
+            <translation>（1 %1 = 此数 %2）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Keep the numbers as they are</source>
+            <translation>保留原数字不变(&amp;K)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>I confirm these numbers are %1 prices</source>
+            <translation>我确认这些数字就是 %1 价格</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>From quantity</source>
+            <translation>起订数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Old price (%1)</source>
+            <translation>原价格（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New price (%1)</source>
+            <translation>新价格（%1）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Change &amp;currency</source>
+            <translation>更改币种(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
         <name>SupplierInvoice</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+95" />
+            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+97" />
             <source>Supplier invoice for %1</source>
             <translation>%1 的采购发票</translation>
         </message>
@@ -11794,6 +11892,36 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+7" />
             <source>Entered invoice %1 of %2, due %3: the payable is %4 and replaces the receipts' accrual of %5 (it moves by %6).</source>
             <translation>已录入 %2 的发票 %1，到期日 %3：应付 %4，替代收货暂估 %5（变动 %6）。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>%1: billed %2 × %3, received %4 × %5, difference %6</source>
+            <translation>%1：发票 %2 × %3，收货 %4 × %5，差额 %6</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Invoice %1 differs from what was ordered and received:</source>
+            <translation>发票 %1 与订货和收货不符：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>It comes to %1 %2 with tax against %3 expected (%4). Check it with the supplier, or post it as it is.</source>
+            <translation>含税合计 %1 %2，应为 %3（差额 %4）。请与供应商核对，或按发票原样过账。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The invoice differs</source>
+            <translation>发票与订单不符</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Post with the differences</source>
+            <translation>接受差异并过账(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Not now</source>
+            <translation>暂不过账(&amp;N)</translation>
         </message>
     </context>
     <context>
@@ -12045,7 +12173,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+56" />
+            <location filename="../../ui/screens/suppliers.py" line="+60" />
             <source>Net: days after the receipt</source>
             <translation>按收货日期：收货后若干天</translation>
         </message>
@@ -12156,7 +12284,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+212" />
+            <location line="+235" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>

@@ -601,7 +601,8 @@ def test_the_question_names_each_supplier_its_lines_products_and_amount_in_the_c
     from domain.purchasing import commands as pc
     from domain.purchasing import rates
 
-    catalog.update_supplier(db.uow(), cc.UpdateSupplier("SH", "上海五金", currency="USD", lead_time_days=7))
+    catalog.update_supplier(db.uow(), cc.UpdateSupplier("SH", "上海五金", currency="USD", lead_time_days=7,
+                                                      prices="keep"))
     rates.set_rate(db.uow(), pc.SetExchangeRate("USD", "7.1"))
     _run(qtbot, screen)
     screen.tick_shown(True)

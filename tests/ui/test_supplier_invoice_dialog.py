@@ -74,7 +74,12 @@ def test_a_receipt_is_invoiced_with_a_price_difference_shown_and_the_payable_fol
     dialog.number.setText("FP-88")
     dialog.date.setDate(QDate.currentDate())
     assert dialog.ok.isEnabled()
-    dialog.ok.click()
+    dialog.ok.click()  # the price differs from the receipt's: the lines that differ, and a question before posting
+    qtbot.waitUntil(lambda: getattr(dialog, "differences_box", None) is not None)
+    box = dialog.differences_box
+    assert "B-2: billed 4 × 5.1, received 4 × 5, difference +0.4" in box.text() and dialog.view is None
+    assert payable(services) != D("45.65")  # nothing posted while asking
+    box.button(box.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: dialog.view is not None)
     assert "FP-88" in dialog.message.text() and "45.65" in dialog.message.text()
     assert not dialog.ok.isVisible()

@@ -157,3 +157,54 @@ def test_the_payment_basis_and_days_are_edited_beside_the_terms_text(qtbot, scre
     screen.refresh()
     qtbot.waitUntil(lambda: not screen.loading)
     assert screen.select("ACME") and screen.payment_basis.currentData() == "month_end"
+
+
+def with_terms(qtbot, screen):
+    add_supplier(qtbot, screen)
+    dialog = screen.open_terms(None)
+    dialog.sku.setText("SD-1")
+    dialog.price.setText("30")
+    dialog.breaks.setPlainText("60 @ 27")
+    dialog.save()
+    qtbot.waitUntil(lambda: screen.terms_model.rowCount() == 1)
+    assert screen.select("ACME")
+
+
+def test_a_new_currency_asks_what_the_prices_do_and_shows_them_converted_before_saving(qtbot, screen, services):
+    with_terms(qtbot, screen)
+    screen.currency.setText("CNY")
+    screen.save_button.click()
+    dialog = screen.currency_dialog
+    assert services.purchasing.suppliers()[0].currency == "USD"  # nothing written while asking
+    dialog.rate.setText("0.125")  # 1 CNY = 0.125 USD
+    shown = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())]
+    assert shown == [["SD-1", "", "30", "240"], ["SD-1", "60", "27", "216"]]
+    dialog.accept()
+    qtbot.waitUntil(lambda: services.purchasing.suppliers()[0].currency == "CNY")
+    qtbot.waitUntil(lambda: screen.terms_model.rowCount() == 1 and screen.terms_model.rows[0].price == 240)
+    assert screen.terms_model.rows[0].breaks == ((Decimal("60"), Decimal("216")),)
+
+
+def test_keeping_the_numbers_needs_the_clerks_confirmation(qtbot, screen, services):
+    with_terms(qtbot, screen)
+    screen.currency.setText("EUR")
+    screen.save_button.click()
+    dialog = screen.currency_dialog
+    dialog.keep.setChecked(True)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.confirm_keep.setChecked(True)
+    assert ok.isEnabled()
+    assert dialog.table.item(0, 3).text() == "30"
+
+
+def test_an_open_purchase_order_refuses_a_new_currency_and_is_named(qtbot, screen, services):
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders
+
+    with_terms(qtbot, screen)
+    draft = orders.create_draft(services.uow(), pc.CreatePurchaseOrder("ACME", "W1"))
+    screen.currency.setText("CNY")
+    screen.save_button.click()
+    assert "Not saved" in screen.message.text() and draft.id in screen.message.text()
+    assert services.purchasing.suppliers()[0].currency == "USD"

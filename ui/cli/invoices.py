@@ -44,6 +44,9 @@ def add_parsers(sub) -> None:
     p.add_argument("--due", default="", help="its due date, YYYY-MM-DD (default: by the supplier's payment terms)")
     p.add_argument("--note", default="")
     p.add_argument("--preview", action="store_true", help="show the match and write nothing")
+    p.add_argument("--accept-differences", action="store_true",
+                   help="post it although it bills other quantities or prices than were ordered and received "
+                        "(without it such an invoice is refused with the lines that differ)")
     p.add_argument("--json", action="store_true")
     p = actions.add_parser("list", help="the supplier invoices, newest first")
     p.add_argument("--supplier", default="", help="only this supplier's (its code)")
@@ -79,7 +82,7 @@ def _add(args, open_db) -> int:
     command = inv.EnterSupplierInvoice(
         args.supplier, args.number, po=args.po, receipts=tuple(args.receipt), amount=args.amount,
         lines=tuple(_line(x) for x in args.line), day=day("--date", args.date), due_on=day("--due", args.due),
-        note=args.note)
+        note=args.note, accept_differences=args.accept_differences)
     db = open_db()
     try:
         use = inv.preview_invoice if args.preview else inv.enter_supplier_invoice

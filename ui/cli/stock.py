@@ -95,6 +95,13 @@ def add_parsers(sub) -> None:
     for option in ("--name", "--currency", "--contact", "--address"):
         p.add_argument(option)
     p.add_argument("--lead-time", help="days from order to arrival")
+    choice = p.add_mutually_exclusive_group()
+    choice.add_argument("--convert-prices", metavar="RATE",
+                        help="with --currency: convert the term prices at RATE, 1 unit of the new currency in the old "
+                             "one (CNY to USD at 1 USD = 7.2 CNY: 7.2), or 'current' for today's exchange rates")
+    choice.add_argument("--keep-prices", action="store_true",
+                        help="with --currency: keep the term prices as numbers, read in the new currency")
+    p.add_argument("--yes", action="store_true", help="apply the currency change shown (without it: only show it)")
     p = supplier.add_parser("terms", help="a supplier's payment terms and contact (no option: show them)")
     p.add_argument("code")
     p.add_argument("--payment-terms", help="the terms as text, as printed on purchase orders (e.g. 月结30天)")
@@ -221,7 +228,7 @@ def run(args, db) -> int:
     elif cmd == "supplier" and args.action == "terms":
         _supplier_terms(db, args)
     elif cmd == "supplier" and args.action == "update":
-        _update_supplier(db, args)
+        return _update_supplier(db, args)
     elif cmd == "supplier":
         print(catalog.add_supplier(uow(), cc.AddSupplier(args.code, args.name, args.contact, args.currency,
                                                          args.lead_time, args.address)).id)
@@ -327,7 +334,7 @@ def _list_partners(db, cmd: str, as_json: bool) -> None:
     table([[shown(getattr(r, f)) for f in fields] for r in rows], list(fields.values()))
 
 
-def _update_supplier(db, args) -> None:
+def _update_supplier(db, args) -> int:
     """``supplier update``: the stored supplier with the options given changed (``supplier add`` refused a code
     in use, and nothing else changed a supplier's lead time or currency from the command line)."""
     from persistence.purchasing.orders import suppliers
@@ -342,11 +349,27 @@ def _update_supplier(db, args) -> None:
     def given(value, kept):
         return kept if value is None else value
 
-    changed = catalog.update_supplier(db.uow(), cc.UpdateSupplier(
+    choice = "convert" if args.convert_prices is not None else "keep" if args.keep_prices else None
+    wanted = cc.UpdateSupplier(
         row.code, given(args.name, row.name), given(args.contact, row.contact), given(args.currency, row.currency),
-        given(args.lead_time, row.lead_time_days), given(args.address, row.address)))
+        given(args.lead_time, row.lead_time_days), given(args.address, row.address), prices=choice,
+        rate=args.convert_prices)
+    from domain.catalog.supplier_currency import CurrencyChangeNeedsChoice
+
+    try:
+        change = catalog.preview_supplier_currency(db.uow(), wanted)
+    except CurrencyChangeNeedsChoice as exc:
+        print(f"refused: {exc}; give --convert-prices RATE (or 'current') or --keep-prices", file=sys.stderr)
+        return 3  # ui.cli.EXIT_REFUSED
+    if change is not None:
+        print(change.text())
+        if not args.yes:
+            print("nothing was changed; run the same command with --yes to apply the change shown", file=sys.stderr)
+            return 3  # ui.cli.EXIT_REFUSED
+    changed = catalog.update_supplier(db.uow(), wanted)
     print(f"{changed.code}  {changed.name}  currency {changed.currency}  lead time {changed.lead_time_days} days "
           f"(version {changed.version})")
+    return 0
 
 
 def _supplier_terms(db, args) -> None:

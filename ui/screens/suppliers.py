@@ -26,10 +26,14 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog_master
 from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
 from domain.kernel.numbers import fmt
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
+from ui.dialogs.supplier_currency import SupplierCurrencyDialog
 from ui.dialogs.terms import TermsDialog
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
@@ -114,6 +118,7 @@ class SuppliersScreen(Screen):
         super().__init__(services, parent)
         self.products: list[tuple[str, str]] = []
         self.current_code: str | None = None
+        self.stored_currency = ""  # the selected supplier's currency as stored
         self.list_model = SupplierListModel(self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.list_model)
@@ -251,6 +256,7 @@ class SuppliersScreen(Screen):
         self.name.setText(row.name)
         self.contact.setText(row.contact)
         self.currency.setText(row.currency)
+        self.stored_currency = row.currency
         self.lead_time.setText(str(row.lead_time_days))
         self.address.setPlainText(row.address)
         self.payment_terms.setText(row.payment_terms)
@@ -292,17 +298,38 @@ class SuppliersScreen(Screen):
         self.message.clear()
         self._enable()
 
-    def command(self) -> pc.SaveSupplier:
+    def command(self, prices: str | None = None, rate: str | None = None) -> pc.SaveSupplier:
         return pc.SaveSupplier(
             code=self.code.text(), name=self.name.text(), contact=self.contact.text(), currency=self.currency.text(),
             lead_time_days=self.lead_time.text(), address=self.address.toPlainText(),
             payment_terms=self.payment_terms.text(), email=self.email.text(), phone=self.phone.text(),
             new=self.current_code is None, payment_basis=self.payment_basis.currentData(),
-            payment_days=self.payment_days.text() or "0",
+            payment_days=self.payment_days.text() or "0", prices=prices, rate=rate,
         )
 
     def save(self) -> None:
-        command, uow = self.command(), self.services.uow
+        new = self.currency.text().strip().upper()
+        if self.current_code is not None and new and new != self.stored_currency:
+            self.ask_currency(new)
+            return
+        self.save_with(self.command())
+
+    def ask_currency(self, new: str) -> SupplierCurrencyDialog | None:
+        """A new currency: refused at once while POs or payables are open, else the choice and its preview."""
+        uow, code = self.services.uow, self.current_code
+        try:
+            catalog_master.preview_supplier_currency(uow(), cc.UpdateSupplier(code, "-", currency=new, prices="keep"))
+        except DomainError as exc:
+            self._refused(exc)
+            return None
+        dialog = SupplierCurrencyDialog(uow, code, self.stored_currency, new, self)
+        dialog.accepted.connect(lambda: self.save_with(self.command(*dialog.choice())))
+        dialog.open()
+        self.currency_dialog = dialog
+        return dialog
+
+    def save_with(self, command: pc.SaveSupplier) -> None:
+        uow = self.services.uow
         self.save_button.setEnabled(False)
         self.services.tasks.submit(lambda: purchasing_terms.save_supplier(uow(), command),
                                    on_done=self._saved, on_error=self._refused)

@@ -99,11 +99,15 @@ def test_an_invoice_price_2_percent_higher_shows_the_price_difference_and_the_pa
         inv.LineInput(*x) for x in lines)))
     [row] = preview.match.rows
     assert (row.qty_difference, row.price_difference, row.difference) == (D(0), D("0.20"), D("2.00"))
+    with pytest.raises(inv.InvoiceDiffers) as refused:  # nothing posted until the difference is accepted
+        enter(shop, "FP-002", po=po, lines=lines)
+    assert "SCREW: billed 10 × 10.2, received 10 × 10, difference +2" in str(refused.value)
+    assert balance(shop) == D("113.00")
     # net 102.00, tax 13.26: 115.26 against the 113.00 expected
     assert (preview.match.amount, preview.match.tax, preview.match.difference) == (D("115.26"), D("13.26"),
                                                                                     D("2.26"))
     assert open_kinds(shop) == {"goods_receipt": D("113.00")}  # a preview writes nothing
-    view = enter(shop, "FP-002", po=po, lines=lines)
+    view = enter(shop, "FP-002", po=po, lines=lines, accept_differences=True)
     assert view.match == preview.match
     assert view.payable_change == D("2.26")
     assert balance(shop) == D("115.26")
@@ -130,7 +134,7 @@ def test_an_invoice_for_less_than_was_received_shows_the_quantity_difference(sho
 
 def test_reversal_reopens_the_receipt_items_and_marks_the_invoice(shop):
     po = order(shop, ("SCREW", "10", "10.00"))
-    enter(shop, "FP-005", po=po, lines=[("SCREW", "10", "10.20")])
+    enter(shop, "FP-005", po=po, lines=[("SCREW", "10", "10.20")], accept_differences=True)
     with pytest.raises(BadInput):
         inv.reverse_invoice(shop.uow(), inv.ReverseSupplierInvoice("NB", "FP-005", " "))
     view = inv.reverse_invoice(shop.uow(), inv.ReverseSupplierInvoice("NB", "FP-005", "wrong price 价格错误", DAY))
@@ -160,11 +164,11 @@ def test_a_number_entered_twice_for_one_supplier_is_refused_naming_it(shop):
 
 def test_an_invoice_by_amount_covers_what_is_outstanding_at_the_order_prices(shop):
     po = order(shop, ("SCREW", "10", "10.00"), ("NUT", "100", "0.50"))  # 113.00 + 56.50
-    view = enter(shop, "FP-007", po=po, amount="170.00")
+    view = enter(shop, "FP-007", po=po, amount="170.00", accept_differences=True)
     assert view.match.by_amount and [r.invoiced for r in view.match.rows] == [D(10), D(100)]
     assert (view.match.expected, view.match.difference, view.match.tax) == (D("169.50"), D("0.50"), D("19.56"))
     assert (view.settles, balance(shop)) == (D("169.50"), D("170.00"))
-    later = enter(shop, "FP-008", po=po, amount="5.00")  # e.g. freight: nothing is left outstanding
+    later = enter(shop, "FP-008", po=po, amount="5.00", accept_differences=True)  # freight: nothing is left outstanding
     assert [r.invoiced_before for r in later.match.rows] == [D(10), D(100)]
     assert (later.match.expected, later.settles, balance(shop)) == (D(0), D(0), D("175.00"))
 
@@ -182,7 +186,7 @@ def test_money_paid_on_the_receipt_stays_paid_when_the_invoice_replaces_it(shop)
     po = order(shop, ("SCREW", "10", "10.00"))
     record_money(shop.uow(), ac.RecordMoney("payment", "NB", "113.00", day=DAY))
     assert balance(shop) == D(0)
-    view = enter(shop, "FP-010", po=po, lines=[("SCREW", "10", "10.20")])
+    view = enter(shop, "FP-010", po=po, lines=[("SCREW", "10", "10.20")], accept_differences=True)
     assert view.settles == D("113.00")
     assert balance(shop) == D("2.26")  # only the price difference is owed
     assert open_kinds(shop) == {"supplier_invoice": D("2.26")}
@@ -233,8 +237,8 @@ def test_refusals_name_what_is_wrong(shop):
 
 def test_due_date_from_the_terms_unless_given(shop):
     po = order(shop, ("SCREW", "10", "10.00"))
-    assert enter(shop, "FP-013", po=po, amount="1.00").due_on == DAY  # no terms: net 0 days
-    view = enter(shop, "FP-014", po=po, amount="1.00", due_on=date(2026, 4, 30))
+    assert enter(shop, "FP-013", po=po, amount="1.00", accept_differences=True).due_on == DAY  # no terms: net 0 days
+    view = enter(shop, "FP-014", po=po, amount="1.00", due_on=date(2026, 4, 30), accept_differences=True)
     assert view.due_on == date(2026, 4, 30)
     uow = shop.uow()
     with uow:
@@ -250,7 +254,8 @@ def test_a_foreign_currency_order_is_invoiced_in_its_currency_and_owed_at_its_fi
     number = po_uc.issue(shop.uow(), pc.IssuePurchaseOrder(draft.id, MARCH)).number
     po_uc.receive(shop.uow(), pc.ReceivePurchaseOrder(number, occurred_at=MARCH))
     assert balance(shop, "US1") == D("791.00")  # 10 × 10.00 × 7 × 1.13
-    view = enter(shop, "INV-77", po=number, lines=[("SCREW", "10", "10.20")], supplier="US1")
+    view = enter(shop, "INV-77", po=number, lines=[("SCREW", "10", "10.20")], supplier="US1",
+                 accept_differences=True)
     assert (view.currency, view.match.amount, view.match.difference) == ("USD", D("115.26"), D("2.26"))
     assert (view.payable, view.settles, view.payable_change) == (D("806.82"), D("791.00"), D("15.82"))
     assert balance(shop, "US1") == D("806.82")

@@ -167,7 +167,7 @@ def test_suggestions_become_one_draft_per_supplier_and_warehouse_and_a_second_ru
 
 
 def test_a_suggestion_carries_its_supplier_s_currency_beside_the_unit_price_and_the_draft_takes_it(db):
-    catalog.update_supplier(db.uow(), cc.UpdateSupplier("NB", "NB Trading", "", "USD", 14, ""))
+    catalog.update_supplier(db.uow(), cc.UpdateSupplier("NB", "NB Trading", "", "USD", 14, "", prices="keep"))
     suggestions = [p.suggestion for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS) if p.suggestion]
     assert suggestions and {(s.supplier, s.currency) for s in suggestions} == {("NB", "USD")}
     [draft] = planning.create_drafts(db.uow(), suggestions)

@@ -10,6 +10,7 @@ highlighted; Post invoice runs ``enter_supplier_invoice`` on the task runner and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QRadioButton
 from PySide6.QtWidgets import QTableWidget
@@ -317,10 +319,10 @@ class SupplierInvoiceDialog(QDialog):
             amount=self._amount() if self.by_amount.isChecked() else None, lines=lines,
             day=self.date.date().toPython(), due_on=due if isinstance(due, date) else None)
 
-    def post(self) -> None:
+    def post(self, accept_differences: bool = False) -> None:
         if not self._ready():
             return
-        command = self.command()
+        command = replace(self.command(), accept_differences=accept_differences)
         uow = self.services.uow
         self.buttons.setEnabled(False)
         self.say("")
@@ -352,7 +354,35 @@ class SupplierInvoiceDialog(QDialog):
         self.buttons.setEnabled(True)
         self.load_button.setEnabled(True)
         self._check()
+        if isinstance(exc, inv.InvoiceDiffers):
+            self.ask_differences(exc)
+            return
         self.say(refusal_text(exc) if isinstance(exc, DomainError) else str(exc), error=True)
+
+    def ask_differences(self, exc: inv.InvoiceDiffers) -> QMessageBox:
+        """The invoice differs from the order and receipts (three-way match): the lines that differ, then ask."""
+        view, signed = exc.view, lambda x: ("+" if x > 0 else "") + fmt(x)
+        lines = [fill(translate("SupplierInvoice", "%1: billed %2 × %3, received %4 × %5, difference %6"), r.sku,
+                      fmt(r.invoiced), fmt(r.invoice_price), fmt(r.received), fmt(r.price), signed(r.difference))
+                 for r in inv.differing(view.match)]
+        text = "\n".join([
+            fill(translate("SupplierInvoice", "Invoice %1 differs from what was ordered and received:"), view.number),
+            *lines, "", fill(translate("SupplierInvoice", "It comes to %1 %2 with tax against %3 expected (%4). Check "
+                                                          "it with the supplier, or post it as it is."),
+                             fmt_price(view.match.amount, view.places), view.currency,
+                             fmt_price(view.match.expected, view.places),
+                             ("+" if view.match.difference > 0 else "")
+                             + fmt_price(view.match.difference, view.places))])
+        box = QMessageBox(QMessageBox.Icon.Question, translate("SupplierInvoice", "The invoice differs"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("SupplierInvoice", "&Post with the differences"))
+        box.button(QMessageBox.StandardButton.No).setText(translate("SupplierInvoice", "&Not now"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _r: self.post(accept_differences=True) if box.clickedButton() is yes else None)
+        self.differences_box = box
+        box.open()
+        return box
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(RED if error else GREEN)
