@@ -48,7 +48,7 @@ def test_a_preview_shows_the_match_and_writes_nothing_then_add_enters_it(shop):
     assert "amount 115.26 CNY (tax 13.26 at 13%); expected 113.00; difference +2.26" in out
     assert "the payable moves by +2.26" in out and out.endswith("preview: nothing was written\n")
     assert shop("supplier-invoice", "list", "--json")[1] == "[]\n"
-    code, out, err = shop(*args, "--due", "2026-04-30", "--json")
+    code, out, err = shop(*args, "--due", "2026-04-30", "--json", "--accept-differences")  # billed 10.20, ordered 10
     assert (code, err) == (0, "")
     [view] = json.loads(out)
     assert (view["amount"], view["difference"], view["payable"], view["settles"], view["due_on"]) == (
@@ -112,7 +112,7 @@ def test_amounts_print_with_thousands_grouped_as_the_window_shows_them(tmp_path,
     """An invoice of 13,950.50 printed as 13950.5 beside a window that shows 13,950.50."""
     run = make_shop(tmp_path, capsys, monkeypatch, ("SCREW", "1000", "12.00"))  # 12,000.00 + 13 % = 13,560.00
     code, out, err = run("supplier-invoice", "add", "--supplier", "NB", "FP-9", "--po", run.po, "--amount",
-                         "13950.50", "--date", "2026-03-10")
+                         "13950.50", "--date", "2026-03-10", "--accept-differences")  # 390.50 over the order
     assert (code, err) == (0, "")
     assert "amount 13,950.50 CNY (tax 1,604.92 at 13%); expected 13,560.00; difference +390.50" in out
     assert "payable 13,950.50 CNY" in out
