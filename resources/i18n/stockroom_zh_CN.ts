@@ -11703,12 +11703,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+2" />
             <source>SKU</source>
-            <translation>SKU</translation>
+            <translation>货号</translation>
         </message>
         <message>
             <location line="+0" />
             <source>From quantity</source>
-            <translation>起订数量</translation>
+            <translation>阶梯数量</translation>
         </message>
         <message>
             <location line="+1" />
