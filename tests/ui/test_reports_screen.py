@@ -62,6 +62,10 @@ def open_row_lines(qtbot, screen, row: int):
     at = screen.table.visualRect(index).center()
     QTest.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a double click's first press
     QTest.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.mouseButtons() != Qt.MouseButton.NoButton:  # the window the double click opened took its release:
+        QTest.mouseRelease(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)  # the button is up again
     lines = screen.lines_window
     assert lines is not None and lines.isVisible()
     qtbot.waitUntil(lambda: lines.loaded)

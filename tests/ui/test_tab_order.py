@@ -25,6 +25,9 @@ AFTER_HEADER = ["scan", "grid", "remove_button", "clear_button", "hold_button", 
 
 def arrow_to(qtbot, shell, key: str):
     """The clerk goes down the navigation list with ↓ onto the screen ``key``."""
+    # a button held down means a click, which does hand the keyboard to the scan field (an earlier test's double
+    # click left one down for the whole process once)
+    assert QApplication.mouseButtons() == Qt.MouseButton.NoButton, "a mouse button is down"
     shell.nav.setCurrentRow(KEYS.index(key) - 1)
     shell.nav.setFocus()
     qtbot.waitUntil(shell.nav.hasFocus)
