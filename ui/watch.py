@@ -69,10 +69,11 @@ class DataWatcher(QObject):
             self.timer.start()
 
     def _read(self) -> int | None:
-        if self._conn is None:
+        conn = self._conn  # called with ``_lock`` held: ``stop`` closes the connection only under it
+        if conn is None:
             return None
         try:
-            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+            return conn.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error:
             return self._version
 
@@ -109,10 +110,14 @@ class DataWatcher(QObject):
             self.planned.emit()
 
     def stop(self) -> None:
+        """No more looks. The connection is closed under ``_lock``: a pool thread's ``own_write`` may be looking at it
+        (a planning run storing its results while the window closes), and closing a connection another thread is
+        using crashes the process. That wait is for one commit at most (``own_write`` spans only the commit)."""
         self.timer.stop()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        with self._lock:
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
 
 
 class QuietStore:

@@ -190,3 +190,38 @@ def test_saving_a_products_terms_on_the_suppliers_screen_does_not_say_the_screen
                     and window.services.tasks.busy == 0, timeout=30_000)
     seen(qtbot, window)
     assert screen.error_label.isHidden(), screen.error_label.text()  # its own terms too
+
+
+def test_stopping_the_watcher_waits_for_an_own_write_in_flight_before_it_closes_its_connection(qtbot, db):
+    """The window closed while a pool thread stored a planning run: ``stop`` on the GUI thread closed the watcher's
+    connection while the pool thread was reading it in ``own_write``, and the process died (a segfault in the suite).
+    Here the pool thread stops inside ``own_write`` at a point the test controls, ``stop`` is called meanwhile, and the
+    connection must still be open (and usable) until the write is done; closed right after."""
+    import threading
+
+    watcher = DataWatcher(db.path)
+    watcher.timer.stop()
+    inside = threading.Event()
+    release = threading.Event()
+    versions: list[int | None] = []
+
+    def pool_write():
+        with watcher.own_write(planned=False):
+            inside.set()
+            release.wait(timeout=30)
+            versions.append(watcher._read())
+
+    writer = threading.Thread(target=pool_write)
+    writer.start()
+    assert inside.wait(timeout=30)
+    stopper = threading.Thread(target=watcher.stop)
+    stopper.start()
+    stopper.join(timeout=0.2)  # stop may not finish while the write holds the look: it must wait, whatever the time
+    assert watcher._conn is not None, "stop closed the connection under a write in flight"
+    release.set()
+    writer.join(timeout=30)
+    stopper.join(timeout=30)
+    assert not writer.is_alive() and not stopper.is_alive()
+    assert versions and isinstance(versions[0], int)  # the write's last look read the open connection
+    assert watcher._conn is None
+    assert watcher.check() is False  # a look after stop is harmless
