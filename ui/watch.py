@@ -53,6 +53,9 @@ class DataWatcher(QObject):
         super().__init__(parent)
         self.generation = 0
         self._lock = threading.Lock()  # one look at a time: the GUI thread's ticks and a pool thread's own write
+        # ``planned`` is emitted from a pool thread under this, and ``stop`` takes it: see ``stop``.
+        self._telling = threading.RLock()
+        self._stopped = False
         self._conn: sqlite3.Connection | None = None
         self._version: int | None = None
         if path:
@@ -107,13 +110,22 @@ class DataWatcher(QObject):
                 if clean:
                     self._version = self._read()
         if planned:
-            self.planned.emit()
+            with self._telling:
+                if not self._stopped:
+                    self.planned.emit()
 
     def stop(self) -> None:
         """No more looks. The connection is closed under ``_lock``: a pool thread's ``own_write`` may be looking at it
         (a planning run storing its results while the window closes), and closing a connection another thread is
-        using crashes the process. That wait is for one commit at most (``own_write`` spans only the commit)."""
+        using crashes the process. That wait is for one commit at most (``own_write`` spans only the commit).
+
+        Nor is ``planned`` emitted after ``stop``: the window deletes a stopped watcher (another database opened) while
+        the work of the database left behind runs on, and a pool thread emitting a signal of a deleted object raised
+        after its commit, or crashed the process when the deletion ran meanwhile. ``stop`` waits for an emission under
+        way (the window's connection only queues it), so once it has returned the watcher may be deleted."""
         self.timer.stop()
+        with self._telling:
+            self._stopped = True
         with self._lock:
             conn, self._conn = self._conn, None
         if conn is not None:

@@ -248,6 +248,50 @@ def test_opening_another_database_does_not_wait_for_the_old_one_s_background_wor
     other.database.close()
 
 
+def test_a_run_of_the_database_left_behind_stores_its_results_after_the_window_dropped_that_database_s_watcher(
+        qtbot, window, services, tmp_path):
+    """A planning run of the old database (the dashboard's, held here by the test until another database is open)
+    stores its results through the old database's watcher (``ui.watch.quiet``, taken when it was submitted), which
+    the window stopped and deleted on the switch: the run's notice went to the deleted watcher, and the run failed
+    after its commit, or the process crashed had the deletion run at that moment. It stores and reports as usual."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QEvent
+    from shiboken6 import isValid
+
+    from bootstrap import bind
+    from persistence.db import open_database
+    from ui.services import Services
+    from ui.tasks import TaskRunner
+    from ui.watch import quiet
+
+    qtbot.waitUntil(lambda: services.tasks.busy == 0)
+    old, around = window.watcher, quiet(window.services.watcher)
+    release = threading.Event()
+    reported: list = []
+
+    def planning() -> str:
+        assert release.wait(600), "the test never released the run"
+        with around():
+            pass  # its commit
+        return "stored"
+
+    services.tasks.submit(planning, on_done=reported.append, on_error=reported.append, background=True)
+    other = Services.over(bind(open_database(tmp_path / "other.sqlite3")), TaskRunner(), user="")
+    window.open_services = lambda path: other
+    try:
+        window.open_database(tmp_path / "other.sqlite3")
+        assert window.watcher is not old
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old watcher goes, as it would
+        assert not isValid(old)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: bool(reported) and not window.retired)
+    assert reported == ["stored"]
+    qtbot.waitUntil(lambda: other.tasks.busy == 0)
+    other.tasks.wait()
+    other.database.close()
+
+
 def test_closing_while_background_work_runs_waits_once_on_screen_then_closes(qtbot, window, services, monkeypatch):
     """The window closes once: it asks about unposted documents once, then, while a background job (held here by
     the test) still runs, stays disabled under a dialog that says work is finishing, with its thread free, and

@@ -225,3 +225,76 @@ def test_stopping_the_watcher_waits_for_an_own_write_in_flight_before_it_closes_
     assert versions and isinstance(versions[0], int)  # the write's last look read the open connection
     assert watcher._conn is None
     assert watcher.check() is False  # a look after stop is harmless
+
+
+def test_a_write_after_the_watcher_stopped_and_was_deleted_stores_without_telling_it(qtbot, db):
+    """Another database opened: the window stops the old database's watcher and deletes it, while a planning run of
+    that database goes on on a pool thread and stores its results through the watcher's ``own_write``. Its notice
+    went to the deleted object: the run failed after its commit ('Signal source has been deleted'), and had the
+    deletion run during the emission, the process would have crashed. A stopped watcher says nothing more."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QEvent
+    from shiboken6 import isValid
+
+    watcher = DataWatcher(db.path)
+    around = watcher.own_write  # as a job captures it when it is submitted (ui.watch.quiet)
+    watcher.stop()
+    watcher.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop would, meanwhile
+    assert not isValid(watcher)
+    failures: list[BaseException] = []
+
+    def store():
+        try:
+            with around():
+                pass  # the commit
+        except BaseException as exc:  # noqa: BLE001 - the test reports it below
+            failures.append(exc)
+
+    writer = threading.Thread(target=store)
+    writer.start()
+    writer.join(timeout=60)
+    assert not writer.is_alive() and failures == []
+
+
+def test_stopping_the_watcher_waits_for_a_notice_under_way_so_that_it_may_be_deleted_after(qtbot, db):
+    """The pool thread is emitting ``planned`` (held here, at a point the test controls, in a slot connected
+    directly) when the GUI thread stops the watcher: ``stop`` returns only once the emission is over, as the window
+    deletes the watcher right after it; and a write after ``stop`` emits nothing."""
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    watcher = DataWatcher(db.path)
+    watcher.timer.stop()
+    inside, release = threading.Event(), threading.Event()
+    heard: list[str] = []
+
+    def slot():
+        heard.append(threading.current_thread().name)
+        inside.set()
+        assert release.wait(60), "the test never released the emission"
+
+    watcher.planned.connect(slot, Qt.ConnectionType.DirectConnection)
+
+    def pool_write():
+        with watcher.own_write():
+            pass
+
+    writer = threading.Thread(target=pool_write, name="pool")
+    writer.start()
+    stopper = threading.Thread(target=watcher.stop)
+    try:
+        assert inside.wait(60), "the write never emitted"
+        stopper.start()
+        stopper.join(timeout=0.2)  # it may not return while the emission is under way, however long that takes
+        assert stopper.is_alive(), "stop returned while the watcher was still emitting"
+    finally:
+        release.set()
+    writer.join(timeout=60)
+    stopper.join(timeout=60)
+    assert not writer.is_alive() and not stopper.is_alive()
+    pool_write()  # after stop: no notice
+    assert heard == ["pool"]
