@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.test_shell import services  # noqa: F401 - the fixture: a warehouse and a product
@@ -34,9 +35,17 @@ def arrow_to(qtbot, shell, key: str):
     qtbot.keyClick(shell.nav, Qt.Key.Key_Down)
     screen = shell.stack.currentWidget()
     assert shell.current_key() == key
-    qtbot.wait(20)  # the screen's queued turns (a scan field taking the keyboard, were it to)
+    turns_taken(qtbot)  # the screen's queued turns (a scan field taking the keyboard, were it to)
     assert shell.nav.hasFocus()  # going through the list, the keyboard stays in it
     return screen
+
+
+def turns_taken(qtbot) -> None:
+    """Every turn queued so far for the event loop (``QTimer.singleShot(0, …)``) has been taken: a turn queued now
+    comes after them, and is waited for, however slow the machine (a 20 ms wait assumed they had run by then)."""
+    taken: list[bool] = []
+    QTimer.singleShot(0, lambda: taken.append(True))
+    qtbot.waitUntil(lambda: bool(taken))
 
 
 def names(screen, widget) -> str | None:
