@@ -53,6 +53,25 @@ def background_work_finished():
     wait_for_all()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def widgets_gone_before_the_exit(qapp):
+    """The last screen test's windows are deleted while Python still runs. pytest-qt closes a test's widgets and
+    only asks Qt to delete them (``deleteLater``), which the next test's waits do; after the last test none runs, so
+    they were left to the interpreter's exit, and destroying a chart there (pyqtgraph's Python overrides called on a
+    half torn-down interpreter) crashed the process after every test had passed: ``pytest tests/ui/test_shell.py``
+    exited 139, and so would the suite whenever its last screen test shows a chart."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.tasks import wait_for_all
+
+    yield
+    wait_for_all()
+    for widget in QApplication.topLevelWidgets():  # and those no test handed to pytest-qt (not closed: closing asks)
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def make_services(db):
     """Build ui.services.Services on the test database, as ui.app does; waits for background work at the end."""
