@@ -16,6 +16,20 @@ from domain.stock import ledger
 from ui.watch import DataWatcher
 
 
+@pytest.fixture(autouse=True)
+def patient_looks(monkeypatch):
+    """The tests' looks (``check``) wait for a commit of the window's own under way, however long it takes.
+
+    A look skips a tick while such a write commits (``own_write``) once it has waited ``LOCK_WAIT_SECONDS`` for it:
+    right for the window's timer, but the window's dashboard stores its planning run's alerts that way in the
+    background of every test here, and on a busy machine that commit outlasted the wait: the test's look missed the
+    other program's commit it was asserting, or a screen's own look at its load's start did, and the screen then
+    took its own save for news."""
+    from ui import watch
+
+    monkeypatch.setattr(watch, "LOCK_WAIT_SECONDS", 600)
+
+
 @pytest.fixture
 def services(db, make_services):
     uow = db.uow
