@@ -49,7 +49,7 @@ class Cluster:
         command = [str(self.bindir / args[0]), *args[1:]]
         if self.as_postgres:
             command = ["su", "postgres", "-s", "/bin/sh", "-c", " ".join(_quote(a) for a in command)]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
         if result.returncode != 0:
             log = self.dir / "server.log"
             raise RuntimeError(f"{args[0]} failed: {result.stderr or result.stdout}"

@@ -18,7 +18,7 @@ NUMBER = r"^-?\d+(\.\d+)?$"
 def run(db: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(MAIN), "--db", str(db), *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=60, encoding="utf-8",
+        cwd=ROOT, capture_output=True, text=True, timeout=600, encoding="utf-8",
     )
 
 
@@ -277,7 +277,7 @@ def test_headless_commands_import_neither_qt_nor_pandas_nor_statsmodels(tmp_path
         ["--db", db, "check"],
     ]
     script = HEAVY_CHECK.format(root=str(ROOT), commands=commands)
-    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["codes"] == [0, 0, 0, 0, 0, 3, 0, 0, 0]

@@ -148,7 +148,7 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
         f"open_database({str(path)!r}).close()\n"
         "print('alembic' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
 

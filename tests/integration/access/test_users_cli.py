@@ -130,7 +130,7 @@ def test_without_a_terminal_and_without_the_variable_the_command_says_which_vari
     main = [sys.executable, str(ROOT / "main.py"), "--db", str(db)]
 
     def run(*args, **extra):
-        return subprocess.run([*main, *args], env={**env, **extra}, capture_output=True, text=True, timeout=60,
+        return subprocess.run([*main, *args], env={**env, **extra}, capture_output=True, text=True, timeout=600,
                               stdin=subprocess.DEVNULL)
 
     assert run("init").returncode == 0

@@ -117,8 +117,8 @@ def test_a_clerk_may_not_close_and_a_manager_may_not_reopen(shop, capsys, monkey
 def test_the_refusal_is_the_process_exit_status(shop):
     env = {**os.environ}
     run = [sys.executable, str(ROOT / "main.py"), "--db", str(shop)]
-    assert subprocess.run([*run, "period", "close", "2026-10"], cwd=ROOT, capture_output=True, timeout=60,
+    assert subprocess.run([*run, "period", "close", "2026-10"], cwd=ROOT, capture_output=True, timeout=600,
                           env=env).returncode == 0
     result = subprocess.run([*run, *POSTINGS["receive"], "2026-10-02T10:00"], cwd=ROOT, capture_output=True,
-                            text=True, encoding="utf-8", timeout=60, env=env)
+                            text=True, encoding="utf-8", timeout=600, env=env)
     assert result.returncode == 3 and "2026-10, which is closed" in result.stderr

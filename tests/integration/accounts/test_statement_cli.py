@@ -135,6 +135,6 @@ def test_the_command_runs_as_a_user_runs_it(shop, tmp_path):
     out_file = tmp_path / "NB.pdf"
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(shop.db), "statement", "NB",
                            "--from", "2026-01-01", "--to", "2026-12-31", "-o", str(out_file)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120, encoding="utf-8")
+                          cwd=ROOT, capture_output=True, text=True, timeout=600, encoding="utf-8")
     assert done.returncode == 0, done.stderr
     assert "supplier NB" in done.stdout and "closing 3333.00 CNY" in done.stdout

@@ -192,7 +192,7 @@ def cli(template, tmp_path):
 
     def run(*args: str, code: int = 0, stderr: bool = False) -> str:
         done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=120)
+                              text=True, env=env, cwd=ROOT, timeout=600)
         assert done.returncode == code, (args, done.stdout, done.stderr)
         return done.stdout if code == 0 and not stderr else done.stderr
 

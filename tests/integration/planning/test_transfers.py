@@ -111,7 +111,7 @@ def test_suggest_lists_the_transfer_before_the_purchase_lines(template, tmp_path
     def cli(*args, code=0):
         done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), *args, "--today",
                                TODAY.isoformat(), "--weeks", str(WEEKS)], capture_output=True, text=True, env=env,
-                              cwd=ROOT, timeout=120)
+                              cwd=ROOT, timeout=600)
         assert done.returncode == code, done.stderr
         return done.stdout if code == 0 else done.stderr
 

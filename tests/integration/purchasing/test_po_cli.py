@@ -27,7 +27,7 @@ def cli(tmp_path):
 
     def run(*args: str, code: int = 0) -> str:
         done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=60)
+                              text=True, env=env, cwd=ROOT, timeout=600)
         assert done.returncode == code, (args, done.stdout, done.stderr)
         return done.stdout if code == 0 else done.stderr
 
@@ -172,7 +172,7 @@ def test_po_pdf_prints_in_the_language_asked_else_in_the_one_the_window_shows(cl
         out = tmp_path / "default.pdf"
         done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "po.sqlite3"), "po",
                                "pdf", number, "-o", str(out), *extra], capture_output=True, text=True, env=env,
-                              cwd=ROOT, timeout=60)
+                              cwd=ROOT, timeout=600)
         assert done.returncode == 0, done.stderr
         assert expected in _pdf_text(out)
 

@@ -39,7 +39,7 @@ def runner(db):
                "STOCKROOM_NEW_PASSWORD": PASSWORD}
         head = ["--user", user] if user else []
         done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *head, *args],
-                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
         assert done.returncode == code, (args, done.stdout, done.stderr)
         return done.stdout, done.stderr
 

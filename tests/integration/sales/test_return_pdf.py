@@ -28,7 +28,7 @@ def cli(tmp_path):
 
     def run(*args: str, code: int = 0) -> str:
         done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=60)
+                              text=True, env=env, cwd=ROOT, timeout=600)
         assert done.returncode == code, (args, done.stdout, done.stderr)
         return done.stdout if code == 0 else done.stderr
 

@@ -25,7 +25,7 @@ def cli(tmp_path):
 
     def run(*args: str, code: int = 0) -> str:
         done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=60)
+                              text=True, env=env, cwd=ROOT, timeout=600)
         assert done.returncode == code, (args, done.stdout, done.stderr)
         return done.stdout if code == 0 else done.stderr
 
@@ -185,7 +185,7 @@ def both(tmp_path, *args: str) -> subprocess.CompletedProcess:
     """A command on the fixture's database that succeeds, with its stdout and its stderr."""
     env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "sales.sqlite3"), *args],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
     assert done.returncode == 0, done.stderr
     return done
 
