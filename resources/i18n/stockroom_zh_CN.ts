@@ -8765,8 +8765,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
+            <location line="+161" />
+            <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
+            <translation>币种：供应商 %1 还有以 %2 计价的未完成采购单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>currency: supplier %1 cannot change from %2 to %3 while it has unsettled payables (%4) in %2; settle the payables first</source>
+            <translation>币种：供应商 %1 还有以 %2 计价的未结清应付款（%4），不能从 %2 改为 %3；请先结清这些应付款</translation>
+        </message>
+        <message>
             <location filename="../../ui/models/document_lines.py" line="-88" />
-            <location filename="../../ui/refusals.py" line="+178" />
+            <location filename="../../ui/refusals.py" line="+38" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -11338,7 +11348,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-610" />
+            <location filename="../../ui/refusals.py" line="-634" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
