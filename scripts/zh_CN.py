@@ -2909,6 +2909,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录',
     ('SyncReasons', 'year and seq go together'): '年份与序号须同时给出',
     ('SyncReasons', 'year: %1 is outside the years a business date may fall in'): '年份：%1 不在业务日期允许的年份之内',
+    ('SyncStage', '%1: %2/%3'): '%1：%2/%3',
     ('SyncStage', 'receiving'): '下载',
     ('SyncStage', 'recalculating stock'): '重算库存',
     ('SyncStage', 'sending'): '上传',

@@ -5261,7 +5261,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+229" />
+            <location filename="../../ui/widgets/sync_status.py" line="+222" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -13985,7 +13985,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-205" />
+            <location filename="../../ui/sync_stages.py" line="+22" />
             <source>sending</source>
             <translation>上传</translation>
         </message>
@@ -13999,11 +13999,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>recalculating stock</source>
             <translation>重算库存</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>%1: %2/%3</source>
+            <translation>%1：%2/%3</translation>
+        </message>
     </context>
     <context>
         <name>SyncStatus</name>
         <message>
-            <location line="+36" />
+            <location filename="../../ui/widgets/sync_status.py" line="-167" />
             <source>%n record(s) from the shared database refused, not applied.</source>
             <translation>共享数据库中有 %n 条记录未通过检查，已拒收，未应用。</translation>
         </message>

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog
@@ -25,16 +24,11 @@ from PySide6.QtWidgets import QWidget
 from ui.i18n import fill
 from ui.sync_reasons import reason_text
 from ui.sync_reasons import table_text
+from ui.sync_stages import stage_words
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-# The stages the engine reports progress in (persistence.sync.engine).
-STAGES = {
-    "push": QT_TRANSLATE_NOOP("SyncStage", "sending"),
-    "pull": QT_TRANSLATE_NOOP("SyncStage", "receiving"),
-    "recompute": QT_TRANSLATE_NOOP("SyncStage", "recalculating stock"),
-}
 
 
 def progress_text(state) -> str:
@@ -46,8 +40,7 @@ def progress_text(state) -> str:
 
 
 def stage_text(stage: str) -> str:
-    caption = STAGES.get(stage)
-    return translate("SyncStage", caption) if caption else stage
+    return stage_words(stage, lambda caption: translate("SyncStage", caption))
 
 
 def clock(moment: datetime | None) -> str:

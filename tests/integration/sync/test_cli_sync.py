@@ -128,7 +128,7 @@ def test_stock_gone_below_zero_in_a_merge_is_said_as_the_stock_list_says_it(hub,
 
 
 def test_the_progress_on_one_line_leaves_nothing_of_a_longer_stage_behind(tmp_path, capsys, monkeypatch):
-    """pull: 259800/259800 then recompute: 0/2710 on the same line read 'recompute: 0/271000'."""
+    """receiving: 259800/259800 then recalculating stock: 0/2710 on the same line read '…: 0/27100000'."""
     from persistence import sync
 
     def stages(db, url, *, password=None, progress=None, **kw):
@@ -141,8 +141,9 @@ def test_the_progress_on_one_line_leaves_nothing_of_a_longer_stage_behind(tmp_pa
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop")
     shown = err.split("\r")[1:]
-    assert code == 0 and [x.split()[0] for x in shown] == ["push:", "pull:", "recompute:", "recompute:"]
-    assert shown[2].rstrip() == "recompute: 0/2710" and len(shown[2]) >= len("pull: 259800/259800")
+    assert code == 0 and [x.split(":")[0] for x in shown] == ["sending", "receiving", "recalculating stock",
+                                                              "recalculating stock"]
+    assert shown[2].rstrip() == "recalculating stock: 0/2710" and len(shown[2]) >= len("receiving: 259800/259800")
 
 
 def test_the_progress_into_a_log_is_a_line_a_stage(tmp_path, capsys, monkeypatch):
@@ -160,4 +161,29 @@ def test_the_progress_into_a_log_is_a_line_a_stage(tmp_path, capsys, monkeypatch
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop")
     assert code == 0 and "\r" not in err
-    assert err.splitlines()[:3] == ["push: 3/3", "pull: 5/5", "recompute: 1/1"]
+    assert err.splitlines()[:3] == ["sending: 3/3", "receiving: 5/5", "recalculating stock: 1/1"]
+
+
+def test_the_progress_names_the_stages_in_chinese_as_the_window_does(tmp_path, capsys, monkeypatch):
+    """The window says 上传 / 下载 / 重算库存; the command line said push / pull / recompute in any language."""
+    from persistence import sync
+
+    def stages(db, url, *, password=None, progress=None, **kw):
+        for stage, done, total in (("push", 3, 3), ("pull", 259_800, 259_800), ("recompute", 0, 2710),
+                                   ("recompute", 2710, 2710)):
+            progress(stage, done, total)
+        return sync.SyncReport()
+
+    monkeypatch.setattr(sync, "sync", stages)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop",
+                       "--language", "zh_CN")
+    assert code == 0 and err.splitlines()[:3] == ["上传：3/3", "下载：259800/259800", "重算库存：2710/2710"]
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop",
+                       "--language", "zh")
+    shown = err.split("\r")[1:]
+    assert code == 0 and shown[2].rstrip() == "重算库存：0/2710"
+    from ui.cli.common import display_width
+
+    assert display_width(shown[2]) >= display_width(shown[1])  # padded by its width on screen, not its length
