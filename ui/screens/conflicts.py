@@ -183,6 +183,15 @@ def rule_of(row) -> str:
     return rule_text(getattr(row, "rule_code", ""), getattr(row, "rule_params", {}), row.rule)
 
 
+def field_cell(name: str) -> str:
+    """A field as the detail's first column names it: its label, bold; the stored name only in its tooltip (for
+    whoever compares the record with the database or the command line's JSON)."""
+    label = caption(name)
+    if label == name:  # a field of a newer version, named as it is stored
+        return f"<b>{escape(label)}</b>"
+    return f"<span title='{escape(name, quote=True)}'><b>{escape(label)}</b></span>"
+
+
 def side_by_side(row) -> str:
     """Both versions as an HTML table, one field a row, differing fields marked."""
     kept, lost = row.kept_data or row.kept, row.lost
@@ -199,7 +208,7 @@ def side_by_side(row) -> str:
     for name in names:
         a, b = kept.get(name), lost.get(name)
         style = " style='background:#fff3bf'" if a != b else ""
-        body.append(f"<tr{style}><td><b>{escape(caption(str(name)))}</b></td><td>{escape(value_text(name, a))}</td>"
+        body.append(f"<tr{style}><td>{field_cell(str(name))}</td><td>{escape(value_text(name, a))}</td>"
                     f"<td>{escape(value_text(name, b))}</td></tr>")
     rows = "".join(body)
     facts = [(translate("ConflictsScreen", "Rule"), rule_of(row)),
