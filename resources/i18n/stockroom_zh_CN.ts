@@ -1450,7 +1450,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>（版本 %1）</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+46" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
@@ -3173,12 +3173,12 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location filename="../../ui/widgets/first_sync.py" line="+32" />
             <source>receiving the office's records, %1 of %2</source>
-            <translation>正在下载共享数据库上的记录（已收到 %1 / %2 条）</translation>
+            <translation>正在下载记录（已收到 %1 / %2 条）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>receiving the office's records</source>
-            <translation>正在下载共享数据库上的记录</translation>
+            <translation>正在下载记录</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3193,7 +3193,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+1" />
             <source>connecting and sending this computer's records</source>
-            <translation>正在连接共享数据库并上传本机的记录</translation>
+            <translation>正在连接并上传本机的记录</translation>
         </message>
         <message>
             <location line="+4" />
@@ -5147,7 +5147,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-370" />
+            <location filename="../../ui/screens/conflicts.py" line="-379" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -12327,7 +12327,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+235" />
+            <location line="+239" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>

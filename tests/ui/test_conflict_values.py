@@ -181,3 +181,32 @@ def test_each_field_of_a_conflict_is_named_by_its_label_with_the_stored_name_onl
     assert "version=" not in shown
     first = next(k for k, v in labels.items() if v == "name")
     assert f"{first}=Widget, large" in shown
+
+
+def test_hovering_a_field_of_the_detail_shows_its_stored_name(qtbot, db, make_services, english):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QToolTip
+
+    from ui.screens.conflicts import ConflictsScreen
+    from ui.screens.conflicts import side_by_side
+
+    kept = {"sku": "P-1", "max_level": "5E+1", "version": 3, "_children": {}}
+    row = SimpleNamespace(kept_data=kept, kept="", lost=dict(kept, max_level="4E+1", version=2), rule_code="",
+                          rule_params={}, rule="", detected_at=None, resolved_at=None, resolved_by="", note="",
+                          table="products", business_key="P-1")
+    screen = ConflictsScreen(make_services())
+    qtbot.addWidget(screen)
+    screen.resize(900, 600)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.loading)
+    screen.details.setHtml(side_by_side(row))
+    found = screen.details.document().find("Max level")
+    point = screen.details.cursorRect(found).center()
+    viewport = screen.details.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    assert QToolTip.text() == "max_level"
+    QToolTip.hideText()

@@ -123,10 +123,10 @@ def test_while_the_first_pull_holds_the_write_lock_the_screens_load_what_has_arr
 
 
 @pytest.mark.parametrize(("stage", "done", "total", "english", "chinese"), [
-    ("", 0, 0, "connecting and sending this computer's records", "正在连接共享数据库并上传本机的记录"),
+    ("", 0, 0, "connecting and sending this computer's records", "正在连接并上传本机的记录"),
     ("push", 120, 4000, "sending this computer's records, 120 of 4,000", "正在上传本机的记录（已发送 120 / 4,000 条）"),
     ("pull", 40000, 102003, "receiving the office's records, 40,000 of 102,003",
-     "正在下载共享数据库上的记录（已收到 40,000 / 102,003 条）"),
+     "正在下载记录（已收到 40,000 / 102,003 条）"),
     ("recompute", 0, 1, "working out the stock from the received movements", "正在根据收到的库存流水重算库存"),
 ])
 def test_the_first_sync_says_what_it_is_doing_in_words(qapp, stage, done, total, english, chinese):
