@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.work_bar.setMaximumHeight(12)
         self.work_bar.setTextVisible(False)
         self.sync_status = SyncStatusWidget(self)
+        self.sync_status.shown.connect(self.first_sync.show_state)  # the band above the screens follows it
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.user_label)
@@ -144,7 +145,6 @@ class MainWindow(QMainWindow):
         self.services.tasks.busy_changed.connect(self._busy_changed)
         self._busy_changed(self.services.tasks.busy)
         self.sync_status.bind(service_for(self.services))  # stops the previous database's scheduler
-        self.first_sync.bind(service_for(self.services))
         self._watch()
 
     def _watch(self) -> None:

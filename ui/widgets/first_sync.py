@@ -4,7 +4,7 @@ A first pull brings the office's records a batch at a time; the screens go on sh
 loads never wait for the sync's writes: ``Services.reader``, and the sync runs on a queue of its own) and follow
 each batch as it is committed. The band says so, with the sync's progress in words, so a clerk who opens the Products
 screen half-way through knows why it is not complete yet. It shows only while a sync runs on a file that has never
-synced; the status bar keeps its short form of the same progress.
+synced; the status bar keeps its short form of the same progress, and passes each state on to it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from ui.i18n import fill
-from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 STYLE = "color: #0b3d6b; background: #e3f0fb; padding: 6px; border-bottom: 1px solid #b7d4ee;"
@@ -49,19 +48,8 @@ class FirstSyncBanner(QLabel):
         super().__init__(parent)
         self.setStyleSheet(STYLE)
         self.setWordWrap(True)
-        self.service = None
         self.state = None
         self.hide()
-
-    def bind(self, service) -> None:
-        """Follow ``service`` (the scheduler of the open database) instead of the one before."""
-        if self.service is service:
-            return
-        if self.service is not None and alive(self.service):
-            self.service.state_changed.disconnect(self.show_state)
-        self.service = service
-        service.state_changed.connect(self.show_state)
-        self.show_state(service.state)
 
     def show_state(self, state) -> None:
         self.state = state

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -77,7 +78,10 @@ def kept_aside_text(state) -> str:
 
 
 class SyncStatusWidget(QWidget):
-    """Shows a ``ui.sync_service.SyncState``; ``bind`` follows a ``SyncService``."""
+    """Shows a ``ui.sync_service.SyncState``; ``bind`` follows a ``SyncService``. ``shown`` passes each state on
+    (the band a first sync shows above the screens follows it: ``ui.widgets.first_sync``)."""
+
+    shown = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -175,6 +179,7 @@ class SyncStatusWidget(QWidget):
                           + _link(translate("SyncStatus", "%n record(s) kept aside", None, kept)) if kept else "")
         self.kept.setToolTip(kept_aside_text(state))
         self.kept.setVisible(bool(kept))
+        self.shown.emit(state)
 
     @staticmethod
     def state_text(state) -> str:
