@@ -4,8 +4,9 @@
 
 A first desk sends N movements (and 2,000 products) to a throwaway PostgreSQL hub (``tests/pg.py``). A second,
 empty desk then syncs from the window's scheduler (``ui.sync_service.SyncService``), on the task runner, while the
-GUI thread runs its event loop with a 10 ms timer (a stall is the gap between two ticks) and, every 50 ms, asks
-the database what the clerk's screens ask it, each on the task runner as the screens do, one at a time:
+GUI thread runs its event loop with a 10 ms timer (a stall is the gap between two ticks) and, every 50 ms
+(``--probe-ms``), asks the database what the clerk's screens ask it, each on the task runner as the screens do, one
+at a time:
 
 - a read through a unit of work, as the Settings page loads its purchasing policy (the page a joining desk opens on)
   and as the Users, Exchange rates and Price levels pages, a product's or an order's detail load theirs;
@@ -45,7 +46,7 @@ def first_desk(movements: int, hub: str) -> None:
         db.close()
 
 
-def measured_first_pull(app, services, service) -> dict[str, list[float]]:
+def measured_first_pull(app, services, service, probe_ms: int = 50) -> dict[str, list[float]]:
     """Sync through the scheduler while the event loop runs and the probes ask; the waits seen, in seconds."""
     from PySide6.QtCore import QEventLoop
     from PySide6.QtCore import QTimer
@@ -88,7 +89,8 @@ def measured_first_pull(app, services, service) -> dict[str, list[float]]:
     service.finished.connect(finish)
     service.failed.connect(finish)
     tick.start(10)
-    prober.start(50)
+    if probe_ms:
+        prober.start(probe_ms)
     started = time.perf_counter()
     assert service.sync_now()
     loop.exec()
@@ -114,6 +116,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--movements", type=int, default=20_000 if QUICK else 100_000)
+    parser.add_argument("--probe-ms", type=int, default=50, help="how often the screens' reads are asked (0: never; "
+                        "1000 is a screen that reloads each second, as one following the data does at most)")
     args = parser.parse_args()
     import keyring.backends.fail
     from PySide6.QtWidgets import QApplication
@@ -140,15 +144,15 @@ def main() -> int:
         service.refresh()
         while not service.state.configured:
             app.processEvents()
-        waits = measured_first_pull(app, services, service)
+        waits = measured_first_pull(app, services, service, args.probe_ms)
         services.tasks.wait()
         db.close()
     finally:
         cluster.stop()
     rows = [describe(name, waits[name]) for name in ("GUI thread stall", "unit-of-work read", "query read",
                                                       "failed reads")]
-    table(f"first pull of {waits['pulled'][0]:,} records in {waits['wall'][0]:.1f} s, what the clerk waits for "
-          f"({load()})", rows, header=("wait", "count", "longest", "median"))
+    table(f"first pull of {waits['pulled'][0]:,} records in {waits['wall'][0]:.1f} s, what the clerk waits for, "
+          f"reads asked every {args.probe_ms} ms ({load()})", rows, header=("wait", "count", "longest", "median"))
     return 0
 
 
