@@ -10,7 +10,8 @@ at a time:
 
 - a read through a unit of work, as the Settings page loads its purchasing policy (the page a joining desk opens on)
   and as the Users, Exchange rates and Price levels pages, a product's or an order's detail load theirs;
-- a read through a query, as the Products screen loads its list.
+- a read through a query, as the Products screen loads its list;
+- a save, as every use case writes: it takes the write lock first, so it waits for the step the pull is writing.
 
 For each, the time from asking to the answer on the GUI thread: the longest is what a clerk waited.
 """
@@ -54,7 +55,7 @@ def measured_first_pull(app, services, service, probe_ms: int = 50) -> dict[str,
     from domain.purchasing import terms
 
     waits: dict[str, list[float]] = {"GUI thread stall": [], "unit-of-work read": [], "query read": [],
-                                     "failed reads": []}
+                                     "save (write lock)": [], "failed reads": []}
     ticks: list[float] = []
     asking: dict[str, float] = {}
     outcome: list[object] = []
@@ -65,6 +66,7 @@ def measured_first_pull(app, services, service, probe_ms: int = 50) -> dict[str,
     probes = {
         "unit-of-work read": lambda: terms.current_policy(reader()),
         "query read": lambda: services.catalog.product_table(limit=1_000),
+        "save (write lock)": lambda: save(services),
     }
 
     def ask() -> None:
@@ -78,6 +80,7 @@ def measured_first_pull(app, services, service, probe_ms: int = 50) -> dict[str,
 
             def failed(exc, name=name) -> None:
                 waits["failed reads"].append(time.perf_counter() - asking.pop(name))
+                print(f"{name} failed: {exc}")
 
             services.tasks.submit(probe, answered, failed)
 
@@ -103,6 +106,17 @@ def measured_first_pull(app, services, service, probe_ms: int = 50) -> dict[str,
     waits["GUI thread stall"] = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     waits["pulled"] = [outcome[0].pulled]
     return waits
+
+
+def save(services) -> None:
+    """A save as every use case makes one: a unit of work that takes the write lock first, one row, committed (a
+    setting of this desk's own, which sync leaves alone)."""
+    from sqlalchemy import text
+
+    with services.uow() as uow:
+        uow.connection.execute(text("INSERT OR REPLACE INTO settings (key, value) VALUES ('bench.save', :v)"),
+                               {"v": str(time.time())})
+        uow.commit()
 
 
 def describe(name: str, values: list[float]) -> tuple[str, ...]:
@@ -150,7 +164,7 @@ def main() -> int:
     finally:
         cluster.stop()
     rows = [describe(name, waits[name]) for name in ("GUI thread stall", "unit-of-work read", "query read",
-                                                      "failed reads")]
+                                                      "save (write lock)", "failed reads")]
     table(f"first pull of {waits['pulled'][0]:,} records in {waits['wall'][0]:.1f} s, what the clerk waits for, "
           f"reads asked every {args.probe_ms} ms ({load()})", rows, header=("wait", "count", "longest", "median"))
     return 0
