@@ -1397,7 +1397,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+160" />
+            <location filename="../../ui/screens/conflicts.py" line="+162" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1485,7 +1485,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+160" />
+            <location line="+161" />
             <source>Resolving sync conflicts needs the manager role.</source>
             <translation>处理同步冲突需要经理角色。</translation>
         </message>
@@ -1525,7 +1525,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>未完成：%1</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+65" />
             <source>Merge user %1 into user %2 on this computer, as the shared database says? %1 can then no longer sign in here.</source>
             <translation>按共享数据库的记录，在本机把用户 %1 合并到用户 %2？之后 %1 将不能在本机登录。</translation>
         </message>
@@ -3171,7 +3171,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>FirstSync</name>
         <message>
-            <location filename="../../ui/widgets/first_sync.py" line="+32" />
+            <location filename="../../ui/widgets/first_sync.py" line="+31" />
             <source>receiving the office's records, %1 of %2</source>
             <translation>正在下载记录（已收到 %1 / %2 条）</translation>
         </message>
@@ -5147,7 +5147,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-379" />
+            <location filename="../../ui/screens/conflicts.py" line="-392" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5294,7 +5294,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+222" />
+            <location filename="../../ui/widgets/sync_status.py" line="+227" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -14025,7 +14025,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncStatus</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-167" />
+            <location filename="../../ui/widgets/sync_status.py" line="-171" />
             <source>%n record(s) from the shared database refused, not applied.</source>
             <translation>共享数据库中有 %n 条记录未通过检查，已拒收，未应用。</translation>
         </message>
@@ -14045,7 +14045,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>原因见“同步冲突”。</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+92" />
             <source>%n conflict(s) to review</source>
             <translation>%n 个冲突待审阅</translation>
         </message>
@@ -14065,7 +14065,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%n 条记录已搁置</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Syncing…</source>
             <translation>正在同步…</translation>
         </message>
