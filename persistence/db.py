@@ -42,6 +42,17 @@ def sqlite_engine(path: Path) -> Engine:
         cur.execute(f"PRAGMA busy_timeout={int(storage_errors.BUSY_TIMEOUT_MS)}")
         cur.close()
 
+    # A connection goes back to the pool as it came: writable (a read-only unit of work made it query-only) and
+    # beginning with a plain BEGIN. The "immediate" flag lives in the pooled connection's info, so one a sync's step
+    # set (``persistence.sync.common.local_connection`` never takes it off) made the next reads on that connection
+    # (a screen's list, the dashboard's figures) take the write lock too, and wait for a first pull's long writes.
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_conn, record):
+        if record is not None:
+            record.info.pop("immediate", None)
+        if dbapi_conn is not None:
+            dbapi_conn.execute("PRAGMA query_only=0")
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
@@ -82,15 +93,17 @@ class Database:
         """Make ``uow()`` called without a user act as ``user`` with ``role`` (the CLI's signed-in --user)."""
         self.user, self.role = user, role
 
-    def uow(self, user: str | None = None, role: str | None = None) -> SqlAlchemyUnitOfWork:
+    def uow(self, user: str | None = None, role: str | None = None, *, read_only: bool = False
+            ) -> SqlAlchemyUnitOfWork:
         """A unit of work acting as ``user`` with ``role`` (None: nobody signed in; see domain.access.roles).
 
-        Without ``user`` it acts as whoever ``act_as`` named.
+        Without ``user`` it acts as whoever ``act_as`` named. ``read_only``: for a read-only use case, one that never
+        waits for the write lock (``SqlAlchemyUnitOfWork``).
         """
         if user is None:
             user, role = self.user, self.role
         return SqlAlchemyUnitOfWork(self.engine, device_id=self.device_id, user=user, role=role,
-                                    money_places=self.money_places)
+                                    money_places=self.money_places, read_only=read_only)
 
     def _setting(self, key: str) -> str | None:
         with self.engine.connect() as conn:

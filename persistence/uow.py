@@ -31,13 +31,19 @@ from persistence.stock.repositories import MovementRepository
 
 
 class SqlAlchemyUnitOfWork:
+    """``read_only``: for a screen's load through a read-only use case. It takes no write lock (a plain ``BEGIN``:
+    SQLite's WAL lets it read the last commit while a writer works), so it never waits behind a long write such as
+    a first pull's batch or its recompute, which made a screen's load wait up to the busy timeout and then fail;
+    the file refuses it any write (``PRAGMA query_only``)."""
+
     def __init__(self, engine: Engine, *, device_id: str, user: str = "", role: str | None = None,
-                 money_places: int = 2) -> None:
+                 money_places: int = 2, read_only: bool = False) -> None:
         self.engine = engine
         self.device_id = device_id
         self.user = user
         self.role = role  # None: nobody signed in, allowed only while sign-in is off (domain.access.roles)
         self.money_places = money_places
+        self.read_only = read_only
         self._conn = None
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
@@ -48,9 +54,12 @@ class SqlAlchemyUnitOfWork:
             if explained is None:
                 raise
             raise explained from exc
-        conn.info["immediate"] = True  # take the write lock up front; see persistence.db
         self._conn = conn
         try:
+            if self.read_only:
+                _query_only(conn)
+            else:
+                conn.info["immediate"] = True  # take the write lock up front; see persistence.db
             self._tx = conn.begin()
         except Exception as exc:
             conn.info.pop("immediate", None)
@@ -103,3 +112,10 @@ class SqlAlchemyUnitOfWork:
 
     def rollback(self) -> None:
         self._tx.rollback()
+
+
+def _query_only(conn) -> None:
+    """Refuse every write on this SQLite connection until it goes back to the pool (``persistence.db`` makes it
+    writable again there, also when its holder dropped it without closing it)."""
+    if conn.dialect.name == "sqlite":
+        conn.connection.dbapi_connection.execute("PRAGMA query_only=1")

@@ -5,7 +5,8 @@
 Starts a throwaway PostgreSQL server (as the sync tests do, ``tests/pg.py``), makes two
 desktops' files that work offline and then sync through it — the same product renamed on both,
 the same new SKU created on both, the last unit shipped on both — and opens the window on the
-first desktop. Saves docs/screenshot-sync-<en|zh>.png and docs/screenshot-conflicts-<en|zh>.png.
+first desktop. Saves docs/screenshot-sync-<en|zh>.png, docs/screenshot-conflicts-<en|zh>.png and
+docs/screenshot-first-sync-<en|zh>.png (the band a first sync shows above the screens).
 Runs under Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise; window settings go
 to a scratch folder.
 """
@@ -34,6 +35,7 @@ from ui import i18n  # noqa: E402
 from ui.app import build_services  # noqa: E402
 from ui.app import configure_application  # noqa: E402
 from ui.app import create_main_window  # noqa: E402
+from ui.sync_service import SyncState  # noqa: E402
 
 SIZE = (1280, 800)
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -120,6 +122,15 @@ def main() -> int:
                                          and "version" in r.rule), 0))
             pause(300)
             path = args.out / f"screenshot-conflicts-{lang}.png"
+            window.grab().save(str(path))
+            print(path)
+            # the band a desk's first sync shows above the screens (its state as the scheduler publishes it)
+            screen = window.show_screen("products")
+            settle(window)
+            window.first_sync.show_state(SyncState(configured=True, running=True, stage="pull", done=40_000,
+                                                   total=102_003))
+            pause(300)
+            path = args.out / f"screenshot-first-sync-{lang}.png"
             window.grab().save(str(path))
             print(path)
             window.close()

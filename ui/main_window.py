@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from ui.access import guard_screen
@@ -36,6 +37,7 @@ from ui.screens import may_see
 from ui.sync_service import service_for
 from ui.watch import DataWatcher
 from ui.widgets.finishing import FinishingDialog
+from ui.widgets.first_sync import FirstSyncBanner
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.table_view import DataTable
 
@@ -62,9 +64,16 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
         self.stack = QStackedWidget(self)
+        self.first_sync = FirstSyncBanner(self)  # above the screens while a first sync runs
+        screens = QWidget(self)
+        column = QVBoxLayout(screens)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.first_sync)
+        column.addWidget(self.stack, 1)
         splitter = QSplitter(self)
         splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(screens)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
         self.splitter = splitter
@@ -123,6 +132,7 @@ class MainWindow(QMainWindow):
         self.work_bar.setMaximumHeight(12)
         self.work_bar.setTextVisible(False)
         self.sync_status = SyncStatusWidget(self)
+        self.sync_status.shown.connect(self.first_sync.show_state)  # the band above the screens follows it
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.user_label)
@@ -391,6 +401,7 @@ class MainWindow(QMainWindow):
         self.password_action.setText(translate("MainWindow", "Change my &password…"))
         self.password_action.setEnabled(role is not None)
         self._busy_changed(self._busy)
+        self.first_sync.retranslate()
         self._update_title()
 
     def _update_title(self) -> None:

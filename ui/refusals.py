@@ -737,13 +737,37 @@ def value_text(name: str, params: dict[str, object]) -> str:
     return str(value)
 
 
+# A supplier's currency change refused (``domain.catalog.supplier_currency``) for open orders only or for unsettled
+# payables only: the domain's English says the other list is "none", which read as (none) inside a Chinese sentence; the
+# window names only what is open.
+NONE = "none"  # the domain's word for an empty list (``supplier_currency._some``)
+CURRENCY_BLOCKED_BY = {
+    "orders": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; "
+                    "receive, close or cancel the orders first"), "supplier", "old", "new", "orders"),
+    "payables": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "currency: supplier %1 cannot change from %2 to %3 while it has unsettled payables (%4) in %2; "
+                    "settle the payables first"), "supplier", "old", "new", "payables"),
+}
+
+
+def _template(code: str, params: dict[str, object]) -> Template | None:
+    """The template for ``code``; for a currency change blocked by one kind of document only, the sentence that
+    names that kind alone."""
+    if code == "supplier_currency_blocked":
+        orders, payables = params.get("orders") != NONE, params.get("payables") != NONE
+        if orders != payables:
+            return CURRENCY_BLOCKED_BY["orders" if orders else "payables"]
+    return REFUSALS.get(code)
+
+
 def say(code: str, params: dict[str, object]) -> str | None:
     """The refusal ``code`` with its ``params`` in the current language; None for a code without a template.
 
     A ``driver_detail`` among the values (a database driver's own words, in whatever language the server speaks) goes on
     a line of its own under the sentence, as the English (``str()``) has it.
     """
-    template = REFUSALS.get(code)
+    template = _template(code, params)
     if template is None:
         return None
     text = template.filled(params)

@@ -83,6 +83,11 @@ class Services:
     def uow(self):
         return self.database.uow(self.user, self.role)
 
+    def reader(self):
+        """A unit of work for a read-only use case (a screen's load): it never waits behind a write, such as a
+        sync's, and may not write."""
+        return self.database.uow(self.user, self.role, read_only=True)
+
     @property
     def db_path(self) -> str:
         return str(self.database.path or "")

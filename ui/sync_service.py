@@ -501,8 +501,10 @@ class SyncService(QObject):
                 store.put(url, password)
             return result, read_state(database)
 
+        # on the sync's own queue: a first pull runs for minutes, and on the pool it held one of the threads every
+        # screen loads on (two on a two-core PC), so the loads queued behind one another meanwhile
         self.services.tasks.submit(work, lambda r: self._done(*r), lambda e: self._failed(e, scheduled),
-                                   self._progress)
+                                   self._progress, queue="sync")
         return True
 
     def cancel(self) -> None:

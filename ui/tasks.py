@@ -95,6 +95,7 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
         self.background_pool = QThreadPool()
         self.background_pool.setMaxThreadCount(1)
+        self.queues: dict[str, QThreadPool] = {}  # a queue of its own per resource (``submit``'s ``queue``)
         self._running: set[_Signals] = set()
 
     def submit(
@@ -105,7 +106,10 @@ class TaskRunner(QObject):
         on_progress: Callable[[Any], None] | None = None,
         *,
         background: bool = False,
+        queue: str = "",
     ) -> _Signals:
+        """Run ``fn`` in the background; ``queue`` names a resource whose work runs one job at a time on a thread of
+        its own (the sync: ``ui.sync_service``), so a long job there never holds a thread the screens load on."""
         # Qt's to delete, on this thread, once its report has been delivered (see finish): a caller may drop the
         # signals it is handed, and freed by Python they would take the worker's queued report along.
         signals = _Signals(QCoreApplication.instance())
@@ -140,8 +144,17 @@ class TaskRunner(QObject):
             signals.progress.connect(on_progress)
         signals.done.connect(finish)
         signals.failed.connect(finish)
-        (self.background_pool if background else self.pool).start(_Job(fn, signals, self.explain))
+        self._pool(background, queue).start(_Job(fn, signals, self.explain))
         return signals
+
+    def _pool(self, background: bool, queue: str) -> QThreadPool:
+        if not queue:
+            return self.background_pool if background else self.pool
+        pool = self.queues.get(queue)
+        if pool is None:
+            pool = self.queues[queue] = QThreadPool()
+            pool.setMaxThreadCount(1)
+        return pool
 
     @property
     def busy(self) -> int:
@@ -152,7 +165,7 @@ class TaskRunner(QObject):
         """Wait for the running jobs, ``-1`` for as long as they take; the interpreter lock is let go meanwhile
         (QThreadPool.waitForDone releases it), so a job needing it can finish. Their reports come later, through
         the event loop."""
-        return self.pool.waitForDone(msecs) and self.background_pool.waitForDone(msecs)
+        return all(pool.waitForDone(msecs) for pool in (self.pool, self.background_pool, *self.queues.values()))
 
     def _finished(self, signals: _Signals) -> None:
         self._running.discard(signals)

@@ -1397,7 +1397,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+160" />
+            <location filename="../../ui/screens/conflicts.py" line="+162" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1450,7 +1450,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>（版本 %1）</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+46" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
@@ -1485,7 +1485,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+160" />
+            <location line="+161" />
             <source>Resolving sync conflicts needs the manager role.</source>
             <translation>处理同步冲突需要经理角色。</translation>
         </message>
@@ -1525,7 +1525,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>未完成：%1</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+65" />
             <source>Merge user %1 into user %2 on this computer, as the shared database says? %1 can then no longer sign in here.</source>
             <translation>按共享数据库的记录，在本机把用户 %1 合并到用户 %2？之后 %1 将不能在本机登录。</translation>
         </message>
@@ -3169,6 +3169,39 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
     </context>
     <context>
+        <name>FirstSync</name>
+        <message>
+            <location filename="../../ui/widgets/first_sync.py" line="+31" />
+            <source>receiving the office's records, %1 of %2</source>
+            <translation>正在下载记录（已收到 %1 / %2 条）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>receiving the office's records</source>
+            <translation>正在下载记录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>working out the stock from the received movements</source>
+            <translation>正在根据收到的库存流水重算库存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>sending this computer's records, %1 of %2</source>
+            <translation>正在上传本机的记录（已发送 %1 / %2 条）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>connecting and sending this computer's records</source>
+            <translation>正在连接并上传本机的记录</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>First sync with the shared database: %1. The screens show what has arrived so far and fill in as the rest comes; you can keep working.</source>
+            <translation>首次与共享数据库同步：%1。各界面先显示已收到的数据，其余数据到达后会自动补上；您可以继续工作。</translation>
+        </message>
+    </context>
+    <context>
         <name>ForecastChart</name>
         <message>
             <location filename="../../ui/widgets/forecast_chart.py" line="+216" />
@@ -4713,7 +4746,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+175" />
+            <location filename="../../ui/main_window.py" line="+185" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -4831,7 +4864,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>修改我的密码(&amp;P)…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Stockroom</source>
             <translation>Stockroom 进销存</translation>
         </message>
@@ -5114,7 +5147,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-370" />
+            <location filename="../../ui/screens/conflicts.py" line="-392" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5261,7 +5294,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+229" />
+            <location filename="../../ui/widgets/sync_status.py" line="+227" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -8765,8 +8798,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
+            <location line="+161" />
+            <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
+            <translation>币种：供应商 %1 还有以 %2 计价的未完成采购单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>currency: supplier %1 cannot change from %2 to %3 while it has unsettled payables (%4) in %2; settle the payables first</source>
+            <translation>币种：供应商 %1 还有以 %2 计价的未结清应付款（%4），不能从 %2 改为 %3；请先结清这些应付款</translation>
+        </message>
+        <message>
             <location filename="../../ui/models/document_lines.py" line="-88" />
-            <location filename="../../ui/refusals.py" line="+178" />
+            <location filename="../../ui/refusals.py" line="+38" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -11338,7 +11381,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-610" />
+            <location filename="../../ui/refusals.py" line="-634" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -12284,7 +12327,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+235" />
+            <location line="+239" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -12403,777 +12446,761 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <name>SyncFields</name>
         <message>
             <location filename="../../ui/sync_reasons.py" line="+233" />
-            <source>action</source>
+            <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>active</source>
+            <source>Active</source>
             <translation>启用</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>address</source>
+            <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>allow_negative</source>
+            <source>Allows negative stock</source>
             <translation>允许负库存</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>amount</source>
+            <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>at</source>
+            <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>balance</source>
+            <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>barcode</source>
+            <source>Barcode</source>
             <translation>条码</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>business_date</source>
+            <source>Business date</source>
             <translation>业务日期</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>business_key</source>
+            <source>Business key</source>
             <translation>业务键</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>cancelled</source>
+            <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>category</source>
+            <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>closed</source>
+            <source>Closed</source>
             <translation>已结账</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>closed_at</source>
+            <source>Closed at</source>
             <translation>结账时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>closed_by</source>
+            <source>Closed by</source>
             <translation>结账人</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>code</source>
+            <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>confirmed_at</source>
+            <source>Confirmed at</source>
             <translation>确认时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>contact</source>
+            <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>cost</source>
+            <source>Cost</source>
             <translation>成本</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>counted</source>
+            <source>Counted</source>
             <translation>盘点数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>created_at</source>
+            <source>Created</source>
             <translation>创建时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>credit_item_id</source>
+            <source>Credit item</source>
             <translation>贷方款项</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>credit_limit</source>
+            <source>Credit limit</source>
             <translation>信用额度</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>currency</source>
+            <source>Currency</source>
             <translation>币种</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>customer</source>
+            <location line="+1" />
+            <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>customer_id</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>debit_item_id</source>
+            <source>Debit item</source>
             <translation>借方款项</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>description</source>
+            <source>Description</source>
             <translation>说明</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>detected_at</source>
+            <source>Detected</source>
             <translation>发现时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>device_id</source>
+            <source>Device</source>
             <translation>设备编号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>discount</source>
+            <source>Discount</source>
             <translation>折扣</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>display_name</source>
+            <source>Display name</source>
             <translation>显示名称</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>document_id</source>
+            <source>Document</source>
             <translation>单据</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>due_on</source>
+            <source>Due date</source>
             <translation>到期日</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>email</source>
+            <source>Email</source>
             <translation>电子邮件</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>expected</source>
+            <source>Expected quantity</source>
             <translation>账面数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>expected_on</source>
+            <source>Expected date</source>
             <translation>预计到货日</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>fx_currency</source>
+            <source>Foreign currency</source>
             <translation>外币币种</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>fx_rate</source>
+            <location line="+48" />
+            <source>Exchange rate</source>
             <translation>汇率</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>fx_unit_price</source>
+            <location line="-47" />
+            <source>Foreign unit price</source>
             <translation>外币单价</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>id</source>
+            <source>ID</source>
             <translation>编号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>invoice_id</source>
+            <source>Invoice</source>
             <translation>发票</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>issued_at</source>
+            <source>Issued at</source>
             <translation>下达时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>item_name</source>
+            <source>Item name</source>
             <translation>品名</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>kept</source>
+            <source>Kept version</source>
             <translation>保留的版本</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>kind</source>
+            <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>lead_time_days</source>
+            <source>Lead time (days)</source>
             <translation>交货期（天）</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>level</source>
+            <location line="+33" />
+            <source>Price level</source>
             <translation>价格级别</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>line_no</source>
+            <location line="-32" />
+            <source>Line</source>
             <translation>行号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>lost</source>
+            <source>Losing version</source>
             <translation>未采用的版本</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>lost_device</source>
+            <source>Device of the losing version</source>
             <translation>未采用版本的设备</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>margin</source>
+            <source>Margin</source>
             <translation>毛利</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>max_level</source>
+            <source>Max level</source>
             <translation>最高库存</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>method</source>
+            <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>min_level</source>
+            <source>Min level</source>
             <translation>最低库存</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>min_qty</source>
+            <source>Minimum quantity</source>
             <translation>最小数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>month</source>
+            <source>Month</source>
             <translation>月份</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>moq</source>
+            <source>Minimum order quantity</source>
             <translation>最小起订量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>movement_id</source>
+            <source>Stock movement</source>
             <translation>库存流水</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>name</source>
+            <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>note</source>
+            <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>notes</source>
+            <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>number</source>
+            <source>Number</source>
             <translation>单号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>occurred_at</source>
+            <source>Occurred at</source>
             <translation>发生时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>order_line_id</source>
+            <source>Order line</source>
             <translation>订单行</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>order_multiple</source>
+            <source>Order multiple</source>
             <translation>订购倍数</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>origin_document_id</source>
+            <source>Original document</source>
             <translation>原单据</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>origin_line_no</source>
+            <source>Original line</source>
             <translation>原单据行号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>override_user</source>
+            <source>Authorised by</source>
             <translation>授权用户</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>pack_size</source>
+            <source>Pack size</source>
             <translation>包装数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>partner</source>
+            <location line="+1" />
+            <source>Partner</source>
             <translation>往来单位</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>partner_id</source>
-            <translation>往来单位</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>password_hash</source>
+            <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>payment_basis</source>
+            <source>Payment basis</source>
             <translation>付款基准</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>payment_days</source>
+            <source>Payment days</source>
             <translation>付款天数</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>payment_terms</source>
+            <source>Payment terms</source>
             <translation>付款条件</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>phone</source>
+            <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>po_id</source>
+            <source>Purchase order</source>
             <translation>采购单</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>posted_at</source>
+            <source>Posted at</source>
             <translation>过账时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>price</source>
+            <source>Price</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>price_level</source>
-            <translation>价格级别</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>price_per</source>
+            <location line="+2" />
+            <source>Price per</source>
             <translation>计价数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>price_source</source>
+            <source>Price source</source>
             <translation>价格来源</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>product_id</source>
+            <source>Product</source>
             <translation>商品</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>qty</source>
+            <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>rank</source>
+            <source>Rank</source>
             <translation>顺序</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>rate</source>
-            <translation>汇率</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>reason</source>
+            <location line="+2" />
+            <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>receipt_document_id</source>
+            <source>Receipt</source>
             <translation>收货单</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>received</source>
+            <source>Received</source>
             <translation>已收数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>recorded_at</source>
+            <source>Recorded at</source>
             <translation>记录时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>reference</source>
+            <source>Reference</source>
             <translation>参考号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>requested_on</source>
+            <source>Requested date</source>
             <translation>要求日期</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>resolved_at</source>
+            <source>Resolved at</source>
             <translation>处理时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>resolved_by</source>
+            <source>Resolved by</source>
             <translation>处理人</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>returned</source>
+            <source>Returned</source>
             <translation>已退数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>revenue</source>
+            <source>Revenue</source>
             <translation>收入</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>reversed</source>
+            <source>Reversed</source>
             <translation>已冲销</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>reversed_at</source>
+            <source>Reversed at</source>
             <translation>冲销时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>reverses_id</source>
+            <source>Reverses</source>
             <translation>所冲销的条目</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>review_days</source>
+            <source>Review period (days)</source>
             <translation>复核周期（天）</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>revision</source>
+            <source>Revision</source>
             <translation>修订号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>role</source>
+            <source>Role</source>
             <translation>角色</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>row_id</source>
+            <source>Record ID</source>
             <translation>记录编号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>rule</source>
+            <source>Rule</source>
             <translation>规则</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>rule_code</source>
+            <source>Rule code</source>
             <translation>规则代码</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>rule_params</source>
+            <source>Rule details</source>
             <translation>规则参数</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>seq</source>
+            <source>Sequence</source>
             <translation>序号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>service_target</source>
+            <source>Service target</source>
             <translation>服务水平目标</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>shipped</source>
+            <source>Shipped</source>
             <translation>已发数量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>side</source>
+            <source>Side</source>
             <translation>收付方向</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>sku</source>
+            <source>SKU</source>
             <translation>货号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>snapshot</source>
+            <source>Snapshot</source>
             <translation>快照</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>so_id</source>
+            <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>source_id</source>
+            <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>source_ref</source>
+            <source>Source reference</source>
             <translation>来源编号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>source_type</source>
+            <source>Source type</source>
             <translation>来源类型</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>state</source>
+            <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>substitute_id</source>
+            <source>Substitute</source>
             <translation>替代商品</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>supplier_id</source>
+            <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>supplier_sku</source>
+            <source>Supplier SKU</source>
             <translation>供应商货号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>tax</source>
+            <source>Tax</source>
             <translation>税额</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>tax_rate</source>
+            <source>Tax rate</source>
             <translation>税率</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>tbl</source>
+            <source>Record type</source>
             <translation>记录类型</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>terms</source>
+            <source>Terms</source>
             <translation>条款</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>to_warehouse_id</source>
+            <source>To warehouse</source>
             <translation>调入仓库</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>transfer_id</source>
+            <source>Transfer</source>
             <translation>调拨编号</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>undoes_id</source>
+            <source>Undoes</source>
             <translation>所撤销的核销</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>unit</source>
+            <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>unit_cost</source>
+            <source>Unit cost</source>
             <translation>单位成本</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>unit_price</source>
+            <source>Unit price</source>
             <translation>单价</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>user</source>
+            <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>username</source>
+            <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>valid_from</source>
+            <source>Valid from</source>
             <translation>生效日期</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>value</source>
+            <source>Value</source>
             <translation>价值</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>version</source>
+            <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>warehouse_id</source>
+            <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>whole_units</source>
+            <source>Whole units</source>
             <translation>整数计量</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>year</source>
+            <source>Year</source>
             <translation>年份</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>key</source>
+            <source>Setting</source>
             <translation>设置项</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>company_name</source>
+            <source>Company name</source>
             <translation>公司名称</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>company_address</source>
+            <source>Company address</source>
             <translation>公司地址</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>po_tax_rate</source>
+            <source>Purchase order tax rate</source>
             <translation>采购单税率</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>po_over_receipt_tolerance</source>
+            <source>Over-receipt tolerance</source>
             <translation>超收容差</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>planning_abc_basis</source>
+            <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>planning_fill_rate</source>
+            <source>Top up orders by supplier fill rate</source>
             <translation>按供应商满足率补足订货</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>planning_service_rule</source>
+            <source>Service target rule</source>
             <translation>服务水平目标规则</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>planning_service_overall</source>
+            <source>Overall service target</source>
             <translation>总体服务水平目标</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>dashboard.dead_days</source>
+            <source>Dead stock days</source>
             <translation>呆滞天数</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>dashboard.cover_target_days</source>
+            <source>Cover target days</source>
             <translation>库存覆盖目标天数</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>price_level_name_level3</source>
+            <source>Name of price level 3</source>
             <translation>价格等级 3 名称</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>price_level_name_level4</source>
+            <source>Name of price level 4</source>
             <translation>价格等级 4 名称</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>price_level_name_level5</source>
+            <source>Name of price level 5</source>
             <translation>价格等级 5 名称</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>accounts.ageing_basis</source>
+            <source>Ageing basis</source>
             <translation>账龄计算依据</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>accounts.ageing_bands</source>
+            <source>Ageing bands</source>
             <translation>账龄区间</translation>
         </message>
     </context>
@@ -13975,7 +14002,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-205" />
+            <location filename="../../ui/sync_stages.py" line="+22" />
             <source>sending</source>
             <translation>上传</translation>
         </message>
@@ -13989,11 +14016,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>recalculating stock</source>
             <translation>重算库存</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>%1: %2/%3</source>
+            <translation>%1：%2/%3</translation>
+        </message>
     </context>
     <context>
         <name>SyncStatus</name>
         <message>
-            <location line="+36" />
+            <location filename="../../ui/widgets/sync_status.py" line="-171" />
             <source>%n record(s) from the shared database refused, not applied.</source>
             <translation>共享数据库中有 %n 条记录未通过检查，已拒收，未应用。</translation>
         </message>
@@ -14013,7 +14045,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>原因见“同步冲突”。</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+92" />
             <source>%n conflict(s) to review</source>
             <translation>%n 个冲突待审阅</translation>
         </message>
@@ -14033,7 +14065,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%n 条记录已搁置</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Syncing…</source>
             <translation>正在同步…</translation>
         </message>

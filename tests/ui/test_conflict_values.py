@@ -3,6 +3,8 @@ flag as true/false; the Conflicts screen shows 50 and yes/no, and leaves what a 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ui import i18n
@@ -53,7 +55,9 @@ def test_a_documents_lines_and_a_products_barcodes_are_named_in_chinese(qapp):
     finally:
         i18n.set_language("en", persist=False)
     assert "单据行" in html and "销售行" in html
-    assert "document_lines" not in html and "sales_lines" not in html
+    visible = re.sub(r"<[^>]*>", " ", html)  # the stored names only in the tooltips
+    assert "document_lines" not in visible and "sales_lines" not in visible
+    assert _fields_and_tooltips(html)["单据行"] == "document_lines"
     assert line.startswith("货号=P1") and "条码=" in line and "barcodes" not in line
 
 
@@ -80,7 +84,7 @@ def test_a_company_setting_changed_on_two_desks_is_named_and_shown_in_chinese(qa
         assert "公司设置" in page and "采购单税率" in page and "po_tax_rate" not in page.split("</h3>")[0]
     finally:
         i18n.set_language("en", persist=False)
-    assert key_text(row) == "po_tax_rate"
+    assert key_text(row) == "Purchase order tax rate"
 
 
 def test_the_kept_version_says_the_value_the_losing_one_would_change(qapp):
@@ -102,7 +106,7 @@ def test_the_kept_version_says_the_value_the_losing_one_would_change(qapp):
     undone = SimpleNamespace(kept_data={"item": "01a250e8-cafd", "number": "PO-2026-00142", "amount": "1272.38"},
                              kept="", lost={"amount": "1000", "credit_item_id": "01a250eb-0985"},
                              table="allocations", business_key="PO-2026-00142")
-    assert kept_summary(undone) == "number=PO-2026-00142, amount=1272.38"  # the item's id: its number names it
+    assert kept_summary(undone) == "Number=PO-2026-00142, Amount=1272.38"  # the item's id: its number names it
 
 
 def test_an_id_both_versions_hold_alike_is_left_to_the_heading(qapp):
@@ -123,3 +127,86 @@ def test_an_id_both_versions_hold_alike_is_left_to_the_heading(qapp):
     assert "60000" in page and "80000" in page
     moved = dict(lost, customer_id="01a250ff-0000-7000-8000-000000000001")  # one that differs stays
     assert "01a250ff" in side_by_side(SimpleNamespace(**dict(vars(row), lost=moved)))
+
+
+def _fields_and_tooltips(html: str) -> dict[str, str]:
+    """The detail's first column as the reader sees it: each field's label with the tooltip it carries."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(html)
+    found, block = {}, document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().toolTip():
+                found[fragment.text()] = fragment.charFormat().toolTip()
+            fragments += 1
+        block = block.next()
+    return found
+
+
+@pytest.mark.parametrize(("language", "labels"), [
+    ("en", {"SKU": "sku", "Name": "name", "Max level": "max_level", "Allows negative stock": "allow_negative",
+            "Lead time (days)": "lead_time_days"}),
+    ("zh_CN", {"货号": "sku", "名称": "name", "最高库存": "max_level", "允许负库存": "allow_negative",
+               "交货期（天）": "lead_time_days"}),
+])
+def test_each_field_of_a_conflict_is_named_by_its_label_with_the_stored_name_only_in_a_tooltip(qapp, language, labels):
+    """The Conflicts screen said sku=, max_level, allow_negative in the English window: the columns' names."""
+    from types import SimpleNamespace
+
+    from ui.screens.conflicts import kept_summary
+    from ui.screens.conflicts import lost_summary
+    from ui.screens.conflicts import side_by_side
+
+    kept = {"sku": "P-1", "name": "Widget", "max_level": "5E+1", "allow_negative": False, "lead_time_days": 7,
+            "version": 3, "_children": {}}
+    lost = dict(kept, name="Widget, large", max_level="4E+1", allow_negative=True, lead_time_days=9, version=2)
+    row = SimpleNamespace(kept_data=kept, kept="", lost=lost, rule_code="higher_version", rule_params={}, rule="",
+                          detected_at=None, resolved_at=None, resolved_by="", note="", table="products",
+                          business_key="P-1")
+    i18n.set_language(language, persist=False)
+    try:
+        page, shown = side_by_side(row), kept_summary(row) + " " + lost_summary(row)
+    finally:
+        i18n.set_language("en", persist=False)
+    version = "Version" if language == "en" else "版本"
+    assert _fields_and_tooltips(page) == {**labels, version: "version"}
+    body = page.split("</h3>", 1)[1]
+    visible = re.sub(r"<[^>]*>", " ", body)  # the text between the tags: what the reader reads
+    for name in ("sku", "max_level", "allow_negative", "lead_time_days"):
+        assert name not in visible and f"{name}=" not in shown, name
+    assert "version=" not in shown
+    first = next(k for k, v in labels.items() if v == "name")
+    assert f"{first}=Widget, large" in shown
+
+
+def test_hovering_a_field_of_the_detail_shows_its_stored_name(qtbot, db, make_services, english):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QToolTip
+
+    from ui.screens.conflicts import ConflictsScreen
+    from ui.screens.conflicts import side_by_side
+
+    kept = {"sku": "P-1", "max_level": "5E+1", "version": 3, "_children": {}}
+    row = SimpleNamespace(kept_data=kept, kept="", lost=dict(kept, max_level="4E+1", version=2), rule_code="",
+                          rule_params={}, rule="", detected_at=None, resolved_at=None, resolved_by="", note="",
+                          table="products", business_key="P-1")
+    screen = ConflictsScreen(make_services())
+    qtbot.addWidget(screen)
+    screen.resize(900, 600)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.loading)
+    screen.details.setHtml(side_by_side(row))
+    found = screen.details.document().find("Max level")
+    point = screen.details.cursorRect(found).center()
+    viewport = screen.details.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    assert QToolTip.text() == "max_level"
+    QToolTip.hideText()

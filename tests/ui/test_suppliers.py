@@ -208,3 +208,24 @@ def test_an_open_purchase_order_refuses_a_new_currency_and_is_named(qtbot, scree
     screen.save_button.click()
     assert "Not saved" in screen.message.text() and draft.id in screen.message.text()
     assert services.purchasing.suppliers()[0].currency == "USD"
+
+
+def test_a_new_currency_is_previewed_while_a_sync_holds_the_write_lock(qtbot, screen, services, db):
+    """The preview reads on the GUI thread: through the writing unit of work it waited for the write lock (a first
+    pull's batch holds it for seconds), the window frozen, and then said the database was busy."""
+    import sqlite3
+
+    with_terms(qtbot, screen)
+    writer = sqlite3.connect(db.path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # as a pull's batch holds it
+    try:
+        screen.currency.setText("CNY")
+        screen.save_button.click()
+        dialog = screen.currency_dialog
+        assert dialog is not None and "Not saved" not in screen.message.text()
+        dialog.rate.setText("0.125")
+        assert dialog.table.item(0, 3).text() == "240" and dialog.problem.text() == ""
+        dialog.reject()
+    finally:
+        writer.rollback()
+        writer.close()

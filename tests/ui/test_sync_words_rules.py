@@ -92,10 +92,11 @@ def test_a_reason_names_its_table_and_fields_in_chinese(chinese):
                        "") == "数量：-5 的正负号不符合“入库”类流水（应为 +）"
 
 
-def test_in_english_a_reason_names_the_kind_of_record_and_the_field_as_kept(english):
+def test_in_english_a_reason_names_the_kind_of_record_and_the_field_by_its_label(english):
     assert reason_text("fact_deleted", {"table": "account_items"}, "") == "a Receivable or payable item row is never " \
                                                                           "deleted"
-    assert reason_text("not_number", {"name": "max_level", "value": "'x'"}, "") == "max_level: 'x' is not a number"
+    assert reason_text("not_number", {"name": "max_level", "value": "'x'"}, "") == "Max level: 'x' is not a number"
+    assert field_text("sku") == "SKU" and field_text("a_field_of_a_newer_version") == "a_field_of_a_newer_version"
 
 
 # -- on screen, with a real hub --------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ import json
 import os
 import sys
 
+from ui.cli.common import LANGUAGES
+
 COMMANDS = ("sync", "conflicts")
 EXIT_OFFLINE = 4
 
@@ -43,6 +45,9 @@ def add_parsers(sub) -> None:
                         "needed to change the hub this file syncs with")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--language", choices=tuple(LANGUAGES), default="en",
+                   help="the language of the progress's stages, as the window names them: en (sending, receiving, "
+                        "recalculating stock; the default) or zh_CN (上传, 下载, 重算库存; zh for short)")
     p = sub.add_parser("conflicts", help="losing versions kept by sync, for review")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--all", action="store_true", help="include reviewed ones")
@@ -88,19 +93,25 @@ def run(args, open_db) -> int:
         _keep_password(sync, url, given)
     progress, on_terminal = None, False
     if not (args.quiet or args.json):
-        width = 0
+        from ui.cli.common import display_width
+        from ui.fill import fill
+        from ui.sync_stages import COUNTED
+        from ui.sync_stages import cli_translator
+        from ui.sync_stages import stage_words
 
+        width = 0
         on_terminal = sys.stderr.isatty()
+        tr = cli_translator(LANGUAGES[getattr(args, "language", None) or "en"])
 
         def progress(stage: str, done: int, total: int) -> None:
             nonlocal width
+            text = fill(tr(COUNTED), stage_words(stage, tr), str(done), str(total))  # as the window names the stage
             if total and not on_terminal:  # a log (a scheduled sync): a line a stage, once it is done
                 if done >= total:         # ("push: 0/1push: 1/1pull: 0/5…" ran together on one line)
-                    print(f"{stage}: {done}/{total}", file=sys.stderr, flush=True)
+                    print(text, file=sys.stderr, flush=True)
             elif total:  # each line over the one before, padded so no digits of a longer one stay behind it
-                text = f"{stage}: {done}/{total}"
-                print(f"\r{text.ljust(width)}", end="", file=sys.stderr, flush=True)
-                width = max(width, len(text))
+                print(f"\r{text}{' ' * (width - display_width(text))}", end="", file=sys.stderr, flush=True)
+                width = max(width, display_width(text))
     try:
         report = sync.sync(db, url, password=password, progress=progress, start_over=args.start_over)
     except sync.BadHubUrl as exc:

@@ -28,6 +28,7 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QToolTip
 from PySide6.QtWidgets import QVBoxLayout
 
 from domain.kernel.numbers import fmt
@@ -183,6 +185,15 @@ def rule_of(row) -> str:
     return rule_text(getattr(row, "rule_code", ""), getattr(row, "rule_params", {}), row.rule)
 
 
+def field_cell(name: str) -> str:
+    """A field as the detail's first column names it: its label, bold; the stored name only in its tooltip (for
+    whoever compares the record with the database or the command line's JSON)."""
+    label = caption(name)
+    if label == name:  # a field of a newer version, named as it is stored
+        return f"<b>{escape(label)}</b>"
+    return f"<span title='{escape(name, quote=True)}'><b>{escape(label)}</b></span>"
+
+
 def side_by_side(row) -> str:
     """Both versions as an HTML table, one field a row, differing fields marked."""
     kept, lost = row.kept_data or row.kept, row.lost
@@ -199,7 +210,7 @@ def side_by_side(row) -> str:
     for name in names:
         a, b = kept.get(name), lost.get(name)
         style = " style='background:#fff3bf'" if a != b else ""
-        body.append(f"<tr{style}><td><b>{escape(caption(str(name)))}</b></td><td>{escape(value_text(name, a))}</td>"
+        body.append(f"<tr{style}><td>{field_cell(str(name))}</td><td>{escape(value_text(name, a))}</td>"
                     f"<td>{escape(value_text(name, b))}</td></tr>")
     rows = "".join(body)
     facts = [(translate("ConflictsScreen", "Rule"), rule_of(row)),
@@ -262,6 +273,7 @@ class ConflictsScreen(Screen):
         self.table.set_widths({0: 125, 1: 90, 2: 120, 3: 220, 4: 220, 5: 170})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.details = QTextBrowser(self)
+        self.details.viewport().installEventFilter(self)  # a field's stored name as its tooltip (``field_cell``)
         self.status = QLabel(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -425,6 +437,18 @@ class ConflictsScreen(Screen):
         self.message.setStyleSheet("")
         self.message.clear()
         services.tasks.submit(work, done, failed)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Hovering a field of the detail shows its stored name (the ``title`` its cell carries), which the text
+        browser keeps with the text but does not show by itself."""
+        if event.type() == QEvent.Type.ToolTip and watched is self.details.viewport():
+            tip = self.details.cursorForPosition(event.pos()).charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, watched)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- negative stock --------------------------------------------------------------------
     def count_selected(self) -> None:

@@ -308,7 +308,7 @@ class CustomerTermsDialog(QDialog):
         self.setMinimumWidth(460)
         self.retranslate()
         self.busy.busy(True)
-        uows = (services.uow(), services.uow(), services.uow())
+        uows = (services.reader(), services.reader(), services.reader())
         services.tasks.submit(lambda: _load_terms(uows, code), self._prefill, self._failed)
 
     def _prefill(self, result) -> None:

@@ -254,7 +254,7 @@ class ProductsScreen(Screen):
         row = self.current_row()
         if row is None:
             return
-        uow, stock, sku = self.services.uow(), self.services.stock, row.sku
+        uow, stock, sku = self.services.reader(), self.services.stock, row.sku
         self.active_button.setEnabled(False)
         self.busy_bar.busy(True)
         self.services.tasks.submit(lambda: (catalog.get_product(uow, sku), stock.stock(sku=sku)),
@@ -428,9 +428,9 @@ class ProductEditor(QDialog):
             self.sku_note.show()
             self._set_enabled(False)
             self.busy.busy(True)
-            uow = services.uow()
+            uow = services.reader()
             services.tasks.submit(lambda: catalog.get_product(uow, sku), self._prefill, self._failed)
-        names_uow, sales_uow = services.uow(), services.uow()
+        names_uow, sales_uow = services.reader(), services.reader()
         services.tasks.submit(lambda: (pm.level_names(names_uow),
                                        pm.product_sales(sales_uow, sku) if sku is not None else None),
                               self._prefill_selling, self._failed)

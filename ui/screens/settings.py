@@ -202,7 +202,7 @@ class SettingsScreen(Screen):
     def refresh(self) -> None:
         services = self.services
         self._reads += 1
-        self.load(lambda: purchasing_terms.current_policy(services.uow()), self._show_policy)
+        self.load(lambda: purchasing_terms.current_policy(services.reader()), self._show_policy)
 
     def _show_policy(self, policy) -> None:
         self.followed.shown(self._values(policy))
@@ -218,7 +218,7 @@ class SettingsScreen(Screen):
                 page.data_changed(generation)
         self._loaded_generation = self.services.data_generation()
         self._reads += 1
-        ticket, uow = self._reads, self.services.uow
+        ticket, uow = self._reads, self.services.reader
 
         def done(policy) -> None:
             if alive(self) and ticket == self._reads and not self._saving:  # a save's commit is heard of after it

@@ -86,7 +86,7 @@ class PriceLevelsPage(QWidget):
 
     # -- reading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        uow = self.services.uow
+        uow = self.services.reader
         self._run(lambda: levels.price_levels(uow()), self._loaded)
 
     def data_changed(self, _generation: int = 0) -> None:

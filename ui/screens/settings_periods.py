@@ -103,7 +103,7 @@ class PeriodsPage(Screen):
 
     def refresh(self) -> None:
         services = self.services
-        self.load(lambda: closing.list_months(services.uow()), self._loaded)
+        self.load(lambda: closing.list_months(services.reader()), self._loaded)
 
     def _loaded(self, months) -> None:
         was = getattr(self.current(), "month", None)

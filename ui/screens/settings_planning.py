@@ -147,7 +147,7 @@ class PlanningPage(QWidget):
         self._read(self._follow)
 
     def _read(self, then) -> None:
-        uow = self.services.uow
+        uow = self.services.reader
         self._reads += 1
         ticket = self._reads
 

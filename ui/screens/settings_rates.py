@@ -116,7 +116,7 @@ class RatesPage(QWidget):
 
     # -- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        uow = self.services.uow
+        uow = self.services.reader
         self._run(lambda: rates.list_rates(uow()), self._loaded)
 
     def _loaded(self, result) -> None:

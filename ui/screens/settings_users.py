@@ -150,7 +150,7 @@ class UsersPage(Screen):
     def refresh(self) -> None:
         services = self.services
         if self.may_manage:
-            self.load(lambda: users.list_users(services.uow()), self._loaded)
+            self.load(lambda: users.list_users(services.reader()), self._loaded)
         else:
             self._update()
 

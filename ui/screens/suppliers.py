@@ -315,8 +315,12 @@ class SuppliersScreen(Screen):
         self.save_with(self.command())
 
     def ask_currency(self, new: str) -> SupplierCurrencyDialog | None:
-        """A new currency: refused at once while POs or payables are open, else the choice and its preview."""
-        uow, code = self.services.uow, self.current_code
+        """A new currency: refused at once while POs or payables are open, else the choice and its preview.
+
+        The preview reads on the GUI thread (it follows each key of the rate), through a read-only unit of work: a
+        WAL read that never waits for a writer such as a sync's pull (the writing one took the write lock first and
+        froze the window for as long as a first pull's batch held it)."""
+        uow, code = self.services.reader, self.current_code
         try:
             catalog_master.preview_supplier_currency(uow(), cc.UpdateSupplier(code, "-", currency=new, prices="keep"))
         except DomainError as exc:

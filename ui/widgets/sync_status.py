@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -25,16 +25,11 @@ from PySide6.QtWidgets import QWidget
 from ui.i18n import fill
 from ui.sync_reasons import reason_text
 from ui.sync_reasons import table_text
+from ui.sync_stages import stage_words
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-# The stages the engine reports progress in (persistence.sync.engine).
-STAGES = {
-    "push": QT_TRANSLATE_NOOP("SyncStage", "sending"),
-    "pull": QT_TRANSLATE_NOOP("SyncStage", "receiving"),
-    "recompute": QT_TRANSLATE_NOOP("SyncStage", "recalculating stock"),
-}
 
 
 def progress_text(state) -> str:
@@ -46,8 +41,7 @@ def progress_text(state) -> str:
 
 
 def stage_text(stage: str) -> str:
-    caption = STAGES.get(stage)
-    return translate("SyncStage", caption) if caption else stage
+    return stage_words(stage, lambda caption: translate("SyncStage", caption))
 
 
 def clock(moment: datetime | None) -> str:
@@ -84,7 +78,10 @@ def kept_aside_text(state) -> str:
 
 
 class SyncStatusWidget(QWidget):
-    """Shows a ``ui.sync_service.SyncState``; ``bind`` follows a ``SyncService``."""
+    """Shows a ``ui.sync_service.SyncState``; ``bind`` follows a ``SyncService``. ``shown`` passes each state on
+    (the band a first sync shows above the screens follows it: ``ui.widgets.first_sync``)."""
+
+    shown = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -182,6 +179,7 @@ class SyncStatusWidget(QWidget):
                           + _link(translate("SyncStatus", "%n record(s) kept aside", None, kept)) if kept else "")
         self.kept.setToolTip(kept_aside_text(state))
         self.kept.setVisible(bool(kept))
+        self.shown.emit(state)
 
     @staticmethod
     def state_text(state) -> str:

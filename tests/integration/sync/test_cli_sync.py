@@ -127,37 +127,54 @@ def test_stock_gone_below_zero_in_a_merge_is_said_as_the_stock_list_says_it(hub,
 
 
 
-def test_the_progress_on_one_line_leaves_nothing_of_a_longer_stage_behind(tmp_path, capsys, monkeypatch):
-    """pull: 259800/259800 then recompute: 0/2710 on the same line read 'recompute: 0/271000'."""
+def progress_of(capsys, monkeypatch, path, stages, *, terminal: bool, language: str = "") -> tuple[int, str]:
+    """What ``sync`` prints on stderr for an engine that reports ``stages`` (stage, done, total), on a terminal or
+    into a log."""
     from persistence import sync
 
-    def stages(db, url, *, password=None, progress=None, **kw):
-        for stage, done, total in (("push", 0, 3), ("pull", 259_800, 259_800), ("recompute", 0, 2710),
-                                   ("recompute", 2710, 2710)):
+    def reported(db, url, *, password=None, progress=None, **kw):
+        for stage, done, total in stages:
             progress(stage, done, total)
         return sync.SyncReport()
 
-    monkeypatch.setattr(sync, "sync", stages)
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop")
+    monkeypatch.setattr(sync, "sync", reported)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
+    chosen = ("--language", language) if language else ()
+    code, _, err = cli(capsys, path, "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop", *chosen)
+    return code, err
+
+
+LONG_THEN_SHORT = (("push", 3, 3), ("pull", 259_800, 259_800), ("recompute", 0, 2710), ("recompute", 2710, 2710))
+
+
+def test_the_progress_on_one_line_leaves_nothing_of_a_longer_stage_behind(tmp_path, capsys, monkeypatch):
+    """receiving: 259800/259800 then recalculating stock: 0/2710 on the same line read '…: 0/27100000'."""
+    code, err = progress_of(capsys, monkeypatch, tmp_path / "a.sqlite3", LONG_THEN_SHORT, terminal=True)
     shown = err.split("\r")[1:]
-    assert code == 0 and [x.split()[0] for x in shown] == ["push:", "pull:", "recompute:", "recompute:"]
-    assert shown[2].rstrip() == "recompute: 0/2710" and len(shown[2]) >= len("pull: 259800/259800")
+    assert code == 0 and [x.split(":")[0] for x in shown] == ["sending", "receiving", "recalculating stock",
+                                                              "recalculating stock"]
+    assert shown[2].rstrip() == "recalculating stock: 0/2710" and len(shown[2]) >= len("receiving: 259800/259800")
 
 
 def test_the_progress_into_a_log_is_a_line_a_stage(tmp_path, capsys, monkeypatch):
     """A sync run by a scheduler writes its stderr to a file: the overwriting carriage returns ran every stage
     together on one line (push: 0/1push: 1/1pull: 0/5…); there a stage is a line of its own once it is done."""
-    from persistence import sync
-
-    def stages(db, url, *, password=None, progress=None, **kw):
-        for stage, done, total in (("push", 0, 0), ("push", 0, 3), ("push", 3, 3), ("pull", 0, 5), ("pull", 5, 5),
-                                   ("recompute", 0, 1), ("recompute", 1, 1)):
-            progress(stage, done, total)
-        return sync.SyncReport()
-
-    monkeypatch.setattr(sync, "sync", stages)
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
-    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop")
+    stages = (("push", 0, 0), ("push", 0, 3), ("push", 3, 3), ("pull", 0, 5), ("pull", 5, 5), ("recompute", 0, 1),
+              ("recompute", 1, 1))
+    code, err = progress_of(capsys, monkeypatch, tmp_path / "a.sqlite3", stages, terminal=False)
     assert code == 0 and "\r" not in err
-    assert err.splitlines()[:3] == ["push: 3/3", "pull: 5/5", "recompute: 1/1"]
+    assert err.splitlines()[:3] == ["sending: 3/3", "receiving: 5/5", "recalculating stock: 1/1"]
+
+
+def test_the_progress_names_the_stages_in_chinese_as_the_window_does(tmp_path, capsys, monkeypatch):
+    """The window says 上传 / 下载 / 重算库存; the command line said push / pull / recompute in any language."""
+    from ui.cli.common import display_width
+
+    code, err = progress_of(capsys, monkeypatch, tmp_path / "a.sqlite3", LONG_THEN_SHORT, terminal=False,
+                            language="zh_CN")
+    assert code == 0 and err.splitlines()[:3] == ["上传：3/3", "下载：259800/259800", "重算库存：2710/2710"]
+    code, err = progress_of(capsys, monkeypatch, tmp_path / "a.sqlite3", LONG_THEN_SHORT, terminal=True,
+                            language="zh")
+    shown = err.split("\r")[1:]
+    assert code == 0 and shown[2].rstrip() == "重算库存：0/2710"
+    assert display_width(shown[2]) >= display_width(shown[1])  # padded by its width on screen, not its length

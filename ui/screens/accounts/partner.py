@@ -217,7 +217,7 @@ class PartnerPage(QDialog):
     def refresh(self) -> None:
         self._ticket += 1
         ticket, side, pid, accounts = self._ticket, self.side, self.partner_id, self.services.accounts
-        uow = self.services.uow
+        uow = self.services.reader
 
         def job():
             items = accounts.open_items(side, pid)

@@ -214,7 +214,7 @@ class BalancesScreen(Screen):
     def refresh(self) -> None:
         if not self.allowed:
             return
-        side, day, accounts, uow = self.side, self.as_of_date(), self.services.accounts, self.services.uow
+        side, day, accounts, uow = self.side, self.as_of_date(), self.services.accounts, self.services.reader
 
         def job():
             scheme = ageing_scheme(uow())  # the office's, which another desk may have changed

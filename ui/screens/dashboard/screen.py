@@ -284,7 +284,7 @@ class DashboardScreen(Screen):
         self.tiles["alerts"].set_warning(False)
         period, today, warehouse = self.period(), self._today(), self.warehouse.currentData() or None
         offset = time.localtime().tm_gmtoff
-        q, catalog, uow = self.services.dashboard, self.services.catalog, self.services.uow
+        q, catalog, uow = self.services.dashboard, self.services.catalog, self.services.reader
         kw = {"warehouse": warehouse, "utc_offset_seconds": offset}
         around_fill = quiet_fill(self.services.watcher)  # the stock months its summary fills: no change of the data
 

@@ -59,7 +59,7 @@ class CustomerReturnDialog(ReturnDialog):
         self.form.addRow(translate("SalesShip", "Quantity:"), self.qty)
         self.form.addRow(translate("SalesShip", "Reason:"), self.reason)
         self.resize(640, 380)
-        uow = services.uow
+        uow = services.reader
         self.load(lambda: lookup.returnable(uow(), sale.number))
 
     def cells(self, line: lookup.ReturnableLine) -> list[str]:

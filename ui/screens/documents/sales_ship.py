@@ -290,7 +290,7 @@ class SalesShipPanel(QWidget):
         """Ship against the order numbered ``ref``: its open lines with what can leave now."""
         self.order_mode.setChecked(True)
         services = self.services
-        uow = services.uow
+        uow = services.reader
 
         def load():
             rows = services.sales.sales_orders(ref=ref)

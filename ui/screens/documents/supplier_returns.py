@@ -56,7 +56,7 @@ class SupplierReturnDialog(ReturnDialog):
         self.print_button.clicked.connect(self.print_note)
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.resize(640, 400)
-        uow = services.uow
+        uow = services.reader
         self.load(lambda: returns.returnable_from_receipt(uow(), receipt.number))
 
     def cells(self, line: returns.ReturnableReceiptLine) -> list[str]:

@@ -283,7 +283,7 @@ class PoEditor:
             widget.setVisible(False)  # until a PO in a foreign currency is shown (_show_rate)
 
     def open_po(self, po_id: str) -> None:
-        uow, orders = self.services.uow, self.services.purchasing
+        uow, orders = self.services.reader, self.services.purchasing
         self.revising = False if self.current is None or self.current.id != po_id else self.revising
         self.services.tasks.submit(lambda: _load_po(uow, orders, po_id), on_done=self._po_loaded,
                                    on_error=self._failed)

@@ -116,7 +116,7 @@ class ReportLines(QDialog):
         def job():
             from domain.reports.access import authorize_reports
 
-            authorize_reports(services.uow())
+            authorize_reports(services.reader())
             return self.read(services, offset)
 
         def done(rows) -> None:

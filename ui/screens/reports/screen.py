@@ -323,7 +323,7 @@ class ReportsScreen(Screen):
         def job():
             from domain.reports.access import authorize_reports
 
-            authorize_reports(services.uow())
+            authorize_reports(services.reader())
             return request, rb.build(services.reports, request, language, offset, around_fill=around_fill)[0]
 
         self.load(job, self._loaded)

@@ -112,7 +112,7 @@ class BackordersDialog(QDialog):
             self.table.setColumnHidden(self.ARRIVAL, True)
             self._loaded([replace(f.backorder, qty=f.qty) for f in self.freed])
             return
-        uow = services.uow
+        uow = services.reader
         services.tasks.submit(lambda: backorders(uow()), on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, rows) -> None:

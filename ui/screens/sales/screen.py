@@ -110,7 +110,7 @@ def _load_order(services, ref: str):
     ids = services.sales.product_ids([x.sku for x in row.lines])
     warehouses = {w.code: w.id for w in services.catalog.warehouses()}
     found = services.sales.availability(list(ids.values()))
-    waiting = backorders.backorders_of(services.uow(), row.number) if row.state in OPEN else {}
+    waiting = backorders.backorders_of(services.reader(), row.number) if row.state in OPEN else {}
     per_line = {}
     for x in row.lines:
         a = atp.of(found, ids.get(x.sku, ""), warehouses.get(x.warehouse, ""))
@@ -118,8 +118,8 @@ def _load_order(services, ref: str):
         if row.state in OPEN:
             now = x.open - (waiting[x.line_no].qty if x.line_no in waiting else 0)
         per_line[x.line_no] = (now, a.by(row.requested_on) if row.requested_on else None)
-    quotes = lookup.quotes(services.uow(), row.customer, [x.sku for x in row.lines]) if row.lines else {}
-    short = orders.preview_shortfalls(services.uow(), row.number) if row.state == "draft" and row.lines else []
+    quotes = lookup.quotes(services.reader(), row.customer, [x.sku for x in row.lines]) if row.lines else {}
+    short = orders.preview_shortfalls(services.reader(), row.number) if row.state == "draft" and row.lines else []
     return row, per_line, quotes, tuple(short), waiting
 
 
