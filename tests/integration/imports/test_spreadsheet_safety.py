@@ -118,3 +118,43 @@ def test_a_workbook_with_real_formulas_is_refused_naming_the_cells_and_nothing_i
     book.save(path)
     with pytest.raises(BadInput, match=r"formulas in B2, B3.*paste them as values"):
         read_table(path)
+
+
+def test_export_movements_kind_writes_what_movements_kind_lists_and_still_no_formula(shop, tmp_path):  # noqa: F811
+    """``export movements --kind`` filters as ``movements --kind`` and the window's Kind filter do (opening stock
+    apart from the receipts); the names and references it writes stay text; an unknown kind is refused, naming the
+    accepted ones, and writes no file."""
+    from persistence.db import open_database
+
+    db = open_database(shop)
+    try:
+        for i, name in enumerate(DANGEROUS):
+            catalog.add_product(db.uow(), c.AddProduct(f"X-{i}", name))
+    finally:
+        db.close()
+    ok(shop, "import", "stock", str(write(tmp_path / "s.csv", "SKU,Warehouse,Qty,Unit cost\nX-0,SH,5,2\n")))
+    ok(shop, "receive", "X-1", "4", "--warehouse", "SH", "--unit-cost", "3", "--ref", "=1+1")
+    ok(shop, "ship", "X-0", "2", "--warehouse", "SH", "--ref", "@SUM(A1:A9)")
+    exported = {}
+    for kind in ("opening", "receipt", "shipment", "transfer_out"):
+        target = tmp_path / f"{kind}.xlsx"
+        ok(shop, "export", "movements", str(target), "--kind", kind)
+        cells = [cell for row in load_workbook(target).active.iter_rows() for cell in row]
+        assert not [cell.coordinate for cell in cells if cell.data_type == "f"]  # no formula anywhere
+        assert all(cell.quotePrefix for cell in cells if isinstance(cell.value, str) and cell.value[:1] in "=+-@")
+        rows = list(load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+        exported[kind] = sorted((r[1], r[2], r[10]) for r in rows)  # kind, SKU, reference
+        listed = json.loads(ok(shop, "movements", "--kind", kind, "--json"))
+        assert sorted(r[-1] for r in rows) == sorted(m["id"] for m in listed)
+    assert exported == {"opening": [("Opening stock", "X-0", exported["opening"][0][2])],
+                        "receipt": [("Receipt", "X-1", "=1+1")], "shipment": [("Shipment", "X-0", "@SUM(A1:A9)")],
+                        "transfer_out": []}
+    code, out, err = cli(shop, "export", "movements", str(tmp_path / "bad.xlsx"), "--kind", "opening_stock")
+    assert code == 2 and not (tmp_path / "bad.xlsx").exists()
+    refusal = err.splitlines()[-1].split("error: ", 1)[1]
+    assert refusal.startswith("argument --kind: invalid choice: 'opening_stock' (choose from 'receipt', 'shipment'")
+    assert "'opening')" in refusal
+    code, out, err = cli(shop, "movements", "--kind", "opening_stock")
+    assert code == 2 and err.splitlines()[-1].split("error: ", 1)[1] == refusal  # the list's refusal, word for word
+    code, out, err = cli(shop, "export", "stock", str(tmp_path / "s.xlsx"), "--kind", "receipt")
+    assert code == 2 and "--kind" in err and "movements" in err and not (tmp_path / "s.xlsx").exists()
