@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections import defaultdict
 from datetime import date
 from datetime import time
@@ -354,6 +355,28 @@ def test_suppliers_have_purchase_orders_received_late_short_and_still_open(demo_
     scored = [c for c in cards if c["receipts"]]
     assert scored and any(c["returns"] for c in cards)
     assert any(Decimal(c["fill_rate"]) < 1 for c in scored if c["fill_rate"] is not None)
+
+
+def _moved(moves) -> Counter:
+    return Counter((m.kind, m.sku, m.warehouse, m.qty, m.occurred_at.astimezone(LOCAL).date()) for m in moves)
+
+
+def test_every_order_of_the_desks_days_is_a_purchase_order_and_the_demand_history_stays_the_same(
+        demo_db, moves, tmp_path, monkeypatch):
+    """The scorecard and the lead times planning learns read purchase orders (issued, promised, received): the
+    history's replenishment orders over the desk's days are all purchase orders, several times the desk's own share,
+    and the ledger is the one made without them, movement for movement (kind, SKU, warehouse, quantity, day)."""
+    from domain.demo import desk
+
+    monkeypatch.setattr(desk, "PO_DAYS", 0)
+    _build(tmp_path / "few.sqlite3", seed=7)
+    few = open_database(tmp_path / "few.sqlite3")
+    try:
+        assert _moved(queries.movements(few.engine)) == _moved(moves)
+        fewer = sum(_counts(few, "purchase_orders", "state").values())
+    finally:
+        few.close()
+    assert sum(_counts(demo_db, "purchase_orders", "state").values()) >= 3 * fewer > 0
 
 
 def test_goods_received_fall_due_by_their_suppliers_terms(demo_db):
