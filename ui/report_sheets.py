@@ -38,6 +38,8 @@ from ui.spreadsheets import MONEY_FORMAT
 
 TEXT, QTY, MONEY, PCT, DAY, NUMBER = "text", "qty", "money", "pct", "day", "number"
 PRICE = "price"  # a unit price or cost: the money's two decimals, more where it carries more
+OPENING_LEFT_OUT = ("Opening stock is not a purchase: it is left out here, as the stock summary counts it in its "
+                    "opening, not its receipts.")
 
 FLOW_LABELS = {
     Flow.RECEIPT: "Receipts", Flow.CUSTOMER_RETURN: "Customer returns", Flow.TRANSFER_IN: "Transfers in",
@@ -61,6 +63,7 @@ class Sheet:
     rows: list[list[object]] = field(default_factory=list)
     total: list[object] | None = None
     language: str = "en"
+    notes: list[str] = field(default_factory=list)  # footnotes under the table, in the sheet's language
 
     def records(self) -> list[dict]:
         """The rows as JSON objects: numbers as text (exact), days as ISO dates."""
@@ -180,13 +183,15 @@ def purchases(rows: list[PurchaseRow], total: PurchaseRow, by: PurchaseBy, langu
         return [*out, r.currency, r.foreign] if foreign else out
 
     def lead(r: PurchaseRow) -> list[object]:
-        # receipts that name no supplier (a free receipt with no partner, an import): said so in the name's cell
+        # receipts that name no supplier (a free receipt with no partner): said so in the name's cell
         named = [r.supplier, r.supplier_name or ("" if r.supplier else t("(no supplier)"))] \
             if by != PurchaseBy.PRODUCT else []
         return named + ([r.sku, r.name, r.unit] if by != PurchaseBy.SUPPLIER else [])
 
     sheet = Sheet(t("PURCHASE SUMMARY"), header, columns, [cells(r, lead(r)) for r in rows], language=language)
     sheet.total = cells(total, [t("Total")] + [""] * (len(keys) - 1))
+    # what the stock summary's opening column holds is no purchase (domain.reports.model.is_opening_stock)
+    sheet.notes = [t(OPENING_LEFT_OUT)]
     return sheet
 
 
@@ -342,4 +347,4 @@ def write_excel(sheet: Sheet, path) -> int:
     above = [[sheet.title], [gap.join(header_line(sheet, name, value) for name, value in sheet.header)]]
     return write_xlsx(path, [c.label for c in sheet.columns], rows, sheet=sheet.title, widths=column_widths(sheet),
                       formats=[EXCEL_FORMATS.get(c.kind) for c in sheet.columns], bold_last=sheet.total is not None,
-                      above=above)
+                      above=above, below=sheet.notes)

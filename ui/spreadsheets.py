@@ -380,15 +380,17 @@ class Shown(Decimal):
 def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
                sheet: str = "Stockroom", widths: Sequence[int] | None = None,
                formats: Sequence[str | Callable[[object], str] | None] | None = None, bold_last: bool = False,
-               above: Sequence[Sequence[str]] = ()) -> int:
+               above: Sequence[Sequence[str]] = (), below: Sequence[str] = ()) -> int:
     """Write ``headers`` (bold, frozen) and ``rows`` to a new workbook; returns the number of rows written.
 
     Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None. ``formats``: each
     column's Excel number format (or a function of the value giving one), set on its number and date cells, so
     that money reads ``1,234.50`` and not ``1234.5``; ``bold_last``: the last row (a totals row) in bold;
     ``above``: lines of text over the headers (a report's title, its period and warehouse), the first bold, then an
-    empty row; the headers stay frozen under them. A ``Shown`` number (``number_or_text``) keeps the format it was
-    shown with; with no ``formats``, other Decimals keep their places and gain a thousands separator.
+    empty row; the headers stay frozen under them. ``below``: lines of text under the rows (a report's footnotes),
+    after an empty row, each in one cell, not counted in the rows written. A ``Shown`` number (``number_or_text``)
+    keeps the format it was shown with; with no ``formats``, other Decimals keep their places and gain a thousands
+    separator.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -447,6 +449,10 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
             for cell in last:
                 cell.font = bold
         ws.append(last)
+    if below:
+        ws.append([])
+    for line in below:
+        ws.append([excel_cell(ws, line)])
     save_workbook(book, path)
     return count
 

@@ -61,6 +61,10 @@ from domain.demo.master import DAYS
 from domain.demo.master import Product
 from domain.demo.master import World
 from domain.demo.master import fen
+from domain.imports.stock import SOURCE_TYPE as OPENING_SOURCE
+from domain.imports.stock import STOCK_REF
+from domain.imports.stock import row_ref
+from domain.kernel.numbers import fmt
 from domain.stock import commands as cmd
 
 LOCAL = timezone(timedelta(hours=8), "CST")
@@ -368,8 +372,10 @@ class Simulation:
         return f"{key}-{self.seq[key]:0{width}d}"
 
     def _opening(self, day: date) -> list[Callable]:
+        """The stock held on the first day, posted as importing a count of it would post it (the import's source
+        and row reference): opening stock, which the stock summary opens with (期初) and the purchase summary
+        leaves out, not a purchase from no supplier."""
         events = []
-        ref = f"OB-{day:%Y%m%d}"
         for i in range(self.n):
             if self.active_from[i] > 0 or self.rng.random() < 0.03:
                 continue
@@ -378,8 +384,10 @@ class Simulation:
                 continue
             self.on_hand[i] += qty
             p = self.world.products[self.pp[i]]
-            events.append(_receipt(self.sku[i], qty, self.whc[i], fen(p.cost), ref, "期初库存 opening balance",
-                                   "opening"))
+            cost = fen(p.cost)
+            ref = row_ref(STOCK_REF, ("stock", self.sku[i], self.whc[i], str(qty), fmt(cost), day.isoformat()), 0)
+            events.append(_receipt(self.sku[i], qty, self.whc[i], cost, ref, "期初库存 opening balance",
+                                   OPENING_SOURCE))
         return events
 
     def _receive(self, d: int, day: date) -> list[Callable | None]:

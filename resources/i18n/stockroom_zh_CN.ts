@@ -3017,7 +3017,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ExportColumns</name>
         <message>
-            <location filename="../../ui/cli/io.py" line="+175" />
+            <location filename="../../ui/cli/io.py" line="+179" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -9868,12 +9868,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+475" />
+            <location line="+477" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-474" />
+            <location line="-476" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -9928,12 +9928,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+253" />
+            <location line="+254" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Margin by %1</source>
             <translation>按%1的毛利</translation>
         </message>

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import cli_here
+
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = ROOT / "main.py"
 NUMBER = r"^-?\d+(\.\d+)?$"
@@ -24,14 +26,7 @@ def run(db: Path, *args: str) -> subprocess.CompletedProcess:
 
 def cli(db: Path, *args: str, capsys) -> tuple[int, str, str]:
     """The same command in this process (fast), for the many error cases; a traceback would fail the test."""
-    from ui.cli import main
-
-    try:
-        code = main(["--db", str(db), *args])
-    except SystemExit as exc:  # argparse's own errors
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli_here(db, capsys)(*args)
 
 
 def ok(db: Path, *args: str) -> str:

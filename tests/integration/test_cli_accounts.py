@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from persistence.db import open_database
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli_runs import cli_in_child
 
 
 @pytest.fixture
 def cli(tmp_path):
     db = tmp_path / "accounts.sqlite3"
-    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
-
-    def run(*args: str, code: int = 0) -> str:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=600)
-        assert done.returncode == code, (args, done.stdout, done.stderr)
-        return done.stdout if code == 0 else done.stderr
+    run = cli_in_child(db)
 
     database = open_database(db)
     u = database.uow

@@ -10,16 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import cli_here
 from ui.cli import main
 
 
 def cli(db: Path, *args: str, capsys) -> tuple[int, str, str]:
-    try:
-        code = main(["--db", str(db), *args])
-    except SystemExit as exc:  # argparse's own errors
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli_here(db, capsys)(*args)
 
 
 @pytest.fixture

@@ -16,16 +16,12 @@ from domain.kernel.errors import StorageProblem
 from domain.kernel.errors import TooLarge
 from domain.stock import ledger
 from persistence import errors as storage_errors
+from tests.cli_runs import cli_here
 from ui.cli import main
 
 
 def cli(db: Path, *args: str, capsys) -> tuple[int, str, str]:
-    try:
-        code = main(["--db", str(db), *args])
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli_here(db, capsys)(*args)
 
 
 @pytest.fixture

@@ -52,6 +52,8 @@ def test_the_purchase_summary_by_supplier_shows_each_supplier_and_the_total(qtbo
     last = len(model.rows)
     assert model.is_total(last) and model.row_values(last)[model.column_of("received_value")] == D("937.40")
     assert screen.chart.isVisibleTo(screen)
+    # under the choices, the footnote its PDF and workbook print: opening stock is left out
+    assert screen.message.text().startswith("3 rows. Opening stock is not a purchase: it is left out here")
 
 
 def test_a_supplier_and_product_row_opens_its_receipt_and_return_lines(qtbot, screen):

@@ -11,6 +11,8 @@ top of this module (pandas only when an Excel file is read).
 ``export`` names its columns in English unless ``--language zh_CN`` asks for the Stock and Movements screens'
 Chinese words: unlike the PDFs and the reports' workbooks, which are for people and follow the window's language,
 its columns are read by scripts and other programs. Costs show as unit prices do, values as money.
+``export movements --kind`` writes the movements ``movements --kind`` lists (the window's Kind filter: ``opening``
+is the imported opening stock, apart from the receipts).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import sys
 from pathlib import Path
 
 from ui.cli.common import LANGUAGES
+from ui.cli.stock import add_kind_argument
 
 COMMANDS = ("import", "export")
 KINDS = ("products", "suppliers", "terms", "customers", "stock", "sales-history", "openings")
@@ -48,6 +51,7 @@ def add_parsers(sub) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--sku")
     p.add_argument("--warehouse")
+    add_kind_argument(p)  # movements only
     p.add_argument("--language", choices=tuple(LANGUAGES), default=None,
                    help="the column names' language: en (English) or zh_CN (简体中文; zh for short); default: "
                         "English, whatever the window shows, as the columns are read by scripts and other programs")
@@ -206,6 +210,10 @@ def _export(args, open_db) -> int:
         raise BadInput("FILE", f"{args.file.name} does not end in .xlsx; exports are Excel workbooks (FILE.xlsx)")
     tr = label_translator(LANGUAGES[args.language or "en"], "ExportColumns")
     kind_tr = label_translator(LANGUAGES[args.language or "en"], "MovementKind")
+    if args.what == "stock" and args.kind:
+        from domain.kernel.errors import BadInput
+
+        raise BadInput("--kind", "filters movements only; give it with export movements, or leave it out")
     db = open_db()
     if args.what == "stock":
         rows = [[r.sku, r.name, r.category, r.warehouse, r.on_hand, r.unit, r.avg_cost, r.value, r.reserved,
@@ -213,6 +221,7 @@ def _export(args, open_db) -> int:
         n = write_xlsx(args.file, [tr(h) for h in STOCK_HEADERS], rows, sheet=tr(SHEETS["stock"]),
                        formats=stock_formats)
     else:
+        from ui.cli.stock import movement_kind_filter
         from ui.models.movements import SHOWN_CAPTIONS
         from ui.models.movements import movement_kind
 
@@ -222,7 +231,7 @@ def _export(args, open_db) -> int:
 
         rows = ([r.occurred_at, kind(r), r.sku, r.name, r.warehouse, r.qty, r.unit_cost, r.value, r.on_hand_after,
                  r.source_type, r.source_ref, r.note, r.user, r.recorded_at, r.id]
-                for r in queries.movements(db.engine, args.sku, args.warehouse))
+                for r in queries.movements(db.engine, args.sku, args.warehouse, kind=movement_kind_filter(args.kind)))
         n = write_xlsx(args.file, [tr(h) for h in MOVEMENT_HEADERS], rows, sheet=tr(SHEETS["movements"]),
                        formats=movement_formats)
     print(f"wrote {n} row{'' if n == 1 else 's'} to {args.file}")

@@ -120,6 +120,8 @@ def run(args, open_db) -> int:
         payload.update(rows=sheet.records())
         if sheet.total is not None:
             payload["total"] = {c.key: v for c, v in zip(sheet.columns, _records_of(sheet), strict=True)}
+        if sheet.notes:
+            payload["notes"] = sheet.notes
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     elif kind == ".xlsx":
         from ui.report_sheets import write_excel
@@ -160,6 +162,8 @@ def _print(sheet) -> None:
     rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
     table([[text(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)] for row in rows],
           [c.label for c in sheet.columns])
+    for note in sheet.notes:
+        sys.stdout.write(note + "\n")
 
 
 def print_sheet(sheet) -> None:

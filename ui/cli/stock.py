@@ -38,6 +38,20 @@ PRICE_ACTIONS = {*(("product", a) for a in prices.PRODUCT_ACTIONS), *(("customer
 MOVEMENT_KINDS = (*(k.value for k in MovementKind), "opening")
 
 
+def add_kind_argument(parser) -> None:
+    """``--kind`` of ``movements`` and ``export movements``: argparse refuses any other, naming the accepted ones."""
+    parser.add_argument("--kind", choices=MOVEMENT_KINDS,
+                        help="only the movements the list shows as this kind, as the window's Kind filter: "
+                             "opening is the imported opening stock, which receipt leaves out")
+
+
+def movement_kind_filter(kind: str | None) -> str | None:
+    """``--kind`` as ``persistence.stock.queries.movements`` filters: opening stock by its shown kind."""
+    from domain.reports.model import OPENING_STOCK
+
+    return OPENING_STOCK if kind == "opening" else kind
+
+
 def add_parsers(sub) -> None:
     sub.add_parser("init", help="create the database, or bring its schema up to date")
 
@@ -169,9 +183,7 @@ def add_parsers(sub) -> None:
         p.add_argument("--sku")
         p.add_argument("--warehouse")
         if name == "movements":
-            p.add_argument("--kind", choices=MOVEMENT_KINDS,
-                           help="only the movements the list shows as this kind, as the window's Kind filter: "
-                                "opening is the imported opening stock, which receipt leaves out")
+            add_kind_argument(p)
         p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("check", help="prove that balances, the reports' monthly rows, open amounts and sales lines' "
@@ -277,12 +289,10 @@ def run(args, db) -> int:
                    for r in rows],
                    ["SKU", "NAME", "WAREHOUSE", "ON HAND", "AVG COST", "VALUE"])
     elif cmd == "movements":
-        from domain.reports.model import OPENING_STOCK
         from domain.reports.model import is_opening_stock
         from domain.reports.model import shown_kind
 
-        kind = OPENING_STOCK if args.kind == "opening" else args.kind
-        rows = queries.movements(db.engine, args.sku, args.warehouse, kind=kind)
+        rows = queries.movements(db.engine, args.sku, args.warehouse, kind=movement_kind_filter(args.kind))
         if args.json:
             print_json([{"id": r.id, "kind": r.kind,
                           "opening_stock": is_opening_stock(r.kind, r.source_type, r.source_ref),

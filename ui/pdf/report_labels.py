@@ -59,6 +59,8 @@ ZH_CN: dict[str, str] = {
     "On hand": "现存量",
     "On order": "在途",
     "Opening": "期初",
+    "Opening stock is not a purchase: it is left out here, as the stock summary counts it in its opening, not its "
+    "receipts.": "期初库存不属于采购，本表不计入；进销存汇总表将其计入期初，而非采购入库。",
     "Over %1 days": "%1 天以上",
     "Over 90 days": "90 天以上",
     "Overdue": "逾期合计",

@@ -79,6 +79,9 @@ class ReportRenderer(BaseRenderer):
             story.append(Paragraph(escape(header_line(sheet, name, value)), st["Normal"]))
         story.append(Spacer(1, 4 * mm))
         story.append(self._table(sheet))
+        if sheet.notes:
+            story.append(Spacer(1, 2 * mm))
+        story += [Paragraph(escape(note), st["Small"]) for note in sheet.notes]
         return story
 
     def _table(self, sheet: Sheet) -> Table:

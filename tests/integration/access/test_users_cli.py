@@ -15,24 +15,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.cli_runs import ROOT
+from tests.cli_runs import cli_here
 
 
 def cli(db: Path, *args: str, capsys, password: str | None = None, new_password: str | None = None,
         monkeypatch) -> tuple[int, str, str]:
-    from ui.cli import main
-
-    for name, value in (("STOCKROOM_PASSWORD", password), ("STOCKROOM_NEW_PASSWORD", new_password)):
-        if value is None:
-            monkeypatch.delenv(name, raising=False)
-        else:
-            monkeypatch.setenv(name, value)
-    try:
-        code = main(["--db", str(db), *args])
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli_here(db, capsys, monkeypatch)(*args, password=password, new_password=new_password)
 
 
 @pytest.fixture(autouse=True)

@@ -12,18 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import cli_here
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def cli(db: Path, *args: str, capsys) -> tuple[int, str, str]:
-    from ui.cli import main
-
-    try:
-        code = main(["--db", str(db), *args])
-    except SystemExit as exc:  # argparse's own errors
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli_here(db, capsys)(*args)
 
 
 @pytest.fixture

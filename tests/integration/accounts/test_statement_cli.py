@@ -12,28 +12,17 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from persistence.db import open_database
+from tests.cli_runs import ROOT
+from tests.cli_runs import cli_here
 from tests.integration.accounts.statement_data import march_of_my01
 from tests.integration.accounts.statement_data import supplier
 
-ROOT = Path(__file__).resolve().parents[3]
 MARCH = ("--from", "2026-03-01", "--to", "2026-03-31")
 
 
 def cli(db: Path, *args: str, capsys, monkeypatch, password: str | None = None,
         new_password: str | None = None) -> tuple[int, str, str]:
-    from ui.cli import main
-
-    for name, value in (("STOCKROOM_PASSWORD", password), ("STOCKROOM_NEW_PASSWORD", new_password)):
-        if value is None:
-            monkeypatch.delenv(name, raising=False)
-        else:
-            monkeypatch.setenv(name, value)
-    try:
-        code = main(["--db", str(db), *args])
-    except SystemExit as exc:  # argparse's own errors
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli_here(db, capsys, monkeypatch)(*args, password=password, new_password=new_password)
 
 
 @pytest.fixture

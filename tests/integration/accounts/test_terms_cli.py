@@ -4,11 +4,7 @@ new items follow them (a sale of 14 November on 月结30天 is due 30 December).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -17,20 +13,13 @@ from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from persistence import tables as t
 from persistence.db import open_database
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.cli_runs import cli_in_child
 
 
 @pytest.fixture
 def cli(tmp_path):
     db = tmp_path / "terms.sqlite3"
-    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
-
-    def run(*args: str, code: int = 0) -> str:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=600)
-        assert done.returncode == code, (args, done.stdout, done.stderr)
-        return done.stdout if code == 0 else done.stderr
+    run = cli_in_child(db)
 
     database = open_database(db)
     u = database.uow

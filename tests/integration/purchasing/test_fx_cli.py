@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC
 from datetime import datetime
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.cli_runs import cli_in_child
 
 
 @pytest.fixture
 def cli(tmp_path):
     db = tmp_path / "fx.sqlite3"
-    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "TZ": "UTC"}
-
-    def run(*args: str, code: int = 0) -> str:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=600)
-        assert done.returncode == code, (args, done.stdout, done.stderr)
-        return done.stdout if code == 0 else done.stderr
+    run = cli_in_child(db, tz="UTC")
 
     run("init")
     run("warehouse", "add", "MAIN", "--name", "主仓库")

@@ -16,20 +16,14 @@ from pypdf import PdfReader
 from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from persistence.db import open_database
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.cli_runs import ROOT
+from tests.cli_runs import cli_in_child
 
 
 @pytest.fixture
 def cli(tmp_path):
     db = tmp_path / "po.sqlite3"
-    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
-
-    def run(*args: str, code: int = 0) -> str:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=600)
-        assert done.returncode == code, (args, done.stdout, done.stderr)
-        return done.stdout if code == 0 else done.stderr
+    run = cli_in_child(db)
 
     # master data in-process (the CLI for it is tested elsewhere); every po step below is its own process
     database = open_database(db)

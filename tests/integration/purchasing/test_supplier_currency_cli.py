@@ -4,26 +4,16 @@ converted or kept by choice, shown first and written only with --yes (domain.cat
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.cli_runs import cli_in_child
 
 
 @pytest.fixture
 def cli(tmp_path):
     db = tmp_path / "cur.sqlite3"
-    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "TZ": "UTC"}
-
-    def run(*args: str, code: int = 0) -> str:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=600)
-        assert done.returncode == code, (args, done.stdout, done.stderr)
-        return done.stdout + done.stderr
+    run = cli_in_child(db, tz="UTC", both=True)
 
     run("init")
     run("warehouse", "add", "MAIN", "--name", "主仓库")

@@ -4,7 +4,6 @@ period is ``FIRST`` .. today, 21 days)."""
 from __future__ import annotations
 
 import json
-import time
 from datetime import timedelta
 from decimal import Decimal
 
@@ -14,6 +13,7 @@ from domain.reports import dashboard as d
 from domain.reports.model import Period
 from domain.reports.sales import slow_movers
 from persistence.reports import dashboard as reads
+from tests.integration.reports.cli_run import cli_in_utc
 from tests.integration.reports.conftest import FIRST
 from tests.integration.reports.conftest import TODAY
 from tests.integration.reports.dashboard_ledger import build
@@ -109,27 +109,9 @@ def test_an_unknown_warehouse_is_refused_by_name(ledger_db):
 
 @pytest.fixture
 def cli(ledger_db, tmp_path, capsys, monkeypatch):
-    from ui.cli import main
-
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-
-    def run(*args: str, password: str | None = None, new_password: str | None = None):
-        for name, value in (("STOCKROOM_PASSWORD", password), ("STOCKROOM_NEW_PASSWORD", new_password)):
-            if value is None:
-                monkeypatch.delenv(name, raising=False)
-            else:
-                monkeypatch.setenv(name, value)
-        try:
-            code = main(["--db", str(tmp_path / "stockroom.sqlite3"), *args])
-        except SystemExit as exc:
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield run
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    """The command line on the ledger's database (tmp_path/stockroom.sqlite3), on UTC days."""
+    with cli_in_utc(tmp_path, capsys, monkeypatch) as run:
+        yield run
 
 
 def test_the_dashboard_command_prints_every_figure_as_json(cli):

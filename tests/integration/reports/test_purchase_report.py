@@ -93,6 +93,11 @@ def test_a_rows_lines_are_its_receipts_and_returns_with_their_documents_orders_a
     assert sum(x.value for x in picked if x.returned) == row.returned_value
 
 
+def _summary_opening(db, period: Period):
+    pairs, products, warehouses = queries.stock_summary(db.engine, period, SummaryBy.WAREHOUSE)
+    return total(summarize(pairs, SummaryBy.WAREHOUSE, products, warehouses)).opening
+
+
 def _summary_columns(db, period: Period, warehouse: str | None):
     pairs, products, warehouses = queries.stock_summary(db.engine, period, SummaryBy.WAREHOUSE, warehouse=warehouse)
     whole = total(summarize(pairs, SummaryBy.WAREHOUSE, products, warehouses))
@@ -109,23 +114,33 @@ def test_the_received_and_returned_totals_are_the_stock_summarys_columns(buying,
 
 
 def test_on_the_demo_business_the_purchases_are_the_stock_summarys_receipts(tmp_path):
-    """The demo's ledger (its opening balance, receipts with no order record, deliveries against orders, returns to
-    suppliers): over its last months, by month and as a whole, per warehouse and for all."""
+    """The demo's ledger (its opening stock, goods receipts naming their suppliers, deliveries against orders, returns
+    to suppliers): over its last months, by month and as a whole, per warehouse and for all. Its first day's opening
+    stock is the stock summary's opening (期初), not a purchase: the purchase summary leaves it out, as the receipts
+    column does, and has no "(no supplier)" row for it."""
+    from domain.demo import DAYS
     from domain.demo import build_demo
     from persistence.db import open_database
 
     db = open_database(tmp_path / "demo.sqlite3")
     try:
         last = date(2026, 1, 31)
+        first = date.fromordinal(last.toordinal() - DAYS + 1)
         build_demo(db.uow, seed=7, scale=0.03, end=last)
-        periods = [Period(date(2026, 1, 1), last), Period(date(2025, 11, 15), last), Period(date(2024, 1, 1), last)]
+        periods = [Period(date(2026, 1, 1), last), Period(date(2025, 11, 15), last), Period(date(2024, 1, 1), last),
+                   Period(first, first)]
         for period in periods:
             for warehouse in (None, "SH"):
                 received, returned = _summary_columns(db, period, warehouse)
                 whole = purchase_total(_rows(db, PurchaseBy.SUPPLIER_PRODUCT, warehouse, period))
                 assert whole.received_value == received.value and whole.received_qty == received.qty
                 assert whole.returned_value == returned.value and whole.returned_qty == returned.qty
-                assert whole.received_value > 0
+                assert whole.received_value > 0 or period.first == first
+        opened = _summary_opening(db, Period(first, last))
+        assert opened.value > 0 and opened == _summary_opening(db, Period(first, first))  # the first day's stock
+        rows = _rows(db, PurchaseBy.SUPPLIER, period=Period(first, last))
+        assert rows and all(r.supplier for r in rows)  # every purchase names its supplier
+        assert not _rows(db, PurchaseBy.SUPPLIER, period=Period(first, first))  # nothing bought on the first day
         lines = purchase_lines(db.engine, periods[1])  # the demo's last weeks: deliveries and returns on its desk
         assert any(x.returned and x.supplier for x in lines) and any(x.order and x.document and x.tax for x in lines)
     finally:

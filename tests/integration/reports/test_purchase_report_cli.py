@@ -34,6 +34,9 @@ def test_the_purchase_summary_as_json_has_every_column_and_the_total(report):
     us = next(r for r in data["rows"] if r["supplier"] == "US1")
     assert (us["currency"], us["foreign"], us["average_cost"]) == ("USD", "100", "71")
     assert data["total"]["received_value"] == "937.4" and data["total"]["share_pct"] == "100"
+    # its footnote: opening stock is left out, as the stock summary's receipts leave it out
+    assert data["notes"] == ["Opening stock is not a purchase: it is left out here, as the stock summary counts it in "
+                             "its opening, not its receipts."]
 
 
 def test_a_chinese_table_and_pdf_say_the_clerks_words(report, tmp_path):
@@ -42,15 +45,30 @@ def test_a_chinese_table_and_pdf_say_the_clerks_words(report, tmp_path):
     for words in ("采购汇总表", "按供应商和商品", "供应商", "采购数量", "退货金额", "税额", "价税合计",
                   "（无供应商）", "合计"):
         assert words in out
+    assert out.splitlines()[-1] == "期初库存不属于采购，本表不计入；进销存汇总表将其计入期初，而非采购入库。"
     path = tmp_path / "purchases.pdf"
     code, out, err = report("report", "purchases", *PERIOD, "--language", "zh", "-o", str(path))
     assert code == 0, err
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
-    for words in ("采购汇总表", "宁波紧固件有限公司", "价税合计", "币种", "USD", "937.40"):
+    for words in ("采购汇总表", "宁波紧固件有限公司", "价税合计", "币种", "USD", "937.40",
+                  "期初库存不属于采购，本表不计入；进销存汇总表将其计入期初，而非采购入库。"):
         assert words in text
+    assert text.index("937.40") < text.index("期初库存不属于采购")  # under the table
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "yes" in fonts.split("\n", 2)[2]  # the font is embedded: the Chinese prints anywhere
+
+
+def test_the_workbook_ends_with_the_footnote_under_the_total(report, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "purchases.xlsx"
+    code, out, err = report("report", "purchases", *PERIOD, "-o", str(path))
+    assert code == 0, err
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[-3][0] == "Total" and not any(rows[-2])
+    assert rows[-1][0].startswith("Opening stock is not a purchase: it is left out here")
+    assert f"({len(rows) - 6} rows)" in out  # title, header line, gap, column names; gap, footnote: no rows
 
 
 def test_a_clerk_may_not_read_the_purchase_summary(report):

@@ -3,9 +3,6 @@ own process, the text read back with pypdf."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,21 +13,15 @@ from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.stock import documents as docs
 from persistence.db import open_database
+from tests.cli_runs import cli_in_child
 
-ROOT = Path(__file__).resolve().parents[3]
 YEAR = str(date.today().year)
 
 
 @pytest.fixture
 def cli(tmp_path):
     db = tmp_path / "returns.sqlite3"
-    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
-
-    def run(*args: str, code: int = 0) -> str:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, cwd=ROOT, timeout=600)
-        assert done.returncode == code, (args, done.stdout, done.stderr)
-        return done.stdout if code == 0 else done.stderr
+    run = cli_in_child(db)
 
     database = open_database(db)
     u = database.uow

@@ -336,7 +336,9 @@ class ReportsScreen(Screen):
         self._size_columns()
         self._set_exports(True)
         self.message.setStyleSheet("")
-        self.message.setText(fill(translate("ReportsScreen", "%1 rows."), f"{len(sheet.rows):,}"))
+        # the sheet's footnotes (the purchase summary's: opening stock left out), as its PDF and workbook print them
+        self.message.setText(" ".join([fill(translate("ReportsScreen", "%1 rows."), f"{len(sheet.rows):,}"),
+                                       *sheet.notes]))
         found = bars_of(sheet, request.kind, request.grouping)
         if found is not None:
             labels, series = found
