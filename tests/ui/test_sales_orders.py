@@ -655,3 +655,42 @@ def test_tab_leaves_the_requested_date_while_it_has_none(qtbot, services):
     assert QApplication.focusWidget() is not screen.requested
     assert screen.requested.text() == "no date"
     services.tasks.wait()
+
+
+def _short_in_a_window(qtbot, services):
+    """The stockout panel of a draft 4 short, in the main window with the keyboard on its backorder button."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = sales_in_a_window(qtbot, services)
+    screen.window().activateWindow()
+    so = draft(services)
+    open_order(qtbot, screen, so)
+    qtbot.waitUntil(lambda: screen.shortage.isVisible())
+    screen.shortage.backorder_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.shortage.backorder_button)
+    return screen
+
+
+def test_ship_what_is_there_chosen_by_key_leaves_the_keyboard_on_the_order_lines(qtbot, services):
+    """The panel hid with the keyboard in it and Qt gave it to the window's navigation list: Ctrl+Shift+S (Ship) and
+    the order's other shortcuts were dead until the clerk clicked back into the order."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = _short_in_a_window(qtbot, services)
+    qtbot.keyClick(screen.shortage.backorder_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed" and not screen.loading)
+    services.tasks.wait()
+    qtbot.waitUntil(lambda: not screen.sku.isEnabled())
+    assert QApplication.focusWidget() is screen.lines
+    services.tasks.wait()
+
+
+def test_closing_the_stockout_panel_by_key_puts_the_keyboard_in_the_add_field(qtbot, services):
+    from PySide6.QtWidgets import QApplication
+
+    screen = _short_in_a_window(qtbot, services)
+    screen.shortage.close_button.setFocus()
+    qtbot.keyClick(screen.shortage.close_button, Qt.Key.Key_Space)
+    assert not screen.shortage.isVisible()
+    assert QApplication.focusWidget() is screen.sku
+    services.tasks.wait()

@@ -24,6 +24,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QGridLayout
@@ -588,18 +589,14 @@ class SalesOrdersScreen(OrderActions, Screen):
         row = self.current
         state = row.state if row else None
         draft = row is None or state == "draft"
-        for widget in (
-            self.customer,
-            self.warehouse,
-            self.requested,
-            self.reference,
-            self.sku,
-            self.qty,
-            self.price,
-            self.discount,
-            self.add_button,
-            self.save_button,
-        ):
+        draft_only = (self.customer, self.warehouse, self.requested, self.reference, self.sku, self.qty, self.price,
+                      self.discount, self.add_button, self.save_button)
+        focused = QApplication.focusWidget()
+        if not draft and focused is not None and any(w is focused or w.isAncestorOf(focused) for w in draft_only):
+            # The field typed in is about to be disabled: Qt would hand the keyboard on along the window's chain, to
+            # the navigation list, where the order's own shortcuts (Ship, Ctrl+Shift+S) are dead.
+            self.lines.setFocus(Qt.FocusReason.OtherFocusReason)
+        for widget in draft_only:
             widget.setEnabled(draft)
         self.confirm_button.setEnabled(state == "draft" and bool(row.lines))
         self.ship_button.setEnabled(state in ("confirmed", "partly_shipped"))
