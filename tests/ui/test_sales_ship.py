@@ -274,3 +274,28 @@ def test_the_posted_sales_list_shows_a_sales_value_as_positive_as_the_shipments_
     qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1)
     assert panel.posted.model.index(0, PostedDocumentsModel.VALUE).data() == "6.00"  # 3 at a cost of 2
     assert panel.posted.model.index(0, PostedDocumentsModel.QTY).data() == "3"
+
+
+def test_tab_from_the_scan_field_lands_on_the_ship_quantity_and_typing_replaces_it(qtbot, services, ship):
+    """Tab from the scan field went to line 1's SKU, where typing did nothing: four arrows to the right first, unlike
+    every other document screen."""
+    from PySide6.QtWidgets import QApplication
+
+    so = confirmed(services, (("SD-1", "2"), ("HM-1", "4")))
+    ship.activateWindow()
+    ship.scan.setText(so)
+    qtbot.keyClick(ship.scan, Qt.Key.Key_Return)
+    panel = ship.sales
+    qtbot.waitUntil(lambda: panel.so is not None and len(panel.lines) == 2)
+    panel.scan.setFocus()
+    qtbot.waitUntil(lambda: panel.scan.hasFocus())
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.grid
+    assert (panel.grid.currentRow(), panel.grid.currentColumn()) == (0, C_QTY)
+    qtbot.keyClicks(panel.grid, "1")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the cell's editor commits on the next turn
+    qtbot.waitUntil(lambda: [x.qty for x in panel.lines] == [D(1), D(4)])
+    qtbot.keyClick(panel.grid, Qt.Key.Key_Down)  # the next line's quantity, typed over in its turn
+    assert (panel.grid.currentRow(), panel.grid.currentColumn()) == (1, C_QTY)
+    qtbot.keyClick(panel.grid, Qt.Key.Key_Escape)  # back to scanning
+    assert QApplication.focusWidget() is panel.scan
