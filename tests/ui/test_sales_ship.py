@@ -299,3 +299,35 @@ def test_tab_from_the_scan_field_lands_on_the_ship_quantity_and_typing_replaces_
     assert (panel.grid.currentRow(), panel.grid.currentColumn()) == (1, C_QTY)
     qtbot.keyClick(panel.grid, Qt.Key.Key_Escape)  # back to scanning
     assert QApplication.focusWidget() is panel.scan
+
+
+def test_a_customer_return_is_entered_from_the_keyboard_alone(qtbot, services, ship):
+    """The dialog opens on its lines, and Tab went from cell to cell there for ever: the quantity and the reason
+    were reached only with the mouse."""
+    from PySide6.QtWidgets import QApplication
+
+    from domain.sales import shipping
+
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("SD-1", "1"),
+                                                                sc.SaleLineInput("HM-1", "3"))))
+    posted = ship.sales.posted
+    posted.reload()
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
+    posted.table.setCurrentIndex(posted.model.index(0, 0))
+    dialog = posted.return_selected()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 2)
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    qtbot.waitUntil(lambda: dialog.table.hasFocus())
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)  # the second line: the hammers
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.qty
+    qtbot.keyClicks(dialog.qty, "2")  # the whole preset quantity was selected: typing replaces it
+    qtbot.keyClick(dialog.qty, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reason
+    qtbot.keyClicks(dialog.reason, "damaged")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Posted return SR-" in posted.message.text())
+    stock = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
+    assert stock["HM-1"] == D(4)  # 5 − 3 + 2
