@@ -665,3 +665,29 @@ def test_a_sales_goods_lines_show_no_cost(qtbot, services, receivables):
     qtbot.waitUntil(lambda: dialog.lines_loaded)
     assert dialog.lines_label.text() == "Goods on the document"
     assert [dialog.lines_view.isColumnHidden(c) for c in range(6)] == [False] * 4 + [True] * 2
+
+
+def test_tab_from_the_method_passes_the_date_and_the_reference_typed_next_stays_out_of_it(qtbot, services,
+                                                                                         receivables):
+    """Qt's date field takes Tab from section to section: two Tabs from the method stayed in the date, and the bank
+    reference typed next ('0042') moved the receipt's date to April without a word."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = receivables.new_money("HZ01")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.method.count() > 1)
+    dialog.method.setFocus()
+    qtbot.waitUntil(lambda: dialog.method.hasFocus())
+    qtbot.keyClick(dialog.method, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.day
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reference
+    qtbot.keyClicks(dialog.reference, "BOC 0042")
+    assert dialog.reference.text() == "BOC 0042"
+    assert dialog.day.date() == QDate.currentDate()
+    qtbot.keyClick(dialog.reference, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # and back the same way
+    assert QApplication.focusWidget() is dialog.day
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is dialog.method

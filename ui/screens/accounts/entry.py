@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
@@ -55,6 +53,7 @@ from ui.screens.accounts.words import partner_word
 from ui.screens.accounts.words import sided
 from ui.screens.accounts.words import translate
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import ERROR_STYLE
 
 C_NUMBER, C_KIND, C_DATE, C_DUE, C_OPEN, C_ALLOCATE = range(6)
@@ -205,10 +204,7 @@ class MoneyDialog(QDialog):
         self.amount.setAlignment(RIGHT)
         self.amount.textChanged.connect(lambda _text: self.fill_oldest_first())
         self.method = QComboBox(self)
-        self.day = QDateEdit(self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setDate(QDate.currentDate())
+        self.day = DayEdit(parent=self)  # Tab leaves it: the reference typed next went into the date's sections
         self.reference = QLineEdit(self)
         self.reference.setMaxLength(64)
         self.note = QLineEdit(self)
