@@ -691,3 +691,39 @@ def test_tab_from_the_method_passes_the_date_and_the_reference_typed_next_stays_
     assert QApplication.focusWidget() is dialog.day
     qtbot.keyClick(dialog.day, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is dialog.method
+
+
+def test_a_partner_searched_for_opens_its_page_with_enter_and_a_row_with_enter_too(qtbot, services, receivables):
+    """Typing a name in the search box left the keyboard there: ↓ and Enter did nothing, Enter on a row did nothing,
+    and Partner page… did nothing either while the one row found was not clicked."""
+    from PySide6.QtWidgets import QApplication
+
+    receivables.activateWindow()
+    receivables.search.setFocus()
+    qtbot.waitUntil(lambda: receivables.search.hasFocus())
+    qtbot.keyClicks(receivables.search, "HZ01")
+    assert receivables.proxy.rowCount() == 1
+    qtbot.keyClick(receivables.search, Qt.Key.Key_Return)  # the only partner found: its page
+    assert receivables.page is not None and receivables.page.code == "HZ01"
+    qtbot.addWidget(receivables.page)
+    receivables.page.close()
+
+    receivables.search.clear()
+    receivables.activateWindow()
+    receivables.search.setFocus()
+    qtbot.waitUntil(lambda: receivables.search.hasFocus())
+    qtbot.keyClick(receivables.search, Qt.Key.Key_Down)  # into the list, on the first partner
+    assert QApplication.focusWidget() is receivables.table
+    qtbot.keyClick(receivables.table, Qt.Key.Key_Down)
+    second = receivables.selected_row()
+    qtbot.keyClick(receivables.table, Qt.Key.Key_Return)
+    assert receivables.page.code == second.code
+    qtbot.addWidget(receivables.page)
+    receivables.page.close()
+
+    receivables.search.setText("SH03")  # found, not clicked: the button opens it
+    receivables.table.setCurrentIndex(receivables.proxy.index(-1, -1))
+    receivables.open_selected()
+    assert receivables.page.code == "SH03"
+    qtbot.addWidget(receivables.page)
+    services.tasks.wait()
