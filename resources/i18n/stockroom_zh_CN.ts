@@ -38,14 +38,14 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/allocate.py" line="+73" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+121" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+120" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+362" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+359" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -102,7 +102,7 @@
         </message>
         <message>
             <location line="+31" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-275" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-272" />
             <location filename="../../ui/screens/accounts/words.py" line="+74" />
             <location line="+23" />
             <location line="+52" />
@@ -121,7 +121,7 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
-            <location line="+352" />
+            <location line="+349" />
             <location filename="../../ui/screens/accounts/words.py" line="-52" />
             <location line="+22" />
             <location line="+34" />
@@ -131,7 +131,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-352" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-349" />
             <location filename="../../ui/screens/accounts/words.py" line="-71" />
             <source>Due</source>
             <translation>到期日</translation>
@@ -184,7 +184,7 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+254" />
+            <location line="+251" />
             <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
             <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
         </message>
@@ -290,7 +290,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+324" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+330" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -461,7 +461,7 @@
             <translation>导出 Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/screen.py" line="-119" />
+            <location filename="../../ui/screens/accounts/screen.py" line="-123" />
             <source>Balances are not shown: %1</source>
             <translation>不显示往来余额：%1</translation>
         </message>
@@ -481,7 +481,7 @@
             <translation>显示 %1 个往来单位 · 余额 %2 · 逾期 %3</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+89" />
             <source>Exported %1 rows to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
@@ -10110,12 +10110,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>SalesOrders</name>
         <message>
             <location filename="../../ui/screens/sales/actions.py" line="+105" />
-            <location line="+277" />
+            <location line="+287" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="-244" />
+            <location line="-249" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -10130,7 +10130,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已将 %1 保存为草稿。添加明细：扫描或输入货号。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+24" />
             <source>Saved %1.</source>
             <translation>已保存 %1。</translation>
         </message>
@@ -10205,7 +10205,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 未确认：%n 行库存不足。</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+50" />
             <source>Line %1 now ships from %2.</source>
             <translation>第 %1 行改为从 %2 发货。</translation>
         </message>
@@ -10287,7 +10287,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+707" />
+            <location filename="../../ui/screens/sales/screen.py" line="+723" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10332,8 +10332,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+75" />
             <location line="+65" />
-            <location filename="../../ui/screens/sales/screen.py" line="-304" />
-            <location line="+293" />
+            <location filename="../../ui/screens/sales/screen.py" line="-319" />
+            <location line="+308" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -10388,7 +10388,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-173" />
+            <location filename="../../ui/screens/sales/screen.py" line="-188" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
@@ -10433,7 +10433,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>第 %1 行 · %2：欠货 %3，在途采购订单预计 %4 前到货。</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+54" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, …</source>
+            <translation>等</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>'%1' is in the names of %2 customers: %3. Choose one from the list, or type its code.</source>
+            <translation>有 %2 个客户的名称含“%1”：%3。请从列表中选一个，或输入客户编号。</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>No product has the SKU or barcode %1.</source>
             <translation>没有商品使用货号或条码 %1。</translation>
         </message>
@@ -10600,7 +10615,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/shortage.py" line="+133" />
+            <location filename="../../ui/screens/sales/shortage.py" line="+134" />
             <source>Line %1 · %2: %3 asked, %4 available in %5 — %6 short</source>
             <translation>第 %1 行 · %2：需要 %3，%5 可用 %4 —— 缺 %6</translation>
         </message>
@@ -10675,7 +10690,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>另加一行</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+100" />
             <source>%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.</source>
             <translation>%1 库存不足，暂不能确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
         </message>
@@ -10830,7 +10845,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+668" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+691" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10933,7 +10948,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-578" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-600" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -10989,13 +11004,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>其他仓库也没有可用库存；未发部分保留为欠货。</translation>
         </message>
         <message>
-            <location line="+160" />
-            <location line="+380" />
+            <location line="+162" />
+            <location line="+400" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-350" />
+            <location line="-370" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -11005,7 +11020,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>销售订单 %1 不可发货（请先确认）。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+74" />
             <source>A counter sale: choose the customer and the warehouse, then scan or type the products; each line takes the customer's price.</source>
             <translation>门市销售：选择客户和仓库，然后扫描或输入商品；每行按该客户的价格计价。</translation>
         </message>

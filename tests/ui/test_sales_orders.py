@@ -694,3 +694,38 @@ def test_closing_the_stockout_panel_by_key_puts_the_keyboard_in_the_add_field(qt
     assert not screen.shortage.isVisible()
     assert QApplication.focusWidget() is screen.sku
     services.tasks.wait()
+
+
+def _two_schools(qtbot, services, screen) -> str:
+    """Two customers whose names both hold 徐汇; '徐汇' typed as the customer and a line added: what the screen says."""
+    uow = services.uow
+    catalog.add_customer(uow(), c.AddCustomer("C0079", "徐汇区第三实验小学"))
+    catalog.add_customer(uow(), c.AddCustomer("C0121", "徐汇区第二实验小学"))
+    screen.refresh()
+    qtbot.waitUntil(lambda: not screen.loading and screen.customer.count() == 3)
+    screen.customer.setEditText("徐汇")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
+    screen.sku.setText("SD-1")
+    qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
+    return screen.message.text()
+
+
+def test_part_of_two_customers_names_is_said_as_such_and_creates_nothing(qtbot, services, screen):
+    """'徐汇' is in two schools' names: the order was refused with "customer code '徐汇': no customer has this code",
+    which sent the clerk looking for a wrong code instead of choosing between the two."""
+    text = _two_schools(qtbot, services, screen)
+    assert "'徐汇' is in the names of 2 customers: C0079 徐汇区第三实验小学, C0121 徐汇区第二实验小学" in text
+    assert "no customer has this code" not in text
+    services.tasks.wait()
+    assert screen.current is None and services.sales.sales_orders() == []
+    screen.customer.setEditText("徐汇区第二")  # one of them: the order is created for it
+    qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.lines.rowCount() == 1)
+    assert screen.current.customer == "C0121"
+
+
+def test_part_of_two_customers_names_is_said_in_chinese(qtbot, chinese, services, screen):
+    text = _two_schools(qtbot, services, screen)
+    assert text == ("有 2 个客户的名称含“徐汇”：C0079 徐汇区第三实验小学、C0121 徐汇区第二实验小学。"
+                    "请从列表中选一个，或输入客户编号。")
+    services.tasks.wait()

@@ -134,6 +134,11 @@ class OrderActions:
 
     def _create_command(self) -> sc.CreateSalesOrder | None:
         customer, warehouse = self.customer_code(), self.warehouse.currentData()
+        several = self.several_customers_text()
+        if several:
+            self.say(several, error=True)
+            self.customer.setFocus()
+            return None
         if not customer:
             self.say(translate("SalesOrders", "Choose the customer first (type its code or name)."), error=True)
             self.customer.setFocus()
@@ -161,6 +166,11 @@ class OrderActions:
             self._run(lambda: orders.create_order(uow(), command), created)
             return
         if self.current.state != "draft":
+            return
+        several = self.several_customers_text()
+        if several:
+            self.say(several, error=True)
+            self.customer.setFocus()
             return
         day = self.requested_on()
         command = drafts.ChangeDraft(

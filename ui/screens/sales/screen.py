@@ -616,8 +616,27 @@ class SalesOrdersScreen(OrderActions, Screen):
         for c in self.customers:
             if c.code.upper() == first.upper():
                 return c.code
-        named = [c.code for c in self.customers if text and text.casefold() in c.name.casefold()]
-        return named[0] if len(named) == 1 else first
+        named = self.customers_named(text)
+        return named[0].code if len(named) == 1 else first
+
+    def customers_named(self, text: str) -> list:
+        """The customers whose name holds ``text`` (any case)."""
+        return [c for c in self.customers if text and text.casefold() in c.name.casefold()]
+
+    def several_customers_text(self) -> str:
+        """What to say when the customer typed is part of several names and no code (``徐汇`` for two schools): the
+        order was refused as if no customer had the code '徐汇'. Empty when the text names one customer."""
+        text = self.customer.currentText().strip()
+        if self.customer_code() in {c.code for c in self.customers}:
+            return ""
+        named = self.customers_named(text)
+        if len(named) < 2:
+            return ""
+        shown = translate("SalesOrders", ", ").join(f"{c.code} {c.name}" for c in named[:4])
+        if len(named) > 4:
+            shown += translate("SalesOrders", ", …")
+        return fill(translate("SalesOrders", "'%1' is in the names of %2 customers: %3. Choose one from the list, or "
+                                             "type its code."), text, str(len(named)), shown)
 
     def requested_on(self) -> date | None:
         day = self.requested.date()
