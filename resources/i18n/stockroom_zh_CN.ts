@@ -45,13 +45,13 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+359" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+362" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+18" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-89" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-92" />
             <source>%1 is allocated, more than the amount; take %2 off</source>
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
@@ -249,7 +249,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
             <source>Oldest first</source>
             <translation>按账龄先后核销</translation>
         </message>
@@ -5310,8 +5310,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+2" />
-            <source>Open documents: %1 · credit already held %2</source>
-            <translation>未结单据：%1 · 已有预付款 %2</translation>
+            <source>Open documents: %1, open %2 · credit already held %3</source>
+            <translation>未结单据：%1 张，未结合计 %2 · 已有预付款 %3</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7254,8 +7254,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>Open documents: %1 · credit already held %2</source>
-            <translation>未结单据：%1 · 已有预收款 %2</translation>
+            <source>Open documents: %1, open %2 · credit already held %3</source>
+            <translation>未结单据：%1 张，未结合计 %2 · 已有预收款 %3</translation>
         </message>
         <message>
             <location line="+2" />

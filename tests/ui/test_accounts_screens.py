@@ -727,3 +727,19 @@ def test_a_partner_searched_for_opens_its_page_with_enter_and_a_row_with_enter_t
     assert receivables.page.code == "SH03"
     qtbot.addWidget(receivables.page)
     services.tasks.wait()
+
+
+def test_the_receipt_entry_says_what_the_documents_listed_still_owe_in_all(qtbot, services, receivables):
+    """The entry counted the open documents but did not add them up: a customer paying everything it owes made the
+    clerk add up the grid by hand (or close the entry for the list) before typing the amount."""
+    from ui.screens.accounts.entry import C_OPEN
+
+    dialog = receivables.new_money("HZ01")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+    opens = [D(dialog.grid.item(i, C_OPEN).text().replace(",", "")) for i in range(3)]
+    assert sum(opens) == D("1634")
+    assert dialog.items_label.text() == "Open documents: 3, open 1,634.00 · credit already held 0.00"
+    dialog.amount.setText("1,634.00")  # all of it: every document settled, nothing left as credit
+    assert "left as credit 0.00" in dialog.left_label.text()
+    assert [dialog.grid.item(i, C_ALLOCATE).text() for i in range(3)] == [f"{x:,.2f}" for x in opens]

@@ -470,8 +470,11 @@ class MoneyDialog(QDialog):
         self.note_label.setText(translate("Accounts", "Note"))
         self.grid.set_headers()
         credit = getattr(self, "credit", ZERO)
-        self.items_label.setText(fill(sided(self.side, "Open documents: %1 · credit already held %2"),
+        # what the documents listed still owe in all, beside their count: the customer paying "everything" is typed
+        # without adding up the grid first
+        self.items_label.setText(fill(sided(self.side, "Open documents: %1, open %2 · credit already held %3"),
                                       str(len(self.docs)),
+                                      money_text(sum((d.open for d in self.docs), ZERO)),
                                       money_text(credit)))
         self.oldest_button.setText(translate("Accounts", "Oldest first"))
         self.clear_button.setText(sided(self.side, "Keep all as credit"))
