@@ -743,3 +743,23 @@ def test_the_receipt_entry_says_what_the_documents_listed_still_owe_in_all(qtbot
     dialog.amount.setText("1,634.00")  # all of it: every document settled, nothing left as credit
     assert "left as credit 0.00" in dialog.left_label.text()
     assert [dialog.grid.item(i, C_ALLOCATE).text() for i in range(3)] == [f"{x:,.2f}" for x in opens]
+
+
+def test_enter_on_the_partner_goes_on_to_the_amount(qtbot, services, receivables):
+    """Enter after the customer's code did nothing; the clerk had to Tab on (or take the mouse) to type the amount."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = receivables.new_money("")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.partner.count() == 5)
+    dialog.partner.setFocus()
+    qtbot.waitUntil(lambda: dialog.partner.lineEdit().hasFocus())
+    dialog.partner.setEditText("hz01")
+    qtbot.keyClick(dialog.partner.lineEdit(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.amount
+    assert dialog.partner_code() == "HZ01"
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+    qtbot.keyClicks(dialog.amount, "100")
+    assert dialog.grid.item(0, C_ALLOCATE).text() == "100.00"

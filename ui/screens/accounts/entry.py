@@ -197,6 +197,9 @@ class MoneyDialog(QDialog):
         self.partner.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.partner.currentIndexChanged.connect(lambda _i: self._partner_changed())
         self.partner.lineEdit().editingFinished.connect(self._partner_typed)
+        # Enter on the partner goes on to the amount, as Enter on the sales order's customer goes on to the products:
+        # it did nothing, and the clerk reached for Tab or the mouse
+        self.partner.lineEdit().returnPressed.connect(self._partner_entered)
         # Tab out of the field while its completion list is open moves the focus on without editingFinished: the
         # code typed would stay unresolved (no open items shown, the money posted as credit, not allocated).
         QApplication.instance().focusChanged.connect(self._focus_moved)
@@ -309,6 +312,11 @@ class MoneyDialog(QDialog):
         first = text.split()[0].upper()
         exact = next((i for i in range(self.partner.count()) if str(self.partner.itemData(i)).upper() == first), -1)
         self.partner.setCurrentIndex(exact if exact >= 0 else index)
+
+    def _partner_entered(self) -> None:
+        self._partner_typed()
+        if self.partner_code():
+            self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_moved(self, _old, new) -> None:
         if (alive(self) and new is not None and new is not self and self.isAncestorOf(new)
