@@ -45,7 +45,7 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+362" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+370" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -102,7 +102,7 @@
         </message>
         <message>
             <location line="+31" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-272" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-280" />
             <location filename="../../ui/screens/accounts/words.py" line="+74" />
             <location line="+23" />
             <location line="+52" />
@@ -121,7 +121,7 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
-            <location line="+349" />
+            <location line="+357" />
             <location filename="../../ui/screens/accounts/words.py" line="-52" />
             <location line="+22" />
             <location line="+34" />
@@ -131,7 +131,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-349" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-357" />
             <location filename="../../ui/screens/accounts/words.py" line="-71" />
             <source>Due</source>
             <translation>到期日</translation>
@@ -184,7 +184,7 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+251" />
+            <location line="+259" />
             <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
             <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
         </message>
@@ -10281,13 +10281,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/sales/words.py" line="+101" />
+            <location filename="../../ui/screens/sales/words.py" line="+112" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+723" />
+            <location filename="../../ui/screens/sales/screen.py" line="+726" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10298,7 +10298,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-55" />
+            <location filename="../../ui/screens/sales/words.py" line="-65" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10311,6 +10311,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/sales/words.py" line="+1" />
+            <location line="+73" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -10594,7 +10595,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="+1" />
+            <location filename="../../ui/screens/sales/words.py" line="-72" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -10806,7 +10807,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>手工输入</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+41" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -10829,6 +10830,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Open qty</source>
             <translation>未交数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reference</source>
+            <translation>参考号</translation>
         </message>
     </context>
     <context>

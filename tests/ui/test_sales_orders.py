@@ -729,3 +729,23 @@ def test_part_of_two_customers_names_is_said_in_chinese(qtbot, chinese, services
     assert text == ("有 2 个客户的名称含“徐汇”：C0079 徐汇区第三实验小学、C0121 徐汇区第二实验小学。"
                     "请从列表中选一个，或输入客户编号。")
     services.tasks.wait()
+
+
+def test_the_order_list_shows_each_orders_date_warehouse_and_reference_beside_its_number(qtbot, services, screen):
+    """The list had no date at all (nor the warehouse, nor the customer's reference it searched by): which order was
+    last week's was found only by opening them one by one."""
+    from datetime import date
+
+    from ui.screens.sales.words import SoListModel
+
+    so = orders.create_order(services.uow(), sc.CreateSalesOrder("ACME", "W2", reference="PO-7782")).number
+    open_order(qtbot, screen, so)
+    header = screen.table.horizontalHeader()
+    shown = [screen.proxy.headerData(header.logicalIndex(v), Qt.Orientation.Horizontal) for v in range(4)]
+    assert shown == ["Number", "Date", "Customer", "Warehouse"]
+    row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == so)
+    cells = {c: screen.proxy.index(row, c).data() for c in (SoListModel.DATE, SoListModel.WAREHOUSE,
+                                                             SoListModel.REFERENCE)}
+    assert cells == {SoListModel.DATE: date.today().isoformat(), SoListModel.WAREHOUSE: "W2",
+                     SoListModel.REFERENCE: "PO-7782"}
+    services.tasks.wait()

@@ -161,7 +161,10 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.customer_filter.currentIndexChanged.connect(self._filter_changed)
         self.table = DataTable("sales-orders", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 130, 1: 220, 2: 100, 3: 95, 4: 110})
+        self.table.set_widths({SoListModel.NUMBER: 130, SoListModel.CUSTOMER: 220, SoListModel.STATE: 100,
+                               SoListModel.REQUESTED: 95, SoListModel.TOTAL: 110, SoListModel.DATE: 95,
+                               SoListModel.WAREHOUSE: 60})
+        self.table.default_order(SoListModel.SHOWN)
         self.table.default_sort(0, Qt.SortOrder.DescendingOrder)  # the newest orders, mostly the open ones, on top
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
