@@ -285,18 +285,25 @@ def test_the_partner_is_found_by_typing_part_of_its_code_or_name(qtbot, services
     qtbot.waitUntil(lambda: dialog.grid.rowCount() == 0 and "credit already held 322.00" in dialog.items_label.text())
 
 
-def test_a_code_typed_then_tab_with_the_completion_list_open_chooses_the_partner(qtbot, services, receivables):
-    """A clerk types the code (the completion list opens under the field) and presses Tab to the amount: the
-    partner is chosen and its open items shown, so the money is allocated, not all kept as credit."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
+def typed_entry(qtbot, receivables):
+    """A new receipt entry with no partner yet, shown and active, its partners read, the cursor in its partner field."""
     dialog = receivables.new_money("")
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.partner.count() == 5)
     dialog.partner.setFocus()
+    qtbot.waitUntil(lambda: dialog.partner.lineEdit().hasFocus())
+    return dialog
+
+
+def test_a_code_typed_then_tab_with_the_completion_list_open_chooses_the_partner(qtbot, services, receivables):
+    """A clerk types the code (the completion list opens under the field) and presses Tab to the amount: the
+    partner is chosen and its open items shown, so the money is allocated, not all kept as credit."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialog = typed_entry(qtbot, receivables)
     qtbot.keyClicks(dialog.partner.lineEdit(), "nb02")
     assert dialog.partner.completer().popup().isVisible()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -749,13 +756,7 @@ def test_enter_on_the_partner_goes_on_to_the_amount(qtbot, services, receivables
     """Enter after the customer's code did nothing; the clerk had to Tab on (or take the mouse) to type the amount."""
     from PySide6.QtWidgets import QApplication
 
-    dialog = receivables.new_money("")
-    qtbot.addWidget(dialog)
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: dialog.partner.count() == 5)
-    dialog.partner.setFocus()
-    qtbot.waitUntil(lambda: dialog.partner.lineEdit().hasFocus())
+    dialog = typed_entry(qtbot, receivables)
     dialog.partner.setEditText("hz01")
     qtbot.keyClick(dialog.partner.lineEdit(), Qt.Key.Key_Return)
     assert QApplication.focusWidget() is dialog.amount

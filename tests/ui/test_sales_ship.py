@@ -114,18 +114,23 @@ def test_a_counter_sale_beyond_the_stock_is_refused_next_to_its_line(qtbot, serv
     assert "3 available" in panel.lines[0].problem
 
 
-def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, services, ship):
+def return_dialog(qtbot, services, ship, *lines: tuple[str, str]):
+    """A counter sale of ``lines`` (SKU, quantity) posted, and the return dialog opened on it from the posted list."""
     from domain.sales import shipping
 
-    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "3"),)))
-    panel = ship.sales
-    panel.reload()
-    posted = panel.posted
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", tuple(sc.SaleLineInput(*x) for x in lines)))
+    posted = ship.sales.posted
+    posted.reload()
     qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
     posted.table.setCurrentIndex(posted.model.index(0, 0))
     dialog = posted.return_selected()
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    qtbot.waitUntil(lambda: len(dialog.lines) == len(lines))
+    return posted, dialog
+
+
+def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, services, ship):
+    posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "3"))
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert dialog.qty.text() == "3" and not ok.isEnabled()  # no reason yet
     dialog.qty.setText("2")
@@ -138,16 +143,7 @@ def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, ser
 
 
 def test_returning_more_than_is_returnable_is_refused_in_the_dialog(qtbot, services, ship):
-    from domain.sales import shipping
-
-    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "1"),)))
-    posted = ship.sales.posted
-    posted.reload()
-    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
-    posted.table.setCurrentIndex(posted.model.index(0, 0))
-    dialog = posted.return_selected()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    _posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "1"))
     dialog.qty.setText("2")
     dialog.reason.setText("wrong size")
     dialog.post()
@@ -306,17 +302,7 @@ def test_a_customer_return_is_entered_from_the_keyboard_alone(qtbot, services, s
     were reached only with the mouse."""
     from PySide6.QtWidgets import QApplication
 
-    from domain.sales import shipping
-
-    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("SD-1", "1"),
-                                                                sc.SaleLineInput("HM-1", "3"))))
-    posted = ship.sales.posted
-    posted.reload()
-    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
-    posted.table.setCurrentIndex(posted.model.index(0, 0))
-    dialog = posted.return_selected()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: len(dialog.lines) == 2)
+    posted, dialog = return_dialog(qtbot, services, ship, ("SD-1", "1"), ("HM-1", "3"))
     dialog.activateWindow()
     dialog.table.setFocus()
     qtbot.waitUntil(lambda: dialog.table.hasFocus())
