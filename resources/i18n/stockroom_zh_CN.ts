@@ -45,13 +45,13 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+370" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+373" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+18" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-92" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-95" />
             <source>%1 is allocated, more than the amount; take %2 off</source>
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
@@ -121,7 +121,6 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
-            <location line="+357" />
             <location filename="../../ui/screens/accounts/words.py" line="-52" />
             <location line="+22" />
             <location line="+34" />
@@ -131,7 +130,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-357" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+0" />
             <location filename="../../ui/screens/accounts/words.py" line="-71" />
             <source>Due</source>
             <translation>到期日</translation>
@@ -214,14 +213,48 @@
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>&amp;Customer</source>
+            <translation>客户(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Supplier</source>
+            <translation>供应商(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Type a code or a name</source>
             <translation>输入编码或名称</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>&amp;Amount</source>
+            <translation>金额(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Method</source>
+            <translation>方式(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Date</source>
+            <translation>日期(&amp;D)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Reference</source>
+            <translation>参考号(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="-117" />
             <location line="+35" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
             <location line="+31" />
@@ -229,27 +262,24 @@
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-30" />
             <location line="+50" />
             <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
-            <location line="+2" />
-            <location filename="../../ui/screens/accounts/words.py" line="-49" />
+            <location line="-49" />
             <location line="+50" />
             <source>Reference</source>
             <translation>参考号</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-45" />
+            <location line="-45" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+9" />
             <source>Oldest first</source>
             <translation>按账龄先后核销</translation>
         </message>

@@ -764,3 +764,32 @@ def test_enter_on_the_partner_goes_on_to_the_amount(qtbot, services, receivables
     qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
     qtbot.keyClicks(dialog.amount, "100")
     assert dialog.grid.item(0, C_ALLOCATE).text() == "100.00"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_each_field_of_the_receipt_entry_has_its_own_alt_key(qtbot, services, receivables, language):
+    """The entry's labels had no keys: back from the allocation grid to the amount took the mouse or a run of
+    Shift+Tabs through the date's sections."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    i18n.set_language(language, persist=False)
+    try:
+        dialog = receivables.new_money("HZ01")
+        qtbot.addWidget(dialog)
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        labels = (dialog.partner_label, dialog.amount_label, dialog.method_label, dialog.day_label,
+                  dialog.reference_label, dialog.note_label)
+        keys = [re.search(r"&(\w)", label.text()).group(1).upper() for label in labels]
+        assert len(set(keys)) == len(keys), keys
+        qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+        dialog.grid.setFocus()
+        qtbot.waitUntil(lambda: dialog.grid.hasFocus())
+        qtbot.keyClick(dialog.grid, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is dialog.amount
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)

@@ -49,7 +49,6 @@ from ui.screens.accounts.words import AR
 from ui.screens.accounts.words import day_text
 from ui.screens.accounts.words import kind_text
 from ui.screens.accounts.words import method_text
-from ui.screens.accounts.words import partner_word
 from ui.screens.accounts.words import sided
 from ui.screens.accounts.words import translate
 from ui.widgets.busy import alive
@@ -469,13 +468,16 @@ class MoneyDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(translate("Accounts", "Receipt entry") if self.side == AR
                             else translate("Accounts", "Payment entry"))
-        self.partner_label.setText(partner_word(self.side))
+        # Alt and a letter reaches each field from anywhere in the entry (back from the grid to the amount, say);
+        # the labels had no keys
+        self.partner_label.setText(translate("Accounts", "&Customer") if self.side == AR
+                                   else translate("Accounts", "&Supplier"))
         self.partner.lineEdit().setPlaceholderText(translate("Accounts", "Type a code or a name"))
-        self.amount_label.setText(translate("Accounts", "Amount"))
-        self.method_label.setText(translate("Accounts", "Method"))
-        self.day_label.setText(translate("Accounts", "Date"))
-        self.reference_label.setText(translate("Accounts", "Reference"))
-        self.note_label.setText(translate("Accounts", "Note"))
+        self.amount_label.setText(translate("Accounts", "&Amount"))
+        self.method_label.setText(translate("Accounts", "&Method"))
+        self.day_label.setText(translate("Accounts", "&Date"))
+        self.reference_label.setText(translate("Accounts", "&Reference"))
+        self.note_label.setText(translate("Accounts", "&Note"))
         self.grid.set_headers()
         credit = getattr(self, "credit", ZERO)
         # what the documents listed still owe in all, beside their count: the customer paying "everything" is typed
