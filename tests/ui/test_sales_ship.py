@@ -317,3 +317,14 @@ def test_a_customer_return_is_entered_from_the_keyboard_alone(qtbot, services, s
     qtbot.waitUntil(lambda: "Posted return SR-" in posted.message.text())
     stock = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
     assert stock["HM-1"] == D(4)  # 5 − 3 + 2
+
+
+def test_the_return_dialog_names_the_customer_and_shows_every_column(qtbot, services, ship):
+    """The heading named the customer by its code alone (C0121 退回…), and the price was off the dialog's right edge."""
+    _posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "1"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    services.tasks.wait()  # the lines and the name read; their answers come with the events
+    qtbot.waitUntil(lambda: "Acme Trading" in dialog.head.text(), timeout=10_000)
+    assert dialog.head.text().startswith("Goods ACME Acme Trading brings back from sale SD-")
+    assert dialog.table.horizontalScrollBar().maximum() == 0
