@@ -10880,12 +10880,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>按 %1 办理销售退货</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Goods %1 brings back from sale %2 of %3. They come back at the cost at which they left.</source>
             <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-26" />
             <location filename="../../ui/screens/documents/sales_ship.py" line="+691" />
             <source>SKU</source>
             <translation>货号</translation>
@@ -10923,7 +10923,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>退货原因（必填）</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Quantity:</source>
             <translation>数量：</translation>
         </message>
@@ -10933,12 +10933,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>原因：</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-7" />
             <source>Post return</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+109" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>

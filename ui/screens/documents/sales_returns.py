@@ -53,14 +53,16 @@ class CustomerReturnDialog(ReturnDialog):
             ok_text=translate("SalesShip", "Post return"))
         self.sale = sale  # DocumentRow of kind sale
         self.head.setText(self.head_text(sale.partner))
+        self.setMinimumWidth(780)  # at 640 the price column was off the right edge
         self.lines: list[lookup.ReturnableLine] = []
         self.documents: list = []
         self.form.addRow(translate("SalesShip", "Quantity:"), self.qty)
         self.form.addRow(translate("SalesShip", "Reason:"), self.reason)
-        self.resize(780, 380)  # at 640 the price column was off the right edge
-        uow, catalog = services.uow, services.catalog
+        self.resize(640, 380)
+        uow = services.uow
         self.load(lambda: lookup.returnable(uow(), sale.number))
         # the sale names its customer by code; the heading says who it is (C0121 徐汇区第二实验小学), read alongside
+        catalog = services.catalog
         services.tasks.submit(lambda: next((c.name for c in catalog.customers() if c.code == sale.partner), ""),
                               on_done=self._named, on_error=lambda exc: None)
 
