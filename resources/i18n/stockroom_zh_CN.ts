@@ -38,20 +38,20 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/allocate.py" line="+73" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+121" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+119" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+362" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+373" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+18" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-89" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-95" />
             <source>%1 is allocated, more than the amount; take %2 off</source>
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
@@ -102,7 +102,7 @@
         </message>
         <message>
             <location line="+31" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-275" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-280" />
             <location filename="../../ui/screens/accounts/words.py" line="+74" />
             <location line="+23" />
             <location line="+52" />
@@ -121,7 +121,6 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
-            <location line="+352" />
             <location filename="../../ui/screens/accounts/words.py" line="-52" />
             <location line="+22" />
             <location line="+34" />
@@ -131,7 +130,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-352" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+0" />
             <location filename="../../ui/screens/accounts/words.py" line="-71" />
             <source>Due</source>
             <translation>到期日</translation>
@@ -184,7 +183,7 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+254" />
+            <location line="+259" />
             <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
             <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
         </message>
@@ -214,14 +213,48 @@
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>&amp;Customer</source>
+            <translation>客户(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Supplier</source>
+            <translation>供应商(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Type a code or a name</source>
             <translation>输入编码或名称</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>&amp;Amount</source>
+            <translation>金额(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Method</source>
+            <translation>方式(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Date</source>
+            <translation>日期(&amp;D)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Reference</source>
+            <translation>参考号(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="-117" />
             <location line="+35" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
             <location line="+31" />
@@ -229,27 +262,24 @@
             <translation>金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
             <location filename="../../ui/screens/accounts/words.py" line="-30" />
             <location line="+50" />
             <source>Method</source>
             <translation>方式</translation>
         </message>
         <message>
-            <location line="+2" />
-            <location filename="../../ui/screens/accounts/words.py" line="-49" />
+            <location line="-49" />
             <location line="+50" />
             <source>Reference</source>
             <translation>参考号</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-45" />
+            <location line="-45" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+9" />
             <source>Oldest first</source>
             <translation>按账龄先后核销</translation>
         </message>
@@ -290,7 +320,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+324" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+330" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -461,7 +491,7 @@
             <translation>导出 Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/screen.py" line="-119" />
+            <location filename="../../ui/screens/accounts/screen.py" line="-123" />
             <source>Balances are not shown: %1</source>
             <translation>不显示往来余额：%1</translation>
         </message>
@@ -481,7 +511,7 @@
             <translation>显示 %1 个往来单位 · 余额 %2 · 逾期 %3</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+89" />
             <source>Exported %1 rows to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
@@ -5343,8 +5373,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+2" />
-            <source>Open documents: %1 · credit already held %2</source>
-            <translation>未结单据：%1 · 已有预付款 %2</translation>
+            <source>Open documents: %1, open %2 · credit already held %3</source>
+            <translation>未结单据：%1 张，未结合计 %2 · 已有预付款 %3</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7287,8 +7317,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>Open documents: %1 · credit already held %2</source>
-            <translation>未结单据：%1 · 已有预收款 %2</translation>
+            <source>Open documents: %1, open %2 · credit already held %3</source>
+            <translation>未结单据：%1 张，未结合计 %2 · 已有预收款 %3</translation>
         </message>
         <message>
             <location line="+2" />
@@ -10153,12 +10183,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>SalesOrders</name>
         <message>
             <location filename="../../ui/screens/sales/actions.py" line="+105" />
-            <location line="+277" />
+            <location line="+287" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="-244" />
+            <location line="-249" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -10173,7 +10203,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已将 %1 保存为草稿。添加明细：扫描或输入货号。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+24" />
             <source>Saved %1.</source>
             <translation>已保存 %1。</translation>
         </message>
@@ -10248,7 +10278,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 未确认：%n 行库存不足。</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+50" />
             <source>Line %1 now ships from %2.</source>
             <translation>第 %1 行改为从 %2 发货。</translation>
         </message>
@@ -10324,13 +10354,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/sales/words.py" line="+101" />
+            <location filename="../../ui/screens/sales/words.py" line="+112" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+707" />
+            <location filename="../../ui/screens/sales/screen.py" line="+726" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10341,7 +10371,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-55" />
+            <location filename="../../ui/screens/sales/words.py" line="-65" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10354,6 +10384,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/sales/words.py" line="+1" />
+            <location line="+73" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -10375,8 +10406,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+75" />
             <location line="+65" />
-            <location filename="../../ui/screens/sales/screen.py" line="-304" />
-            <location line="+293" />
+            <location filename="../../ui/screens/sales/screen.py" line="-319" />
+            <location line="+308" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -10431,7 +10462,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-173" />
+            <location filename="../../ui/screens/sales/screen.py" line="-188" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
@@ -10476,7 +10507,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>第 %1 行 · %2：欠货 %3，在途采购订单预计 %4 前到货。</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+54" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, …</source>
+            <translation>等</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>'%1' is in the names of %2 customers: %3. Choose one from the list, or type its code.</source>
+            <translation>有 %2 个客户的名称含“%1”：%3。请从列表中选一个，或输入客户编号。</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>No product has the SKU or barcode %1.</source>
             <translation>没有商品使用货号或条码 %1。</translation>
         </message>
@@ -10622,7 +10668,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="+1" />
+            <location filename="../../ui/screens/sales/words.py" line="-72" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -10643,7 +10689,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/shortage.py" line="+133" />
+            <location filename="../../ui/screens/sales/shortage.py" line="+134" />
             <source>Line %1 · %2: %3 asked, %4 available in %5 — %6 short</source>
             <translation>第 %1 行 · %2：需要 %3，%5 可用 %4 —— 缺 %6</translation>
         </message>
@@ -10718,7 +10764,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>另加一行</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+100" />
             <source>%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.</source>
             <translation>%1 库存不足，暂不能确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
         </message>
@@ -10834,7 +10880,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>手工输入</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+41" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -10858,6 +10904,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <source>Open qty</source>
             <translation>未交数量</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reference</source>
+            <translation>参考号</translation>
+        </message>
     </context>
     <context>
         <name>SalesShip</name>
@@ -10867,13 +10923,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>按 %1 办理销售退货</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+28" />
             <source>Goods %1 brings back from sale %2 of %3. They come back at the cost at which they left.</source>
             <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+668" />
+            <location line="-26" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+691" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10910,7 +10966,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>退货原因（必填）</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Quantity:</source>
             <translation>数量：</translation>
         </message>
@@ -10920,12 +10976,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>原因：</translation>
         </message>
         <message>
-            <location line="-5" />
+            <location line="-7" />
             <source>Post return</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+109" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -10976,7 +11032,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-578" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-600" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -11032,13 +11088,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>其他仓库也没有可用库存；未发部分保留为欠货。</translation>
         </message>
         <message>
-            <location line="+160" />
-            <location line="+380" />
+            <location line="+162" />
+            <location line="+400" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-350" />
+            <location line="-370" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -11048,7 +11104,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>销售订单 %1 不可发货（请先确认）。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+74" />
             <source>A counter sale: choose the customer and the warehouse, then scan or type the products; each line takes the customer's price.</source>
             <translation>门市销售：选择客户和仓库，然后扫描或输入商品；每行按该客户的价格计价。</translation>
         </message>

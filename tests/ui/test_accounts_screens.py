@@ -285,18 +285,25 @@ def test_the_partner_is_found_by_typing_part_of_its_code_or_name(qtbot, services
     qtbot.waitUntil(lambda: dialog.grid.rowCount() == 0 and "credit already held 322.00" in dialog.items_label.text())
 
 
-def test_a_code_typed_then_tab_with_the_completion_list_open_chooses_the_partner(qtbot, services, receivables):
-    """A clerk types the code (the completion list opens under the field) and presses Tab to the amount: the
-    partner is chosen and its open items shown, so the money is allocated, not all kept as credit."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
+def typed_entry(qtbot, receivables):
+    """A new receipt entry with no partner yet, shown and active, its partners read, the cursor in its partner field."""
     dialog = receivables.new_money("")
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.partner.count() == 5)
     dialog.partner.setFocus()
+    qtbot.waitUntil(lambda: dialog.partner.lineEdit().hasFocus())
+    return dialog
+
+
+def test_a_code_typed_then_tab_with_the_completion_list_open_chooses_the_partner(qtbot, services, receivables):
+    """A clerk types the code (the completion list opens under the field) and presses Tab to the amount: the
+    partner is chosen and its open items shown, so the money is allocated, not all kept as credit."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialog = typed_entry(qtbot, receivables)
     qtbot.keyClicks(dialog.partner.lineEdit(), "nb02")
     assert dialog.partner.completer().popup().isVisible()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -665,3 +672,124 @@ def test_a_sales_goods_lines_show_no_cost(qtbot, services, receivables):
     qtbot.waitUntil(lambda: dialog.lines_loaded)
     assert dialog.lines_label.text() == "Goods on the document"
     assert [dialog.lines_view.isColumnHidden(c) for c in range(6)] == [False] * 4 + [True] * 2
+
+
+def test_tab_from_the_method_passes_the_date_and_the_reference_typed_next_stays_out_of_it(qtbot, services,
+                                                                                         receivables):
+    """Qt's date field takes Tab from section to section: two Tabs from the method stayed in the date, and the bank
+    reference typed next ('0042') moved the receipt's date to April without a word."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = receivables.new_money("HZ01")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.method.count() > 1)
+    dialog.method.setFocus()
+    qtbot.waitUntil(lambda: dialog.method.hasFocus())
+    qtbot.keyClick(dialog.method, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.day
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reference
+    qtbot.keyClicks(dialog.reference, "BOC 0042")
+    assert dialog.reference.text() == "BOC 0042"
+    assert dialog.day.date() == QDate.currentDate()
+    qtbot.keyClick(dialog.reference, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # and back the same way
+    assert QApplication.focusWidget() is dialog.day
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is dialog.method
+
+
+def test_a_partner_searched_for_opens_its_page_with_enter_and_a_row_with_enter_too(qtbot, services, receivables):
+    """Typing a name in the search box left the keyboard there: ↓ and Enter did nothing, Enter on a row did nothing,
+    and Partner page… did nothing either while the one row found was not clicked."""
+    from PySide6.QtWidgets import QApplication
+
+    receivables.activateWindow()
+    receivables.search.setFocus()
+    qtbot.waitUntil(lambda: receivables.search.hasFocus())
+    qtbot.keyClicks(receivables.search, "HZ01")
+    assert receivables.proxy.rowCount() == 1
+    qtbot.keyClick(receivables.search, Qt.Key.Key_Return)  # the only partner found: its page
+    assert receivables.page is not None and receivables.page.code == "HZ01"
+    qtbot.addWidget(receivables.page)
+    receivables.page.close()
+
+    receivables.search.clear()
+    receivables.activateWindow()
+    receivables.search.setFocus()
+    qtbot.waitUntil(lambda: receivables.search.hasFocus())
+    qtbot.keyClick(receivables.search, Qt.Key.Key_Down)  # into the list, on the first partner
+    assert QApplication.focusWidget() is receivables.table
+    qtbot.keyClick(receivables.table, Qt.Key.Key_Down)
+    second = receivables.selected_row()
+    qtbot.keyClick(receivables.table, Qt.Key.Key_Return)
+    assert receivables.page.code == second.code
+    qtbot.addWidget(receivables.page)
+    receivables.page.close()
+
+    receivables.search.setText("SH03")  # found, not clicked: the button opens it
+    receivables.table.setCurrentIndex(receivables.proxy.index(-1, -1))
+    receivables.open_selected()
+    assert receivables.page.code == "SH03"
+    qtbot.addWidget(receivables.page)
+    services.tasks.wait()
+
+
+def test_the_receipt_entry_says_what_the_documents_listed_still_owe_in_all(qtbot, services, receivables):
+    """The entry counted the open documents but did not add them up: a customer paying everything it owes made the
+    clerk add up the grid by hand (or close the entry for the list) before typing the amount."""
+    from ui.screens.accounts.entry import C_OPEN
+
+    dialog = receivables.new_money("HZ01")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+    opens = [D(dialog.grid.item(i, C_OPEN).text().replace(",", "")) for i in range(3)]
+    assert sum(opens) == D("1634")
+    assert dialog.items_label.text() == "Open documents: 3, open 1,634.00 · credit already held 0.00"
+    dialog.amount.setText("1,634.00")  # all of it: every document settled, nothing left as credit
+    assert "left as credit 0.00" in dialog.left_label.text()
+    assert [dialog.grid.item(i, C_ALLOCATE).text() for i in range(3)] == [f"{x:,.2f}" for x in opens]
+
+
+def test_enter_on_the_partner_goes_on_to_the_amount(qtbot, services, receivables):
+    """Enter after the customer's code did nothing; the clerk had to Tab on (or take the mouse) to type the amount."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = typed_entry(qtbot, receivables)
+    dialog.partner.setEditText("hz01")
+    qtbot.keyClick(dialog.partner.lineEdit(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.amount
+    assert dialog.partner_code() == "HZ01"
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+    qtbot.keyClicks(dialog.amount, "100")
+    assert dialog.grid.item(0, C_ALLOCATE).text() == "100.00"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_each_field_of_the_receipt_entry_has_its_own_alt_key(qtbot, services, receivables, language):
+    """The entry's labels had no keys: back from the allocation grid to the amount took the mouse or a run of
+    Shift+Tabs through the date's sections."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    i18n.set_language(language, persist=False)
+    try:
+        dialog = receivables.new_money("HZ01")
+        qtbot.addWidget(dialog)
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        labels = (dialog.partner_label, dialog.amount_label, dialog.method_label, dialog.day_label,
+                  dialog.reference_label, dialog.note_label)
+        keys = [re.search(r"&(\w)", label.text()).group(1).upper() for label in labels]
+        assert len(set(keys)) == len(keys), keys
+        qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+        dialog.grid.setFocus()
+        qtbot.waitUntil(lambda: dialog.grid.hasFocus())
+        qtbot.keyClick(dialog.grid, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is dialog.amount
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)

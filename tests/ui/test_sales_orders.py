@@ -655,3 +655,97 @@ def test_tab_leaves_the_requested_date_while_it_has_none(qtbot, services):
     assert QApplication.focusWidget() is not screen.requested
     assert screen.requested.text() == "no date"
     services.tasks.wait()
+
+
+def _short_in_a_window(qtbot, services):
+    """The stockout panel of a draft 4 short, in the main window with the keyboard on its backorder button."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = sales_in_a_window(qtbot, services)
+    screen.window().activateWindow()
+    so = draft(services)
+    open_order(qtbot, screen, so)
+    qtbot.waitUntil(lambda: screen.shortage.isVisible())
+    screen.shortage.backorder_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.shortage.backorder_button)
+    return screen
+
+
+def test_ship_what_is_there_chosen_by_key_leaves_the_keyboard_on_the_order_lines(qtbot, services):
+    """The panel hid with the keyboard in it and Qt gave it to the window's navigation list: Ctrl+Shift+S (Ship) and
+    the order's other shortcuts were dead until the clerk clicked back into the order."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = _short_in_a_window(qtbot, services)
+    qtbot.keyClick(screen.shortage.backorder_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed" and not screen.loading)
+    services.tasks.wait()
+    qtbot.waitUntil(lambda: not screen.sku.isEnabled())
+    assert QApplication.focusWidget() is screen.lines
+    services.tasks.wait()
+
+
+def test_closing_the_stockout_panel_by_key_puts_the_keyboard_in_the_add_field(qtbot, services):
+    from PySide6.QtWidgets import QApplication
+
+    screen = _short_in_a_window(qtbot, services)
+    screen.shortage.close_button.setFocus()
+    qtbot.keyClick(screen.shortage.close_button, Qt.Key.Key_Space)
+    assert not screen.shortage.isVisible()
+    assert QApplication.focusWidget() is screen.sku
+    services.tasks.wait()
+
+
+def _two_schools(qtbot, services, screen) -> str:
+    """Two customers whose names both hold 徐汇; '徐汇' typed as the customer and a line added: what the screen says."""
+    uow = services.uow
+    catalog.add_customer(uow(), c.AddCustomer("C0079", "徐汇区第三实验小学"))
+    catalog.add_customer(uow(), c.AddCustomer("C0121", "徐汇区第二实验小学"))
+    screen.refresh()
+    qtbot.waitUntil(lambda: not screen.loading and screen.customer.count() == 3)
+    screen.customer.setEditText("徐汇")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
+    screen.sku.setText("SD-1")
+    qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
+    return screen.message.text()
+
+
+def test_part_of_two_customers_names_is_said_as_such_and_creates_nothing(qtbot, services, screen):
+    """'徐汇' is in two schools' names: the order was refused with "customer code '徐汇': no customer has this code",
+    which sent the clerk looking for a wrong code instead of choosing between the two."""
+    text = _two_schools(qtbot, services, screen)
+    assert "'徐汇' is in the names of 2 customers: C0079 徐汇区第三实验小学, C0121 徐汇区第二实验小学" in text
+    assert "no customer has this code" not in text
+    services.tasks.wait()
+    assert screen.current is None and services.sales.sales_orders() == []
+    screen.customer.setEditText("徐汇区第二")  # one of them: the order is created for it
+    qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.lines.rowCount() == 1)
+    assert screen.current.customer == "C0121"
+
+
+def test_part_of_two_customers_names_is_said_in_chinese(qtbot, chinese, services, screen):
+    text = _two_schools(qtbot, services, screen)
+    assert text == ("有 2 个客户的名称含“徐汇”：C0079 徐汇区第三实验小学、C0121 徐汇区第二实验小学。"
+                    "请从列表中选一个，或输入客户编号。")
+    services.tasks.wait()
+
+
+def test_the_order_list_shows_each_orders_date_warehouse_and_reference_beside_its_number(qtbot, services, screen):
+    """The list had no date at all (nor the warehouse, nor the customer's reference it searched by): which order was
+    last week's was found only by opening them one by one."""
+    from datetime import date
+
+    from ui.screens.sales.words import SoListModel
+
+    so = orders.create_order(services.uow(), sc.CreateSalesOrder("ACME", "W2", reference="PO-7782")).number
+    open_order(qtbot, screen, so)
+    header = screen.table.horizontalHeader()
+    shown = [screen.proxy.headerData(header.logicalIndex(v), Qt.Orientation.Horizontal) for v in range(4)]
+    assert shown == ["Number", "Date", "Customer", "Warehouse"]
+    row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == so)
+    cells = {c: screen.proxy.index(row, c).data() for c in (SoListModel.DATE, SoListModel.WAREHOUSE,
+                                                             SoListModel.REFERENCE)}
+    assert cells == {SoListModel.DATE: date.today().isoformat(), SoListModel.WAREHOUSE: "W2",
+                     SoListModel.REFERENCE: "PO-7782"}
+    services.tasks.wait()

@@ -114,18 +114,23 @@ def test_a_counter_sale_beyond_the_stock_is_refused_next_to_its_line(qtbot, serv
     assert "3 available" in panel.lines[0].problem
 
 
-def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, services, ship):
+def return_dialog(qtbot, services, ship, *lines: tuple[str, str]):
+    """A counter sale of ``lines`` (SKU, quantity) posted, and the return dialog opened on it from the posted list."""
     from domain.sales import shipping
 
-    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "3"),)))
-    panel = ship.sales
-    panel.reload()
-    posted = panel.posted
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", tuple(sc.SaleLineInput(*x) for x in lines)))
+    posted = ship.sales.posted
+    posted.reload()
     qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
     posted.table.setCurrentIndex(posted.model.index(0, 0))
     dialog = posted.return_selected()
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    qtbot.waitUntil(lambda: len(dialog.lines) == len(lines))
+    return posted, dialog
+
+
+def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, services, ship):
+    posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "3"))
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert dialog.qty.text() == "3" and not ok.isEnabled()  # no reason yet
     dialog.qty.setText("2")
@@ -138,16 +143,7 @@ def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, ser
 
 
 def test_returning_more_than_is_returnable_is_refused_in_the_dialog(qtbot, services, ship):
-    from domain.sales import shipping
-
-    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "1"),)))
-    posted = ship.sales.posted
-    posted.reload()
-    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
-    posted.table.setCurrentIndex(posted.model.index(0, 0))
-    dialog = posted.return_selected()
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    _posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "1"))
     dialog.qty.setText("2")
     dialog.reason.setText("wrong size")
     dialog.post()
@@ -274,3 +270,61 @@ def test_the_posted_sales_list_shows_a_sales_value_as_positive_as_the_shipments_
     qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1)
     assert panel.posted.model.index(0, PostedDocumentsModel.VALUE).data() == "6.00"  # 3 at a cost of 2
     assert panel.posted.model.index(0, PostedDocumentsModel.QTY).data() == "3"
+
+
+def test_tab_from_the_scan_field_lands_on_the_ship_quantity_and_typing_replaces_it(qtbot, services, ship):
+    """Tab from the scan field went to line 1's SKU, where typing did nothing: four arrows to the right first, unlike
+    every other document screen."""
+    from PySide6.QtWidgets import QApplication
+
+    so = confirmed(services, (("SD-1", "2"), ("HM-1", "4")))
+    ship.activateWindow()
+    ship.scan.setText(so)
+    qtbot.keyClick(ship.scan, Qt.Key.Key_Return)
+    panel = ship.sales
+    qtbot.waitUntil(lambda: panel.so is not None and len(panel.lines) == 2)
+    panel.scan.setFocus()
+    qtbot.waitUntil(lambda: panel.scan.hasFocus())
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.grid
+    assert (panel.grid.currentRow(), panel.grid.currentColumn()) == (0, C_QTY)
+    qtbot.keyClicks(panel.grid, "1")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the cell's editor commits on the next turn
+    qtbot.waitUntil(lambda: [x.qty for x in panel.lines] == [D(1), D(4)])
+    qtbot.keyClick(panel.grid, Qt.Key.Key_Down)  # the next line's quantity, typed over in its turn
+    assert (panel.grid.currentRow(), panel.grid.currentColumn()) == (1, C_QTY)
+    qtbot.keyClick(panel.grid, Qt.Key.Key_Escape)  # back to scanning
+    assert QApplication.focusWidget() is panel.scan
+
+
+def test_a_customer_return_is_entered_from_the_keyboard_alone(qtbot, services, ship):
+    """The dialog opens on its lines, and Tab went from cell to cell there for ever: the quantity and the reason
+    were reached only with the mouse."""
+    from PySide6.QtWidgets import QApplication
+
+    posted, dialog = return_dialog(qtbot, services, ship, ("SD-1", "1"), ("HM-1", "3"))
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    qtbot.waitUntil(lambda: dialog.table.hasFocus())
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)  # the second line: the hammers
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.qty
+    qtbot.keyClicks(dialog.qty, "2")  # the whole preset quantity was selected: typing replaces it
+    qtbot.keyClick(dialog.qty, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reason
+    qtbot.keyClicks(dialog.reason, "damaged")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Posted return SR-" in posted.message.text())
+    stock = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
+    assert stock["HM-1"] == D(4)  # 5 − 3 + 2
+
+
+def test_the_return_dialog_names_the_customer_and_shows_every_column(qtbot, services, ship):
+    """The heading named the customer by its code alone (C0121 退回…), and the price was off the dialog's right edge."""
+    _posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "1"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    services.tasks.wait()  # the lines and the name read; their answers come with the events
+    qtbot.waitUntil(lambda: "Acme Trading" in dialog.head.text(), timeout=10_000)
+    assert dialog.head.text().startswith("Goods ACME Acme Trading brings back from sale SD-")
+    assert dialog.table.horizontalScrollBar().maximum() == 0

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
@@ -51,10 +49,10 @@ from ui.screens.accounts.words import AR
 from ui.screens.accounts.words import day_text
 from ui.screens.accounts.words import kind_text
 from ui.screens.accounts.words import method_text
-from ui.screens.accounts.words import partner_word
 from ui.screens.accounts.words import sided
 from ui.screens.accounts.words import translate
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import ERROR_STYLE
 
 C_NUMBER, C_KIND, C_DATE, C_DUE, C_OPEN, C_ALLOCATE = range(6)
@@ -198,6 +196,9 @@ class MoneyDialog(QDialog):
         self.partner.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.partner.currentIndexChanged.connect(lambda _i: self._partner_changed())
         self.partner.lineEdit().editingFinished.connect(self._partner_typed)
+        # Enter on the partner goes on to the amount, as Enter on the sales order's customer goes on to the products:
+        # it did nothing, and the clerk reached for Tab or the mouse
+        self.partner.lineEdit().returnPressed.connect(self._partner_entered)
         # Tab out of the field while its completion list is open moves the focus on without editingFinished: the
         # code typed would stay unresolved (no open items shown, the money posted as credit, not allocated).
         QApplication.instance().focusChanged.connect(self._focus_moved)
@@ -205,10 +206,7 @@ class MoneyDialog(QDialog):
         self.amount.setAlignment(RIGHT)
         self.amount.textChanged.connect(lambda _text: self.fill_oldest_first())
         self.method = QComboBox(self)
-        self.day = QDateEdit(self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setDate(QDate.currentDate())
+        self.day = DayEdit(parent=self)  # Tab leaves it: the reference typed next went into the date's sections
         self.reference = QLineEdit(self)
         self.reference.setMaxLength(64)
         self.note = QLineEdit(self)
@@ -313,6 +311,11 @@ class MoneyDialog(QDialog):
         first = text.split()[0].upper()
         exact = next((i for i in range(self.partner.count()) if str(self.partner.itemData(i)).upper() == first), -1)
         self.partner.setCurrentIndex(exact if exact >= 0 else index)
+
+    def _partner_entered(self) -> None:
+        self._partner_typed()
+        if self.partner_code():
+            self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_moved(self, _old, new) -> None:
         if (alive(self) and new is not None and new is not self and self.isAncestorOf(new)
@@ -465,17 +468,23 @@ class MoneyDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(translate("Accounts", "Receipt entry") if self.side == AR
                             else translate("Accounts", "Payment entry"))
-        self.partner_label.setText(partner_word(self.side))
+        # Alt and a letter reaches each field from anywhere in the entry (back from the grid to the amount, say);
+        # the labels had no keys
+        self.partner_label.setText(translate("Accounts", "&Customer") if self.side == AR
+                                   else translate("Accounts", "&Supplier"))
         self.partner.lineEdit().setPlaceholderText(translate("Accounts", "Type a code or a name"))
-        self.amount_label.setText(translate("Accounts", "Amount"))
-        self.method_label.setText(translate("Accounts", "Method"))
-        self.day_label.setText(translate("Accounts", "Date"))
-        self.reference_label.setText(translate("Accounts", "Reference"))
-        self.note_label.setText(translate("Accounts", "Note"))
+        self.amount_label.setText(translate("Accounts", "&Amount"))
+        self.method_label.setText(translate("Accounts", "&Method"))
+        self.day_label.setText(translate("Accounts", "&Date"))
+        self.reference_label.setText(translate("Accounts", "&Reference"))
+        self.note_label.setText(translate("Accounts", "&Note"))
         self.grid.set_headers()
         credit = getattr(self, "credit", ZERO)
-        self.items_label.setText(fill(sided(self.side, "Open documents: %1 · credit already held %2"),
+        # what the documents listed still owe in all, beside their count: the customer paying "everything" is typed
+        # without adding up the grid first
+        self.items_label.setText(fill(sided(self.side, "Open documents: %1, open %2 · credit already held %3"),
                                       str(len(self.docs)),
+                                      money_text(sum((d.open for d in self.docs), ZERO)),
                                       money_text(credit)))
         self.oldest_button.setText(translate("Accounts", "Oldest first"))
         self.clear_button.setText(sided(self.side, "Keep all as credit"))

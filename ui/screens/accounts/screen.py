@@ -58,6 +58,7 @@ from ui.search import needle
 from ui.widgets.busy import alive
 from ui.widgets.screen import ERROR_STYLE
 from ui.widgets.screen import Screen
+from ui.widgets.search_keys import SearchIntoList
 from ui.widgets.table_view import DataTable
 
 WIDTHS = {0: 64, 1: 170, 2: 92, 3: 82, 4: 82, 5: 82, 6: 82, 7: 82, 8: 82, 9: 86, 10: 84}
@@ -152,6 +153,7 @@ class BalancesScreen(Screen):
         self.refused.setWordWrap(True)
         self.refused.hide()
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        self.keys = SearchIntoList(self.search, self.table, self.open_selected)  # type a name, Enter: its page
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_money())
 
         filters = QHBoxLayout()
@@ -290,7 +292,11 @@ class BalancesScreen(Screen):
         return self.proxy.data(index, RowRole) if index.isValid() else None
 
     def open_selected(self) -> None:
+        """The selected partner's page; with none selected, the only partner the search shows (Partner page… did
+        nothing after a search that found one)."""
         row = self.selected_row()
+        if row is None and self.proxy.rowCount() == 1:
+            row = self.proxy.data(self.proxy.index(0, 0), RowRole)
         if row is not None:
             self.open_partner(row)
 

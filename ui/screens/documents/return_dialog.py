@@ -51,6 +51,9 @@ class ReturnDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the lines for the quantity and the reason: it went from cell to cell and never reached them, so a
+        # return could not be entered from the keyboard (arrows choose the line)
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(NAME_COLUMN, 220)

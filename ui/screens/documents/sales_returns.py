@@ -45,15 +45,15 @@ class CustomerReturnDialog(ReturnDialog):
         super().__init__(
             services, parent=parent, reason_max=200,
             title=fill(translate("SalesShip", "Customer return against %1"), sale.number),
-            head=fill(translate("SalesShip", "Goods %1 brings back from sale %2 of %3. They come back at the cost at "
-                                             "which they left."),
-                      sale.partner, sale.number, sale.business_date.isoformat()),
+            head="",
             headers=[translate("SalesShip", "SKU"), translate("SalesShip", "Name"), translate("SalesShip", "Shipped"),
                      translate("SalesShip", "Returned"), translate("SalesShip", "Returnable"),
                      translate("SalesShip", "Price")],
             reason_hint=translate("SalesShip", "why the goods come back (required)"),
             ok_text=translate("SalesShip", "Post return"))
         self.sale = sale  # DocumentRow of kind sale
+        self.head.setText(self.head_text(sale.partner))
+        self.setMinimumWidth(780)  # at 640 the price column was off the right edge
         self.lines: list[lookup.ReturnableLine] = []
         self.documents: list = []
         self.form.addRow(translate("SalesShip", "Quantity:"), self.qty)
@@ -61,6 +61,19 @@ class CustomerReturnDialog(ReturnDialog):
         self.resize(640, 380)
         uow = services.reader
         self.load(lambda: lookup.returnable(uow(), sale.number))
+        # the sale names its customer by code; the heading says who it is (C0121 徐汇区第二实验小学), read alongside
+        catalog = services.catalog
+        services.tasks.submit(lambda: next((c.name for c in catalog.customers() if c.code == sale.partner), ""),
+                              on_done=self._named, on_error=lambda exc: None)
+
+    def _named(self, name: str) -> None:
+        if alive(self) and name:
+            self.head.setText(self.head_text(f"{self.sale.partner} {name}"))
+
+    def head_text(self, customer: str) -> str:
+        sale = self.sale
+        return fill(translate("SalesShip", "Goods %1 brings back from sale %2 of %3. They come back at the cost at "
+                                           "which they left."), customer, sale.number, sale.business_date.isoformat())
 
     def cells(self, line: lookup.ReturnableLine) -> list[str]:
         return [line.sku, line.name, fmt(line.shipped), fmt(line.returned), fmt(line.returnable),

@@ -18,6 +18,7 @@ import re
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView
@@ -176,6 +177,8 @@ class SalesShipPanel(QWidget):
             self.grid.setColumnWidth(column, width)
         self.grid.itemChanged.connect(self._edited)
         self.grid.setTabKeyNavigation(False)  # Tab leaves the grid for the buttons; a cell being typed tabs on
+        self.grid.installEventFilter(self)
+        self.scan.installEventFilter(self)
         self.totals = QLabel(self)
         self.result_label = QLabel(self)
         self.result_label.setStyleSheet(GREEN)
@@ -331,6 +334,26 @@ class SalesShipPanel(QWidget):
         self._show_lines()
         self._show_info()
         self.scan.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:
+        """The keyboard between the scan field and the lines, as on the other document screens: Tab (or ↓/↑) from the
+        scan field lands on a line's Ship quantity, where typing replaces it; it landed on line 1's SKU, where typing
+        did nothing, and the clerk had to arrow four cells to the right first. Esc in the grid goes back to scan."""
+        if event.type() == QEvent.Type.FocusIn and watched is self.grid and self.lines and \
+                event.reason() != Qt.FocusReason.MouseFocusReason:
+            current = self.grid.currentIndex()
+            if not current.isValid() or not current.flags() & Qt.ItemFlag.ItemIsEditable:
+                row = current.row() if current.isValid() else 0
+                self.grid.setCurrentCell(row, C_QTY)
+        plain = event.type() == QEvent.Type.KeyPress and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                                               Qt.KeyboardModifier.KeypadModifier)
+        if plain and watched is self.scan and self.lines and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.grid.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if plain and watched is self.grid and event.key() == Qt.Key.Key_Escape:
+            self.scan.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- modes ---------------------------------------------------------------------------
     @property

@@ -134,6 +134,11 @@ class OrderActions:
 
     def _create_command(self) -> sc.CreateSalesOrder | None:
         customer, warehouse = self.customer_code(), self.warehouse.currentData()
+        several = self.several_customers_text()
+        if several:
+            self.say(several, error=True)
+            self.customer.setFocus()
+            return None
         if not customer:
             self.say(translate("SalesOrders", "Choose the customer first (type its code or name)."), error=True)
             self.customer.setFocus()
@@ -161,6 +166,11 @@ class OrderActions:
             self._run(lambda: orders.create_order(uow(), command), created)
             return
         if self.current.state != "draft":
+            return
+        several = self.several_customers_text()
+        if several:
+            self.say(several, error=True)
+            self.customer.setFocus()
             return
         day = self.requested_on()
         command = drafts.ChangeDraft(
@@ -424,6 +434,12 @@ class OrderActions:
         panel.replace.connect(self.replace_line)
         panel.add_substitute.connect(self.add_substitute)
         panel.backorder.connect(lambda: self.confirm_order(override=True))
+        panel.left.connect(self.focus_after_offers)
+
+    def focus_after_offers(self) -> None:
+        """The stockout panel went while it held the keyboard: a draft's add field takes it (the next line), an order
+        confirmed by an offer its lines (Ctrl+Shift+S ships it from there)."""
+        (self.sku if self.sku.isEnabled() else self.lines).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def ship_line_from(self, line_no: int, warehouse: str) -> None:
         """Offer 1: the line ships from another warehouse; then confirming is tried again."""

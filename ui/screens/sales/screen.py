@@ -24,6 +24,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QGridLayout
@@ -160,7 +161,10 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.customer_filter.currentIndexChanged.connect(self._filter_changed)
         self.table = DataTable("sales-orders", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 130, 1: 220, 2: 100, 3: 95, 4: 110})
+        self.table.set_widths({SoListModel.NUMBER: 130, SoListModel.CUSTOMER: 220, SoListModel.STATE: 100,
+                               SoListModel.REQUESTED: 95, SoListModel.TOTAL: 110, SoListModel.DATE: 95,
+                               SoListModel.WAREHOUSE: 60})
+        self.table.default_order(SoListModel.SHOWN)
         self.table.default_sort(0, Qt.SortOrder.DescendingOrder)  # the newest orders, mostly the open ones, on top
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
@@ -588,18 +592,14 @@ class SalesOrdersScreen(OrderActions, Screen):
         row = self.current
         state = row.state if row else None
         draft = row is None or state == "draft"
-        for widget in (
-            self.customer,
-            self.warehouse,
-            self.requested,
-            self.reference,
-            self.sku,
-            self.qty,
-            self.price,
-            self.discount,
-            self.add_button,
-            self.save_button,
-        ):
+        draft_only = (self.customer, self.warehouse, self.requested, self.reference, self.sku, self.qty, self.price,
+                      self.discount, self.add_button, self.save_button)
+        focused = QApplication.focusWidget()
+        if not draft and focused is not None and any(w is focused or w.isAncestorOf(focused) for w in draft_only):
+            # The field typed in is about to be disabled: Qt would hand the keyboard on along the window's chain, to
+            # the navigation list, where the order's own shortcuts (Ship, Ctrl+Shift+S) are dead.
+            self.lines.setFocus(Qt.FocusReason.OtherFocusReason)
+        for widget in draft_only:
             widget.setEnabled(draft)
         self.confirm_button.setEnabled(state == "draft" and bool(row.lines))
         self.ship_button.setEnabled(state in ("confirmed", "partly_shipped"))
@@ -619,8 +619,27 @@ class SalesOrdersScreen(OrderActions, Screen):
         for c in self.customers:
             if c.code.upper() == first.upper():
                 return c.code
-        named = [c.code for c in self.customers if text and text.casefold() in c.name.casefold()]
-        return named[0] if len(named) == 1 else first
+        named = self.customers_named(text)
+        return named[0].code if len(named) == 1 else first
+
+    def customers_named(self, text: str) -> list:
+        """The customers whose name holds ``text`` (any case)."""
+        return [c for c in self.customers if text and text.casefold() in c.name.casefold()]
+
+    def several_customers_text(self) -> str:
+        """What to say when the customer typed is part of several names and no code (``徐汇`` for two schools): the
+        order was refused as if no customer had the code '徐汇'. Empty when the text names one customer."""
+        text = self.customer.currentText().strip()
+        if self.customer_code() in {c.code for c in self.customers}:
+            return ""
+        named = self.customers_named(text)
+        if len(named) < 2:
+            return ""
+        shown = translate("SalesOrders", ", ").join(f"{c.code} {c.name}" for c in named[:4])
+        if len(named) > 4:
+            shown += translate("SalesOrders", ", …")
+        return fill(translate("SalesOrders", "'%1' is in the names of %2 customers: %3. Choose one from the list, or "
+                                             "type its code."), text, str(len(named)), shown)
 
     def requested_on(self) -> date | None:
         day = self.requested.date()

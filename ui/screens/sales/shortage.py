@@ -18,6 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QHBoxLayout
@@ -189,6 +190,7 @@ class ShortagePanel(QFrame):
     add_substitute = Signal(str, object)  # substitute SKU, quantity
     backorder = Signal()  # confirm with the override
     dismissed = Signal()
+    left = Signal()  # hidden while it held the keyboard: the screen takes it back
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -252,6 +254,11 @@ class ShortagePanel(QFrame):
         return next(b for b in self.boxes if b.short.line_no == line_no)
 
     def withdraw(self, silent: bool = False) -> None:
+        """Hide the panel. When it held the keyboard (an offer or Close chosen by key), ``left`` asks the screen to
+        take it: hidden with the focus inside, Qt handed the keyboard to the window's navigation list, where the
+        order's own shortcuts (Ship, Ctrl+Shift+S) were dead."""
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
         for box in self.boxes:
             box.setParent(None)
             box.deleteLater()
@@ -261,6 +268,8 @@ class ShortagePanel(QFrame):
             self.body_layout.takeAt(0)
         was = self.isVisible()
         self.hide()
+        if had_focus:
+            self.left.emit()
         if was and not silent:
             self.dismissed.emit()
 

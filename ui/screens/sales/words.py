@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -93,9 +94,19 @@ def money_or_none(value: Decimal | None) -> str:
     return "" if value is None else f"{round_money(value, 2):,.2f}"
 
 
+def order_day(row) -> date:
+    """The order's date as its printed confirmation has it: the day it was confirmed, a draft's the day it was made."""
+    return (row.confirmed_at or row.created_at).astimezone().date()
+
+
 class SoListModel(RowTableModel):
+    """The orders. The date, warehouse and the customer's reference came last (a layout saved before them keeps its
+    columns where they were); ``SHOWN`` is the order a new layout shows them in, the date beside the number as the
+    order lists of other 进销存 programs have it."""
+
     CONTEXT = CTX
-    NUMBER, CUSTOMER, STATE, REQUESTED, TOTAL, OPEN_QTY = range(6)
+    NUMBER, CUSTOMER, STATE, REQUESTED, TOTAL, OPEN_QTY, DATE, WAREHOUSE, REFERENCE = range(9)
+    SHOWN = [NUMBER, DATE, CUSTOMER, WAREHOUSE, STATE, REQUESTED, TOTAL, OPEN_QTY, REFERENCE]
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Number"), lambda r: r.number),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Customer"), lambda r: f"{r.customer} {r.customer_name}"),
@@ -107,6 +118,9 @@ class SoListModel(RowTableModel):
         ),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Total with tax"), lambda r: r.total, money_text, True),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Open qty"), open_qty, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Date"), order_day, lambda v: v.isoformat()),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Warehouse"), lambda r: r.warehouse),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Reference"), lambda r: r.reference),
     )
 
     @classmethod

@@ -1,0 +1,27 @@
+"""A day field of a form typed from the keyboard (``DayEdit``): Tab leaves it.
+
+Qt's date edit moves Tab from section to section (year, month, day). In a form that a clerk Tabs through, two Tabs
+from the field before it stayed inside the date, and what was typed next for the following field went into the
+date instead: a receipt's bank reference ``0042`` moved its date from 2026-12-07 to 2026-04-02 without a word. Here
+Tab goes to the next field at once. A date is still typed whole (``20261205``: each section is complete after its
+digits and the next one takes the rest), changed a section at a time with ↑/↓ and ←/→, or picked from the calendar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QWidget
+
+
+class DayEdit(QDateEdit):
+    """A ``yyyy-MM-dd`` date with its calendar, today unless told; Tab and Shift+Tab leave it."""
+
+    def __init__(self, day: QDate | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDate(day or QDate.currentDate())
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return QWidget.focusNextPrevChild(self, next)
