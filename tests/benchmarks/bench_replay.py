@@ -271,6 +271,9 @@ def main() -> None:
     parser.add_argument("--only-app", action="store_true",
                         help="replay only the app's policy (and its --order-cost variants), not the older ones, "
                              "nor forecast for them")
+    parser.add_argument("--at-inventory", type=float, default=0.0, metavar="VALUE",
+                        help="scale the app's safety stock (its margin and σ) so its average inventory value is VALUE: "
+                             "forecasts of another horizon floor compared at equal inventory")
     parser.add_argument("--keep", type=Path, default=None, metavar="FILE",
                         help="keep the 26 Mondays' forecast statistics in FILE (a pickle), or read them from it when "
                              "it exists: the policies can then be replayed again in a minute")
@@ -386,11 +389,22 @@ def main() -> None:
     windows = {}
     for label, rule, review_days, target, eoq in variants:
         dr, sr, ql, qlr, margin = stats[rule]
-        trigger, up_to = forecast_levels(
-            dr, sr, lead_days, service, demand.shape[1], review_days=review_days, target=target, quantiles=(ql, qlr),
-            margin=margin, eoq=eoq,
-        )
+
+        def levels(scale=1.0, dr=dr, sr=sr, ql=ql, qlr=qlr, margin=margin, review_days=review_days, target=target,
+                   eoq=eoq):
+            return forecast_levels(dr, scale * sr, lead_days, service, demand.shape[1], review_days=review_days,
+                                   target=target, quantiles=(ql, qlr), margin=scale * margin, eoq=eoq)
+
+        trigger, up_to = levels()
         a = play(demand, start_stock=start_stock, lead_days=lead_days, trigger=trigger, up_to=up_to, unit_cost=cost)
+        if args.at_inventory and label == app:
+            scale, a = match_inventory(lambda x: play(demand, start_stock=start_stock, lead_days=lead_days,
+                                                      unit_cost=cost, **dict(zip(("trigger", "up_to"), levels(x),
+                                                                                 strict=True))),
+                                       args.at_inventory, low=0.5, high=1.5, tol=1e-4)
+            trigger, up_to = levels(scale)
+            label = app = f"{app}, safety stock × {scale:.4f} to {args.at_inventory:,.0f} of inventory"
+            compared[0] = label
         k, b = match_inventory(minmax, a.average_inventory_value)
         runs[label] = (a, b, trigger, up_to)
         pairs = [(f"(a) forecast-driven, {label}", a), (f"(b) min/max at equal inventory, k = {k:.3f}", b)]
