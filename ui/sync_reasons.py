@@ -379,6 +379,7 @@ FIELD_NAMES = {
     "planning_fill_rate": QT_TRANSLATE_NOOP("SyncFields", "planning_fill_rate"),
     "planning_service_rule": QT_TRANSLATE_NOOP("SyncFields", "planning_service_rule"),
     "planning_service_overall": QT_TRANSLATE_NOOP("SyncFields", "planning_service_overall"),
+    "planning_order_cost": QT_TRANSLATE_NOOP("SyncFields", "planning_order_cost"),
     "dashboard.dead_days": QT_TRANSLATE_NOOP("SyncFields", "dashboard.dead_days"),
     "dashboard.cover_target_days": QT_TRANSLATE_NOOP("SyncFields", "dashboard.cover_target_days"),
     "price_level_name_level3": QT_TRANSLATE_NOOP("SyncFields", "price_level_name_level3"),
