@@ -397,14 +397,14 @@ def main() -> None:
 
         trigger, up_to = levels()
         a = play(demand, start_stock=start_stock, lead_days=lead_days, trigger=trigger, up_to=up_to, unit_cost=cost)
-        if args.at_inventory and label == app:
+        if args.at_inventory and target == "cycle" and rule == "planning":  # the app's policy and its variants
             scale, a = match_inventory(lambda x: play(demand, start_stock=start_stock, lead_days=lead_days,
                                                       unit_cost=cost, **dict(zip(("trigger", "up_to"), levels(x),
                                                                                  strict=True))),
                                        args.at_inventory, low=0.5, high=1.5, tol=1e-4)
             trigger, up_to = levels(scale)
-            label = app = f"{app}, safety stock × {scale:.4f} to {args.at_inventory:,.0f} of inventory"
-            compared[0] = label
+            scaled = f"{label}, safety stock × {scale:.4f} to {args.at_inventory:,.0f} of inventory"
+            compared[compared.index(label)] = label = scaled
         k, b = match_inventory(minmax, a.average_inventory_value)
         runs[label] = (a, b, trigger, up_to)
         pairs = [(f"(a) forecast-driven, {label}", a), (f"(b) min/max at equal inventory, k = {k:.3f}", b)]
