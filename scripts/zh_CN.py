@@ -1226,10 +1226,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PlanningPage', 'Order cost per purchase-order line:'): '每条采购订单明细的下单成本：',
     ('PlanningPage', 'Not saved: the order cost per purchase-order line takes an amount from 0 (off) to %1, such as 20; “%2” is not one.'):  # noqa: E501
         '未保存：每条采购订单明细的下单成本应为 0（不启用）到 %1 之间的金额，例如 20；“%2”不是有效金额。',
-    ('PlanningPage', "What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency. Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (25 % × unit cost)): cheap and slow items are ordered less often in bigger lots, which holds more stock. 0 (the default) orders about a week's demand at a time."):  # noqa: E501
+    ('PlanningPage', "What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency. Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (25 % × unit cost)): cheap and slow items are ordered less often in bigger lots. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time."):  # noqa: E501
         '每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计。大于 0 时，每笔建议订购量至少为该商品的'
-        '经济订货批量 √(2 × 年需求 × 下单成本 ÷ (25 % × 单位成本))：便宜或走得慢的商品订得更少、每次订得更多，'
-        '库存也会相应多一些。0（默认）每次大约订一周的需求。',
+        '经济订货批量 √(2 × 年需求 × 下单成本 ÷ (25 % × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多。'
+        '默认值 5 下的订单明细比 0 少一半，在库存相同时满足的订单也更多；0 则每次大约订一周的需求。',
     ('PlanningPage', "By unit cost: an item at the average unit cost of the items planned gets the overall target; one that costs a third of the average has a third of its chance of running short, one that costs twice as much twice the chance (between 90 % and 99.5 %). Money put into stock then buys about as much fill at every item, and the same stock fills more orders than targets by class. By ABC class assumes A's items are the dear ones. A product's own target (Ctrl+T on the Replenishment screen) wins over either."):
         '按单位成本：单位成本等于参与计划商品平均成本的商品取总体目标；成本只有平均的三分之一，缺货概率也只有三分之一；成本是平均的两倍，缺货概率也是两倍（目标在 90 % 到 99.5 % 之间）。这样每一元库存在各商品上换来的满足率大致相同，同样多的库存比按分类设目标能满足更多订单。按 ABC 分类则默认 A 类商品是贵的。商品自己的目标（补货界面 Ctrl+T）优先于两者。',
     ('PlanningPage', 'Not saved: the overall service target takes a percentage from %1 to %2, such as 99; “%3” is not one.'):

@@ -33,16 +33,17 @@ review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each
 * A product with too short a history is forecast from its category's demand profile scaled by its own
   observed weeks when the category has enough established products (``domain.planning.category_profile``), else
   by the simple average of its weeks; either is labelled in the forecast and the explanation.
-* Each key is forecast at its own horizon, its lead time + review period in weeks rounded up (4 to 26,
+* Each key is forecast at its own horizon, its lead time + review period in weeks rounded up (6 to 26,
   ``forecast_horizon``), so a slow supplier elsewhere in the run changes no other key's forecast (section BQ;
   the rows of one horizon share a call, which changes no row's result). Demand per week d is the mean
   forecast over the item's own L + R; σd is the forecast's one-step error. Where the forecast's quantiles of
   demand summed over future weeks are calibrated (``ForecastResult.calibrated``), the safety stock is their margin
   over the mean at the service target over L + R (``cover_margin``, ``replenishment.quantile_levels``); elsewhere
   z·σd·√L.
-* With an order cost per purchase-order line set (the planning setting, ``domain.planning.ordering``; off unless
-  set), an item's order is at least its economic order quantity √(2·52·d·K / (25 % × unit cost)): S is raised to
-  s + d·R + EOQ (``replenishment.with_min_order``), the explanation's ``economic_order`` says of what (section BS).
+* With an order cost per purchase-order line (the planning setting, ``domain.planning.ordering``; 5 unless set, 0
+  turns it off), an item's order is at least its economic order quantity √(2·52·d·K / (25 % × unit cost)): S is
+  raised to s + d·R + EOQ (``replenishment.with_min_order``), the explanation's ``economic_order`` says of what
+  (section BS).
 * Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
   same again) − reserved. An alert is raised by ``replenishment.reorder_alert``; the suggested
   quantity is ``explain_policy``'s order quantity, rounded to MOQ, multiple and pack size.
@@ -215,12 +216,14 @@ def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int
     return {"models": DEFAULT_MODELS, "budget_seconds": budget_seconds, "workers": workers}
 
 
-MIN_HORIZON, MAX_HORIZON = 4, 26  # weeks a planning forecast looks ahead, whatever the lead time + review
+# Weeks a planning forecast looks ahead, whatever the lead time + review: at least 6, which filled more with fewer
+# stockout days than 4 or 5 at equal stock on both demos (tests/benchmarks/RESULTS-forecast.md, section BS).
+MIN_HORIZON, MAX_HORIZON = 6, 26
 
 
 def forecast_horizon(cover_days: float) -> int:
     """The weeks a key is forecast ahead: its own lead time + review period (``cover_days``), rounded up, within
-    4 to 26 weeks.
+    6 to 26 weeks.
 
     Each key is forecast at its own horizon, never the run's longest: a smooth row's forecast and quantiles follow
     the horizon (the damped trend's criterion weighs its steps, its calibration spans three horizons), so one slow

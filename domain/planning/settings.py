@@ -11,7 +11,7 @@
 * where the service targets come from (``domain.planning.service``): by ABC class (the default) or by each item's
   unit cost around an overall target (99 % unless set), read by every planning run with its history
   (``PlanningHistory.service_rule``, ``service_overall``);
-* what a purchase-order line costs to place (``domain.planning.ordering``; 0, off, unless set): suggested orders are
+* what a purchase-order line costs to place (``domain.planning.ordering``; 5 unless set, 0 off): suggested orders are
   then at least each item's economic order quantity, read by every planning run with its history
   (``PlanningHistory.order_cost``).
 """
@@ -201,7 +201,8 @@ def read_service_rule(rule: str | None, overall: str | None) -> tuple[str, float
 
 @dataclass(frozen=True)
 class SetOrderCost:
-    """What a user typed: the cost of placing one purchase-order line, in the office's currency (blank or 0: off)."""
+    """What a user typed: the cost of placing one purchase-order line, in the office's currency (blank: the
+    default; 0: off)."""
 
     cost: str
 
@@ -224,6 +225,6 @@ def set_order_cost(uow: UnitOfWork, command: SetOrderCost) -> float:
 
 
 def order_cost(uow: UnitOfWork) -> float:
-    """Read-only: the order cost per purchase-order line in force (0: off)."""
+    """Read-only: the order cost per purchase-order line in force (the default where unset; 0: off)."""
     with uow:
         return read_order_cost(uow.product_planning.setting(SETTING_ORDER_COST))

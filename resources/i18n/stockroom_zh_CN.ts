@@ -5715,12 +5715,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+31" />
+            <location line="+32" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location line="-30" />
+            <location line="-31" />
             <source>Order more from suppliers who deliver short</source>
             <translation>对交货不足的供应商多订一些</translation>
         </message>
@@ -5761,11 +5761,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency. Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (25 % × unit cost)): cheap and slow items are ordered less often in bigger lots, which holds more stock. 0 (the default) orders about a week's demand at a time.</source>
-            <translation>每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计。大于 0 时，每笔建议订购量至少为该商品的经济订货批量 √(2 × 年需求 × 下单成本 ÷ (25 % × 单位成本))：便宜或走得慢的商品订得更少、每次订得更多，库存也会相应多一些。0（默认）每次大约订一周的需求。</translation>
+            <source>What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency. Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (25 % × unit cost)): cheap and slow items are ordered less often in bigger lots. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time.</source>
+            <translation>每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计。大于 0 时，每笔建议订购量至少为该商品的经济订货批量 √(2 × 年需求 × 下单成本 ÷ (25 % × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多。默认值 5 下的订单明细比 0 少一半，在库存相同时满足的订单也更多；0 则每次大约订一周的需求。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Dashboard: dead and excess stock</source>
             <translation>经营概览：呆滞库存与超储库存</translation>
         </message>

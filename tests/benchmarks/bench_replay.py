@@ -15,8 +15,11 @@ order is in transit at the start, for either policy.
   ``domain.planning.run.plan`` takes them; s, S from ``domain.planning.replenishment.evaluate_many`` at the ABC class's
   cycle service level (A 0.97, B 0.98, C 0.99, ``planning.SERVICE_BY_CLASS``; with ``--service-rule cost`` each
   key's by its unit cost, ``domain.planning.service``, around ``--overall``): SS = Q_α(demand over L + R)
-  − d(L + R), s = d·L + SS, S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere; an order
-  S − position is placed when position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time.
+  − d(L + R), s = d·L + SS, S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere, raised to
+  s + d·R + EOQ with the app's order cost per purchase-order line (``domain.planning.ordering``, 5 unless
+  ``--app-order-cost`` says otherwise; 0 is the rule before section BS); an order S − position is placed when
+  position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time. Orders are counted as a
+  purchaser places them: lines, purchase orders (supplier × warehouse × day) and lines per supplier and week.
 * (b) Min/max: reviewed every day, order up to max when the position is at or below min. The levels are
   set once, from the mean daily demand d̄ of the 13 weeks before the window: min = k·d̄·(L + 7 days),
   max = k·d̄·(L + 21 days); the scale k is found by bisection so that (b)'s average inventory value equals
@@ -58,6 +61,7 @@ from _common import load
 from _common import table
 
 from domain.catalog.packs import step_of
+from domain.planning import ordering
 from domain.planning import run as planning
 from domain.planning import service as service_rules
 from domain.planning.cache import forecast_by_horizon
@@ -264,7 +268,9 @@ def main() -> None:
                              "these costs per purchase-order line (replenishment.economic_order_quantities)")
     parser.add_argument("--order-weeks", type=float, nargs="*", default=[], metavar="T",
                         help="also replay the app's policy with orders of at least T weeks of forecast demand")
-    parser.add_argument("--holding-rate", type=float, default=0.25,
+    parser.add_argument("--app-order-cost", type=float, default=ordering.DEFAULT_ORDER_COST, metavar="K",
+                        help="the app's order cost per purchase-order line (0: orders of about d·R, before section BS)")
+    parser.add_argument("--holding-rate", type=float, default=ordering.HOLDING_RATE,
                         help="the yearly holding cost as a share of the unit cost, for --order-cost")
     parser.add_argument("--round", action="store_true",
                         help="raise every policy's orders to the chosen supplier's minimum order and whole order steps")
@@ -365,10 +371,16 @@ def main() -> None:
 
     app = "the app's policy: SS from the calibrated quantile of demand over L + R, S = s + 2·d·R, weekly review"
     before = "the app's policy before: SS = z·σ√L, S = d(L + R) + z·σ√(L + R), weekly review"
-    variants = [(app, "planning", 7, "cycle", None)]
+
+    def least(k: float):
+        return partial(economic_order_quantities, unit_cost=cost, order_cost=k, holding_rate=args.holding_rate)
+
+    if args.app_order_cost > 0:
+        app = (f"the app's policy: SS from the calibrated quantile of demand over L + R, S = s + 2·d·R or more for an "
+               f"order of at least the EOQ at K = {args.app_order_cost:g} a line, weekly review")
+    variants = [(app, "planning", 7, "cycle", least(args.app_order_cost) if args.app_order_cost > 0 else None)]
     variants += [(f"the app's policy, orders of at least the EOQ at K = {k:g} a line, h = {args.holding_rate:.0%}",
-                  "planning", 7, "cycle", partial(economic_order_quantities, unit_cost=cost, order_cost=k,
-                                                  holding_rate=args.holding_rate)) for k in args.order_cost]
+                  "planning", 7, "cycle", least(k)) for k in args.order_cost]
     variants += [(f"the app's policy, orders of at least {w:g} weeks' demand", "planning", 7, "cycle",
                   lambda dw, w=w: w * dw) for w in args.order_weeks]
     compared = [x[0] for x in variants]  # against the history window too, and per class

@@ -559,6 +559,7 @@ def test_the_order_cost_set_on_settings_reaches_the_run_and_raises_the_order_up_
     from domain.planning.settings import SetOrderCost
     from domain.planning.settings import set_order_cost
 
+    assert read_history(db.engine, *planning.window(TODAY, WEEKS)).order_cost == 0  # the test business turns it off
     before = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
     set_order_cost(db.uow(), SetOrderCost("20"))
     assert read_history(db.engine, *planning.window(TODAY, WEEKS)).order_cost == 20

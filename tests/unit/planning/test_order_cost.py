@@ -1,6 +1,6 @@
 """The order cost per purchase-order line (``domain.planning.ordering``): with it set, a suggested order is at least the
 item's economic order quantity, so cheap and slow items are ordered less often (tests/benchmarks/RESULTS-forecast.md,
-section BS); off (0) unless set."""
+section BS); 5 unless set, 0 turns it off."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def test_the_order_cost_is_kept_and_bad_input_changes_nothing():
     from tests.fakes import FakeUnitOfWork
 
     uow = FakeUnitOfWork()
-    assert order_cost(uow) == 0  # off by default
+    assert order_cost(uow) == ordering.DEFAULT_ORDER_COST == 5  # the default
     assert set_order_cost(uow, SetOrderCost("1,250.5")) == 1250.5
     assert order_cost(uow) == 1250.5
     for typed in ("-1", "twenty", "2000000", "nan"):
@@ -62,7 +62,9 @@ def test_the_order_cost_is_kept_and_bad_input_changes_nothing():
             set_order_cost(uow, SetOrderCost(typed))
         assert refused.value.field == ordering.ORDER_COST_FIELD
     assert order_cost(uow) == 1250.5  # nothing half-written
-    assert set_order_cost(uow, SetOrderCost("")) == 0  # blank: off
-    assert ordering.read_order_cost("nonsense") == 0  # a stored value no screen wrote: off
+    assert set_order_cost(uow, SetOrderCost("0")) == 0  # off
+    assert order_cost(uow) == 0
+    assert set_order_cost(uow, SetOrderCost("")) == 5  # blank: the default
+    assert ordering.read_order_cost("nonsense") == ordering.read_order_cost(None) == 5  # no screen wrote it: default
     history = planning.PlanningHistory(TODAY, TODAY, [], {}, {}, {})
-    assert history.order_cost == ordering.DEFAULT_ORDER_COST == 0
+    assert history.order_cost == ordering.DEFAULT_ORDER_COST
