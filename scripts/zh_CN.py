@@ -686,6 +686,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 days is out of range; give 1 to %2, such as %3'): '%1 天超出范围；请输入 1 到 %2，例如 %3',
     ('ImportProblems', '%1 is not a rule; give class or cost'): '%1 不是可用的规则；请填 class（按分类）或 cost（按成本）',
     ('ImportProblems', '%1 is not a percentage; give %2 to %3, such as 99'): '%1 不是百分数；请输入 %2 到 %3，例如 99',
+    ('ImportProblems', '%1 is not an order cost; give an amount from 0 (off) to %2, such as 20'): '%1 不是有效的下单成本；请输入 0（不启用）到 %2 之间的金额，例如 20',
     ('ImportProblems', '%1 % is out of range; give %2 to %3, such as 99'): '%1 % 超出范围；请输入 %2 到 %3，例如 99',
     ('ImportProblems', '%1 does not exist or is not a file; choose a .csv or .xlsx file'):
         '%1 不存在或不是文件；请选择 .csv 或 .xlsx 文件',
@@ -1583,6 +1584,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('RefusalFields', 'email'): '邮箱',
     ('RefusalFields', 'excess cover target'): '超储可供天数',
     ('RefusalFields', 'overall service target'): '总体服务水平目标',
+    ('RefusalFields', 'order cost per purchase-order line'): '每条采购订单明细的下单成本',
     ('RefusalFields', 'service target rule'): '服务水平目标规则',
     ('RefusalFields', 'from'): '起始日期',
     ('RefusalFields', 'kind'): '类型',

@@ -3766,6 +3766,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not an order cost; give an amount from 0 (off) to %2, such as 20</source>
+            <translation>%1 不是有效的下单成本；请输入 0（不启用）到 %2 之间的金额，例如 20</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 % is out of range; give %2 to %3, such as 99</source>
             <translation>%1 % 超出范围；请输入 %2 到 %3，例如 99</translation>
         </message>
@@ -7628,6 +7633,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>order cost per purchase-order line</source>
+            <translation>每条采购订单明细的下单成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>pack size</source>
             <translation>包装数量</translation>
         </message>
@@ -7820,7 +7830,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-663" />
+            <location line="-664" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8781,7 +8791,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location filename="../../ui/models/document_lines.py" line="-88" />
-            <location filename="../../ui/refusals.py" line="+178" />
+            <location filename="../../ui/refusals.py" line="+179" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -11363,7 +11373,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-610" />
+            <location filename="../../ui/refusals.py" line="-611" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
