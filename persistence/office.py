@@ -24,6 +24,7 @@ from decimal import InvalidOperation
 from sqlalchemy import Connection
 from sqlalchemy import select
 
+from domain.planning import ordering
 from domain.planning import service
 from domain.planning.classification import DEFAULT_BASIS
 from domain.purchasing.model import PurchasingPolicy
@@ -41,6 +42,7 @@ ABC_BASIS = "planning_abc_basis"
 FILL_RATE = "planning_fill_rate"
 SERVICE_RULE = "planning_service_rule"
 SERVICE_OVERALL = "planning_service_overall"
+ORDER_COST = "planning_order_cost"
 DEAD_DAYS = "dashboard.dead_days"
 COVER_TARGET = "dashboard.cover_target_days"
 LEVEL_NAME = "price_level_name_"  # + level3..level5
@@ -49,7 +51,7 @@ AGEING_BASIS = "accounts.ageing_basis"
 AGEING_BANDS = "accounts.ageing_bands"
 
 KEYS = (COMPANY_NAME, COMPANY_ADDRESS, CURRENCY, TAX_RATE, TOLERANCE, ABC_BASIS, FILL_RATE, DEAD_DAYS,
-        COVER_TARGET, *LEVEL_NAMES, AGEING_BASIS, AGEING_BANDS, SERVICE_RULE, SERVICE_OVERALL)
+        COVER_TARGET, *LEVEL_NAMES, AGEING_BASIS, AGEING_BANDS, SERVICE_RULE, SERVICE_OVERALL, ORDER_COST)
 
 _POLICY = PurchasingPolicy()
 # What a desk reads while a key is not stored. Writing its default where nothing is stored is no edit (a form saved
@@ -58,8 +60,8 @@ DEFAULTS = {COMPANY_NAME: _POLICY.company_name, COMPANY_ADDRESS: "", CURRENCY: _
             TAX_RATE: str(_POLICY.tax_rate), TOLERANCE: str(_POLICY.over_receipt_tolerance), ABC_BASIS: DEFAULT_BASIS,
             FILL_RATE: "on", DEAD_DAYS: str(DEAD_DAYS_DEFAULT), COVER_TARGET: str(COVER_TARGET_DAYS),
             AGEING_BASIS: "due", AGEING_BANDS: "30/60/90", SERVICE_RULE: service.DEFAULT_RULE,
-            SERVICE_OVERALL: str(service.DEFAULT_OVERALL)}
-_NUMBERS = frozenset({TAX_RATE, TOLERANCE, DEAD_DAYS, COVER_TARGET, SERVICE_OVERALL})
+            SERVICE_OVERALL: str(service.DEFAULT_OVERALL), ORDER_COST: f"{ordering.DEFAULT_ORDER_COST:g}"}
+_NUMBERS = frozenset({TAX_RATE, TOLERANCE, DEAD_DAYS, COVER_TARGET, SERVICE_OVERALL, ORDER_COST})
 
 
 def is_default(key: str, value: str) -> bool:

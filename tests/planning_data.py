@@ -44,12 +44,21 @@ def business(
     opening: dict[tuple[str, str], int],
     daily: Callable[[int], Iterable[object]],
     categories: dict[str, str] | None = None,
+    order_cost: str = "0",
 ) -> Path:
     """A database at ``path``: warehouses MAIN and WEST, ``suppliers`` {code: lead days}, ``products``
     {SKU: preferred supplier} at 2.50 in multiples of 12, ``opening`` {(SKU, warehouse): qty} received a
-    week before day 0, then the ledger commands ``daily(day)`` gives for every day of the history."""
+    week before day 0, then the ledger commands ``daily(day)`` gives for every day of the history.
+
+    The order cost per purchase-order line is ``order_cost``, 0 (off) unless said: the tests on these databases count
+    orders of about a review period's demand; the default's economic lots are tested on their own
+    (tests/unit/planning/test_order_cost.py)."""
+    from domain.planning.settings import SetOrderCost
+    from domain.planning.settings import set_order_cost
+
     db = open_database(path)
     u = db.uow
+    set_order_cost(u(), SetOrderCost(order_cost))
     catalog.add_warehouse(u(), cc.AddWarehouse("MAIN", "Main"))
     catalog.add_warehouse(u(), cc.AddWarehouse("WEST", "West"))
     for code, lead in suppliers.items():

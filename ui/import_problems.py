@@ -174,6 +174,8 @@ TEMPLATES = {
     "days_out_of_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 days is out of range; give 1 to %2, such as %3"),
     "not_a_service_rule": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a rule; give class or cost"),
     "not_a_service_percent": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a percentage; give %2 to %3, such as 99"),
+    "not_an_order_cost": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not an order cost; give an amount from 0 (off) to "
+                                                             "%2, such as 20"),
     "service_percent_out_of_range": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 % is out of range; give %2 to %3, such as 99"),
     "rate_not_above_zero": QT_TRANSLATE_NOOP(

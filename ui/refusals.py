@@ -658,6 +658,7 @@ INPUT_FIELDS = {
     "order multiple": QT_TRANSLATE_NOOP("RefusalFields", "order multiple"),
     "over-receipt tolerance": QT_TRANSLATE_NOOP("RefusalFields", "over-receipt tolerance"),
     "overall service target": QT_TRANSLATE_NOOP("RefusalFields", "overall service target"),
+    "order cost per purchase-order line": QT_TRANSLATE_NOOP("RefusalFields", "order cost per purchase-order line"),
     "pack size": QT_TRANSLATE_NOOP("RefusalFields", "pack size"),
     "partner": QT_TRANSLATE_NOOP("RefusalFields", "partner"),
     "password": QT_TRANSLATE_NOOP("RefusalFields", "password"),

@@ -379,6 +379,7 @@ FIELD_NAMES = {
     "planning_fill_rate": QT_TRANSLATE_NOOP("SyncFields", "Top up orders by supplier fill rate"),
     "planning_service_rule": QT_TRANSLATE_NOOP("SyncFields", "Service target rule"),
     "planning_service_overall": QT_TRANSLATE_NOOP("SyncFields", "Overall service target"),
+    "planning_order_cost": QT_TRANSLATE_NOOP("SyncFields", "Order cost per purchase order line"),
     "dashboard.dead_days": QT_TRANSLATE_NOOP("SyncFields", "Dead stock days"),
     "dashboard.cover_target_days": QT_TRANSLATE_NOOP("SyncFields", "Cover target days"),
     "price_level_name_level3": QT_TRANSLATE_NOOP("SyncFields", "Name of price level 3"),

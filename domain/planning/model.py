@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from domain.planning.fill import SupplierFill
+from domain.planning.ordering import DEFAULT_ORDER_COST
 from domain.planning.product import ProductPlanning
 from domain.planning.replenishment import ReorderAlert
 from domain.planning.service import DEFAULT_OVERALL
@@ -84,6 +85,8 @@ class PlanningHistory:
         fill_rate_on: the planning setting: gross a new order up by its supplier's fill rate (on unless turned off).
         service_rule, service_overall: the planning setting: service targets by ABC ``class`` or by unit ``cost``
             around the overall target (``domain.planning.service``).
+        order_cost: the planning setting: what a purchase-order line costs to place (5 unless set); above 0
+            suggested orders are at least each item's economic order quantity (``domain.planning.ordering``).
         data_version: a stamp of what was read, taken before reading (``persistence.planning.alerts``): the run's
             alerts summary keeps it, so that a later look can tell whether the data changed since
             (``domain.planning.alerts``); "" when the reader gives none.
@@ -104,6 +107,7 @@ class PlanningHistory:
     data_version: str = ""
     service_rule: str = DEFAULT_RULE
     service_overall: float = DEFAULT_OVERALL
+    order_cost: float = DEFAULT_ORDER_COST
 
     @property
     def days(self) -> int:

@@ -272,6 +272,31 @@ def quantile_levels(
     return ss, s, s + 2.0 * demand * review
 
 
+def with_min_order(reorder_point: float, order_up_to: float, demand: float, review: float, min_order: float) -> float:
+    """S raised so that an order is at least ``min_order`` units: S' = max(S, s + d·R + min_order).
+
+    The order is due when the position − d·R falls to s, so it brings the position from about s + d·R up to S': an
+    order of about max(S − s − d·R, min_order) units. Without a minimum (0) S stays; S = s + 2·d·R of the quantile
+    rule orders about d·R, a review period's demand, at every due review.
+    """
+    return max(order_up_to, reorder_point + demand * review + max(min_order, 0.0))
+
+
+def economic_order_quantities(demand, unit_cost, order_cost: float, holding_rate: float, periods_per_year: float = 52):
+    """EOQ = √(2DK/h) per product for arrays of demand per period and unit cost: D = demand × ``periods_per_year``,
+    K = ``order_cost`` (the cost of one purchase-order line), h = ``holding_rate`` × unit cost (the cost of holding a
+    unit for a year). 0 where the cost or the demand is not positive, or the order cost is 0: no minimum."""
+    import numpy as np
+
+    if order_cost < 0 or holding_rate <= 0:
+        raise ValueError("the order cost cannot be negative and the holding rate must be above 0")
+    d, c = np.asarray(demand, dtype=float), np.asarray(unit_cost, dtype=float)
+    ok = (d > 0) & (c > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        q = np.sqrt(2.0 * d * periods_per_year * order_cost / (holding_rate * np.where(ok, c, 1.0)))
+    return np.where(ok, q, 0.0)
+
+
 def explain_policy(
     *,
     on_hand: Decimal,
@@ -288,6 +313,7 @@ def explain_policy(
     pack_size: Decimal = Decimal(1),
     margin: float | None = None,
     fill_factor: Decimal | None = None,
+    min_order: float = 0.0,
 ) -> dict:
     """Every input and result of a periodic-review (s, S) policy for one product, to freeze with an alert.
 
@@ -301,6 +327,9 @@ def explain_policy(
 
     With ``fill_factor`` (> 1: the supplier brings only part of what is ordered, ``domain.planning.fill``), the need
     S − position is grossed up by it before the MOQ, multiple and pack size; ``order_need`` keeps the need before.
+
+    With ``min_order`` (units, e.g. the economic order quantity) S is raised so an order is at least about that much
+    (``with_min_order``); ``min_order`` is kept in the result.
     """
     if margin is not None and math.isfinite(margin):
         ss, s, big_s = quantile_levels(demand_per_period, lead_time, review, margin, service, sigma_lead)
@@ -313,6 +342,8 @@ def explain_policy(
         s = reorder_point(demand_per_period, lead_time, ss)
         big_s = order_up_to_level(demand_per_period, sigma_demand, lead_time, review, service, sigma_lead)
         formula, source = FORMULA, "sigma"
+    if min_order > 0:
+        big_s = with_min_order(s, big_s, demand_per_period, review, min_order)
     position = on_hand + on_order - reserved
     due = float(position) - demand_per_period * review <= s
     need = to_quantity(big_s) - position
@@ -341,6 +372,7 @@ def explain_policy(
         "rounding": order.reason,
         "safety_stock_source": source,
         "formula": formula,
+        "min_order": max(min_order, 0.0),
     }
 
 
@@ -358,6 +390,7 @@ def evaluate_many(
     moq=None,
     step=None,
     margin=None,
+    min_order=None,
 ) -> dict:
     """The (s, S) policy of ``explain_policy`` and the alert of ``reorder_alert`` for many products at once.
 
@@ -366,7 +399,9 @@ def evaluate_many(
     ``domain.catalog.packs.step_of``); the order quantity is computed exactly on the ``QTY_PLACES`` integer
     grid: need rounded up to the grid, raised to the MOQ, then up to whole steps. ``margin`` is the
     forecast's calibrated Q_α(demand over L + R) − d(L + R) per product, NaN where the forecast has none: where
-    it is given the levels are ``quantile_levels``', elsewhere z·σ's.
+    it is given the levels are ``quantile_levels``', elsewhere z·σ's. ``min_order`` (units, e.g.
+    ``economic_order_quantities``) raises S to at least s + d·R + ``min_order``: an order is then about that much
+    (``with_min_order``).
 
     Returns:
         Arrays: ``sigma_lt``, ``safety_stock``, ``reorder_point``, ``order_up_to``, ``due`` (bool),
@@ -396,6 +431,8 @@ def evaluate_many(
         ss = np.where(given, ss_q, ss)
         s = d * L + ss
         big_s = np.where(given, s + 2.0 * d * R, big_s)
+    if min_order is not None:
+        big_s = np.maximum(big_s, s + d * R + np.nan_to_num(f(min_order)))
     position = on_hand + on_order - reserved
     due = position - d * R <= s
     grid = 10**QTY_PLACES

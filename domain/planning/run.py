@@ -33,13 +33,17 @@ review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each
 * A product with too short a history is forecast from its category's demand profile scaled by its own
   observed weeks when the category has enough established products (``domain.planning.category_profile``), else
   by the simple average of its weeks; either is labelled in the forecast and the explanation.
-* Each key is forecast at its own horizon, its lead time + review period in weeks rounded up (4 to 26,
+* Each key is forecast at its own horizon, its lead time + review period in weeks rounded up (6 to 26,
   ``forecast_horizon``), so a slow supplier elsewhere in the run changes no other key's forecast (section BQ;
   the rows of one horizon share a call, which changes no row's result). Demand per week d is the mean
   forecast over the item's own L + R; σd is the forecast's one-step error. Where the forecast's quantiles of
   demand summed over future weeks are calibrated (``ForecastResult.calibrated``), the safety stock is their margin
   over the mean at the service target over L + R (``cover_margin``, ``replenishment.quantile_levels``); elsewhere
   z·σd·√L.
+* With an order cost per purchase-order line (the planning setting, ``domain.planning.ordering``; 5 unless set, 0
+  turns it off), an item's order is at least its economic order quantity √(2·52·d·K / (25 % × unit cost)): S is
+  raised to s + d·R + EOQ (``replenishment.with_min_order``), the explanation's ``economic_order`` says of what
+  (section BS).
 * Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
   same again) − reserved. An alert is raised by ``replenishment.reorder_alert``; the suggested
   quantity is ``explain_policy``'s order quantity, rounded to MOQ, multiple and pack size.
@@ -91,6 +95,7 @@ from domain.planning.model import PlanningHistory
 from domain.planning.model import StockItem
 from domain.planning.model import Suggestion
 from domain.planning.model import TermOption
+from domain.planning.ordering import economic_order
 from domain.planning.product import ProductPlanning
 from domain.planning.replenishment import explain_policy
 from domain.planning.replenishment import reorder_alert
@@ -211,12 +216,14 @@ def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int
     return {"models": DEFAULT_MODELS, "budget_seconds": budget_seconds, "workers": workers}
 
 
-MIN_HORIZON, MAX_HORIZON = 4, 26  # weeks a planning forecast looks ahead, whatever the lead time + review
+# Weeks a planning forecast looks ahead, whatever the lead time + review: at least 6, which filled more with fewer
+# stockout days than 4 or 5 at equal stock on both demos (tests/benchmarks/RESULTS-forecast.md, section BS).
+MIN_HORIZON, MAX_HORIZON = 6, 26
 
 
 def forecast_horizon(cover_days: float) -> int:
     """The weeks a key is forecast ahead: its own lead time + review period (``cover_days``), rounded up, within
-    4 to 26 weeks.
+    6 to 26 weeks.
 
     Each key is forecast at its own horizon, never the run's longest: a smooth row's forecast and quantiles follow
     the horizon (the damped trend's criterion weighs its steps, its calibration spans three horizons), so one slow
@@ -368,6 +375,8 @@ def plan(
         cover = (learned.days + review) / 7
         mean_cover, _ = lead_time_demand(result, cover)
         d = mean_cover / cover
+        unit_cost = float(item.unit_cost) if item.unit_cost else (float(terms.unit_price) if terms else 0.0)
+        economic = economic_order(d, unit_cost, history.order_cost)
         on_order = item.on_order + item.on_order_drafts
         explanation = explain_policy(
             on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, demand_per_period=d,
@@ -376,6 +385,7 @@ def plan(
             moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
             pack_size=terms.pack_size if terms else Decimal(1), margin=cover_margin(result, cover, service, values[r]),
             fill_factor=fills[terms.supplier_id].factor if terms and terms.supplier_id in fills else None,
+            min_order=economic["eoq"] if economic else 0.0,
         )
         alert = draft_alert = None
         if d > 0:
@@ -401,6 +411,7 @@ def plan(
             "days_of_stock": alert.days_of_stock if alert else None,
             **(fill_explanation(fills[terms.supplier_id]) if terms and terms.supplier_id in fills else {}),
             **(big_orders(values[r], cover) if result.demand_class in CAPPED_CLASSES else {}),
+            **({"economic_order": economic} if economic else {}),
         })
         suggestion = None
         if alert is not None and explanation["order_qty"] > 0:

@@ -10,7 +10,10 @@
   off), read by every planning run with its history (``PlanningHistory.fill_rate_on``);
 * where the service targets come from (``domain.planning.service``): by ABC class (the default) or by each item's
   unit cost around an overall target (99 % unless set), read by every planning run with its history
-  (``PlanningHistory.service_rule``, ``service_overall``).
+  (``PlanningHistory.service_rule``, ``service_overall``);
+* what a purchase-order line costs to place (``domain.planning.ordering``; 5 unless set, 0 off): suggested orders are
+  then at least each item's economic order quantity, read by every planning run with its history
+  (``PlanningHistory.order_cost``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from domain.kernel.errors import BadInput
 from domain.planning.classification import parse_basis
 from domain.planning.fill import SETTING_FILL_RATE
 from domain.planning.fill import enabled as fill_enabled
+from domain.planning.ordering import SETTING_ORDER_COST
+from domain.planning.ordering import parse_order_cost
+from domain.planning.ordering import read_order_cost
 from domain.planning.service import DEFAULT_OVERALL
 from domain.planning.service import DEFAULT_RULE
 from domain.planning.service import SETTING_OVERALL
@@ -191,3 +197,34 @@ def read_service_rule(rule: str | None, overall: str | None) -> tuple[str, float
     except (BadInput, ValueError):
         share = DEFAULT_OVERALL
     return rule, share
+
+
+@dataclass(frozen=True)
+class SetOrderCost:
+    """What a user typed: the cost of placing one purchase-order line, in the office's currency (blank: the
+    default; 0: off)."""
+
+    cost: str
+
+
+def set_order_cost(uow: UnitOfWork, command: SetOrderCost) -> float:
+    """Keep the order cost per purchase-order line (one transaction).
+
+    Returns:
+        The cost kept (0: off).
+
+    Raises:
+        BadInput: not an amount from 0 to 1,000,000 (``ordering.parse_order_cost``).
+    """
+    cost = parse_order_cost(command.cost)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        uow.product_planning.set_setting(SETTING_ORDER_COST, f"{cost:g}")
+        uow.commit()
+    return cost
+
+
+def order_cost(uow: UnitOfWork) -> float:
+    """Read-only: the order cost per purchase-order line in force (the default where unset; 0: off)."""
+    with uow:
+        return read_order_cost(uow.product_planning.setting(SETTING_ORDER_COST))

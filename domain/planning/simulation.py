@@ -14,7 +14,9 @@ trigger is NaN there is no review. Each day ``t``, for every product:
    which exposed it to one day of demand less than the policy planned for: a replay one day optimistic;
 2. demand is served from on hand; what cannot be served is lost (lost sales, no backorders);
 3. on a review day the inventory position (on hand + on order) is compared with the trigger: at or
-   below it, ``up_to − position`` is ordered (nothing when that is not positive).
+   below it, ``up_to − position`` is ordered (nothing when that is not positive), raised to the supplier's minimum
+   order quantity and then to whole order steps when those are given (as ``replenishment.evaluate_many`` rounds
+   an order), for every policy alike.
 
 Both policies of the benchmark fit this shape:
 
@@ -63,7 +65,8 @@ class SimulationResult:
             return np.where(demand > 0, self.served.sum(axis=1) / demand, np.nan)
 
 
-def simulate(demand, *, start_stock, lead_days, trigger, up_to, unit_cost=None, on_order=None) -> SimulationResult:
+def simulate(demand, *, start_stock, lead_days, trigger, up_to, unit_cost=None, on_order=None, moq=None,
+             step=None) -> SimulationResult:
     """Play the days of ``demand`` (products × days) against the policy levels; see the module docstring.
 
     Args:
@@ -75,6 +78,9 @@ def simulate(demand, *, start_stock, lead_days, trigger, up_to, unit_cost=None, 
         unit_cost: value of one unit per product (1 when not given).
         on_order: optional (products × days) quantities already on order that arrive at the start of
             each day (an order placed before the replay).
+        moq: optional minimum order quantity per product (0: none): an order below it is raised to it.
+        step: optional order step per product (multiple and pack size, ``domain.catalog.packs.step_of``; 0 or
+            none: any quantity): an order is raised to whole steps, after the minimum.
     """
     d = np.atleast_2d(np.asarray(demand, dtype=float))
     n, days = d.shape
@@ -87,6 +93,12 @@ def simulate(demand, *, start_stock, lead_days, trigger, up_to, unit_cost=None, 
         raise ValueError("lead time must not be negative")
     cost = np.ones(n) if unit_cost is None else np.broadcast_to(np.asarray(unit_cost, dtype=float), (n,))
     stock = np.array(np.broadcast_to(np.asarray(start_stock, dtype=float), (n,)))
+    least = np.zeros(n) if moq is None else np.broadcast_to(np.asarray(moq, dtype=float), (n,))
+    steps = np.zeros(n) if step is None else np.broadcast_to(np.asarray(step, dtype=float), (n,))
+    if np.any(least < 0) or np.any(steps < 0):
+        raise ValueError("minimum order quantity and order step must not be negative")
+    stepped = steps > 0
+    safe_steps = np.where(stepped, steps, 1.0)
     pipeline = np.zeros((n, days + int(lead.max(initial=0)) + 2))
     if on_order is not None:
         pipeline[:, :days] += np.asarray(on_order, dtype=float)
@@ -104,7 +116,8 @@ def simulate(demand, *, start_stock, lead_days, trigger, up_to, unit_cost=None, 
         if review.any():
             position = stock + pipeline[:, t + 1 :].sum(axis=1)
             qty = np.where(review & (position <= np.where(review, trig[:, t], -np.inf)), top[:, t] - position, 0.0)
-            qty = np.where(qty > 0, qty, 0.0)
+            qty = np.where(qty > 0, np.maximum(qty, least), 0.0)
+            qty = np.where(stepped, np.ceil(qty / safe_steps - 1e-9) * safe_steps, qty)
             ordered[:, t] = qty
             np.add.at(pipeline, (rows, arrive_at[:, t]), qty)
         end[:, t] = stock

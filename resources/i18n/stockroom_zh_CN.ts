@@ -3829,6 +3829,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not an order cost; give an amount from 0 (off) to %2, such as 20</source>
+            <translation>%1 不是有效的下单成本；请输入 0（不启用）到 %2 之间的金额，例如 20</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 % is out of range; give %2 to %3, such as 99</source>
             <translation>%1 % 超出范围；请输入 %2 到 %3，例如 99</translation>
         </message>
@@ -5716,13 +5721,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+237" />
-            <location line="+58" />
+            <location filename="../../ui/screens/settings_planning.py" line="+255" />
+            <location line="+75" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="-79" />
+            <location line="-96" />
             <source>Saved. The dashboard uses them when it loads next (F5).</source>
             <translation>已保存。经营概览下次加载时（F5）将使用这些设置。</translation>
         </message>
@@ -5742,12 +5747,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+33" />
             <source>Saved. The next planning run follows it.</source>
             <translation>已保存。下次计划运行将按此执行。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
+            <source>Not saved: the order cost per purchase-order line takes an amount from 0 (off) to %1, such as 20; “%2” is not one.</source>
+            <translation>未保存：每条采购订单明细的下单成本应为 0（不启用）到 %1 之间的金额，例如 20；“%2”不是有效金额。</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Not saved: the overall service target takes a percentage from %1 to %2, such as 99; “%3” is not one.</source>
             <translation>未保存：总体服务水平目标须为 %1 到 %2 之间的百分数，例如 99；“%3”不符合。</translation>
         </message>
@@ -5773,12 +5783,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+24" />
+            <location line="+32" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-31" />
             <source>Order more from suppliers who deliver short</source>
             <translation>对交货不足的供应商多订一些</translation>
         </message>
@@ -5811,6 +5821,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>By unit cost: an item at the average unit cost of the items planned gets the overall target; one that costs a third of the average has a third of its chance of running short, one that costs twice as much twice the chance (between 90 % and 99.5 %). Money put into stock then buys about as much fill at every item, and the same stock fills more orders than targets by class. By ABC class assumes A's items are the dear ones. A product's own target (Ctrl+T on the Replenishment screen) wins over either.</source>
             <translation>按单位成本：单位成本等于参与计划商品平均成本的商品取总体目标；成本只有平均的三分之一，缺货概率也只有三分之一；成本是平均的两倍，缺货概率也是两倍（目标在 90 % 到 99.5 % 之间）。这样每一元库存在各商品上换来的满足率大致相同，同样多的库存比按分类设目标能满足更多订单。按 ABC 分类则默认 A 类商品是贵的。商品自己的目标（补货界面 Ctrl+T）优先于两者。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Order cost per purchase-order line:</source>
+            <translation>每条采购订单明细的下单成本：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency. Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (25 % × unit cost)): cheap and slow items are ordered less often in bigger lots. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time.</source>
+            <translation>每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计。大于 0 时，每笔建议订购量至少为该商品的经济订货批量 √(2 × 年需求 × 下单成本 ÷ (25 % × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多。默认值 5 下的订单明细比 0 少一半，在库存相同时满足的订单也更多；0 则每次大约订一周的需求。</translation>
         </message>
         <message>
             <location line="+7" />
@@ -7676,6 +7696,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>order cost per purchase-order line</source>
+            <translation>每条采购订单明细的下单成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>pack size</source>
             <translation>包装数量</translation>
         </message>
@@ -7868,7 +7893,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-663" />
+            <location line="-664" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8828,7 +8853,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+161" />
+            <location line="+162" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
             <translation>币种：供应商 %1 还有以 %2 计价的未完成采购单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购单</translation>
         </message>
@@ -9184,6 +9209,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Least order (economic order quantity)</source>
+            <translation>最小订购量（经济订货批量）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Order due</source>
             <translation>需要订购</translation>
         </message>
@@ -9276,7 +9306,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍，所以缺货概率也是总体目标 %6 的缺货概率 %5 的 %3 倍。越便宜的商品目标越高，这样每一元库存在各商品上换来的满足率大致相同。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+11" />
+            <source>%1 = √(2 × yearly demand %2 × order cost %3 ÷ (%4 × unit cost %5)): S is at least the reorder point + d·R + %1, so each order is about this much or more. Set the order cost in Settings › Planning (0 turns it off).</source>
+            <translation>%1 = √(2 × 年需求 %2 × 下单成本 %3 ÷ (%4 × 单位成本 %5))：S 至少为再订货点 + d·R + %1，所以每次订购大约这么多或更多。下单成本在“设置 › 计划”中设定（0 表示不启用）。</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>annual demand quantity</source>
             <translation>年需求数量</translation>
         </message>
@@ -9301,7 +9336,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>ABC 分类 %1（A %2、B %3、C %4：商品越便宜的分类，目标越高，使每元库存在各类换来的满足率大致相当）</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>%1 weeks</source>
             <translation>%1 周</translation>
         </message>
@@ -9746,7 +9781,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-130" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-132" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -11437,7 +11472,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-634" />
+            <location filename="../../ui/refusals.py" line="-635" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -13226,6 +13261,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>Order cost per purchase order line</source>
+            <translation>每条采购订单明细的下单成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Dead stock days</source>
             <translation>呆滞天数</translation>
         </message>
@@ -13507,7 +13547,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-356" />
+            <location filename="../../ui/sync_reasons.py" line="-357" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -13987,7 +14027,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+271" />
+            <location line="+272" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -14189,7 +14229,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-289" />
+            <location filename="../../ui/sync_reasons.py" line="-290" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

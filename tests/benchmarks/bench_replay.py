@@ -15,8 +15,11 @@ order is in transit at the start, for either policy.
   ``domain.planning.run.plan`` takes them; s, S from ``domain.planning.replenishment.evaluate_many`` at the ABC class's
   cycle service level (A 0.97, B 0.98, C 0.99, ``planning.SERVICE_BY_CLASS``; with ``--service-rule cost`` each
   key's by its unit cost, ``domain.planning.service``, around ``--overall``): SS = Q_α(demand over L + R)
-  − d(L + R), s = d·L + SS, S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere; an order
-  S − position is placed when position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time.
+  − d(L + R), s = d·L + SS, S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere, raised to
+  s + d·R + EOQ with the app's order cost per purchase-order line (``domain.planning.ordering``, 5 unless
+  ``--app-order-cost`` says otherwise; 0 is the rule before section BS); an order S − position is placed when
+  position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time. Orders are counted as a
+  purchaser places them: lines, purchase orders (supplier × warehouse × day) and lines per supplier and week.
 * (b) Min/max: reviewed every day, order up to max when the position is at or below min. The levels are
   set once, from the mean daily demand d̄ of the 13 weeks before the window: min = k·d̄·(L + 7 days),
   max = k·d̄·(L + 21 days); the scale k is found by bisection so that (b)'s average inventory value equals
@@ -43,10 +46,12 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse
 import math
+import pickle
 import shutil
 import time
 from datetime import date
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +60,8 @@ from _common import QUICK
 from _common import load
 from _common import table
 
+from domain.catalog.packs import step_of
+from domain.planning import ordering
 from domain.planning import run as planning
 from domain.planning import service as service_rules
 from domain.planning.cache import forecast_by_horizon
@@ -64,6 +71,7 @@ from domain.planning.forecasting.api import service_quantile
 from domain.planning.forecasting.history import SCALED
 from domain.planning.forecasting.history import demand_matrix
 from domain.planning.history import planned_items
+from domain.planning.replenishment import economic_order_quantities
 from domain.planning.replenishment import evaluate_many
 from domain.planning.simulation import match_inventory
 from domain.planning.simulation import simulate
@@ -167,12 +175,28 @@ def forecast_stats(
     return tuple(np.array(x).T for x in (ds, sigmas, q_l, q_lr, margins))
 
 
+def kept_stats(path: Path | None, what, compute):
+    """``compute()``'s forecast statistics, read from ``path`` when it holds them for the same ``what`` (keys,
+    Thorough budget, horizon floor, service targets), else computed and kept there."""
+    if path is not None and path.exists():
+        with path.open("rb") as f:
+            kept_what, stats = pickle.load(f)
+        if kept_what == what:
+            return stats
+        raise SystemExit(f"--keep {path}: kept for other keys, horizon or targets; give another file")
+    stats = compute()
+    if path is not None:
+        with path.open("wb") as f:
+            pickle.dump((what, stats), f)
+    return stats
+
+
 def _or_nan(x: float | None) -> float:
     return math.nan if x is None else x
 
 
 def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int, target: str, quantiles=None,
-                    margin=None):
+                    margin=None, eoq=None):
     """Trigger and order-up-to per key and replay day for the forecast-driven policy.
 
     Levels are recomputed every Monday from that Monday's forecast; the position is checked every
@@ -182,7 +206,8 @@ def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int
     σ_LT and σ_(L+R) for every key; ``fill`` uses the service level as a fill rate instead
     (``safety_factors_fill_rate`` with Q = d·R, the order a review covers); ``quantile`` takes s and S straight
     from the forecast's quantiles: s = Q_α(demand over L), S = Q_α(demand over L + R) (``quantiles`` = those two
-    arrays, keys × reviews).
+    arrays, keys × reviews). ``eoq``: the least order per key from that Monday's d (``min_order`` of
+    ``evaluate_many``), e.g. the economic order quantity (``replenishment.economic_order_quantities``).
     """
     from domain.planning.replenishment import safety_factors_fill_rate
 
@@ -205,6 +230,7 @@ def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int
                 review=np.full(n, R),
                 service=service,
                 margin=margin[:, w] if target == "cycle" else None,
+                min_order=None if eoq is None else eoq(dw),
             )
             s, big_s = lv["reorder_point"], lv["order_up_to"]
         elif target == "quantile":
@@ -237,6 +263,26 @@ def main() -> None:
                         help="the app's service targets by ABC class or by unit cost (domain.planning.service)")
     parser.add_argument("--overall", type=float, default=service_rules.DEFAULT_OVERALL,
                         help="the overall target of the unit-cost rule, such as 0.99")
+    parser.add_argument("--order-cost", type=float, nargs="*", default=[], metavar="K",
+                        help="also replay the app's policy with orders of at least the economic order quantity at "
+                             "these costs per purchase-order line (replenishment.economic_order_quantities)")
+    parser.add_argument("--order-weeks", type=float, nargs="*", default=[], metavar="T",
+                        help="also replay the app's policy with orders of at least T weeks of forecast demand")
+    parser.add_argument("--app-order-cost", type=float, default=ordering.DEFAULT_ORDER_COST, metavar="K",
+                        help="the app's order cost per purchase-order line (0: orders of about d·R, before section BS)")
+    parser.add_argument("--holding-rate", type=float, default=ordering.HOLDING_RATE,
+                        help="the yearly holding cost as a share of the unit cost, for --order-cost")
+    parser.add_argument("--round", action="store_true",
+                        help="raise every policy's orders to the chosen supplier's minimum order and whole order steps")
+    parser.add_argument("--only-app", action="store_true",
+                        help="replay only the app's policy (and its --order-cost variants), not the older ones, "
+                             "nor forecast for them")
+    parser.add_argument("--at-inventory", type=float, default=0.0, metavar="VALUE",
+                        help="scale the app's safety stock (its margin and σ) so its average inventory value is VALUE: "
+                             "forecasts of another horizon floor compared at equal inventory")
+    parser.add_argument("--keep", type=Path, default=None, metavar="FILE",
+                        help="keep the 26 Mondays' forecast statistics in FILE (a pickle), or read them from it when "
+                             "it exists: the policies can then be replayed again in a minute")
     args = parser.parse_args()
     if not args.db.exists():
         print(f"\n(no demo database at {args.db}: replay skipped)")
@@ -274,15 +320,23 @@ def main() -> None:
             for x, t in zip(items, chosen, strict=True)
         ]
     )
+    supplier = np.array([t.supplier_id if t else "" for t in chosen])
+    warehouse = np.array([x.warehouse_id for x in items])
+    rounding = {"moq": None, "step": None}
+    if args.round:
+        rounding = {"moq": np.array([float(t.moq) if t else 0.0 for t in chosen]),
+                    "step": np.array([float(step_of(t.multiple, t.pack_size)) if t else 0.0 for t in chosen])}
+    play = partial(simulate, **rounding)
     demand = replay_demand(shipped, in_stock, start)
     read_took = time.perf_counter() - started
 
     t0 = time.perf_counter()
-    stats = {
+    rules = ("planning",) if args.only_app else ("planning", SCALED)
+    stats = kept_stats(args.keep, (keys, args.thorough, args.horizon, service.tolist()), lambda: {
         rule: forecast_stats(shipped, in_stock, history.first_day, start, lead_days, service, args.thorough, rule,
                              args.horizon)
-        for rule in ("planning", SCALED)
-    }
+        for rule in rules
+    })
     forecast_took = time.perf_counter() - t0
 
     before = shipped[:, start - 91 : start]
@@ -293,7 +347,7 @@ def main() -> None:
     max0 = dbar * (lead_days + 21)
 
     def minmax(k: float):
-        return simulate(
+        return play(
             demand,
             start_stock=start_stock,
             lead_days=lead_days,
@@ -312,35 +366,61 @@ def main() -> None:
     win_max = window_mean * (lead_days[:, None] + HORIZON_DAYS)
 
     def history_window(k: float):
-        return simulate(demand, start_stock=start_stock, lead_days=lead_days, trigger=k * win_min, up_to=k * win_max,
-                        unit_cost=cost)
+        return play(demand, start_stock=start_stock, lead_days=lead_days, trigger=k * win_min, up_to=k * win_max,
+                    unit_cost=cost)
 
-    variants = [
-        ("the app's policy: SS from the calibrated quantile of demand over L + R, S = s + 2·d·R, weekly review",
-         "planning", 7, "cycle"),
-        ("the app's policy before: SS = z·σ√L, S = d(L + R) + z·σ√(L + R), weekly review", "planning", 7, "sigma"),
-        (f"z·σ with the old {SCALED} censoring rule (≥ 4 in-stock days a week)", SCALED, 7, "sigma"),
-        ("s, S = quantiles of demand over L and over L + R at α, weekly review", "planning", 7, "quantile"),
-        ("z·σ, daily review", "planning", 1, "sigma"),
-        ("fill-rate target, weekly review", "planning", 7, "fill"),
-    ]
+    app = "the app's policy: SS from the calibrated quantile of demand over L + R, S = s + 2·d·R, weekly review"
+    before = "the app's policy before: SS = z·σ√L, S = d(L + R) + z·σ√(L + R), weekly review"
+
+    def least(k: float):
+        return partial(economic_order_quantities, unit_cost=cost, order_cost=k, holding_rate=args.holding_rate)
+
+    if args.app_order_cost > 0:
+        app = (f"the app's policy: SS from the calibrated quantile of demand over L + R, S = s + 2·d·R or more for an "
+               f"order of at least the EOQ at K = {args.app_order_cost:g} a line, weekly review")
+    variants = [(app, "planning", 7, "cycle", least(args.app_order_cost) if args.app_order_cost > 0 else None)]
+    variants += [(f"the app's policy, orders of at least the EOQ at K = {k:g} a line, h = {args.holding_rate:.0%}",
+                  "planning", 7, "cycle", least(k)) for k in args.order_cost]
+    variants += [(f"the app's policy, orders of at least {w:g} weeks' demand", "planning", 7, "cycle",
+                  lambda dw, w=w: w * dw) for w in args.order_weeks]
+    compared = [x[0] for x in variants]  # against the history window too, and per class
+    if not args.only_app:
+        compared.append(before)
+        variants += [
+            (before, "planning", 7, "sigma", None),
+            (f"z·σ with the old {SCALED} censoring rule (≥ 4 in-stock days a week)", SCALED, 7, "sigma", None),
+            ("s, S = quantiles of demand over L and over L + R at α, weekly review", "planning", 7, "quantile", None),
+            ("z·σ, daily review", "planning", 1, "sigma", None),
+            ("fill-rate target, weekly review", "planning", 7, "fill", None),
+        ]
     weeks = demand.shape[1] // 7
     actual_weekly = demand[:, : weeks * 7].reshape(len(keys), weeks, 7).sum(axis=2)
     t0 = time.perf_counter()
     rows_out = []
     runs = {}
     windows = {}
-    for label, rule, review_days, target in variants:
+    for label, rule, review_days, target, eoq in variants:
         dr, sr, ql, qlr, margin = stats[rule]
-        trigger, up_to = forecast_levels(
-            dr, sr, lead_days, service, demand.shape[1], review_days=review_days, target=target, quantiles=(ql, qlr),
-            margin=margin,
-        )
-        a = simulate(demand, start_stock=start_stock, lead_days=lead_days, trigger=trigger, up_to=up_to, unit_cost=cost)
+
+        def levels(scale=1.0, dr=dr, sr=sr, ql=ql, qlr=qlr, margin=margin, review_days=review_days, target=target,
+                   eoq=eoq):
+            return forecast_levels(dr, scale * sr, lead_days, service, demand.shape[1], review_days=review_days,
+                                   target=target, quantiles=(ql, qlr), margin=scale * margin, eoq=eoq)
+
+        trigger, up_to = levels()
+        a = play(demand, start_stock=start_stock, lead_days=lead_days, trigger=trigger, up_to=up_to, unit_cost=cost)
+        if args.at_inventory and target == "cycle" and rule == "planning":  # the app's policy and its variants
+            scale, a = match_inventory(lambda x: play(demand, start_stock=start_stock, lead_days=lead_days,
+                                                      unit_cost=cost, **dict(zip(("trigger", "up_to"), levels(x),
+                                                                                 strict=True))),
+                                       args.at_inventory, low=0.5, high=1.5, tol=1e-4)
+            trigger, up_to = levels(scale)
+            scaled = f"{label}, safety stock × {scale:.4f} to {args.at_inventory:,.0f} of inventory"
+            compared[compared.index(label)] = label = scaled
         k, b = match_inventory(minmax, a.average_inventory_value)
         runs[label] = (a, b, trigger, up_to)
         pairs = [(f"(a) forecast-driven, {label}", a), (f"(b) min/max at equal inventory, k = {k:.3f}", b)]
-        if label in (variants[0][0], variants[1][0]):
+        if label in compared:
             kw, c = match_inventory(history_window, a.average_inventory_value)
             windows[label] = c
             pairs.append((f"(c) history window ({WINDOW_DAYS} days' mean × L, up to L + {HORIZON_DAYS} days, daily "
@@ -352,7 +432,7 @@ def main() -> None:
                     f"{r.fill_rate:.2%}",
                     f"{r.stockout_days:,}",
                     f"{r.average_inventory_value:,.0f}",
-                    f"{int((r.ordered > 0).sum()):,}",
+                    *purchase_orders(r, supplier, warehouse),
                 )
             )
     sim_took = time.perf_counter() - t0
@@ -364,7 +444,7 @@ def main() -> None:
         f"{f' (with ETS/Theta, {args.thorough:.0f} s each)' if args.thorough else ''} "
         f"{forecast_took:.1f} s, replays and bisections {sim_took:.1f} s, total {time.perf_counter() - started:.0f} s"
     )
-    for rule in ("planning", SCALED):
+    for rule in stats:
         d = stats[rule][0]
         print(
             f"forecast bias over the replay, history by {rule}: Σ forecast weekly demand / Σ replayed weekly demand = "
@@ -379,14 +459,33 @@ def main() -> None:
     table(
         f"Replay of the last {REPLAY_WEEKS} weeks: same demand ({total:,.0f} units), same start stock",
         rows_out,
-        ("policy", "fill rate", "stockout days", "average inventory value", "orders placed"),
+        ("policy", "fill rate", "stockout days", "average inventory value", "orders placed (PO lines)",
+         "POs (supplier × warehouse × day)", "PO lines per supplier and week (mean / most)"),
     )
     classes = np.array([abc.get(x.product_id, "C") for x in items])
-    for label in (variants[0][0], variants[1][0]):
+    for label in compared:
         a, b, trigger, up_to = runs[label]
         per_class(label, a, b, windows[label], classes, demand, cost)
         per_class_matched(label, a, trigger, up_to, classes, demand, cost, start_stock, lead_days,
-                          (min0, max0), (win_min, win_max))
+                          (min0, max0), (win_min, win_max), rounding)
+
+
+def purchase_orders(result, supplier, warehouse) -> tuple[str, str, str]:
+    """What a purchaser would place: order lines (key × day with an order), purchase orders (one per supplier ×
+    warehouse × day with a line) and lines per supplier and week (the mean over the suppliers that have a key and
+    the weeks of the replay, and the most in one supplier-week); keys without a supplier count as one supplier."""
+    ordered = result.ordered > 0
+    days = ordered.shape[1]
+    week = np.arange(days) // 7
+    weeks = int(week.max()) + 1 if days else 1
+    names, by_supplier = np.unique(supplier, return_inverse=True)
+    _, by_pair = np.unique(np.char.add(np.char.add(supplier.astype(str), "|"), warehouse.astype(str)),
+                           return_inverse=True)
+    rows, cols = np.nonzero(ordered)
+    orders = len(np.unique(by_pair[rows] * days + cols))
+    per_week = np.zeros((len(names), weeks))
+    np.add.at(per_week, (by_supplier[rows], week[cols]), 1)
+    return f"{len(rows):,}", f"{orders:,}", f"{per_week.mean():.1f} / {int(per_week.max(initial=0))}"
 
 
 def _class_row(cls, sel, runs, demand, cost):
@@ -394,7 +493,8 @@ def _class_row(cls, sel, runs, demand, cost):
     fills = [f"{r.served[sel].sum() / dem:.2%}" if dem else "-" for r in runs]
     outs = [f"{int((r.lost[sel] > 1e-9).sum()):,}" for r in runs]
     value = [f"{(r.on_hand[sel] * cost[sel, None]).sum(axis=0).mean():,.0f}" for r in runs]
-    return (cls, f"{int(sel.sum())}", " / ".join(fills), " / ".join(outs), " / ".join(value))
+    orders = [f"{int((r.ordered[sel] > 0).sum()):,}" for r in runs]
+    return (cls, f"{int(sel.sum())}", " / ".join(fills), " / ".join(outs), " / ".join(value), " / ".join(orders))
 
 
 def per_class(label, a, b, c, classes, demand, cost) -> None:
@@ -403,12 +503,13 @@ def per_class(label, a, b, c, classes, demand, cost) -> None:
     table(
         f"Per ABC class at equal total inventory: (a) {label} / (b) min/max / (c) history window",
         rows,
-        ("class", "keys", "fill rate (a / b / c)", "stockout days (a / b / c)", "average inventory value (a / b / c)"),
+        ("class", "keys", "fill rate (a / b / c)", "stockout days (a / b / c)", "average inventory value (a / b / c)",
+         "orders placed (a / b / c)"),
     )
 
 
 def per_class_matched(label, a, trigger, up_to, classes, demand, cost, start_stock, lead_days, minmax_levels,
-                      window_levels) -> None:
+                      window_levels, rounding) -> None:
     """Each class replayed alone: min/max and the history window scaled to (a)'s inventory *in that class*, so a
     class is not won or lost by where the other policy put the stock."""
     rows = []
@@ -422,8 +523,9 @@ def per_class_matched(label, a, trigger, up_to, classes, demand, cost, start_sto
         def sub(trig, top, sel=sel):
             trig = trig[sel] if np.ndim(trig) == 2 else trig
             top = top[sel] if np.ndim(top) == 2 else top
+            terms = {k: None if v is None else v[sel] for k, v in rounding.items()}
             return simulate(demand[sel], start_stock=start_stock[sel], lead_days=lead_days[sel], trigger=trig,
-                            up_to=top, unit_cost=cost[sel])
+                            up_to=top, unit_cost=cost[sel], **terms)
 
         mine = sub(trigger, up_to)
         _, b = match_inventory(lambda k, sub=sub: sub((k * lo)[:, None], (k * hi)[:, None]),
@@ -432,11 +534,13 @@ def per_class_matched(label, a, trigger, up_to, classes, demand, cost, start_sto
         dem = demand[sel].sum()
         rows.append((cls, f"{int(sel.sum())}", " / ".join(f"{r.served.sum() / dem:.2%}" for r in (mine, b, c)),
                      " / ".join(f"{r.stockout_days:,}" for r in (mine, b, c)),
-                     " / ".join(f"{r.average_inventory_value:,.0f}" for r in (mine, b, c))))
+                     " / ".join(f"{r.average_inventory_value:,.0f}" for r in (mine, b, c)),
+                     " / ".join(f"{int((r.ordered > 0).sum()):,}" for r in (mine, b, c))))
     table(
         f"Per ABC class at equal inventory within the class: (a) {label} / (b) min/max / (c) history window",
         rows,
-        ("class", "keys", "fill rate (a / b / c)", "stockout days (a / b / c)", "average inventory value (a / b / c)"),
+        ("class", "keys", "fill rate (a / b / c)", "stockout days (a / b / c)", "average inventory value (a / b / c)",
+         "orders placed (a / b / c)"),
     )
 
 

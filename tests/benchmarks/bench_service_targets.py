@@ -33,12 +33,14 @@ import bench_replay as br
 import numpy as np
 from scipy.special import ndtri
 
+from domain.planning import ordering
 from domain.planning import run as planning
 from domain.planning import service
 from domain.planning.cache import forecast_by_horizon
 from domain.planning.forecasting.api import forecast_many
 from domain.planning.forecasting.api import lead_time_demand
 from domain.planning.forecasting.api import service_quantile
+from domain.planning.replenishment import economic_order_quantities
 from domain.planning.replenishment import evaluate_many
 from domain.planning.simulation import match_inventory
 from domain.planning.simulation import simulate
@@ -112,7 +114,9 @@ def levels(f: dict, alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     for k in range(min(reviews, math.ceil(days / br.REVIEW_DAYS))):
         lv = evaluate_many(on_hand=zero, on_order=zero, reserved=zero, demand=f["d"][:, k],
                            sigma_demand=f["sigma"][:, k], lead_time=f["lead_days"] / 7, review=np.full(n, review),
-                           service=alpha, margin=margin[:, k])
+                           service=alpha, margin=margin[:, k],
+                           min_order=economic_order_quantities(f["d"][:, k], f["cost"], ordering.DEFAULT_ORDER_COST,
+                                                               ordering.HOLDING_RATE))  # the app's default (BS)
         trigger[:, br.REVIEW_DAYS * k] = lv["reorder_point"] + f["d"][:, k] * review
         up_to[:, br.REVIEW_DAYS * k] = lv["order_up_to"]
     return trigger, up_to

@@ -39,8 +39,10 @@ from bench_replay import forecast_stats
 from bench_replay import read
 from bench_replay import replay_demand
 
+from domain.planning import ordering
 from domain.planning import run as planning
 from domain.planning.network_replay import simulate_network
+from domain.planning.replenishment import economic_order_quantities
 
 
 def main() -> None:
@@ -89,7 +91,9 @@ def main() -> None:
     t0 = time.perf_counter()
     d, sigma, q_l, q_lr, margin = forecast_stats(shipped, in_stock, history.first_day, start, lead_days, service)
     trigger, up_to = forecast_levels(d, sigma, lead_days, service, demand.shape[1], review_days=REVIEW_DAYS,
-                                     target="cycle", margin=margin)
+                                     target="cycle", margin=margin,  # with the app's default order cost (BS)
+                                     eoq=lambda dw: economic_order_quantities(dw, cost, ordering.DEFAULT_ORDER_COST,
+                                                                              ordering.HOLDING_RATE))
     reorder_point = trigger.copy()  # s = trigger − d·R, R one week: the week's forecast d
     for w in range(d.shape[1]):
         week = slice(7 * w, min(demand.shape[1], 7 * w + 7))

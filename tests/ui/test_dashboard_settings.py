@@ -121,3 +121,22 @@ def test_a_grossed_up_order_says_why_on_its_replenishment_line(qtbot):
     assert "80.0 %" in html and "× 1.25" in html and "Need (S − position)" in html
     panel = detail_html(row, explanation_html)
     assert panel.startswith("<p><b>Why this quantity</b><br>NB delivered 80.0 %")
+
+
+def test_the_order_cost_shows_its_default_is_refused_by_name_and_kept_with_the_group(page, qtbot, db, english):
+    from domain.planning.settings import abc_basis
+    from domain.planning.settings import order_cost
+
+    assert page.order_cost.text() == "5" and "economic order quantity" in page.order_cost_note.text()
+    page.order_cost.setText("-5")
+    page.basis.setCurrentIndex(page.basis.findData("volume"))
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Not saved"))
+    assert "order cost per purchase-order line" in page.saved_label.text() and "“-5”" in page.saved_label.text()
+    assert page.order_cost.styleSheet()
+    assert order_cost(db.uow()) == 5 and abc_basis(db.uow()) == "value"  # nothing of the group kept
+    page.order_cost.setText("20")
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Saved"))
+    assert order_cost(db.uow()) == 20 and abc_basis(db.uow()) == "volume"
+    assert page.order_cost.text() == "20" and not page.order_cost.styleSheet()

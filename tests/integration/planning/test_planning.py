@@ -553,3 +553,17 @@ def test_a_purchase_order_with_a_typed_date_gives_no_lead_time_for_it(db):
     issued = purchasing.issue(db.uow(), pc.IssuePurchaseOrder(po.id, issued_at=now))
     assert issued.expected_on == date(2026, 7, 1)
     assert purchasing.expected_basis(db.uow(), issued.number, now) is None
+
+
+def test_the_order_cost_set_on_settings_reaches_the_run_and_raises_the_order_up_to_level(db):
+    from domain.planning.settings import SetOrderCost
+    from domain.planning.settings import set_order_cost
+
+    assert read_history(db.engine, *planning.window(TODAY, WEEKS)).order_cost == 0  # the test business turns it off
+    before = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    set_order_cost(db.uow(), SetOrderCost("20"))
+    assert read_history(db.engine, *planning.window(TODAY, WEEKS)).order_cost == 20
+    after = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    e, old = after["LOW", "MAIN"].explanation, before["LOW", "MAIN"].explanation
+    assert e["economic_order"]["order_cost"] == 20 and "economic_order" not in old
+    assert e["reorder_point"] == old["reorder_point"] and e["order_up_to"] > old["order_up_to"]

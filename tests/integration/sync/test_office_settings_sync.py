@@ -146,6 +146,7 @@ def test_a_hostile_setting_on_the_hub_is_kept_aside_with_its_reason_and_the_rest
         setting("planning_abc_basis", "__import__('os')")
         setting("planning_service_rule", "random")
         setting("planning_service_overall", "0.5")
+        setting("planning_order_cost", "-20")
         setting("sync.hub_id", "00000000-0000-0000-0000-000000000000")  # a desk's own setting never travels
         setting("company_address", "x" * 501)
         setting("company_name", "Acme Hardware 五金", version=2)  # a good one among them
@@ -155,8 +156,9 @@ def test_a_hostile_setting_on_the_hub_is_kept_aside_with_its_reason_and_the_rest
         assert set(held) == {json.dumps([k]) for k in ("po_tax_rate", "currency", "po_over_receipt_tolerance",
                                                        "dashboard.dead_days", "planning_abc_basis", "sync.hub_id",
                                                        "company_address", "planning_service_rule",
-                                                       "planning_service_overall")}
+                                                       "planning_service_overall", "planning_order_cost")}
         assert "90 to 99.5" in held['["planning_service_overall"]']
+        assert "order cost" in held['["planning_order_cost"]']
         assert "tax rate" in held['["po_tax_rate"]'] and "abc" in held['["po_tax_rate"]']
         assert "three-letter currency code" in held['["currency"]']
         assert "po_over_receipt_tolerance" in held['["po_over_receipt_tolerance"]']
@@ -211,6 +213,7 @@ def test_a_hub_from_before_office_settings_still_syncs_and_takes_them_from_then_
 
 def test_every_office_key_is_the_one_its_module_uses():
     from domain.planning.fill import SETTING_FILL_RATE
+    from domain.planning.ordering import SETTING_ORDER_COST
     from domain.reports.dashboard import COVER_TARGET_KEY
     from domain.reports.dashboard import DEAD_DAYS_KEY
     from domain.sales.prices import NAMED_LEVELS
@@ -224,6 +227,7 @@ def test_every_office_key_is_the_one_its_module_uses():
     assert (office.ABC_BASIS, office.FILL_RATE, office.DEAD_DAYS, office.COVER_TARGET) == (
         SETTING_ABC_BASIS, SETTING_FILL_RATE, DEAD_DAYS_KEY, COVER_TARGET_KEY)
     assert office.LEVEL_NAMES == tuple(LEVEL_NAME_KEY + level for level in NAMED_LEVELS)
+    assert office.ORDER_COST == SETTING_ORDER_COST
     assert orders.SETTING_COMPANY_LOGO not in office.KEYS
 
 

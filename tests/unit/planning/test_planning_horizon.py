@@ -56,19 +56,19 @@ def test_a_smooth_row_s_plan_is_unchanged_when_a_long_lead_item_joins_the_run():
     # 200 to 191: the damped trend's criterion and the quantiles' calibration follow the horizon.
     for name in ("reorder_point", "safety_stock", "order_up_to", "order_qty", "demand_per_period"):
         assert with_import.explanation[name] == alone.explanation[name], name
-    assert len(with_import.forecast.mean) == 4 and len(beside["q"].forecast.mean) == 14  # (91 + 7) / 7 weeks
+    assert len(with_import.forecast.mean) == 6 and len(beside["q"].forecast.mean) == 14  # (91 + 7) / 7 weeks
     _same(alone.forecast, with_import.forecast)
 
 
-def test_each_key_s_horizon_is_its_lead_time_plus_review_rounded_up_within_4_to_26_weeks():
-    assert [planning.forecast_horizon(d) for d in (0, 7, 28, 29, 91 + 7, 182, 400)] == [4, 4, 4, 5, 14, 26, 26]
-    plans = _plan({"p": 7, "q": 30}, overrides={"p": ProductPlanning("p", None, 35)})
-    assert len(plans["p"].forecast.mean) == 6 and len(plans["q"].forecast.mean) == 6  # 7 + 35 and 30 + 7 days
+def test_each_key_s_horizon_is_its_lead_time_plus_review_rounded_up_within_6_to_26_weeks():
+    assert [planning.forecast_horizon(d) for d in (0, 7, 42, 43, 91 + 7, 182, 400)] == [6, 6, 6, 7, 14, 26, 26]
+    plans = _plan({"p": 7, "q": 30}, overrides={"p": ProductPlanning("p", None, 49)})
+    assert len(plans["p"].forecast.mean) == 8 and len(plans["q"].forecast.mean) == 6  # 7 + 49 and 30 + 7 days
 
 
 def test_a_new_product_takes_its_category_s_profile_at_its_own_horizon_from_products_at_others():
     plans = _plan({"p": 7, "q": 30, "r": 91, "s": 14}, new="s")
-    assert [len(plans[x].forecast.mean) for x in "pqrs"] == [4, 6, 14, 4]
+    assert [len(plans[x].forecast.mean) for x in "pqrs"] == [6, 6, 14, 6]
     assert plans["s"].forecast.model == "category_profile" and "3 products" in plans["s"].forecast.note
 
 

@@ -29,6 +29,31 @@ def test_eoq_of_the_pencil_example():
     assert round(r.eoq(60 * 52, 12, 0.25 * 0.02)) == 3870
 
 
+def test_the_economic_order_quantities_of_many_products_are_the_eoq_of_each():
+    # The pencils (60 a week at 0.02, K = 12, h = 25 %), a dearer item, and rows without demand or cost: no minimum.
+    q = r.economic_order_quantities([60, 10, 0, 5], [0.02, 8.0, 3.0, 0.0], order_cost=12, holding_rate=0.25)
+    assert q[0] == pytest.approx(r.eoq(60 * 52, 12, 0.25 * 0.02))
+    assert q[1] == pytest.approx(math.sqrt(2 * 520 * 12 / 2.0))
+    assert q[2:].tolist() == [0.0, 0.0]
+    assert r.economic_order_quantities([60], [0.02], order_cost=0, holding_rate=0.25).tolist() == [0.0]
+    with pytest.raises(ValueError, match="holding rate"):
+        r.economic_order_quantities([60], [0.02], order_cost=12, holding_rate=0)
+
+
+def test_a_minimum_order_raises_the_order_up_to_level_so_each_order_is_about_that_much():
+    # s = 17.5, d·R = 5: due when the position is at or below 22.5; S = s + 2·d·R = 27.5 orders about 5 (d·R).
+    kw = dict(on_hand=D("19.5"), on_order=D(0), reserved=D(0), demand_per_period=5, sigma_demand=2, lead_time=2,
+              review=1, service=0.95, margin=7.5)
+    assert r.explain_policy(**kw)["order_qty"] == D(8)
+    big = r.explain_policy(**kw, min_order=30)  # S = s + d·R + 30 = 52.5: the order is 33 instead of 8
+    assert big["order_up_to"] == D("52.5") and big["order_qty"] == D(33) and big["min_order"] == 30
+    # a minimum below d·R changes nothing: S already brings an order of d·R
+    assert r.explain_policy(**kw, min_order=3)["order_up_to"] == D("27.5")
+    # nor does it move the reorder point: an item is due exactly when it was
+    assert big["reorder_point"] == D("17.5") and big["order_due"]
+    assert r.with_min_order(17.5, 27.5, 5, 1, 30) == 52.5 and r.with_min_order(17.5, 27.5, 5, 1, 0) == 27.5
+
+
 def test_type_1_safety_stock_is_z_times_sigma_of_lead_time_demand():
     """A cycle service level of 95 % needs z = 1.645 (standard normal table); σ_LT = 100 → SS = 164.5."""
     assert r.safety_factor_cycle(0.95) == pytest.approx(1.645, abs=5e-4)
@@ -249,13 +274,14 @@ def test_the_vectorised_evaluation_takes_the_margin_where_given_and_z_sigma_else
         sigma_lead=rng.choice([0.0, 0.3], n),
     )
     margin = np.where(rng.random(n) < 0.7, rng.uniform(-5, 40, n), np.nan)
-    out = r.evaluate_many(**cols, margin=margin)
+    least = np.where(rng.random(n) < 0.5, rng.uniform(0, 80, n), 0.0)  # an economic order quantity for half
+    out = r.evaluate_many(**cols, margin=margin, min_order=least)
     for i in range(n):
         e = r.explain_policy(
             on_hand=D(str(cols["on_hand"][i])), on_order=D(0), reserved=D(0),
             demand_per_period=float(cols["demand"][i]), sigma_demand=float(cols["sigma_demand"][i]),
             lead_time=float(cols["lead_time"][i]), review=1.0, service=float(cols["service"][i]),
-            sigma_lead=float(cols["sigma_lead"][i]), margin=float(margin[i]),
+            sigma_lead=float(cols["sigma_lead"][i]), margin=float(margin[i]), min_order=float(least[i]),
         )
         assert bool(out["due"][i]) == e["order_due"], i
         assert out["safety_stock"][i] == pytest.approx(float(e["safety_stock"]), abs=1e-4)

@@ -30,6 +30,21 @@ def test_a_ten_day_min_max_replay_matches_the_hand_worked_days():
     assert result.average_inventory_value == pytest.approx(2.0 * 20 / 10)
 
 
+def test_an_order_is_raised_to_the_minimum_order_quantity_and_then_to_whole_steps():
+    # The ten days above with a minimum order of 9 and a step of 2: each need (7, 6, 7) becomes 9, then 10.
+    # day 1: order 10, due day 4. day 2: 1 lost. day 4: 10 − 5 = 5 (position 5 > 4). day 5: 5 − 1 = 4 → order 10,
+    # due day 8. day 6: demand 6 from 4 → 2 lost. day 7: 2 lost (position 10). day 8: 10 − 3 = 7. day 9: 7 − 4 = 3
+    # → order 10.
+    result = simulate([DEMAND], start_stock=[8], lead_days=[2], trigger=4.0, up_to=10.0, moq=[9.0], step=[2.0])
+
+    assert result.ordered[0].tolist() == [0, 10, 0, 0, 0, 10, 0, 0, 0, 10]
+    assert result.on_hand[0].tolist() == [5, 3, 0, 0, 5, 4, 0, 0, 7, 3]
+    assert result.lost[0].tolist() == [0, 0, 1, 0, 0, 0, 2, 2, 0, 0]
+    # no minimum and no step (0) order exactly the need, as without them
+    plain = simulate([DEMAND], start_stock=[8], lead_days=[2], trigger=4.0, up_to=10.0, moq=[0.0], step=[0.0])
+    assert plain.ordered[0].tolist() == [0, 7, 0, 0, 8, 0, 0, 0, 7, 0]
+
+
 def test_a_weekly_review_orders_only_on_review_days_and_loses_what_the_shelf_cannot_serve():
     # Review on days 0 and 7 only, trigger 10, up to 20, lead 3: day 0 position 8 − 3 = 5 ≤ 10 → order 15,
     # due day 4 (three days of demand on its way). Stock: 5, 3, 0 (lost 1), 0, 15 − 5 = 10, 9, 3, 1 → day 7

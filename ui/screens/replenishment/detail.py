@@ -135,6 +135,7 @@ EXPLANATION = [
     ("safety_weeks", QT_TRANSLATE_NOOP("Replenishment", "Safety stock in weeks of demand d")),
     ("reorder_point", QT_TRANSLATE_NOOP("Replenishment", "Reorder point s")),
     ("order_up_to", QT_TRANSLATE_NOOP("Replenishment", "Order-up-to level S")),
+    ("economic_order", QT_TRANSLATE_NOOP("Replenishment", "Least order (economic order quantity)")),
     ("order_due", QT_TRANSLATE_NOOP("Replenishment", "Order due")),
     ("order_need", QT_TRANSLATE_NOOP("Replenishment", "Need (S − position)")),
     ("supplier_fill_rate", QT_TRANSLATE_NOOP("Replenishment", "Supplier's quantity fill rate (last year)")),
@@ -188,6 +189,16 @@ def cost_target_text(reason: dict) -> str:
                 f"{(1 - overall) * 100:g} %", f"{overall * 100:g} %")
 
 
+def economic_order_text(e: dict) -> str:
+    """The item's economic order quantity and what it is made of (``domain.planning.ordering.economic_order``): S
+    leaves room for an order at least this big, so a cheap or slow item is ordered less often."""
+    return fill(translate("Replenishment", "%1 = √(2 × yearly demand %2 × order cost %3 ÷ (%4 × unit cost %5)): "
+                                           "S is at least the reorder point + d·R + %1, so each order is about this "
+                                           "much or more. Set the order cost in Settings › Planning (0 turns it off)."),
+                f"{float(e['eoq']):,.2f}", f"{float(e['yearly_demand']):,.1f}", f"{float(e['order_cost']):,.2f}",
+                f"{float(e['holding_rate']) * 100:g} %", f"{float(e['unit_cost']):,.2f}")
+
+
 def value_text(key: str, value) -> str:
     """One explanation value, readable: exact decimals, floats to 2 places, shares as %, lists joined."""
     if value is None:
@@ -222,6 +233,8 @@ def value_text(key: str, value) -> str:
                     *(f"{SERVICE_BY_CLASS[c] * 100:g} %" for c in "ABC"))
     if key == "service_cost":
         return cost_target_text(value)
+    if key == "economic_order":
+        return economic_order_text(value)
     if key == "service_target" or key == "service_level":
         return f"{float(value) * 100:g} %"
     if key == "supplier_fill_rate":
