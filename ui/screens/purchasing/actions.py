@@ -1,10 +1,18 @@
 """The purchase-order actions (``PoActions``, mixed into ``PurchasingScreen``): new draft, issue, and the dialogs to
-revise, cancel, close short and receive."""
+revise, cancel, close short and receive; and, for what the order brought in, Return to supplier… (Ctrl+R) and
+Supplier invoice… (Ctrl+Shift+I), the Receive screen's dialogs against the order, from the action bar and the list's
+context menu, enabled while the order has something to return or to invoice (``invoices.po_follow_ups``)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
 
+from domain.accounts import invoices
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from ui.dialogs.reason import ReasonDialog
@@ -13,6 +21,7 @@ from ui.i18n import fill
 from ui.screens.purchasing.editor import OPEN
 from ui.screens.purchasing.editor import po_label
 from ui.screens.purchasing.editor import translate
+from ui.widgets.busy import alive
 
 
 class PoActions:
@@ -123,6 +132,103 @@ class PoActions:
             self._changed()
 
         dialog.accepted.connect(accepted)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- what the order brought in: return some, or enter the supplier's invoice --------------------------------
+    def build_follow_ups(self) -> None:
+        """The buttons and shortcuts of Return to supplier… and Supplier invoice…, and the list's context menu."""
+        self.follow_ups = invoices.PoFollowUps(False, False)
+        self.follow_ups_of: str | None = None  # the PO id they were read for
+        self.return_action = QAction(self)
+        self.return_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.return_action.triggered.connect(self.return_to_supplier)
+        self.invoice_action = QAction(self)
+        self.invoice_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.invoice_action.triggered.connect(self.enter_invoice)
+        for action in (self.return_action, self.invoice_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.return_button = QPushButton(self)
+        self.return_button.clicked.connect(self.return_action.trigger)
+        self.invoice_button = QPushButton(self)
+        self.invoice_button.clicked.connect(self.invoice_action.trigger)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_list_menu)
+
+    def list_menu(self) -> QMenu:
+        """The PO list's context menu: receive, return to supplier, enter the supplier's invoice."""
+        menu = QMenu(self)
+        receive = menu.addAction(self.receive_button.text().replace("&", ""), self.receive)
+        receive.setEnabled(self.receive_button.isEnabled())
+        menu.addSeparator()
+        menu.addAction(self.return_action)
+        menu.addAction(self.invoice_action)
+        return menu
+
+    def show_list_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.setCurrentIndex(index)  # the menu acts on the order under the pointer
+        self.menu = self.list_menu()
+        self.menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _po_loaded(self, result) -> None:
+        super()._po_loaded(result)
+        if alive(self) and self.current is not None:
+            self.read_follow_ups()
+
+    def read_follow_ups(self) -> None:
+        """Read (in the background) whether the shown order has goods to return or to invoice."""
+        po_id, uow = self.current.id, self.services.uow
+        self.services.tasks.submit(lambda: invoices.po_follow_ups(uow(), po_id),
+                                   on_done=lambda found: self._follow_ups_read(po_id, found), on_error=self._failed)
+
+    def _follow_ups_read(self, po_id: str, found: invoices.PoFollowUps) -> None:
+        if not alive(self):
+            return
+        self.follow_ups, self.follow_ups_of = found, po_id
+        self._enable()
+
+    def _enable(self) -> None:
+        super()._enable()
+        if not hasattr(self, "return_action"):
+            return
+        mine = self.current is not None and self.follow_ups_of == self.current.id
+        for widgets, on in (((self.return_action, self.return_button), mine and self.follow_ups.returnable),
+                            ((self.invoice_action, self.invoice_button), mine and self.follow_ups.invoiceable)):
+            for widget in widgets:
+                widget.setEnabled(on)
+
+    def return_to_supplier(self):
+        """Return goods the shown order brought in (``SupplierReturnDialog`` against the order); None when it has
+        nothing to return."""
+        from ui.screens.documents.supplier_returns import SupplierReturnDialog
+
+        row = self.current
+        if row is None or not self.return_action.isEnabled():
+            return None
+        dialog = SupplierReturnDialog(self.services, parent=self, po=row)
+        dialog.returned.connect(lambda document: (
+            self.say(fill(translate("PurchasingScreen", "Posted return %1 against %2"), document.number,
+                          po_label(row))), self._changed()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def enter_invoice(self):
+        """Enter the supplier's invoice for the shown order (``SupplierInvoiceDialog``); None when it has nothing
+        received that is not invoiced."""
+        from ui.screens.documents.supplier_invoices import SupplierInvoiceDialog
+
+        row = self.current
+        if row is None or not self.invoice_action.isEnabled():
+            return None
+        dialog = SupplierInvoiceDialog(self.services, supplier=row.supplier, po=row.number or row.id, parent=self)
+        dialog.entered.connect(lambda view: (
+            self.say(fill(translate("PurchasingScreen", "Entered invoice %1 for %2"), view.number, po_label(row))),
+            self.read_follow_ups()))
         self.dialog = dialog
         dialog.open()
         return dialog

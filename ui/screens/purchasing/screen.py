@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QGroupBox
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain.kernel.numbers import ZERO
+from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowRole
@@ -123,6 +125,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.close_button.clicked.connect(self.close_short)
         self.receive_button = QPushButton(self)
         self.receive_button.clicked.connect(self.receive)
+        self.build_follow_ups()
 
         # editor
         self.build_editor()
@@ -152,7 +155,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         action_bar.addWidget(self.state_filter, 1)
         action_bar.addSpacing(16)
         for button in (self.issue_button, self.revise_button, self.cancel_button,
-                       self.close_button, self.receive_button):
+                       self.close_button, self.receive_button, self.return_button, self.invoice_button):
             action_bar.addWidget(button)
         list_part = QWidget(self)
         list_layout = QVBoxLayout(list_part)
@@ -182,7 +185,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         chain_tabs(self.supplier, self.warehouse, self.expected, self.new_button, self.lines, self.sku, self.qty,
                    self.price, self.add_button, self.remove_button, self.fixed_rate, self.rate_button,
                    self.issue_button, self.revise_button, self.cancel_button, self.close_button, self.receive_button,
-                   self.search, self.state_filter, self.table)
+                   self.return_button, self.invoice_button, self.search, self.state_filter, self.table)
         self.retranslate()
         self._enable()
         self.refresh()
@@ -249,6 +252,12 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.cancel_button.setText(translate("PurchasingScreen", "&Cancel PO…"))
         self.close_button.setText(translate("PurchasingScreen", "C&lose short…"))
         self.receive_button.setText(translate("PurchasingScreen", "&Receive…"))
+        self.return_action.setText(translate("PurchasingScreen", "Re&turn to supplier…"))
+        self.invoice_action.setText(translate("PurchasingScreen", "Supplier in&voice…"))
+        for button, action in ((self.return_button, self.return_action), (self.invoice_button, self.invoice_action)):
+            button.setText(action.text())
+            button.setToolTip(fill(translate("PurchasingScreen", "%1 (%2)"), action.text().replace("&", ""),
+                                   action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
         self.editor.setTitle(translate("PurchasingScreen", "Purchase order"))
         self.preview_box.setTitle(translate("PurchasingScreen", "Preview"))
         self.no_company.setText(translate(
