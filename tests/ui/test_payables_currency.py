@@ -1,0 +1,98 @@
+"""The Payables screen shows a foreign supplier's balance in its own currency beside the company currency's, at the
+documents' own rates (each receipt's, a payment's at its date), and the Excel export carries it; a supplier in the
+company currency shows none."""
+
+from __future__ import annotations
+
+from datetime import date
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from domain.accounts import commands as ac
+from domain.accounts import money
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import rates
+from domain.stock import documents as docs
+
+D = Decimal
+TODAY = date.today()
+
+
+@pytest.fixture
+def services(db, make_services):
+    uow = db.uow
+    catalog.add_product(uow(), c.AddProduct("BOLT", "Bolt M8"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_supplier(uow(), c.AddSupplier("US1", "Acme Inc.", currency="USD"))
+    catalog.add_supplier(uow(), c.AddSupplier("CN1", "宁波紧固件"))
+    rates.set_rate(uow(), pc.SetExchangeRate("USD", "7.00", TODAY - timedelta(days=30)))
+    for supplier, price in (("US1", "10.00"), ("CN1", "2.00")):
+        draft = purchasing.create_draft(uow(), pc.CreatePurchaseOrder(supplier, "W1"))
+        purchasing.add_line(uow(), pc.AddPurchaseOrderLine(draft.id, "BOLT", "10", price))
+        number = purchasing.issue(uow(), pc.IssuePurchaseOrder(draft.id)).number
+        purchasing.receive_delivery(uow(), pc.ReceivePurchaseOrder(number, (("BOLT", "10"),)))
+    # 10 × 10.00 USD × 7.00 with 13 %: 791.00 CNY, 113.00 USD; then the dollar at 7.20, 144.00 CNY paid today
+    # against it and 72.00 CNY kept as an advance
+    rates.set_rate(uow(), pc.SetExchangeRate("USD", "7.20", TODAY))
+    money.record_money(uow(), ac.RecordMoney("payment", "US1", "144.00"))
+    money.record_money(uow(), ac.RecordMoney("payment", "US1", "72.00", auto=False))
+    docs.post_document(uow(), docs.PostDocument("receipt", "W1", (docs.LineInput("BOLT", "1", "1.00"),)))
+    return make_services()
+
+
+@pytest.fixture
+def payables(qtbot, services):
+    from ui.screens.accounts import PayablesScreen
+
+    screen = PayablesScreen(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 2)
+    return screen
+
+
+def column(model, title: str) -> int:
+    from PySide6.QtCore import Qt
+
+    titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    return titles.index(title)
+
+
+def test_a_foreign_suppliers_row_shows_its_balance_in_its_currency_at_the_documents_own_rates(payables):
+    rows = {r.code: r for r in payables.model.rows}
+    # what is open of the receipt at its own 7.00: (791.00 − 144.00) / 7 = 92.43 USD; the advance at its day's 7.20:
+    # 72.00 / 7.20 = 10.00 USD
+    assert (rows["US1"].balance, rows["US1"].currency, rows["US1"].in_currency) == (D("575.00"), "USD", D("82.43"))
+    assert (rows["CN1"].currency, rows["CN1"].in_currency) == ("", None)
+    at = column(payables.model, "In supplier's currency")
+    shown = {payables.model.index(r, 0).data(): payables.model.index(r, at).data() for r in range(2)}
+    assert shown == {"US1": "82.43 USD", "CN1": ""}
+    assert payables.totals_model.index(0, at).data() == ""  # currencies are not added up
+    assert (column(payables.model, "Overdue"), column(payables.model, "Oldest due")) == (
+        payables.model.c_overdue, payables.model.c_oldest)
+
+
+def test_the_receivables_list_has_no_currency_column(qtbot, services):
+    from ui.screens.accounts import ReceivablesScreen
+
+    screen = ReceivablesScreen(services)
+    qtbot.addWidget(screen)
+    with pytest.raises(ValueError):
+        column(screen.model, "In supplier's currency")
+
+
+def test_the_excel_export_carries_the_suppliers_currency(qtbot, payables, tmp_path):
+    target = tmp_path / "payables.xlsx"
+    with qtbot.waitSignal(payables.export_to(target).done):
+        pass
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    head = next(r for r in rows if r and r[0] == "Code")
+    at = head.index("In supplier's currency")
+    assert {r[0]: r[at] for r in rows[rows.index(head) + 1:] if r[0] in ("US1", "CN1")} == {
+        "US1": "82.43 USD", "CN1": None}
