@@ -32,7 +32,7 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+165" />
+            <location filename="../../ui/screens/accounts/words.py" line="+178" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -103,7 +103,7 @@
         <message>
             <location line="+31" />
             <location filename="../../ui/screens/accounts/entry.py" line="-275" />
-            <location filename="../../ui/screens/accounts/words.py" line="+74" />
+            <location filename="../../ui/screens/accounts/words.py" line="+92" />
             <location line="+23" />
             <location line="+52" />
             <source>Number</source>
@@ -290,7 +290,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+324" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+336" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -578,7 +578,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-241" />
+            <location filename="../../ui/screens/accounts/words.py" line="-272" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -710,7 +710,7 @@
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+77" />
             <source>&gt;%1</source>
             <translation>%1 天以上</translation>
         </message>
@@ -731,12 +731,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+156" />
+            <location line="+174" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-152" />
+            <location line="-170" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -746,8 +746,13 @@
             <translation>最早到期日</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>In supplier's currency</source>
+            <translation>供应商币种金额</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+75" />
+            <location filename="../../ui/screens/accounts/words.py" line="+90" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
@@ -3496,6 +3501,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 of %2 is more than can go back; enter at most %3</source>
+            <translation>%2 退 %1 超过了可退数量；最多可退 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU %1 is also on row %2</source>
             <translation>货号 %1 在第 %2 行也出现了</translation>
         </message>
@@ -5284,7 +5294,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-231" />
+            <location filename="../../ui/screens/accounts/words.py" line="-262" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>
@@ -6700,7 +6710,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>草稿 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+47" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+49" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -6740,7 +6750,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+193" />
+            <location line="+194" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -6750,7 +6760,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>短缺关闭(&amp;L)…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+16" />
             <source>E&amp;xpected:</source>
             <translation>预计到货(&amp;X)：</translation>
         </message>
@@ -6792,7 +6802,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-207" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-214" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -6907,7 +6917,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>预计到货日已设为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/actions.py" line="+25" />
+            <location filename="../../ui/screens/purchasing/actions.py" line="+34" />
             <source>Choose a supplier and a warehouse first.</source>
             <translation>请先选择供应商和仓库。</translation>
         </message>
@@ -7003,12 +7013,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
+            <location line="+85" />
+            <source>Posted return %1 against %2</source>
+            <translation>已按 %2 过账退货单 %1</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Entered invoice %1 for %2</source>
+            <translation>已为 %2 录入发票 %1</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/purchasing/editor.py" line="+50" />
             <source>Could not render the PDF: %1</source>
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+184" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+185" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -7039,6 +7059,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Re&amp;turn to supplier…</source>
+            <translation>退货给供应商(&amp;T)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier in&amp;voice…</source>
+            <translation>录入采购发票(&amp;V)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -11927,17 +11962,28 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierReturn</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_returns.py" line="+36" />
+            <location filename="../../ui/screens/documents/supplier_returns.py" line="+40" />
+            <location line="+7" />
             <source>Return to supplier against %1</source>
             <translation>按 %1 退货给供应商</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-6" />
+            <source>Goods going back from %1 that purchase order %2 of %3 brought in. They leave at the moving average.</source>
+            <translation>从 %1 退回采购订单 %2（%3）收入的货品。按移动平均成本出库。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ordered</source>
+            <translation>订购数量</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Goods going back from %1 that receipt %2 of %3 brought in. They leave at the moving average.</source>
             <translation>从 %1 退回入库单 %2（%3）收入的货品。按移动平均成本出库。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -11947,7 +11993,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>品名</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-10" />
+            <location line="+7" />
             <source>Received</source>
             <translation>已入库</translation>
         </message>
@@ -11957,29 +12004,34 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>已退回</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Returnable</source>
             <translation>可退数量</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <source>Return</source>
+            <translation>本次退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return &amp;all</source>
+            <translation>全部退货(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>the supplier's code (required)</source>
             <translation>供应商编号（必填）</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-8" />
             <source>why the goods go back (required)</source>
             <translation>退货原因（必填）</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Supplier:</source>
             <translation>供应商：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Quantity:</source>
-            <translation>数量：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -11987,22 +12039,22 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>原因：</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="-10" />
             <source>Post return</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Print return note</source>
             <translation>打印退货单</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+47" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Posted return %1 to %2. Print its return note?</source>
             <translation>已过账退货单 %1（退给 %2）。打印退货单吗？</translation>
         </message>
