@@ -86,7 +86,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Goods on the document'): '单据商品明细',
     ('Accounts', 'Goods received on %1'): '入库单 %1 的商品明细',
     ('Accounts', 'Goods receipt'): '采购入库',
-    ('Accounts', "In supplier's currency"): '供应商币种金额',
+    ('Accounts', 'In currency'): '原币金额',
     ('Accounts', 'Increase'): '增加',
     ('Accounts', 'Increase %1 · decrease %2 · closing balance on %3: %4 (%5)'): '本期增加 %1 · 本期减少 %2 · %3 期末余额：%4（%5）',
     ('Accounts', 'Invoice match'): '发票冲抵',

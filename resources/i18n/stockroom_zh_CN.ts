@@ -103,7 +103,7 @@
         <message>
             <location line="+31" />
             <location filename="../../ui/screens/accounts/entry.py" line="-275" />
-            <location filename="../../ui/screens/accounts/words.py" line="+92" />
+            <location filename="../../ui/screens/accounts/words.py" line="+102" />
             <location line="+23" />
             <location line="+52" />
             <source>Number</source>
@@ -290,7 +290,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+336" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+338" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -578,7 +578,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-272" />
+            <location filename="../../ui/screens/accounts/words.py" line="-282" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -731,12 +731,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+174" />
+            <location line="+184" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-170" />
+            <location line="-180" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -747,12 +747,12 @@
         </message>
         <message>
             <location line="+3" />
-            <source>In supplier's currency</source>
-            <translation>供应商币种金额</translation>
+            <source>In currency</source>
+            <translation>原币金额</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/document.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+90" />
+            <location filename="../../ui/screens/accounts/words.py" line="+100" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
@@ -5294,7 +5294,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-262" />
+            <location filename="../../ui/screens/accounts/words.py" line="-272" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>

@@ -70,7 +70,8 @@ def test_a_foreign_suppliers_row_shows_its_balance_in_its_currency_at_the_docume
     # 72.00 / 7.20 = 10.00 USD
     assert (rows["US1"].balance, rows["US1"].currency, rows["US1"].in_currency) == (D("575.00"), "USD", D("82.43"))
     assert (rows["CN1"].currency, rows["CN1"].in_currency) == ("", None)
-    at = column(payables.model, "In supplier's currency")
+    at = column(payables.model, "In currency")
+    assert at == column(payables.model, "Balance") + 1 == payables.model.c_foreign  # beside the balance in CNY
     shown = {payables.model.index(r, 0).data(): payables.model.index(r, at).data() for r in range(2)}
     assert shown == {"US1": "82.43 USD", "CN1": ""}
     assert payables.totals_model.index(0, at).data() == ""  # currencies are not added up
@@ -84,7 +85,7 @@ def test_the_receivables_list_has_no_currency_column(qtbot, services):
     screen = ReceivablesScreen(services)
     qtbot.addWidget(screen)
     with pytest.raises(ValueError):
-        column(screen.model, "In supplier's currency")
+        column(screen.model, "In currency")
 
 
 def test_the_excel_export_carries_the_suppliers_currency(qtbot, payables, tmp_path):
@@ -93,6 +94,6 @@ def test_the_excel_export_carries_the_suppliers_currency(qtbot, payables, tmp_pa
         pass
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     head = next(r for r in rows if r and r[0] == "Code")
-    at = head.index("In supplier's currency")
+    at = head.index("In currency")
     assert {r[0]: r[at] for r in rows[rows.index(head) + 1:] if r[0] in ("US1", "CN1")} == {
         "US1": "82.43 USD", "CN1": None}

@@ -110,3 +110,11 @@ def test_return_all_fills_every_line_and_posts_one_return_of_them_all(qtbot, ser
     on_hand = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
     assert (on_hand["A-1"], on_hand["B-2"]) == (D(0), D(0))
     assert not dialog.all_button.isVisible() and not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isVisible()
+
+
+def test_print_return_note_is_offered_only_once_the_return_is_posted(qtbot, receive):
+    """The button showed beside Post return before anything was posted (the button box showed it when added)."""
+    dialog = receive.return_selected_to_supplier()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 2)
+    assert dialog.isVisible() and not dialog.print_button.isVisible()

@@ -136,7 +136,9 @@ class BalancesScreen(Screen):
         self.table = DataTable(f"accounts-{self.side.lower()}", self)
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSectionsMovable(False)  # the totals row below keeps the same columns
-        self.table.set_widths(WIDTHS)
+        # payables: the balance in the supplier's currency beside the balance, the columns after it one on
+        self.table.set_widths(WIDTHS if self.side != AP else
+                              {**{k + (k > 2): v for k, v in WIDTHS.items()}, 3: 104})
         self.table.doubleClicked.connect(lambda index: self.open_partner(self.proxy.data(index, RowRole)))
         self.totals_model = TotalsModel(self)
         self.totals_model.side = self.side

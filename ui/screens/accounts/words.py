@@ -182,7 +182,7 @@ class BalancesModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("Accounts", "Oldest due"), lambda r: r.oldest_due, day_text),
     )
     # payables only: a foreign supplier's balance in its own currency, beside the company currency's
-    FOREIGN = (Column(QT_TRANSLATE_NOOP("Accounts", "In supplier's currency"), lambda r: foreign_value(r),
+    FOREIGN = (Column(QT_TRANSLATE_NOOP("Accounts", "In currency"), lambda r: foreign_value(r),
                       lambda v: foreign_text(v[0], v[1] if v[2] else None), True),)
     COLUMNS = (*HEAD, *band_columns(Scheme()), *TAIL)
     C_BALANCE, C_CREDIT, C_FIRST_BAND = 2, 3, 4
@@ -210,12 +210,22 @@ class BalancesModel(RowTableModel):
         self.endResetModel()
 
     def _build(self) -> None:
-        self.COLUMNS = (*self.HEAD, *band_columns(self.scheme), *self.TAIL,
-                        *(self.FOREIGN if self._side == AP else ()))
+        """The columns: code, name, balance, (payables: the balance in the supplier's currency beside it), credit,
+        the bands, overdue and the oldest due day; ``C_CREDIT`` and ``C_FIRST_BAND`` follow."""
+        foreign = self.FOREIGN if self._side == AP else ()
+        self.C_CREDIT = type(self).C_CREDIT + len(foreign)
+        self.C_FIRST_BAND = type(self).C_FIRST_BAND + len(foreign)
+        self.COLUMNS = (*self.HEAD[:self.C_BALANCE + 1], *foreign, *self.HEAD[self.C_BALANCE + 1:],
+                        *band_columns(self.scheme), *self.TAIL)
+
+    @property
+    def c_foreign(self) -> int | None:
+        """The column of the balance in the supplier's currency (payables only)."""
+        return self.C_BALANCE + 1 if self._side == AP else None
 
     @property
     def c_overdue(self) -> int:
-        return len(self.HEAD) + len(band_columns(self.scheme))
+        return self.C_FIRST_BAND + len(band_columns(self.scheme))
 
     @property
     def c_oldest(self) -> int:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
@@ -66,6 +67,14 @@ class ReturnDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(NAME_COLUMN, 220)
         if self.per_line:  # only the quantity column's cells are editable (their flags say so)
+            # every column in sight (the SKU was scrolled out to the left): the numbers as wide as they need, the
+            # quantity typed room for a few digits, the name the rest
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(len(headers), QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(len(headers), 90)
             self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
             self.table.itemChanged.connect(self._quantity_changed)
@@ -133,6 +142,7 @@ class ReturnDialog(QDialog):
             self._check()
         elif self.per_line:  # the cursor on the first line's quantity, empty: type it, or Return all
             self.table.setCurrentCell(0, self.quantity_column)
+            self.table.horizontalScrollBar().setValue(0)
             self._check()
         else:
             self.table.selectRow(0)

@@ -68,9 +68,9 @@ class SupplierReturnDialog(ReturnDialog):
         self.form.addRow(translate("SupplierReturn", "Supplier:"), self.supplier)
         self.form.addRow(translate("SupplierReturn", "Reason:"), self.reason)
         self.print_button = QPushButton(translate("SupplierReturn", "Print return note"), self)
-        self.print_button.setVisible(False)
         self.print_button.clicked.connect(self.print_note)
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setVisible(False)  # (after addButton, which shows it) once the return is posted
         self.resize(720, 420)
         uow = services.uow
         if po is not None:

@@ -160,7 +160,7 @@ class PoActions:
     def list_menu(self) -> QMenu:
         """The PO list's context menu: receive, return to supplier, enter the supplier's invoice."""
         menu = QMenu(self)
-        receive = menu.addAction(self.receive_button.text().replace("&", ""), self.receive)
+        receive = menu.addAction(self.receive_button.text(), self.receive)  # its mnemonic serves the menu too
         receive.setEnabled(self.receive_button.isEnabled())
         menu.addSeparator()
         menu.addAction(self.return_action)
