@@ -259,7 +259,7 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+254" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+258" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
@@ -813,6 +813,16 @@
             <location line="+1" />
             <source>Decrease</source>
             <translation>减少</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/partner_orders.py" line="+28" />
+            <source>Posted return %1 against %2</source>
+            <translation>已按 %2 过账退货单 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Entered invoice %1 for %2</source>
+            <translation>已为 %2 录入发票 %1</translation>
         </message>
     </context>
     <context>
@@ -6710,7 +6720,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>草稿 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+49" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+47" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -6760,7 +6770,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>短缺关闭(&amp;L)…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+11" />
             <source>E&amp;xpected:</source>
             <translation>预计到货(&amp;X)：</translation>
         </message>
@@ -6802,7 +6812,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-214" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-209" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -6917,7 +6927,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>预计到货日已设为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/actions.py" line="+34" />
+            <location filename="../../ui/screens/purchasing/actions.py" line="+31" />
             <source>Choose a supplier and a warehouse first.</source>
             <translation>请先选择供应商和仓库。</translation>
         </message>
@@ -7013,12 +7023,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+17" />
             <source>Posted return %1 against %2</source>
             <translation>已按 %2 过账退货单 %1</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+2" />
             <source>Entered invoice %1 for %2</source>
             <translation>已为 %2 录入发票 %1</translation>
         </message>
@@ -7058,7 +7068,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>收货(&amp;R)…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/purchasing/follow_ups.py" line="+117" />
             <source>Re&amp;turn to supplier…</source>
             <translation>退货给供应商(&amp;T)…</translation>
         </message>
@@ -7073,7 +7083,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1（%2）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+2" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>

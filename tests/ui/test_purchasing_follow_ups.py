@@ -41,7 +41,7 @@ def shown(qtbot, services, number: str):
     qtbot.waitExposed(screen)
     qtbot.waitUntil(lambda: not screen.loading)
     assert screen.select(number)
-    qtbot.waitUntil(lambda: screen.current is not None and screen.follow_ups_of == screen.current.id)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.follow.ready)
     return screen
 
 
@@ -66,8 +66,8 @@ def test_goods_go_back_against_the_selected_order_and_its_received_quantity_foll
     assert enabled(screen) == (True, True)
     screen.table.setFocus()
     qtbot.keyClick(screen.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # Ctrl+R
-    qtbot.waitUntil(lambda: screen.dialog is not None and len(getattr(screen.dialog, "lines", [])) == 1)
-    dialog = screen.dialog
+    qtbot.waitUntil(lambda: screen.follow.dialog is not None and len(getattr(screen.follow.dialog, "lines", [])) == 1)
+    dialog = screen.follow.dialog
     assert dialog.po is not None and dialog.typed() == [""]
     assert [dialog.table.item(0, c).text() for c in range(5)] == ["A-1", "螺丝刀 Screwdriver", "40", "40", "40"]
     dialog.set_quantity(0, "2")
@@ -85,7 +85,7 @@ def test_the_supplier_invoice_for_the_selected_order_then_nothing_is_left_to_inv
     menu = screen.list_menu()
     assert screen.invoice_action in menu.actions() and screen.return_action in menu.actions()
     screen.invoice_action.trigger()
-    dialog = screen.dialog
+    dialog = screen.follow.dialog
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.draft is not None)
     assert (dialog.draft.po, dialog.supplier.text()) == (number, "SUP")
@@ -94,3 +94,46 @@ def test_the_supplier_invoice_for_the_selected_order_then_nothing_is_left_to_inv
     qtbot.waitUntil(lambda: dialog.view is not None)
     qtbot.waitUntil(lambda: enabled(screen) == (True, False))  # all 40 received are invoiced; still returnable
     assert f"Entered invoice INV-77 for {number}" in screen.message.text()
+
+
+def test_a_suppliers_page_offers_both_for_the_order_of_the_goods_received_selected(qtbot, services):
+    """A purchaser working from the payables: the open item of goods received against an order names the order."""
+    from ui.screens.accounts.partner import PartnerPage
+
+    number = order(services, "40")
+    uow = services.uow()
+    with uow:
+        supplier_id = uow.suppliers.by_code("SUP").id
+    page = PartnerPage(services, "AP", supplier_id, "SUP", "Supplier")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.loaded and page.items_model.rowCount() == 1)
+    assert (page.follow.return_button.isEnabled(), page.follow.invoice_button.isEnabled()) == (False, False)
+    page.items_view.setCurrentIndex(page.items_proxy.index(0, 0))
+    qtbot.waitUntil(lambda: page.follow.ready)
+    assert page.follow.po.number == number
+    assert (page.follow.return_button.isEnabled(), page.follow.invoice_button.isEnabled()) == (True, True)
+    assert page.follow.return_action in page.items_menu().actions()
+    page.follow.return_button.click()
+    dialog = page.follow.dialog
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    dialog.set_quantity(0, "4")
+    dialog.reason.setText("damaged")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.document is not None)
+    qtbot.waitUntil(lambda: page.loaded and f"Posted return {dialog.document.number} against {number}"
+                    in page.message.text())
+    # 40 × 2.50 with 13 % owed, less the 4 returned at the order's price with tax: 113.00 − 11.30
+    assert sum((r.open if r.amount > 0 else -r.open for r in page.items_model.rows), D(0)) == D("101.70")
+
+
+def test_a_customers_page_has_neither(qtbot, services):
+    from ui.screens.accounts.partner import PartnerPage
+
+    uow = services.uow()
+    with uow:
+        customer_id = uow.customers.by_code("CUS").id
+    page = PartnerPage(services, "AR", customer_id, "CUS", "Customer")
+    qtbot.addWidget(page)
+    assert page.follow is None

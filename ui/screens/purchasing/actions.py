@@ -1,18 +1,14 @@
 """The purchase-order actions (``PoActions``, mixed into ``PurchasingScreen``): new draft, issue, and the dialogs to
 revise, cancel, close short and receive; and, for what the order brought in, Return to supplier… (Ctrl+R) and
 Supplier invoice… (Ctrl+Shift+I), the Receive screen's dialogs against the order, from the action bar and the list's
-context menu, enabled while the order has something to return or to invoice (``invoices.po_follow_ups``)."""
+context menu, enabled while the order has something to return or to invoice (``follow_ups``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QMessageBox
-from PySide6.QtWidgets import QPushButton
 
-from domain.accounts import invoices
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from ui.dialogs.reason import ReasonDialog
@@ -21,6 +17,7 @@ from ui.i18n import fill
 from ui.screens.purchasing.editor import OPEN
 from ui.screens.purchasing.editor import po_label
 from ui.screens.purchasing.editor import translate
+from ui.screens.purchasing.follow_ups import PoFollowUpActions
 from ui.widgets.busy import alive
 
 
@@ -136,26 +133,23 @@ class PoActions:
         dialog.open()
         return dialog
 
-    # -- what the order brought in: return some, or enter the supplier's invoice --------------------------------
+    # -- what the order brought in: return some, or enter the supplier's invoice (follow_ups) --------------------
     def build_follow_ups(self) -> None:
         """The buttons and shortcuts of Return to supplier… and Supplier invoice…, and the list's context menu."""
-        self.follow_ups = invoices.PoFollowUps(False, False)
-        self.follow_ups_of: str | None = None  # the PO id they were read for
-        self.return_action = QAction(self)
-        self.return_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.return_action.triggered.connect(self.return_to_supplier)
-        self.invoice_action = QAction(self)
-        self.invoice_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.invoice_action.triggered.connect(self.enter_invoice)
-        for action in (self.return_action, self.invoice_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        self.return_button = QPushButton(self)
-        self.return_button.clicked.connect(self.return_action.trigger)
-        self.invoice_button = QPushButton(self)
-        self.invoice_button.clicked.connect(self.invoice_action.trigger)
+        self.follow = PoFollowUpActions(self.services, self)
+        self.return_action, self.invoice_action = self.follow.return_action, self.follow.invoice_action
+        self.return_button, self.invoice_button = self.follow.return_button, self.follow.invoice_button
+        self.follow.returned.connect(lambda document: self._followed_up(fill(
+            translate("PurchasingScreen", "Posted return %1 against %2"), document.number, po_label(self.current))))
+        self.follow.entered.connect(lambda view: self._followed_up(fill(
+            translate("PurchasingScreen", "Entered invoice %1 for %2"), view.number, po_label(self.current))))
+        self.follow.failed.connect(self._failed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_list_menu)
+
+    def _followed_up(self, text: str) -> None:
+        self.say(text)
+        self._changed()
 
     def list_menu(self) -> QMenu:
         """The PO list's context menu: receive, return to supplier, enter the supplier's invoice."""
@@ -177,58 +171,16 @@ class PoActions:
     def _po_loaded(self, result) -> None:
         super()._po_loaded(result)
         if alive(self) and self.current is not None:
-            self.read_follow_ups()
-
-    def read_follow_ups(self) -> None:
-        """Read (in the background) whether the shown order has goods to return or to invoice."""
-        po_id, uow = self.current.id, self.services.uow
-        self.services.tasks.submit(lambda: invoices.po_follow_ups(uow(), po_id),
-                                   on_done=lambda found: self._follow_ups_read(po_id, found), on_error=self._failed)
-
-    def _follow_ups_read(self, po_id: str, found: invoices.PoFollowUps) -> None:
-        if not alive(self):
-            return
-        self.follow_ups, self.follow_ups_of = found, po_id
-        self._enable()
-
-    def _enable(self) -> None:
-        super()._enable()
-        if not hasattr(self, "return_action"):
-            return
-        mine = self.current is not None and self.follow_ups_of == self.current.id
-        for widgets, on in (((self.return_action, self.return_button), mine and self.follow_ups.returnable),
-                            ((self.invoice_action, self.invoice_button), mine and self.follow_ups.invoiceable)):
-            for widget in widgets:
-                widget.setEnabled(on)
+            self.follow.show_for(self.current)  # (again after a change: what was received may have changed)
 
     def return_to_supplier(self):
-        """Return goods the shown order brought in (``SupplierReturnDialog`` against the order); None when it has
-        nothing to return."""
-        from ui.screens.documents.supplier_returns import SupplierReturnDialog
-
-        row = self.current
-        if row is None or not self.return_action.isEnabled():
-            return None
-        dialog = SupplierReturnDialog(self.services, parent=self, po=row)
-        dialog.returned.connect(lambda document: (
-            self.say(fill(translate("PurchasingScreen", "Posted return %1 against %2"), document.number,
-                          po_label(row))), self._changed()))
-        self.dialog = dialog
-        dialog.open()
+        """Return goods the shown order brought in (None when it has nothing to return)."""
+        dialog = self.follow.return_to_supplier()
+        self.dialog = dialog or self.dialog
         return dialog
 
     def enter_invoice(self):
-        """Enter the supplier's invoice for the shown order (``SupplierInvoiceDialog``); None when it has nothing
-        received that is not invoiced."""
-        from ui.screens.documents.supplier_invoices import SupplierInvoiceDialog
-
-        row = self.current
-        if row is None or not self.invoice_action.isEnabled():
-            return None
-        dialog = SupplierInvoiceDialog(self.services, supplier=row.supplier, po=row.number or row.id, parent=self)
-        dialog.entered.connect(lambda view: (
-            self.say(fill(translate("PurchasingScreen", "Entered invoice %1 for %2"), view.number, po_label(row))),
-            self.read_follow_ups()))
-        self.dialog = dialog
-        dialog.open()
+        """Enter the supplier's invoice for the shown order (None when nothing received is left to invoice)."""
+        dialog = self.follow.enter_invoice()
+        self.dialog = dialog or self.dialog
         return dialog

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QGroupBox
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain.kernel.numbers import ZERO
-from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowRole
@@ -252,12 +250,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.cancel_button.setText(translate("PurchasingScreen", "&Cancel PO…"))
         self.close_button.setText(translate("PurchasingScreen", "C&lose short…"))
         self.receive_button.setText(translate("PurchasingScreen", "&Receive…"))
-        self.return_action.setText(translate("PurchasingScreen", "Re&turn to supplier…"))
-        self.invoice_action.setText(translate("PurchasingScreen", "Supplier in&voice…"))
-        for button, action in ((self.return_button, self.return_action), (self.invoice_button, self.invoice_action)):
-            button.setText(action.text())
-            button.setToolTip(fill(translate("PurchasingScreen", "%1 (%2)"), action.text().replace("&", ""),
-                                   action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.follow.retranslate()
         self.editor.setTitle(translate("PurchasingScreen", "Purchase order"))
         self.preview_box.setTitle(translate("PurchasingScreen", "Preview"))
         self.no_company.setText(translate(
