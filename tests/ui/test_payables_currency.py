@@ -13,12 +13,11 @@ from openpyxl import load_workbook
 
 from domain.accounts import commands as ac
 from domain.accounts import money
-from domain.catalog import commands as c
-from domain.catalog import master as catalog
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import rates
 from domain.stock import documents as docs
+from tests.ui.test_purchasing_fx import fx_shop
 
 D = Decimal
 TODAY = date.today()
@@ -26,11 +25,9 @@ TODAY = date.today()
 
 @pytest.fixture
 def services(db, make_services):
+    """The foreign-currency shop (BOLT, W1, US1 in USD, CN1 in CNY), each supplier's order received."""
     uow = db.uow
-    catalog.add_product(uow(), c.AddProduct("BOLT", "Bolt M8"))
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_supplier(uow(), c.AddSupplier("US1", "Acme Inc.", currency="USD"))
-    catalog.add_supplier(uow(), c.AddSupplier("CN1", "宁波紧固件"))
+    fx_shop(uow)
     rates.set_rate(uow(), pc.SetExchangeRate("USD", "7.00", TODAY - timedelta(days=30)))
     for supplier, price in (("US1", "10.00"), ("CN1", "2.00")):
         draft = purchasing.create_draft(uow(), pc.CreatePurchaseOrder(supplier, "W1"))
