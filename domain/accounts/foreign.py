@@ -45,25 +45,41 @@ def foreign_balances(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalan
     Returns:
         partner id → ``ForeignBalance``, only for suppliers whose currency is not the company's.
     """
-    by_partner: dict[str, list[OpenItemRow]] = {}
+    rows = list(rows)
+    each = foreign_items(uow, rows)
+    out: dict[str, ForeignBalance] = {}
     for row in rows:
-        by_partner.setdefault(row.partner_id, []).append(row)
+        item = each.get(row.id)
+        if item is None:
+            continue
+        before = out.get(row.partner_id, ForeignBalance(item.currency, ZERO))
+        total = None if before.amount is None or item.amount is None else before.amount + item.amount
+        out[row.partner_id] = ForeignBalance(item.currency, total)
+    return out
+
+
+def foreign_items(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalance]:
+    """Each open item of a foreign-currency supplier among ``rows`` with what is open of it in that currency (+ owed,
+    − credit; None when its rate is not known), rounded to the money places.
+
+    Returns:
+        item id → ``ForeignBalance``; the items of suppliers in the company currency are left out.
+    """
     out = {}
     with uow:
         company = uow.purchasing.policy().currency
-        for partner_id, items in by_partner.items():
-            supplier = uow.suppliers.get(partner_id)
-            if supplier is None or not needs_rate(supplier.currency, company):
+        currencies: dict[str, str] = {}
+        for row in rows:
+            if row.partner_id not in currencies:
+                supplier = uow.suppliers.get(row.partner_id)
+                currencies[row.partner_id] = supplier.currency if supplier is not None else company
+            currency = currencies[row.partner_id]
+            if not needs_rate(currency, company):
                 continue
-            total: Decimal | None = ZERO
-            for row in items:
-                rate = _item_rate(uow, supplier.currency, row.id)
-                if rate is None:
-                    total = None
-                    break
-                total += (row.open if row.amount > 0 else -row.open) / rate
-            out[partner_id] = ForeignBalance(supplier.currency,
-                                             None if total is None else round_money(total, uow.money_places))
+            rate = _item_rate(uow, currency, row.id)
+            signed = row.open if row.amount > 0 else -row.open
+            out[row.id] = ForeignBalance(currency, None if rate is None else round_money(signed / rate,
+                                                                                         uow.money_places))
     return out
 
 

@@ -94,3 +94,39 @@ def test_the_excel_export_carries_the_suppliers_currency(qtbot, payables, tmp_pa
     at = head.index("In currency")
     assert {r[0]: r[at] for r in rows[rows.index(head) + 1:] if r[0] in ("US1", "CN1")} == {
         "US1": "82.43 USD", "CN1": None}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_foreign_suppliers_open_items_export_each_in_its_currency_and_their_total(qtbot, services, tmp_path,
+                                                                                    language, monkeypatch):
+    from pypdf import PdfReader
+
+    from ui import i18n
+    from ui.screens.accounts import partner
+    from ui.screens.accounts.partner import PartnerPage
+
+    monkeypatch.setattr(partner, "open_file", lambda path: None)
+
+    uow = services.uow()
+    with uow:
+        supplier_id = uow.suppliers.by_code("US1").id
+    i18n.set_language(i18n.CHINESE if language == "zh" else i18n.ENGLISH, persist=False)
+    try:
+        page = PartnerPage(services, "AP", supplier_id, "US1", "Acme Inc.")
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.loaded and page.items_model.rowCount() == 2)
+        book, pdf = tmp_path / "items.xlsx", tmp_path / "items.pdf"
+        for target in (book, pdf):
+            with qtbot.waitSignal(page.write_open_items_to(target).done):
+                pass
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    rows = list(load_workbook(book).active.iter_rows(values_only=True))
+    title = "原币金额 USD" if language == "zh" else "In currency USD"
+    head = next(r for r in rows if r and title in r)
+    at = head.index(title)
+    below = rows[rows.index(head) + 1:]
+    assert sorted(D(str(r[at])) for r in below[:-1]) == [D("-10.00"), D("92.43")]  # the advance, the receipt's rest
+    assert D(str(below[-1][at])) == D("82.43")  # the total, as the Payables list shows it
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert all(word in text for word in (*title.split(), "92.43", "-10.00", "82.43"))

@@ -43,6 +43,7 @@ ZH_CN: dict[str, str] = {
     "OPEN ITEMS (PAYABLE)": "应付未清明细",
     "OPEN ITEMS (RECEIVABLE)": "应收未清明细",
     "Open": "未结金额",
+    "In currency": "原币金额",
     "Opening balance": "期初余额",
     "Opening item": "期初单据",
     "Original amount": "原始金额",

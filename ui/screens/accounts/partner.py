@@ -367,6 +367,7 @@ class PartnerPage(PartnerOrders, QDialog):
         (the partner's balance) and each kind in words."""
         from datetime import datetime
 
+        from domain.accounts.foreign import foreign_items
         from domain.sales.print_data import company_block
         from ui.open_items_sheet import open_items_header
         from ui.open_items_sheet import open_items_sheet
@@ -379,7 +380,8 @@ class PartnerPage(PartnerOrders, QDialog):
         def job() -> Path:
             with uow() as work:
                 company = company_block(work).name
-            save_sheet(open_items_sheet(rows, side, language, header), target, company)
+            foreign = foreign_items(uow(), rows) if side != AR else None  # a foreign supplier's, in its currency
+            save_sheet(open_items_sheet(rows, side, language, header, foreign), target, company)
             return target
 
         self.busy_bar.busy(True)
