@@ -98,6 +98,7 @@ TEMPLATES = {
     "not_an_email": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not an e-mail address"),
     "own_substitute": QT_TRANSLATE_NOOP("ImportProblems", "%1 is the product itself"),
     "listed_twice": QT_TRANSLATE_NOOP("ImportProblems", "%1 is listed twice"),
+    "over_returnable": QT_TRANSLATE_NOOP("ImportProblems", "%1 of %2 is more than can go back; enter at most %3"),
     "duplicate_sku": QT_TRANSLATE_NOOP("ImportProblems", "SKU %1 is also on row %2"),
     "invisible_character": QT_TRANSLATE_NOOP("ImportProblems", "contains an invisible character (%1)"),
     "direction_override": QT_TRANSLATE_NOOP("ImportProblems", "contains a direction override (%1)"),

@@ -14,6 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+from domain.accounts.foreign import ForeignBalance
 from domain.accounts.rows import OpenItemRow
 from ui.pdf.statement_labels import kind_label
 from ui.pdf.statement_labels import label
@@ -29,9 +30,11 @@ def signed_open(row: OpenItemRow) -> Decimal:
     return row.open if row.amount > 0 else -row.open
 
 
-def open_items_sheet(rows: list[OpenItemRow], side: str, language: str, header: list[tuple[str, str]]) -> Sheet:
+def open_items_sheet(rows: list[OpenItemRow], side: str, language: str, header: list[tuple[str, str]],
+                     foreign: dict[str, ForeignBalance] | None = None) -> Sheet:
     """The sheet of one partner's ``rows`` in ``language``; ``header`` is its (label, value) lines, the partner's
-    among them."""
+    among them. ``foreign`` (a foreign supplier's: ``domain.accounts.foreign.foreign_items``) adds what is open of
+    each item in the supplier's currency, and its total, beside the open amount in the company currency."""
     t = lambda text: label(text, language)  # noqa: E731
     columns = [Column(t("Number"), "number"), Column(t("Document type"), "kind"),
                Column(t("Date"), "date", DAY), Column(t("Due date"), "due", DAY),
@@ -39,10 +42,18 @@ def open_items_sheet(rows: list[OpenItemRow], side: str, language: str, header: 
                Column(t("Allocated"), "allocated", MONEY), Column(t("Open"), "open", MONEY)]
     body = [[r.number, kind_label(r.kind, language), r.business_date, r.due_on, r.days_overdue or None,
              abs(r.amount), r.allocated, signed_open(r)] for r in rows]
+    total: list = [t("Total"), "", None, None, None, None, None, sum((signed_open(r) for r in rows), Decimal(0))]
+    currencies = {x.currency for x in (foreign or {}).values()}
+    if len(currencies) == 1:  # one supplier's items: its currency in the column's title, amounts as numbers
+        currency = currencies.pop()
+        columns.append(Column(f"{t('In currency')} {currency}", "foreign", MONEY))
+        amounts = [foreign[r.id].amount if r.id in foreign else None for r in rows]
+        body = [[*line, amount] for line, amount in zip(body, amounts, strict=True)]
+        known = all(amount is not None for amount in amounts)
+        total.append(sum((a for a in amounts if a is not None), Decimal(0)) if known else None)
     title = t("OPEN ITEMS (RECEIVABLE)" if side == "AR" else "OPEN ITEMS (PAYABLE)")
     sheet = Sheet(title, header, columns, body, language=language)
-    sheet.total = [t("Total"), "", None, None, None, None, None,
-                   sum((signed_open(r) for r in rows), Decimal(0))]
+    sheet.total = total
     return sheet
 
 

@@ -600,3 +600,23 @@ def invoice_draft(uow, supplier: str, po: str = "", receipts: tuple[str, ...] = 
             receipts=tuple(d.number for d in docs), currency=order.currency if order is not None else policy.currency,
             tax_rate=order.tax_rate if order is not None else policy.tax_rate,
             sources=tuple(_sources(uow, order, docs)), places=uow.money_places)
+
+
+@dataclass(frozen=True)
+class PoFollowUps:
+    """What a purchaser can still do with a purchase order's goods: send some back, or enter an invoice for some."""
+
+    returnable: bool  # a line has received something (its received quantity is net of returns already)
+    invoiceable: bool  # a line has received more than the supplier's invoices (not reversed) billed of it
+
+
+def po_follow_ups(uow, ref: str) -> PoFollowUps:
+    """Whether the purchase order numbered ``ref`` (or with that id) has goods that can go back to the supplier and
+    goods not yet invoiced; neither for an order that is not found. Reads only (no permission needed to ask)."""
+    with uow:
+        po = uow.purchasing.by_number(ref.strip().upper()) or uow.purchasing.get(ref.strip())
+        if po is None or not po.number:  # a draft has received nothing
+            return PoFollowUps(False, False)
+        billed = uow.supplier_invoices.invoiced(po_id=po.id)
+        return PoFollowUps(any(line.received > 0 for line in po.lines),
+                           any(line.received > billed.get(line.product_id, ZERO) for line in po.lines))

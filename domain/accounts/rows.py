@@ -30,6 +30,10 @@ class BalanceRow:
     overdue: Decimal  # the four overdue bands together
     oldest_due: date | None  # the earliest due date of an open + item
     bands: tuple[Decimal, ...] = ()  # the open + amounts in the bands of the scheme asked for (ageing.Scheme)
+    # a foreign-currency supplier's: its currency and ``balance`` in it at the documents' own rates
+    # (``domain.accounts.foreign``; None while a rate is not known); "" and None for everyone else
+    currency: str = ""
+    in_currency: Decimal | None = None
 
 
 @dataclass(frozen=True)

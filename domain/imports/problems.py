@@ -78,6 +78,8 @@ ENGLISH: dict[str, str] = {
     "not_an_email": "{0} is not an e-mail address",
     "own_substitute": "{0} is the product itself",
     "listed_twice": "{0} is listed twice",
+    # (not in an import: a quantity to return to the supplier, domain.purchasing.returns.chosen_lines)
+    "over_returnable": "{0} of {1} is more than can go back; enter at most {2}",
     "invisible_character": "contains an invisible character ({0})",
     "direction_override": "contains a direction override ({0})",
     "control_character": "contains a control character or line break ({0})",

@@ -5,23 +5,20 @@ Its lines are its movements at the value the ledger gave them: a free receipt's 
 against a purchase order's carry the PO's, and the receipt's lines name them (``DocumentLine.movement_id``, checked
 by ``DocumentRepository.delivery_movement_ids``). The supplier, the warehouse received into, the PO.
 
-Tax: a delivery against a PO with a tax rate prints the PO's rate on each line and the tax on each line's value, to
-the cent, as the purchase report takes it (``domain.reports.purchases.PurchaseLine.tax``); the total with tax is then
-what the delivery made payable (``domain.accounts.items.goods_received``) but for a cent of rounding where a product
-came in twice. A free receipt, or a PO without tax, made no payable that says a tax: its note prints no tax lines
-(``SalesPrint.prints_tax``).
+Tax (``domain.purchasing.note_tax``): a delivery against a PO with a tax rate prints the PO's rate on each line and
+the tax on each line's value, to the cent, as the purchase report takes it; the total with tax is then what the
+delivery made payable (``domain.accounts.items.goods_received``) but for a cent of rounding where a product came in
+twice. A free receipt prints the purchasing policy's rate, at which a supplier
+invoice for it is matched. A rate of 0 prints no tax lines (``SalesPrint.prints_tax``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from decimal import Decimal
-
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
-from domain.kernel.numbers import ZERO
-from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
+from domain.purchasing.note_tax import order_tax_rate
+from domain.purchasing.note_tax import with_tax
 from domain.sales.print_data import company_block
 from domain.sales.print_data import warehouse_block
 from domain.sales.printing import DocumentKind as PrintKind
@@ -30,8 +27,6 @@ from domain.sales.printing import SalesPrint
 from domain.sales.printing import Totals
 from domain.sales.return_print import valued_lines
 from domain.stock.documents_model import DocumentKind
-
-HUNDRED = Decimal(100)
 
 
 def receipt_print(uow, number: str) -> SalesPrint:
@@ -54,10 +49,8 @@ def receipt_print(uow, number: str) -> SalesPrint:
                 raise refusal(RuleViolation, "delivery_not_here", number=doc.number)
             order = doc.reference
         lines, total = valued_lines(uow, movement_ids)
-        places = uow.money_places
-        rate = _tax_rate(uow, order)
-        lines = tuple(replace(line, tax_pct=rate) for line in lines)
-        tax = sum((round_money(line.amount * rate / HUNDRED, places) for line in lines), round_money(ZERO, places))
+        rate = order_tax_rate(uow, order)
+        lines, tax = with_tax(lines, rate, uow.money_places)
         supplier = uow.suppliers.by_code(doc.partner) if doc.partner else None
         partner = (PartyBlock(supplier.name, supplier.code, supplier.address, supplier.contact) if supplier
                    else PartyBlock(doc.partner or "—", doc.partner))
@@ -68,11 +61,3 @@ def receipt_print(uow, number: str) -> SalesPrint:
             reversed_on=doc.reversed_at.astimezone().date() if doc.reversed and doc.reversed_at else None,
             note="\n\n".join(x for x in (doc.reference if not order else "", doc.note) if x))
 
-
-def _tax_rate(uow, order: str) -> Decimal:
-    """The tax rate in percent of the purchase order numbered ``order`` (or with that id, when it had no number);
-    0 for none (a free receipt)."""
-    if not order:
-        return ZERO
-    po = uow.purchasing.by_number(order) or uow.purchasing.get(order)
-    return po.tax_rate if po is not None else ZERO

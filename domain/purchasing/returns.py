@@ -208,13 +208,16 @@ def _check_po(po, supplier_id: str, warehouse, lines) -> None:
 
 @dataclass(frozen=True)
 class ReturnableReceiptLine:
-    """A product a goods receipt brought in and how much of it can still go back to the supplier."""
+    """A product a goods receipt (or a purchase order) brought in and how much of it can still go back to the
+    supplier. A purchase order's line gives what it ordered, and its received quantity is already net of what went
+    back (``returned`` 0)."""
 
     sku: str
     name: str
     unit: str
     received: Decimal
     returned: Decimal
+    ordered: Decimal | None = None  # a purchase order's line: what it ordered
 
     @property
     def returnable(self) -> Decimal:
@@ -236,3 +239,47 @@ def returnable_from_receipt(uow: UnitOfWork, number: str) -> list[ReturnableRece
             out.append(ReturnableReceiptLine(product.sku, product.name, product.unit, qty,
                                              returned.get(product_id, ZERO)))
     return sorted(out, key=lambda x: x.sku)
+
+
+def returnable_from_po(uow: UnitOfWork, ref: str) -> list[ReturnableReceiptLine]:
+    """The products the purchase order numbered ``ref`` (or with that id) has received, each with its received
+    quantity, which returns against the order or its deliveries took down already: what can still go back against
+    it. Empty when no order has the number or it received nothing."""
+    with uow:
+        po = uow.purchasing.by_number(ref.strip().upper()) or uow.purchasing.get(ref.strip())
+        if po is None:
+            return []
+        out = [ReturnableReceiptLine(line.sku, line.description, line.unit, line.received, ZERO, line.qty)
+               for line in po.lines if line.received > 0]
+    return sorted(out, key=lambda x: x.sku)
+
+
+def chosen_lines(returnable: list[ReturnableReceiptLine], typed: list[str]) -> tuple[ReturnLine, ...]:
+    """The lines of a return as a clerk typed them beside the returnable lines: each quantity typed (blank or 0: the
+    line stays), checked against what can still go back.
+
+    Args:
+        returnable: the lines that can go back, as ``returnable_from_receipt`` or ``returnable_from_po`` read them.
+        typed: the quantity typed on each of them, in the same order.
+
+    Returns:
+        A ``ReturnLine`` per line with a quantity above 0, in the order of ``returnable``; empty when none.
+
+    Raises:
+        BadInput: a quantity is not a number or is negative (``quantity of line N``); ``over_returnable``: it is
+            more than its line can still return, naming the line, the product and that maximum.
+    """
+    out = []
+    for n, (line, text) in enumerate(zip(returnable, typed, strict=True), 1):
+        if not str(text or "").strip():
+            continue
+        field = f"quantity of line {n}"
+        qty = v.quantity(field, text, allow_zero=True)
+        if qty == ZERO:
+            continue
+        if qty > line.returnable:
+            most = fmt(line.returnable)
+            raise BadInput(field, f"{fmt(qty)} of {line.sku} is more than can go back; enter at most {most}",
+                           code="over_returnable", values=(fmt(qty), line.sku, most))
+        out.append(ReturnLine(line.sku, qty))
+    return tuple(out)

@@ -4,8 +4,9 @@
 * a customer return (``SR-…``): ``print_data.shipment_print`` — its lines with their money from the return's
   sales lines (the revenue and tax given back), the sale or order it is against, the reason;
 * a supplier return (``PR-…``): its lines at the value the goods left with (the ledger's valuation of each
-  movement, the moving average at that moment), no tax, the supplier, the receipt or purchase order it is against,
-  the reason.
+  movement, the moving average at that moment), with the tax of the order it is against (directly or through the
+  delivery's receipt), or of the free receipt it is against, as that receipt's note prints it
+  (``domain.purchasing.note_tax``); the supplier, the receipt or purchase order it is against, the reason.
 
 Each function opens and leaves the unit of work (read-only).
 """
@@ -18,6 +19,8 @@ from domain.kernel.errors import NotFound
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
+from domain.purchasing.note_tax import order_tax_rate
+from domain.purchasing.note_tax import with_tax
 from domain.sales.print_data import company_block
 from domain.sales.print_data import shipment_print
 from domain.sales.print_data import warehouse_block
@@ -46,7 +49,8 @@ def return_print(uow, number: str) -> SalesPrint:
 
 
 def supplier_return_print(uow, number: str) -> SalesPrint:
-    """A posted return to the supplier as its return note, valued at what the goods left the warehouse with.
+    """A posted return to the supplier as its return note, valued at what the goods left the warehouse with, taxed
+    at the rate of what it returns against.
 
     Raises:
         NotFound ``unknown_return``: no supplier return has the number.
@@ -66,11 +70,18 @@ def supplier_return_print(uow, number: str) -> SalesPrint:
         receipt = against.number if against is not None and against.kind == DocumentKind.RECEIPT else ""
         order = reference if not receipt and reference.upper().startswith("PO-") else ""
         note = "" if receipt or order or not reference else reference
+        rate = ZERO
+        if receipt:  # a delivery's receipt names its order and holds no movements of its own; a free one, neither
+            own = uow.documents.movement_ids(DocumentKind.RECEIPT.value, receipt)
+            rate = order_tax_rate(uow, "" if own else against.reference)
+        elif order:
+            rate = order_tax_rate(uow, order)
+        lines, tax = with_tax(lines, rate, places)
         return SalesPrint(
             PrintKind.SUPPLIER_RETURN, doc.number, doc.business_date, company_block(uow), partner,
-            warehouse_block(uow, doc.warehouse_id), lines, Totals(total, round_money(ZERO, places), total),
+            warehouse_block(uow, doc.warehouse_id), lines, Totals(total, tax, total + tax),
             uow.purchasing.policy().currency, order_number=order, source_number=receipt, reason=doc.note,
-            note=note)
+            note=note, prints_tax=rate > 0)
 
 
 def valued_lines(uow, movement_ids: list[str]) -> tuple[tuple[PrintLine, ...], Decimal]:

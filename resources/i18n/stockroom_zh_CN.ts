@@ -32,7 +32,7 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+165" />
+            <location filename="../../ui/screens/accounts/words.py" line="+178" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -103,7 +103,7 @@
         <message>
             <location line="+31" />
             <location filename="../../ui/screens/accounts/entry.py" line="-280" />
-            <location filename="../../ui/screens/accounts/words.py" line="+74" />
+            <location filename="../../ui/screens/accounts/words.py" line="+102" />
             <location line="+23" />
             <location line="+52" />
             <source>Number</source>
@@ -289,7 +289,7 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+254" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+258" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
@@ -320,18 +320,18 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+330" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+344" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
         <message>
             <location line="+14" />
-            <location line="+194" />
+            <location line="+196" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-206" />
+            <location line="-208" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -347,7 +347,7 @@
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+100" />
             <source>Choose the allocation to undo on the Allocations tab.</source>
             <translation>请在“核销记录”页选择要撤销的核销。</translation>
         </message>
@@ -608,7 +608,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-241" />
+            <location filename="../../ui/screens/accounts/words.py" line="-282" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -740,7 +740,7 @@
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+77" />
             <source>&gt;%1</source>
             <translation>%1 天以上</translation>
         </message>
@@ -761,12 +761,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+156" />
+            <location line="+184" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-152" />
+            <location line="-180" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -776,8 +776,13 @@
             <translation>最早到期日</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>In currency</source>
+            <translation>原币金额</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+75" />
+            <location filename="../../ui/screens/accounts/words.py" line="+100" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
@@ -838,6 +843,16 @@
             <location line="+1" />
             <source>Decrease</source>
             <translation>减少</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/partner_orders.py" line="+28" />
+            <source>Posted return %1 against %2</source>
+            <translation>已按 %2 过账退货单 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Entered invoice %1 for %2</source>
+            <translation>已为 %2 录入发票 %1</translation>
         </message>
     </context>
     <context>
@@ -3559,6 +3574,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
+            <source>%1 of %2 is more than can go back; enter at most %3</source>
+            <translation>%2 退 %1 超过了可退数量；最多可退 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU %1 is also on row %2</source>
             <translation>货号 %1 在第 %2 行也出现了</translation>
         </message>
@@ -5352,7 +5372,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-231" />
+            <location filename="../../ui/screens/accounts/words.py" line="-272" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>
@@ -6823,7 +6843,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+193" />
+            <location line="+194" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -6833,7 +6853,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>短缺关闭(&amp;L)…</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>E&amp;xpected:</source>
             <translation>预计到货(&amp;X)：</translation>
         </message>
@@ -6875,7 +6895,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-207" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-209" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -6990,7 +7010,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>预计到货日已设为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/actions.py" line="+25" />
+            <location filename="../../ui/screens/purchasing/actions.py" line="+31" />
             <source>Choose a supplier and a warehouse first.</source>
             <translation>请先选择供应商和仓库。</translation>
         </message>
@@ -7086,12 +7106,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
+            <location line="+17" />
+            <source>Posted return %1 against %2</source>
+            <translation>已按 %2 过账退货单 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Entered invoice %1 for %2</source>
+            <translation>已为 %2 录入发票 %1</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/purchasing/editor.py" line="+50" />
             <source>Could not render the PDF: %1</source>
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+184" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+185" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -7121,7 +7151,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>收货(&amp;R)…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -7184,6 +7214,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Set rate</source>
             <translation>设定汇率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/purchasing/follow_ups.py" line="+117" />
+            <source>Re&amp;turn to supplier…</source>
+            <translation>退货给供应商(&amp;T)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier in&amp;voice…</source>
+            <translation>录入采购发票(&amp;V)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
     </context>
     <context>
@@ -12061,17 +12106,28 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierReturn</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_returns.py" line="+36" />
+            <location filename="../../ui/screens/documents/supplier_returns.py" line="+40" />
+            <location line="+7" />
             <source>Return to supplier against %1</source>
             <translation>按 %1 退货给供应商</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-6" />
+            <source>Goods going back from %1 that purchase order %2 of %3 brought in. They leave at the moving average.</source>
+            <translation>从 %1 退回采购订单 %2（%3）收入的货品。按移动平均成本出库。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ordered</source>
+            <translation>订购数量</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Goods going back from %1 that receipt %2 of %3 brought in. They leave at the moving average.</source>
             <translation>从 %1 退回入库单 %2（%3）收入的货品。按移动平均成本出库。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -12081,7 +12137,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>品名</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-10" />
+            <location line="+7" />
             <source>Received</source>
             <translation>已入库</translation>
         </message>
@@ -12091,29 +12148,34 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>已退回</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Returnable</source>
             <translation>可退数量</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <source>Return</source>
+            <translation>本次退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return &amp;all</source>
+            <translation>全部退货(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>the supplier's code (required)</source>
             <translation>供应商编号（必填）</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-8" />
             <source>why the goods go back (required)</source>
             <translation>退货原因（必填）</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>Supplier:</source>
             <translation>供应商：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Quantity:</source>
-            <translation>数量：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -12121,22 +12183,22 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>原因：</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="-10" />
             <source>Post return</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Print return note</source>
             <translation>打印退货单</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+47" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Posted return %1 to %2. Print its return note?</source>
             <translation>已过账退货单 %1（退给 %2）。打印退货单吗？</translation>
         </message>

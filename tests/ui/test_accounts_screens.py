@@ -429,7 +429,7 @@ def test_in_chinese_a_customers_credit_is_prepaid_to_us_and_a_suppliers_prepaid_
         qtbot.addWidget(screen)
         screen.show()
         qtbot.waitUntil(lambda screen=screen: not screen.loading and screen.model.rowCount() > 0)
-        heads[kind] = screen.proxy.headerData(BalancesModel.C_CREDIT, Qt.Orientation.Horizontal)
+        heads[kind] = screen.proxy.headerData(screen.model.C_CREDIT, Qt.Orientation.Horizontal)
         screen.open_partner(screen.shown_rows()[0])
         page = screen.page
         qtbot.addWidget(page)

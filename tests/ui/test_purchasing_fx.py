@@ -15,13 +15,17 @@ from domain.purchasing import orders as purchasing
 from domain.purchasing import rates
 
 
-@pytest.fixture
-def services(db, make_services):
-    uow = db.uow
+def fx_shop(uow) -> None:
+    """BOLT, warehouse W1, supplier US1 in USD and CN1 in the company currency."""
     catalog.add_product(uow(), c.AddProduct("BOLT", "Bolt M8"))
     catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
     catalog.add_supplier(uow(), c.AddSupplier("US1", "Acme Inc.", currency="USD"))
     catalog.add_supplier(uow(), c.AddSupplier("CN1", "宁波紧固件"))
+
+
+@pytest.fixture
+def services(db, make_services):
+    fx_shop(db.uow)
     return make_services()
 
 

@@ -44,8 +44,9 @@ def test_a_receipt_goes_back_to_its_supplier_and_the_note_prints(qtbot, services
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: len(dialog.lines) == 2)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
-    assert dialog.supplier.text() == "SUP" and dialog.qty.text() == "10" and not ok.isEnabled()  # no reason
-    dialog.qty.setText("3")
+    assert dialog.supplier.text() == "SUP" and dialog.typed() == ["", ""] and not ok.isEnabled()
+    dialog.set_quantity(0, "3")
+    assert not ok.isEnabled()  # no reason yet
     dialog.reason.setText("damaged")
     assert ok.isEnabled()
     ok.click()
@@ -65,20 +66,55 @@ def test_a_receipt_goes_back_to_its_supplier_and_the_note_prints(qtbot, services
     assert (line.received, line.returned, line.returnable) == (D(10), D(3), D(7))
 
 
-def test_returning_more_than_the_receipt_brought_is_refused_in_the_dialog(qtbot, receive):
+def test_returning_more_than_the_receipt_brought_is_refused_in_the_dialog_naming_the_line_and_the_most(
+        qtbot, receive):
     dialog = receive.return_selected_to_supplier()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: len(dialog.lines) == 2)
-    dialog.qty.setText("11")
     dialog.reason.setText("wrong item")
+    dialog.set_quantity(0, "11")  # A-1 brought 10
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.message.text() == "quantity of line 1: 11 of A-1 is more than can go back; enter at most 10"
+    assert not ok.isEnabled()
     dialog.post()
-    qtbot.waitUntil(lambda: dialog.message.text() != "")
-    assert "10 left" in dialog.message.text() or "at most" in dialog.message.text()
-    assert dialog.buttons.isEnabled() and dialog.document is None
+    assert dialog.document is None and "at most 10" in dialog.message.text()
+    dialog.set_quantity(0, "10")
+    assert dialog.message.text() == "" and ok.isEnabled()
 
 
-def test_nothing_selected_says_so(qtbot, receive):
-    receive.posted.clearSelection()
-    receive.posted.setCurrentIndex(receive.posted_model.index(-1, -1))
-    assert receive.return_selected_to_supplier() is None
-    assert "Select a posted receipt" in receive.posted_message.text()
+def test_the_quantities_start_empty_so_enter_returns_nothing(qtbot, receive):
+    """The dialog preset the whole returnable quantity: a clerk returning 2 of 10 had to clear 10 first, and a slip
+    of Enter returned everything."""
+    from PySide6.QtCore import Qt
+
+    dialog = receive.return_selected_to_supplier()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 2)
+    dialog.reason.setText("damaged")
+    assert dialog.typed() == ["", ""]
+    assert [dialog.table.item(r, 4).text() for r in range(2)] == ["10", "4"]  # Returnable beside each line
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.document is None and not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_return_all_fills_every_line_and_posts_one_return_of_them_all(qtbot, services, receive):
+    dialog = receive.return_selected_to_supplier()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 2)
+    dialog.all_button.click()
+    assert dialog.typed() == ["10", "4"]
+    dialog.reason.setText("damaged")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.document is not None)
+    assert [x.qty for x in dialog.document.lines] == [D(10), D(4)]
+    on_hand = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
+    assert (on_hand["A-1"], on_hand["B-2"]) == (D(0), D(0))
+    assert not dialog.all_button.isVisible() and not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isVisible()
+
+
+def test_print_return_note_is_offered_only_once_the_return_is_posted(qtbot, receive):
+    """The button showed beside Post return before anything was posted (the button box showed it when added)."""
+    dialog = receive.return_selected_to_supplier()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 2)
+    assert dialog.isVisible() and not dialog.print_button.isVisible()

@@ -36,6 +36,7 @@ ZH_CN: dict[str, str] = {
     "Document type": "单据类型",
     "Due date": "到期日",
     "Goods receipt": "采购入库",
+    "In currency": "原币金额",
     "Increase": "增加",
     "Invoice matched to receipts": "发票核销入库",
     "Method": "结算方式",

@@ -256,17 +256,18 @@ def test_a_delivery_against_a_taxed_po_prints_the_pos_rate_and_tax_and_the_total
 
 @pytest.mark.parametrize("free", [True, False])
 def test_a_receipt_no_tax_applies_to_prints_no_tax_lines(shop, free):
-    """A free receipt, or a delivery against a PO without tax, made no payable that says a tax: its note prints the
-    total alone, with no tax column and no tax lines that would all say 0."""
+    """A free receipt while the purchasing policy's rate is 0, or a delivery against a PO without tax: its note prints
+    the total alone, with no tax column and no tax lines that would all say 0. (A free receipt takes the policy's
+    rate: ``test_return_note_tax``.)"""
     from domain.purchasing import terms
     from domain.purchasing.receipt_print import receipt_print
     from ui.pdf.returns import render_goods_receipt
 
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="0"))
     if free:
         receipt = docs.post_document(shop.uow(), docs.PostDocument(
             "receipt", "MAIN", (docs.LineInput("SCREW", "30", "2.00"),), partner="NB")).number
     else:
-        terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="0"))
         receipt = deliver_at(shop, po_with(shop), ("SCREW", "30")).document.number
     note = receipt_print(shop.uow(), receipt)
     assert (note.prints_tax, astuple(note.totals), [x.tax_pct for x in note.lines]) == (

@@ -46,8 +46,9 @@ def test_a_supplier_return_note_at_the_value_the_goods_left_with(cli, tmp_path):
     out = tmp_path / "pr.pdf"
     assert "bytes" in cli("return", "pdf", number.lower(), "-o", str(out), "--language", "zh")
     got = text(out)
-    # 30 left at the moving average of 2.50: 75.00, no tax
-    for expected in (number, "宁波紧固件有限公司", "质量不合格", f"GR-{YEAR}-00001", "SCREW", "75.00", "柒拾伍元整"):
+    # 30 left at the moving average of 2.50: 75.00; the free receipt's tax at the policy's 13 %: 9.75
+    for expected in (number, "宁波紧固件有限公司", "质量不合格", f"GR-{YEAR}-00001", "SCREW", "75.00", "9.75", "84.75",
+                     "捌拾肆元柒角伍分"):
         assert expected in got, expected
     english = tmp_path / "pr-en.pdf"
     cli("return", "pdf", number, "-o", str(english))
@@ -82,6 +83,6 @@ def test_a_supplier_return_against_a_purchase_order_names_the_order(cli, tmp_pat
     out = tmp_path / "pr-po.pdf"
     cli("return", "pdf", number, "-o", str(out))
     got = text(out)
-    # 11 × 580 / 220 = 29.00
-    for expected in (number, po, "wrong size", "29.00", "0.00"):
+    # 11 × 580 / 220 = 29.00, its tax at the order's 13 % 3.77 (the note printed a tax of 0.00)
+    for expected in (number, po, "wrong size", "29.00", "3.77", "32.77"):
         assert expected in got, expected

@@ -45,6 +45,7 @@ from ui.models.table import RowRole
 from ui.models.table import money_text
 from ui.refusals import refusal_text
 from ui.screens.accounts.entry import as_open_item
+from ui.screens.accounts.partner_orders import PartnerOrders
 from ui.screens.accounts.words import AR
 from ui.screens.accounts.words import AllocationsModel
 from ui.screens.accounts.words import MoneyModel
@@ -81,7 +82,7 @@ def _table(key: str, model, parent) -> tuple[DataTable, RowFilterProxy]:
     return view, proxy
 
 
-class PartnerPage(QDialog):
+class PartnerPage(PartnerOrders, QDialog):
     changed = Signal()  # something was posted: the list reads its balances again
 
     def __init__(self, services, side: str, partner_id: str, code: str, name: str, parent=None) -> None:
@@ -185,6 +186,9 @@ class PartnerPage(QDialog):
         under.addWidget(self.open_button)
         under.addWidget(self.items_pdf_button)
         under.addWidget(self.items_xlsx_button)
+        self.follow = None
+        if self.side != AR:  # a supplier's: the order of goods received, to return some or enter its invoice
+            self.build_orders(under)
         box = QVBoxLayout(items)
         box.addWidget(self.items_view, 1)
         box.addLayout(under)
@@ -363,6 +367,7 @@ class PartnerPage(QDialog):
         (the partner's balance) and each kind in words."""
         from datetime import datetime
 
+        from domain.accounts.foreign import foreign_items
         from domain.sales.print_data import company_block
         from ui.open_items_sheet import open_items_header
         from ui.open_items_sheet import open_items_sheet
@@ -375,7 +380,8 @@ class PartnerPage(QDialog):
         def job() -> Path:
             with uow() as work:
                 company = company_block(work).name
-            save_sheet(open_items_sheet(rows, side, language, header), target, company)
+            foreign = foreign_items(uow(), rows) if side != AR else None  # a foreign supplier's, in its currency
+            save_sheet(open_items_sheet(rows, side, language, header, foreign), target, company)
             return target
 
         self.busy_bar.busy(True)
@@ -539,6 +545,8 @@ class PartnerPage(QDialog):
         self.xlsx_button.setText(translate("Accounts", "Export Excel…"))
         self.items_pdf_button.setText(translate("Accounts", "Print PDF…"))
         self.items_xlsx_button.setText(translate("Accounts", "Export Excel…"))
+        if self.follow is not None:
+            self.follow.retranslate()
         for model in (self.items_model, self.money_model, self.alloc_model, self.statement_model):
             model.retranslate()
         self._show_figures()

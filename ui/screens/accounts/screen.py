@@ -12,6 +12,7 @@ itself says so instead of reading anything if it is shown all the same.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from domain.accounts.ageing import Scheme
 from domain.accounts.ageing_choice import SetAgeing
 from domain.accounts.ageing_choice import ageing_scheme
 from domain.accounts.ageing_choice import set_ageing
+from domain.accounts.foreign import foreign_balances
 from ui.access import needs_text
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
@@ -62,6 +64,16 @@ from ui.widgets.search_keys import SearchIntoList
 from ui.widgets.table_view import DataTable
 
 WIDTHS = {0: 64, 1: 170, 2: 92, 3: 82, 4: 82, 5: 82, 6: 82, 7: 82, 8: 82, 9: 86, 10: 84}
+
+
+def with_foreign(uow, accounts, side: str, day: date, rows: list) -> list:
+    """Payables' rows each with its foreign supplier's balance in its own currency at the documents' own rates
+    (``domain.accounts.foreign``), from the open items at ``day`` (on the task runner); receivables' as they are."""
+    if side != AP:
+        return rows
+    found = foreign_balances(uow(), accounts.open_items(side, as_of=day))
+    return [replace(r, currency=found[r.partner_id].currency, in_currency=found[r.partner_id].amount)
+            if r.partner_id in found else r for r in rows]
 
 
 def may_see(role: str | None) -> bool:
@@ -125,7 +137,9 @@ class BalancesScreen(Screen):
         self.table = DataTable(f"accounts-{self.side.lower()}", self)
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSectionsMovable(False)  # the totals row below keeps the same columns
-        self.table.set_widths(WIDTHS)
+        # payables: the balance in the supplier's currency beside the balance, the columns after it one on
+        self.table.set_widths(WIDTHS if self.side != AP else
+                              {**{k + (k > 2): v for k, v in WIDTHS.items()}, 3: 104})
         self.table.doubleClicked.connect(lambda index: self.open_partner(self.proxy.data(index, RowRole)))
         self.totals_model = TotalsModel(self)
         self.totals_model.side = self.side
@@ -220,7 +234,7 @@ class BalancesScreen(Screen):
 
         def job():
             scheme = ageing_scheme(uow())  # the office's, which another desk may have changed
-            return scheme, accounts.balances(side, day, scheme)
+            return scheme, with_foreign(uow, accounts, side, day, accounts.balances(side, day, scheme))
 
         self.load(job, self._show)
 
@@ -236,7 +250,7 @@ class BalancesScreen(Screen):
 
         def job():
             scheme = set_ageing(uow(), command)
-            return scheme, accounts.balances(side, day, scheme)
+            return scheme, with_foreign(uow, accounts, side, day, accounts.balances(side, day, scheme))
 
         self.load(job, self._show)
 

@@ -124,6 +124,19 @@ def money_word(side: str) -> str:
     return translate("Accounts", "Receipt") if side == AR else translate("Accounts", "Payment")
 
 
+def foreign_text(currency: str, amount: Decimal | None) -> str:
+    """A foreign supplier's balance in its currency (``1,250.00 USD``); "—" before it while a rate is not known;
+    "" for a supplier in the company currency."""
+    if not currency:
+        return ""
+    return f"{money_text(amount) if amount is not None else '—'} {currency}"
+
+
+def foreign_value(row: BalanceRow) -> tuple[str, Decimal, bool]:
+    """(currency, amount, known) of a row's foreign balance: sorts by currency, then amount (unknown as 0)."""
+    return row.currency, ZERO if row.in_currency is None else row.in_currency, row.in_currency is not None
+
+
 def amount_text(value: Decimal | None) -> str:
     """Money as shown in the lists; a zero is left blank, as ledgers show it."""
     return money_text(value) if value else ""
@@ -168,10 +181,24 @@ class BalancesModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("Accounts", "Overdue"), lambda r: r.overdue, amount_text, True),
         Column(QT_TRANSLATE_NOOP("Accounts", "Oldest due"), lambda r: r.oldest_due, day_text),
     )
+    # payables only: a foreign supplier's balance in its own currency, beside the company currency's
+    FOREIGN = (Column(QT_TRANSLATE_NOOP("Accounts", "In currency"), lambda r: foreign_value(r),
+                      lambda v: foreign_text(v[0], v[1] if v[2] else None), True),)
     COLUMNS = (*HEAD, *band_columns(Scheme()), *TAIL)
     C_BALANCE, C_CREDIT, C_FIRST_BAND = 2, 3, 4
-    side: str | None = None  # AR or AP: the credit column says 预收 or 预付
+    _side: str | None = None  # AR or AP: the credit column says 预收 or 预付
     scheme = Scheme()
+
+    @property
+    def side(self) -> str | None:
+        return self._side
+
+    @side.setter
+    def side(self, side: str | None) -> None:
+        self.beginResetModel()
+        self._side = side
+        self._build()
+        self.endResetModel()
 
     def set_scheme(self, scheme: Scheme) -> None:
         """Show the bands of ``scheme`` (the columns change: set the rows read with it next)."""
@@ -179,16 +206,30 @@ class BalancesModel(RowTableModel):
             return
         self.beginResetModel()
         self.scheme = scheme
-        self.COLUMNS = (*self.HEAD, *band_columns(scheme), *self.TAIL)
+        self._build()
         self.endResetModel()
+
+    def _build(self) -> None:
+        """The columns: code, name, balance, (payables: the balance in the supplier's currency beside it), credit,
+        the bands, overdue and the oldest due day; ``C_CREDIT`` and ``C_FIRST_BAND`` follow."""
+        foreign = self.FOREIGN if self._side == AP else ()
+        self.C_CREDIT = type(self).C_CREDIT + len(foreign)
+        self.C_FIRST_BAND = type(self).C_FIRST_BAND + len(foreign)
+        self.COLUMNS = (*self.HEAD[:self.C_BALANCE + 1], *foreign, *self.HEAD[self.C_BALANCE + 1:],
+                        *band_columns(self.scheme), *self.TAIL)
+
+    @property
+    def c_foreign(self) -> int | None:
+        """The column of the balance in the supplier's currency (payables only)."""
+        return self.C_BALANCE + 1 if self._side == AP else None
 
     @property
     def c_overdue(self) -> int:
-        return len(self.COLUMNS) - 2
+        return self.C_FIRST_BAND + len(band_columns(self.scheme))
 
     @property
     def c_oldest(self) -> int:
-        return len(self.COLUMNS) - 1
+        return self.c_overdue + 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

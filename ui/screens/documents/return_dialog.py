@@ -1,6 +1,13 @@
 """What a return dialog is, whichever way the goods go (``ReturnDialog``): a heading, the returnable lines of one
-posted document in a read-only table, the quantity preset to what can still go back, a reason (required), a
-message line and Post return / Cancel.
+posted document in a table, a reason (required), a message line and Post return / Cancel.
+
+How the quantity is entered comes in two shapes:
+
+* one product per return (a customer return: the use case takes one): the clerk picks the line and types the quantity
+  below the table, preset to what the line can still return;
+* a quantity beside each line (``quantity_title``, a return to the supplier): an editable last column that starts
+  empty, so a slip of Enter returns nothing; Return all fills each line with what it can still return, and a
+  quantity above that is refused as it is typed, naming the line and the most it takes.
 
 ``CustomerReturnDialog`` (``sales_returns``) and ``SupplierReturnDialog`` (``supplier_returns``) say what their
 lines are (``cells``), where they come from (the loader handed to ``load``) and what posting does; their words stay
@@ -18,8 +25,10 @@ from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QTableWidget
 from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
@@ -39,31 +48,49 @@ class ReturnDialog(QDialog):
     """The shared shape; a subclass gives its words, its ``cells`` and its ``post``."""
 
     def __init__(self, services, *, title: str, head: str, headers: Sequence[str], reason_max: int,
-                 reason_hint: str, ok_text: str, parent=None) -> None:
+                 reason_hint: str, ok_text: str, quantity_title: str = "", all_text: str = "", parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.lines: list = []
+        self.per_line = bool(quantity_title)
+        self._filling = False
         self.setWindowTitle(title)
         self.head = QLabel(head, self)
         self.head.setWordWrap(True)
-        self.table = QTableWidget(0, len(headers), self)
+        titles = [*headers, quantity_title] if self.per_line else list(headers)
+        self.quantity_column = len(headers) if self.per_line else -1
+        self.table = QTableWidget(0, len(titles), self)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Tab leaves the lines for the quantity and the reason: it went from cell to cell and never reached them, so a
-        # return could not be entered from the keyboard (arrows choose the line)
+        # return could not be entered from the keyboard (arrows choose the line, or the cell whose quantity is typed)
         self.table.setTabKeyNavigation(False)
-        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setHorizontalHeaderLabels(titles)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(NAME_COLUMN, 220)
-        self.table.currentCellChanged.connect(lambda row, *_: self._chosen(row))
-        self.qty = QLineEdit(self)
+        if self.per_line:  # only the quantity column's cells are editable (their flags say so)
+            # every column in sight (the SKU was scrolled out to the left): the numbers as wide as they need, the
+            # quantity typed room for a few digits, the name the rest
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(len(headers), QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(len(headers), 90)
+            self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+            self.table.itemChanged.connect(self._quantity_changed)
+        else:
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.table.currentCellChanged.connect(lambda row, *_: self._chosen(row))
+        self.qty = None if self.per_line else QLineEdit(self)
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(reason_max)
         self.reason.setPlaceholderText(reason_hint)
         for edit in (self.qty, self.reason):
-            edit.textChanged.connect(self._check)
+            if edit is not None:
+                edit.textChanged.connect(self._check)
         self.form = QFormLayout()
         self.message = QLabel(self)
         self.message.setStyleSheet(RED)
@@ -71,6 +98,12 @@ class ReturnDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         parent=self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.all_button = None
+        if self.per_line:
+            self.all_button = QPushButton(all_text, self)
+            self.all_button.setAutoDefault(False)  # Enter never fills every line
+            self.all_button.clicked.connect(self.return_all)
+            self.buttons.addButton(self.all_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.post)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -96,14 +129,25 @@ class ReturnDialog(QDialog):
         if not alive(self):
             return
         self.lines = lines
+        self._filling = True
         self.table.setRowCount(len(lines))
         for r, line in enumerate(lines):
-            for column, text in enumerate(self.cells(line)):
+            texts = [*self.cells(line), ""] if self.per_line else list(self.cells(line))
+            for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if column > NAME_COLUMN:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column != self.quantity_column:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, column, item)
-        if lines:
+        self._filling = False
+        if not lines:
+            self._check()
+        elif self.per_line:  # the cursor on the first line's quantity, empty: type it, or Return all
+            self.table.setCurrentCell(0, self.quantity_column)
+            self.table.horizontalScrollBar().setValue(0)
+            self._check()
+        else:
             self.table.selectRow(0)
             self._chosen(0)
 
@@ -119,7 +163,45 @@ class ReturnDialog(QDialog):
     def _quantity(self) -> Decimal | None:
         return typed_positive(self.qty.text())
 
+    # --- a quantity beside each line -------------------------------------------------------------
+    def typed(self) -> list[str]:
+        """The text of each line's quantity cell, in the order of ``lines``."""
+        return [self.table.item(r, self.quantity_column).text() for r in range(len(self.lines))]
+
+    def set_quantity(self, row: int, text: str) -> None:
+        self.table.item(row, self.quantity_column).setText(text)
+
+    def return_all(self) -> None:
+        """Fill each line's quantity with all it can still return (a line with nothing left stays empty)."""
+        self._filling = True
+        for r, line in enumerate(self.lines):
+            self.set_quantity(r, fmt(line.returnable) if line.returnable > 0 else "")
+        self._filling = False
+        self._quantity_changed()
+
+    def _quantity_changed(self, *_) -> None:
+        if self._filling:
+            return
+        self.message.clear()
+        try:
+            self.chosen_lines()
+        except DomainError as exc:
+            self.say(refusal_text(exc), error=True)
+        self._check()
+
+    def chosen_lines(self) -> tuple:
+        """The lines to return as typed (a subclass checks them with its use case's rule); raises ``BadInput``."""
+        raise NotImplementedError
+
+    def _typed_ready(self) -> bool:
+        try:
+            return bool(self.chosen_lines())
+        except DomainError:
+            return False
+
     def _ready(self) -> bool:
+        if self.per_line:
+            return self._typed_ready() and bool(self.reason.text().strip())
         return self.chosen() is not None and self._quantity() is not None and bool(self.reason.text().strip())
 
     def _check(self, *_) -> None:

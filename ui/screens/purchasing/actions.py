@@ -1,8 +1,12 @@
 """The purchase-order actions (``PoActions``, mixed into ``PurchasingScreen``): new draft, issue, and the dialogs to
-revise, cancel, close short and receive."""
+revise, cancel, close short and receive; and, for what the order brought in, Return to supplier… (Ctrl+R) and
+Supplier invoice… (Ctrl+Shift+I), the Receive screen's dialogs against the order, from the action bar and the list's
+context menu, enabled while the order has something to return or to invoice (``follow_ups``)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QMessageBox
 
 from domain.purchasing import commands as pc
@@ -13,6 +17,8 @@ from ui.i18n import fill
 from ui.screens.purchasing.editor import OPEN
 from ui.screens.purchasing.editor import po_label
 from ui.screens.purchasing.editor import translate
+from ui.screens.purchasing.follow_ups import PoFollowUpActions
+from ui.widgets.busy import alive
 
 
 class PoActions:
@@ -125,4 +131,56 @@ class PoActions:
         dialog.accepted.connect(accepted)
         self.dialog = dialog
         dialog.open()
+        return dialog
+
+    # -- what the order brought in: return some, or enter the supplier's invoice (follow_ups) --------------------
+    def build_follow_ups(self) -> None:
+        """The buttons and shortcuts of Return to supplier… and Supplier invoice…, and the list's context menu."""
+        self.follow = PoFollowUpActions(self.services, self)
+        self.return_action, self.invoice_action = self.follow.return_action, self.follow.invoice_action
+        self.return_button, self.invoice_button = self.follow.return_button, self.follow.invoice_button
+        self.follow.returned.connect(lambda document: self._followed_up(fill(
+            translate("PurchasingScreen", "Posted return %1 against %2"), document.number, po_label(self.current))))
+        self.follow.entered.connect(lambda view: self._followed_up(fill(
+            translate("PurchasingScreen", "Entered invoice %1 for %2"), view.number, po_label(self.current))))
+        self.follow.failed.connect(self._failed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_list_menu)
+
+    def _followed_up(self, text: str) -> None:
+        self.say(text)
+        self._changed()
+
+    def list_menu(self) -> QMenu:
+        """The PO list's context menu: receive, return to supplier, enter the supplier's invoice."""
+        menu = QMenu(self)
+        receive = menu.addAction(self.receive_button.text(), self.receive)  # its mnemonic serves the menu too
+        receive.setEnabled(self.receive_button.isEnabled())
+        menu.addSeparator()
+        menu.addAction(self.return_action)
+        menu.addAction(self.invoice_action)
+        return menu
+
+    def show_list_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.setCurrentIndex(index)  # the menu acts on the order under the pointer
+        self.menu = self.list_menu()
+        self.menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _po_loaded(self, result) -> None:
+        super()._po_loaded(result)
+        if alive(self) and self.current is not None:
+            self.follow.show_for(self.current)  # (again after a change: what was received may have changed)
+
+    def return_to_supplier(self):
+        """Return goods the shown order brought in (None when it has nothing to return)."""
+        dialog = self.follow.return_to_supplier()
+        self.dialog = dialog or self.dialog
+        return dialog
+
+    def enter_invoice(self):
+        """Enter the supplier's invoice for the shown order (None when nothing received is left to invoice)."""
+        dialog = self.follow.enter_invoice()
+        self.dialog = dialog or self.dialog
         return dialog

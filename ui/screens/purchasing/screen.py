@@ -123,6 +123,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.close_button.clicked.connect(self.close_short)
         self.receive_button = QPushButton(self)
         self.receive_button.clicked.connect(self.receive)
+        self.build_follow_ups()
 
         # editor
         self.build_editor()
@@ -152,7 +153,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         action_bar.addWidget(self.state_filter, 1)
         action_bar.addSpacing(16)
         for button in (self.issue_button, self.revise_button, self.cancel_button,
-                       self.close_button, self.receive_button):
+                       self.close_button, self.receive_button, self.return_button, self.invoice_button):
             action_bar.addWidget(button)
         list_part = QWidget(self)
         list_layout = QVBoxLayout(list_part)
@@ -182,7 +183,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         chain_tabs(self.supplier, self.warehouse, self.expected, self.new_button, self.lines, self.sku, self.qty,
                    self.price, self.add_button, self.remove_button, self.fixed_rate, self.rate_button,
                    self.issue_button, self.revise_button, self.cancel_button, self.close_button, self.receive_button,
-                   self.search, self.state_filter, self.table)
+                   self.return_button, self.invoice_button, self.search, self.state_filter, self.table)
         self.retranslate()
         self._enable()
         self.refresh()
@@ -249,6 +250,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.cancel_button.setText(translate("PurchasingScreen", "&Cancel PO…"))
         self.close_button.setText(translate("PurchasingScreen", "C&lose short…"))
         self.receive_button.setText(translate("PurchasingScreen", "&Receive…"))
+        self.follow.retranslate()
         self.editor.setTitle(translate("PurchasingScreen", "Purchase order"))
         self.preview_box.setTitle(translate("PurchasingScreen", "Preview"))
         self.no_company.setText(translate(

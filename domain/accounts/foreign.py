@@ -1,0 +1,102 @@
+"""What a foreign supplier's payables come to in its own currency, at the documents' own rates.
+
+Payables are kept in the company currency (``docs/ACCOUNTS.md``): each item was converted when its document was
+posted, so each open item is turned back at the rate its document used:
+
+* goods received against an order (``goods_receipt``): the rate its receipt movement carries (``Movement.fx_rate``);
+* a reversal: the rate of the item it reverses;
+* any other item (a supplier invoice and its match, a return, a payment, a refund, a write-off, an opening
+  balance): the fixed rate of the purchase order it names, if it names one that has a fixed rate, else the rate of
+  its date (``exchange``: the latest rate dated on or before it), the rule by which an invoice or a return against
+  an order was converted.
+
+A supplier in the company currency has no foreign amount. One item whose rate is not known (no rate of its date)
+leaves the supplier's amount unknown (None) rather than a sum that silently leaves it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from domain.accounts.rows import OpenItemRow
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import round_money
+from domain.purchasing.exchange import needs_rate
+
+
+@dataclass(frozen=True)
+class ForeignBalance:
+    """A supplier's balance in its own ``currency``; ``amount`` None when a rate was not known."""
+
+    currency: str
+    amount: Decimal | None
+
+
+def foreign_balances(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalance]:
+    """Each foreign-currency supplier of ``rows`` (payables' open items, as ``open_items`` reads them at a day) with
+    its balance in its own currency: Σ each item's open amount (+ owed, − credit) ÷ the rate its document used.
+
+    Args:
+        uow: a unit of work (opened and left here; read only).
+        rows: the open items of the payables side.
+
+    Returns:
+        partner id → ``ForeignBalance``, only for suppliers whose currency is not the company's.
+    """
+    rows = list(rows)
+    each = foreign_items(uow, rows)
+    out: dict[str, ForeignBalance] = {}
+    for row in rows:
+        item = each.get(row.id)
+        if item is None:
+            continue
+        before = out.get(row.partner_id, ForeignBalance(item.currency, ZERO))
+        total = None if before.amount is None or item.amount is None else before.amount + item.amount
+        out[row.partner_id] = ForeignBalance(item.currency, total)
+    return out
+
+
+def foreign_items(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalance]:
+    """Each open item of a foreign-currency supplier among ``rows`` with what is open of it in that currency (+ owed,
+    − credit; None when its rate is not known), rounded to the money places.
+
+    Returns:
+        item id → ``ForeignBalance``; the items of suppliers in the company currency are left out.
+    """
+    out = {}
+    with uow:
+        company = uow.purchasing.policy().currency
+        currencies: dict[str, str] = {}
+        for row in rows:
+            if row.partner_id not in currencies:
+                supplier = uow.suppliers.get(row.partner_id)
+                currencies[row.partner_id] = supplier.currency if supplier is not None else company
+            currency = currencies[row.partner_id]
+            if not needs_rate(currency, company):
+                continue
+            rate = _item_rate(uow, currency, row.id)
+            signed = row.open if row.amount > 0 else -row.open
+            out[row.id] = ForeignBalance(currency, None if rate is None else round_money(signed / rate,
+                                                                                         uow.money_places))
+    return out
+
+
+def _item_rate(uow, currency: str, item_id: str, depth: int = 0) -> Decimal | None:
+    """Company currency per 1 ``currency`` at which the item ``item_id`` was converted (see the module)."""
+    item = uow.accounts.get(item_id)
+    if item is None:
+        return None
+    if item.reverses_id and depth < 4:
+        return _item_rate(uow, currency, item.reverses_id, depth + 1)
+    if item.kind.value == "goods_receipt" and item.source_id:
+        movement = uow.movements.get(item.source_id)
+        if movement is not None and movement.fx_rate:
+            return movement.fx_rate
+    for ref in (item.reference, item.number):
+        po = uow.purchasing.by_number(ref.upper()) if ref else None
+        if po is not None and po.currency == currency and po.fixed_rate:
+            return po.fixed_rate
+    found = uow.rates.on(currency, item.business_date)
+    return found.rate if found is not None else None

@@ -1,0 +1,51 @@
+"""The tax a purchasing note prints (a goods receipt's, 采购入库单, and a return to the supplier's, 采购退货单).
+
+A note's lines are the ledger's values of its movements, before tax. The tax rate is the purchase order's where the
+goods came against one (a delivery, or a return against the order or against a delivery's receipt). A free receipt
+(no order) takes the purchasing policy's rate, the company's default for purchases: a purchase order starts with it,
+and a supplier invoice for a receipt without an order is matched at it (``domain.accounts.invoices``), so the note
+prints what that invoice is expected to come to. Products carry only a selling tax rate and suppliers none, so there
+is no other default to take. A return against neither a receipt nor an order prints no tax: where the goods came
+from, and so their tax, is not known.
+
+Each line's tax is its value × the rate, to the cent (half up), as the purchase report takes it
+(``domain.reports.purchases.PurchaseLine.tax``); the note's tax is the sum of its lines'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import round_money
+from domain.sales.printing import PrintLine
+
+HUNDRED = Decimal(100)
+
+
+def order_tax_rate(uow, order: str) -> Decimal:
+    """The tax rate in percent of the purchase order numbered ``order`` (or with that id, when it had no number);
+    the purchasing policy's for no order (a free receipt); 0 for an order that is not found (inside an open unit of
+    work)."""
+    if not order:
+        return uow.purchasing.policy().tax_rate
+    po = uow.purchasing.by_number(order) or uow.purchasing.get(order)
+    return po.tax_rate if po is not None else ZERO
+
+
+def with_tax(lines: tuple[PrintLine, ...], rate: Decimal, places: int) -> tuple[tuple[PrintLine, ...], Decimal]:
+    """``lines`` each with ``rate`` as its tax percent, and the tax of them all: Σ each line's value × ``rate``,
+    each to ``places``.
+
+    Args:
+        lines: a note's lines, ``amount`` the value before tax.
+        rate: the tax in percent (0: none).
+        places: the company currency's money places.
+
+    Returns:
+        The lines with ``tax_pct`` set, and their tax.
+    """
+    taxed = tuple(replace(line, tax_pct=rate) for line in lines)
+    tax = sum((round_money(line.amount * rate / HUNDRED, places) for line in taxed), round_money(ZERO, places))
+    return taxed, tax

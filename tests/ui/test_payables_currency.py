@@ -1,0 +1,132 @@
+"""The Payables screen shows a foreign supplier's balance in its own currency beside the company currency's, at the
+documents' own rates (each receipt's, a payment's at its date), and the Excel export carries it; a supplier in the
+company currency shows none."""
+
+from __future__ import annotations
+
+from datetime import date
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from domain.accounts import commands as ac
+from domain.accounts import money
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import rates
+from domain.stock import documents as docs
+from tests.ui.test_purchasing_fx import fx_shop
+
+D = Decimal
+TODAY = date.today()
+
+
+@pytest.fixture
+def services(db, make_services):
+    """The foreign-currency shop (BOLT, W1, US1 in USD, CN1 in CNY), each supplier's order received."""
+    uow = db.uow
+    fx_shop(uow)
+    rates.set_rate(uow(), pc.SetExchangeRate("USD", "7.00", TODAY - timedelta(days=30)))
+    for supplier, price in (("US1", "10.00"), ("CN1", "2.00")):
+        draft = purchasing.create_draft(uow(), pc.CreatePurchaseOrder(supplier, "W1"))
+        purchasing.add_line(uow(), pc.AddPurchaseOrderLine(draft.id, "BOLT", "10", price))
+        number = purchasing.issue(uow(), pc.IssuePurchaseOrder(draft.id)).number
+        purchasing.receive_delivery(uow(), pc.ReceivePurchaseOrder(number, (("BOLT", "10"),)))
+    # 10 × 10.00 USD × 7.00 with 13 %: 791.00 CNY, 113.00 USD; then the dollar at 7.20, 144.00 CNY paid today
+    # against it and 72.00 CNY kept as an advance
+    rates.set_rate(uow(), pc.SetExchangeRate("USD", "7.20", TODAY))
+    money.record_money(uow(), ac.RecordMoney("payment", "US1", "144.00"))
+    money.record_money(uow(), ac.RecordMoney("payment", "US1", "72.00", auto=False))
+    docs.post_document(uow(), docs.PostDocument("receipt", "W1", (docs.LineInput("BOLT", "1", "1.00"),)))
+    return make_services()
+
+
+@pytest.fixture
+def payables(qtbot, services):
+    from ui.screens.accounts import PayablesScreen
+
+    screen = PayablesScreen(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 2)
+    return screen
+
+
+def column(model, title: str) -> int:
+    from PySide6.QtCore import Qt
+
+    titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    return titles.index(title)
+
+
+def test_a_foreign_suppliers_row_shows_its_balance_in_its_currency_at_the_documents_own_rates(payables):
+    rows = {r.code: r for r in payables.model.rows}
+    # what is open of the receipt at its own 7.00: (791.00 − 144.00) / 7 = 92.43 USD; the advance at its day's 7.20:
+    # 72.00 / 7.20 = 10.00 USD
+    assert (rows["US1"].balance, rows["US1"].currency, rows["US1"].in_currency) == (D("575.00"), "USD", D("82.43"))
+    assert (rows["CN1"].currency, rows["CN1"].in_currency) == ("", None)
+    at = column(payables.model, "In currency")
+    assert at == column(payables.model, "Balance") + 1 == payables.model.c_foreign  # beside the balance in CNY
+    shown = {payables.model.index(r, 0).data(): payables.model.index(r, at).data() for r in range(2)}
+    assert shown == {"US1": "82.43 USD", "CN1": ""}
+    assert payables.totals_model.index(0, at).data() == ""  # currencies are not added up
+    assert (column(payables.model, "Overdue"), column(payables.model, "Oldest due")) == (
+        payables.model.c_overdue, payables.model.c_oldest)
+
+
+def test_the_receivables_list_has_no_currency_column(qtbot, services):
+    from ui.screens.accounts import ReceivablesScreen
+
+    screen = ReceivablesScreen(services)
+    qtbot.addWidget(screen)
+    with pytest.raises(ValueError):
+        column(screen.model, "In currency")
+
+
+def test_the_excel_export_carries_the_suppliers_currency(qtbot, payables, tmp_path):
+    target = tmp_path / "payables.xlsx"
+    with qtbot.waitSignal(payables.export_to(target).done):
+        pass
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    head = next(r for r in rows if r and r[0] == "Code")
+    at = head.index("In currency")
+    assert {r[0]: r[at] for r in rows[rows.index(head) + 1:] if r[0] in ("US1", "CN1")} == {
+        "US1": "82.43 USD", "CN1": None}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_foreign_suppliers_open_items_export_each_in_its_currency_and_their_total(qtbot, services, tmp_path,
+                                                                                    language, monkeypatch):
+    from pypdf import PdfReader
+
+    from ui import i18n
+    from ui.screens.accounts import partner
+    from ui.screens.accounts.partner import PartnerPage
+
+    monkeypatch.setattr(partner, "open_file", lambda path: None)
+
+    uow = services.uow()
+    with uow:
+        supplier_id = uow.suppliers.by_code("US1").id
+    i18n.set_language(i18n.CHINESE if language == "zh" else i18n.ENGLISH, persist=False)
+    try:
+        page = PartnerPage(services, "AP", supplier_id, "US1", "Acme Inc.")
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.loaded and page.items_model.rowCount() == 2)
+        book, pdf = tmp_path / "items.xlsx", tmp_path / "items.pdf"
+        for target in (book, pdf):
+            with qtbot.waitSignal(page.write_open_items_to(target).done):
+                pass
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    rows = list(load_workbook(book).active.iter_rows(values_only=True))
+    title = "原币金额 USD" if language == "zh" else "In currency USD"
+    head = next(r for r in rows if r and title in r)
+    at = head.index(title)
+    below = rows[rows.index(head) + 1:]
+    assert sorted(D(str(r[at])) for r in below[:-1]) == [D("-10.00"), D("92.43")]  # the advance, the receipt's rest
+    assert D(str(below[-1][at])) == D("82.43")  # the total, as the Payables list shows it
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert all(word in text for word in (*title.split(), "92.43", "-10.00", "82.43"))
