@@ -30,7 +30,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QHBoxLayout
@@ -51,6 +50,7 @@ from ui.screens.dashboard import lists
 from ui.watch import quiet
 from ui.watch import quiet_fill
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import Screen
 
 translate = QCoreApplication.translate
@@ -144,8 +144,8 @@ class DashboardScreen(Screen):
         self.period_label = QLabel(self)
         self.span = QComboBox(self)
         self.span.setObjectName("span")
-        self.first_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.last_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.first_edit = DayEdit(parent=self)
+        self.last_edit = DayEdit(parent=self)
         self.warehouse_label = QLabel(self)
         self.warehouse = QComboBox(self)
         self.warehouse.setObjectName("warehouse")
