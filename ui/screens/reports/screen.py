@@ -27,7 +27,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -51,6 +50,7 @@ from ui.screens.reports.chart import bars_of
 from ui.screens.reports.model import SheetModel
 from ui.watch import quiet_fill
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import Screen
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -142,10 +142,7 @@ class ReportsScreen(Screen):
         self.quick = QComboBox(self)
         for choice in QUICK:
             self.quick.addItem("", choice)
-        self.first, self.last = QDateEdit(self), QDateEdit(self)
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.first, self.last = DayEdit(parent=self), DayEdit(parent=self)
         self.by = QComboBox(self)
         self.by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # its items change with the report
         self.warehouse = QComboBox(self)
