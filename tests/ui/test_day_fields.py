@@ -50,3 +50,29 @@ def test_the_screens_with_periods_have_day_fields_that_tab_leaves(qtbot, window)
         qtbot.waitExposed(screen)
         counted[key] = len(day_fields(screen))
     assert all(counted.values()), counted
+
+
+def test_tab_leaves_a_date_that_may_be_blank_also_when_it_has_a_date(qtbot):
+    """A sales order's requested date, a purchase order's expected date: with a date typed, Tab went on to its
+    month and day."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QLineEdit
+    from PySide6.QtWidgets import QVBoxLayout
+    from PySide6.QtWidgets import QWidget
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    before, edit, after = QLineEdit(form), OptionalDateEdit(" ", form), QLineEdit(form)
+    for w in (before, edit, after):
+        layout.addWidget(w)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    for day in (edit.minimumDate(), QDate(2026, 12, 24)):
+        edit.setDate(day)
+        assert_tab_leaves(qtbot, edit)
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is after
