@@ -143,12 +143,14 @@ def margin(rows: list[MarginRow], total: MarginRow, by: str, language: str, head
     named = by in ("product", "customer")
     if named:  # a customer's name is not a product's (品名)
         columns.append(Column(t("Customer name" if by == "customer" else "Name"), "name"))
+    # the tax and the revenue with it, as the customer statement has them, beside the revenue before tax
     columns += [Column(t("Quantity"), "qty", QTY), Column(t("Revenue"), "revenue", MONEY),
+                Column(t("Tax"), "tax", MONEY), Column(t("Amount with tax"), "with_tax", MONEY),
                 Column(t("Cost"), "cost", MONEY), Column(t("Margin"), "margin", MONEY),
                 Column(t("Margin %"), "margin_pct", PCT)]
 
     def cells(r: MarginRow, lead: list[object]) -> list[object]:
-        return [*lead, r.qty, r.revenue, r.cost, r.margin, r.margin_pct]
+        return [*lead, r.qty, r.revenue, r.tax, r.with_tax, r.cost, r.margin, r.margin_pct]
 
     sheet = Sheet(t("SALES MARGIN"), header, columns,
                   [cells(r, [r.key, r.name] if named else [r.key]) for r in rows], language=language)

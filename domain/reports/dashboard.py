@@ -89,6 +89,23 @@ def period_of(span: Span | str, today: date) -> Period:
     return Period(_months_back(today, months) + timedelta(days=1), today)
 
 
+# -- sales and margin this month ------------------------------------------------------------------------------------
+def month_to_date(today: date) -> tuple[Period, Period]:
+    """This month from its first day to ``today``, and the same days of last month (to its end when it is shorter):
+    the sales and margin tiles compare the two."""
+    first = today.replace(day=1)
+    before_last = first - timedelta(days=1)
+    before = Period(before_last.replace(day=1), before_last.replace(day=min(today.day, before_last.day)))
+    return Period(first, today), before
+
+
+def change_pct(now: Decimal, before: Decimal) -> Decimal | None:
+    """``now`` against ``before`` in percent (+ up, − down), None when there was nothing before to compare with."""
+    if before == ZERO:
+        return None
+    return percent(now - before, abs(before))
+
+
 # -- fill rate -----------------------------------------------------------------------------------------------------
 class FillFacts(NamedTuple):
     shipped: Decimal  # quantity shipped to customers in the period

@@ -43,6 +43,7 @@ class SalesFigures(NamedTuple):
     revenue: Decimal
     cost: Decimal
     margin: Decimal
+    tax: Decimal = ZERO  # the output VAT on the revenue, each line's as invoiced
 
 
 class SalesLineRow(NamedTuple):
@@ -72,12 +73,18 @@ class MarginRow(NamedTuple):
     cost: Decimal
     margin: Decimal
     margin_pct: Decimal | None  # margin / revenue × 100, None without revenue
+    tax: Decimal = ZERO  # its lines' output VAT: revenue + tax is what the customer statement says was sold
+
+    @property
+    def with_tax(self) -> Decimal:
+        """价税合计: the revenue and its tax, as the customer was invoiced."""
+        return self.revenue + self.tax
 
 
 def margin_rows(figures: Iterable[SalesFigures]) -> list[MarginRow]:
     """One row per key in key order; a key whose sales and returns net to nothing at all is left out."""
-    rows = [MarginRow(f.key, f.name, f.qty, f.revenue, f.cost, f.margin, percent(f.margin, f.revenue))
-            for f in figures if (f.qty, f.revenue, f.cost, f.margin) != (ZERO, ZERO, ZERO, ZERO)]
+    rows = [MarginRow(f.key, f.name, f.qty, f.revenue, f.cost, f.margin, percent(f.margin, f.revenue), f.tax)
+            for f in figures if (f.qty, f.revenue, f.cost, f.margin, f.tax) != (ZERO, ZERO, ZERO, ZERO, ZERO)]
     return sorted(rows, key=lambda r: r.key)
 
 
@@ -86,7 +93,7 @@ def margin_total(rows: Iterable[MarginRow]) -> MarginRow:
     revenue = sum((r.revenue for r in rows), ZERO)
     margin = sum((r.margin for r in rows), ZERO)
     return MarginRow("", "", sum((r.qty for r in rows), ZERO), revenue, sum((r.cost for r in rows), ZERO), margin,
-                     percent(margin, revenue))
+                     percent(margin, revenue), sum((r.tax for r in rows), ZERO))
 
 
 class RankRow(NamedTuple):

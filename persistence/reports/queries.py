@@ -425,13 +425,13 @@ def sales_figures(engine: Engine, period: Period, by: MarginBy, *, warehouse: st
     if joined is not None:
         source = source.join(joined, on)
     query = (select(key, func.max(name), func.sum(SL.c.qty), func.sum(SL.c.revenue), func.sum(SL.c.cost),
-                    func.sum(SL.c.margin))
+                    func.sum(SL.c.margin), func.sum(SL.c.tax))
              .select_from(source)
              .where(counted)
              .group_by(key))
     with engine.connect() as conn:
         rows = conn.execute(_in_warehouse(conn, query, warehouse)).all()
-    return [SalesFigures(k or "", n or "", q, r, c, m) for k, n, q, r, c, m in rows]
+    return [SalesFigures(k or "", n or "", q, r, c, m, t) for k, n, q, r, c, m, t in rows]
 
 
 def customer_sales_lines(engine: Engine, period: Period, customer: str, *, warehouse: str | None = None,

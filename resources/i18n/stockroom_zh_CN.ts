@@ -289,7 +289,7 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+258" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+256" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
@@ -320,7 +320,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+344" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+340" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -1935,7 +1935,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+630" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+668" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -2124,7 +2124,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-200" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-217" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
@@ -2160,6 +2160,16 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+6" />
+            <source>Before tax; same days last month %1 (%2)</source>
+            <translation>不含税；上月同期 %1（%2）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 of sales; same days last month %2 (%3)</source>
+            <translation>毛利率 %1；上月同期 %2（%3）</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>%1 products × warehouses; %2 out of stock now</source>
             <translation>%1 个商品×仓库；当前缺货 %2 个</translation>
         </message>
@@ -2199,7 +2209,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>紧急 %1 · 较急 %2 · 一般 %3</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+72" />
             <source>Order lines due</source>
             <translation>到期订单行</translation>
         </message>
@@ -2210,23 +2220,23 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+4" />
-            <location line="+40" />
+            <location line="+42" />
             <source>Lost sales</source>
             <translation>缺货损失</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-42" />
             <source>Unfilled demand %1, valued at the list price, else the last sale price.</source>
             <translation>%1 未满足的需求，按标价计价，无标价时按最近售价。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+35" />
+            <location line="+37" />
             <source>Stockout days</source>
             <translation>缺货天数</translation>
         </message>
         <message>
-            <location line="-35" />
+            <location line="-37" />
             <source>Products × warehouses with demand and days ending at zero on hand, %1.</source>
             <translation>%1 有需求、且日终现存量为零的商品×仓库。</translation>
         </message>
@@ -2242,23 +2252,23 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+4" />
-            <location line="+32" />
+            <location line="+34" />
             <source>Dead stock</source>
             <translation>呆滞库存</translation>
         </message>
         <message>
-            <location line="-32" />
+            <location line="-34" />
             <source>Products with stock and no issue in %1 days.</source>
             <translation>有库存但 %1 天无出库的商品。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+29" />
+            <location line="+31" />
             <source>Excess stock</source>
             <translation>超储库存</translation>
         </message>
         <message>
-            <location line="-29" />
+            <location line="-31" />
             <source>Stock above %1 days of the average daily issues of the last 90 days (or the maximum level).</source>
             <translation>超过近 90 天日均出库量 %1 天（或最高库存）的库存。</translation>
         </message>
@@ -2314,6 +2324,16 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
+            <source>Sales this month</source>
+            <translation>本月销售额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gross margin this month</source>
+            <translation>本月毛利</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Fill rate (quantity)</source>
             <translation>满足率（数量）</translation>
         </message>
@@ -2416,7 +2436,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+384" />
+            <location line="+382" />
             <location line="+407" />
             <source>All categories</source>
             <translation>全部类别</translation>
@@ -2661,13 +2681,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-790" />
+            <location line="-788" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+639" />
+            <location line="+637" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -4963,7 +4983,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+235" />
+            <location filename="../../ui/screens/movements.py" line="+232" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -7262,7 +7282,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请输入大于 0、最多 8 位小数的数字：1 单位外币折合多少公司本位币，例如 7.1234。</translation>
         </message>
         <message>
-            <location line="+102" />
+            <location line="+99" />
             <source>Saved: 1 %1 = %2 %3 from %4.</source>
             <translation>已保存：自 %4 起 1 %1 = %2 %3。</translation>
         </message>
@@ -9932,7 +9952,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+60" />
+            <location filename="../../ui/screens/reports/screen.py" line="+62" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -9978,12 +9998,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+477" />
+            <location line="+481" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-476" />
+            <location line="-480" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -10038,7 +10058,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+254" />
+            <location line="+258" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>

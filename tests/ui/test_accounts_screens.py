@@ -12,9 +12,11 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from domain.access import users
 from tests.ui.accounts_data import build
+from tests.ui.test_day_fields import assert_tab_leaves
 from ui.screens.accounts import PayablesScreen
 from ui.screens.accounts import ReceivablesScreen
 from ui.screens.accounts.entry import C_ALLOCATE
@@ -793,3 +795,23 @@ def test_each_field_of_the_receipt_entry_has_its_own_alt_key(qtbot, services, re
         assert QApplication.focusWidget() is dialog.amount
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_tab_leaves_the_partner_pages_statement_period(qtbot, receivables):
+    row = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: page.loaded)
+    page.tabs.setCurrentIndex(3)  # the statement
+    shown = [e for e in (page.start, page.end) if e.isVisible()]
+    assert shown == [page.start, page.end]
+    for edit in shown:
+        assert_tab_leaves(qtbot, edit)
+    page.start.setFocus()
+    qtbot.waitUntil(page.start.hasFocus)
+    qtbot.keyClick(page.start, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.end  # the period's end comes next, not the start's month

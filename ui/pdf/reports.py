@@ -169,10 +169,14 @@ class ReportRenderer(BaseRenderer):
     def _widths(self, sheet: Sheet, body: list[list[object]], width: float, size: float) -> list[float] | None:
         """The columns' widths at ``size``: each at its natural width, the name column taking what is left (or
         giving it up first); when that is too wide, each column gives way down to its least in proportion to what it
-        may give. None when the leasts do not fit the page at this size."""
+        may give. A sheet without a name column spreads the spare width over all its columns. None when the leasts do
+        not fit the page at this size."""
         natural, floor = self._measure(sheet, body, size)
-        stretch = [i for i, c in enumerate(sheet.columns) if c.key in _STRETCH] or [0]
         spare = width - sum(natural)
+        if spare >= 0 and not any(c.key in _STRETCH for c in sheet.columns):
+            # no name to widen (a partner's open items): every column takes its share, the table the page's width
+            return [n * width / sum(natural) for n in natural]
+        stretch = [i for i, c in enumerate(sheet.columns) if c.key in _STRETCH] or [0]
         fixed = sum(natural[i] for i in range(len(natural)) if i not in stretch)
         if spare >= 0:  # the name column grows to at most _NAME_MAX; the table may end before the margin
             grown = min(width - fixed, _NAME_MAX * len(stretch))

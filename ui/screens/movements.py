@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -31,6 +30,7 @@ from ui.models.table import qty_text
 from ui.models.table import when_text
 from ui.search import needle
 from ui.search import search_keys
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
@@ -70,11 +70,8 @@ class MovementsScreen(Screen):
         for kind in SHOWN_CAPTIONS:  # opening stock too, as the list names it
             self.kind.addItem("", kind)
         today = QDate.currentDate()
-        self.since = QDateEdit(today.addDays(-90), self)
-        self.until = QDateEdit(today, self)
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since = DayEdit(today.addDays(-90), self)
+        self.until = DayEdit(today, self)
         self.apply = QPushButton(self)
         self.apply.clicked.connect(self.refresh)
         for combo in (self.warehouse, self.kind):

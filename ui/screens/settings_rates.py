@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLabel
@@ -36,6 +35,7 @@ from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 CTX = "RatesPage"
@@ -81,10 +81,7 @@ class RatesPage(QWidget):
         self.currency.setEditable(True)
         self.currency.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,3}"), self.currency))
         self.currency.setMaximumWidth(100)
-        self.valid_from = QDateEdit(self)
-        self.valid_from.setCalendarPopup(True)
-        self.valid_from.setDisplayFormat("yyyy-MM-dd")
-        self.valid_from.setDate(QDate.currentDate())
+        self.valid_from = DayEdit(parent=self)
         self.rate = QLineEdit(self)
         self.rate.setMaximumWidth(140)
         self.rate.returnPressed.connect(self.save_rate)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -34,6 +33,7 @@ from ui.models.table import price_text
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.table_view import DataTable
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -149,8 +149,8 @@ class ScorecardPanel(QWidget):
         self.loaded_once = False
         self.busy_bar = BusyBar(self)
         today = date.today()
-        self.start = QDateEdit(self)
-        self.end = QDateEdit(self)
+        self.start = DayEdit(parent=self)
+        self.end = DayEdit(parent=self)
         for edit, day in ((self.start, today - timedelta(days=DEFAULT_DAYS - 1)), (self.end, today)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

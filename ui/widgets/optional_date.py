@@ -12,8 +12,9 @@ class OptionalDateEdit(QDateEdit):
     purchase order's expected date).
 
     Qt's date edit moves Tab from section to section; while it shows its special text there is no section to go
-    to and Tab never left the field: the keyboard was stuck on "no date". Here Tab leaves a field without a date
-    at once, and a typed date's sections as before."""
+    to and Tab never left the field: the keyboard was stuck on "no date". With a date, two Tabs stayed in its year
+    and month, and what was typed for the next field went into the date. Here Tab leaves the field at once, as
+    ``ui.widgets.day_edit.DayEdit`` does; a date is typed whole or changed a section at a time with the arrows."""
 
     def __init__(self, blank: str, parent=None, minimum: QDate | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +28,4 @@ class OptionalDateEdit(QDateEdit):
         return self.date() == self.minimumDate()
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        if self.is_blank():
-            return QWidget.focusNextPrevChild(self, next)
-        return super().focusNextPrevChild(next)
+        return QWidget.focusNextPrevChild(self, next)

@@ -210,10 +210,11 @@ def test_excel_shows_money_with_two_decimals_and_fits_chinese_names(report, tmp_
     assert sheet.title == "销售毛利表"
     rows = list(sheet.iter_rows())[3:]
     head = [c.value for c in rows[0]]
-    assert head == ["货号", "品名", "数量", "销售收入", "成本", "毛利", "毛利率%"]
+    assert head == ["货号", "品名", "数量", "销售收入", "税额", "价税合计", "成本", "毛利", "毛利率%"]
     body = rows[1]
     assert body[2].number_format == "#,##0" and body[3].number_format == "#,##0.00"
-    assert body[6].number_format == "0.00"
+    assert body[4].number_format == body[5].number_format == "#,##0.00"
+    assert body[8].number_format == "0.00"
     assert rows[-1][0].value == "合计" and rows[-1][0].font.b and not rows[1][0].font.b
     assert all(c.data_type != "f" for row in rows for c in row)
     widest = max(len(str(r[1].value or "")) for r in rows[1:])

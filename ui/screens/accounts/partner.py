@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtCore import QUrl
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
@@ -58,6 +57,7 @@ from ui.screens.accounts.words import sided
 from ui.screens.accounts.words import translate
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import ERROR_STYLE
 from ui.widgets.table_view import DataTable
 
@@ -145,11 +145,9 @@ class PartnerPage(PartnerOrders, QDialog):
         # statement
         today = date.today()
         self.start_label, self.end_label = QLabel(self), QLabel(self)
-        self.start, self.end = QDateEdit(self), QDateEdit(self)
-        for edit, day in ((self.start, month_start(today)), (self.end, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate(day.year, day.month, day.day))
+        first = month_start(today)
+        self.start = DayEdit(QDate(first.year, first.month, first.day), self)
+        self.end = DayEdit(QDate(today.year, today.month, today.day), self)
         self.show_button = QPushButton(self)
         self.show_button.clicked.connect(self.load_statement)
         self.pdf_button = QPushButton(self)

@@ -16,7 +16,6 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -24,7 +23,6 @@ from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -58,6 +56,7 @@ from ui.screens.accounts.words import totals_of
 from ui.screens.accounts.words import translate
 from ui.search import needle
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import ERROR_STYLE
 from ui.widgets.screen import Screen
 from ui.widgets.search_keys import SearchIntoList
@@ -104,10 +103,7 @@ class BalancesScreen(Screen):
         self.settled_too = QCheckBox(self)
         self.settled_too.toggled.connect(self._filters_changed)
         self.as_of_label = QLabel(self)
-        self.as_of = QDateEdit(self)
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
-        self.as_of.setDate(QDate.currentDate())
+        self.as_of = DayEdit(parent=self)
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.as_of_label.setBuddy(self.as_of)
         # How the list ages (the office's choice, kept in its settings): by due date or by the document's date,

@@ -30,7 +30,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QHBoxLayout
@@ -51,6 +50,7 @@ from ui.screens.dashboard import lists
 from ui.watch import quiet
 from ui.watch import quiet_fill
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import Screen
 
 translate = QCoreApplication.translate
@@ -59,7 +59,7 @@ def count_text(n: int) -> str:
     return f"{n:,}"
 
 
-GROUPS = 5  # first figures, value trend, stockouts, stock figures, alerts
+GROUPS = 6  # first figures, value trend, stockouts, stock figures, alerts, sales this month
 _SPANS = ("week", "month", "quarter", "year", "custom")
 _TILE_STYLE = ("QFrame#tile { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
                "QFrame#tile:hover { border-color: #1f6feb; background: #f6f8fa; }")
@@ -69,6 +69,26 @@ _OLD_TILE_STYLE = ("QFrame#tile { background: #fff8e5; border: 1px solid #d4a72c
 
 def _pct(value: Decimal | None) -> str:
     return "–" if value is None else f"{value}%"
+
+
+def _change(value: Decimal | None) -> str:
+    """A change in percent with its sign; a dash when there was nothing to compare with."""
+    return "–" if value is None else f"{value:+}%"
+
+
+def month_sales(reports, today: date, warehouse: str | None, offset: int):
+    """This month to ``today`` and the same days of last month: each period and its sales margin total, summed over
+    the sales lines as the margin report (``main.py report margin``) sums them (run on the pool thread)."""
+    from domain.reports.sales import MarginBy
+    from domain.reports.sales import margin_rows
+    from domain.reports.sales import margin_total
+
+    def total(period: Period):
+        figures = reports.sales_figures(period, MarginBy.SALESPERSON, warehouse=warehouse, utc_offset_seconds=offset)
+        return margin_total(margin_rows(figures))
+
+    now, before = d.month_to_date(today)
+    return now, total(now), before, total(before)
 
 
 class Tile(QFrame):
@@ -121,9 +141,9 @@ class Tile(QFrame):
 
 class DashboardScreen(Screen):
     follows_data = True
-    TILES = ("fill", "stockouts", "lost", "backorders", "value", "turnover", "dead", "excess", "alerts",
-             "receivables", "payables")
-    COLUMNS = 6  # tiles a row: two rows of them
+    TILES = ("sales", "margin", "fill", "stockouts", "lost", "backorders", "value", "turnover", "dead", "excess",
+             "alerts", "receivables", "payables")
+    COLUMNS = 7  # tiles a row: two rows of them
 
     def __init__(self, services, parent=None, today: date | None = None) -> None:
         super().__init__(services, parent)
@@ -144,8 +164,8 @@ class DashboardScreen(Screen):
         self.period_label = QLabel(self)
         self.span = QComboBox(self)
         self.span.setObjectName("span")
-        self.first_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.last_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.first_edit = DayEdit(parent=self)
+        self.last_edit = DayEdit(parent=self)
         self.warehouse_label = QLabel(self)
         self.warehouse = QComboBox(self)
         self.warehouse.setObjectName("warehouse")
@@ -316,6 +336,7 @@ class DashboardScreen(Screen):
         self._submit(ticket, "trend", lambda: {"trend": q.value_changes(period.first, **kw)})
         self._submit(ticket, "stockouts", stockouts)
         self._submit(ticket, "stock", stock)
+        self._submit(ticket, "sales", lambda: {"sales": month_sales(self.services.reports, today, warehouse, offset)})
         self._load_alerts(ticket, today, offset)
 
     def _load_alerts(self, ticket: int, today: date, offset: int) -> None:
@@ -478,6 +499,14 @@ class DashboardScreen(Screen):
             t["value"].show_figure(money_text(end), fill(translate("Dashboard", "%1 since %2"),
                                                          ("+" if change >= 0 else "") + money_text(change),
                                                          series[0][0].isoformat()))
+        elif group == "sales":
+            _now, this, _before, last = self.figures["sales"]
+            t["sales"].show_figure(money_text(this.revenue), fill(
+                translate("Dashboard", "Before tax; same days last month %1 (%2)"), money_text(last.revenue),
+                _change(d.change_pct(this.revenue, last.revenue))))
+            t["margin"].show_figure(money_text(this.margin), fill(
+                translate("Dashboard", "%1 of sales; same days last month %2 (%3)"), _pct(this.margin_pct),
+                money_text(last.margin), _change(d.change_pct(this.margin, last.margin))))
         elif group == "stockouts":
             rows = self.figures["stockout_rows"]
             t["stockouts"].show_figure(count_text(sum(r.days for r in rows)), fill(
@@ -534,7 +563,8 @@ class DashboardScreen(Screen):
         self.warehouse.blockSignals(False)
 
     # -- each figure's list ------------------------------------------------------------------------------------
-    SCREENS = {"value": "stock", "alerts": "replenishment", "receivables": "receivables", "payables": "payables"}
+    SCREENS = {"value": "stock", "alerts": "replenishment", "receivables": "receivables", "payables": "payables",
+               "sales": "reports", "margin": "reports"}
 
     def open_list(self, key: str) -> None:
         """Open what ``key``'s figure counts: another screen, or a dialog of its rows (once they have arrived)."""
@@ -569,6 +599,12 @@ class DashboardScreen(Screen):
         """Narrow the screen opened to what the figure counts: the warehouse chosen, the overdue items."""
         if key in ("receivables", "payables") and hasattr(widget, "overdue_only"):
             widget.overdue_only.setChecked(True)
+        if key in ("sales", "margin") and "sales" in self.figures and hasattr(widget, "set_report"):
+            from ui import report_build as rb
+
+            now = self.figures["sales"][0]
+            widget.set_report(rb.MARGIN, "category")  # what the month's sales and margin are made of
+            widget.set_period(now.first, now.last)
         warehouse = self.warehouse.currentData()
         combo = getattr(widget, "warehouse", None)
         if key == "value" and warehouse and isinstance(combo, QComboBox):
@@ -623,6 +659,8 @@ class DashboardScreen(Screen):
         self.warehouse_label.setText(translate("Dashboard", "Warehouse:"))
         self.refresh_button.setText(translate("Dashboard", "Refresh (F5)"))
         titles = {
+            "sales": translate("Dashboard", "Sales this month"),
+            "margin": translate("Dashboard", "Gross margin this month"),
             "fill": translate("Dashboard", "Fill rate (quantity)"),
             "stockouts": translate("Dashboard", "Stockout days"),
             "lost": translate("Dashboard", "Lost sales"),
@@ -642,6 +680,6 @@ class DashboardScreen(Screen):
         self.cover_chart.retranslate()
         self._say_progress()
         for group, key in (("first", "first"), ("trend", "trend"), ("stockouts", "stockout_rows"),
-                           ("stock", "turnover_rows"), ("alerts", "alerts")):
+                           ("stock", "turnover_rows"), ("alerts", "alerts"), ("sales", "sales")):
             if key in self.figures:
                 self._show(group)

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import QAbstractItemDelegate
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -81,6 +80,7 @@ from ui.screens.documents.posted import PostedDocuments
 from ui.screens.held import HeldKeeper
 from ui.widgets.busy import alive
 from ui.widgets.clamped_label import ClampedLabel
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import Screen
 from ui.widgets.tab_order import browsing_screens
 from ui.widgets.tab_order import chain_tabs
@@ -150,9 +150,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.partner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reference_label, self.reference = QLabel(self), QLineEdit(self)
         self.reference.setMaxLength(64)
-        self.date_label, self.date = QLabel(self), QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date_label, self.date = QLabel(self), DayEdit(parent=self)
         self._reset_date()
         self.category_label, self.category = QLabel(self), QComboBox(self)
         self.load_expected_button = QPushButton(self)

@@ -27,7 +27,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import QSpinBox
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from domain.reports.ageing import DEFAULT_BANDS
 from ui import report_build as rb
@@ -49,8 +49,10 @@ from ui.refusals import refusal_text
 from ui.screens.reports.chart import ReportChart
 from ui.screens.reports.chart import bars_of
 from ui.screens.reports.model import SheetModel
+from ui.screens.reports.total_row import TotalRow
 from ui.watch import quiet_fill
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import Screen
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -142,10 +144,7 @@ class ReportsScreen(Screen):
         self.quick = QComboBox(self)
         for choice in QUICK:
             self.quick.addItem("", choice)
-        self.first, self.last = QDateEdit(self), QDateEdit(self)
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.first, self.last = DayEdit(parent=self), DayEdit(parent=self)
         self.by = QComboBox(self)
         self.by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # its items change with the report
         self.warehouse = QComboBox(self)
@@ -178,7 +177,14 @@ class ReportsScreen(Screen):
         self.lines_window = None  # the customer's sales lines (or a purchase row's lines) last opened
         self.chart = ReportChart(self)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.split.addWidget(self.table)
+        tables = QWidget(self)
+        stacked = QVBoxLayout(tables)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.setSpacing(0)
+        stacked.addWidget(self.table, 1)
+        self.total_row = TotalRow(self.table, tables)  # the 合计 stays in sight under the rows
+        stacked.addWidget(self.total_row)
+        self.split.addWidget(tables)
         self.split.addWidget(self.chart)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
