@@ -10462,13 +10462,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/sales/words.py" line="+112" />
+            <location filename="../../ui/screens/sales/words.py" line="+117" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+726" />
+            <location filename="../../ui/screens/sales/screen.py" line="+735" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10479,7 +10479,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-65" />
+            <location filename="../../ui/screens/sales/words.py" line="-68" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10492,7 +10492,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/sales/words.py" line="+1" />
-            <location line="+73" />
+            <location line="+76" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -10514,8 +10514,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+75" />
             <location line="+65" />
-            <location filename="../../ui/screens/sales/screen.py" line="-319" />
-            <location line="+308" />
+            <location filename="../../ui/screens/sales/screen.py" line="-324" />
+            <location line="+313" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -10570,7 +10570,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-188" />
+            <location filename="../../ui/screens/sales/screen.py" line="-193" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
@@ -10585,7 +10585,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>不含税 %1    税额 %2    价税合计 %3 %4</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+25" />
             <source>Margin on what shipped %1 (%2 %)</source>
             <translation>已发货毛利 %1（%2 %）</translation>
         </message>
@@ -10776,7 +10776,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-72" />
+            <location filename="../../ui/screens/sales/words.py" line="-75" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -10988,7 +10988,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>手工输入</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+44" />
             <source>Number</source>
             <translation>单号</translation>
         </message>

@@ -75,7 +75,7 @@ def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, s
     screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
     screen.sku.setText("6901234567892")
     qtbot.waitUntil(lambda: screen.last_preview is not None)
-    assert "price 12.50 (14.13 with tax, price level)" in screen.preview.text()  # a price shows two places at least
+    assert "price 12.50 (14.13 with tax, Retail price)" in screen.preview.text()  # a price shows two places at least
     assert screen.last_preview.available == D(3)
     screen.qty.setText("2")
     qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
@@ -83,7 +83,7 @@ def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, s
     assert screen.current.number.startswith("SO-") and screen.current.state == "draft"
     assert screen.lines.item(0, L_QTY).text() == "2"
     assert screen.lines.item(0, L_PRICE).text() == "12.50"
-    assert screen.lines.item(0, L_SOURCE).text() == "price level"
+    assert screen.lines.item(0, L_SOURCE).text() == "Retail price"
     assert screen.lines.item(0, L_WITH_TAX).text() == "28.25"  # 25.00 + 13 %
     assert screen.lines.item(0, L_ATP).text() == "3"
     assert screen.lines.item(0, L_LAST).text() == ""  # never sold to ACME
@@ -749,3 +749,21 @@ def test_the_order_list_shows_each_orders_date_warehouse_and_reference_beside_it
     assert cells == {SoListModel.DATE: date.today().isoformat(), SoListModel.WAREHOUSE: "W2",
                      SoListModel.REFERENCE: "PO-7782"}
     services.tasks.wait()
+
+
+def test_a_price_from_the_customers_price_level_names_the_level(qtbot, chinese, services, screen):
+    """The source said 价格等级 but not which one: a clerk reads 批发价 (wholesale): a trade customer's price."""
+    from domain.sales import price_master as pm
+
+    uow = services.uow
+    with uow() as u:
+        u.prices.set_list_price(u.products.by_sku("HM-1").id, "wholesale", D("24"))
+        u.commit()
+    pm.set_customer_terms(uow(), pm.SetCustomerTerms("ACME", price_level="wholesale"))
+    so = draft(services, (("HM-1", "1"),))
+    open_order(qtbot, screen, so)
+    assert screen.lines.item(0, L_SOURCE).text() == "批发价"
+    assert screen.lines.item(0, L_PRICE).text() == "24.00"
+    screen.sku.setText("HM-1")
+    qtbot.waitUntil(lambda: screen.last_preview is not None)
+    assert "批发价" in screen.preview.text()

@@ -46,6 +46,7 @@ from domain.sales import atp
 from domain.sales import backorders
 from domain.sales import lookup
 from domain.sales import orders
+from domain.sales import price_master
 from domain.sales.model import tax_of
 from ui.i18n import fill
 from ui.models.document_lines import typed_positive
@@ -133,6 +134,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.waiting = {}  # line no → Backorder of the order shown (confirmed or partly shipped)
         self.atp: dict[int, tuple[Decimal, Decimal | None]] = {}
         self.quotes: dict = {}
+        self.level_names: dict[str, str] = {}  # the office's names of the extra price levels
         self.customers: list = []
         self.warehouses: list = []
         self.dialog = None
@@ -388,7 +390,9 @@ class SalesOrdersScreen(OrderActions, Screen):
     def refresh_orders(self) -> None:
         """Read the orders (and the customers and warehouses) again: after each change made here."""
         catalog, sales = self.services.catalog, self.services.sales
-        self.load(lambda: (sales.sales_orders(), catalog.customers(), catalog.warehouses()), self._loaded)
+        reader = self.services.reader
+        self.load(lambda: (sales.sales_orders(), catalog.customers(), catalog.warehouses(),
+                           price_master.level_names(reader())), self._loaded)
 
     def _products_loaded(self, products) -> None:
         completer = QCompleter([f"{sku}  {name}" for sku, name in products], self)
@@ -398,7 +402,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.sku.setCompleter(completer)
 
     def _loaded(self, result) -> None:
-        rows, self.customers, self.warehouses = result
+        rows, self.customers, self.warehouses, self.level_names = result
         refill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in self.warehouses])
         text = self.customer.currentText()
         refill(self.customer, [(c.code, f"{c.code}  {c.name}") for c in self.customers])
@@ -491,7 +495,7 @@ class SalesOrdersScreen(OrderActions, Screen):
                 L_QTY: fmt(x.ordered),
                 L_UNIT: x.unit,
                 L_PRICE: price_text(x.unit_price),
-                L_SOURCE: source_text(x.price_source),
+                L_SOURCE: source_text(x.price_source, self._level_of(x.sku), self.level_names),
                 L_LAST: price_text(last),
                 L_DISCOUNT: fmt(x.discount),
                 L_TAX: fmt(x.tax_rate),
@@ -544,6 +548,11 @@ class SalesOrdersScreen(OrderActions, Screen):
         )
         self._show_state()
         self._enable()
+
+    def _level_of(self, sku: str) -> str:
+        """The price level the customer buys at, as its quote for ``sku`` says (a line keeps only "level")."""
+        quote = self.quotes.get(sku)
+        return quote.level if quote is not None else ""
 
     def _margin_text(self, row) -> str:
         """What the order earned on what it shipped, returns netted (as ``so show`` and the margin report say), for
@@ -680,7 +689,7 @@ class SalesOrdersScreen(OrderActions, Screen):
                 translate("SalesOrders", "%1 (%2 with tax, %3)"),
                 price_text(q.unit_price),
                 money_or_none(q.unit_price_with_tax),
-                source_text(q.source),
+                source_text(q.source, q.level, self.level_names),
             )
             if q.discount and q.source != "customer":
                 price += " " + fill(translate("SalesOrders", "list %1 less %2%"), price_text(q.list_price),

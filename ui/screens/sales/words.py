@@ -17,6 +17,8 @@ from ui.models.table import qty_text
 from ui.sales_states import OPEN
 from ui.sales_states import STATES  # noqa: F401 - the screens take it from here
 from ui.sales_states import state_name
+from ui.screens.product_selling import LEVEL_LABELS
+from ui.screens.product_selling import level_label
 from ui.search import search_keys
 
 CTX = "SalesOrders"
@@ -75,7 +77,10 @@ def state_text(state: str) -> str:
     return state_name(state, lambda text: translate(CTX, text))
 
 
-def source_text(source: str) -> str:
+def source_text(source: str, level: str = "", names: dict[str, str] | None = None) -> str:
+    """Where a price came from; a price level's by its name (批发价, not just 价格等级: the clerk asked which)."""
+    if source == "level" and level in LEVEL_LABELS:
+        return level_label(level, names or {})
     return translate(CTX, SOURCES.get(source, source))
 
 
