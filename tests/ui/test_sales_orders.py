@@ -767,3 +767,15 @@ def test_a_price_from_the_customers_price_level_names_the_level(qtbot, chinese, 
     screen.sku.setText("HM-1")
     qtbot.waitUntil(lambda: screen.last_preview is not None)
     assert "批发价" in screen.preview.text()
+
+
+def test_opening_another_order_clears_what_was_said_of_the_one_before(qtbot, services, screen):
+    """The message line kept "Refused: …" of the order shown before while another order was open below it."""
+    first, second = draft(services), draft(services, (("HM-1", "1"),))
+    open_order(qtbot, screen, first)
+    screen.say("Refused: something about the first order", error=True)
+    open_order(qtbot, screen, second)
+    assert screen.message.text() == ""
+    screen.say("Saved it.")
+    open_order(qtbot, screen, second)  # the same order read again (after a change) keeps what was said of it
+    assert screen.message.text() == "Saved it."

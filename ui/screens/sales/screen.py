@@ -452,6 +452,8 @@ class SalesOrdersScreen(OrderActions, Screen):
             return
         if self.current is None or self.current.id != row.id:
             self.shortage.withdraw(silent=True)
+        if self.current is not None and self.current.id != row.id:
+            self.say("")  # what was said of the order shown before is not about this one
         if self.current is None or self.current.id != row.id or row.state != "draft":
             self._removed.clear()  # undo of a removed line is for the draft it came from, while it is a draft
         self.current, self.atp, self.quotes = row, per_line, quotes
