@@ -2249,6 +2249,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesOrders', "Less than the line's quantity can be promised now"): '现在可承诺的数量少于本行数量',
     ('SalesOrders', 'Line %1 is now %2 at %3.'): '第 %1 行已改为 %2，单价 %3。',
     ('SalesOrders', 'Line %1 now ships from %2.'): '第 %1 行改为从 %2 发货。',
+    ('SalesOrders', 'Line %1 · %2 sells below cost: %3 a unit after the discount, unit cost %4 in %5. It can still be confirmed and shipped.'): '第 %1 行 · 货号 %2 低于成本销售：折后单价 %3，%5 的单位成本 %4。仍可确认和发货。',
     ('SalesOrders', 'Line %1 · %2: %3 asked, %4 available in %5 — %6 short'): '第 %1 行 · %2：需要 %3，%5 可用 %4 —— 缺 %6',
     ('SalesOrders', 'Line %1 · %2: %3 on backorder; an open purchase order brings it by %4.'): '第 %1 行 · %2：欠货 %3，在途采购订单预计 %4 前到货。',
     ('SalesOrders', 'Line %1 · %2: %3 on backorder; no purchase order covers it yet.'): '第 %1 行 · %2：欠货 %3，尚无采购订单补货。',

@@ -10468,7 +10468,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+735" />
+            <location filename="../../ui/screens/sales/screen.py" line="+785" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10514,8 +10514,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+75" />
             <location line="+65" />
-            <location filename="../../ui/screens/sales/screen.py" line="-324" />
-            <location line="+313" />
+            <location filename="../../ui/screens/sales/screen.py" line="-349" />
+            <location line="+338" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -10570,12 +10570,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-193" />
+            <location filename="../../ui/screens/sales/screen.py" line="-207" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Promised beyond the stock by %1</source>
             <translation>由 %1 超出库存承诺</translation>
         </message>
@@ -10585,7 +10585,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>不含税 %1    税额 %2    价税合计 %3 %4</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+36" />
             <source>Margin on what shipped %1 (%2 %)</source>
             <translation>已发货毛利 %1（%2 %）</translation>
         </message>
@@ -10730,7 +10730,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>取消订单(&amp;O)…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-262" />
+            <source>Line %1 · %2 sells below cost: %3 a unit after the discount, unit cost %4 in %5. It can still be confirmed and shipped.</source>
+            <translation>第 %1 行 · 货号 %2 低于成本销售：折后单价 %3，%5 的单位成本 %4。仍可确认和发货。</translation>
+        </message>
+        <message>
+            <location line="+267" />
             <source>&amp;Print</source>
             <translation>打印(&amp;P)</translation>
         </message>

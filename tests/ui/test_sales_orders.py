@@ -779,3 +779,30 @@ def test_opening_another_order_clears_what_was_said_of_the_one_before(qtbot, ser
     screen.say("Saved it.")
     open_order(qtbot, screen, second)  # the same order read again (after a change) keeps what was said of it
     assert screen.message.text() == "Saved it."
+
+
+def test_a_line_priced_below_its_cost_is_warned_of_on_the_line_and_the_message_line_and_still_confirms(
+        qtbot, services, screen):
+    """档案盒 went out at a loss and nothing said so: the line's price under its unit cost is said, without refusing."""
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    orders.add_line(uow(), sc.AddSalesOrderLine(so, "HM-1", "1", price="2.20", discount="10"))  # 1.98 after it
+    orders.add_line(uow(), sc.AddSalesOrderLine(so, "SD-2", "1"))  # 14 against a cost of 2: no warning
+    open_order(qtbot, screen, so)
+    said = screen.message.text()
+    assert "HM-1" in said and "1.98" in said and "2.00" in said and "SD-2" not in said
+    price = screen.lines.item(0, L_PRICE)
+    assert "below cost" in price.toolTip() and price.foreground().color() != screen.lines.item(1, L_PRICE).foreground(
+        ).color()
+    assert screen.lines.item(1, L_PRICE).toolTip() == ""
+    orders.confirm(uow(), sc.ConfirmSalesOrder(so))  # a warning, not a refusal
+    open_order(qtbot, screen, so)
+    assert "HM-1" in screen.message.text()
+
+
+def test_a_line_below_cost_is_warned_of_in_chinese(qtbot, chinese, services, screen):
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    orders.add_line(uow(), sc.AddSalesOrderLine(so, "HM-1", "1", price="1.50"))
+    open_order(qtbot, screen, so)
+    assert "低于成本" in screen.message.text() and "货号 HM-1" in screen.message.text()

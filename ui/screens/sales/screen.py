@@ -21,6 +21,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDate
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
@@ -48,6 +49,7 @@ from domain.sales import lookup
 from domain.sales import orders
 from domain.sales import price_master
 from domain.sales.model import tax_of
+from domain.sales.prices import discounted
 from ui.i18n import fill
 from ui.models.document_lines import typed_positive
 from ui.models.proxy import RowFilterProxy
@@ -94,6 +96,7 @@ from ui.widgets.table_view import fit_titles
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 SHORT_STYLE = "color: #9b1c1c;"
+BELOW_COST = "#8a5a00"  # amber: a price below cost is warned of, not refused
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -122,7 +125,27 @@ def _load_order(services, ref: str):
         per_line[x.line_no] = (now, a.by(row.requested_on) if row.requested_on else None)
     quotes = lookup.quotes(services.reader(), row.customer, [x.sku for x in row.lines]) if row.lines else {}
     short = orders.preview_shortfalls(services.reader(), row.number) if row.state == "draft" and row.lines else []
-    return row, per_line, quotes, tuple(short), waiting
+    return row, per_line, quotes, tuple(short), waiting, _unit_costs(services, row)
+
+
+def _unit_costs(services, row) -> dict[tuple[str, str], Decimal]:
+    """The unit cost (moving average) of each line's product in its warehouse, while the order can still ship:
+    what a price below cost is told against."""
+    if row.state not in ("draft", *OPEN):
+        return {}
+    costs = {}
+    for sku in {x.sku for x in row.lines}:
+        for s in services.stock.stock(sku=sku):
+            costs[(s.sku, s.warehouse)] = s.avg_cost
+    return costs
+
+
+def below_cost(line, costs: dict[tuple[str, str], Decimal]) -> Decimal | None:
+    """The unit cost ``line`` sells under after its discount (None: it does not, or no cost is known)."""
+    cost = costs.get((line.sku, line.warehouse))
+    if not cost or line.open <= 0:
+        return None
+    return cost if discounted(line.unit_price, line.discount) < cost else None
 
 
 class SalesOrdersScreen(OrderActions, Screen):
@@ -135,6 +158,8 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.atp: dict[int, tuple[Decimal, Decimal | None]] = {}
         self.quotes: dict = {}
         self.level_names: dict[str, str] = {}  # the office's names of the extra price levels
+        self.costs: dict[tuple[str, str], Decimal] = {}  # (SKU, warehouse) → unit cost, of the order shown
+        self._cost_warning = ""  # what the message line says of lines priced below cost
         self.customers: list = []
         self.warehouses: list = []
         self.dialog = None
@@ -447,7 +472,7 @@ class SalesOrdersScreen(OrderActions, Screen):
 
         services.tasks.submit(lambda: _load_order(services, ref), on_done=done, on_error=self._failed)
 
-    def _order_loaded(self, row, per_line, quotes, short=(), waiting=None) -> None:
+    def _order_loaded(self, row, per_line, quotes, short=(), waiting=None, costs=None) -> None:
         if row is None:
             return
         if self.current is None or self.current.id != row.id:
@@ -458,6 +483,7 @@ class SalesOrdersScreen(OrderActions, Screen):
             self._removed.clear()  # undo of a removed line is for the draft it came from, while it is a draft
         self.current, self.atp, self.quotes = row, per_line, quotes
         self.waiting = waiting or {}
+        self.costs = costs or {}
         self._show_order()
         # A stockout is said at once, while the order is typed, with its offers: not first on confirming.
         if short:
@@ -484,7 +510,15 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.reference.setText(row.reference)
         editable = row.state == "draft"
         self.lines.setRowCount(len(row.lines))
+        warnings = []
         for r, x in enumerate(row.lines):
+            cost = below_cost(x, self.costs)
+            if cost is not None:
+                warnings.append(fill(translate("SalesOrders", "Line %1 · %2 sells below cost: %3 a unit after the "
+                                                              "discount, unit cost %4 in %5. It can still be confirmed "
+                                                              "and shipped."),
+                                     x.line_no, x.sku, price_text(discounted(x.unit_price, x.discount)),
+                                     price_text(cost), x.warehouse))
             amount = x.amount
             with_tax = amount + tax_of(amount, x.tax_rate, 2)
             available, by = self.atp.get(x.line_no, (None, None))
@@ -534,6 +568,9 @@ class SalesOrdersScreen(OrderActions, Screen):
                 if column == L_ATP and x.line_no in self.waiting:
                     item.setForeground(Qt.GlobalColor.red)
                     item.setToolTip(self._backorder_text(x.line_no))
+                if column == L_PRICE and cost is not None:
+                    item.setForeground(QColor(BELOW_COST))
+                    item.setToolTip(warnings[-1])
                 if column == L_SOURCE and x.override_user:
                     item.setToolTip(fill(translate("SalesOrders", "Promised beyond the stock by %1"), x.override_user))
                 self.lines.setItem(r, column, item)
@@ -549,7 +586,18 @@ class SalesOrdersScreen(OrderActions, Screen):
             + self._margin_text(row)
         )
         self._show_state()
+        self._say_below_cost(warnings)
         self._enable()
+
+    def _say_below_cost(self, warnings: list[str]) -> None:
+        """Warn, without refusing anything, of the lines priced below their cost, after what the line says already."""
+        text = self.message.text()
+        if self._cost_warning and text.endswith(self._cost_warning):
+            text = text[: -len(self._cost_warning)].rstrip("\n")
+        self._cost_warning = "\n".join(warnings)
+        if not text:
+            self.message.setStyleSheet(f"color: {BELOW_COST};")
+        self.message.setText("\n".join(x for x in (text, self._cost_warning) if x))
 
     def _level_of(self, sku: str) -> str:
         """The price level the customer buys at, as its quote for ``sku`` says (a line keeps only "level")."""
