@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QWidget
 from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
 from domain.sales import atp
 from domain.sales import backorders
 from domain.sales import lookup
@@ -518,7 +519,7 @@ class SalesOrdersScreen(OrderActions, Screen):
                                                               "discount, unit cost %4 in %5. It can still be confirmed "
                                                               "and shipped."),
                                      x.line_no, x.sku, price_text(discounted(x.unit_price, x.discount)),
-                                     price_text(cost), x.warehouse))
+                                     price_text(round_money(cost, 4)), x.warehouse))  # an average: 1.41505155
             amount = x.amount
             with_tax = amount + tax_of(amount, x.tax_rate, 2)
             available, by = self.atp.get(x.line_no, (None, None))
