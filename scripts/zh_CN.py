@@ -2368,6 +2368,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesShip', 'Posted return %1.'): '已过账退货单 %1。',
     ('SalesShip', 'Posted sales and returns'): '已过账销售单和退货单',
     ('SalesShip', 'Price'): '单价',
+    ('SalesShip', 'Price paid'): '实付单价',
     ('SalesShip', 'Print &delivery note'): '打印送货单(&D)',
     ('SalesShip', 'Print &invoice'): '打印销售单(&I)',
     ('SalesShip', 'Print return &note'): '打印退货单(&N)',

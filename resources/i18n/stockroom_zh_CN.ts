@@ -10468,7 +10468,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+785" />
+            <location filename="../../ui/screens/sales/screen.py" line="+786" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -11068,13 +11068,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>可退</translation>
         </message>
         <message>
-            <location line="+1" />
             <location filename="../../ui/screens/documents/sales_ship.py" line="+4" />
             <source>Price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+2" />
             <source>why the goods come back (required)</source>
             <translation>退货原因（必填）</translation>
         </message>
@@ -11094,7 +11093,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="-2" />
+            <source>Price paid</source>
+            <translation>实付单价</translation>
+        </message>
+        <message>
+            <location line="+106" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>

@@ -347,3 +347,13 @@ def test_the_posted_sales_show_the_customers_name_and_what_each_sale_was_sold_fo
     assert cell(M.AMOUNT) == "60.00" and cell(M.WITH_TAX) == f"{D(60) + row.tax:.2f}"
     assert cell(M.COST) == "4.00"  # two hammers received at 2
     assert posted.model.headerData(M.WITH_TAX, Qt.Orientation.Horizontal) == "Amount with tax"
+
+
+def test_the_return_dialog_shows_the_price_the_customer_paid_after_the_lines_discount(qtbot, services, ship):
+    """单价 showed 7.23, the price before the line's 3 % discount, while the return credits 7.01 a unit."""
+    from ui.screens.documents.sales_returns import R_PRICE
+
+    _posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "1", "7.23", "3"))
+    assert dialog.lines[0].paid_price == D("7.0131")
+    assert dialog.table.item(0, R_PRICE).text() == "7.0131"
+    assert dialog.table.horizontalHeaderItem(R_PRICE).text() == "Price paid"

@@ -48,7 +48,7 @@ class CustomerReturnDialog(ReturnDialog):
             head="",
             headers=[translate("SalesShip", "SKU"), translate("SalesShip", "Name"), translate("SalesShip", "Shipped"),
                      translate("SalesShip", "Returned"), translate("SalesShip", "Returnable"),
-                     translate("SalesShip", "Price")],
+                     translate("SalesShip", "Price paid")],
             reason_hint=translate("SalesShip", "why the goods come back (required)"),
             ok_text=translate("SalesShip", "Post return"))
         self.sale = sale  # DocumentRow of kind sale
@@ -77,7 +77,7 @@ class CustomerReturnDialog(ReturnDialog):
 
     def cells(self, line: lookup.ReturnableLine) -> list[str]:
         return [line.sku, line.name, fmt(line.shipped), fmt(line.returned), fmt(line.returnable),
-                price_text(line.unit_price)]
+                price_text(line.paid_price)]  # after the line's discount, as the credit is
 
     def post(self) -> None:
         if not self._ready():
