@@ -610,32 +610,32 @@
         <message>
             <location filename="../../ui/screens/accounts/words.py" line="-241" />
             <source>Sale</source>
-            <translation>销售</translation>
+            <translation>销售单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Customer return</source>
-            <translation>客户退货</translation>
+            <translation>销售退货单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Goods receipt</source>
-            <translation>采购入库</translation>
+            <translation>采购入库单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Return to supplier</source>
-            <translation>退货给供应商</translation>
+            <translation>采购退货单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Supplier invoice</source>
-            <translation>供应商发票</translation>
+            <translation>采购发票</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Invoice match</source>
-            <translation>发票冲抵</translation>
+            <translation>发票核销</translation>
         </message>
         <message>
             <location line="+1" />
