@@ -5920,11 +5920,36 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <source>User</source>
             <translation>用户</translation>
         </message>
+        <message>
+            <location line="+18" />
+            <source>Customer</source>
+            <translation>客户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer name</source>
+            <translation>客户名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Amount</source>
+            <translation>销售金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount with tax</source>
+            <translation>价税合计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost</source>
+            <translation>成本金额</translation>
+        </message>
     </context>
     <context>
         <name>PostedLinesModel</name>
         <message>
-            <location line="+39" />
+            <location line="+11" />
             <source>Line</source>
             <translation>行号</translation>
         </message>
@@ -5967,79 +5992,6 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Reason</source>
             <translation>原因</translation>
-        </message>
-    </context>
-    <context>
-        <name>PostedSalesModel</name>
-        <message>
-            <location line="-31" />
-            <source>Number</source>
-            <translation>单号</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Warehouse</source>
-            <translation>仓库</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Customer</source>
-            <translation>客户编号</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Customer name</source>
-            <translation>客户名称</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reference</source>
-            <translation>参考号</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Lines</source>
-            <translation>行数</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Total qty</source>
-            <translation>总数量</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Amount</source>
-            <translation>销售金额</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Amount with tax</source>
-            <translation>价税合计</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Cost</source>
-            <translation>成本金额</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Posted at</source>
-            <translation>过账时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>User</source>
-            <translation>用户</translation>
         </message>
     </context>
     <context>
@@ -8936,7 +8888,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>币种：供应商 %1 还有以 %2 计价的未结清应付款（%4），不能从 %2 改为 %3；请先结清这些应付款</translation>
         </message>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="-96" />
+            <location filename="../../ui/models/document_lines.py" line="-109" />
             <location filename="../../ui/refusals.py" line="+38" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>

@@ -724,28 +724,23 @@ class PostedDocumentsModel(RowTableModel):
 
 
 class PostedSalesModel(PostedDocumentsModel):
-    """Posted sales and customer returns (``domain.sales.rows.PostedSaleRow``), newest first: the customer by code
-    and name, what each was sold for without and with tax, and the cost the ledger moved."""
+    """Posted sales and customer returns (``domain.sales.posted.PostedSaleRow``), newest first: the customer by code
+    and name, what each was sold for without and with tax, and the cost the ledger moved. The columns it shares with
+    the generic list are that list's, headers and all (one context)."""
 
-    CONTEXT = "PostedSalesModel"
     (NUMBER, DATE, WAREHOUSE, CUSTOMER, CUSTOMER_NAME, REFERENCE, LINES, QTY, AMOUNT, WITH_TAX, COST, REVERSED, POSTED,
      USER) = range(14)
     WIDTHS = {NUMBER: 140, DATE: 95, CUSTOMER_NAME: 200, REFERENCE: 140, POSTED: 140}
+    _SHARED = PostedDocumentsModel.COLUMNS
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Number"), lambda r: r.number),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Date"), lambda r: r.business_date, lambda d: d.isoformat()),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Warehouse"), lambda r: r.warehouse),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Customer"), lambda r: r.partner),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Customer name"), lambda r: r.customer_name),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Reference"), lambda r: r.reference),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Lines"), lambda r: r.line_count, str, True),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Total qty"), lambda r: r.total_qty, qty_text, True),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Amount"), lambda r: r.amount, money_text, True),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Amount with tax"), lambda r: r.with_tax, money_text, True),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Cost"), lambda r: r.total_value, money_text, True),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Status"), lambda r: r.reversed, _yes),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "Posted at"), lambda r: r.posted_at, when_text),
-        Column(QT_TRANSLATE_NOOP("PostedSalesModel", "User"), lambda r: r.user),
+        *_SHARED[PostedDocumentsModel.NUMBER:PostedDocumentsModel.TO_WAREHOUSE],
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Customer"), lambda r: r.partner),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Customer name"), lambda r: r.customer_name),
+        *_SHARED[PostedDocumentsModel.REFERENCE:PostedDocumentsModel.VALUE],
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Amount"), lambda r: r.amount, money_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Amount with tax"), lambda r: r.with_tax, money_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Cost"), lambda r: r.total_value, money_text, True),
+        *_SHARED[PostedDocumentsModel.REVERSED:],
     )
 
 
