@@ -2323,6 +2323,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesShip', '%1 is a customer return; select a sale to return goods against.'): '%1 是销售退货单；请选择一张销售单来办理退货。',
     ('SalesShip', '%1 is not a number'): '%1 不是数字',
     ('SalesShip', '%1 is not on sales order %2.'): '%1 不在销售订单 %2 上。',
+    ('SalesShip', '%1 sells below cost: %2 a unit after the discount, unit cost %3 in %4. It can still be posted.'): '货号 %1 低于成本销售：折后单价 %2，%4 的单位成本 %3。仍可过账。',
     ('SalesShip', '%1 · %2'): '%1 · %2',
     ('SalesShip', '%1: %2'): '%1：%2',
     ('SalesShip', '%2 in %1, all promised to other orders'): '%1 有 %2，已全部预留给其他订单',

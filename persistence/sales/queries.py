@@ -104,7 +104,7 @@ def posted_sales(engine: Engine, limit: int = 1000) -> list[PostedSaleRow]:
                     .where(SL.c.document_id.in_(ids[start:start + 500])).group_by(SL.c.document_id)):
                 money[doc_id] = (Decimal(revenue or 0), Decimal(tax or 0))
         codes = sorted({r.partner for r in rows if r.partner})
-        names = dict(conn.execute(select(C.c.code, C.c.name).where(C.c.code.in_(codes))).tuples().all())
+        names = {code: name for code, name in conn.execute(select(C.c.code, C.c.name).where(C.c.code.in_(codes)))}
     out = []
     for r in rows:
         amount, tax = money.get(r.id, (ZERO, ZERO))

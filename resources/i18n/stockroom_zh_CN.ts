@@ -10414,13 +10414,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/sales/words.py" line="+117" />
+            <location filename="../../ui/screens/sales/words.py" line="+118" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+786" />
+            <location filename="../../ui/screens/sales/screen.py" line="+780" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10994,7 +10994,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="-26" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+691" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+718" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -11101,7 +11101,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-600" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-623" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -11158,12 +11158,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+162" />
-            <location line="+400" />
+            <location line="+423" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-370" />
+            <location line="-392" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -11173,7 +11173,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>销售订单 %1 不可发货（请先确认）。</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+75" />
             <source>A counter sale: choose the customer and the warehouse, then scan or type the products; each line takes the customer's price.</source>
             <translation>门市销售：选择客户和仓库，然后扫描或输入商品；每行按该客户的价格计价。</translation>
         </message>
@@ -11188,23 +11188,28 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1（%2）：已填入现在可发的数量；可修改或扫描。未发的数量保留为欠货。</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+30" />
+            <source>%1 sells below cost: %2 a unit after the discount, unit cost %3 in %4. It can still be posted.</source>
+            <translation>货号 %1 低于成本销售：折后单价 %2，%4 的单位成本 %3。仍可过账。</translation>
+        </message>
+        <message>
+            <location line="+29" />
             <source>%n line(s)    Qty %1    Amount without tax %2</source>
             <translation>%n 行    数量 %1    不含税金额 %2</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>%1 is not a number</source>
             <translation>%1 不是数字</translation>
         </message>
         <message>
             <location line="+38" />
-            <location line="+87" />
+            <location line="+95" />
             <source>Choose or scan a sales order first.</source>
             <translation>请先选择或扫描销售订单。</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-68" />
             <source>%1 is not on sales order %2.</source>
             <translation>%1 不在销售订单 %2 上。</translation>
         </message>
@@ -11214,12 +11219,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请先选择仓库。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Unknown code %1: no product has this SKU or barcode.</source>
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+54" />
             <source>Enter a quantity to ship on at least one line of %1.</source>
             <translation>请至少在 %1 的一行填写发货数量。</translation>
         </message>

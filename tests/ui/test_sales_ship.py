@@ -14,6 +14,7 @@ from domain.sales import commands as sc
 from domain.sales import orders
 from domain.stock import commands as stc
 from domain.stock import ledger
+from ui.screens.documents.sales_ship import C_PRICE
 from ui.screens.documents.sales_ship import C_PROBLEM
 from ui.screens.documents.sales_ship import C_QTY
 
@@ -357,3 +358,32 @@ def test_the_return_dialog_shows_the_price_the_customer_paid_after_the_lines_dis
     assert dialog.lines[0].paid_price == D("7.0131")
     assert dialog.table.item(0, R_PRICE).text() == "7.0131"
     assert dialog.table.horizontalHeaderItem(R_PRICE).text() == "Price paid"
+
+
+def test_a_counter_sale_line_below_its_cost_is_warned_of_and_still_posts(qtbot, services, ship):
+    """档案盒 went out at a loss and nothing said so: the price under the unit cost is said on the line and under the
+    lines, naming the SKU, the price and the cost; posting stays allowed."""
+    ship.counter_sale()
+    panel = ship.sales
+    panel.customer.setEditText("ACME")
+    panel.scan.setText("HM-1")
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    assert "below cost" not in panel.totals.text()  # 30 against a cost of 2
+    panel.grid.item(0, C_PRICE).setText("1.50")
+    said = panel.totals.text()
+    assert "HM-1 sells below cost" in said and "1.50" in said and "2.00" in said
+    assert "below cost" in panel.grid.item(0, C_PRICE).toolTip()
+    panel.post()
+    qtbot.waitUntil(lambda: "Posted SD-" in panel.result_label.text())
+
+
+def test_a_counter_sale_below_cost_is_warned_of_in_chinese(qtbot, chinese, services, ship):
+    ship.counter_sale()
+    panel = ship.sales
+    panel.customer.setEditText("ACME")
+    panel.scan.setText("HM-1")
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    panel.grid.item(0, C_PRICE).setText("1.50")
+    assert "货号 HM-1 低于成本销售" in panel.totals.text()

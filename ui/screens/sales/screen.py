@@ -81,11 +81,13 @@ from ui.screens.sales.words import LINE_COLUMNS
 from ui.screens.sales.words import OPEN
 from ui.screens.sales.words import STATES
 from ui.screens.sales.words import SoListModel
+from ui.screens.sales.words import cost_undercut
 from ui.screens.sales.words import money_or_none
 from ui.screens.sales.words import price_text
 from ui.screens.sales.words import source_text
 from ui.screens.sales.words import state_text
 from ui.screens.sales.words import translate
+from ui.screens.sales.words import unit_costs
 from ui.search import needle
 from ui.widgets.busy import alive
 from ui.widgets.combo import refill
@@ -130,23 +132,15 @@ def _load_order(services, ref: str):
 
 
 def _unit_costs(services, row) -> dict[tuple[str, str], Decimal]:
-    """The unit cost (moving average) of each line's product in its warehouse, while the order can still ship:
-    what a price below cost is told against."""
-    if row.state not in ("draft", *OPEN):
-        return {}
-    costs = {}
-    for sku in {x.sku for x in row.lines}:
-        for s in services.stock.stock(sku=sku):
-            costs[(s.sku, s.warehouse)] = s.avg_cost
-    return costs
+    """Each line's unit cost while the order can still ship (``words.unit_costs``)."""
+    return unit_costs(services.stock, [x.sku for x in row.lines]) if row.state in ("draft", *OPEN) else {}
 
 
 def below_cost(line, costs: dict[tuple[str, str], Decimal]) -> Decimal | None:
-    """The unit cost ``line`` sells under after its discount (None: it does not, or no cost is known)."""
-    cost = costs.get((line.sku, line.warehouse))
-    if not cost or line.open <= 0:
+    """The unit cost an order line still to ship sells under after its discount (None: it does not)."""
+    if line.open <= 0:
         return None
-    return cost if discounted(line.unit_price, line.discount) < cost else None
+    return cost_undercut(line.unit_price, line.discount, costs.get((line.sku, line.warehouse)))
 
 
 class SalesOrdersScreen(OrderActions, Screen):
