@@ -51,6 +51,7 @@ from domain.reports.stock_summary import ProductLabel
 from domain.reports.stock_summary import SummaryBy
 from domain.sales.atp import Availability
 from domain.sales.churn import AtRisk
+from domain.sales.posted import PostedSaleRow
 from domain.sales.rows import SoRow
 from domain.sales.rows import StaleCost
 from domain.sales.rows import StaleReturn
@@ -203,6 +204,10 @@ class SalesQueries:
     def sales_orders(self, ref: str | None = None, state: str | tuple[str, ...] | None = None,
                      customer: str | None = None) -> list[SoRow]:
         return sales.sales_orders(self.engine, ref=ref, state=state, customer=customer)
+
+    def posted_sales(self) -> list[PostedSaleRow]:
+        """The posted sales and customer returns with their customers' names, amounts and tax, newest first."""
+        return sales.posted_sales(self.engine)
 
     def availability(self, product_ids: list[str]) -> dict[tuple[str, str], Availability]:
         """ATP per (product id, warehouse id) of many products at once (``domain.sales.atp``)."""

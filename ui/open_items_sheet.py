@@ -4,7 +4,7 @@ amount is the partner's balance (what it owes less its credit not yet applied).
 
 The command line's ``open-items`` prints it, or writes it to Excel or PDF through the reports' writers
 (``ui.report_sheets``, ``ui.pdf.reports``). Its labels and the kinds' words are the statement's
-(``ui.pdf.statement_labels``), so a Chinese sheet says 销售出库 where the list stores ``sale``. No Qt here.
+(``ui.pdf.statement_labels``), so a Chinese sheet says 销售单 where the list stores ``sale``. No Qt here.
 """
 
 from __future__ import annotations

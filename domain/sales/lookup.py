@@ -14,6 +14,7 @@ from domain.kernel.errors import NotFound
 from domain.sales import atp
 from domain.sales.orders import find_order
 from domain.sales.prices import Quote
+from domain.sales.prices import discounted
 from domain.sales.prices import quote
 from domain.sales.shipping import shippable_now
 from domain.stock import ledger
@@ -130,7 +131,13 @@ class ReturnableLine:
     unit: str
     shipped: Decimal
     returned: Decimal
-    unit_price: Decimal
+    unit_price: Decimal  # the list or typed price, before the line's discount
+    discount: Decimal = Decimal(0)  # percent
+
+    @property
+    def paid_price(self) -> Decimal:
+        """What the customer paid a unit: the price after the line's discount, which a return credits."""
+        return discounted(self.unit_price, self.discount)
 
     @property
     def returnable(self) -> Decimal:
@@ -147,5 +154,6 @@ def returnable(uow, number: str) -> list[ReturnableLine]:
         out = []
         for x in uow.sales.shipped_lines(document_id=doc.id):
             product = uow.products.get(x.product_id)
-            out.append(ReturnableLine(product.sku, product.name, product.unit, x.qty, x.returned, x.unit_price))
+            out.append(ReturnableLine(product.sku, product.name, product.unit, x.qty, x.returned, x.unit_price,
+                                     x.discount))
     return out

@@ -39,6 +39,7 @@ class Quote:
     tax_rate: Decimal  # percent: the product's own, else the company's
     source: str  # "customer" | "level" | "retail" | ""
     last_price: Decimal | None  # this customer's last price for the product (newest sale not reversed)
+    level: str = ""  # the price level whose list price it is ("wholesale", "retail", …); "" for a customer's price
 
     @property
     def unit_price_with_tax(self) -> Decimal | None:
@@ -143,4 +144,5 @@ def quote(uow: _HasPrices, customer_id: str, product_id: str) -> Quote:
         list_price, source = lists[RETAIL], "retail"
     else:
         return Quote(None, None, ZERO, tax_rate, "", last)
-    return Quote(discounted(list_price, discount), list_price, discount, tax_rate, source, last)
+    return Quote(discounted(list_price, discount), list_price, discount, tax_rate, source, last,
+                 level if source == "level" else RETAIL)

@@ -87,3 +87,4 @@ class StaleReturn:
     occurred_at: datetime
     value: Decimal  # what it brings back, as stored
     ledger_value: Decimal  # its share of the sale's value
+

@@ -7,6 +7,7 @@ keeps its sales lines, which count as zero here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields
 from decimal import Decimal
 
 from sqlalchemy import Engine
@@ -18,11 +19,13 @@ from domain.sales.atp import combine
 from domain.sales.model import open_quantity
 from domain.sales.model import revenue as revenue_of
 from domain.sales.model import tax_of
+from domain.sales.posted import PostedSaleRow
 from domain.sales.rows import SoLineRow
 from domain.sales.rows import SoRow
 from persistence import tables as t
 from persistence.sales.orders import incoming_rows
 from persistence.sales.orders import stock_rows
+from persistence.stock.documents import document_list
 
 SO, LINES, SL, DOC = t.sales_orders, t.sales_order_lines, t.sales_lines, t.documents
 ZERO = Decimal(0)
@@ -83,6 +86,30 @@ def sales_orders(engine: Engine, ref: str | None = None, state: str | tuple[str,
         tax = sum((tax_of(r.amount, r.tax_rate, places) for r in rows), ZERO)
         out.append(SoRow(h.id, h.number, h.code, h.name, h.warehouse, h.state, h.created_at, h.confirmed_at,
                          h.requested_on, h.reference, h.reason, h.currency, subtotal, tax, subtotal + tax, rows))
+    return out
+
+
+def posted_sales(engine: Engine, limit: int = 1000) -> list[PostedSaleRow]:
+    """The posted sales and customer returns, newest first, each with its customer's name and its amount and tax
+    (the sums of its sales lines; a reversed document keeps what it was posted for)."""
+    rows = document_list(engine, kind="sale", limit=limit) + document_list(engine, kind="customer_return", limit=limit)
+    rows = sorted(rows, key=lambda x: (x.posted_at, x.number), reverse=True)[:limit]
+    ids = [r.id for r in rows]
+    C = t.customers
+    with engine.connect() as conn:
+        money: dict[str, tuple[Decimal, Decimal]] = {}
+        for start in range(0, len(ids), 500):
+            for doc_id, revenue, tax in conn.execute(
+                    select(SL.c.document_id, func.sum(SL.c.revenue), func.sum(SL.c.tax))
+                    .where(SL.c.document_id.in_(ids[start:start + 500])).group_by(SL.c.document_id)):
+                money[doc_id] = (Decimal(revenue or 0), Decimal(tax or 0))
+        codes = sorted({r.partner for r in rows if r.partner})
+        names = {code: name for code, name in conn.execute(select(C.c.code, C.c.name).where(C.c.code.in_(codes)))}
+    out = []
+    for r in rows:
+        amount, tax = money.get(r.id, (ZERO, ZERO))
+        out.append(PostedSaleRow(**{f.name: getattr(r, f.name) for f in fields(r)},
+                                 customer_name=names.get(r.partner, ""), amount=amount, tax=tax))
     return out
 
 

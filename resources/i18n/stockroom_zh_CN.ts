@@ -610,32 +610,32 @@
         <message>
             <location filename="../../ui/screens/accounts/words.py" line="-282" />
             <source>Sale</source>
-            <translation>销售</translation>
+            <translation>销售单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Customer return</source>
-            <translation>客户退货</translation>
+            <translation>销售退货单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Goods receipt</source>
-            <translation>采购入库</translation>
+            <translation>采购入库单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Return to supplier</source>
-            <translation>退货给供应商</translation>
+            <translation>采购退货单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Supplier invoice</source>
-            <translation>供应商发票</translation>
+            <translation>采购发票</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Invoice match</source>
-            <translation>发票冲抵</translation>
+            <translation>发票核销</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5960,11 +5960,36 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <source>User</source>
             <translation>用户</translation>
         </message>
+        <message>
+            <location line="+18" />
+            <source>Customer</source>
+            <translation>客户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer name</source>
+            <translation>客户名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Amount</source>
+            <translation>销售金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount with tax</source>
+            <translation>价税合计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost</source>
+            <translation>成本金额</translation>
+        </message>
     </context>
     <context>
         <name>PostedLinesModel</name>
         <message>
-            <location line="+13" />
+            <location line="+11" />
             <source>Line</source>
             <translation>行号</translation>
         </message>
@@ -8928,7 +8953,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>币种：供应商 %1 还有以 %2 计价的未结清应付款（%4），不能从 %2 改为 %3；请先结清这些应付款</translation>
         </message>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="-88" />
+            <location filename="../../ui/models/document_lines.py" line="-109" />
             <location filename="../../ui/refusals.py" line="+38" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
@@ -10454,13 +10479,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/sales/words.py" line="+112" />
+            <location filename="../../ui/screens/sales/words.py" line="+118" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+726" />
+            <location filename="../../ui/screens/sales/screen.py" line="+780" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10471,7 +10496,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-65" />
+            <location filename="../../ui/screens/sales/words.py" line="-68" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10484,7 +10509,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/sales/words.py" line="+1" />
-            <location line="+73" />
+            <location line="+76" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -10506,8 +10531,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+75" />
             <location line="+65" />
-            <location filename="../../ui/screens/sales/screen.py" line="-319" />
-            <location line="+308" />
+            <location filename="../../ui/screens/sales/screen.py" line="-349" />
+            <location line="+338" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -10562,12 +10587,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-188" />
+            <location filename="../../ui/screens/sales/screen.py" line="-207" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Promised beyond the stock by %1</source>
             <translation>由 %1 超出库存承诺</translation>
         </message>
@@ -10577,7 +10602,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>不含税 %1    税额 %2    价税合计 %3 %4</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+36" />
             <source>Margin on what shipped %1 (%2 %)</source>
             <translation>已发货毛利 %1（%2 %）</translation>
         </message>
@@ -10722,7 +10747,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>取消订单(&amp;O)…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-262" />
+            <source>Line %1 · %2 sells below cost: %3 a unit after the discount, unit cost %4 in %5. It can still be confirmed and shipped.</source>
+            <translation>第 %1 行 · 货号 %2 低于成本销售：折后单价 %3，%5 的单位成本 %4。仍可确认和发货。</translation>
+        </message>
+        <message>
+            <location line="+267" />
             <source>&amp;Print</source>
             <translation>打印(&amp;P)</translation>
         </message>
@@ -10768,7 +10798,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-72" />
+            <location filename="../../ui/screens/sales/words.py" line="-75" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -10980,7 +11010,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>手工输入</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+44" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -11029,7 +11059,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="-26" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+691" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+718" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -11055,13 +11085,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>可退</translation>
         </message>
         <message>
-            <location line="+1" />
             <location filename="../../ui/screens/documents/sales_ship.py" line="+4" />
             <source>Price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+2" />
             <source>why the goods come back (required)</source>
             <translation>退货原因（必填）</translation>
         </message>
@@ -11081,7 +11110,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="-2" />
+            <source>Price paid</source>
+            <translation>实付单价</translation>
+        </message>
+        <message>
+            <location line="+106" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -11132,7 +11166,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-600" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-623" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -11189,12 +11223,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+162" />
-            <location line="+400" />
+            <location line="+423" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-370" />
+            <location line="-392" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -11204,7 +11238,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>销售订单 %1 不可发货（请先确认）。</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+75" />
             <source>A counter sale: choose the customer and the warehouse, then scan or type the products; each line takes the customer's price.</source>
             <translation>门市销售：选择客户和仓库，然后扫描或输入商品；每行按该客户的价格计价。</translation>
         </message>
@@ -11219,23 +11253,28 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1（%2）：已填入现在可发的数量；可修改或扫描。未发的数量保留为欠货。</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+30" />
+            <source>%1 sells below cost: %2 a unit after the discount, unit cost %3 in %4. It can still be posted.</source>
+            <translation>货号 %1 低于成本销售：折后单价 %2，%4 的单位成本 %3。仍可过账。</translation>
+        </message>
+        <message>
+            <location line="+29" />
             <source>%n line(s)    Qty %1    Amount without tax %2</source>
             <translation>%n 行    数量 %1    不含税金额 %2</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>%1 is not a number</source>
             <translation>%1 不是数字</translation>
         </message>
         <message>
             <location line="+38" />
-            <location line="+87" />
+            <location line="+95" />
             <source>Choose or scan a sales order first.</source>
             <translation>请先选择或扫描销售订单。</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-68" />
             <source>%1 is not on sales order %2.</source>
             <translation>%1 不在销售订单 %2 上。</translation>
         </message>
@@ -11245,12 +11284,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请先选择仓库。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Unknown code %1: no product has this SKU or barcode.</source>
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+54" />
             <source>Enter a quantity to ship on at least one line of %1.</source>
             <translation>请至少在 %1 的一行填写发货数量。</translation>
         </message>

@@ -66,7 +66,7 @@ def main() -> int:
     preview = [_time(lambda code=code: lookup.preview_line(uow(), "ACME", code, "W1")) for code in codes]
 
     class Services:  # what _load_order reads: the boundary's parts and the unit of work
-        sales, catalog = areas.sales, areas.catalog
+        sales, catalog, stock = areas.sales, areas.catalog, areas.stock
 
         @staticmethod
         def uow():

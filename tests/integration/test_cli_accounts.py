@@ -90,7 +90,7 @@ def test_payments_refunds_and_payment_methods(cli):
 
 
 def test_open_items_print_each_kind_in_words_with_a_total_that_is_the_balance_and_write_a_file(cli, tmp_path):
-    """open-items printed the kinds as stored (sale, receipt) and no total; it now says Sale / 销售出库, its total is
+    """open-items printed the kinds as stored (sale, receipt) and no total; it now says Sale / 销售单, its total is
     the customer's balance, and the same list is written to Excel or PDF."""
     from openpyxl import load_workbook
 
@@ -105,11 +105,11 @@ def test_open_items_print_each_kind_in_words_with_a_total_that_is_the_balance_an
     balance = json.loads(cli("balances", "--customers", "--json"))[0]["balance"]
     assert out[-1].split() == ["Total", f"{float(balance):,.2f}"] == ["Total", "-870.00"]
     zh = cli("open-items", "ACME", "--language", "zh").splitlines()
-    assert zh[0] == "应收未清明细" and "销售出库" in zh[4] and "收款" in zh[5] and zh[-1].split()[0] == "合计"
+    assert zh[0] == "应收未清明细" and "销售单" in zh[4] and "收款单" in zh[5] and zh[-1].split()[0] == "合计"
     target = tmp_path / "oi.xlsx"
     cli("open-items", "ACME", "-o", str(target), "--language", "zh")
     values = [v for row in load_workbook(target).active.iter_rows(values_only=True) for v in row if v is not None]
-    assert "销售出库" in values and "sale" not in values and -870 in values
+    assert "销售单" in values and "sale" not in values and -870 in values
 
 
 def test_balances_and_ageing_age_by_due_or_document_date_in_the_bands_asked_for_or_saved(cli, tmp_path):

@@ -617,7 +617,7 @@ def test_a_refund_above_the_advance_is_refused_in_the_words_of_its_side(shop, ch
 def test_the_open_items_are_written_to_a_pdf_and_a_workbook_in_the_windows_language(qtbot, services, receivables,
                                                                                       tmp_path, monkeypatch, chinese):
     """The open items could only be looked at: Print PDF… and Export Excel… under them write them with each kind in
-    words (销售出库, not sale) and their total, the balance."""
+    words (销售单, not sale) and their total, the balance."""
     from ui.screens.accounts import partner
 
     opened = []
@@ -631,7 +631,7 @@ def test_the_open_items_are_written_to_a_pdf_and_a_workbook_in_the_windows_langu
         pass
     cells = [v for row in load_workbook(tmp_path / "oi.xlsx").active.iter_rows(values_only=True) for v in row
              if v is not None]
-    assert cells[0] == "应收未清明细" and "销售出库" in cells and "sale" not in cells
+    assert cells[0] == "应收未清明细" and "销售单" in cells and "sale" not in cells
     assert cells[-2:] == ["合计", 1634]
     with qtbot.waitSignal(page.write_open_items_to(tmp_path / "oi.pdf").done):
         pass

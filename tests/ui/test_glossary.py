@@ -78,3 +78,17 @@ def test_a_stockout_s_words_are_the_clerk_s_未交_缺货损失_and_a_second_lev
     assert texts[("Replenishment", "high")] == "较急"
     assert texts[("Dashboard", "critical %1 · high %2 · normal %3")] == "紧急 %1 · 较急 %2 · 一般 %3"
     assert not [key for key, text in texts.items() if "按原样" in text]  # 库存不足，暂不能确认 (was 无法按原样确认)
+
+
+def test_each_document_kind_has_one_chinese_name_on_screen_and_on_paper():
+    """A sale was 销售 on the Accounts screens and 销售出库 on the statement; a return to the supplier 退货给供应商 on
+    screen and 采购退货 on paper: one kind of document, one name (管家婆's: 销售单, 销售退货单, 采购退货单, 收款单)."""
+    from domain.accounts.statement import KIND_WORDS
+    from ui.pdf.statement_labels import label
+    from ui.screens.accounts.words import KINDS
+
+    texts = {(ctx, src): text for ctx, src, text in _translations()}
+    on_screen = {kind: texts[("Accounts", english)] for kind, english in KINDS.items()}
+    on_paper = {kind: label(english, "zh_CN") for kind, english in KIND_WORDS.items()}
+    assert on_screen == on_paper
+    assert on_screen["sale"] == "销售单" and on_screen["customer_return"] == "销售退货单"

@@ -75,7 +75,7 @@ def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, s
     screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
     screen.sku.setText("6901234567892")
     qtbot.waitUntil(lambda: screen.last_preview is not None)
-    assert "price 12.50 (14.13 with tax, price level)" in screen.preview.text()  # a price shows two places at least
+    assert "price 12.50 (14.13 with tax, Retail price)" in screen.preview.text()  # a price shows two places at least
     assert screen.last_preview.available == D(3)
     screen.qty.setText("2")
     qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
@@ -83,7 +83,7 @@ def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, s
     assert screen.current.number.startswith("SO-") and screen.current.state == "draft"
     assert screen.lines.item(0, L_QTY).text() == "2"
     assert screen.lines.item(0, L_PRICE).text() == "12.50"
-    assert screen.lines.item(0, L_SOURCE).text() == "price level"
+    assert screen.lines.item(0, L_SOURCE).text() == "Retail price"
     assert screen.lines.item(0, L_WITH_TAX).text() == "28.25"  # 25.00 + 13 %
     assert screen.lines.item(0, L_ATP).text() == "3"
     assert screen.lines.item(0, L_LAST).text() == ""  # never sold to ACME
@@ -749,3 +749,60 @@ def test_the_order_list_shows_each_orders_date_warehouse_and_reference_beside_it
     assert cells == {SoListModel.DATE: date.today().isoformat(), SoListModel.WAREHOUSE: "W2",
                      SoListModel.REFERENCE: "PO-7782"}
     services.tasks.wait()
+
+
+def test_a_price_from_the_customers_price_level_names_the_level(qtbot, chinese, services, screen):
+    """The source said 价格等级 but not which one: a clerk reads 批发价 (wholesale): a trade customer's price."""
+    from domain.sales import price_master as pm
+
+    uow = services.uow
+    with uow() as u:
+        u.prices.set_list_price(u.products.by_sku("HM-1").id, "wholesale", D("24"))
+        u.commit()
+    pm.set_customer_terms(uow(), pm.SetCustomerTerms("ACME", price_level="wholesale"))
+    so = draft(services, (("HM-1", "1"),))
+    open_order(qtbot, screen, so)
+    assert screen.lines.item(0, L_SOURCE).text() == "批发价"
+    assert screen.lines.item(0, L_PRICE).text() == "24.00"
+    screen.sku.setText("HM-1")
+    qtbot.waitUntil(lambda: screen.last_preview is not None)
+    assert "批发价" in screen.preview.text()
+
+
+def test_opening_another_order_clears_what_was_said_of_the_one_before(qtbot, services, screen):
+    """The message line kept "Refused: …" of the order shown before while another order was open below it."""
+    first, second = draft(services), draft(services, (("HM-1", "1"),))
+    open_order(qtbot, screen, first)
+    screen.say("Refused: something about the first order", error=True)
+    open_order(qtbot, screen, second)
+    assert screen.message.text() == ""
+    screen.say("Saved it.")
+    open_order(qtbot, screen, second)  # the same order read again (after a change) keeps what was said of it
+    assert screen.message.text() == "Saved it."
+
+
+def test_a_line_priced_below_its_cost_is_warned_of_on_the_line_and_the_message_line_and_still_confirms(
+        qtbot, services, screen):
+    """档案盒 went out at a loss and nothing said so: the line's price under its unit cost is said, without refusing."""
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    orders.add_line(uow(), sc.AddSalesOrderLine(so, "HM-1", "1", price="2.20", discount="10"))  # 1.98 after it
+    orders.add_line(uow(), sc.AddSalesOrderLine(so, "SD-2", "1"))  # 14 against a cost of 2: no warning
+    open_order(qtbot, screen, so)
+    said = screen.message.text()
+    assert "HM-1" in said and "1.98" in said and "2.00" in said and "SD-2" not in said
+    price = screen.lines.item(0, L_PRICE)
+    assert "below cost" in price.toolTip() and price.foreground().color() != screen.lines.item(1, L_PRICE).foreground(
+        ).color()
+    assert screen.lines.item(1, L_PRICE).toolTip() == ""
+    orders.confirm(uow(), sc.ConfirmSalesOrder(so))  # a warning, not a refusal
+    open_order(qtbot, screen, so)
+    assert "HM-1" in screen.message.text()
+
+
+def test_a_line_below_cost_is_warned_of_in_chinese(qtbot, chinese, services, screen):
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    orders.add_line(uow(), sc.AddSalesOrderLine(so, "HM-1", "1", price="1.50"))
+    open_order(qtbot, screen, so)
+    assert "低于成本" in screen.message.text() and "货号 HM-1" in screen.message.text()

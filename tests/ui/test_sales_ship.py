@@ -14,6 +14,7 @@ from domain.sales import commands as sc
 from domain.sales import orders
 from domain.stock import commands as stc
 from domain.stock import ledger
+from ui.screens.documents.sales_ship import C_PRICE
 from ui.screens.documents.sales_ship import C_PROBLEM
 from ui.screens.documents.sales_ship import C_QTY
 
@@ -262,14 +263,14 @@ def test_a_line_short_because_its_stock_is_promised_says_so(qtbot, services, shi
 def test_the_posted_sales_list_shows_a_sales_value_as_positive_as_the_shipments_list_does(qtbot, services, ship):
     """A sale's movements have a negative value in the ledger (goods out); the list showed -6.00."""
     from domain.sales import shipping
-    from ui.models.document_lines import PostedDocumentsModel
+    from ui.models.document_lines import PostedSalesModel
 
     shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "3"),)))
     panel = ship.sales
     panel.reload()
     qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1)
-    assert panel.posted.model.index(0, PostedDocumentsModel.VALUE).data() == "6.00"  # 3 at a cost of 2
-    assert panel.posted.model.index(0, PostedDocumentsModel.QTY).data() == "3"
+    assert panel.posted.model.index(0, PostedSalesModel.COST).data() == "6.00"  # 3 at a cost of 2
+    assert panel.posted.model.index(0, PostedSalesModel.QTY).data() == "3"
 
 
 def test_tab_from_the_scan_field_lands_on_the_ship_quantity_and_typing_replaces_it(qtbot, services, ship):
@@ -328,3 +329,62 @@ def test_the_return_dialog_names_the_customer_and_shows_every_column(qtbot, serv
     qtbot.waitUntil(lambda: "Acme Trading" in dialog.head.text(), timeout=10_000)
     assert dialog.head.text().startswith("Goods ACME Acme Trading brings back from sale SD-")
     assert dialog.table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_posted_sales_show_the_customers_name_and_what_each_sale_was_sold_for(qtbot, services, ship):
+    """The list showed the cost (成本金额) and the customer's code only; a clerk looks for the customer by name and
+    for what the sale came to, without tax and with it (价税合计)."""
+    from domain.sales import shipping
+    from ui.models.document_lines import PostedSalesModel as M
+
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "2"),)))
+    posted = ship.sales.posted
+    posted.reload()
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
+    row = posted.model.row(0)
+    cell = lambda column: posted.model.index(0, column).data()  # noqa: E731
+    assert (cell(M.CUSTOMER), cell(M.CUSTOMER_NAME)) == ("ACME", "Acme Trading")
+    assert row.amount == D(60) and row.tax > 0
+    assert cell(M.AMOUNT) == "60.00" and cell(M.WITH_TAX) == f"{D(60) + row.tax:.2f}"
+    assert cell(M.COST) == "4.00"  # two hammers received at 2
+    assert posted.model.headerData(M.WITH_TAX, Qt.Orientation.Horizontal) == "Amount with tax"
+
+
+def test_the_return_dialog_shows_the_price_the_customer_paid_after_the_lines_discount(qtbot, services, ship):
+    """单价 showed 7.23, the price before the line's 3 % discount, while the return credits 7.01 a unit."""
+    from ui.screens.documents.sales_returns import R_PRICE
+
+    _posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "1", "7.23", "3"))
+    assert dialog.lines[0].paid_price == D("7.0131")
+    assert dialog.table.item(0, R_PRICE).text() == "7.0131"
+    assert dialog.table.horizontalHeaderItem(R_PRICE).text() == "Price paid"
+
+
+def counter_hammer(qtbot, ship):
+    """A counter sale to ACME with one hammer scanned: the sales tab."""
+    ship.counter_sale()
+    panel = ship.sales
+    panel.customer.setEditText("ACME")
+    panel.scan.setText("HM-1")
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    return panel
+
+
+def test_a_counter_sale_line_below_its_cost_is_warned_of_and_still_posts(qtbot, services, ship):
+    """档案盒 went out at a loss and nothing said so: the price under the unit cost is said on the line and under the
+    lines, naming the SKU, the price and the cost; posting stays allowed."""
+    panel = counter_hammer(qtbot, ship)
+    assert "below cost" not in panel.totals.text()  # 30 against a cost of 2
+    panel.grid.item(0, C_PRICE).setText("1.50")
+    said = panel.totals.text()
+    assert "HM-1 sells below cost" in said and "1.50" in said and "2.00" in said
+    assert "below cost" in panel.grid.item(0, C_PRICE).toolTip()
+    panel.post()
+    qtbot.waitUntil(lambda: "Posted SD-" in panel.result_label.text())
+
+
+def test_a_counter_sale_below_cost_is_warned_of_in_chinese(qtbot, chinese, services, ship):
+    panel = counter_hammer(qtbot, ship)
+    panel.grid.item(0, C_PRICE).setText("1.50")
+    assert "货号 HM-1 低于成本销售" in panel.totals.text()

@@ -723,6 +723,27 @@ class PostedDocumentsModel(RowTableModel):
         return _MUTED if row.reversed else None
 
 
+class PostedSalesModel(PostedDocumentsModel):
+    """Posted sales and customer returns (``domain.sales.posted.PostedSaleRow``), newest first: the customer by code
+    and name, what each was sold for without and with tax, and the cost the ledger moved. The columns it shares with
+    the generic list are that list's, headers and all (one context)."""
+
+    (NUMBER, DATE, WAREHOUSE, CUSTOMER, CUSTOMER_NAME, REFERENCE, LINES, QTY, AMOUNT, WITH_TAX, COST, REVERSED, POSTED,
+     USER) = range(14)
+    WIDTHS = {NUMBER: 140, DATE: 95, CUSTOMER_NAME: 200, REFERENCE: 140, POSTED: 140}
+    _SHARED = PostedDocumentsModel.COLUMNS
+    COLUMNS = (
+        *_SHARED[PostedDocumentsModel.NUMBER:PostedDocumentsModel.TO_WAREHOUSE],
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Customer"), lambda r: r.partner),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Customer name"), lambda r: r.customer_name),
+        *_SHARED[PostedDocumentsModel.REFERENCE:PostedDocumentsModel.VALUE],
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Amount"), lambda r: r.amount, money_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Amount with tax"), lambda r: r.with_tax, money_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Cost"), lambda r: r.total_value, money_text, True),
+        *_SHARED[PostedDocumentsModel.REVERSED:],
+    )
+
+
 class PostedLinesModel(RowTableModel):
     """The lines of one posted document (``domain.stock.documents.DocumentLineRow``)."""
 

@@ -422,10 +422,14 @@ class SalesDocumentRenderer(SalesRenderer):
 
     def _count(self, s: SalesPrint) -> list:
         text = self.colon("Lines") + str(len(s.lines))
-        units = {line.unit for line in s.lines}
-        if len(units) == 1:  # a total of quantities only means something in one unit
-            total = sum((line.qty for line in s.lines), Decimal(0))
-            text += f" · {self.colon('Total quantity')}{qty_text(total)} {units.pop()}"
+        # A total only adds like units: a note of pieces and sets totals each unit (16 pcs, 5 set), in the order the
+        # lines first name them; with no total at all the receiver could not check the count at a glance.
+        totals: dict[str, Decimal] = {}
+        for line in s.lines:
+            totals[line.unit] = totals.get(line.unit, Decimal(0)) + line.qty
+        if totals:
+            each = self.t(", ").join(f"{qty_text(qty)} {unit}".rstrip() for unit, qty in totals.items())
+            text += f" · {self.colon('Total quantity')}{each}"
         return [Paragraph(_p(text), self.styles["InWords"])]
 
     def on_first_page(self, canvas, doc, s: SalesPrint) -> None:

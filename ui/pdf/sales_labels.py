@@ -17,6 +17,7 @@ ZH_CN: dict[str, str] = {
     "#": "序号",
     "%1 on backorder, arrival date to follow": "其中 %1 欠货，到货日期另行通知",
     "%1 on backorder, expected by %2": "其中 %1 欠货，预计 %2 前到货",
+    ", ": "，",
     "ARRIVAL NOTICE": "到货通知",
     "Address": "地址",
     "Amount": "金额",

@@ -155,6 +155,16 @@ def test_a_chinese_document_is_in_chinese_and_an_english_one_in_english(kind):
     assert "日期" in zh and "编号：" in zh and "(续)" in zh
 
 
+@pytest.mark.parametrize(("language", "count"), [
+    ("en", "Lines: 3 · Total quantity: 5 pcs, 2 set"), ("zh_CN", "行数：3 · 数量合计：5 pcs，2 set")])
+def test_a_delivery_note_of_several_units_totals_the_quantity_of_each(language, count):
+    """Lines in pieces and sets printed 行数 and no total quantity at all: the receiver had nothing to check."""
+    printed = tuple(replace(x, unit="set" if x.line_no == 2 else "pcs") for x in lines(3))  # 1 + 3 pcs, 2 set
+    printed = (*printed[:2], replace(printed[2], qty=D(4)))
+    text = flat(pages_text(render_sales_document(document(DocumentKind.DELIVERY_NOTE, lines=printed), language)))
+    assert count in text
+
+
 def test_a_delivery_note_has_lines_to_sign_for_who_delivered_who_received_and_when():
     pages = pages_text(render_sales_document(document(DocumentKind.DELIVERY_NOTE), "zh_CN"))
     last = pages[-1]

@@ -22,7 +22,7 @@ from domain.sales import commands as sc
 from domain.sales import lookup
 from domain.sales import returns
 from ui.i18n import fill
-from ui.models.document_lines import PostedDocumentsModel
+from ui.models.document_lines import PostedSalesModel
 from ui.models.table import RowRole
 from ui.models.table import price_text
 from ui.screens.documents.messages import GREEN
@@ -48,7 +48,7 @@ class CustomerReturnDialog(ReturnDialog):
             head="",
             headers=[translate("SalesShip", "SKU"), translate("SalesShip", "Name"), translate("SalesShip", "Shipped"),
                      translate("SalesShip", "Returned"), translate("SalesShip", "Returnable"),
-                     translate("SalesShip", "Price")],
+                     translate("SalesShip", "Price paid")],
             reason_hint=translate("SalesShip", "why the goods come back (required)"),
             ok_text=translate("SalesShip", "Post return"))
         self.sale = sale  # DocumentRow of kind sale
@@ -77,7 +77,7 @@ class CustomerReturnDialog(ReturnDialog):
 
     def cells(self, line: lookup.ReturnableLine) -> list[str]:
         return [line.sku, line.name, fmt(line.shipped), fmt(line.returned), fmt(line.returnable),
-                price_text(line.unit_price)]
+                price_text(line.paid_price)]  # after the line's discount, as the credit is
 
     def post(self) -> None:
         if not self._ready():
@@ -104,12 +104,11 @@ class PostedSales(QWidget):
         super().__init__(parent)
         self.services = services
         self.dialog: CustomerReturnDialog | None = None
-        self.model = PostedDocumentsModel(self)
-        self.table = DataTable("documents/sale", self)
+        self.model = PostedSalesModel(self)
+        self.table = DataTable("documents/sales", self)  # its columns are not the generic list's any more
         self.table.setModel(self.model)
         self.table.setSortingEnabled(False)
-        self.table.setColumnHidden(PostedDocumentsModel.TO_WAREHOUSE, True)
-        self.table.set_widths(PostedDocumentsModel.WIDTHS)  # the numbers were cut to SD-2026-00…
+        self.table.set_widths(PostedSalesModel.WIDTHS)  # the numbers were cut to SD-2026-00…
         self.table.doubleClicked.connect(lambda *_: self.return_selected())
         self.title = QLabel(self)
         self.return_button = QPushButton(self)
@@ -139,17 +138,13 @@ class PostedSales(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        documents = self.services.documents
+        sales = self.services.sales
 
         def done(rows) -> None:
             if alive(self):
                 self.model.set_rows(rows)
 
-        def both():
-            rows = documents.document_list(kind="sale") + documents.document_list(kind="customer_return")
-            return sorted(rows, key=lambda x: (x.posted_at, x.number), reverse=True)
-
-        self.services.tasks.submit(both, on_done=done)
+        self.services.tasks.submit(sales.posted_sales, on_done=done)
 
     def selected(self):
         index = self.table.currentIndex()

@@ -44,6 +44,7 @@ from domain.kernel.numbers import round_money
 from domain.sales import commands as sc
 from domain.sales import lookup
 from domain.sales import shipping
+from domain.sales.prices import discounted
 from ui.i18n import fill
 from ui.models.document_lines import ambiguous_text
 from ui.models.table import price_text
@@ -52,6 +53,8 @@ from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
 from ui.screens.documents.sales_returns import PostedSales
+from ui.screens.sales.words import cost_undercut
+from ui.screens.sales.words import unit_costs
 from ui.widgets.busy import alive
 from ui.widgets.tab_order import chain_tabs
 from ui.widgets.table_view import fit_titles
@@ -84,6 +87,7 @@ class SaleLine:
         self.scanned = False
         self.problem = ""
         self.plan: lookup.ShipNow | None = None  # against an order: what can leave now and why not more
+        self.unit_cost: Decimal | None = None  # in its warehouse (moving average): a price below it is warned of
 
 
 def stock_note(plan: lookup.ShipNow) -> tuple[str, str]:
@@ -299,11 +303,12 @@ class SalesShipPanel(QWidget):
             rows = services.sales.sales_orders(ref=ref)
             if not rows or rows[0].state not in OPEN_SO:
                 return (rows[0] if rows else None), {}
-            return rows[0], lookup.ship_plan(uow(), rows[0].number)
+            return rows[0], lookup.ship_plan(uow(), rows[0].number), unit_costs(stock, [x.sku for x in rows[0].lines])
 
+        stock = services.stock
         self._submit(load, lambda result: self._so_loaded(ref, *result))
 
-    def _so_loaded(self, ref: str, row, plans: dict[str, lookup.ShipNow]) -> None:
+    def _so_loaded(self, ref: str, row, plans: dict[str, lookup.ShipNow], costs=None) -> None:
         if row is None or row.state not in OPEN_SO:
             text = (
                 fill(QCoreApplication.translate("SalesShip", "No sales order has the number %1."), ref)
@@ -329,6 +334,7 @@ class SalesShipPanel(QWidget):
                 line = SaleLine(x.sku, x.name, x.warehouse, x.open, plan.qty if plan else Decimal(0), x.unit_price,
                                 x.discount)
                 line.plan = plan
+                line.unit_cost = (costs or {}).get((x.sku, x.warehouse))
                 self.lines.append(line)
         self._fill_so_combo()
         self._show_lines()
@@ -409,6 +415,7 @@ class SalesShipPanel(QWidget):
     def _show_lines(self) -> None:
         self._filling = True
         self.grid.setRowCount(len(self.lines))
+        warnings: list[str] = []
         for r, line in enumerate(self.lines):
             amount = (line.qty * line.price * (100 - line.discount) / 100) if line.price is not None else None
             values = {
@@ -422,6 +429,13 @@ class SalesShipPanel(QWidget):
                 C_AMOUNT: "" if amount is None else f"{round_money(amount, 2):,.2f}",
                 C_PROBLEM: line.problem,
             }
+            cost = cost_undercut(line.price, line.discount, line.unit_cost)
+            if cost is not None:
+                warnings.append(fill(QCoreApplication.translate(
+                    "SalesShip", "%1 sells below cost: %2 a unit after the discount, unit cost %3 in %4. It can still "
+                                 "be posted."),
+                    line.sku, price_text(discounted(line.price, line.discount)), price_text(round_money(cost, 4)),
+                    line.warehouse))
             note = ("", "") if line.problem or line.plan is None or not line.plan.short else stock_note(line.plan)
             if note[0]:
                 values[C_PROBLEM] = note[0]
@@ -432,6 +446,9 @@ class SalesShipPanel(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column in (C_OPEN, C_QTY, C_PRICE, C_DISCOUNT, C_AMOUNT):
                     item.setTextAlignment(RIGHT)
+                if column == C_PRICE and cost is not None:
+                    item.setForeground(QColor(AMBER))
+                    item.setToolTip(warnings[-1])
                 if column == C_PROBLEM:  # a refusal in red; why a line cannot ship in full in amber, said whole
                     item.setForeground(QColor(AMBER) if note[0] else Qt.GlobalColor.red)
                     item.setToolTip(note[1] or text)
@@ -448,8 +465,10 @@ class SalesShipPanel(QWidget):
                 ),
                 fmt(total),
                 f"{round_money(money, 2):,.2f}",
-            ),
+            )
+            + "".join("\n" + x for x in warnings),  # said, not refused: the sale may go out at a loss
         )
+        self.totals.setStyleSheet(f"color: {AMBER};" if warnings else "")
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.row() >= len(self.lines):
@@ -544,7 +563,8 @@ class SalesShipPanel(QWidget):
             return
         uow, customer = self.services.uow, self.customer_code()
 
-        def found(preview) -> None:
+        def found(result) -> None:
+            preview, costs = result
             if preview is None:
                 say(
                     self.header_error,
@@ -561,10 +581,17 @@ class SalesShipPanel(QWidget):
                 price = q.list_price if q.source in ("level", "retail") else q.unit_price
                 discount = q.discount if q.source in ("level", "retail") else Decimal(0)
                 line = SaleLine(preview.sku, preview.name, preview.warehouse, None, Decimal(0), price, discount)
+                line.unit_cost = costs.get((preview.sku, preview.warehouse))
                 self.lines.append(line)
             self._count(line)
 
-        self._submit(lambda: lookup.preview_line(uow(), customer, code, warehouse), found)
+        stock = self.services.stock
+
+        def read():
+            preview = lookup.preview_line(uow(), customer, code, warehouse)
+            return preview, (unit_costs(stock, [preview.sku]) if preview is not None else {})
+
+        self._submit(read, found)
 
     # -- posting -------------------------------------------------------------------------
     def post(self) -> None:

@@ -21,6 +21,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDate
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
@@ -42,11 +43,14 @@ from PySide6.QtWidgets import QWidget
 from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
 from domain.sales import atp
 from domain.sales import backorders
 from domain.sales import lookup
 from domain.sales import orders
+from domain.sales import price_master
 from domain.sales.model import tax_of
+from domain.sales.prices import discounted
 from ui.i18n import fill
 from ui.models.document_lines import typed_positive
 from ui.models.proxy import RowFilterProxy
@@ -77,11 +81,13 @@ from ui.screens.sales.words import LINE_COLUMNS
 from ui.screens.sales.words import OPEN
 from ui.screens.sales.words import STATES
 from ui.screens.sales.words import SoListModel
+from ui.screens.sales.words import cost_undercut
 from ui.screens.sales.words import money_or_none
 from ui.screens.sales.words import price_text
 from ui.screens.sales.words import source_text
 from ui.screens.sales.words import state_text
 from ui.screens.sales.words import translate
+from ui.screens.sales.words import unit_costs
 from ui.search import needle
 from ui.widgets.busy import alive
 from ui.widgets.combo import refill
@@ -93,6 +99,7 @@ from ui.widgets.table_view import fit_titles
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 SHORT_STYLE = "color: #9b1c1c;"
+BELOW_COST = "#8a5a00"  # amber: a price below cost is warned of, not refused
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -121,7 +128,19 @@ def _load_order(services, ref: str):
         per_line[x.line_no] = (now, a.by(row.requested_on) if row.requested_on else None)
     quotes = lookup.quotes(services.reader(), row.customer, [x.sku for x in row.lines]) if row.lines else {}
     short = orders.preview_shortfalls(services.reader(), row.number) if row.state == "draft" and row.lines else []
-    return row, per_line, quotes, tuple(short), waiting
+    return row, per_line, quotes, tuple(short), waiting, _unit_costs(services, row)
+
+
+def _unit_costs(services, row) -> dict[tuple[str, str], Decimal]:
+    """Each line's unit cost while the order can still ship (``words.unit_costs``)."""
+    return unit_costs(services.stock, [x.sku for x in row.lines]) if row.state in ("draft", *OPEN) else {}
+
+
+def below_cost(line, costs: dict[tuple[str, str], Decimal]) -> Decimal | None:
+    """The unit cost an order line still to ship sells under after its discount (None: it does not)."""
+    if line.open <= 0:
+        return None
+    return cost_undercut(line.unit_price, line.discount, costs.get((line.sku, line.warehouse)))
 
 
 class SalesOrdersScreen(OrderActions, Screen):
@@ -133,6 +152,9 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.waiting = {}  # line no → Backorder of the order shown (confirmed or partly shipped)
         self.atp: dict[int, tuple[Decimal, Decimal | None]] = {}
         self.quotes: dict = {}
+        self.level_names: dict[str, str] = {}  # the office's names of the extra price levels
+        self.costs: dict[tuple[str, str], Decimal] = {}  # (SKU, warehouse) → unit cost, of the order shown
+        self._cost_warning = ""  # what the message line says of lines priced below cost
         self.customers: list = []
         self.warehouses: list = []
         self.dialog = None
@@ -388,7 +410,9 @@ class SalesOrdersScreen(OrderActions, Screen):
     def refresh_orders(self) -> None:
         """Read the orders (and the customers and warehouses) again: after each change made here."""
         catalog, sales = self.services.catalog, self.services.sales
-        self.load(lambda: (sales.sales_orders(), catalog.customers(), catalog.warehouses()), self._loaded)
+        reader = self.services.reader
+        self.load(lambda: (sales.sales_orders(), catalog.customers(), catalog.warehouses(),
+                           price_master.level_names(reader())), self._loaded)
 
     def _products_loaded(self, products) -> None:
         completer = QCompleter([f"{sku}  {name}" for sku, name in products], self)
@@ -398,7 +422,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.sku.setCompleter(completer)
 
     def _loaded(self, result) -> None:
-        rows, self.customers, self.warehouses = result
+        rows, self.customers, self.warehouses, self.level_names = result
         refill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in self.warehouses])
         text = self.customer.currentText()
         refill(self.customer, [(c.code, f"{c.code}  {c.name}") for c in self.customers])
@@ -443,15 +467,18 @@ class SalesOrdersScreen(OrderActions, Screen):
 
         services.tasks.submit(lambda: _load_order(services, ref), on_done=done, on_error=self._failed)
 
-    def _order_loaded(self, row, per_line, quotes, short=(), waiting=None) -> None:
+    def _order_loaded(self, row, per_line, quotes, short=(), waiting=None, costs=None) -> None:
         if row is None:
             return
         if self.current is None or self.current.id != row.id:
             self.shortage.withdraw(silent=True)
+        if self.current is not None and self.current.id != row.id:
+            self.say("")  # what was said of the order shown before is not about this one
         if self.current is None or self.current.id != row.id or row.state != "draft":
             self._removed.clear()  # undo of a removed line is for the draft it came from, while it is a draft
         self.current, self.atp, self.quotes = row, per_line, quotes
         self.waiting = waiting or {}
+        self.costs = costs or {}
         self._show_order()
         # A stockout is said at once, while the order is typed, with its offers: not first on confirming.
         if short:
@@ -478,7 +505,15 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.reference.setText(row.reference)
         editable = row.state == "draft"
         self.lines.setRowCount(len(row.lines))
+        warnings = []
         for r, x in enumerate(row.lines):
+            cost = below_cost(x, self.costs)
+            if cost is not None:
+                warnings.append(fill(translate("SalesOrders", "Line %1 · %2 sells below cost: %3 a unit after the "
+                                                              "discount, unit cost %4 in %5. It can still be confirmed "
+                                                              "and shipped."),
+                                     x.line_no, x.sku, price_text(discounted(x.unit_price, x.discount)),
+                                     price_text(round_money(cost, 4)), x.warehouse))  # an average: 1.41505155
             amount = x.amount
             with_tax = amount + tax_of(amount, x.tax_rate, 2)
             available, by = self.atp.get(x.line_no, (None, None))
@@ -491,7 +526,7 @@ class SalesOrdersScreen(OrderActions, Screen):
                 L_QTY: fmt(x.ordered),
                 L_UNIT: x.unit,
                 L_PRICE: price_text(x.unit_price),
-                L_SOURCE: source_text(x.price_source),
+                L_SOURCE: source_text(x.price_source, self._level_of(x.sku), self.level_names),
                 L_LAST: price_text(last),
                 L_DISCOUNT: fmt(x.discount),
                 L_TAX: fmt(x.tax_rate),
@@ -528,6 +563,9 @@ class SalesOrdersScreen(OrderActions, Screen):
                 if column == L_ATP and x.line_no in self.waiting:
                     item.setForeground(Qt.GlobalColor.red)
                     item.setToolTip(self._backorder_text(x.line_no))
+                if column == L_PRICE and cost is not None:
+                    item.setForeground(QColor(BELOW_COST))
+                    item.setToolTip(warnings[-1])
                 if column == L_SOURCE and x.override_user:
                     item.setToolTip(fill(translate("SalesOrders", "Promised beyond the stock by %1"), x.override_user))
                 self.lines.setItem(r, column, item)
@@ -543,7 +581,23 @@ class SalesOrdersScreen(OrderActions, Screen):
             + self._margin_text(row)
         )
         self._show_state()
+        self._say_below_cost(warnings)
         self._enable()
+
+    def _say_below_cost(self, warnings: list[str]) -> None:
+        """Warn, without refusing anything, of the lines priced below their cost, after what the line says already."""
+        text = self.message.text()
+        if self._cost_warning and text.endswith(self._cost_warning):
+            text = text[: -len(self._cost_warning)].rstrip("\n")
+        self._cost_warning = "\n".join(warnings)
+        if not text:
+            self.message.setStyleSheet(f"color: {BELOW_COST};")
+        self.message.setText("\n".join(x for x in (text, self._cost_warning) if x))
+
+    def _level_of(self, sku: str) -> str:
+        """The price level the customer buys at, as its quote for ``sku`` says (a line keeps only "level")."""
+        quote = self.quotes.get(sku)
+        return quote.level if quote is not None else ""
 
     def _margin_text(self, row) -> str:
         """What the order earned on what it shipped, returns netted (as ``so show`` and the margin report say), for
@@ -680,7 +734,7 @@ class SalesOrdersScreen(OrderActions, Screen):
                 translate("SalesOrders", "%1 (%2 with tax, %3)"),
                 price_text(q.unit_price),
                 money_or_none(q.unit_price_with_tax),
-                source_text(q.source),
+                source_text(q.source, q.level, self.level_names),
             )
             if q.discount and q.source != "customer":
                 price += " " + fill(translate("SalesOrders", "list %1 less %2%"), price_text(q.list_price),

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from domain.kernel.numbers import fmt_price
 from domain.kernel.numbers import round_money
+from domain.sales.prices import discounted
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
@@ -17,6 +18,8 @@ from ui.models.table import qty_text
 from ui.sales_states import OPEN
 from ui.sales_states import STATES  # noqa: F401 - the screens take it from here
 from ui.sales_states import state_name
+from ui.screens.product_selling import LEVEL_LABELS
+from ui.screens.product_selling import level_label
 from ui.search import search_keys
 
 CTX = "SalesOrders"
@@ -75,7 +78,10 @@ def state_text(state: str) -> str:
     return state_name(state, lambda text: translate(CTX, text))
 
 
-def source_text(source: str) -> str:
+def source_text(source: str, level: str = "", names: dict[str, str] | None = None) -> str:
+    """Where a price came from; a price level's by its name (批发价, not just 价格等级: the clerk asked which)."""
+    if source == "level" and level in LEVEL_LABELS:
+        return level_label(level, names or {})
     return translate(CTX, SOURCES.get(source, source))
 
 
@@ -130,3 +136,16 @@ class SoListModel(RowTableModel):
             lambda r: (r.number, r.customer, r.customer_name, r.reference, *(x.sku for x in r.lines)),
             lambda r: r.customer_name,
         )
+
+
+def unit_costs(stock, skus) -> dict[tuple[str, str], Decimal]:
+    """The unit cost (moving average) of each of ``skus`` in each warehouse, by (SKU, warehouse): what a price below
+    cost is told against. ``stock`` is the boundary's stock queries; call it off the GUI thread."""
+    return {(s.sku, s.warehouse): s.avg_cost for sku in set(skus) for s in stock.stock(sku=sku)}
+
+
+def cost_undercut(price: Decimal | None, discount: Decimal, cost: Decimal | None) -> Decimal | None:
+    """``cost`` when ``price`` after ``discount`` percent is below it (None: it is not, or either is unknown)."""
+    if price is None or not cost:
+        return None
+    return cost if discounted(price, discount) < cost else None
