@@ -468,6 +468,10 @@ RULES: dict[str, Template] = {
     "over_allocated": _r(QT_TRANSLATE_NOOP(
         "SyncRules", "allocated beyond its amount on two desks offline: the later allocation is undone by %1; "
                      "allocate what is open again"), "take"),
+    "invoice_bills_reversed": _r(QT_TRANSLATE_NOOP(
+        "SyncRules", "invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed and %4 "
+                     "waits as its credit; reverse it or ask for a credit note"), "invoice", "supplier", "receipt",
+        "take"),
     "in_closed_month": _r(QT_TRANSLATE_NOOP(
         "SyncRules", "dated %1 in the closed month %2: kept (it happened); the month's frozen figures leave it out: "
                      "reopen it if they must include it"), "day", "month"),
