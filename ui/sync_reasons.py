@@ -139,6 +139,13 @@ REASONS: dict[str, Template] = {
         "original", "reverses"),
     "held_reference": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 refers to %2 %3, which is held back"),
                          "column", "target", "value"),
+    "currency_change_open": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "currency: supplier %1 changes from %2 to %3 on the hub, but here it has open purchase orders "
+                       "(%4) or unsettled payables (%5) in %2; the change comes in once they are received, settled or "
+                       "cancelled"), "supplier", "old", "new", "orders", "payables"),
+    "price_waits_for_currency": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "a price of supplier %1 waits for the supplier's change of currency, which is kept aside "
+                       "here"), "supplier"),
     "users_need_admin": _t(QT_TRANSLATE_NOOP(
         "SyncReasons", "user records go to the hub only with an admin's hub login (see sync hub-add-admin); this "
                        "desk's own login may not write them")),

@@ -24,6 +24,7 @@ from persistence.sync import checks
 from persistence.sync import local as loc
 from persistence.sync import reasons as why
 from persistence.sync import records as r
+from persistence.sync import suppliers
 
 FACTS = {"movements": t.movements, "unfilled_demand": t.unfilled_demand}
 ACCOUNT_TABLES = frozenset({"account_items", "allocations", "period_balances"})  # checked against what is here too
@@ -166,6 +167,10 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
                     reason = code_clash(codes, e.key, record)
                 if not reason and run_spec.name in ACCOUNT_TABLES:
                     reason = accounts.reference_problem(run_spec, record, admitted, known)
+                if not reason and run_spec.name == "suppliers":
+                    reason = suppliers.currency_change_blocked(conn, e.key, record)
+                if not reason and run_spec.name in suppliers.PRICES:
+                    reason = suppliers.waits_for_currency(conn, record)
             reason = reason or authority(conn, run_spec, e, record)
             if reason:
                 _refuse(conn, e, reason)
