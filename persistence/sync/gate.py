@@ -146,6 +146,8 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
         nonlocal run
         if not run:
             return
+        if run_spec.name == "sync_conflicts":
+            run = own_conflicts(conn, me, run)
         good = []
         codes = _Codes(conn) if run_spec.name == "products" else None
         changed = accounts.changed_facts(conn, run_spec, [(e.key, rec) for e, rec in run]) \
@@ -230,6 +232,17 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     out.closed = accounts.closed_month_conflicts(conn, closings, out.items, out.allocations, out.movements,
                                                  out.movement_seqs)
     return out
+
+
+def own_conflicts(conn: Connection, me: str, run: list[tuple[Entry, dict | None]]) -> list[tuple[Entry, dict | None]]:
+    """The pulled conflicts this desk takes: those it saw (its push met them on the hub, ``device_id`` its instance),
+    those in which its own version lost (``lost_device`` its device or instance) and later versions of those it
+    holds (a review made on another desk). The others belong to the desks that saw them: a desk that joins the
+    office does not inherit them, and the ones every desk finds alike (``accounts``) it lists when it finds them."""
+    mine = {me, loc.get_setting(conn, "device_id")} - {""}
+    here = _present(conn, "sync_conflicts", {e.key for e, _ in run})
+    return [(e, record) for e, record in run if e.key in here or (
+        isinstance(record, dict) and bool({record.get("device_id"), record.get("lost_device")} & mine))]
 
 
 def _is_deletion(e: Entry) -> bool:
