@@ -22,10 +22,9 @@ Rules (what every device can rely on):
   terms, profiles, term details, price breaks, preferred suppliers, documents with their lines,
   purchase orders with lines and revisions, the accounts' tables (below), and the conflicts list
   itself) are pushed whole when their content hash differs from the one last exchanged with the
-  hub, with the version they were based on. A conflict belongs to the desk that saw it: a pull takes only those
-  its own push met, those in which its own version lost, and later versions of those it holds
-  (``gate.own_conflicts``), so a desk that joins the office starts with none. The hub keeps each record's current
-  version:
+  hub, with the version they were based on. A conflict belongs to the desk that saw it: a desk that joins the
+  office (or starts over) takes none of those the other desks found before it joined, unless its own version lost
+  (``gate.own_conflicts``); those found since travel as before. The hub keeps each record's current version:
 
   - based on the hub's current version (nobody else changed it): accepted, version + 1;
   - changed on the hub meanwhile (a concurrent edit): **the higher version wins; on equal
@@ -77,8 +76,8 @@ Rules (what every device can rely on):
 * **The hub is not trusted.** Every pulled record and movement is checked as if a clerk had typed
   it (``checks``); what fails is kept aside with its reason (``sync_quarantine``, see ``gate``)
   and applied once the hub holds a corrected version (or, for a rule that depends on this desk, once it holds:
-  a supplier's currency changes only while nothing of the supplier is open here, ``suppliers``); the same checks hold back, before a push,
-  what the hub could not hold. A pulled user record that would give anyone rights here waits
+  a supplier's currency changes only while nothing of the supplier is open here, ``suppliers``); the same checks
+  hold back, before a push, what the hub could not hold. A pulled user record that would give anyone rights here waits
   for an admin of this desk (``approve``); a desk without users takes users only in its first pull
   from a hub it joined. A pulled alias merges only records both here (``gate.apply_aliases``).
   With the hub set up for a login per desk (``roles``), PostgreSQL itself keeps a desk's login to

@@ -235,14 +235,28 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
 
 
 def own_conflicts(conn: Connection, me: str, run: list[tuple[Entry, dict | None]]) -> list[tuple[Entry, dict | None]]:
-    """The pulled conflicts this desk takes: those it saw (its push met them on the hub, ``device_id`` its instance),
-    those in which its own version lost (``lost_device`` its device or instance) and later versions of those it
-    holds (a review made on another desk). The others belong to the desks that saw them: a desk that joins the
-    office does not inherit them, and the ones every desk finds alike (``accounts``) it lists when it finds them."""
+    """The pulled conflicts this desk takes. A conflict belongs to the desk that saw it: those other desks found
+    before this desk joined the hub (its first sync, or a start over: ``local.JOINED_AT``) are theirs, and a desk
+    that joins starts with none of them, nor with later versions of them (a review made elsewhere). It takes those
+    it holds already, those it saw itself (its push met them on the hub: ``device_id`` its instance) or in which its
+    own version lost (``lost_device``), and those found since it joined, which the desks exchange as before (a
+    conflict every desk finds alike, ``accounts``, is held once). A desk that joined before this rule takes all."""
+    joined = loc.get_setting(conn, loc.JOINED_AT)
+    if not joined:
+        return run
     mine = {me, loc.get_setting(conn, "device_id")} - {""}
     here = _present(conn, "sync_conflicts", {e.key for e, _ in run})
-    return [(e, record) for e, record in run if e.key in here or (
-        isinstance(record, dict) and bool({record.get("device_id"), record.get("lost_device")} & mine))]
+
+    def taken(key: str, record: dict | None) -> bool:
+        if key in here:
+            return True
+        if not isinstance(record, dict):
+            return False
+        detected = record.get("detected_at")
+        return bool({record.get("device_id"), record.get("lost_device")} & mine) or (
+            isinstance(detected, int) and detected >= int(joined))
+
+    return [(e, record) for e, record in run if taken(e.key, record)]
 
 
 def _is_deletion(e: Entry) -> bool:

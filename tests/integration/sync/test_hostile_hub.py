@@ -375,9 +375,7 @@ def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, dev
             cid = str(uuid.uuid4())
             w.record("sync_conflicts", cid, {
                 "id": cid, "tbl": tbl, "row_id": row_id, "business_key": name, "rule": "higher version wins",
-                # said to be a version of b's that lost (a conflict of nobody's here is not taken at all)
-                "kept": "", "lost": json.dumps(lost), "lost_device": b.device_id,
-                "detected_at": int(time.time() * 1e6),
+                "kept": "", "lost": json.dumps(lost), "lost_device": "", "detected_at": int(time.time() * 1e6),
                 "resolved_at": None, "resolved_by": "", "note": "", "device_id": "", "version": 1, "_children": {}})
             forged[name] = cid
     finally:
