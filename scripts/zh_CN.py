@@ -1861,6 +1861,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'supplier code %1: no supplier has this code'): '供应商编码 %1：没有供应商使用此编码',
     ('Refusals', 'the goods received on %1 are not all in this ledger yet; synchronise and try again'):
         '入库单 %1 所收的货物尚未全部同步到本机；请先同步再试',
+    ('Refusals', 'the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first (supplier-invoice reverse %4 %3), then the receipt'): '采购单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货',
     ('Refusals', 'the sync stopped on an unexpected error (a fault of Stockroom, not of your data); what it finished is kept; sync again, and if the error comes back, report it with the words below'):
         '同步因意外错误而停止（这是 Stockroom 的故障，不是您数据的问题）；已完成的部分会保留；请再次同步，如果错误再次出现，请连同下面的文字一起报告',
     ('Refusals', 'sync stopped; what was pulled is kept'): '同步已停止；已下载的内容会保留',
@@ -2889,6 +2890,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncReasons', '_children is not an object'): '_children 不是对象',
     ('SyncReasons', "a %1 row is never changed, and the hub's differs from the one here"): '%1记录从不修改，而共享数据库上的与本机的不同',
     ('SyncReasons', 'a %1 row is never deleted'): '%1记录从不删除',
+    ('SyncReasons', "a price of supplier %1 waits for the supplier's change of currency, which is kept aside here"): '供应商 %1 的价格须等该供应商的币种更改生效，而该更改在本机已搁置',
     ('SyncReasons', 'a reversal names no movement it reverses'): '冲销未指明所冲销的库存变动',
     ('SyncReasons', 'a transfer leg has no transfer id'): '调拨的一端没有调拨编号',
     ('SyncReasons', 'a user deleted on the hub; users are deactivated, never deleted'): '共享数据库上删除了一个用户；用户只能停用，不能删除',
@@ -2906,6 +2908,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '贷方款项：该款项的金额 %1 不能冲抵任何款项',
     ('SyncReasons', 'credit_item_id: the two items are not of one side and partner'):
         '贷方款项：两笔款项不属于同一方向和同一往来单位',
+    ('SyncReasons', 'currency: supplier %1 changes from %2 to %3 on the hub, but here it has open purchase orders (%4) or unsettled payables (%5) in %2; the change comes in once they are received, settled or cancelled'): '币种：共享数据库中供应商 %1 的币种由 %2 改为 %3，但本机还有以 %2 计价的未完成采购单（%4）或未结清的应付款（%5）；待这些采购单收货或取消、应付款结清后，此更改才会生效',
     ('SyncReasons', "debit_item_id: the item's amount %1 does not raise what is owed"):
         '借方款项：该款项的金额 %1 并未增加应收应付',
     ('SyncReasons', 'deleted on the hub, but %1 here still refer to it'): '已在共享数据库上删除，但本机的%1仍引用它',
@@ -2960,7 +2963,11 @@ ZH_CN: dict[tuple[str, str], str] = {
         '用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录',
     ('SyncReasons', 'year and seq go together'): '年份与序号须同时给出',
     ('SyncReasons', 'year: %1 is outside the years a business date may fall in'): '年份：%1 不在业务日期允许的年份之内',
+<<<<<<< HEAD
     ('SyncStage', '%1: %2/%3'): '%1：%2/%3',
+=======
+    ('SyncRules', 'invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed and %4 waits as its credit; reverse it or ask for a credit note'): '%2 的发票 %1 所开的收货 %3 已在另一台电脑上冲销：该发票仍计为应付，%4 作为它的贷方余额暂挂；请冲销该发票，或请供应商开具红字发票',
+>>>>>>> sync23
     ('SyncStage', 'receiving'): '下载',
     ('SyncStage', 'recalculating stock'): '重算库存',
     ('SyncStage', 'sending'): '上传',

@@ -430,6 +430,9 @@ class FakeAccountRepository:
         return [a for a in self.s.allocations if item_id in (a.debit_item_id, a.credit_item_id)
                 and a.undoes_id is None and a.id not in undone]
 
+    def allocations_of(self, item_id: str) -> list[Allocation]:
+        return [a for a in self.s.allocations if item_id in (a.debit_item_id, a.credit_item_id)]
+
     def last_seq(self, kind: str, year: int) -> int:
         return max((x.seq or 0 for x in self.s.account_items if x.kind == kind and x.year == year), default=0)
 

@@ -139,6 +139,13 @@ REASONS: dict[str, Template] = {
         "original", "reverses"),
     "held_reference": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 refers to %2 %3, which is held back"),
                          "column", "target", "value"),
+    "currency_change_open": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "currency: supplier %1 changes from %2 to %3 on the hub, but here it has open purchase orders "
+                       "(%4) or unsettled payables (%5) in %2; the change comes in once they are received, settled or "
+                       "cancelled"), "supplier", "old", "new", "orders", "payables"),
+    "price_waits_for_currency": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "a price of supplier %1 waits for the supplier's change of currency, which is kept aside "
+                       "here"), "supplier"),
     "users_need_admin": _t(QT_TRANSLATE_NOOP(
         "SyncReasons", "user records go to the hub only with an admin's hub login (see sync hub-add-admin); this "
                        "desk's own login may not write them")),
@@ -469,6 +476,10 @@ RULES: dict[str, Template] = {
     "over_allocated": _r(QT_TRANSLATE_NOOP(
         "SyncRules", "allocated beyond its amount on two desks offline: the later allocation is undone by %1; "
                      "allocate what is open again"), "take"),
+    "invoice_bills_reversed": _r(QT_TRANSLATE_NOOP(
+        "SyncRules", "invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed and %4 "
+                     "waits as its credit; reverse it or ask for a credit note"), "invoice", "supplier", "receipt",
+        "take"),
     "in_closed_month": _r(QT_TRANSLATE_NOOP(
         "SyncRules", "dated %1 in the closed month %2: kept (it happened); the month's frozen figures leave it out: "
                      "reopen it if they must include it"), "day", "month"),

@@ -94,15 +94,41 @@ def counterparts(uow, item: AccountItem) -> tuple[Decimal, list[OpenItem]]:
 
 def settle(uow, item: AccountItem, day: date, *, prefer: Iterable[str] = ()) -> list[Allocation]:
     """Allocate what is open of ``item`` to the partner's open items of the other sign: those whose id or number
-    is in ``prefer`` first, then oldest first. A + item so takes the partner's credit, a − item pays items."""
+    is in ``prefer`` first, then oldest first. A + item so takes the partner's credit, a − item pays items.
+
+    Credit ``held_for_invoice`` is never taken oldest first: it waits for its own invoice (or a hand's allocation)."""
     left, others = counterparts(uow, item)
     preferred = set(prefer)
     first = [x for x in others if x.item.id in preferred or x.item.number in preferred]
     picks = oldest_first(first, left)
     left -= sum((p.amount for p in picks), ZERO)
     taken = {p.target.item.id for p in picks}
-    picks += oldest_first([x for x in others if x.item.id not in taken], left)
+    picks += oldest_first([x for x in others if x.item.id not in taken and not held_for_invoice(uow, x.item)], left)
     return write_picks(uow, item, picks, day)
+
+
+def billing_match(uow, item: AccountItem) -> AccountItem | None:
+    """The ``invoice_match`` item of the supplier invoice that bills ``item`` (a goods receipt's payable), if any.
+
+    An invoice bills a receipt when its match settles the receipt's payable: a live allocation joins the two."""
+    for a in uow.accounts.live_allocations(item.id):
+        if a.debit_item_id == item.id:
+            credit = uow.accounts.get(a.credit_item_id)
+            if credit is not None and credit.kind == ItemKind.INVOICE_MATCH:
+                return credit
+    return None
+
+
+def held_for_invoice(uow, item: AccountItem) -> bool:
+    """Whether ``item`` is an invoice's match whose credit a reversed receipt left open: the invoice bills a receipt
+    that was reversed (on another desk, offline: one desk refuses to reverse a receipt an invoice bills, see
+    ``domain.stock.ledger.plan_reversal``). That credit belongs to the invoice: the office reverses the invoice or
+    allocates the credit by hand; a later receipt or invoice of the supplier does not take it on its own."""
+    if item.kind != ItemKind.INVOICE_MATCH or item.amount >= 0:
+        return False
+    return any(a.undoes_id is None and a.debit_item_id != item.id
+               and uow.accounts.reversal_of(a.debit_item_id) is not None
+               for a in uow.accounts.allocations_of(item.id))
 
 
 def undo_allocations(uow, item: AccountItem, day: date) -> list[Allocation]:

@@ -33,6 +33,9 @@ class AccountRepository(Protocol):
     def live_allocations(self, item_id: str) -> list[Allocation]:
         """The allocations touching ``item_id`` (as debit or credit) that are not undone, oldest first."""
         ...
+    def allocations_of(self, item_id: str) -> list[Allocation]:
+        """Every allocation touching ``item_id``, undone ones and undos included, oldest first."""
+        ...
     def last_seq(self, kind: str, year: int) -> int:
         """The highest ``seq`` of the money items of ``kind`` in ``year`` (0: none yet)."""
         ...

@@ -83,13 +83,13 @@ class CurrencyChangeBlocked(RuleViolation):
 
     def __init__(self, supplier: str, old: str, new: str, orders: list[tuple[str, str]], payables: list[str]):
         self.supplier, self.old, self.new, self.orders, self.payables = supplier, old, new, orders, payables
-        named = _some([n for n, _ in orders])  # numbers only: a state word would stay English in a Chinese sentence
-        params = {"supplier": supplier, "old": old, "new": new, "orders": named, "payables": _some(payables)}
+        named = some_names([n for n, _ in orders])  # numbers only: a state word stays English in Chinese
+        params = {"supplier": supplier, "old": old, "new": new, "orders": named, "payables": some_names(payables)}
         super().__init__(ENGLISH["supplier_currency_blocked"].format(**params), code="supplier_currency_blocked",
                          params=params)
 
 
-def _some(names: list[str], most: int = 8) -> str:
+def some_names(names: list[str], most: int = 8) -> str:
     """The distinct names in order, at most ``most`` of them and how many in all beyond; ``none`` for none."""
     distinct = list(dict.fromkeys(names))
     if not distinct:

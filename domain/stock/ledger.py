@@ -45,7 +45,9 @@ from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.items import billing_match
 from domain.accounts.items import source_reversed
+from domain.accounts.model import ItemKind
 from domain.accounts.periods import closed as closed_period
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
@@ -462,9 +464,23 @@ def plan_reversal(uow: UnitOfWork, movement_id: str) -> list[tuple[Movement, dat
             day = leg.occurred_at.astimezone().date()
             raise refusal(RuleViolation, "period_closed_reversal", movement=movement_id, day=day.isoformat(),
                           month=f"{day:%Y-%m}", through=f"{uow.periods.closed_through():%Y-%m}")
+        if leg.source_type == "po" and leg.kind == _RECEIPT:
+            _refuse_invoiced(uow, leg)
     # A reversal comes after its original in business time, even one dated in the future;
     # otherwise it would take away goods before they arrived.
     return [(leg, max(now, leg.occurred_at)) for leg in legs]
+
+
+def _refuse_invoiced(uow: UnitOfWork, leg: Movement) -> None:
+    """Refuse to reverse a receipt a supplier invoice bills: the invoice would bill a reversed receipt, and its match
+    would leave credit standing (the sync lists the same thing as a conflict when two desks did it offline,
+    ``persistence.sync.accounts``). The invoice is reversed first."""
+    for item in uow.accounts.by_source(leg.id):
+        match = billing_match(uow, item) if item.kind == ItemKind.GOODS_RECEIPT else None
+        if match is not None:
+            supplier = uow.suppliers.get(item.partner_id)
+            raise refusal(RuleViolation, "receipt_invoiced", po=item.number, sku=item.reference,
+                          invoice=match.number, supplier=supplier.code if supplier is not None else item.partner_id)
 
 
 def post_reversal(uow: UnitOfWork, plan: list[tuple[Movement, datetime]], note: str = "") -> list[Movement]:

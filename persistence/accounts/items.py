@@ -121,6 +121,12 @@ class AccountRepository:
         undone = {r.undoes_id for r in rows if r.undoes_id is not None}
         return [_allocation_from_row(r) for r in rows if r.undoes_id is None and r.id not in undone]
 
+    def allocations_of(self, item_id: str) -> list[Allocation]:
+        rows = self.conn.execute(
+            select(A).where(or_(A.c.debit_item_id == item_id, A.c.credit_item_id == item_id))
+            .order_by(A.c.created_at, A.c.id)).all()
+        return [_allocation_from_row(r) for r in rows]
+
     def last_seq(self, kind: str, year: int) -> int:
         got = self.conn.execute(select(func.max(I.c.seq)).where(I.c.kind == kind, I.c.year == year)).scalar()
         return got or 0

@@ -22,7 +22,9 @@ Rules (what every device can rely on):
   terms, profiles, term details, price breaks, preferred suppliers, documents with their lines,
   purchase orders with lines and revisions, the accounts' tables (below), and the conflicts list
   itself) are pushed whole when their content hash differs from the one last exchanged with the
-  hub, with the version they were based on. The hub keeps each record's current version:
+  hub, with the version they were based on. A conflict belongs to the desk that saw it: a desk that joins the
+  office (or starts over) takes none of those the other desks found before it joined, unless its own version lost
+  (``gate.own_conflicts``); those found since travel as before. The hub keeps each record's current version:
 
   - based on the hub's current version (nobody else changed it): accepted, version + 1;
   - changed on the hub meanwhile (a concurrent edit): **the higher version wins; on equal
@@ -73,8 +75,9 @@ Rules (what every device can rely on):
   merged partner.
 * **The hub is not trusted.** Every pulled record and movement is checked as if a clerk had typed
   it (``checks``); what fails is kept aside with its reason (``sync_quarantine``, see ``gate``)
-  and applied once the hub holds a corrected version; the same checks hold back, before a push,
-  what the hub could not hold. A pulled user record that would give anyone rights here waits
+  and applied once the hub holds a corrected version (or, for a rule that depends on this desk, once it holds:
+  a supplier's currency changes only while nothing of the supplier is open here, ``suppliers``); the same checks
+  hold back, before a push, what the hub could not hold. A pulled user record that would give anyone rights here waits
   for an admin of this desk (``approve``); a desk without users takes users only in its first pull
   from a hub it joined. A pulled alias merges only records both here (``gate.apply_aliases``).
   With the hub set up for a login per desk (``roles``), PostgreSQL itself keeps a desk's login to
@@ -99,7 +102,15 @@ Rules (what every device can rely on):
     content comes only from the allocations; every desk that holds the same allocations writes the same rows, and
     the hub keeps one (its first, if two desks saw different allocations: the other desk takes the hub's and, in
     the same step, undoes what is still too much; the lost version is listed). Each undo is listed as a conflict
-    whose id and content every desk makes alike, so the list holds it once;
+    whose id and content every desk makes alike, so the list holds it once. An allocation of an item to its own
+    reversal is never the one undone (a reversal settles its original and nothing else);
+  - **an invoice that bills a reversed receipt** (a receipt of a PO reversed on one desk, the supplier's invoice for
+    it entered on another offline; one desk refuses to reverse a receipt an invoice bills, ``receipt_invoiced``):
+    the receipt is allocated beyond its amount, its reversal and the invoice's match, and the match's allocation is
+    undone as above; the conflict says it in those words (``invoice_bills_reversed``: the invoice, the receipt, the
+    supplier), and the credit the match is left with waits for its invoice (``domain.accounts.items.
+    held_for_invoice``): no later receipt or invoice of the supplier takes it on its own, the office reverses the
+    invoice or allocates the credit by hand;
   - **RC-/PM-/RF-/OB- numbers taken twice offline** (kind, year and seq of an item): renumbered on the hub to the
     next free number of its kind and year, as documents are, the renumbering kept (``sync_aliases``) and listed; a
     desk that pulls a number its unpushed item holds renumbers its own first. Only receipts, payments, refunds and
@@ -237,6 +248,9 @@ class ConflictRow:
     rule_code: str = ""  # the rule as data (persistence.sync.rules); '' for a conflict kept before codes
     rule_params: dict = field(default_factory=dict)
     lost_text: str = ""  # the losing version in one line, as ``kept`` says the kept one
+    # whether applying the losing version can work for this kind of conflict (``loser_refusal``): a screen offers
+    # Apply losing version only then
+    loser_applies: bool = True
 
 
 @dataclass
@@ -562,8 +576,25 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         result.append(ConflictRow(row.id, row.tbl, named.get(row.id, row.business_key), _summary(spec, kept, lost),
                                   lost, row.rule, row.detected_at, row.resolved_at, row.resolved_by, row.note, kept,
                                   row.row_id, row.lost_device, row.rule_code or "", rules.params_of(row.rule_params),
-                                  _summary(spec, lost, kept)))
+                                  _summary(spec, lost, kept), not loser_refusal(row.tbl, row.rule, lost)))
     return result
+
+
+def loser_refusal(table: str, rule: str, lost: dict | None) -> str:
+    """The refusal code applying a conflict's losing version meets for this kind of conflict, whatever else it holds;
+    '' when it may be applied (it is still checked like a pulled record then).
+
+    ``conflict_loser_deleted``: the losing version is a deletion, or of no record that can be written again (a
+    conflict itself, a movement); ``conflict_renumbered``: a number taken twice, the document keeps its new number;
+    ``conflict_fact``: an item, an allocation or an event is a fact, corrected by a reversal, never written over."""
+    spec = r.BY_NAME.get(table)
+    if spec is None or not lost or spec.name == "sync_conflicts":
+        return "conflict_loser_deleted"
+    if spec.on_clash == "renumber" and rule.startswith("number"):
+        return "conflict_renumbered"
+    if spec.immutable:
+        return "conflict_fact"
+    return ""
 
 
 def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_loser: bool = False,
@@ -604,12 +635,10 @@ def _conflict_table(db, conflict_id: str) -> str:
 def _apply_loser(conn, conflict: dict) -> None:
     spec = r.BY_NAME.get(conflict["tbl"])
     lost = json.loads(conflict["lost"]) if conflict["lost"] else None
-    if spec is None or lost is None or spec.name == "sync_conflicts":
-        raise refusal(RuleViolation, "conflict_loser_deleted")
-    if spec.on_clash == "renumber" and conflict["rule"].startswith("number"):
-        raise refusal(RuleViolation, "conflict_renumbered")
-    if spec.immutable:  # a fact: what lost is corrected by a reversal, never written over the one kept
-        raise refusal(RuleViolation, "conflict_fact")
+    refused = loser_refusal(conflict["tbl"], conflict["rule"], lost)
+    if refused:  # (a fact: what lost is corrected by a reversal, never written over the one kept)
+        raise refusal(RuleViolation, refused)
+    assert spec is not None and lost is not None
     key = conflict["row_id"]
     alias = conn.execute(select(t.sync_aliases.c.new_key).where(t.sync_aliases.c.tbl == spec.name,
                                                                t.sync_aliases.c.old_key == key)).scalar()

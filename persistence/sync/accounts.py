@@ -196,8 +196,11 @@ def settle_allocations(conn: Connection, items: set[str]) -> int:
             if row.undoes_id is not None:
                 undone.setdefault(row.undoes_id, []).append(row.amount)
         excess = sum(row.amount for row in rows) - abs(item.amount)
-        applies = sorted((row for row in rows if row.undoes_id is None), key=lambda a: (a.created_at, a.id),
-                         reverse=True)
+        others = _items(conn, {row.credit_item_id if item.amount > 0 else row.debit_item_id for row in rows})
+        # the item's own reversal keeps its allocation (a reversal settles its original, nothing else): the others
+        # are undone first, the latest first
+        applies = sorted((row for row in rows if row.undoes_id is None), key=lambda a: (
+            _other(a, item, others).reverses_id != item_id, a.created_at, a.id), reverse=True)
         for a in applies:
             if excess <= 0:
                 break
@@ -217,10 +220,34 @@ def settle_allocations(conn: Connection, items: set[str]) -> int:
             written += 1
             kept = {"item": item_id, "number": item.number, "amount": fmt(item.amount)}
             _conflict(conn, conflict_id("allocation", new_id), "allocations", a.id, item.number or item_id,
-                      rules.rule("over_allocated", take=fmt_price(take)),  # 1,272.38, as money is shown
-                      kept, lost, a.device_id, a.created_at)
+                      _undo_rule(conn, item, _other(a, item, others), take), kept, lost, a.device_id, a.created_at)
     open_amounts.refresh(conn, touched)
     return written
+
+
+def _items(conn: Connection, ids: set[str]):
+    it = t.account_items.c
+    return {row.id: row for row in _rows(conn, select(it.id, it.kind, it.number, it.reverses_id), it.id, ids)}
+
+
+def _other(allocation, item, items: dict):
+    """The item ``allocation`` joins ``item`` to."""
+    return items[allocation.credit_item_id if allocation.debit_item_id == item.id else allocation.debit_item_id]
+
+
+def _undo_rule(conn: Connection, item, other, take: Decimal) -> rules.Rule:
+    """Why an allocation of ``item`` to ``other`` was undone: in general it was allocated beyond its amount; when
+    ``item`` is a receipt reversed on one desk and ``other`` the match of an invoice entered for it on another, the
+    invoice bills a reversed receipt (one desk refuses that: ``domain.stock.ledger``), said in those words: the
+    invoice, the receipt and the supplier; the credit the match holds waits for the invoice
+    (``domain.accounts.items.held_for_invoice``)."""
+    it = t.account_items.c
+    reversed_ = conn.execute(select(it.id).where(it.reverses_id == item.id)).first() is not None
+    if item.kind == "goods_receipt" and other.kind == "invoice_match" and reversed_:
+        supplier = conn.execute(select(t.suppliers.c.code).where(t.suppliers.c.id == item.partner_id)).scalar()
+        return rules.rule("invoice_bills_reversed", invoice=other.number, supplier=supplier or item.partner_id,
+                          receipt=f"{item.number} {item.reference}".strip(), take=fmt_price(take))
+    return rules.rule("over_allocated", take=fmt_price(take))  # 1,272.38, as money is shown
 
 
 # -- a fact dated in a month this desk has closed ---------------------------------------------------------------

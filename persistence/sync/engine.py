@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -171,6 +172,8 @@ def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncRepor
             loc.start_over(conn)
         if start_over or (not known and not positions):  # joined by an admin (or a desk nobody signs in to)
             loc.set_setting(conn, loc.FIRST_PULL, hub_id)
+            # the conflicts other desks saw before now are theirs, not this desk's (gate.own_conflicts)
+            loc.set_setting(conn, loc.JOINED_AT, str(to_micros(datetime.now(UTC))))
         elif restart:  # a restored hub is no decision of anyone's: it earns no trust
             conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))
         loc.set_setting(conn, loc.HUB_ID, hub_id)

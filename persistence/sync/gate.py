@@ -24,6 +24,7 @@ from persistence.sync import checks
 from persistence.sync import local as loc
 from persistence.sync import reasons as why
 from persistence.sync import records as r
+from persistence.sync import suppliers
 
 FACTS = {"movements": t.movements, "unfilled_demand": t.unfilled_demand}
 ACCOUNT_TABLES = frozenset({"account_items", "allocations", "period_balances"})  # checked against what is here too
@@ -145,6 +146,8 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
         nonlocal run
         if not run:
             return
+        if run_spec.name == "sync_conflicts":
+            run = own_conflicts(conn, me, run)
         good = []
         codes = _Codes(conn) if run_spec.name == "products" else None
         changed = accounts.changed_facts(conn, run_spec, [(e.key, rec) for e, rec in run]) \
@@ -166,6 +169,10 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
                     reason = code_clash(codes, e.key, record)
                 if not reason and run_spec.name in ACCOUNT_TABLES:
                     reason = accounts.reference_problem(run_spec, record, admitted, known)
+                if not reason and run_spec.name == "suppliers":
+                    reason = suppliers.currency_change_blocked(conn, e.key, record)
+                if not reason and run_spec.name in suppliers.PRICES:
+                    reason = suppliers.waits_for_currency(conn, record)
             reason = reason or authority(conn, run_spec, e, record)
             if reason:
                 _refuse(conn, e, reason)
@@ -225,6 +232,31 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     out.closed = accounts.closed_month_conflicts(conn, closings, out.items, out.allocations, out.movements,
                                                  out.movement_seqs)
     return out
+
+
+def own_conflicts(conn: Connection, me: str, run: list[tuple[Entry, dict | None]]) -> list[tuple[Entry, dict | None]]:
+    """The pulled conflicts this desk takes. A conflict belongs to the desk that saw it: those other desks found
+    before this desk joined the hub (its first sync, or a start over: ``local.JOINED_AT``) are theirs, and a desk
+    that joins starts with none of them, nor with later versions of them (a review made elsewhere). It takes those
+    it holds already, those it saw itself (its push met them on the hub: ``device_id`` its instance) or in which its
+    own version lost (``lost_device``), and those found since it joined, which the desks exchange as before (a
+    conflict every desk finds alike, ``accounts``, is held once). A desk that joined before this rule takes all."""
+    joined = loc.get_setting(conn, loc.JOINED_AT)
+    if not joined:
+        return run
+    mine = {me, loc.get_setting(conn, "device_id")} - {""}
+    here = _present(conn, "sync_conflicts", {e.key for e, _ in run})
+
+    def taken(key: str, record: dict | None) -> bool:
+        if key in here:
+            return True
+        if not isinstance(record, dict):
+            return False
+        detected = record.get("detected_at")
+        return bool({record.get("device_id"), record.get("lost_device")} & mine) or (
+            isinstance(detected, int) and detected >= int(joined))
+
+    return [(e, record) for e, record in run if taken(e.key, record)]
 
 
 def _is_deletion(e: Entry) -> bool:

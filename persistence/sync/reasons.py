@@ -101,6 +101,11 @@ ENGLISH: dict[str, str] = {
     "merged_missing": "merged on the hub into {table} {key}, which is not here: not renamed",
     "second_reversal": "said on the hub to be a second reversal of movement {original}, but it reverses {reverses}",
     "held_reference": "{column} refers to {target} {value}, which is held back",
+    "currency_change_open": "currency: supplier {supplier} changes from {old} to {new} on the hub, but here it has "
+                            "open purchase orders ({orders}) or unsettled payables ({payables}) in {old}; the "
+                            "change comes in once they are received, settled or cancelled",
+    "price_waits_for_currency": "a price of supplier {supplier} waits for the supplier's change of currency, which "
+                                "is kept aside here",
     "users_need_admin": "user records go to the hub only with an admin's hub login (see sync hub-add-admin); this "
                         "desk's own login may not write them",
     # -- receivables and payables beside what is here (accounts)

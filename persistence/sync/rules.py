@@ -33,6 +33,9 @@ ENGLISH: dict[str, str] = {
     # -- receivables and payables (accounts)
     "over_allocated": "allocated beyond its amount on two desks offline: the later allocation is undone by {take}; "
                       "allocate what is open again",
+    "invoice_bills_reversed": "invoice {invoice} of {supplier} bills receipt {receipt}, reversed on another desk: "
+                              "the invoice stays owed and {take} waits as its credit; reverse it or ask for a "
+                              "credit note",
     "in_closed_month": "dated {day} in the closed month {month}: kept (it happened); the month's frozen figures "
                        "leave it out: reopen it if they must include it",
 }

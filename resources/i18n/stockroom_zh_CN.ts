@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+525" />
+            <location filename="../../ui/refusals.py" line="+528" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-382" />
+            <location line="-385" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -1535,7 +1535,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>处理同步冲突需要经理角色。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+10" />
             <source>Keep the version in use for %1. A note for the record (optional):</source>
             <translation>%1 保留在用的版本。备注（可选）：</translation>
         </message>
@@ -5222,7 +5222,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
+<<<<<<< HEAD
             <location filename="../../ui/screens/conflicts.py" line="-392" />
+=======
+            <location filename="../../ui/screens/conflicts.py" line="-376" />
+>>>>>>> sync23
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -7540,7 +7544,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+535" />
+            <location filename="../../ui/refusals.py" line="+538" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7983,7 +7987,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
+<<<<<<< HEAD
             <location line="-664" />
+=======
+            <location line="-666" />
+>>>>>>> sync23
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8633,7 +8641,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 不在 %2 中；发票只能包含采购单或收货单上的货品</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first (supplier-invoice reverse %4 %3), then the receipt</source>
+            <translation>采购单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>warehouse %1 already exists: the demo fills an empty database only</source>
             <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
         </message>
@@ -11576,7 +11589,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../ui/refusals.py" line="-635" />
+=======
+            <location filename="../../ui/refusals.py" line="-613" />
+>>>>>>> sync23
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -11725,7 +11742,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+379" />
+            <location filename="../../ui/refusals.py" line="+382" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -12657,8 +12674,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
+<<<<<<< HEAD
             <location filename="../../ui/sync_reasons.py" line="+233" />
             <source>Action</source>
+=======
+            <location filename="../../ui/sync_reasons.py" line="+240" />
+            <source>action</source>
+>>>>>>> sync23
             <translation>操作</translation>
         </message>
         <message>
@@ -13668,7 +13690,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
+<<<<<<< HEAD
             <location filename="../../ui/sync_reasons.py" line="-357" />
+=======
+            <location filename="../../ui/sync_reasons.py" line="-363" />
+>>>>>>> sync23
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14074,6 +14100,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+2" />
+            <source>currency: supplier %1 changes from %2 to %3 on the hub, but here it has open purchase orders (%4) or unsettled payables (%5) in %2; the change comes in once they are received, settled or cancelled</source>
+            <translation>币种：共享数据库中供应商 %1 的币种由 %2 改为 %3，但本机还有以 %2 计价的未完成采购单（%4）或未结清的应付款（%5）；待这些采购单收货或取消、应付款结清后，此更改才会生效</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a price of supplier %1 waits for the supplier's change of currency, which is kept aside here</source>
+            <translation>供应商 %1 的价格须等该供应商的币种更改生效，而该更改在本机已搁置</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>user records go to the hub only with an admin's hub login (see sync hub-add-admin); this desk's own login may not write them</source>
             <translation>用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录</translation>
         </message>
@@ -14212,6 +14248,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+3" />
+            <source>invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed and %4 waits as its credit; reverse it or ask for a credit note</source>
+            <translation>%2 的发票 %1 所开的收货 %3 已在另一台电脑上冲销：该发票仍计为应付，%4 作为它的贷方余额暂挂；请冲销该发票，或请供应商开具红字发票</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>dated %1 in the closed month %2: kept (it happened); the month's frozen figures leave it out: reopen it if they must include it</source>
             <translation>日期为 %1，属于已结账月份 %2：已保留（确已发生）；该月冻结的数字不包含它：如需包含，请重新打开该月</translation>
         </message>
@@ -14350,7 +14391,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
+<<<<<<< HEAD
             <location filename="../../ui/sync_reasons.py" line="-290" />
+=======
+            <location filename="../../ui/sync_reasons.py" line="-293" />
+>>>>>>> sync23
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

@@ -233,8 +233,9 @@ def test_cancel_stops_the_sync_and_the_next_one_finishes_the_job(qtbot, services
         assert conn.exec_driver_sql("SELECT count(*) FROM movements").scalar_one() == 1
 
 
-def test_a_refused_apply_says_why_beside_the_buttons(qtbot, services, db, other, hub):
-    """A renumbered document keeps its new number: applying the losing version is refused, with the reason."""
+def test_a_renumbered_document_offers_mark_reviewed_but_not_apply_losing_version(qtbot, services, db, other, hub):
+    """A renumbered document keeps its new number: applying the losing version cannot work, so it is not offered (it
+    was, and was then refused); the conflict is reviewed, and the command line's apply is still refused."""
     from domain.stock import documents as docs
     from ui.screens.conflicts import ConflictsScreen
 
@@ -250,8 +251,22 @@ def test_a_refused_apply_says_why_beside_the_buttons(qtbot, services, db, other,
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
     assert "renumbered" in screen.model.rows[0].rule
-    screen.confirm_apply = lambda row: True
-    screen.apply_losing_version()
-    qtbot.waitUntil(lambda: screen.message.text().startswith("Not done: "), timeout=10_000)
-    assert "new number" in screen.message.text()
+    assert screen.apply_loser.isHidden() and not screen.apply_loser.isEnabled()
+    assert screen.review.isEnabled() and not screen.review.isHidden()
+    screen.confirm_apply = lambda row: pytest.fail("applying was offered")
+    screen.apply_losing_version()  # its shortcut (Alt+A) does nothing either
+    assert screen.message.text() == ""
+    from domain.kernel.errors import RuleViolation
+
+    with pytest.raises(RuleViolation, match="new number"):
+        sync.resolve_conflict(db, screen.model.rows[0].id, user="manager", apply_loser=True)
     assert [r.resolved_at for r in sync.conflicts(db)] == [None]  # still open, to mark reviewed
+    screen.ask_note = lambda row: (True, "told the supplier the new number")
+    screen.mark_reviewed()
+    qtbot.waitUntil(lambda: sync.conflicts(db) == [], timeout=10_000)
+
+
+def test_a_conflict_whose_losing_version_can_be_applied_still_offers_it(qtbot, conflicts_screen):
+    screen = conflicts_screen
+    assert screen.model.rows[0].loser_applies
+    assert not screen.apply_loser.isHidden() and screen.apply_loser.isEnabled()

@@ -4,7 +4,9 @@ Sync never drops a losing edit: the version that lost a rule (a concurrent edit,
 SKU, barcode or warehouse code created on two desktops) is kept here beside the one in use.
 The table lists them (open ones, or all); the pane below shows both versions side by side with
 the differing fields marked. "Mark reviewed" (Ctrl+Enter) closes one with an optional note;
-"Apply losing version" puts the losing version in place instead, after a confirmation. Where
+"Apply losing version" puts the losing version in place instead, after a confirmation; it is
+offered only for the kinds of conflict where it can work (``ConflictRow.loser_applies``: not for a
+renumbered document, a fact such as an allocation, or a deletion). Where
 sign-in is on, both need the manager role (``domain.access.roles``).
 
 Negative stock after a merge is not an error: both clerks' movements are kept. The list at the
@@ -381,6 +383,12 @@ class ConflictsScreen(Screen):
             button.setEnabled(open_row and self.may_resolve)
             button.setToolTip("" if self.may_resolve else
                               translate("ConflictsScreen", "Resolving sync conflicts needs the manager role."))
+        # only what works for this kind of conflict: a renumbered document keeps its number, a fact (an open item, an
+        # allocation) is corrected by a reversal, a deletion has nothing to apply
+        applies = row is None or row.loser_applies
+        self.apply_loser.setVisible(applies)
+        if not applies:
+            self.apply_loser.setEnabled(False)
 
     # -- resolving -------------------------------------------------------------------------
     def ask_note(self, row) -> tuple[bool, str]:

@@ -144,6 +144,8 @@ def test_three_desks_that_made_the_same_records_end_alike_with_every_movement_as
         assert_kept(before[db], db)
         assert queries.check(db.engine) == []
     states = [snapshot(db) for db in desks]
+    for state in states:  # each desk holds the conflicts it saw (gate.own_conflicts): c joined after a's and b's
+        del state["conflicts"]
     assert states[0] == states[1] == states[2]
     assert len(states[0]["ledger"]) == 6
     [(sku, code, on_hand, _)] = states[0]["balances"]
