@@ -2963,11 +2963,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录',
     ('SyncReasons', 'year and seq go together'): '年份与序号须同时给出',
     ('SyncReasons', 'year: %1 is outside the years a business date may fall in'): '年份：%1 不在业务日期允许的年份之内',
-<<<<<<< HEAD
-    ('SyncStage', '%1: %2/%3'): '%1：%2/%3',
-=======
     ('SyncRules', 'invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed and %4 waits as its credit; reverse it or ask for a credit note'): '%2 的发票 %1 所开的收货 %3 已在另一台电脑上冲销：该发票仍计为应付，%4 作为它的贷方余额暂挂；请冲销该发票，或请供应商开具红字发票',
->>>>>>> sync23
+    ('SyncStage', '%1: %2/%3'): '%1：%2/%3',
     ('SyncStage', 'receiving'): '下载',
     ('SyncStage', 'recalculating stock'): '重算库存',
     ('SyncStage', 'sending'): '上传',

@@ -1442,7 +1442,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+162" />
+            <location filename="../../ui/screens/conflicts.py" line="+164" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -5222,11 +5222,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-<<<<<<< HEAD
-            <location filename="../../ui/screens/conflicts.py" line="-392" />
-=======
-            <location filename="../../ui/screens/conflicts.py" line="-376" />
->>>>>>> sync23
+            <location filename="../../ui/screens/conflicts.py" line="-398" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -7987,11 +7983,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-<<<<<<< HEAD
-            <location line="-664" />
-=======
-            <location line="-666" />
->>>>>>> sync23
+            <location line="-667" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -11589,11 +11581,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-<<<<<<< HEAD
-            <location filename="../../ui/refusals.py" line="-635" />
-=======
-            <location filename="../../ui/refusals.py" line="-613" />
->>>>>>> sync23
+            <location filename="../../ui/refusals.py" line="-638" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -12674,13 +12662,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-<<<<<<< HEAD
-            <location filename="../../ui/sync_reasons.py" line="+233" />
-            <source>Action</source>
-=======
             <location filename="../../ui/sync_reasons.py" line="+240" />
-            <source>action</source>
->>>>>>> sync23
+            <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
@@ -13690,11 +13673,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-<<<<<<< HEAD
-            <location filename="../../ui/sync_reasons.py" line="-357" />
-=======
-            <location filename="../../ui/sync_reasons.py" line="-363" />
->>>>>>> sync23
+            <location filename="../../ui/sync_reasons.py" line="-364" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14391,11 +14370,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-<<<<<<< HEAD
-            <location filename="../../ui/sync_reasons.py" line="-290" />
-=======
-            <location filename="../../ui/sync_reasons.py" line="-293" />
->>>>>>> sync23
+            <location filename="../../ui/sync_reasons.py" line="-294" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
