@@ -3,7 +3,6 @@ and receipts made through the use cases (tests/ui/accounts_data.py)."""
 
 from __future__ import annotations
 
-from datetime import date
 from datetime import timedelta
 from decimal import Decimal as D
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 
 from domain.access import users
+from tests import clock
 from tests.ui.accounts_data import build
 from ui.screens.accounts import PayablesScreen
 from ui.screens.accounts import ReceivablesScreen
@@ -21,7 +21,8 @@ from ui.screens.accounts.entry import C_ALLOCATE
 from ui.screens.accounts.entry import MoneyDialog
 from ui.screens.accounts.words import BalancesModel
 
-TODAY = date.today()
+TODAY = clock.TODAY  # the application's clock is pinned to it: a run may cross midnight
+pytestmark = pytest.mark.usefixtures("pinned_today")
 UNKNOWN = "customer code 'NOPE': no customer has this code"
 
 

@@ -36,6 +36,7 @@ from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import today_q
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 CTX = "RatesPage"
@@ -84,7 +85,7 @@ class RatesPage(QWidget):
         self.valid_from = QDateEdit(self)
         self.valid_from.setCalendarPopup(True)
         self.valid_from.setDisplayFormat("yyyy-MM-dd")
-        self.valid_from.setDate(QDate.currentDate())
+        self.valid_from.setDate(today_q())
         self.rate = QLineEdit(self)
         self.rate.setMaximumWidth(140)
         self.rate.returnPressed.connect(self.save_rate)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -56,6 +55,7 @@ from ui.screens.accounts.words import totals_of
 from ui.screens.accounts.words import translate
 from ui.search import needle
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import today_q
 from ui.widgets.screen import ERROR_STYLE
 from ui.widgets.screen import Screen
 from ui.widgets.search_keys import SearchIntoList
@@ -95,7 +95,7 @@ class BalancesScreen(Screen):
         self.as_of = QDateEdit(self)
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
-        self.as_of.setDate(QDate.currentDate())
+        self.as_of.setDate(today_q())
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.as_of_label.setBuddy(self.as_of)
         # How the list ages (the office's choice, kept in its settings): by due date or by the document's date,
