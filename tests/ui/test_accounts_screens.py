@@ -694,7 +694,7 @@ def test_tab_from_the_method_passes_the_date_and_the_reference_typed_next_stays_
     assert QApplication.focusWidget() is dialog.reference
     qtbot.keyClicks(dialog.reference, "BOC 0042")
     assert dialog.reference.text() == "BOC 0042"
-    assert dialog.day.date() == QDate.currentDate()
+    assert dialog.day.date() == QDate(TODAY.year, TODAY.month, TODAY.day)
     qtbot.keyClick(dialog.reference, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # and back the same way
     assert QApplication.focusWidget() is dialog.day
     qtbot.keyClick(dialog.day, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)

@@ -48,8 +48,7 @@ def cli(tmp_path, capsys, monkeypatch):
 
     run.path = path
     yield run
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 @pytest.fixture
