@@ -45,6 +45,7 @@ from sqlalchemy import Engine
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from persistence import errors as storage_errors
 from persistence import tables as t
@@ -233,7 +234,7 @@ def prune(db_path: Path, keep: int, protect: Path | None = None) -> list[Path]:
 def daily_backup(db_path: Path, today: date | None = None) -> Path | None:
     """The automatic backup when the app starts: made unless one was already made today."""
     db_path = Path(db_path)
-    today = today or date.today()
+    today = today or clock.today()
     if not db_path.is_file() or any(b.reason == DAILY and b.taken_at.date() == today for b in list_backups(db_path)):
         return None
     return timestamped_backup(db_path, DAILY)

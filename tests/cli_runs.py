@@ -12,14 +12,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli_in_child(db: Path, *, tz: str | None = None, both: bool = False) -> Callable[..., str]:
+def cli_in_child(db: Path, *, tz: str | None = None, both: bool = False,
+                 pinned: bool = False) -> Callable[..., str]:
     """``run(*ARGS, code=0)`` runs ``main.py --db DB ARGS`` in a child process (UTF-8 output; ``tz`` its TZ when
-    given), asserts its exit status is ``code`` and answers its stdout, or its stderr when ``code`` is not 0; stdout
-    and stderr together with ``both``."""
+    given; with ``pinned``, its clock starts where this process's application clock is, which the test pinned
+    (``tests.clock.pin``), so one command's instants follow the last one's), asserts its exit status is ``code`` and
+    answers its stdout, or its stderr when ``code`` is not 0; stdout and stderr together with ``both``."""
     env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", **({"TZ": tz} if tz else {})}
-
     def run(*args: str, code: int = 0) -> str:
-        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
+        start = [str(ROOT / "main.py")]
+        if pinned:
+            from domain.kernel import clock
+
+            start = [str(ROOT / "tests" / "pinned_main.py"), clock.now().isoformat()]
+        done = subprocess.run([sys.executable, *start, "--db", str(db), *args], capture_output=True,
                               text=True, env=env, cwd=ROOT, timeout=600)
         assert done.returncode == code, (args, done.stdout, done.stderr)
         if both:

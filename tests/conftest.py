@@ -68,3 +68,13 @@ def pg_cluster():
 def hub(pg_cluster) -> str:
     """The URL of a fresh, empty hub database (its schema is made by the first sync)."""
     return pg_cluster.new_database()
+
+
+@pytest.fixture
+def pinned_today(monkeypatch):
+    """The application's clock pinned to ``tests.clock.MIDDAY`` (running on): its today is ``tests.clock.TODAY``,
+    however long after the module's import the test runs and whether or not midnight falls during it."""
+    from tests import clock
+
+    clock.pin(monkeypatch)
+    return clock.TODAY

@@ -23,8 +23,11 @@ from domain.sales.price_master import set_customer_terms
 from domain.stock import documents as docs
 from domain.stock.demand import RecordUnfilledDemand
 from domain.stock.demand import record_unfilled_demand
+from tests import clock
 
-TODAY = date.today()
+# The day the histories end on; a module using them pins the application's clock to it (``pinned_today``), so the
+# screens' and the CLI's own today is the same day however long after the import they run.
+TODAY = clock.TODAY
 
 
 def noon(month: int, day: int) -> datetime:

@@ -23,6 +23,7 @@ from bootstrap import os_user
 from ui import i18n
 from ui.i18n import fill
 from ui.services import Services
+from ui.services import close_when_idle
 from ui.tasks import TaskRunner
 
 ORGANISATION = i18n.ORGANISATION
@@ -106,16 +107,22 @@ def build_services(db_path: Path | str, *, create: bool = True) -> Services:
     return Services.over(connect(db_path, create=create), TaskRunner(explain=explain), user=os_user())
 
 
+# Services whose signing in was cancelled while work of theirs still ran: closed once it has (``open_signed_in``).
+LEFT_BEHIND: list[Services] = []
+
+
 def open_signed_in(db_path: Path | str) -> Services | None:
     """Services on an existing database (only the welcome dialog creates one), signed in when it has users;
-    None when the user cancels signing in."""
+    None when the user cancels signing in.
+
+    A cancelled sign-in's database is closed once its runner is idle: it waited 10 s and then closed the database
+    even under a job still running, and held the window up for those 10 s while one did."""
     from ui.dialogs.sign_in import ask_sign_in
 
     services = build_services(db_path, create=False)
     signed_in = ask_sign_in(services)
     if signed_in is None:
-        services.tasks.wait(10_000)
-        services.database.close()
+        close_when_idle(services, LEFT_BEHIND)
     return signed_in
 
 
@@ -190,6 +197,7 @@ def run_gui(args) -> int:
     collect_cycles_on_the_gui_thread()
     services = open_first(getattr(args, "db", None))
     if services is None:
+        close_left_behind(())
         return 0
     window = create_main_window(services)
     window.show()
@@ -208,7 +216,13 @@ def close_databases(window) -> None:
     GUI thread with nothing shown, for each database in turn. Work still running here means the event loop ended
     some other way; a database is then closed only after its work, as closed under a running job it would be pulled
     away from it. (The runners themselves are never destroyed under their work, at the exit either: ui.tasks.)"""
-    for services in (window.services, *window.retired):
+    close_left_behind((window.services, *window.retired))
+
+
+def close_left_behind(open_ones) -> None:
+    """Close ``open_ones`` and the databases of cancelled sign-ins, each after its work (see close_databases)."""
+    left, LEFT_BEHIND[:] = list(LEFT_BEHIND), []
+    for services in (*open_ones, *left):
         if services.tasks.busy:
             services.tasks.wait(-1)
         services.database.close()

@@ -34,6 +34,7 @@ from ui.screens import SCREENS
 from ui.screens import ScreenEntry
 from ui.screens import load_class
 from ui.screens import may_see
+from ui.services import close_when_idle
 from ui.sync_service import service_for
 from ui.watch import DataWatcher
 from ui.widgets.finishing import FinishingDialog
@@ -296,19 +297,7 @@ class MainWindow(QMainWindow):
             old.tasks.busy_changed.disconnect(self._busy_changed)
         except (RuntimeError, TypeError):  # not connected
             pass
-        if old.tasks.busy == 0:
-            old.database.close()
-            return
-        self.retired.append(old)
-
-        def idle(count: int) -> None:
-            if count or old not in self.retired:
-                return
-            self.retired.remove(old)
-            old.tasks.busy_changed.disconnect(idle)
-            old.database.close()
-
-        old.tasks.busy_changed.connect(idle)
+        close_when_idle(old, self.retired)
 
     # -- signing in ----------------------------------------------------------------------
     def sign_out(self) -> None:

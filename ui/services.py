@@ -91,3 +91,24 @@ class Services:
     @property
     def db_path(self) -> str:
         return str(self.database.path or "")
+
+
+def close_when_idle(services: Services, kept: list) -> None:
+    """Close ``services``' database once its runner has no work left, without waiting for it: now when it is idle,
+    else when the runner says it is (``busy_changed``, on this thread). Closed under a running job, the database
+    would be pulled away from that job. ``kept`` holds the services until then, and whoever takes them out of it
+    first (the exit, ``ui.app.close_databases``) closes them instead."""
+    if services.tasks.busy == 0:
+        services.database.close()
+        return
+    kept.append(services)
+
+    def idle(count: int) -> None:
+        if count:
+            return
+        services.tasks.busy_changed.disconnect(idle)
+        if services in kept:
+            kept.remove(services)
+            services.database.close()
+
+    services.tasks.busy_changed.connect(idle)

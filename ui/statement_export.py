@@ -16,6 +16,7 @@ from pathlib import Path
 
 from domain.accounts.statement import AR
 from domain.accounts.statement import Statement
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from ui.pdf.sales_labels import ENGLISH
 from ui.pdf.sales_labels import check_language
@@ -107,7 +108,7 @@ def write_statement_xlsx(statement: Statement, path: Path | str, language: str =
     pair("Period", f"{s.start.isoformat()} – {s.end.isoformat()}")
     pair("Type", side_label(s.side, language))
     pair("Currency", s.currency)
-    pair("Printed on", (printed_on or date.today()).isoformat())
+    pair("Printed on", (printed_on or clock.today()).isoformat())
     ws.append([])
     ws.append([cell(t(name), bold) for name in HEADERS])
     ws.append([day(s.start), cell(""), cell(t("Opening balance")), cell(""), cell(""), cell(""), cell(None),

@@ -26,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
-from datetime import UTC
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs
@@ -38,6 +37,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from ui.refusals import refusal_text
 from ui.refusals import say
@@ -524,7 +524,7 @@ class SyncService(QObject):
 
     def _failed(self, exc: BaseException, scheduled: bool) -> None:
         self._running = False
-        now = datetime.now(UTC)
+        now = clock.now()
         password = is_password_problem(exc)
         cancelled = _engine_says(is_cancelled, exc)
         offline = not cancelled and not password and _engine_says(is_offline, exc)

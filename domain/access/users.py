@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import replace
-from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 
@@ -31,6 +30,7 @@ from domain.access.roles import Permission
 from domain.access.roles import Role
 from domain.access.roles import require
 from domain.access.roles import role_of
+from domain.kernel import clock
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -54,7 +54,7 @@ class SignInFailed(Forbidden):
 
 def system_clock() -> datetime:
     """The time sign-in throttling goes by when no clock is given (tests replace it)."""
-    return datetime.now(UTC)
+    return clock.now()
 
 
 THROTTLE_FIRST = timedelta(seconds=1)
@@ -191,7 +191,7 @@ def add_user(uow: UnitOfWork, c: AddUser) -> User:
         if uow.users.by_username(username) is not None:
             raise refusal(Duplicate, "username_taken", username=username)
         user = User(id=new_id(), username=username, role=role.value, password_hash=password_hash,
-                    created_at=datetime.now(UTC), display_name=display_name, device_id=uow.device_id)
+                    created_at=clock.now(), display_name=display_name, device_id=uow.device_id)
         uow.users.add(user)
         uow.commit()
     return user

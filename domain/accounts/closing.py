@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import replace
-from datetime import UTC
 from datetime import datetime
 
 from domain.access.roles import Permission
@@ -31,6 +30,7 @@ from domain.accounts.periods import months_between
 from domain.accounts.periods import next_month
 from domain.accounts.periods import opens_at
 from domain.accounts.periods import parse_month
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -90,7 +90,7 @@ def close_month(uow, c: CloseMonth, *, now: datetime | None = None) -> list[str]
             (``period_already_closed``).
     """
     month = _month(c.month)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with uow:
         require(uow, Permission.PERIOD_CLOSE)
         today = now.astimezone().date()
@@ -127,7 +127,7 @@ def reopen_month(uow, c: ReopenMonth, *, now: datetime | None = None) -> str:
     """
     month = _month(c.month)
     reason = v.text("reason", c.reason, max_len=limits.REASON)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with uow:
         require(uow, Permission.PERIOD_REOPEN)
         through = uow.periods.closed_through()
@@ -149,7 +149,7 @@ def list_months(uow, *, now: datetime | None = None) -> list[MonthState]:
     A month before the latest closed one without a row of its own (nothing was dated in it when it was closed)
     is shown closed, as the prefix rule makes it; it has no events.
     """
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     current = month_of(now.astimezone().date())
     with uow:
         rows = {p.month: p for p in uow.periods.all()}

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import replace
-from datetime import UTC
 from datetime import date
 from datetime import datetime
 from datetime import time
@@ -53,6 +52,7 @@ from domain.accounts.model import Side
 from domain.accounts.periods import ensure_open
 from domain.accounts.terms import due_date
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -427,7 +427,7 @@ def enter_supplier_invoice(uow, c: EnterSupplierInvoice) -> InvoiceView:
         invoice = SupplierInvoice(
             id=new_id(), supplier_id=plan.supplier_id, number=number, business_date=day, due_on=view.due_on,
             po_id=plan.po_id, amount=view.match.amount, tax=view.match.tax, note=view.note, user=uow.user,
-            created_at=datetime.now(UTC), device_id=uow.device_id, lines=tuple(plan.lines))
+            created_at=clock.now(), device_id=uow.device_id, lines=tuple(plan.lines))
         uow.supplier_invoices.add(invoice)
         matched = add_item(uow, Side.AP, plan.supplier_id, ItemKind.INVOICE_MATCH, -view.settles, day, number=number,
                            source_id=invoice.id, reference=view.po, note=view.note)
@@ -460,7 +460,7 @@ def _open_invoice_item(uow, plan: _Plan, invoice: SupplierInvoice) -> AccountIte
     item = AccountItem(
         id=new_id(), side=Side.AP, partner_id=plan.supplier_id, kind=ItemKind.SUPPLIER_INVOICE, number=invoice.number,
         business_date=invoice.business_date, amount=amount, due_on=invoice.due_on, source_id=invoice.id,
-        reference=plan.view.po, note=invoice.note, user=uow.user, created_at=datetime.now(UTC),
+        reference=plan.view.po, note=invoice.note, user=uow.user, created_at=clock.now(),
         device_id=uow.device_id)
     uow.accounts.add_item(item)
     return item

@@ -15,9 +15,7 @@ Every item and allocation is dated; each date is checked against the period clos
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC
 from datetime import date
-from datetime import datetime
 from decimal import Decimal
 
 from domain.accounts.allocation import Pick
@@ -29,6 +27,7 @@ from domain.accounts.model import OpenItem
 from domain.accounts.model import Side
 from domain.accounts.periods import ensure_open
 from domain.accounts.terms import due_date
+from domain.kernel import clock
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import ZERO
@@ -38,7 +37,7 @@ from domain.kernel.refusals import refusal
 
 def today() -> date:
     """The local business date of now."""
-    return datetime.now(UTC).astimezone().date()
+    return clock.now().astimezone().date()
 
 
 def add_item(uow, side: Side, partner_id: str, kind: ItemKind, amount: Decimal, day: date, *, number: str,
@@ -60,14 +59,14 @@ def add_item(uow, side: Side, partner_id: str, kind: ItemKind, amount: Decimal, 
     item = AccountItem(
         id=new_id(), side=Side(side), partner_id=partner_id, kind=kind, number=number, business_date=day,
         amount=amount, due_on=due, year=year, seq=seq, source_id=source_id, method=method, reference=reference,
-        note=note, reverses_id=reverses_id, user=uow.user, created_at=datetime.now(UTC), device_id=uow.device_id)
+        note=note, reverses_id=reverses_id, user=uow.user, created_at=clock.now(), device_id=uow.device_id)
     uow.accounts.add_item(item)
     return item
 
 
 def write_picks(uow, item: AccountItem, picks: Iterable[Pick], day: date) -> list[Allocation]:
     """Write the allocations of a plan: ``item`` against each pick's target (either may be the + one)."""
-    now = datetime.now(UTC)
+    now = clock.now()
     rows = []
     for pick in picks:
         other = pick.target.item
@@ -134,7 +133,7 @@ def held_for_invoice(uow, item: AccountItem) -> bool:
 def undo_allocations(uow, item: AccountItem, day: date) -> list[Allocation]:
     """Undo every allocation on ``item`` not yet undone: a row with the negative amount and ``undoes_id`` each."""
     ensure_open(uow, day, what=item.number)
-    now = datetime.now(UTC)
+    now = clock.now()
     rows = [Allocation(new_id(), a.debit_item_id, a.credit_item_id, -a.amount, day, a.id, uow.user, now,
                        uow.device_id) for a in uow.accounts.live_allocations(item.id)]
     uow.accounts.add_allocations(rows)

@@ -19,9 +19,7 @@ Recording money needs ``Permission.MONEY`` (an accountant or above).
 
 from __future__ import annotations
 
-from datetime import UTC
 from datetime import date
-from datetime import datetime
 from decimal import Decimal
 
 from domain.access.roles import Permission
@@ -45,6 +43,7 @@ from domain.accounts.model import number_for
 from domain.accounts.periods import ensure_open
 from domain.accounts.terms import basis_value
 from domain.accounts.terms import days_value
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -164,7 +163,7 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
                 # A customer's credit is an advance received (预收), a supplier's an advance paid (预付).
                 code = "refund_over_credit" if side == Side.AR else "refund_over_advance_paid"
                 raise refusal(RuleViolation, code, partner=partner.code, amount=fmt(amount), credit=fmt(credit))
-        year = datetime.now(UTC).astimezone().year
+        year = clock.now().astimezone().year
         seq = uow.accounts.last_seq(kind.value, year) + 1
         number = number_for(kind, year, seq)
         signed = amount if kind == ItemKind.REFUND else -amount
@@ -256,7 +255,7 @@ def undo_allocation(uow, c: ac.UndoAllocation) -> list[Allocation]:
         if written_off is not None:  # undone, the write-off would stay as credit the partner never paid
             raise refusal(RuleViolation, "write_off_undo", number=written_off)
         ensure_open(uow, day, what=first)
-        now = datetime.now(UTC)
+        now = clock.now()
         rows = [Allocation(new_id(), a.debit_item_id, a.credit_item_id, -a.amount, day, a.id, uow.user, now,
                            uow.device_id) for a in live.values()]
         uow.accounts.add_allocations(rows)
@@ -324,7 +323,7 @@ def write_off(uow, c: ac.WriteOff) -> AccountItem:
         _refuse_plan(problems, code)
         total = sum((p.amount for p in picks), ZERO)
         day = max(day, *(p.target.item.business_date for p in picks))  # never before what it writes off
-        year = datetime.now(UTC).astimezone().year
+        year = clock.now().astimezone().year
         seq = uow.accounts.last_seq(ItemKind.WRITE_OFF.value, year) + 1
         item = add_item(uow, first.side, first.partner_id, ItemKind.WRITE_OFF, -total, day,
                         number=number_for(ItemKind.WRITE_OFF, year, seq), reference=number, note=reason,

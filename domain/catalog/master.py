@@ -13,7 +13,6 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 
 from domain.access.roles import Permission
@@ -28,6 +27,7 @@ from domain.catalog.model import Warehouse
 from domain.catalog.units import refuse_fraction_held
 from domain.catalog.units import whole_by_default
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -284,7 +284,7 @@ def update_supplier_within(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
     currency = parse_currency(c.currency)
     change = None
     if currency != supplier.currency:
-        change = supplier_currency.plan_currency_change(uow, supplier, currency, c.prices, c.rate, date.today())
+        change = supplier_currency.plan_currency_change(uow, supplier, currency, c.prices, c.rate, clock.today())
     changed = Supplier(id=supplier.id, code=code, name=v.text("name", c.name),
                        contact=v.text("contact", c.contact, required=False), currency=currency,
                        lead_time_days=parse_lead_time("lead time", c.lead_time_days),
@@ -308,7 +308,7 @@ def preview_supplier_currency(uow: UnitOfWork, c: cmd.UpdateSupplier) -> supplie
         currency = parse_currency(c.currency)
         if currency == supplier.currency:
             return None
-        return supplier_currency.plan_currency_change(uow, supplier, currency, c.prices, c.rate, date.today())
+        return supplier_currency.plan_currency_change(uow, supplier, currency, c.prices, c.rate, clock.today())
 
 
 def add_customer_within(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:

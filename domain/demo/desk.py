@@ -44,7 +44,6 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
-from datetime import UTC
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
@@ -55,6 +54,7 @@ from domain.accounts.model import Side
 from domain.accounts.money import record_money
 from domain.demo.master import TERMS
 from domain.demo.master import World
+from domain.kernel import clock
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import ZERO
 from domain.purchasing import commands as pc
@@ -101,7 +101,7 @@ LATE = timedelta(hours=17, minutes=29, seconds=59, milliseconds=500)  # the day'
 
 def lost_sale(uow, sku: str, qty: int, wh: str, customer: str, at: datetime, ref: str, note: str) -> None:
     """Record ``qty`` of ``sku`` asked for by ``customer`` and not shipped, as a clerk does (a lost sale)."""
-    at = min(at, datetime.now(UTC))  # the last day's evening may be still to come (a lost sale is never ahead)
+    at = min(at, clock.now())  # the last day's evening may be still to come (a lost sale is never ahead)
     demand.record_unfilled_demand(uow, demand.RecordUnfilledDemand(sku, qty, wh, customer, at, ref, note))
 
 
@@ -458,7 +458,7 @@ class Desk:
 
         def make(at: datetime) -> Act:
             def run(uow) -> None:
-                posted_at = datetime.now(UTC)
+                posted_at = clock.now()
                 year = posted_at.astimezone().year
                 # before the desk's days nothing else numbers a receipt: the number last used is the one kept here
                 last_year, seq = self.numbered

@@ -37,6 +37,7 @@ from domain.demo.master import World
 from domain.demo.master import customer_terms
 from domain.demo.master import load_recipe
 from domain.demo.master import price_commands
+from domain.kernel import clock
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ports import UnitOfWork
 from domain.kernel.refusals import refusal
@@ -78,7 +79,7 @@ def build_demo(
         RuleViolation: the database already holds the demo's warehouses or products.
     """
     say = progress or (lambda _msg: None)
-    end = end or date.today()
+    end = end or clock.today()
     start = end - timedelta(days=DAYS - 1)
     recipe = load_recipe()
     rng = np.random.default_rng(seed)

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC
 from datetime import date
-from datetime import datetime
 from decimal import Decimal
 
 from domain.accounts.items import add_item
@@ -34,6 +32,7 @@ from domain.imports.cells import planned_day
 from domain.imports.problems import Said
 from domain.imports.report import ImportResult
 from domain.imports.stock import row_ref
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -125,7 +124,7 @@ def plan_openings(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *,
 
 def write_opening(uow: UnitOfWork, c: OpenOpening) -> None:
     """Write one opening item (inside the import's transaction) and allocate it."""
-    year = datetime.now(UTC).astimezone().year
+    year = clock.now().astimezone().year
     seq = uow.accounts.last_seq(ItemKind.OPENING.value, year) + 1
     item = add_item(uow, c.side, c.partner_id, ItemKind.OPENING, c.amount, c.day,
                     number=number_for(ItemKind.OPENING, year, seq), source_id=c.source_id, reference=c.reference,

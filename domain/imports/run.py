@@ -36,6 +36,7 @@ from domain.imports.problems import file_error
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import Table
+from domain.kernel import clock
 from domain.kernel.bulk import without_cycle_collection
 from domain.kernel.numbers import NumberFormat
 from domain.kernel.ports import UnitOfWork
@@ -101,11 +102,11 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
             yield row
 
     if kind == ImportKind.OPENINGS:
-        commands = openings.plan_openings(uow, counted(), result, today=today or date.today())
+        commands = openings.plan_openings(uow, counted(), result, today=today or clock.today())
     elif kind in _MASTER:
         commands = _MASTER[kind][0](uow, counted(), result)
     else:
-        commands = _LEDGER[kind](uow, counted(), result, today=today or date.today(), source=table.name)
+        commands = _LEDGER[kind](uow, counted(), result, today=today or clock.today(), source=table.name)
     if result.rows == 0 and not result.left_out:
         raise file_error("file_no_rows", table.name or "the file")
     result.problems.sort(key=lambda p: p.row)  # stable: a row's problems stay in field order

@@ -25,6 +25,7 @@ from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
 
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import QTY_PLACES
@@ -235,7 +236,7 @@ def _code(field: str, value: object, max_len: int) -> str:
 
 
 def _window(planned: bool = False) -> tuple[date, date]:
-    today = datetime.now(UTC).date()
+    today = clock.now().date()
     return limits.FIRST_DAY, (_last_planned_day(today) if planned else _last_day(today))
 
 
@@ -299,7 +300,7 @@ _utc_window: tuple[float, float, datetime] = (0.0, 0.0, _EPOCH)
 def _renew_utc_window() -> bool:
     """Work out ``_utc_window`` for today (False: the last accepted date is the last a datetime can hold)."""
     global _utc_window
-    today = datetime.now(UTC).date()
+    today = clock.now().date()
     try:
         end = datetime.combine(_last_day(today) + timedelta(days=1), datetime.min.time(), UTC)
         since = datetime.combine(today, datetime.min.time(), UTC)
@@ -314,7 +315,7 @@ def moment(field: str, value: datetime | None) -> datetime:
     """An aware UTC datetime inside the window of business dates; None means now, a naive one is
     taken as local time."""
     if value is None:
-        return datetime.now(UTC)
+        return clock.now()
     # The common case, a UTC instant well inside the window, is answered by two comparisons: for it the
     # checks below come to ``_EPOCH <= value < end``, and ``astimezone(UTC)`` gives back the same instant.
     if type(value) is datetime and value.tzinfo is UTC and _EPOCH <= value:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC
-from datetime import datetime
 from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.kernel import clock
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import round_money
 from domain.kernel.ports import UnitOfWork
@@ -131,7 +130,7 @@ def preview_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion]) -> list[D
     Raises:
         Forbidden: the user may not make purchase orders. Otherwise what ``create_drafts`` would raise.
     """
-    now = datetime.now(UTC)
+    now = clock.now()
     with uow:  # never committed: rolled back when it ends
         require(uow, Permission.PURCHASE)
         company = uow.purchasing.policy().currency

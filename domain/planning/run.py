@@ -66,11 +66,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
-from datetime import UTC
 from datetime import date
-from datetime import datetime
 from decimal import Decimal
 
+from domain.kernel import clock
 from domain.kernel.numbers import ZERO
 from domain.planning.alerts import AlertSummary
 from domain.planning.alerts import summarize as summarize_alerts
@@ -433,7 +432,7 @@ def plan(
         plans = with_transfers(plans, items, chosen)
     run.classified = classes
     run.summary = None if sku is not None else summarize_alerts(
-        plans, day=today, computed_at=datetime.now(UTC), data_version=history.data_version)
+        plans, day=today, computed_at=clock.now(), data_version=history.data_version)
     if run.classes is not None:
         run.classes.store(classes, run.summary)
     return plans

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import replace
-from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
@@ -36,6 +35,7 @@ from domain.catalog.model import Supplier
 from domain.catalog.packs import price_for
 from domain.catalog.packs import round_order_qty
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -298,7 +298,7 @@ def receive_delivery(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> Delivery:
             single.add(key)
     note = v.text("note", c.note, required=False)
     at = v.moment("date", c.occurred_at)
-    posted_at = datetime.now(UTC)
+    posted_at = clock.now()
     with uow:
         require(uow, Permission.RECEIVE)
         po = find_po(uow, c.po)

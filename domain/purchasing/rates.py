@@ -7,10 +7,10 @@ hub like supplier terms (``persistence.sync.records``).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.kernel import clock
 from domain.kernel import validate as v
 from domain.kernel.errors import NotFound
 from domain.kernel.ids import new_id
@@ -32,7 +32,7 @@ def set_rate(uow: UnitOfWork, c: pc.SetExchangeRate) -> ExchangeRate:
             receipt it could value can lie.
     """
     rate = rate_value(c.rate)
-    day = v.day("date", c.valid_from) if c.valid_from is not None else date.today()
+    day = v.day("date", c.valid_from) if c.valid_from is not None else clock.today()
     with uow:
         require(uow, Permission.PURCHASE)
         currency = foreign_currency(c.currency, uow.purchasing.policy().currency)

@@ -21,7 +21,6 @@ back at the value they left with and, against a PO, the received quantity back u
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC
 from datetime import datetime
 from decimal import Decimal
 
@@ -29,6 +28,7 @@ from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.accounts.items import supplier_return_posted
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -97,7 +97,7 @@ def return_to_supplier(uow: UnitOfWork, c: ReturnToSupplier) -> Document:
     typed = [(n, v.code("SKU", line.sku), v.quantity(f"quantity of line {n}", line.qty))
              for n, line in enumerate(c.lines, 1)]
     at = v.moment("date", c.occurred_at)
-    posted_at = datetime.now(UTC)
+    posted_at = clock.now()
     with uow:
         require(uow, Permission.RETURNS)
         supplier_code = v.code("supplier", c.supplier, max_len=limits.CODE)

@@ -19,7 +19,6 @@ unfilled demand (``domain.stock.demand``) in the same transaction, so forecastin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC
 from datetime import date
 from datetime import datetime
 from decimal import Decimal
@@ -29,6 +28,7 @@ from domain.access.roles import require
 from domain.catalog.model import Customer
 from domain.catalog.model import Product
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -352,7 +352,7 @@ def cancel(uow, c: sc.CancelSalesOrder) -> SalesOrder:
         order = find_order(uow, c.so)
         if order.state in (SoState.SHIPPED, SoState.CANCELLED):
             raise refusal(RuleViolation, "so_cancel_closed", so=order.label, state=order.state.value)
-        now = datetime.now(UTC)
+        now = clock.now()
         if order.is_open:
             for line in order.lines:
                 if line.open_qty > 0:
@@ -382,7 +382,7 @@ def cut_line(uow, c: sc.CutSalesOrderLine) -> SoLine:
         if qty > line.open_qty:
             raise refusal(RuleViolation, "so_cut_over_open", sku=line.sku, so=order.label, open=fmt(line.open_qty),
                           qty=fmt(qty))
-        now = datetime.now(UTC)
+        now = clock.now()
         _cut(uow, order, line, qty, reason, now)
         order.settle_state(now)
         uow.sales.save(order)

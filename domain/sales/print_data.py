@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.kernel import clock
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import ZERO
@@ -145,7 +146,7 @@ def arrival_notice(uow, customer: str, today: date | None = None) -> ArrivalNoti
         units = {b.product_id: uow.products.get(b.product_id).unit for b in waiting}
         block = _customer(uow, found)
         company = _company(uow)
-    day = today or date.today()
+    day = today or clock.today()
     lines = tuple(NoticeLine(b.sku, b.name, units[b.product_id], b.qty,
                              b.since.astimezone().date() if b.since else day, b.so, b.arrival) for b in waiting)
     return ArrivalNotice("", day, company, block, lines)

@@ -15,9 +15,7 @@ the same transaction:
 
 from __future__ import annotations
 
-from datetime import UTC
-from datetime import datetime
-
+from domain.kernel import clock
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import fmt
 from domain.kernel.refusals import refusal
@@ -33,7 +31,7 @@ def follow_reversal(uow, doc: Document) -> None:
     lines = uow.sales.lines_of(doc.id)
     if doc.kind == DocumentKind.SALE and any(x.returned for x in uow.sales.shipped_lines(document_id=doc.id)):
         raise refusal(RuleViolation, "sale_has_returns", number=doc.number)
-    now = datetime.now(UTC)
+    now = clock.now()
     orders = {}
     for line in lines:
         if line.order_line_id is None:

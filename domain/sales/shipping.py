@@ -15,7 +15,6 @@ that could not be sold (asked − available) is recorded, in a transaction of it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC
 from datetime import datetime
 from decimal import Decimal
 
@@ -27,6 +26,7 @@ from domain.catalog.model import Customer
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -76,7 +76,7 @@ def post_sales_document(uow, kind: DocumentKind, warehouse: Warehouse, customer_
                         items: list[Item], at: datetime, reference: str = "", note: str = "") -> Document:
     """Post one sale or customer return with its sales lines (inside an open ``with uow``; the caller commits)."""
     ensure_open_at(uow, at)  # the period close (the ledger checks each movement too)
-    posted_at = datetime.now(UTC)
+    posted_at = clock.now()
     year = posted_at.astimezone().year
     seq = uow.documents.last_seq(kind.value, year) + 1
     number = number_for(kind, year, seq)
@@ -248,7 +248,7 @@ def sell(uow, c: sc.CounterSale) -> Document:
 
 def _record_lost(uow, customer: Customer, short: list[_Short], at: datetime, reference: str) -> None:
     """The quantities a refused counter sale could not serve, as unfilled demand (a transaction of its own)."""
-    now = datetime.now(UTC)
+    now = clock.now()
     with uow:
         for s in short:
             uow.unfilled_demand.add(UnfilledDemand(

@@ -10,13 +10,13 @@ shipped quantity and counts the day as observed (``domain.planning.run.weekly_ma
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
 from typing import Protocol
 
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -80,7 +80,7 @@ def record_unfilled_demand(uow: DemandUnitOfWork, c: RecordUnfilledDemand) -> Un
     """
     qty = v.quantity("quantity", c.qty)
     at = v.moment("date", c.occurred_at)
-    now = datetime.now(UTC)
+    now = clock.now()
     if at > now + CLOCK_SLACK:
         raise BadInput("date", f"{at.isoformat(timespec='minutes')} is in the future; give the time the customer "
                                "asked, now or earlier",

@@ -35,6 +35,7 @@ from domain.accounts.periods import ensure_open_at
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import AlreadyReversed
@@ -306,7 +307,7 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
         note = v.text("note", c.note, required=False, max_len=500)
     except BadInput as exc:
         raise _bad(exc, None) from exc
-    posted_at = datetime.now(UTC)
+    posted_at = clock.now()
     at = _occurred_at(c.business_date, posted_at)
     with uow:
         require(uow, NEEDS[kind])
@@ -403,7 +404,7 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
             _undo_delivery_on_po(uow, doc, po)
         # the receivable or payable the document made (a sale, a return) is reversed with it
         source_reversed(uow, doc.id, note=note)
-        done = replace(doc, reversed=True, reversed_at=datetime.now(UTC), version=doc.version + 1)
+        done = replace(doc, reversed=True, reversed_at=clock.now(), version=doc.version + 1)
         uow.documents.mark_reversed(done)
         uow.commit()
     return done

@@ -35,7 +35,6 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import UTC
 from datetime import datetime
 from decimal import Decimal
 from itertools import islice
@@ -52,6 +51,7 @@ from domain.accounts.periods import closed as closed_period
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
 from domain.catalog.units import whole_quantity
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.bulk import without_cycle_collection
@@ -455,7 +455,7 @@ def plan_reversal(uow: UnitOfWork, movement_id: str) -> list[tuple[Movement, dat
     legs = [original]
     if original.transfer_id:
         legs = sorted(uow.movements.transfer_legs(original.transfer_id), key=lambda m: m.kind != Kind.TRANSFER_IN)
-    now = datetime.now(UTC)
+    now = clock.now()
     opens = uow.periods.open_from()
     for leg in legs:
         if uow.movements.reversal_of(leg.id):
@@ -520,10 +520,10 @@ def _post(
     movement_id = movement_id or new_id()
     # positionally, the fields in order: a keyword call costs more, 100,000s of times in a bulk load
     if fx is None:
-        movement = Movement(movement_id, kind, product.id, warehouse.id, qty, at, datetime.now(UTC), unit_cost,
+        movement = Movement(movement_id, kind, product.id, warehouse.id, qty, at, clock.now(), unit_cost,
                             transfer_id, reverses_id, source_type, source_ref, note, uow.user, uow.device_id)
     else:
-        movement = Movement(movement_id, kind, product.id, warehouse.id, qty, at, datetime.now(UTC), unit_cost,
+        movement = Movement(movement_id, kind, product.id, warehouse.id, qty, at, clock.now(), unit_cost,
                             transfer_id, reverses_id, source_type, source_ref, note, uow.user, uow.device_id, *fx)
     balance = uow.balances.get(product.id, warehouse.id)
     key = (at, movement_id)  # movement.key

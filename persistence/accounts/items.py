@@ -7,8 +7,6 @@ Items and allocations are only ever inserted (docs/ACCOUNTS.md); what is open of
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC
-from datetime import datetime
 
 from sqlalchemy import Connection
 from sqlalchemy import and_
@@ -24,6 +22,7 @@ from domain.accounts.model import ItemKind
 from domain.accounts.model import OpenItem
 from domain.accounts.model import Side
 from domain.accounts.model import Terms
+from domain.kernel import clock
 from persistence import office
 from persistence import tables as t
 from persistence.accounts import open as open_amounts
@@ -60,7 +59,7 @@ class AccountRepository:
             number=item.number,
             year=item.year, seq=item.seq, source_id=item.source_id, business_date=item.business_date,
             due_on=item.due_on, amount=item.amount, method=item.method, reference=item.reference, note=item.note,
-            reverses_id=item.reverses_id, user=item.user, created_at=item.created_at or datetime.now(UTC),
+            reverses_id=item.reverses_id, user=item.user, created_at=item.created_at or clock.now(),
             device_id=item.device_id))
         if item.amount:  # nothing is allocated to a new item yet: all of it is open
             self.conn.execute(insert(t.account_open).values(
@@ -70,7 +69,7 @@ class AccountRepository:
     def add_allocations(self, allocations: Iterable[Allocation]) -> None:
         rows = [{"id": a.id, "debit_item_id": a.debit_item_id, "credit_item_id": a.credit_item_id,
                  "amount": a.amount, "business_date": a.business_date, "undoes_id": a.undoes_id, "user": a.user,
-                 "created_at": a.created_at or datetime.now(UTC), "device_id": a.device_id} for a in allocations]
+                 "created_at": a.created_at or clock.now(), "device_id": a.device_id} for a in allocations]
         if rows:
             self.conn.execute(insert(A), rows)
             open_amounts.refresh(self.conn, {r[k] for r in rows for k in ("debit_item_id", "credit_item_id")})

@@ -24,6 +24,7 @@ from domain.accounts.rows import AllocationRow
 from domain.accounts.rows import BalanceRow
 from domain.accounts.rows import MoneyRow
 from domain.accounts.rows import OpenItemRow
+from domain.kernel import clock
 from persistence import tables as t
 from persistence.accounts.numbers import number_sql
 from persistence.reads import dec
@@ -129,7 +130,7 @@ def _scheme_sums(scheme: Scheme) -> tuple[str, tuple[str, ...]]:
 
 
 def _scheme_params(scheme: Scheme, as_of: date | None) -> dict[str, str]:
-    day = as_of or date.today()
+    day = as_of or clock.today()
     return {f"k{i + 1}": (day - timedelta(days=bound)).isoformat() for i, bound in enumerate(scheme.bounds)}
 
 
@@ -145,7 +146,7 @@ def _with_items(side: Side | str, as_of: date | None) -> str:
 
 
 def _params(side: Side | str, as_of: date | None) -> dict:
-    day = as_of or date.today()
+    day = as_of or clock.today()
     return {"side": Side(side).value, "as_of": day.isoformat(), **_limits(day)}
 
 
@@ -208,7 +209,7 @@ def ageing(engine: Engine, side: Side | str, as_of: date | None = None,
            scheme: Scheme | None = None) -> AgeingTotals:
     """The ageing of a whole side at ``as_of`` (today when None): the bands, the credit and the balance; ``bands``
     in ``scheme``'s (see ``balances``)."""
-    day = as_of or date.today()
+    day = as_of or clock.today()
     scheme = scheme or Scheme()
     extra, names = _scheme_sums(scheme)
     bands_sql = f"{_BANDS},\n    {extra}"
@@ -264,7 +265,7 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
         WHERE (CASE WHEN i.amount > 0 THEN o.o ELSE -o.o END) > 0 {overdue}
         ORDER BY p.code, i.amount < 0, i.due_on, i.business_date, number, i.id
     """
-    day = as_of or date.today()
+    day = as_of or clock.today()
     out = []
     with engine.connect() as conn:
         for r in conn.execute(text(sql), params):

@@ -11,13 +11,13 @@ no planning). The setting is the ``settings`` row ``SETTING_ABC_BASIS``.
 from __future__ import annotations
 
 import json
-from datetime import UTC
 from datetime import datetime
 
 from sqlalchemy import Connection
 from sqlalchemy import Engine
 from sqlalchemy import select
 
+from domain.kernel import clock
 from domain.planning.alerts import AlertSummary
 from domain.planning.classification import BASES
 from domain.planning.classification import DEFAULT_BASIS
@@ -43,7 +43,7 @@ class ClassStore:
         from persistence.planning.alerts import write_summary
 
         C = t.forecast_cache
-        now = datetime.now(UTC)
+        now = clock.now()
         with derived_write(self.engine, around) as conn:
             conn.execute(C.delete().where(C.c.scope == CLASS_SCOPE))
             if classes:

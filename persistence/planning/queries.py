@@ -45,6 +45,7 @@ from sqlalchemy import select
 from sqlalchemy import type_coerce
 from sqlalchemy.types import BigInteger
 
+from domain.kernel import clock
 from domain.planning.fill import FILL_DAYS
 from domain.planning.fill import SETTING_FILL_RATE
 from domain.planning.fill import SupplierFill
@@ -254,7 +255,7 @@ class ForecastCacheTable:
         if not rows:
             return
         C = t.forecast_cache
-        now = datetime.now(UTC)
+        now = clock.now()
         with derived_write(self.engine, around) as conn:
             conn.execute(C.delete().where(C.c.product_id == bindparam("p"), C.c.scope == bindparam("s")),
                          [{"p": p, "s": s} for p, s, _, _ in rows])

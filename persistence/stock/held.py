@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC
-from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlalchemy import select
 
+from domain.kernel import clock
 from domain.stock.held import HeldDocument
 from domain.stock.held import lines_from_json
 from domain.stock.held import lines_json
@@ -35,7 +34,7 @@ class SqlHeldDocuments:
             values = dict(kind=doc.kind, warehouse=doc.warehouse, to_warehouse=doc.to_warehouse,
                           partner=doc.partner, reference=doc.reference, business_date=doc.business_date,
                           po_number=doc.po_number, lines=lines_json(doc.lines), active=doc.active, user=doc.user,
-                          saved_at=doc.saved_at or datetime.now(UTC))
+                          saved_at=doc.saved_at or clock.now())
             with self.engine.begin() as conn:
                 if conn.execute(H.update().where(H.c.id == doc.id).values(**values)).rowcount == 0:
                     conn.execute(H.insert().values(id=doc.id, **values))

@@ -142,7 +142,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
-from datetime import UTC
 from datetime import datetime
 from decimal import Decimal
 
@@ -150,6 +149,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.kernel.errors import NotFound
@@ -361,7 +361,7 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     from persistence.sync.engine import connect_hub
     from persistence.sync.engine import run
 
-    started = datetime.now(UTC)
+    started = clock.now()
     _record(db, {loc.LAST_ATTEMPT: started.isoformat()})
     forget_stored_password(db)
     engine = None
@@ -412,7 +412,7 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     finally:
         if engine is not None:
             engine.dispose()
-    report.finished_at = datetime.now(UTC)
+    report.finished_at = clock.now()
     done = {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.LAST_ERROR_CODE: "",
             loc.HUB_URL: redact(hub_url),
             loc.LAST_REPORT: json.dumps(report.to_json())}
@@ -623,7 +623,7 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
             _apply_loser(conn, record)
         c = t.sync_conflicts.c
         conn.execute(t.sync_conflicts.update().where(c.id == conflict_id).values(
-            resolved_at=datetime.now(UTC), resolved_by=user[:64], note=note[:500], version=record["version"] + 1))
+            resolved_at=clock.now(), resolved_by=user[:64], note=note[:500], version=record["version"] + 1))
         conn.commit()
 
 

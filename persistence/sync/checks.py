@@ -37,6 +37,7 @@ from domain.access.roles import ROLES
 from domain.accounts.ageing import parse_bounds
 from domain.accounts.periods import parse_month
 from domain.imports.problems import Said
+from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.currencies import iso_currency
@@ -93,14 +94,14 @@ class Refused(Exception):
 
 def _last_day(name: str) -> date:
     """The last date ``name`` may hold today: a year after today, or for a date planned ahead a hundred."""
-    today = datetime.now(UTC).date()
+    today = clock.now().date()
     return limits.last_planned_day(today) if name in _PLANNED else limits.last_day(today)
 
 
 def _instant_bounds() -> tuple[int, int]:
     """The first and last instant (microseconds since 1970 UTC) accepted: to the end of ``limits.last_day`` in UTC, as
     ``validate.moment`` takes it."""
-    end = datetime.combine(limits.last_day(datetime.now(UTC).date()) + timedelta(days=1), datetime.min.time(), UTC)
+    end = datetime.combine(limits.last_day(clock.now().date()) + timedelta(days=1), datetime.min.time(), UTC)
     return 0, (end - _EPOCH) // timedelta(microseconds=1) - 1
 
 
@@ -113,7 +114,7 @@ def _instant_refused(name: str, value: int) -> Reason:
         shown = (_EPOCH + timedelta(microseconds=value)).date().isoformat()
     except OverflowError:
         shown = str(value)
-    return _date_refused(name, shown, value > 0, limits.last_day(datetime.now(UTC).date()))
+    return _date_refused(name, shown, value > 0, limits.last_day(clock.now().date()))
 
 
 def _date_refused(name: str, shown: str, ahead: bool, last: date) -> Reason:
@@ -499,7 +500,7 @@ def _account_rules(spec_name: str, data: dict) -> None:
             last = data["number"].rsplit("-", 1)[-1]
             if "-" not in data["number"] or not last.isdigit() or int(last) != data["seq"]:
                 raise Refused(reason("number_seq", number=repr(data["number"][:40]), seq=data["seq"]))
-            if not limits.FIRST_DAY.year <= data["year"] <= limits.last_day(datetime.now(UTC).date()).year:
+            if not limits.FIRST_DAY.year <= data["year"] <= limits.last_day(clock.now().date()).year:
                 raise Refused(reason("year_outside", year=data["year"]))
         _domain("method", lambda: v.check_characters("method", data["method"]))
         _domain("reference", lambda: v.check_characters("reference", data["reference"]))

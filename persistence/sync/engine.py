@@ -6,7 +6,6 @@ import json
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -17,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DBAPIError
 
+from domain.kernel import clock
 from domain.kernel.bulk import without_cycle_collection
 from domain.kernel.ids import new_id
 from domain.kernel.refusals import refusal
@@ -173,7 +173,7 @@ def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncRepor
         if start_over or (not known and not positions):  # joined by an admin (or a desk nobody signs in to)
             loc.set_setting(conn, loc.FIRST_PULL, hub_id)
             # the conflicts other desks saw before now are theirs, not this desk's (gate.own_conflicts)
-            loc.set_setting(conn, loc.JOINED_AT, str(to_micros(datetime.now(UTC))))
+            loc.set_setting(conn, loc.JOINED_AT, str(to_micros(clock.now())))
         elif restart:  # a restored hub is no decision of anyone's: it earns no trust
             conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))
         loc.set_setting(conn, loc.HUB_ID, hub_id)

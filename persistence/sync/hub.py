@@ -15,7 +15,6 @@ import json
 import uuid
 from dataclasses import dataclass
 from dataclasses import field
-from datetime import UTC
 from datetime import datetime
 
 from sqlalchemy import Connection
@@ -23,6 +22,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
+from domain.kernel import clock
 from persistence import tables as t
 from persistence.sync import records as r
 from persistence.sync import rules
@@ -76,7 +76,7 @@ def begin(conn: Connection, device_id: str) -> PushState:
     """Take the push lock; read the last sequence number and the aliases."""
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK})
     seq = conn.execute(select(func.coalesce(func.max(t.sync_log.c.seq), 0))).scalar_one()
-    state = PushState(device_id, int(seq), datetime.now(UTC))
+    state = PushState(device_id, int(seq), clock.now())
     for row in conn.execute(select(t.sync_aliases)):
         state.aliases.setdefault(row.tbl, {})[row.old_key] = row.new_key
     for name in r.MERGEABLE:  # an alias to a record the hub does not hold (written by hand) re-points nothing

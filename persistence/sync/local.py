@@ -10,14 +10,13 @@ import json
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC
-from datetime import datetime
 
 from sqlalchemy import Connection
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
+from domain.kernel import clock
 from domain.kernel.ids import new_id
 from persistence import tables as t
 from persistence.accounts import open as open_amounts
@@ -174,7 +173,7 @@ def local_conflict(conn: Connection, device_id: str, spec: r.Spec, key: str, rul
         id=new_id(), tbl=spec.name, row_id=key, business_key=r.label(spec, lost or kept, key)[:200], rule=rule,
         kept=json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else "",
         lost=json.dumps(lost, ensure_ascii=False, sort_keys=True) if lost else "", lost_device=device_id,
-        detected_at=datetime.now(UTC), resolved_at=None, resolved_by="", note="", device_id=device_id, version=1))
+        detected_at=clock.now(), resolved_at=None, resolved_by="", note="", device_id=device_id, version=1))
 
 
 _MARK_DIRTY = (
@@ -237,7 +236,7 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
     conn.exec_driver_sql("UPDATE sync_aliases SET new_key = ? WHERE tbl = ? AND new_key = ? AND device_id = ''",
                          (new, spec.name, old))  # a record merged into ``old`` before now counts for ``new``
     conn.exec_driver_sql("INSERT OR IGNORE INTO sync_aliases (tbl, old_key, new_key, device_id, at) "
-                         "VALUES (?, ?, ?, '', ?)", (spec.name, old, new, to_micros(datetime.now(UTC))))
+                         "VALUES (?, ?, ?, '', ?)", (spec.name, old, new, to_micros(clock.now())))
     return True
 
 
@@ -280,7 +279,7 @@ def merge_kept(conn: Connection, spec: r.Spec, old: str, new: str, present: bool
     if conn.exec_driver_sql("SELECT 1 FROM sync_aliases WHERE tbl = ? AND old_key = ? AND device_id = ''",
                             (spec.name, old)).first():
         return False  # merged already
-    at = to_micros(datetime.now(UTC))
+    at = to_micros(clock.now())
     conn.exec_driver_sql("UPDATE sync_aliases SET new_key = ? WHERE tbl = ? AND new_key = ? AND device_id = ''",
                          (new, spec.name, old))
     conn.exec_driver_sql("INSERT INTO sync_aliases (tbl, old_key, new_key, device_id, at) VALUES (?, ?, ?, '', ?) "
@@ -338,7 +337,7 @@ def _renumber_refs(conn: Connection, device_id: str, old: str, new: str) -> None
     """
     if old == new:
         return
-    at = to_micros(datetime.now(UTC))
+    at = to_micros(clock.now())
     conn.exec_driver_sql("UPDATE movement_refs SET new_ref = ?, at = ? WHERE device_id = ? AND new_ref = ?",
                          (new, at, device_id, old))
     conn.exec_driver_sql("INSERT INTO movement_refs (device_id, old_ref, new_ref, at) VALUES (?, ?, ?, ?) "
@@ -389,7 +388,7 @@ def pin_pulled_refs(conn: Connection, rows: list[tuple]) -> list[tuple[str, str]
 
 def write_pins(conn: Connection, pins: list[tuple[str, str]]) -> None:
     if pins:
-        at = to_micros(datetime.now(UTC))
+        at = to_micros(clock.now())
         conn.exec_driver_sql("INSERT INTO movement_refs (device_id, old_ref, new_ref, at) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT (device_id, old_ref) DO NOTHING", [(k, ref, ref, at) for k, ref in pins])
 
@@ -651,7 +650,7 @@ def quarantine(conn: Connection, tbl: str, row_id: str, seq: int, version: int, 
         "version = excluded.version, reason = excluded.reason, data = excluded.data, device_id = excluded.device_id, "
         "at = excluded.at, code = excluded.code, params = excluded.params",
         (str(tbl)[:40], str(row_id)[:200], int(seq), int(version) if -2**31 <= int(version) < 2**31 else 0,
-         str(reason)[:500], data, str(device_id)[:200], to_micros(datetime.now(UTC)), code[:64],
+         str(reason)[:500], data, str(device_id)[:200], to_micros(clock.now()), code[:64],
          json.dumps(params, ensure_ascii=False) if code else ""))
 
 

@@ -25,6 +25,10 @@ from persistence.planning.queries import read_history
 from persistence.purchasing import orders as purchasing
 from persistence.stock import documents
 from persistence.stock import queries
+from tests import clock
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -72,7 +76,7 @@ def test_purchasing_has_its_own_supplier_list_beside_the_catalog_one(shop):
 
 
 def test_planning_reads_the_history_through_the_reader(shop):
-    first, end = planning.window(date.today(), 4)
+    first, end = planning.window(clock.today(), 4)
     history = bind(shop).planning.reader(utc_offset_seconds=0)(first, end)
     assert history == read_history(shop.engine, first, end)
     assert [(item.sku, item.warehouse, item.on_hand) for item in history.items] == [("A-1", "W1", Decimal(10))]

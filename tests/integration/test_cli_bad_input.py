@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests import clock
 from tests.cli_runs import cli_here
 from ui.cli import main
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def cli(db: Path, *args: str, capsys) -> tuple[int, str, str]:
@@ -40,14 +44,12 @@ def test_a_date_outside_the_window_is_refused_with_exit_2_naming_the_option_and_
 
 def test_movements_and_their_export_work_on_the_last_accepted_date_and_a_day_later_is_refused(shop, capsys, tmp_path,
                                                                                               monkeypatch):
-    from datetime import UTC
-    from datetime import datetime
     from datetime import timedelta
 
     from domain.kernel import limits
 
     monkeypatch.setenv("TZ", "Asia/Shanghai")
-    last = limits.last_day(datetime.now(UTC).date())  # a year after today
+    last = limits.last_day(clock.now().date())  # a year after today
     code, _, err = cli(shop, "ship", "SD-6", "1", "--warehouse", "SH", "--at", f"{last.isoformat()}T10:00",
                        capsys=capsys)
     assert code == 0, err

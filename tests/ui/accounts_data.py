@@ -14,6 +14,7 @@ from domain.accounts import commands as ac
 from domain.accounts.money import record_money
 from domain.catalog import commands as c
 from domain.catalog import master as catalog
+from domain.kernel import clock
 from domain.sales import commands as sc
 from domain.sales.price_master import SetCustomerTerms
 from domain.sales.price_master import set_customer_terms
@@ -41,7 +42,7 @@ def receipt(uow, customer: str, amount: str, day: date, method: str = "bank", re
 
 def build(db, today: date | None = None, customers=CUSTOMERS) -> dict[str, str]:
     """The customers with their sales and receipts; returns each sale's number by a name (``HZ01-old``…)."""
-    today = today or date.today()
+    today = today or clock.today()
     uow = db.uow
     catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
     catalog.add_product(uow(), c.AddProduct("SD-1", "Screwdriver"))
@@ -82,7 +83,7 @@ def payables(db, today: date | None = None) -> str:
     from domain.purchasing import commands as pc
     from domain.purchasing import orders as purchasing
 
-    today = today or date.today()
+    today = today or clock.today()
     uow = db.uow
     draft = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("SUP", "W1"))
     purchasing.add_lines(uow(), draft.id, [pc.AddPurchaseOrderLine(draft.id, "HM-1", "10", "50")])

@@ -3,7 +3,6 @@ and receipts made through the use cases (tests/ui/accounts_data.py)."""
 
 from __future__ import annotations
 
-from datetime import date
 from datetime import timedelta
 from decimal import Decimal as D
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from domain.access import users
+from tests import clock
 from tests.ui.accounts_data import build
 from tests.ui.test_day_fields import assert_tab_leaves
 from ui.screens.accounts import PayablesScreen
@@ -23,7 +23,8 @@ from ui.screens.accounts.entry import C_ALLOCATE
 from ui.screens.accounts.entry import MoneyDialog
 from ui.screens.accounts.words import BalancesModel
 
-TODAY = date.today()
+TODAY = clock.TODAY  # the application's clock is pinned to it: a run may cross midnight
+pytestmark = pytest.mark.usefixtures("pinned_today")
 UNKNOWN = "customer code 'NOPE': no customer has this code"
 
 
@@ -695,7 +696,7 @@ def test_tab_from_the_method_passes_the_date_and_the_reference_typed_next_stays_
     assert QApplication.focusWidget() is dialog.reference
     qtbot.keyClicks(dialog.reference, "BOC 0042")
     assert dialog.reference.text() == "BOC 0042"
-    assert dialog.day.date() == QDate.currentDate()
+    assert dialog.day.date() == QDate(TODAY.year, TODAY.month, TODAY.day)
     qtbot.keyClick(dialog.reference, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # and back the same way
     assert QApplication.focusWidget() is dialog.day
     qtbot.keyClick(dialog.day, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)

@@ -9,9 +9,13 @@ from datetime import timedelta
 
 import pytest
 
+from tests import clock
 from tests.integration.reports.conftest import FIRST
 from tests.integration.reports.conftest import TODAY
 from tests.integration.reports.dashboard_ledger import build
+
+# The shop's days end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -19,8 +23,7 @@ def utc(monkeypatch):
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 @pytest.fixture

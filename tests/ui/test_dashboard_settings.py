@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests import clock
 from tests.integration.reports.conftest import FIRST
 from tests.integration.reports.conftest import TODAY
 from tests.integration.reports.dashboard_ledger import build
+
+# The shop's days end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -61,8 +65,7 @@ def test_the_dashboard_counts_dead_and_excess_stock_with_the_days_saved(page, qt
     assert "no issue in 10 days" in screen.tiles["dead"].detail.text()
     assert "above 30 days of cover" in screen.tiles["excess"].detail.text()
     assert screen.tiles["dead"].detail.text().startswith("3 products")  # CUP, OLD and TEA idle over 10 days
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 def test_the_fill_rate_switch_is_on_by_default_and_saved_with_the_basis(page, qtbot, db):

@@ -17,8 +17,12 @@ from domain.catalog import master as catalog
 from domain.stock.documents import LineInput
 from domain.stock.documents import PostDocument
 from domain.stock.documents import post_document
+from tests import clock
 from ui.services import Services
 from ui.tasks import TaskRunner
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -360,7 +364,6 @@ def test_a_field_problem_with_a_code_is_said_in_chinese_and_keeps_its_advice_in_
 
 def test_a_back_dated_shipment_that_a_later_one_refuses_is_said_in_chinese(qtbot, services, monkeypatch):
     """The ledger's refusal reaches the clerk from its code: the balance on the day it would leave, not today's."""
-    from datetime import date
     from datetime import timedelta
 
     from PySide6.QtCore import QDate
@@ -369,7 +372,7 @@ def test_a_back_dated_shipment_that_a_later_one_refuses_is_said_in_chinese(qtbot
     from ui.screens.documents import ShipScreen
 
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
-    today = date.today()
+    today = clock.today()
     post_document(services.uow(), PostDocument("receipt", "W1", (LineInput("C-3", "5", "1"),),
                                                business_date=today - timedelta(days=3)))
     post_document(services.uow(), PostDocument("shipment", "W1", (LineInput("C-3", "5"),)))

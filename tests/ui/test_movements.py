@@ -12,6 +12,10 @@ from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.stock import commands as c
 from domain.stock import ledger
+from tests import clock
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -21,7 +25,7 @@ def services(db, make_services):
     catalog.add_warehouse(uow(), cc.AddWarehouse("W2", "Shop"))
     catalog.add_product(uow(), cc.AddProduct("SD-1", "螺丝刀", barcodes=("690123",)))
     catalog.add_product(uow(), cc.AddProduct("HM-1", "Hammer"))
-    today = datetime.now(UTC).replace(microsecond=0)
+    today = clock.now().replace(microsecond=0)
     old = datetime(2020, 1, 2, 9, 0, tzinfo=UTC)
     ledger.receive(uow(), c.ReceiveStock("SD-1", "10", "W1", "2", occurred_at=old))
     ledger.receive(uow(), c.ReceiveStock("HM-1", "5", "W2", "9", occurred_at=today))

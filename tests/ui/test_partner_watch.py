@@ -3,14 +3,17 @@ of tests/partner_histories.py."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate
 
+from tests.partner_histories import TODAY
 from tests.partner_histories import customer_history
 from tests.partner_histories import supplier_history
+
+# The histories end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -94,7 +97,7 @@ def test_export_writes_the_list_and_print_opens_the_call_list(qtbot, partners, t
     monkeypatch.setattr(printing, "open_pdf", opened.append)
     panel.print_call_list()
     qtbot.waitUntil(lambda: bool(opened))
-    assert opened[0].name == f"call list {date.today().isoformat()}.pdf"
+    assert opened[0].name == f"call list {TODAY.isoformat()}.pdf"
     assert opened[0].read_bytes().startswith(b"%PDF")
 
 

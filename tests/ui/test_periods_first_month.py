@@ -3,8 +3,6 @@ closed before it ends. The Close month button was greyed out without a word; the
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from domain.accounts.periods import next_month
@@ -12,7 +10,11 @@ from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.stock import commands as c
 from domain.stock import ledger
+from tests import clock
 from ui.screens.settings_periods import PeriodsPage
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -28,7 +30,7 @@ def page(qtbot, db, make_services):
 
 
 def this_month() -> str:
-    return date.today().strftime("%Y-%m")
+    return clock.today().strftime("%Y-%m")
 
 
 def test_the_current_month_says_from_when_it_can_be_closed(page):

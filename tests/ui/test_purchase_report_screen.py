@@ -15,6 +15,9 @@ from tests.ui.test_reports_screen import open_row_lines
 from tests.ui.test_reports_screen import reports_screen
 from ui import report_build as rb
 
+# The shop's days end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 D = Decimal
 
 

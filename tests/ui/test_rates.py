@@ -10,8 +10,12 @@ from PySide6.QtCore import QDate
 
 from domain.purchasing import commands as pc
 from domain.purchasing import rates
+from tests import clock
 from ui.screens.settings_rates import RATE
 from ui.screens.settings_rates import RatesPage
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -135,8 +139,6 @@ def test_saving_the_company_without_a_name_asks_for_one_under_its_field_and_save
 
 @pytest.mark.parametrize("typed", [QDate(2099, 1, 1), QDate(1969, 12, 31)])
 def test_a_rate_dated_outside_the_business_dates_names_the_field_and_the_range(qtbot, page, db, typed):
-    from datetime import UTC
-    from datetime import datetime
 
     from domain.kernel import limits
 
@@ -144,7 +146,7 @@ def test_a_rate_dated_outside_the_business_dates_names_the_field_and_the_range(q
     page.valid_from.setDate(typed)
     page.rate.setText("7.1")
     page.save_button.click()
-    last = limits.last_day(datetime.now(UTC).date()).isoformat()
+    last = limits.last_day(clock.now().date()).isoformat()
     said = (f"From: {typed.toString('yyyy-MM-dd')} is outside the accepted dates; enter a date from 1970-01-01 to "
             f"{last}.")
     qtbot.waitUntil(lambda: page.message.text() == said, timeout=15_000)

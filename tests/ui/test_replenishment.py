@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from domain.catalog.packs import round_order_qty
 from domain.planning import run as planning
 from persistence.planning.queries import reader
+from tests import clock
 from tests.planning_data import DAYS
 from tests.planning_data import TODAY
 from tests.planning_data import WEEKS
@@ -36,6 +37,9 @@ from ui.screens.replenishment import ReplenishmentModel
 from ui.screens.replenishment import ReplenishmentScreen
 from ui.screens.replenishment import model_text
 from ui.screens.replenishment import rounding_text
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture(scope="module")
@@ -556,7 +560,7 @@ def test_before_the_first_run_the_filters_say_all_and_the_empty_chart_shows_date
 
     chart = screen.chart
     (left, right), (bottom, top) = chart.plot.getViewBox().viewRange()
-    today = datetime.combine(date.today(), datetime.min.time()).timestamp()
+    today = datetime.combine(clock.today(), datetime.min.time()).timestamp()
     assert left < today - 50 * 7 * 86400 and today < right and bottom >= 0 and top > 1
     assert chart.plot.getAxis("left").autoSIPrefix is False and chart.plot.getAxis("left").labelText == "Quantity"
 

@@ -13,10 +13,14 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from tests import clock
 from tests.integration.reports.conftest import FIRST
 from tests.integration.reports.conftest import TODAY
 from tests.integration.reports.conftest import shop  # noqa: F401 - the fixture
 from ui import report_build as rb
+
+# The shop's days end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @contextmanager
@@ -32,8 +36,7 @@ def reports_screen(qtbot, services, monkeypatch):
     try:
         yield widget
     finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+        clock.machine_zone(monkeypatch)
 
 
 @pytest.fixture
@@ -190,8 +193,7 @@ def test_double_clicking_a_product_opens_its_movements(qtbot, shop, make_service
     assert {r.sku for r in movements.model.rows} == {"TEA"}
     screen.open_movements(screen.model.index(len(screen.model.rows), 1))  # the total: nothing happens
     services.tasks.wait()
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 def test_a_product_of_a_report_for_one_warehouse_opens_its_movements_there_of_every_kind(
@@ -232,8 +234,7 @@ def test_a_product_of_a_report_for_one_warehouse_opens_its_movements_there_of_ev
     screen.open_movements(screen.model.index(row, 0))
     assert movements.warehouse.currentData() == "MAIN"
     services.tasks.wait()
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 def test_a_slow_mover_opens_its_movements_back_to_its_last_issue(qtbot, shop, make_services, monkeypatch):  # noqa: F811
@@ -263,8 +264,7 @@ def test_a_slow_mover_opens_its_movements_back_to_its_last_issue(qtbot, shop, ma
     issued = {r.occurred_at.astimezone().date() for r in movements.model.rows if r.qty < 0}
     assert last_issue in issued
     services.tasks.wait()
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 def test_opening_stock_imported_in_the_period_shows_as_opening_not_as_receipts(qtbot, shop, make_services,  # noqa: F811
@@ -294,8 +294,7 @@ def test_opening_stock_imported_in_the_period_shows_as_opening_not_as_receipts(q
         assert cup[model.column_of("receipt_qty")] == 0 and tea[model.column_of("receipt_qty")] == 10
         assert (cup[model.column_of("closing_qty")], cup[model.column_of("closing_value")]) == (13, 52)
     finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+        clock.machine_zone(monkeypatch)
 
 
 def test_double_clicking_a_customer_in_the_margin_report_shows_its_sales_lines_for_the_period(qtbot, screen):

@@ -16,6 +16,7 @@ from domain.sales import commands as sc
 from domain.sales import orders
 from domain.stock import commands as stc
 from domain.stock import ledger
+from tests import clock
 from ui.screens.sales.words import L_ATP
 from ui.screens.sales.words import L_LAST
 from ui.screens.sales.words import L_PRICE
@@ -23,6 +24,9 @@ from ui.screens.sales.words import L_QTY
 from ui.screens.sales.words import L_SOURCE
 from ui.screens.sales.words import L_WAREHOUSE
 from ui.screens.sales.words import L_WITH_TAX
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -193,11 +197,10 @@ def test_offer_transfer_opens_the_transfer_screen_filled_in(qtbot, services, scr
 
 
 def test_offer_arrival_date_of_an_open_po(qtbot, services, screen):
-    from datetime import date
     from datetime import timedelta
 
     uow = services.uow
-    day = date.today() + timedelta(days=9)
+    day = clock.today() + timedelta(days=9)
     po = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("TOOLS", "W1", day))
     purchasing.add_lines(uow(), po.id, [pc.AddPurchaseOrderLine(po.id, "SD-1", "20", "2")])
     purchasing.issue(uow(), pc.IssuePurchaseOrder(po.id))
@@ -597,11 +600,10 @@ def test_a_confirmed_line_on_backorder_shows_what_it_can_ship_now_and_when_the_r
                                                                                               screen):
     """Its ATP now was on hand less reserved, its own reservation included: 3 − 7 = −4 for a line that could ship 3,
     black, and nothing on the order said that 4 waited for the purchase order of the 9th."""
-    from datetime import date
     from datetime import timedelta
 
     uow = services.uow
-    day = date.today() + timedelta(days=9)
+    day = clock.today() + timedelta(days=9)
     so, box = short_panel(qtbot, services, screen)
     screen.shortage.backorder_button.click()
     qtbot.waitUntil(lambda: screen.current.state == "confirmed")
@@ -734,7 +736,6 @@ def test_part_of_two_customers_names_is_said_in_chinese(qtbot, chinese, services
 def test_the_order_list_shows_each_orders_date_warehouse_and_reference_beside_its_number(qtbot, services, screen):
     """The list had no date at all (nor the warehouse, nor the customer's reference it searched by): which order was
     last week's was found only by opening them one by one."""
-    from datetime import date
 
     from ui.screens.sales.words import SoListModel
 
@@ -746,7 +747,7 @@ def test_the_order_list_shows_each_orders_date_warehouse_and_reference_beside_it
     row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == so)
     cells = {c: screen.proxy.index(row, c).data() for c in (SoListModel.DATE, SoListModel.WAREHOUSE,
                                                              SoListModel.REFERENCE)}
-    assert cells == {SoListModel.DATE: date.today().isoformat(), SoListModel.WAREHOUSE: "W2",
+    assert cells == {SoListModel.DATE: clock.today().isoformat(), SoListModel.WAREHOUSE: "W2",
                      SoListModel.REFERENCE: "PO-7782"}
     services.tasks.wait()
 

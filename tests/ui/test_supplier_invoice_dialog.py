@@ -19,6 +19,7 @@ from domain.stock.documents import post_document
 from tests.ui.test_documents import document_services
 from tests.ui.test_documents import open_screen
 from ui.models.table import RowRole
+from ui.widgets.day_edit import today_q
 
 D = Decimal
 
@@ -72,7 +73,7 @@ def test_a_receipt_is_invoiced_with_a_price_difference_shown_and_the_payable_fol
     # expected 40.00 + 13 % = 45.20; invoiced 40.40 + 5.25 (5.252) = 45.65
     assert "Amount 45.65" in dialog.totals.text() and "difference +0.45" in dialog.totals.text()
     dialog.number.setText("FP-88")
-    dialog.date.setDate(QDate.currentDate())
+    dialog.date.setDate(today_q())
     assert dialog.ok.isEnabled()
     dialog.ok.click()  # the price differs from the receipt's: the lines that differ, and a question before posting
     qtbot.waitUntil(lambda: getattr(dialog, "differences_box", None) is not None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,8 +9,12 @@ import pytest
 from domain.stock.documents import LineInput
 from domain.stock.documents import PostDocument
 from domain.stock.documents import post_document
+from tests import clock
 from tests.ui.test_documents import document_services
 from tests.ui.test_documents import open_screen
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 D = Decimal
 
@@ -52,7 +55,7 @@ def test_a_receipt_goes_back_to_its_supplier_and_the_note_prints(qtbot, services
     ok.click()
     qtbot.waitUntil(lambda: dialog.document is not None)
     number = dialog.document.number
-    assert number == f"PR-{date.today().year}-00001" and number in dialog.message.text()
+    assert number == f"PR-{clock.today().year}-00001" and number in dialog.message.text()
     assert dialog.print_button.isVisible() and not ok.isVisible()
     assert {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}["A-1"] == D(7)
     dialog.print_button.click()

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
 
+import pytest
+
+from tests.clock import TODAY
 from tests.fakes_sync import FakeReport
 from ui.sync_service import SyncState
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.sync_status import clock
 
+# The days here are tests.clock.TODAY's, the day the application's clock is pinned to.
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 
 def today_at(hour: int, minute: int, days_before: int = 0) -> datetime:
     # the wall-clock time on that day, with the offset in force then (now's is not it across a change of the clocks)
-    return datetime.combine(date.today() - timedelta(days=days_before), time(hour, minute)).astimezone()
+    return datetime.combine(TODAY - timedelta(days=days_before), time(hour, minute)).astimezone()
 
 
 def shown(qtbot, state: SyncState) -> SyncStatusWidget:

@@ -18,10 +18,14 @@ from sqlalchemy import select
 
 from domain.stock import commands as c
 from domain.stock import ledger
+from tests import clock
 from tests.integration.reports.conftest import FIRST
 from tests.integration.reports.conftest import TODAY
 from tests.integration.reports.dashboard_ledger import build
 from ui import report_build as rb
+
+# The shop's days end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 LONG_AGO = FIRST - timedelta(days=400)
 
@@ -39,8 +43,7 @@ def watched(db, make_services, monkeypatch):
     assert not services.watcher.check()
     yield services
     services.watcher.stop()
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 @pytest.fixture

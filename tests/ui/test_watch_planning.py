@@ -11,8 +11,12 @@ import pytest
 
 from domain.stock import commands as c
 from domain.stock import ledger
+from tests import clock
 from tests.integration.reports.conftest import TODAY
 from tests.integration.reports.dashboard_ledger import build
+
+# The shop's days end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -20,8 +24,7 @@ def utc(monkeypatch):
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import sys
 import time
 from datetime import date
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace, open_db) -> int:
 
             set_abc_basis(db.uow(), SetAbcBasis(basis))
         result = classify_products(reader(db.engine, utc_offset_seconds=time.localtime().tm_gmtoff),
-                                   today=args.today or date.today(), weeks=args.weeks, abc_basis=basis)
+                                   today=args.today or clock.today(), weeks=args.weeks, abc_basis=basis)
     finally:
         db.close()
     classes = sorted(result.classes.values(), key=lambda c: (c.cell, -c.value, result.names[c.product_id][0]))

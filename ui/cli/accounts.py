@@ -13,6 +13,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from domain.kernel import clock
 from ui.cli.common import EXIT_OK
 from ui.cli.common import add_language_option
 from ui.cli.common import file_language
@@ -398,7 +399,7 @@ def _write_balances(args, db, side: str, rows, kind: str, scheme) -> int:
     from ui.pdf.report_labels import label
 
     language = file_language(args.language)
-    as_of = args.as_of or date.today()
+    as_of = args.as_of or clock.today()
     by = label("Due date" if scheme.basis.value == "due" else "Document date", language)
     header = [(label("As of", language), as_of.isoformat()), (label("Aged by", language), by),
               (label("Printed", language), datetime.now().strftime("%Y-%m-%d %H:%M"))]
@@ -469,7 +470,7 @@ def _open_items(args, db) -> int:
         language = file_language(args.language)
     else:
         language = LANGUAGES[args.language] if args.language else "en"
-    header = open_items_header(side, partner.code, partner.name, args.as_of or date.today(), language,
+    header = open_items_header(side, partner.code, partner.name, args.as_of or clock.today(), language,
                                datetime.now() if kind is not None else None)
     sheet = open_items_sheet(rows, side, language, header)
     if kind is not None:

@@ -20,6 +20,7 @@ import time
 from datetime import date
 from decimal import Decimal
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
 from ui.cli.common import day
@@ -66,7 +67,7 @@ def period_from(args, today: date):
 def run(args: argparse.Namespace, open_db) -> int:
     if args.rows < 0:
         raise BadInput("--rows", f"{args.rows} is not a number of rows; give 0 or more")
-    today = date.today()
+    today = clock.today()
     period = period_from(args, today)
     db = open_db()
     try:

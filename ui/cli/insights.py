@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from ui.cli.common import EXIT_OK
@@ -70,7 +71,7 @@ def _at_risk(args: argparse.Namespace, open_db) -> int:
     from domain.sales.churn import reason_text
     from persistence.sales.churn import read_churn_facts
 
-    as_of = day("--as-of", args.as_of) or date.today()
+    as_of = day("--as-of", args.as_of) or clock.today()
     if args.output is not None:
         from ui.churn_export import check_target
 
@@ -116,7 +117,7 @@ def _scorecard(args: argparse.Namespace, open_db) -> int:
     from domain.purchasing.scorecard import scorecards
     from persistence.purchasing.scorecard import read_scorecard_facts
 
-    start, end = check_period(day("--from", args.start), day("--to", args.end), date.today())
+    start, end = check_period(day("--from", args.start), day("--to", args.end), clock.today())
     db = open_db()
     try:
         cards = scorecards(read_scorecard_facts(db.engine, start, end, args.supplier))

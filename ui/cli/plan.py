@@ -18,6 +18,7 @@ import time
 from datetime import date
 from decimal import Decimal
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 
@@ -77,7 +78,7 @@ def _options(args: argparse.Namespace) -> dict:
         raise BadInput("--weeks", f"{args.weeks} is too few; give 8 or more weeks of history")
     if args.budget <= 0:
         raise BadInput("--budget", "give a number of seconds greater than 0")
-    return {"today": args.today or date.today(), "weeks": args.weeks, "thorough": args.thorough,
+    return {"today": args.today or clock.today(), "weeks": args.weeks, "thorough": args.thorough,
             "budget_seconds": args.budget, "workers": 2 if args.thorough else 1}
 
 

@@ -12,6 +12,7 @@ import json
 import sys
 from datetime import date
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 
 COMMANDS = ("rate",)
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace, open_db) -> int:
         elif args.action == "show":
             company, all_rates = rates.list_rates(db.uow())
             code = foreign_currency(args.currency, company)
-            wanted = day or date.today()
+            wanted = day or clock.today()
             found = rate_on(all_rates, code, wanted)
             if found is None:
                 raise NotFound(f"no rate for {code} on or before {wanted.isoformat()}; enter one with "

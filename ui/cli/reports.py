@@ -12,9 +12,9 @@ import argparse
 import json
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
+from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
 from ui.cli.common import LANGUAGES
@@ -92,7 +92,7 @@ def run(args, open_db) -> int:
     kind = output_kind(args.output)
     # A file reads as the window's would; a table or JSON for a script stays English unless told.
     language = file_language(args.language) if kind else LANGUAGES[args.language or "en"]
-    last = day("--as-of" if args.report == "ageing" else "--to", args.last) or date.today()
+    last = day("--as-of" if args.report == "ageing" else "--to", args.last) or clock.today()
     first = day("--from", getattr(args, "first", None)) or last.replace(day=1)
     if args.report == "ranking" and args.slow is None and args.top < 1:
         raise BadInput("--top", f"{args.top} is not a number of products; give 1 or more")

@@ -11,10 +11,10 @@ import argparse
 import re
 import sys
 import time
-from datetime import date
 
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog
+from domain.kernel import clock
 from domain.kernel.numbers import fmt
 from domain.stock import commands as c
 from domain.stock import ledger
@@ -318,7 +318,7 @@ def run(args, db) -> int:
         summary = build_demo(db.uow, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr))
         from persistence.planning.queries import classify_and_keep
 
-        classed = classify_and_keep(db.engine, today=date.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
+        classed = classify_and_keep(db.engine, today=clock.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
         print(f"{summary}; {classed:,} products classed ABC/XYZ")
     return EXIT_OK
 

@@ -10,7 +10,6 @@ thread, and the cells are formatted in the background: 100,000 rows do not freez
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractProxyModel
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock
 from ui.i18n import fill
 from ui.models.table import RowTableModel
 from ui.widgets.busy import alive
@@ -92,7 +92,7 @@ def export_current(window, services, screen: QWidget | None, title: str) -> None
         QMessageBox.information(window, name, translate("ExportTable", "This screen has no table to export."))
         return
     folder = QSettings().value("export/folder", str(Path.home()), type=str)
-    suggested = Path(folder) / f"{title}-{date.today().isoformat()}.xlsx"
+    suggested = Path(folder) / f"{title}-{clock.today().isoformat()}.xlsx"
     path, _ = QFileDialog.getSaveFileName(window, name, str(suggested),
                                           translate("ExportTable", "Excel workbook (*.xlsx)"))
     if not path:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QWidget
 from bootstrap import os_user
 from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
+from domain.kernel import clock
 from domain.kernel.currencies import COMMON as CURRENCIES
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
@@ -77,7 +78,7 @@ def demo_steps(today: date | None = None) -> int:
     receivables and payables, and one for the ABC/XYZ classes kept afterwards."""
     from domain.demo import DAYS
 
-    end = today or date.today()
+    end = today or clock.today()
     start = end - timedelta(days=DAYS - 1)
     return 1 + (end.year - start.year) * 12 + end.month - start.month + 1 + 1 + 1
 
@@ -376,7 +377,7 @@ class WelcomeDialog(QDialog):
                 step("classes")
                 from persistence.planning.queries import classify_and_keep
 
-                classify_and_keep(db.engine, today=date.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
+                classify_and_keep(db.engine, today=clock.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
             except DemoCancelled:
                 db.close()
                 _remove_database(building)

@@ -29,6 +29,7 @@ from reportlab.platypus import TableStyle
 from domain.accounts.statement import AR
 from domain.accounts.statement import Statement
 from domain.accounts.statement import StatementLine
+from domain.kernel import clock
 from ui.pdf.base import TAIL_ROWS
 from ui.pdf.base import paper_for
 from ui.pdf.cells import CELL_PADDING
@@ -164,7 +165,7 @@ class StatementRenderer(SalesRenderer):
     """One ``Statement`` in ``language``; ``printed_on`` is the day printed in its box (today unless told)."""
 
     def __init__(self, *args, printed_on: date | None = None, **kwargs) -> None:
-        self.printed_on = printed_on or date.today()
+        self.printed_on = printed_on or clock.today()
         super().__init__(*args, **kwargs)
 
     def t(self, text: str) -> str:

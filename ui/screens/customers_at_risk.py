@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock
 from domain.sales.churn import MIN_ORDERS
 from domain.sales.churn import OVERDUE_FACTOR
 from domain.sales.churn import Reason
@@ -92,7 +93,7 @@ class AtRiskPanel(QWidget):
     def __init__(self, services, parent=None) -> None:
         super().__init__(parent)
         self.services = services
-        self.as_of = date.today()
+        self.as_of = clock.today()
         self.loaded_once = False
         self.busy_bar = BusyBar(self)
         self.note = QLabel(self)
@@ -135,7 +136,7 @@ class AtRiskPanel(QWidget):
 
     def refresh(self) -> None:
         self.loaded_once = True
-        self.as_of = date.today()
+        self.as_of = clock.today()
         as_of, sales, places = self.as_of, self.services.sales, self.services.database.money_places
         self.busy_bar.busy(True)
         self.services.tasks.submit(lambda: sales.at_risk(as_of, places), on_done=self._loaded, on_error=self._failed)

@@ -14,14 +14,13 @@ database. Saves carry a sequence number: a slow earlier save never overwrites a 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog
 
+from domain.kernel import clock
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import fmt
 from domain.stock.held import HeldDocument
@@ -86,7 +85,7 @@ class HeldKeeper(QObject):
             job = (lambda: store.remove(held_id, seq))
         else:
             self.saved = True
-            doc = replace(doc, saved_at=datetime.now(UTC))
+            doc = replace(doc, saved_at=clock.now())
             job = (lambda: store.save(doc, seq))
         self.screen.services.tasks.submit(job, on_done=lambda _: self.screen.own_write_done(),
                                           on_error=self.screen.show_error)
@@ -98,7 +97,7 @@ class HeldKeeper(QObject):
         self.timer.stop()
         doc = self.screen.held_snapshot(self.held_id)
         if doc is not None:
-            self.store.save(replace(doc, saved_at=datetime.now(UTC)), self._next())
+            self.store.save(replace(doc, saved_at=clock.now()), self._next())
             self.saved = True
         elif self.saved:
             self.store.remove(self.held_id, self._next())
@@ -130,7 +129,7 @@ class HeldKeeper(QObject):
             return False
         self.timer.stop()
         store, seq = self.store, self._next()
-        parked = replace(doc, active=False, saved_at=datetime.now(UTC))
+        parked = replace(doc, active=False, saved_at=clock.now())
         self.screen.services.tasks.submit(lambda: store.save(parked, seq),
                                           on_done=lambda _: self.screen.own_write_done(),
                                           on_error=self.screen.show_error)

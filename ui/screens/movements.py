@@ -31,6 +31,7 @@ from ui.models.table import when_text
 from ui.search import needle
 from ui.search import search_keys
 from ui.widgets.day_edit import DayEdit
+from ui.widgets.day_edit import today_q
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
@@ -69,7 +70,7 @@ class MovementsScreen(Screen):
         self.kind.addItem("", None)
         for kind in SHOWN_CAPTIONS:  # opening stock too, as the list names it
             self.kind.addItem("", kind)
-        today = QDate.currentDate()
+        today = today_q()
         self.since = DayEdit(today.addDays(-90), self)
         self.until = DayEdit(today, self)
         self.apply = QPushButton(self)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock
 from domain.purchasing.scorecard import DEFAULT_DAYS
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
@@ -148,7 +149,7 @@ class ScorecardPanel(QWidget):
         self.cards: dict[str, object] = {}
         self.loaded_once = False
         self.busy_bar = BusyBar(self)
-        today = date.today()
+        today = clock.today()
         self.start = DayEdit(parent=self)
         self.end = DayEdit(parent=self)
         for edit, day in ((self.start, today - timedelta(days=DEFAULT_DAYS - 1)), (self.end, today)):

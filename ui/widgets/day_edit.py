@@ -13,6 +13,14 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock
+
+
+def today_q() -> QDate:
+    """Today as a QDate, from the application's clock (``domain.kernel.clock``, which tests pin), not Qt's."""
+    day = clock.today()
+    return QDate(day.year, day.month, day.day)
+
 
 class DayEdit(QDateEdit):
     """A ``yyyy-MM-dd`` date with its calendar, today unless told; Tab and Shift+Tab leave it."""
@@ -21,7 +29,7 @@ class DayEdit(QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        self.setDate(day or QDate.currentDate())
+        self.setDate(day or today_q())
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
         return QWidget.focusNextPrevChild(self, next)

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock
 from ui.i18n import fill
 
 translate = QCoreApplication.translate
@@ -81,7 +82,7 @@ def chart_data(item, today: date | None = None) -> ChartData:
     censored_x = history_x[np.isnan(history)] if len(history) else np.array([], dtype=float)
     forecast = item.forecast
     mean = np.asarray(getattr(forecast, "mean", []), dtype=float)
-    first_future = (starts[-1] + timedelta(days=7)) if starts else (today or date.today())
+    first_future = (starts[-1] + timedelta(days=7)) if starts else (today or clock.today())
     forecast_x = np.array([_ts(first_future + timedelta(days=7 * i)) for i in range(len(mean))], dtype=float)
     low, high, qs = _band(getattr(forecast, "quantiles", {}) or {}, mean)
     fitted = np.asarray(getattr(forecast, "fitted", None) if getattr(forecast, "fitted", None) is not None else [],
@@ -174,7 +175,7 @@ class ForecastChart(QWidget):
         self.plot.setTitle("")
         # no product yet: dated weeks up to today and a quantity scale from 0, not pyqtgraph's -0.5…0.5 around
         # 1970-01-01 (which read as seconds, "59.600 … 00:00:00", over "-400 … 400")
-        today = _ts(date.today())
+        today = _ts(clock.today())
         self.plot.setXRange(today - VISIBLE_WEEKS * WEEK, today + 13 * WEEK, padding=0)
         self.plot.setYRange(0.0, 10.0, padding=0)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock as wall
 from ui.i18n import fill
 from ui.sync_reasons import reason_text
 from ui.sync_reasons import table_text
@@ -49,7 +50,7 @@ def clock(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = moment.astimezone() if moment.tzinfo else moment
-    return local.strftime("%H:%M") if local.date() == datetime.now().date() else local.strftime("%Y-%m-%d %H:%M")
+    return local.strftime("%H:%M") if local.date() == wall.today() else local.strftime("%Y-%m-%d %H:%M")
 
 
 def _link(text: str) -> str:

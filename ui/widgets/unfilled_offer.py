@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock as wall
 from domain.kernel.numbers import fmt
 from domain.stock.demand import RecordUnfilledDemand
 from domain.stock.demand import record_unfilled_demand
@@ -44,7 +45,7 @@ def shortfall(params: dict) -> Decimal | None:
 
 def business_time(day: date | None) -> datetime | None:
     """The moment of a demand entered for ``day``: now for today (None), else noon of that day, local time."""
-    if day is None or day == date.today():
+    if day is None or day == wall.today():
         return None
     return datetime.combine(day, clock(12)).astimezone()
 

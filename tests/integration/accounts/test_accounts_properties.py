@@ -39,6 +39,10 @@ from persistence.accounts import open as open_amounts
 from persistence.accounts import queries
 from persistence.db import open_database
 from persistence.reads import dec
+from tests import clock
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 CUSTOMERS = ("ACME", "BETA")
 FIRST = date(2026, 2, 1)
@@ -252,7 +256,7 @@ def _open_at(db, day: date | None) -> dict[str, Decimal]:
 
 
 def _check_as_of(db, day: date | None) -> None:
-    at = day or date.today()
+    at = day or clock.today()
     opened = _open_at(db, day)
     with db.engine.connect() as conn:
         info = {r.id: r for r in conn.execute(text("SELECT id, partner_id, amount, due_on FROM account_items"))}

@@ -3,7 +3,6 @@ at the month end, in English and Chinese, its figures those of the list."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from io import BytesIO
 
@@ -12,12 +11,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from persistence.db import open_database
+from tests import clock
 from tests.integration.accounts.test_statement_cli import cli
 from tests.ui.accounts_data import build
 from tests.ui.accounts_data import payables
 
 D = Decimal
-TODAY = date.today()
+TODAY = clock.TODAY  # the application's clock is pinned to it: a run may cross midnight
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture

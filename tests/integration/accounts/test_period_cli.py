@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from tests import clock
 from tests.cli_runs import cli_here
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -85,9 +89,8 @@ def test_a_month_not_written_yyyy_mm_exits_2(shop, capsys, month):
 
 
 def test_the_month_in_progress_cannot_be_closed(shop, capsys):
-    from datetime import date
 
-    code, _, err = cli(shop, "period", "close", f"{date.today():%Y-%m}", capsys=capsys)
+    code, _, err = cli(shop, "period", "close", f"{clock.today():%Y-%m}", capsys=capsys)
     assert code == 3 and "has not ended yet" in err
 
 

@@ -36,6 +36,10 @@ from persistence import tables as t
 from persistence.accounts.frozen import frozen_balances
 from persistence.accounts.frozen import frozen_stock
 from persistence.stock import queries
+from tests import clock
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 D = Decimal
 CLOSED_DAY, OPEN_DAY = date(2026, 10, 31), date(2026, 11, 1)
@@ -205,7 +209,7 @@ def test_the_frozen_stock_equals_the_ledger_at_each_months_end_and_does_not_move
 
 def test_the_frozen_balances_sum_each_partners_items_up_to_the_months_end(shop):
     closing.reopen_month(shop.uow(), closing.ReopenMonth("2026-10", "balances"))
-    now = datetime.now(UTC)
+    now = clock.now()
     with shop.engine.begin() as conn:
         for n, (side, partner, day, amount) in enumerate([
                 ("AR", "cust-1", date(2026, 10, 5), D("100")), ("AR", "cust-1", date(2026, 10, 20), D("-30")),

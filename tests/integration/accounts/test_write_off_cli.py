@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
+
 from tests.integration.accounts.test_balances_cli import shop  # noqa: F401 - the fixture
+
+# The shop's days end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def test_the_remainder_of_a_sale_is_written_off_and_the_reversal_opens_it_again(shop):  # noqa: F811

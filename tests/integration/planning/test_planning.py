@@ -34,6 +34,7 @@ from domain.stock import ledger
 from persistence.db import open_database
 from persistence.planning.queries import read_history
 from persistence.planning.queries import reader
+from tests import clock
 from tests.planning_data import FIRST
 from tests.planning_data import TODAY
 from tests.planning_data import WEEKS
@@ -41,6 +42,9 @@ from tests.planning_data import at
 from tests.planning_data import business
 from tests.planning_data import copy_of
 from tests.planning_data import ship
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -446,7 +450,7 @@ def test_the_dashboard_command_reads_the_alerts_the_reorder_command_stored(cli):
     shown = json.loads(cli("dashboard", "--json"))["reorder_alerts"]
     assert shown["planned_now"] is False and shown["planned_for"] == TODAY.isoformat()
     assert sum(shown[s] for s in ("critical", "high", "normal")) == len(alerts)
-    assert shown["out_of_date"] is (TODAY != date.today()) and shown["why"] in (None, "new day")
+    assert shown["out_of_date"] is (TODAY != clock.today()) and shown["why"] in (None, "new day")
     assert "Reorder alerts:" in cli("dashboard")
 
 

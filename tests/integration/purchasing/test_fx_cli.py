@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC
-from datetime import datetime
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
 
+from tests import clock
 from tests.cli_runs import cli_in_child
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -169,7 +171,7 @@ def test_a_foreign_currency_po_alone_also_asks_for_the_flag(cli):
 def test_a_rate_dated_outside_the_business_dates_is_refused_naming_date_and_the_range(cli):
     from domain.kernel import limits
 
-    last = limits.last_day(datetime.now(UTC).date()).isoformat()
+    last = limits.last_day(clock.now().date()).isoformat()
     for typed in ("2099-01-01", "1969-12-31"):  # a typing slip for 2029, a day before the ledger's first
         err = cli("rate", "set", "USD", "7.1", "--date", typed, code=2)
         assert f"--date: {typed} is outside the accepted dates; enter a date from 1970-01-01 to {last}" in err

@@ -10,13 +10,14 @@ from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.stock import documents as docs
 from persistence.db import open_database
+from tests import clock
 from tests.cli_runs import cli_in_child
 
 
 @pytest.fixture
-def cli(tmp_path):
+def cli(tmp_path, pinned_today):
     db = tmp_path / "returns.sqlite3"
-    run = cli_in_child(db)
+    run = cli_in_child(db, pinned=True)  # the clock here and in the command: a run may cross New Year
 
     database = open_database(db)
     u = database.uow
@@ -59,6 +60,4 @@ def test_bad_input_exits_2(cli):
 
 
 def _year() -> str:
-    from datetime import datetime
-
-    return str(datetime.now().astimezone().year)
+    return str(clock.TODAY.year)

@@ -22,6 +22,9 @@ from ui.cli import main
 D = Decimal
 START, END = date(2026, 1, 1), date(2026, 6, 30)
 
+# The histories end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 
 @pytest.fixture
 def history(db):

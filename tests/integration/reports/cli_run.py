@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 
+from tests import clock
 from tests.cli_runs import cli_here
 
 
@@ -17,5 +18,4 @@ def cli_in_utc(tmp_path, capsys, monkeypatch):
     try:
         yield cli_here(tmp_path / "stockroom.sqlite3", capsys, monkeypatch)
     finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+        clock.machine_zone(monkeypatch)

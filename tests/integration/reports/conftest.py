@@ -21,9 +21,16 @@ from domain.stock import commands as c
 from domain.stock import ledger
 from domain.stock.documents import ReverseDocument
 from domain.stock.documents import reverse_document
+from tests import clock
 
-TODAY = datetime.now(UTC).date()
+TODAY = clock.TODAY  # the application's clock is pinned to it (``on_today``): a run may cross midnight
 FIRST = TODAY - timedelta(days=20)
+
+
+@pytest.fixture(autouse=True)
+def on_today(pinned_today):
+    """Every report test here runs on the application's clock pinned to ``TODAY``'s noon (``tests.clock``)."""
+    return pinned_today
 
 
 def day(n: int):

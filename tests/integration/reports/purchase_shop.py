@@ -28,8 +28,9 @@ from domain.purchasing import orders as po_uc
 from domain.purchasing import rates
 from domain.purchasing import returns
 from domain.stock import documents as docs
+from tests import clock
 
-TODAY = datetime.now(UTC).date()
+TODAY = clock.TODAY  # the clock the tests here run on (tests/integration/reports/conftest.py)
 FIRST = TODAY - timedelta(days=20)
 
 

@@ -21,6 +21,7 @@ from domain.reports.stock_summary import SummaryBy
 from domain.reports.stock_summary import summarize
 from domain.reports.stock_summary import total
 from persistence.reports import queries
+from tests import clock
 
 D = Decimal
 SHEET = "货号,数量,成本\nA1,400,8.50\nB2,38,4.20\n"  # no date column: today, as the walk-through did
@@ -47,8 +48,7 @@ def cli(tmp_path, capsys, monkeypatch):
 
     run.path = path
     yield run
-    monkeypatch.delenv("TZ")
-    time.tzset()
+    clock.machine_zone(monkeypatch)
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_the_excel_export_in_chinese_has_the_opening_stock_under_期初(first_da
 
 @pytest.mark.parametrize("by", list(SummaryBy))
 def test_every_way_round_opening_plus_in_minus_out_is_closing_and_receipts_are_the_po(first_days, by):
-    today = date.today()
+    today = clock.TODAY  # the clock the tests here run on (conftest.py): the day the sheet's stock came in
     for period in (Period(today.replace(day=1), today), month_of(today),  # the ledger's days, a whole month
                    Period(today.replace(day=1) - timedelta(days=40), month_of(today).last)):  # months and days
         rows, db = summary(first_days.path, period, by)
@@ -130,7 +130,7 @@ def test_every_way_round_opening_plus_in_minus_out_is_closing_and_receipts_are_t
 
 
 def test_a_later_period_opens_with_everything_and_a_reversed_opening_line_leaves_the_receipts_alone(first_days):
-    today = date.today()
+    today = clock.TODAY  # the clock the tests here run on (conftest.py): the day the sheet's stock came in
     rows, db = summary(first_days.path, Period(today + timedelta(days=1), today + timedelta(days=2)))
     db.close()
     assert rows["A1"].opening == rows["A1"].closing == Amount(D("460.5"), D("3944.5")) and rows["A1"].flows == {}

@@ -29,8 +29,9 @@ from domain.stock import ledger
 from persistence.db import open_database
 from persistence.reports import queries
 from persistence.stock import queries as stock_queries
+from tests import clock
 
-TODAY = datetime.now(UTC).date()
+TODAY = clock.TODAY  # the clock the tests here run on (tests/integration/reports/conftest.py)
 START = TODAY - timedelta(days=30)
 SKUS, WAREHOUSES = ("A", "B"), ("W1", "W2")
 

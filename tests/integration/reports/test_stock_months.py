@@ -33,11 +33,12 @@ from persistence.db import open_database
 from persistence.reports import queries
 from persistence.stock import months
 from persistence.stock import queries as stock_queries
+from tests import clock
 from tests.integration.reports.test_period_chaining import SKUS
 from tests.integration.reports.test_period_chaining import WAREHOUSES
 from tests.integration.reports.test_period_chaining import step
 
-TODAY = datetime.now(UTC).date()
+TODAY = clock.TODAY  # the clock the tests here run on (tests/integration/reports/conftest.py)
 FIRST = (TODAY.replace(day=1) - timedelta(days=95)).replace(day=1)  # the first of the month three or so back
 DAYS = (TODAY - FIRST).days
 THIS_MONTH = Period(FIRST, (TODAY.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))

@@ -27,6 +27,9 @@ from ui.cli import main
 
 D = Decimal
 
+# The histories end on tests.clock.TODAY, the day the application's clock is pinned to here.
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 
 @pytest.fixture
 def history(db):

@@ -3,7 +3,6 @@ own process, the text read back with pypdf."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,16 @@ from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.stock import documents as docs
 from persistence.db import open_database
+from tests import clock
 from tests.cli_runs import cli_in_child
 
-YEAR = str(date.today().year)
+YEAR = str(clock.TODAY.year)  # the application's clock, here and in the command, is pinned to that day
 
 
 @pytest.fixture
-def cli(tmp_path):
+def cli(tmp_path, pinned_today):
     db = tmp_path / "returns.sqlite3"
-    run = cli_in_child(db)
+    run = cli_in_child(db, pinned=True)
 
     database = open_database(db)
     u = database.uow

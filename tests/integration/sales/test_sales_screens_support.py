@@ -23,6 +23,10 @@ from domain.sales.printing import DocumentKind
 from domain.stock import commands as stc
 from domain.stock import ledger
 from persistence.sales import queries
+from tests import clock
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -154,7 +158,6 @@ def test_the_print_values_of_an_order_its_shipment_and_the_customer_backorders(s
 def test_the_print_values_of_a_confirmed_order_carry_its_backorder_and_arrival(shop):
     """The confirmation printed a short line's whole quantity as if it would all come (its PDF:
     tests/integration/sales/test_sales_pdf.py)."""
-    from datetime import date
     from datetime import timedelta
 
     from domain.purchasing import commands as pc
@@ -167,7 +170,7 @@ def test_the_print_values_of_a_confirmed_order_carry_its_backorder_and_arrival(s
     orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=True))
     line = print_data.order_confirmation(uow(), so).lines[0]
     assert (line.qty, line.backorder, line.arrival) == (D(17), D(7), None)  # 10 on hand
-    day = date.today() + timedelta(days=6)
+    day = clock.today() + timedelta(days=6)
     po = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("TOOLS", "W1", day))
     purchasing.add_lines(uow(), po.id, [pc.AddPurchaseOrderLine(po.id, "SD-1", "10", "2")])
     purchasing.issue(uow(), pc.IssuePurchaseOrder(po.id))

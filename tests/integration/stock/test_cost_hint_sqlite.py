@@ -23,6 +23,10 @@ from domain.stock.documents import ReverseDocument
 from domain.stock.documents import post_document
 from domain.stock.documents import reverse_document
 from persistence.stock.cost_hint import cost_suggestions
+from tests import clock
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 D = Decimal
 EARLIER, LATER = date(2026, 3, 2), date(2026, 3, 9)
@@ -62,7 +66,7 @@ def test_a_receipt_against_a_purchase_order_is_the_orders_suppliers_price(shop):
     po_uc.add_line(shop.uow(), pc.AddPurchaseOrderLine(po.id, "B-2", "5", "4.20"))
     number = po_uc.issue(shop.uow(), pc.IssuePurchaseOrder(po.id)).number
     po_uc.receive(shop.uow(), pc.ReceivePurchaseOrder(number))
-    received(shop, "B-2", "9.00", "OTH", date.today())
+    received(shop, "B-2", "9.00", "OTH", clock.today())
     hint = cost_suggestions(shop.engine, ["B-2"], "SUP", "W1")["B-2"]
     assert (hint.unit_cost, hint.source, hint.seen.supplier, hint.seen.reference) == (
         D("4.20"), CostSource.SUPPLIER, "SUP", number)

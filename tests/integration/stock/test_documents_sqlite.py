@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -17,6 +16,10 @@ from domain.stock.documents import post_document
 from domain.stock.documents import reverse_document
 from persistence.stock import documents as q
 from persistence.stock import queries
+from tests import clock
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -40,7 +43,7 @@ def test_a_posted_receipt_is_listed_with_its_totals_and_lines(shop):
     assert (row.number, row.kind, row.warehouse, row.partner, row.reference, row.user) == (
         doc.number, "receipt", "W1", "SUP", "INV-1", "ann")
     assert (row.line_count, row.total_qty, row.total_value, row.reversed) == (3, Decimal(13), Decimal("31.33"), False)
-    assert row.business_date == date.today()
+    assert row.business_date == clock.today()
     lines = q.document_lines(shop.engine, doc.id)
     assert [(x.line_no, x.sku, x.qty, x.unit_cost) for x in lines] == [
         (1, "A-1", Decimal(10), Decimal("2.5")), (2, "A-1", Decimal(2), Decimal(3)), (3, "B-2", Decimal(1),
@@ -63,7 +66,7 @@ def test_numbers_continue_across_units_of_work_and_the_list_filters_by_kind(shop
     for _ in range(3):
         post_document(shop.uow(), PostDocument("receipt", "W1", (LineInput("A-1", "1", "1"),)))
     post_document(shop.uow(), PostDocument("shipment", "W1", (LineInput("A-1", "1"),), partner="CUS"))
-    year = date.today().year
+    year = clock.today().year
     assert [r.number for r in q.document_list(shop.engine, "receipt")] == [
         f"GR-{year}-00003", f"GR-{year}-00002", f"GR-{year}-00001"]
     [shipment] = q.document_list(shop.engine, "shipment")

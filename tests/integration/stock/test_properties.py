@@ -33,6 +33,7 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck
 from hypothesis import event
 from hypothesis import settings
@@ -63,6 +64,10 @@ from persistence.db import open_database
 from persistence.sales.orders import check_reserved
 from persistence.sales.orders import overridden
 from persistence.stock import queries
+from tests import clock
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 SKUS = ["P1", "P2"]
@@ -153,7 +158,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.sales: list[str] = []  # sale documents
         self.returns: list[str] = []  # customer return documents
         # after everything, reversals dated today included, and inside the business dates (a year after today)
-        self.late = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
+        self.late = clock.now().replace(microsecond=0) + timedelta(days=30)
 
     def teardown(self) -> None:
         self.db.close()

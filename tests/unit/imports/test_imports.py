@@ -19,7 +19,11 @@ from domain.imports import run_import
 from domain.imports.cells import parse_date
 from domain.kernel.errors import BadInput
 from domain.stock.model import MovementKind
+from tests import clock
 from tests.fakes import FakeUnitOfWork
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 TODAY = date(2026, 3, 1)
 
@@ -211,13 +215,11 @@ def test_every_bad_stock_row_is_reported_and_nothing_is_posted(uow):
 
 def test_an_opening_stock_row_dated_2099_is_reported_naming_the_date_and_the_window_and_nothing_is_posted(uow):
     """The same window as a typed date (``v.day``): to a year after today; before, 2099 was posted."""
-    from datetime import UTC
-    from datetime import datetime
 
     from domain.kernel import limits
 
     run(uow, "products", "SKU,Name\nA-1,Apple\nB-2,Pear\n")
-    last = limits.last_day(datetime.now(UTC).date()).isoformat()
+    last = limits.last_day(clock.now().date()).isoformat()
     assert problems_of(uow, "stock", "SKU,仓库,数量,单价,日期\nA-1,SH,100,4.2,2099-01-01\nB-2,GZ,1,1,2026-01-01\n") == [
         (2, "日期", f"2099-01-01 is outside the accepted dates, 1970-01-01 to {last}")]
     assert not uow.state.movements

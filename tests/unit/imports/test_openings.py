@@ -25,11 +25,13 @@ from domain.imports import guess_mapping
 from domain.imports import preview
 from domain.imports import run_import
 from domain.kernel.errors import Forbidden
+from tests import clock
 from tests.fakes import FakeUnitOfWork
 
 D = Decimal
 TODAY = date(2026, 3, 1)
-YEAR = datetime.now(UTC).astimezone().year
+YEAR = clock.TODAY.year  # the year of the opening balances' numbers: the application's clock is pinned to it
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def table(text: str) -> Table:

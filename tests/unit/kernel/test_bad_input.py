@@ -18,7 +18,11 @@ from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
 from domain.stock import commands as c
 from domain.stock import ledger
+from tests import clock
 from tests.fakes import FakeUnitOfWork
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
@@ -37,7 +41,7 @@ def test_a_business_date_outside_the_window_is_refused_naming_the_field_and_the_
 
 
 def test_the_window_runs_from_1970_to_a_year_after_today():
-    today = datetime.now(UTC).date()
+    today = clock.now().date()
     assert v.moment("date", datetime(1970, 1, 1, tzinfo=UTC)) == datetime(1970, 1, 1, tzinfo=UTC)
     assert v.day("date", limits.last_day(today)) == limits.last_day(today)
     assert limits.last_day(date(2026, 12, 7)) == date(2027, 12, 7)
@@ -47,7 +51,7 @@ def test_the_window_runs_from_1970_to_a_year_after_today():
 
 def test_a_business_date_more_than_a_year_ahead_is_refused_naming_the_date_and_the_window():
     """A desk's clock may run a little ahead, so a date after today is taken; 2099 (for 2029) is a slip."""
-    today = datetime.now(UTC).date()
+    today = clock.now().date()
     last = limits.last_day(today)
     after = last + timedelta(days=1)
     with pytest.raises(BadInput) as refused:
@@ -61,7 +65,7 @@ def test_a_business_date_more_than_a_year_ahead_is_refused_naming_the_date_and_t
 
 
 def test_a_date_planned_ahead_may_lie_years_on_but_not_a_century():
-    today = datetime.now(UTC).date()
+    today = clock.now().date()
     later = today.replace(year=today.year + 10, day=1)
     assert v.planned_day("due", later) == later
     with pytest.raises(BadInput, match=r"^due: .* outside the accepted dates; enter a date from 1970-01-01 to "):

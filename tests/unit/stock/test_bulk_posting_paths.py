@@ -28,13 +28,17 @@ from domain.kernel.numbers import round_money
 from domain.stock import commands as c
 from domain.stock import ledger
 from domain.stock import valuation
+from tests import clock
 from tests.fakes import FakeUnitOfWork
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 MICRO = timedelta(microseconds=1)
 
 
 def _last_instant() -> datetime:
-    last = limits.last_day(datetime.now(UTC).date())
+    last = limits.last_day(clock.now().date())
     return datetime.combine(last, time(), UTC) + timedelta(days=1) - MICRO
 
 

@@ -15,7 +15,11 @@ from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
 from domain.stock.demand import RecordUnfilledDemand
 from domain.stock.demand import record_unfilled_demand
+from tests import clock
 from tests.fakes import FakeUnitOfWork
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 class _Pending:
@@ -70,9 +74,9 @@ def test_without_a_time_the_demand_is_recorded_now():
     uow = DemandUnitOfWork()
     catalog.add_product(uow, c.AddProduct("A-1", "Apple"))
     catalog.add_warehouse(uow, c.AddWarehouse("W1", "Main"))
-    before = datetime.now(UTC)
+    before = clock.now()
     record = record_unfilled_demand(uow, RecordUnfilledDemand("A-1", 3, "W1"))
-    assert before <= record.occurred_at <= datetime.now(UTC) and record.customer == ""
+    assert before <= record.occurred_at <= clock.now() and record.customer == ""
 
 
 @pytest.mark.parametrize(
@@ -85,7 +89,7 @@ def test_without_a_time_the_demand_is_recorded_now():
         (RecordUnfilledDemand("A-1", "2", "W9"), NotFound, "warehouse 'W9'"),
         (RecordUnfilledDemand("A-1", "2", "W1", customer="C-0"), NotFound, "customer 'C-0'"),
         (RecordUnfilledDemand("A-1", "2", "W1", customer="C" * 33), BadInput, "customer"),
-        (RecordUnfilledDemand("A-1", "2", "W1", occurred_at=datetime.now(UTC) + timedelta(days=1)), BadInput,
+        (RecordUnfilledDemand("A-1", "2", "W1", occurred_at=clock.MIDDAY + timedelta(days=1)), BadInput,
          "in the future"),
     ],
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from datetime import timedelta
 from decimal import Decimal
 
@@ -22,7 +21,11 @@ from domain.stock.documents import ReverseDocument
 from domain.stock.documents import post_document
 from domain.stock.documents import reverse_document
 from domain.stock.model import MovementKind
+from tests import clock
 from tests.fakes import FakeUnitOfWork
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 class FakeDocumentRepository:
@@ -109,7 +112,7 @@ def receipt(*lines: LineInput, **header) -> PostDocument:
 def test_a_receipt_posts_every_line_under_one_numbered_document(uow):
     doc = post_document(uow, receipt(LineInput("A-1", "10", "2.50"), LineInput("6901234567892", "5", "3"),
                                      LineInput("B-2", "4", "1"), partner="SUP", reference="INV-7"))
-    year = date.today().year
+    year = clock.today().year
     assert doc.number == f"GR-{year}-00001"
     assert (doc.kind, doc.partner, doc.reference, doc.user) == (DocumentKind.RECEIPT, "SUP", "INV-7", "tester")
     assert [line.qty for line in doc.lines] == [Decimal(10), Decimal(5), Decimal(4)]
@@ -124,7 +127,7 @@ def test_numbers_are_consecutive_per_kind(uow):
     second = post_document(uow, receipt(LineInput("A-1", "1", "1")))
     shipped = post_document(uow, PostDocument("shipment", "W1", (LineInput("A-1", "2"),), partner="CUS"))
     adjusted = post_document(uow, PostDocument("adjustment", "W1", (LineInput("A-1", "-1", reason="broken"),)))
-    year = date.today().year
+    year = clock.today().year
     assert [first.number, second.number] == [f"GR-{year}-00001", f"GR-{year}-00002"]
     assert shipped.number == f"GI-{year}-00001"
     assert adjusted.number == f"ADJ-{year}-00001"
@@ -184,11 +187,11 @@ def test_a_document_without_lines_is_refused(uow):
 
 
 def test_a_future_date_is_refused_and_a_past_date_posts_at_the_end_of_that_day(uow):
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = clock.today() + timedelta(days=1)
     with pytest.raises(DocumentError) as caught:
         post_document(uow, receipt(LineInput("A-1", "1", "1"), business_date=tomorrow))
     assert caught.value.field == "date"
-    past = date.today() - timedelta(days=3)
+    past = clock.today() - timedelta(days=3)
     doc = post_document(uow, receipt(LineInput("A-1", "1", "1"), business_date=past))
     assert doc.business_date == past
     local = doc.occurred_at.astimezone()

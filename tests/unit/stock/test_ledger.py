@@ -22,7 +22,11 @@ from domain.stock import ledger
 from domain.stock.model import Balance
 from domain.stock.model import MovementKind
 from domain.stock.model import Position
+from tests import clock
 from tests.fakes import FakeUnitOfWork
+
+# The application's clock and the test's are one, pinned to tests.clock.TODAY: a run may cross midnight.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 
@@ -302,7 +306,7 @@ def test_reversing_one_leg_of_a_transfer_reverses_both(uow):
 def test_reversing_a_future_dated_receipt_is_not_refused(uow):
     # The reversal must come after what it reverses in business time, or it would take the
     # goods away before they arrived.
-    later = datetime.now(UTC) + timedelta(days=30)
+    later = clock.now() + timedelta(days=30)
     r = receive(uow, "5", "1", at=later)
     [undo] = ledger.reverse(uow, c.ReverseMovement(r.id))
     assert undo.key > r.key

@@ -34,6 +34,7 @@ from domain.accounts.ageing import Scheme
 from domain.accounts.ageing import age
 from domain.accounts.ageing import age_in
 from domain.accounts.ageing_choice import ageing_scheme
+from domain.kernel import clock
 from ui.access import needs_text
 from ui.i18n import CHINESE
 from ui.i18n import ENGLISH
@@ -143,7 +144,7 @@ class PartnerPage(PartnerOrders, QDialog):
                 button.setToolTip(needs_text(Permission.MONEY))
 
         # statement
-        today = date.today()
+        today = clock.today()
         self.start_label, self.end_label = QLabel(self), QLabel(self)
         first = month_start(today)
         self.start = DayEdit(QDate(first.year, first.month, first.day), self)
@@ -227,8 +228,8 @@ class PartnerPage(PartnerOrders, QDialog):
             # in the bands the office ages by (as the list beside it).
             mine = [as_open_item(r) for r in items]
             scheme = ageing_scheme(uow())
-            ageing = age(mine, date.today())
-            bands = scheme, age_in(mine, date.today(), scheme)
+            ageing = age(mine, clock.today())
+            bands = scheme, age_in(mine, clock.today(), scheme)
             return ageing, bands, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
 
         self.busy_bar.busy(True)
@@ -355,7 +356,7 @@ class PartnerPage(PartnerOrders, QDialog):
 
     def save_open_items(self, suffix: str) -> None:
         """The open items as a PDF or a workbook (未清明细): ask where, then write them on the task runner."""
-        target = self.ask_target(f"{translate('Accounts', 'Open items')} {self.code} {date.today().isoformat()}",
+        target = self.ask_target(f"{translate('Accounts', 'Open items')} {self.code} {clock.today().isoformat()}",
                                  suffix)
         if target is not None:
             self.write_open_items_to(target)
@@ -373,7 +374,7 @@ class PartnerPage(PartnerOrders, QDialog):
 
         rows, side, uow = list(self.items_model.rows), self.side, self.services.uow
         language = CHINESE if current_language() == CHINESE else ENGLISH
-        header = open_items_header(side, self.code, self.name, date.today(), language, datetime.now())
+        header = open_items_header(side, self.code, self.name, clock.today(), language, datetime.now())
 
         def job() -> Path:
             with uow() as work:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QScrollArea
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock
 from domain.planning.alerts import CURRENT
 from domain.planning.alerts import NEW_DAY
 from domain.reports import dashboard as d
@@ -241,7 +242,7 @@ class DashboardScreen(Screen):
 
     # -- the period --------------------------------------------------------------------------------------------
     def _today(self) -> date:
-        return self.today or date.today()
+        return self.today or clock.today()
 
     def period(self) -> Period:
         span = self.span.currentData()

@@ -28,7 +28,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtCore import QSettings
@@ -81,6 +80,7 @@ from ui.screens.held import HeldKeeper
 from ui.widgets.busy import alive
 from ui.widgets.clamped_label import ClampedLabel
 from ui.widgets.day_edit import DayEdit
+from ui.widgets.day_edit import today_q
 from ui.widgets.screen import Screen
 from ui.widgets.tab_order import browsing_screens
 from ui.widgets.tab_order import chain_tabs
@@ -399,7 +399,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         return label
 
     def _reset_date(self) -> None:
-        today = QDate.currentDate()
+        today = today_q()
         self.date.setMaximumDate(today)
         self.date.setDate(today)
 

@@ -30,6 +30,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QPushButton
 
+from domain.kernel import clock as wall
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import fmt
 from domain.purchasing import orders as purchasing
@@ -221,7 +222,7 @@ class PurchaseOrderMode:
         if leave is None:  # Esc: back to the scan field, nothing posted
             return
         day = self.date.date().toPython()
-        past = isinstance(day, date) and day < date.today()
+        past = isinstance(day, date) and day < wall.today()
         command = self.model.po_receipt(self.po.number, note=self.reference.text(),
                                         occurred_at=datetime.combine(day, clock(12)) if past else None,
                                         leave_unconfirmed=leave)

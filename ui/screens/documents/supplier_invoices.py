@@ -15,7 +15,6 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QDate
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
@@ -51,6 +50,7 @@ from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
 from ui.widgets.busy import alive
+from ui.widgets.day_edit import today_q
 
 translate = QCoreApplication.translate
 (C_SOURCE, C_SKU, C_NAME, C_ORDERED, C_RECEIVED, C_BEFORE, C_INVOICED, C_PRICE, C_INVOICE_PRICE, C_QTY_DIFF,
@@ -112,10 +112,10 @@ class SupplierInvoiceDialog(QDialog):
         po_row.addWidget(self.load_button)
         self.number = QLineEdit(self)
         self.number.setPlaceholderText(translate("SupplierInvoice", "the supplier's invoice number (required)"))
-        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date = QDateEdit(today_q(), self)
         self.date.setCalendarPopup(True)
         self.due_given = QCheckBox(translate("SupplierInvoice", "Due on"), self)
-        self.due = QDateEdit(QDate.currentDate().addDays(30), self)
+        self.due = QDateEdit(today_q().addDays(30), self)
         self.due.setCalendarPopup(True)
         self.due.setEnabled(False)
         for edit in (self.date, self.due):  # as the receipt, the PO and the statement write dates (it was 2026/12/7)

@@ -11,8 +11,6 @@ to PDF off the GUI thread.
 
 from __future__ import annotations
 
-from datetime import UTC
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import QTableWidget
 from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 
+from domain.kernel import clock
 from domain.kernel.numbers import fmt
 from domain.kernel.numbers import fmt_price
 from domain.kernel.numbers import round_money
@@ -136,7 +135,7 @@ def _load_po(uow, orders: PurchasingQueries, ref: str):
     rows = orders.purchase_orders(ref=ref)
     if not rows:
         return None, None, None
-    return rows[0], purchasing.load_snapshot(uow(), ref), purchasing.expected_basis(uow(), ref, datetime.now(UTC))
+    return rows[0], purchasing.load_snapshot(uow(), ref), purchasing.expected_basis(uow(), ref, clock.now())
 
 
 def lead_time_text(basis: purchasing.PoLeadTime | None) -> str:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock
 from ui.i18n import fill
 from ui.models.classes import CHOICES as CLASS_CHOICES
 from ui.models.classes import choice_text
@@ -222,7 +223,7 @@ class ReplenishmentScreen(Screen):
         if self._cancel_flag is not None:
             return
         history, orders, watcher = self.services.planning, self.services.purchasing, self.services.watcher
-        today, weeks = self.today or date.today(), self.weeks
+        today, weeks = self.today or clock.today(), self.weeks
         thorough = self.thorough.isChecked()
         flag = self._cancel_flag = threading.Event()
         self._running(True)
@@ -327,7 +328,7 @@ class ReplenishmentScreen(Screen):
         n = sum(1 for r in rows if orderable(r))
         moves = sum(1 for r in rows if is_transfer(r))
         rows = [r for r in rows if not ordered(r) and not is_transfer(r)]
-        day = (self.today or date.today()).isoformat()
+        day = (self.today or clock.today()).isoformat()
         planned, computed = result.planned, result.computed
         asked, self._asked = self._asked, None
         asked = None if self.proxy.rowCount() else asked  # listed: the list answers

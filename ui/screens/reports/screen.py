@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel import clock
 from domain.reports.ageing import DEFAULT_BANDS
 from ui import report_build as rb
 from ui.i18n import CHINESE
@@ -254,8 +255,8 @@ class ReportsScreen(Screen):
         self.quick.blockSignals(False)
         if choice == CUSTOM:
             return
-        first, last = quick_period(choice, date.today())
-        last = min(last, date.today())  # a report to a day not yet come is today's
+        first, last = quick_period(choice, clock.today())
+        last = min(last, clock.today())  # a report to a day not yet come is today's
         for edit, day in ((self.first, first), (self.last, last)):
             edit.blockSignals(True)
             edit.setDate(_qdate(day))
