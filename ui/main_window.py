@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import QSize
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -175,7 +176,8 @@ class MainWindow(QMainWindow):
             elif hasattr(widget, "data_changed"):
                 self._pending_changes[key] = generation
 
-    def _planning_stored(self) -> None:
+    @Slot()
+    def _planning_stored(self) -> None:  # a slot: ``planned`` is emitted on a pool thread (see ui.tasks._Signals)
         for widget in self.screens.values():
             if hasattr(widget, "planning_stored"):
                 widget.planning_stored()

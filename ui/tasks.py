@@ -27,15 +27,40 @@ from PySide6.QtCore import QObject
 from PySide6.QtCore import QRunnable
 from PySide6.QtCore import QThreadPool
 from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
 from shiboken6 import isValid
 
 
 class _Signals(QObject):
+    """A job's signals, living on the GUI thread. The worker emits only ``reported`` and ``stepped``, and each is
+    connected to a slot of this object (``@Slot``-declared), which Qt queues to the GUI thread; ``done``, ``failed``
+    and ``progress`` are emitted there. A signal emitted on a worker straight to a Python callable (a closure, a
+    lambda) makes PySide look up the callable's hidden receiver on the worker while the GUI thread connects and
+    disconnects others: that crashed the process now and then (a segfault inside the worker's emit, in the suite)."""
+
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(object)
-    # The worker reports here; the runner turns it into ``done`` or ``failed`` on the GUI thread (see submit).
-    reported = Signal(bool, object)
+    reported = Signal(bool, object)  # the worker's result: ok, and the value or the exception
+    stepped = Signal(object)  # the worker's progress
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.reported.connect(self._deliver)
+        self.stepped.connect(self._step)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value) -> None:
+        # emitted here, on the GUI thread, once the event loop delivers the worker's report: never before the code
+        # that submitted the job has returned, so a slot connected to ``done`` after ``submit`` (a qtbot.waitSignal,
+        # say) always hears it. Emitted by the worker itself, each connection's call was queued at the moment of the
+        # emission, and a quick job on a busy machine could finish before the submitter had connected: two screen
+        # tests waited 120 s for an export that had already reported.
+        (self.done if ok else self.failed).emit(value)
+
+    @Slot(object)
+    def _step(self, value) -> None:
+        self.progress.emit(value)
 
 
 class _Job(QRunnable):
@@ -51,7 +76,7 @@ class _Job(QRunnable):
         try:
             params = inspect.signature(self.fn).parameters
             if "progress" in params:
-                result = self.fn(progress=self.signals.progress.emit)
+                result = self.fn(progress=self.signals.stepped.emit)
             else:
                 result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
@@ -127,15 +152,6 @@ class TaskRunner(QObject):
             if runner is not None:  # always: ``_busy`` has held it since this job was submitted
                 runner._finished(signals)
 
-        def report(ok: bool, value) -> None:
-            # ``done`` and ``failed`` are emitted here, on the GUI thread, once the event loop delivers the worker's
-            # report: never before the code that submitted the job has returned, so a slot connected to them after
-            # ``submit`` (a qtbot.waitSignal, say) always hears it. Emitted by the worker itself, each connection's
-            # call was queued at the moment of the emission, and a quick job on a busy machine could finish before
-            # the submitter had connected: two screen tests waited 120 s for an export that had already reported.
-            (signals.done if ok else signals.failed).emit(value)
-
-        signals.reported.connect(report)
         if on_done:
             signals.done.connect(on_done)
         if on_error:

@@ -159,3 +159,47 @@ def test_a_slot_connected_after_submit_hears_a_job_that_finished_before_it_was_c
         pass
     assert str(heard.args[0]) == ("the file is open in another program" if fails else "written")
     qtbot.waitUntil(lambda: runner.busy == 0, timeout=60_000)
+
+
+def test_a_worker_emits_only_to_slots_of_an_object_on_the_gui_thread_and_every_report_and_step_arrives_there(qtbot):
+    """A worker's emit straight to a Python callable (the runner's closure, a screen's lambda) crashed the process now
+    and then: PySide looked the callable's hidden receiver up on the worker while the GUI thread connected and
+    disconnected other jobs' callbacks. The worker now emits only ``reported`` and ``stepped``, each connected to one
+    declared slot of the job's signals object, which lives on the GUI thread; callbacks run there. Many jobs with
+    progress run here while the GUI thread keeps submitting: every step and report arrives, on the GUI thread."""
+    from PySide6.QtCore import QMetaMethod
+
+    runner = TaskRunner()
+    gui = threading.get_ident()
+    threads: set[int] = set()
+    steps: list[int] = []
+    done: list[int] = []
+
+    def job(n: int):
+        def run(progress):
+            for i in range(3):
+                progress(n * 10 + i)
+            return n
+        return run
+
+    def on_step(value):
+        threads.add(threading.get_ident())
+        steps.append(value)
+
+    def on_done(value):
+        threads.add(threading.get_ident())
+        done.append(value)
+
+    first = runner.submit(job(0), on_done=on_done, on_progress=on_step)
+    meta = first.metaObject()
+    slots = {bytes(meta.method(i).methodSignature()).decode() for i in range(meta.methodCount())
+             if meta.method(i).methodType() == QMetaMethod.MethodType.Slot}
+    assert {"_deliver(bool,PyObject)", "_step(PyObject)"} <= slots
+    assert first.receivers("2reported(bool,PyObject)") == 1  # its own slot, no hidden receiver of a callable
+    assert first.receivers("2stepped(PyObject)") == 1
+    for n in range(1, 200):
+        runner.submit(job(n), on_done=on_done, on_progress=on_step)
+    qtbot.waitUntil(lambda: len(done) == 200 and len(steps) == 600, timeout=60_000)
+    assert sorted(done) == list(range(200))
+    assert sorted(steps) == sorted(n * 10 + i for n in range(200) for i in range(3))
+    assert threads == {gui}
