@@ -826,7 +826,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PurchasingScreen', 'Entered invoice %1 for %2'): '已为 %2 录入发票 %1',
     ('PurchasingScreen', 'Posted return %1 against %2'): '已按 %2 过账退货单 %1',
     ('PurchasingScreen', 'Re&turn to supplier…'): '退货给供应商(&T)…',
-    ('PurchasingScreen', 'Supplier in&voice…'): '录入采购发票(&V)…',
+    ('PurchasingScreen', 'Supplier inv&oice…'): '录入采购发票(&O)…',
     ('RefusalFields', 'ageing basis'): '账龄依据',
     ('RefusalFields', 'bands'): '账龄分段',
     ('RefusalFields', 'expected'): '预计到货日',

@@ -289,7 +289,7 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+256" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+257" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
@@ -858,7 +858,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+148" />
+            <location filename="../../ui/app.py" line="+155" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -1801,7 +1801,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>CustomersAtRisk</name>
         <message>
-            <location filename="../../ui/screens/customers_at_risk.py" line="+48" />
+            <location filename="../../ui/screens/customers_at_risk.py" line="+49" />
             <source>ordered every %1 days (median of %2 orders), nothing for %3 days</source>
             <translation>平时每 %1 天下单一次（%2 张订单的中位数），已 %3 天未下单</translation>
         </message>
@@ -1935,7 +1935,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+668" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+669" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -2462,7 +2462,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>冲销(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+69" />
+            <location filename="../../ui/screens/documents/receive.py" line="+70" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -3269,7 +3269,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+216" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+217" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -3345,7 +3345,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>HeldDocuments</name>
         <message>
-            <location filename="../../ui/screens/held.py" line="+47" />
+            <location filename="../../ui/screens/held.py" line="+46" />
             <source>%n line(s)</source>
             <translation>%n 行</translation>
         </message>
@@ -4821,7 +4821,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+185" />
+            <location filename="../../ui/main_window.py" line="+188" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -4849,7 +4849,7 @@ The database is backed up first. No stock movement is changed, only the values a
 %2</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+71" />
             <source>Your password was changed.</source>
             <translation>您的密码已修改。</translation>
         </message>
@@ -4983,7 +4983,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+232" />
+            <location filename="../../ui/screens/movements.py" line="+233" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -5369,7 +5369,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+227" />
+            <location filename="../../ui/widgets/sync_status.py" line="+228" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -6827,7 +6827,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/editor.py" line="+85" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+84" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
@@ -7267,8 +7267,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>Supplier in&amp;voice…</source>
-            <translation>录入采购发票(&amp;V)…</translation>
+            <source>Supplier inv&amp;oice…</source>
+            <translation>录入采购发票(&amp;O)…</translation>
         </message>
         <message>
             <location line="+3" />
@@ -9606,7 +9606,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>及其他 %n 种商品</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+215" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+216" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -9982,7 +9982,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+62" />
+            <location filename="../../ui/screens/reports/screen.py" line="+63" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -11901,7 +11901,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="-86" />
+            <location filename="../../ui/app.py" line="-92" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
@@ -12270,7 +12270,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierScorecard</name>
         <message>
-            <location filename="../../ui/screens/supplier_scorecard.py" line="+49" />
+            <location filename="../../ui/screens/supplier_scorecard.py" line="+50" />
             <source>%1 (stated)</source>
             <translation>%1（约定）</translation>
         </message>
@@ -14672,7 +14672,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>UnfilledDemand</name>
         <message>
-            <location filename="../../ui/widgets/unfilled_offer.py" line="+94" />
+            <location filename="../../ui/widgets/unfilled_offer.py" line="+95" />
             <source>%1 more of %2 than %3 holds: a lost sale?</source>
             <translation>%2 在 %3 还差 %1：记为未满足需求？</translation>
         </message>
@@ -15059,7 +15059,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Welcome</name>
         <message>
-            <location filename="../../ui/dialogs/welcome.py" line="+65" />
+            <location filename="../../ui/dialogs/welcome.py" line="+66" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>

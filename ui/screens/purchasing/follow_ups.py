@@ -115,7 +115,7 @@ class PoFollowUpActions(QObject):
 
     def retranslate(self) -> None:
         self.return_action.setText(translate("PurchasingScreen", "Re&turn to supplier…"))
-        self.invoice_action.setText(translate("PurchasingScreen", "Supplier in&voice…"))
+        self.invoice_action.setText(translate("PurchasingScreen", "Supplier inv&oice…"))
         for button, action in ((self.return_button, self.return_action), (self.invoice_button, self.invoice_action)):
             button.setText(action.text())
             button.setToolTip(fill(translate("PurchasingScreen", "%1 (%2)"), action.text().replace("&", ""),
