@@ -61,14 +61,13 @@ def widgets_gone_before_the_exit(qapp):
     half torn-down interpreter) crashed the process after every test had passed: ``pytest tests/ui/test_shell.py``
     exited 139, and so would the suite whenever its last screen test shows a chart."""
     from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
 
     from ui.tasks import wait_for_all
 
     yield
     wait_for_all()
-    for widget in QApplication.topLevelWidgets():  # and those no test handed to pytest-qt (not closed: closing asks)
-        widget.deleteLater()
+    # Only the deletions already asked for (pytest-qt's), as the next test's waits would deliver them. Deleting every
+    # top-level widget left from the whole run here as well crashed the process at the end of the full suite.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
