@@ -2505,6 +2505,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Storage', 'The disk that holds the database is full. Nothing was written; free some space on it (or move the database to a larger disk) and try again.'):
         '数据库所在的磁盘已满。未写入任何内容；请释放一些空间（或将数据库移到更大的磁盘），然后重试。',
     ('SupplierCurrencyDialog', '&Convert the prices at the rate'): '按汇率换算价格(&C)',
+    ('SupplierCurrencyDialog', 'Working out the prices…'): '正在计算价格…',
     ('SupplierCurrencyDialog', '&Keep the numbers as they are'): '保留原数字不变(&K)',
     ('SupplierCurrencyDialog', '(1 %1 = this many %2)'): '（1 %1 = 此数 %2）',
     ('SupplierCurrencyDialog', 'Change &currency'): '更改币种(&C)',
@@ -2642,6 +2643,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SuppliersScreen', 'Product'): '商品',
     ('SuppliersScreen', 'SKU'): '货号',
     ('SuppliersScreen', 'Saved %1'): '已保存 %1',
+    ('SuppliersScreen', 'Checking what the new currency changes…'): '正在核对更换币种的影响…',
     ('SuppliersScreen', 'Scorecard'): '供应商评分',
     ('SuppliersScreen', 'Search code, name or contact…'): '搜索编码、名称或联系人…',
     ('SuppliersScreen', 'Supplier SKU'): '供应商货号',
