@@ -433,7 +433,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Dashboard', 'Cover target'): '目标库存',
     ('Dashboard', 'Custom'): '自定义',
     ('Dashboard', 'Customer'): '客户',
-    ('Dashboard', 'Customers waiting: %1; lines with no purchase order yet: %2'): '等货客户 %1 家；尚无采购订单 %2 行',
+    ('Dashboard', 'Customers waiting: %1; lines with no PO yet: %2'): '等货客户 %1 家；尚无采购订单 %2 行',
     ('Dashboard', 'Days at zero'): '缺货天数',
     ('Dashboard', 'Days idle'): '呆滞天数',
     ('Dashboard', 'Days of cover'): '可供天数',
