@@ -4,7 +4,8 @@
     .venv/bin/python scripts/screenshots_dashboard.py --db /tmp/demo.sqlite3 [--out docs] [--more DIR]
 
 Opens the main window at 1280 × 800 (the dashboard is the first screen), waits for every figure group (the reorder
-alerts run planning over the demo's 3,600 products × warehouses) and saves docs/screenshot-dashboard-<en|zh>.png.
+alerts run planning over the demo's 3,600 products × warehouses) and saves docs/screenshot-dashboard-<en|zh>.png
+(``--size 1024x768``: docs/screenshot-dashboard-<en|zh>-1024x768.png).
 ``--more DIR`` also saves each figure's list dialog, for looking at. Runs under Qt's offscreen platform unless
 QT_QPA_PLATFORM says otherwise; window settings go to a scratch folder. The database is only read (and its forecast
 cache filled).
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import screenshots  # noqa: E402
 from screenshots import in_both_languages  # noqa: E402
 from screenshots import pause  # noqa: E402
 
@@ -38,7 +40,10 @@ def main() -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     parser.add_argument("--more", type=Path, default=None)
+    parser.add_argument("--size", default="1280x800", help="the window's width x height (also 1024x768)")
     args = parser.parse_args()
+    screenshots.SIZE = tuple(int(n) for n in args.size.split("x"))
+    suffix = "" if args.size == "1280x800" else f"-{args.size}"
     args.out.mkdir(parents=True, exist_ok=True)
     if args.more is not None:
         args.more.mkdir(parents=True, exist_ok=True)
@@ -46,7 +51,7 @@ def main() -> int:
     def shoot(window, services, lang: str) -> list[Path]:
         screen = window.show_screen("dashboard")
         settle(window, screen)
-        path = args.out / f"screenshot-dashboard-{lang}.png"
+        path = args.out / f"screenshot-dashboard-{lang}{suffix}.png"
         window.grab().save(str(path))
         saved = [path]
         if args.more is not None:

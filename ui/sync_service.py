@@ -320,8 +320,9 @@ def may_resolve(services) -> bool:
 
 
 def signed_in_may(services, permission, allows) -> bool:
-    """Whether the signed-in user's stored role holds ``permission`` (everyone while sign-in is off)."""
-    uow = services.uow()
+    """Whether the signed-in user's stored role holds ``permission`` (everyone while sign-in is off); on the task
+    runner, through the read-only unit of work (a sync's writes never hold it up)."""
+    uow = services.reader()
     with uow:
         users = getattr(uow, "users", None)
         if users is None or not users.any_active():

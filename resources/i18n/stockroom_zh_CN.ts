@@ -1935,7 +1935,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+669" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+709" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -2140,7 +2140,7 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+6" />
-            <source>Customers waiting: %1; lines with no purchase order yet: %2</source>
+            <source>Customers waiting: %1; lines with no PO yet: %2</source>
             <translation>等货客户 %1 家；尚无采购订单 %2 行</translation>
         </message>
         <message>
@@ -11909,7 +11909,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierCurrencyDialog</name>
         <message>
-            <location filename="../../ui/dialogs/supplier_currency.py" line="+32" />
+            <location filename="../../ui/dialogs/supplier_currency.py" line="+45" />
             <source>Change the supplier's currency</source>
             <translation>更改供应商币种</translation>
         </message>
@@ -11964,7 +11964,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>新价格（%1）</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+3" />
+            <source>Working out the prices…</source>
+            <translation>正在计算价格…</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Change &amp;currency</source>
             <translation>更改币种(&amp;C)</translation>
         </message>
@@ -12433,7 +12438,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+60" />
+            <location filename="../../ui/screens/suppliers.py" line="+59" />
             <source>Net: days after the receipt</source>
             <translation>按收货日期：收货后若干天</translation>
         </message>
@@ -12544,7 +12549,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+239" />
+            <location line="+222" />
+            <source>Checking what the new currency changes…</source>
+            <translation>正在核对更换币种的影响…</translation>
+        </message>
+        <message>
+            <location line="+43" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>

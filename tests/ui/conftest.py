@@ -108,3 +108,23 @@ def english(qapp):
     i18n.set_language(i18n.ENGLISH, persist=False)
     yield
     i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+@pytest.fixture(autouse=True)
+def gui_reads_surveyed(request):
+    """With ``STOCKROOM_GUI_READS`` naming a file, every connection the window's code takes on the GUI thread during
+    each screen test is added to it (test, asking function, the screen code it came from; ``tests/ui/gui_reads.py``):
+    the survey behind the allow-list of ``test_gui_thread_reads.py``. Off otherwise."""
+    import os
+
+    target = os.environ.get("STOCKROOM_GUI_READS")
+    if not target:
+        yield None
+        return
+    from tests.ui.gui_reads import GuiReads
+
+    with GuiReads() as recorder:
+        yield recorder
+    with open(target, "a", encoding="utf-8") as out:
+        for read in recorder.reads:
+            out.write(f"{request.node.nodeid}\t{read.where}\t{read.via}\n")

@@ -129,7 +129,7 @@ def test_the_backorders_tile_counts_the_customers_waiting_and_opens_everyone_s_b
     qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
     tile = screen.tiles["backorders"]
     assert tile.title.text() == "Backordered lines" and tile.value.text() == "2"
-    assert tile.detail.text() == "Customers waiting: 2; lines with no purchase order yet: 2"
+    assert tile.detail.text() == "Customers waiting: 2; lines with no PO yet: 2"
     assert i18n.set_language(i18n.CHINESE, persist=False)
     try:  # the screens retranslate on the language-change event
         qtbot.waitUntil(lambda: tile.title.text() == "欠货订单行")

@@ -170,15 +170,28 @@ def with_terms(qtbot, screen):
     assert screen.select("ACME")
 
 
+def ask_currency(qtbot, screen, currency):
+    """Type ``currency`` and save: the dialog that opens once the check (on the task runner) has come back. Typed
+    once the screen's reload after the terms has filled the form again (it would put the stored currency back)."""
+    qtbot.waitUntil(lambda: not screen.loading)
+    screen.currency.setText(currency)
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: screen.currency_dialog is not None)
+    return screen.currency_dialog
+
+
+def previewed(qtbot, dialog):
+    """The dialog once the preview of its choice as it is now has come back."""
+    qtbot.waitUntil(lambda: not dialog.loading)
+    return [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())]
+
+
 def test_a_new_currency_asks_what_the_prices_do_and_shows_them_converted_before_saving(qtbot, screen, services):
     with_terms(qtbot, screen)
-    screen.currency.setText("CNY")
-    screen.save_button.click()
-    dialog = screen.currency_dialog
+    dialog = ask_currency(qtbot, screen, "CNY")
     assert services.purchasing.suppliers()[0].currency == "USD"  # nothing written while asking
     dialog.rate.setText("0.125")  # 1 CNY = 0.125 USD
-    shown = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())]
-    assert shown == [["SD-1", "", "30", "240"], ["SD-1", "60", "27", "216"]]
+    assert previewed(qtbot, dialog) == [["SD-1", "", "30", "240"], ["SD-1", "60", "27", "216"]]
     dialog.accept()
     qtbot.waitUntil(lambda: services.purchasing.suppliers()[0].currency == "CNY")
     qtbot.waitUntil(lambda: screen.terms_model.rowCount() == 1 and screen.terms_model.rows[0].price == 240)
@@ -187,15 +200,13 @@ def test_a_new_currency_asks_what_the_prices_do_and_shows_them_converted_before_
 
 def test_keeping_the_numbers_needs_the_clerks_confirmation(qtbot, screen, services):
     with_terms(qtbot, screen)
-    screen.currency.setText("EUR")
-    screen.save_button.click()
-    dialog = screen.currency_dialog
+    dialog = ask_currency(qtbot, screen, "EUR")
     dialog.keep.setChecked(True)
+    assert previewed(qtbot, dialog)[0][3] == "30"
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
     dialog.confirm_keep.setChecked(True)
     assert ok.isEnabled()
-    assert dialog.table.item(0, 3).text() == "30"
 
 
 def test_an_open_purchase_order_refuses_a_new_currency_and_is_named(qtbot, screen, services):
@@ -204,28 +215,102 @@ def test_an_open_purchase_order_refuses_a_new_currency_and_is_named(qtbot, scree
 
     with_terms(qtbot, screen)
     draft = orders.create_draft(services.uow(), pc.CreatePurchaseOrder("ACME", "W1"))
+    qtbot.waitUntil(lambda: not screen.loading)
     screen.currency.setText("CNY")
     screen.save_button.click()
-    assert "Not saved" in screen.message.text() and draft.id in screen.message.text()
+    qtbot.waitUntil(lambda: "Not saved" in screen.message.text())
+    assert draft.id in screen.message.text() and screen.currency_dialog is None
     assert services.purchasing.suppliers()[0].currency == "USD"
 
 
 def test_a_new_currency_is_previewed_while_a_sync_holds_the_write_lock(qtbot, screen, services, db):
-    """The preview reads on the GUI thread: through the writing unit of work it waited for the write lock (a first
-    pull's batch holds it for seconds), the window frozen, and then said the database was busy."""
+    """The preview reads through the read-only unit of work: through the writing one it waited for the write lock (a
+    first pull's batch holds it for seconds) and then said the database was busy."""
     import sqlite3
 
     with_terms(qtbot, screen)
     writer = sqlite3.connect(db.path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # as a pull's batch holds it
     try:
-        screen.currency.setText("CNY")
-        screen.save_button.click()
-        dialog = screen.currency_dialog
-        assert dialog is not None and "Not saved" not in screen.message.text()
+        dialog = ask_currency(qtbot, screen, "CNY")
+        assert "Not saved" not in screen.message.text()
         dialog.rate.setText("0.125")
-        assert dialog.table.item(0, 3).text() == "240" and dialog.problem.text() == ""
+        assert previewed(qtbot, dialog)[0][3] == "240" and dialog.problem.text() == ""
         dialog.reject()
     finally:
         writer.rollback()
         writer.close()
+
+
+class Gate:
+    """Holds every preview read on the task runner until the test lets it go: the points the test controls."""
+
+    def __init__(self, reader) -> None:
+        import threading
+
+        self.reader = reader
+        self.open = threading.Event()
+        self.waiting = threading.Semaphore(0)  # one release per read that reached the gate
+        self.reads = 0
+
+    def __call__(self):
+        self.reads += 1
+        self.waiting.release()
+        assert self.open.wait(120), "the test never let the read go"
+        return self.reader()
+
+    def arrived(self) -> bool:
+        return self.waiting.acquire(blocking=False)
+
+
+def test_the_preview_is_read_off_the_gui_thread_and_the_dialog_stays_usable_meanwhile(qtbot, screen, services):
+    """While the preview is read (held at the gate) the dialog says it is working, OK waits, and the rate and the
+    choice can still be changed; the answer for a rate typed over is dropped and the rate as it is now read."""
+    with_terms(qtbot, screen)
+    dialog = ask_currency(qtbot, screen, "CNY")
+    previewed(qtbot, dialog)
+    gate = dialog.reader = Gate(services.reader)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.rate.setText("0.5")
+    qtbot.waitUntil(gate.arrived)  # the read of 0.5 is held at the gate, on a worker
+    assert dialog.loading and not dialog.working.isHidden() and not dialog.busy_bar.isHidden()
+    assert not ok.isEnabled() and not dialog.table.isEnabled()
+    dialog.rate.setText("0.125")  # typed over while 0.5 is being read: usable, and nothing more read yet
+    assert dialog.rate.isEnabled() and dialog.keep.isEnabled() and gate.reads == 1
+    gate.open.set()
+    assert previewed(qtbot, dialog) == [["SD-1", "", "30", "240"], ["SD-1", "60", "27", "216"]]
+    assert gate.reads == 2 and dialog.shown == ("convert", "0.125")  # the answer for 0.5 was never shown
+    assert ok.isEnabled() and dialog.working.isHidden() and dialog.table.isEnabled()
+
+
+def test_a_preview_that_comes_back_after_the_dialog_closed_is_dropped(qtbot, screen, services):
+    with_terms(qtbot, screen)
+    dialog = ask_currency(qtbot, screen, "CNY")
+    previewed(qtbot, dialog)
+    shown = [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())]
+    gate = dialog.reader = Gate(services.reader)
+    dialog.rate.setText("0.125")
+    qtbot.waitUntil(gate.arrived)
+    dialog.reject()
+    with qtbot.waitSignal(services.tasks.busy_changed, check_params_cb=lambda n: n == 0):
+        gate.open.set()
+    assert gate.reads == 1 and dialog.shown != ("convert", "0.125")
+    assert [[dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())] == shown
+    assert services.purchasing.suppliers()[0].currency == "USD"
+
+
+def test_the_check_is_dropped_when_the_currency_was_typed_over_meanwhile(qtbot, screen, services):
+    """The check before the dialog runs on the task runner too; typed over before it came back, no dialog opens for
+    the currency no longer asked for."""
+    with_terms(qtbot, screen)
+    gate = Gate(services.reader)
+    services.reader = gate
+    qtbot.waitUntil(lambda: not screen.loading)
+    screen.currency.setText("CNY")
+    screen.save_button.click()
+    qtbot.waitUntil(gate.arrived)
+    assert not screen.save_button.isEnabled() and screen.message.text() != ""
+    screen.currency.setText("EUR")
+    with qtbot.waitSignal(services.tasks.busy_changed, check_params_cb=lambda n: n == 0):
+        gate.open.set()
+    assert screen.currency_dialog is None and screen.save_button.isEnabled() and screen.message.text() == ""

@@ -348,12 +348,13 @@ class SyncPage(QWidget):
             self._say(translate("SyncPage", "The hub refused the password: type it above and press Sync now."),
                       _RED)
         elif ss.is_other_hub(exc):
-            admin = ss.may_change_hub(self.services)
             text = translate("SyncPage", "Not synced: this computer syncs with another shared database. Syncing "
                                          "with this one means starting over, which an admin may do.")
             self.start_over_button.setVisible(True)
-            self.start_over_button.setEnabled(admin)
+            self.start_over_button.setEnabled(False)  # until the user's role is read, on the task runner
             self._say(text, _RED)
+            services = self.services
+            self.services.tasks.submit(lambda: ss.may_change_hub(services), on_done=self._may_start_over)
         elif ss.is_offline(exc):  # a state, not an error: said calmly, the driver's own words in the tooltip
             said = ss.sync_error_text(exc)
             self._say(fill(translate("SyncPage", "Offline: %1 Work goes on on this computer; the next sync catches "
@@ -361,6 +362,10 @@ class SyncPage(QWidget):
             self.result.setToolTip(said)
         else:
             self._say(fill(translate("SyncPage", "Not synced: %1"), ss.sync_error_text(exc)), _RED)
+
+    def _may_start_over(self, admin: bool) -> None:
+        if alive(self) and not self.start_over_button.isHidden():
+            self.start_over_button.setEnabled(admin)
 
     def _show_password_note(self) -> None:
         if self._keyring is None:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QWidget
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog_master
 from domain.kernel.errors import BadInput
-from domain.kernel.errors import DomainError
 from domain.kernel.numbers import fmt
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
@@ -119,6 +118,7 @@ class SuppliersScreen(Screen):
         self.products: list[tuple[str, str]] = []
         self.current_code: str | None = None
         self.stored_currency = ""  # the selected supplier's currency as stored
+        self.currency_dialog: SupplierCurrencyDialog | None = None  # the last one ``ask_currency`` opened
         self.list_model = SupplierListModel(self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.list_model)
@@ -314,23 +314,48 @@ class SuppliersScreen(Screen):
             return
         self.save_with(self.command())
 
-    def ask_currency(self, new: str) -> SupplierCurrencyDialog | None:
-        """A new currency: refused at once while POs or payables are open, else the choice and its preview.
+    def ask_currency(self, new: str) -> None:
+        """A new currency: refused at once while POs or payables are open, else the choice and its preview
+        (``currency_dialog``, opened when the check has come back).
 
-        The preview reads on the GUI thread (it follows each key of the rate), through a read-only unit of work: a
-        WAL read that never waits for a writer such as a sync's pull (the writing one took the write lock first and
-        froze the window for as long as a first pull's batch held it)."""
-        uow, code = self.services.reader, self.current_code
-        try:
-            catalog_master.preview_supplier_currency(uow(), cc.UpdateSupplier(code, "-", currency=new, prices="keep"))
-        except DomainError as exc:
-            self._refused(exc)
-            return None
-        dialog = SupplierCurrencyDialog(uow, code, self.stored_currency, new, self)
+        The check reads on the task runner through a read-only unit of work, as the dialog's preview does: a WAL read
+        that never waits for a writer such as a sync's pull, and never on the GUI thread. Its answer is dropped when
+        the clerk has chosen another supplier or typed another currency meanwhile."""
+        reader, code, old = self.services.reader, self.current_code, self.stored_currency
+        self.currency_dialog = None
+        self.save_button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(translate("SuppliersScreen", "Checking what the new currency changes…"))
+
+        def check() -> None:  # on the task runner
+            catalog_master.preview_supplier_currency(reader(), cc.UpdateSupplier(code, "-", currency=new,
+                                                                                 prices="keep"))
+
+        self.services.tasks.submit(check, on_done=lambda _: self._currency_checked(code, old, new),
+                                   on_error=lambda exc: self._currency_refused(code, new, exc))
+
+    def _asked_still(self, code: str | None, new: str) -> bool:
+        return alive(self) and code == self.current_code and self.currency.text().strip().upper() == new
+
+    def _currency_checked(self, code: str, old: str, new: str) -> None:
+        if not alive(self):
+            return
+        self.message.clear()
+        self._enable()
+        if not self._asked_still(code, new):
+            return
+        dialog = SupplierCurrencyDialog(self.services, code, old, new, self)
         dialog.accepted.connect(lambda: self.save_with(self.command(*dialog.choice())))
         dialog.open()
         self.currency_dialog = dialog
-        return dialog
+
+    def _currency_refused(self, code: str | None, new: str, exc: BaseException) -> None:
+        if not self._asked_still(code, new):
+            if alive(self):
+                self.message.clear()
+                self._enable()
+            return
+        self._refused(exc)
 
     def save_with(self, command: pc.SaveSupplier) -> None:
         uow = self.services.uow

@@ -13,6 +13,7 @@ from datetime import time
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
@@ -43,7 +44,16 @@ def _plot(pg, **kwargs):
     return plot
 
 
-class ValueChart(QWidget):
+class _Chart(QWidget):
+    """A chart that asks for no more height than its minimum: the dashboard's scroll area sizes its page by the height
+    its parts prefer at its width, and a plot's preferred 480 px pushed the page past a 1280 × 800 window once the tiles
+    took three rows. It still takes whatever room is left (its stretch in the page's layout)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), max(self.minimumHeight(), 1))
+
+
+class ValueChart(_Chart):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         import pyqtgraph as pg
@@ -84,7 +94,7 @@ class ValueChart(QWidget):
         self.plot.setTitle(translate("Dashboard", "Inventory value"), color="#333333", size="10pt")
 
 
-class CoverChart(QWidget):
+class CoverChart(_Chart):
     """Horizontal bars, one per category (the most cost at the top), so that Chinese category names read in full."""
 
     def __init__(self, parent=None) -> None:

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QStyle
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
@@ -142,9 +144,16 @@ class Tile(QFrame):
 
 class DashboardScreen(Screen):
     follows_data = True
+    # the reorder alerts last: the last row's free places go to them (``_reflow``), as their detail is the longest (the
+    # counts by severity and when planning ran, or that it is out of date and what to do)
     TILES = ("sales", "margin", "fill", "stockouts", "lost", "backorders", "value", "turnover", "dead", "excess",
-             "alerts", "receivables", "payables")
-    COLUMNS = 7  # tiles a row: two rows of them
+             "receivables", "payables", "alerts")
+    # Tiles a row: as many as fit at TILE_WIDTH, at most MAX_COLUMNS (two rows on a wide screen). Seven a row
+    # at 1280 × 800 left each tile 150 px, its detail wrapped to three lines and the last column cut off; five give
+    # each about 210 px (two lines at most), four at 1024 × 768. Laid out again when the width changes (``_reflow``).
+    TILE_WIDTH = 200
+    MAX_COLUMNS = 7
+    SPACING = 8
 
     def __init__(self, services, parent=None, today: date | None = None) -> None:
         super().__init__(services, parent)
@@ -178,6 +187,10 @@ class DashboardScreen(Screen):
         self.progress.setFormat("%v / %m")
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #57606a;")
+        # what is left of the bar, no more: at 1024 px its "Loading figures: 1 of 6 ready…" made the bar, and every
+        # tile under it, wider than the window while the figures came in
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # A new company's first screen: where its data comes from (shown while the catalogue has no product).
         self.getting_started = QLabel(self)
         self.getting_started.setWordWrap(True)
@@ -188,15 +201,16 @@ class DashboardScreen(Screen):
         for w in (self.period_label, self.span, self.first_edit, self.last_edit, self.warehouse_label,
                   self.warehouse, self.refresh_button):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.status)
+        bar.addWidget(self.status, 1)  # the free room, its text on the right
         bar.addWidget(self.progress)
         self.tiles = {key: Tile(key, self) for key in self.TILES}
-        grid = QGridLayout()
-        grid.setSpacing(8)
-        for n, key in enumerate(self.TILES):
-            grid.addWidget(self.tiles[key], n // self.COLUMNS, n % self.COLUMNS)
+        self.grid = grid = QGridLayout()
+        grid.setSpacing(self.SPACING)
+        self.columns = 0
+        for key in self.TILES:
+            self.tiles[key].setMinimumWidth(self.TILE_WIDTH * 4 // 5)  # the value in large type: a narrower one scrolls
             self.tiles[key].clicked.connect(lambda k=key: self.open_list(k))
+        self._reflow(5)
         from ui.screens.dashboard.charts import CoverChart
         from ui.screens.dashboard.charts import ValueChart
 
@@ -217,7 +231,7 @@ class DashboardScreen(Screen):
         inner.addLayout(charts, 1)
         self.value_chart.setMinimumHeight(220)
         self.cover_chart.setMinimumHeight(220)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -239,6 +253,32 @@ class DashboardScreen(Screen):
         self.refresh_button.clicked.connect(self.refresh)
         self._span_changed()
         self.retranslate()
+
+    # -- the tiles' layout -------------------------------------------------------------------------------------
+    def columns_for(self, width: int) -> int:
+        """How many tiles a row fit in ``width`` pixels at ``TILE_WIDTH`` each (one at least)."""
+        return max(1, min(self.MAX_COLUMNS, (width + self.SPACING) // (self.TILE_WIDTH + self.SPACING)))
+
+    def _reflow(self, columns: int) -> None:
+        """Lay the tiles out ``columns`` a row, each column as wide as the others; the last tile spans what its row
+        leaves free."""
+        if columns == self.columns:
+            return
+        for n in range(max(self.columns, columns, 1)):
+            self.grid.setColumnStretch(n, 1 if n < columns else 0)
+        last = len(self.TILES) - 1
+        for n, key in enumerate(self.TILES):
+            self.grid.removeWidget(self.tiles[key])
+            span = columns - n % columns if n == last else 1
+            self.grid.addWidget(self.tiles[key], n // columns, n % columns, 1, span)
+        self.columns = columns
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # the screen's new width less a vertical scroll bar, shown or not: the scroll area has not been laid out
+        # again yet, and a count that changed as the bar came and went could flip back and forth
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self._reflow(self.columns_for(event.size().width() - bar))
 
     # -- the period --------------------------------------------------------------------------------------------
     def _today(self) -> date:
@@ -480,7 +520,7 @@ class DashboardScreen(Screen):
 
             counts = waiting(self.figures["backorder_rows"])
             t["backorders"].show_figure(count_text(counts.lines), fill(
-                translate("Dashboard", "Customers waiting: %1; lines with no purchase order yet: %2"),
+                translate("Dashboard", "Customers waiting: %1; lines with no PO yet: %2"),
                 count_text(counts.customers), count_text(counts.without_po)))
             t["value"].show_figure(money_text(first.value_now), translate("Dashboard", "Stock at cost now"))
             for key, side in (("receivables", first.receivables), ("payables", first.payables)):
