@@ -512,11 +512,15 @@ def cost_table(costs, price, price_k, price_h) -> None:
         for name, ((kf, at_fill), (kc, at_cost)) in rivals.items():
             for how, r in ((f"at equal fill, k = {kf:.3f}", at_fill), (f"at equal cost, k = {kc:.3f}", at_cost)):
                 c = price(r)
+                if "fill" in how and r.fill_rate < a.fill_rate - 5e-5:  # keys it never orders for (no past demand)
+                    rows.append((f"    {name} never reaches (a)'s fill rate: at most {r.fill_rate:.2%}, whatever "
+                                 f"its scale", "", "", "", "", "", ""))
+                    continue
                 more = f"{(c.total - mine.total) / mine.total:+.1%}"
                 rows.append((f"    {name} {how}", f"{r.fill_rate:.2%}", f"{r.average_inventory_value:,.0f}",
                              f"{c.lines:,}", cost_text(c), more if "fill" in how else "",
                              f"{(r.fill_rate - a.fill_rate) * 100:+.2f}" if "cost" in how else ""))
-            if price(at_fill).total < cheapest[1]:
+            if price(at_fill).total < cheapest[1] and at_fill.fill_rate >= a.fill_rate - 5e-5:
                 cheapest = (name, price(at_fill).total)
             if at_cost.fill_rate > fullest[1]:
                 fullest = (name, at_cost.fill_rate)
