@@ -28,6 +28,11 @@ order is in transit at the start, for either policy.
 * (c) A history-window rule as Odoo's replenishment report sets it (the last 30 days' mean demand × L as the
   minimum, × L + 14 days as the maximum, reviewed daily), scaled to (a)'s inventory like (b).
 
+Every policy is priced alike (``domain.planning.simulation.yearly_cost``, the app's defaults K = 5 a purchase-order line
+and h = 25 % a year unless ``--price K H``): a yearly total cost = h × average inventory value + K × order lines scaled
+to a year. (b) and (c) are also scaled to (a)'s fill rate and to (a)'s total cost, and the replay says which policy is
+cheapest at equal fill and which fills most at equal cost (section BU).
+
 Beside the app's policy, each against its own min/max at equal inventory: the app's policy before (z·σ√L for
 every key), z·σ on a weekly history built with the old ``scaled`` censoring rule
 (``domain.planning.forecasting.history``), s and S read straight from the forecast's quantiles of demand over L and
