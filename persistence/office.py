@@ -43,6 +43,7 @@ FILL_RATE = "planning_fill_rate"
 SERVICE_RULE = "planning_service_rule"
 SERVICE_OVERALL = "planning_service_overall"
 ORDER_COST = "planning_order_cost"
+HOLDING_RATE = "planning_holding_rate"
 DEAD_DAYS = "dashboard.dead_days"
 COVER_TARGET = "dashboard.cover_target_days"
 LEVEL_NAME = "price_level_name_"  # + level3..level5
@@ -51,7 +52,8 @@ AGEING_BASIS = "accounts.ageing_basis"
 AGEING_BANDS = "accounts.ageing_bands"
 
 KEYS = (COMPANY_NAME, COMPANY_ADDRESS, CURRENCY, TAX_RATE, TOLERANCE, ABC_BASIS, FILL_RATE, DEAD_DAYS,
-        COVER_TARGET, *LEVEL_NAMES, AGEING_BASIS, AGEING_BANDS, SERVICE_RULE, SERVICE_OVERALL, ORDER_COST)
+        COVER_TARGET, *LEVEL_NAMES, AGEING_BASIS, AGEING_BANDS, SERVICE_RULE, SERVICE_OVERALL, ORDER_COST,
+        HOLDING_RATE)
 
 _POLICY = PurchasingPolicy()
 # What a desk reads while a key is not stored. Writing its default where nothing is stored is no edit (a form saved
@@ -60,8 +62,9 @@ DEFAULTS = {COMPANY_NAME: _POLICY.company_name, COMPANY_ADDRESS: "", CURRENCY: _
             TAX_RATE: str(_POLICY.tax_rate), TOLERANCE: str(_POLICY.over_receipt_tolerance), ABC_BASIS: DEFAULT_BASIS,
             FILL_RATE: "on", DEAD_DAYS: str(DEAD_DAYS_DEFAULT), COVER_TARGET: str(COVER_TARGET_DAYS),
             AGEING_BASIS: "due", AGEING_BANDS: "30/60/90", SERVICE_RULE: service.DEFAULT_RULE,
-            SERVICE_OVERALL: str(service.DEFAULT_OVERALL), ORDER_COST: f"{ordering.DEFAULT_ORDER_COST:g}"}
-_NUMBERS = frozenset({TAX_RATE, TOLERANCE, DEAD_DAYS, COVER_TARGET, SERVICE_OVERALL, ORDER_COST})
+            SERVICE_OVERALL: str(service.DEFAULT_OVERALL), ORDER_COST: f"{ordering.DEFAULT_ORDER_COST:g}",
+            HOLDING_RATE: f"{ordering.DEFAULT_HOLDING_RATE:g}"}
+_NUMBERS = frozenset({TAX_RATE, TOLERANCE, DEAD_DAYS, COVER_TARGET, SERVICE_OVERALL, ORDER_COST, HOLDING_RATE})
 
 
 def is_default(key: str, value: str) -> bool:

@@ -707,6 +707,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 is not a rule; give class or cost'): '%1 不是可用的规则；请填 class（按分类）或 cost（按成本）',
     ('ImportProblems', '%1 is not a percentage; give %2 to %3, such as 99'): '%1 不是百分数；请输入 %2 到 %3，例如 99',
     ('ImportProblems', '%1 is not an order cost; give an amount from 0 (off) to %2, such as 20'): '%1 不是有效的下单成本；请输入 0（不启用）到 %2 之间的金额，例如 20',
+    ('ImportProblems', '%1 is not a holding rate; give a percentage of the unit cost a year from %2 to %3, such as 25'):
+        '%1 不是有效的年持有成本率；请输入占单位成本的年百分比，%2 到 %3 之间，例如 25',
     ('ImportProblems', '%1 % is out of range; give %2 to %3, such as 99'): '%1 % 超出范围；请输入 %2 到 %3，例如 99',
     ('ImportProblems', '%1 does not exist or is not a file; choose a .csv or .xlsx file'):
         '%1 不存在或不是文件；请选择 .csv 或 .xlsx 文件',
@@ -1251,11 +1253,15 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PlanningPage', 'By ABC class (A 97 %, B 98 %, C 99 %)'): '按 ABC 分类（A 97 %、B 98 %、C 99 %）',
     ('PlanningPage', 'Overall service target (%):'): '总体服务水平目标（%）：',
     ('PlanningPage', 'Order cost per purchase-order line:'): '每条采购订单明细的下单成本：',
+    ('PlanningPage', 'Holding rate a year (% of unit cost):'): '年持有成本率（占单位成本的 %）：',
+    ('PlanningPage', 'Not saved: the holding rate takes a percentage of the unit cost a year from %1 to %2, such as 25; “%3” is not one.'):  # noqa: E501
+        '未保存：年持有成本率应为占单位成本的年百分比，%1 到 %2 之间，例如 25；“%3”不是有效的百分比。',
     ('PlanningPage', 'Not saved: the order cost per purchase-order line takes an amount from 0 (off) to %1, such as 20; “%2” is not one.'):  # noqa: E501
         '未保存：每条采购订单明细的下单成本应为 0（不启用）到 %1 之间的金额，例如 20；“%2”不是有效金额。',
-    ('PlanningPage', "What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency. Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (25 % × unit cost)): cheap and slow items are ordered less often in bigger lots. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time."):  # noqa: E501
-        '每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计。大于 0 时，每笔建议订购量至少为该商品的'
-        '经济订货批量 √(2 × 年需求 × 下单成本 ÷ (25 % × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多。'
+    ('PlanningPage', "What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency, and what a year of holding stock costs you as a share of its unit cost (capital, space, shrinkage; 25 % unless set). Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (holding rate × unit cost)): cheap and slow items are ordered less often in bigger lots, the more so the lower the holding rate. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time."):  # noqa: E501
+        '每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计；以及持有库存一年的成本占其单位成本的比例'
+        '（资金、仓储、损耗；未设定时为 25 %）。下单成本大于 0 时，每笔建议订购量至少为该商品的经济订货批量 '
+        '√(2 × 年需求 × 下单成本 ÷ (年持有成本率 × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多，持有成本率越低越是如此。'
         '默认值 5 下的订单明细比 0 少一半，在库存相同时满足的订单也更多；0 则每次大约订一周的需求。',
     ('PlanningPage', "By unit cost: an item at the average unit cost of the items planned gets the overall target; one that costs a third of the average has a third of its chance of running short, one that costs twice as much twice the chance (between 90 % and 99.5 %). Money put into stock then buys about as much fill at every item, and the same stock fills more orders than targets by class. By ABC class assumes A's items are the dear ones. A product's own target (Ctrl+T on the Replenishment screen) wins over either."):
         '按单位成本：单位成本等于参与计划商品平均成本的商品取总体目标；成本只有平均的三分之一，缺货概率也只有三分之一；成本是平均的两倍，缺货概率也是两倍（目标在 90 % 到 99.5 % 之间）。这样每一元库存在各商品上换来的满足率大致相同，同样多的库存比按分类设目标能满足更多订单。按 ABC 分类则默认 A 类商品是贵的。商品自己的目标（补货界面 Ctrl+T）优先于两者。',
@@ -1616,6 +1622,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('RefusalFields', 'excess cover target'): '超储可供天数',
     ('RefusalFields', 'overall service target'): '总体服务水平目标',
     ('RefusalFields', 'order cost per purchase-order line'): '每条采购订单明细的下单成本',
+    ('RefusalFields', 'holding rate a year'): '年持有成本率',
     ('RefusalFields', 'service target rule'): '服务水平目标规则',
     ('RefusalFields', 'from'): '起始日期',
     ('RefusalFields', 'kind'): '类型',
@@ -1944,9 +1951,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'ABC ranked by'): 'ABC 划分依据',
     ('Replenishment', 'Why this target'): '目标由来',
     ('Replenishment', 'Least order (economic order quantity)'): '最小订购量（经济订货批量）',
-    ('Replenishment', '%1 = √(2 × yearly demand %2 × order cost %3 ÷ (%4 × unit cost %5)): S is at least the reorder point + d·R + %1, so each order is about this much or more. Set the order cost in Settings › Planning (0 turns it off).'):  # noqa: E501
-        '%1 = √(2 × 年需求 %2 × 下单成本 %3 ÷ (%4 × 单位成本 %5))：S 至少为再订货点 + d·R + %1，'
-        '所以每次订购大约这么多或更多。下单成本在“设置 › 计划”中设定（0 表示不启用）。',
+    ('Replenishment', '%1 = √(2 × yearly demand %2 × order cost %3 ÷ (holding rate %4 × unit cost %5)): S is at least the reorder point + d·R + %1, so each order is about this much or more. The order cost and the holding rate a year are set in Settings › Planning (an order cost of 0 turns it off).'):  # noqa: E501
+        '%1 = √(2 × 年需求 %2 × 下单成本 %3 ÷ (年持有成本率 %4 × 单位成本 %5))：S 至少为再订货点 + d·R + %1，'
+        '所以每次订购大约这么多或更多。下单成本和年持有成本率在“设置 › 计划”中设定（下单成本为 0 表示不启用）。',
     ('Replenishment', 'its unit cost (the rule set in Settings › Planning)'): '按其单位成本（“设置 › 计划”中的规则）',
     ('Replenishment', '%1: its unit cost %2 is %3 × the average %4 of the items planned, so its chance of running short is %3 × the %5 of the overall target %6. Cheaper items get higher targets, so money put into stock buys about as much fill at every item.'):
         '%1：其单位成本 %2 是参与计划商品平均成本 %4 的 %3 倍，所以缺货概率也是总体目标 %6 的缺货概率 %5 的 %3 倍。越便宜的商品目标越高，这样每一元库存在各商品上换来的满足率大致相同。',
@@ -3056,6 +3063,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncFields', 'Service target rule'): '服务水平目标规则',
     ('SyncFields', 'Overall service target'): '总体服务水平目标',
     ('SyncFields', 'Order cost per purchase order line'): '每条采购订单明细的下单成本',
+    ('SyncFields', 'Holding rate a year (share of unit cost)'): '年持有成本率（占单位成本的比例）',
     ('SyncFields', 'Dead stock days'): '呆滞天数',
     ('SyncFields', 'Cover target days'): '库存覆盖目标天数',
     ('SyncFields', 'Name of price level 3'): '价格等级 3 名称',

@@ -177,6 +177,8 @@ TEMPLATES = {
     "not_a_service_percent": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a percentage; give %2 to %3, such as 99"),
     "not_an_order_cost": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not an order cost; give an amount from 0 (off) to "
                                                              "%2, such as 20"),
+    "not_a_holding_rate": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a holding rate; give a percentage of the unit "
+                                                              "cost a year from %2 to %3, such as 25"),
     "service_percent_out_of_range": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 % is out of range; give %2 to %3, such as 99"),
     "rate_not_above_zero": QT_TRANSLATE_NOOP(

@@ -662,6 +662,7 @@ INPUT_FIELDS = {
     "over-receipt tolerance": QT_TRANSLATE_NOOP("RefusalFields", "over-receipt tolerance"),
     "overall service target": QT_TRANSLATE_NOOP("RefusalFields", "overall service target"),
     "order cost per purchase-order line": QT_TRANSLATE_NOOP("RefusalFields", "order cost per purchase-order line"),
+    "holding rate a year": QT_TRANSLATE_NOOP("RefusalFields", "holding rate a year"),
     "pack size": QT_TRANSLATE_NOOP("RefusalFields", "pack size"),
     "partner": QT_TRANSLATE_NOOP("RefusalFields", "partner"),
     "password": QT_TRANSLATE_NOOP("RefusalFields", "password"),

@@ -387,6 +387,7 @@ FIELD_NAMES = {
     "planning_service_rule": QT_TRANSLATE_NOOP("SyncFields", "Service target rule"),
     "planning_service_overall": QT_TRANSLATE_NOOP("SyncFields", "Overall service target"),
     "planning_order_cost": QT_TRANSLATE_NOOP("SyncFields", "Order cost per purchase order line"),
+    "planning_holding_rate": QT_TRANSLATE_NOOP("SyncFields", "Holding rate a year (share of unit cost)"),
     "dashboard.dead_days": QT_TRANSLATE_NOOP("SyncFields", "Dead stock days"),
     "dashboard.cover_target_days": QT_TRANSLATE_NOOP("SyncFields", "Cover target days"),
     "price_level_name_level3": QT_TRANSLATE_NOOP("SyncFields", "Name of price level 3"),

@@ -65,6 +65,8 @@ ENGLISH: dict[str, str] = {
     # (not in an import: the price and terms master data of domain.sales.price_master)
     "not_a_price_level": "{0} is not a price level",
     "not_an_order_cost": "{0} is not an order cost; give an amount from 0 (off) to {1}, such as 20",
+    "not_a_holding_rate": ("{0} is not a holding rate; give a percentage of the unit cost a year from {1} to {2}, "
+                           "such as 25"),
     "not_a_payment_basis": "{0} is not a payment basis",
     "not_a_side": "{0} is not a side",
     "not_a_percent": "{0} is not a percent from 0 to 100",  # (not in an import: a sales line's discount)

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from domain.planning.fill import SupplierFill
+from domain.planning.ordering import DEFAULT_HOLDING_RATE
 from domain.planning.ordering import DEFAULT_ORDER_COST
 from domain.planning.product import ProductPlanning
 from domain.planning.replenishment import ReorderAlert
@@ -87,6 +88,8 @@ class PlanningHistory:
             around the overall target (``domain.planning.service``).
         order_cost: the planning setting: what a purchase-order line costs to place (5 unless set); above 0
             suggested orders are at least each item's economic order quantity (``domain.planning.ordering``).
+        holding_rate: the planning setting beside it: what a year of holding stock costs as a share of its unit
+            cost (25 % unless set), the h of the economic order quantity.
         data_version: a stamp of what was read, taken before reading (``persistence.planning.alerts``): the run's
             alerts summary keeps it, so that a later look can tell whether the data changed since
             (``domain.planning.alerts``); "" when the reader gives none.
@@ -108,6 +111,7 @@ class PlanningHistory:
     service_rule: str = DEFAULT_RULE
     service_overall: float = DEFAULT_OVERALL
     order_cost: float = DEFAULT_ORDER_COST
+    holding_rate: float = DEFAULT_HOLDING_RATE
 
     @property
     def days(self) -> int:

@@ -41,9 +41,9 @@ review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each
   over the mean at the service target over L + R (``cover_margin``, ``replenishment.quantile_levels``); elsewhere
   z·σd·√L.
 * With an order cost per purchase-order line (the planning setting, ``domain.planning.ordering``; 5 unless set, 0
-  turns it off), an item's order is at least its economic order quantity √(2·52·d·K / (25 % × unit cost)): S is
-  raised to s + d·R + EOQ (``replenishment.with_min_order``), the explanation's ``economic_order`` says of what
-  (section BS).
+  turns it off), an item's order is at least its economic order quantity √(2·52·d·K / (h × unit cost)), h the
+  holding rate a year (the setting beside it, 25 % unless set): S is raised to s + d·R + EOQ
+  (``replenishment.with_min_order``), the explanation's ``economic_order`` says of what (section BS).
 * Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
   same again) − reserved. An alert is raised by ``replenishment.reorder_alert``; the suggested
   quantity is ``explain_policy``'s order quantity, rounded to MOQ, multiple and pack size.
@@ -375,7 +375,7 @@ def plan(
         mean_cover, _ = lead_time_demand(result, cover)
         d = mean_cover / cover
         unit_cost = float(item.unit_cost) if item.unit_cost else (float(terms.unit_price) if terms else 0.0)
-        economic = economic_order(d, unit_cost, history.order_cost)
+        economic = economic_order(d, unit_cost, history.order_cost, history.holding_rate)
         on_order = item.on_order + item.on_order_drafts
         explanation = explain_policy(
             on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, demand_per_period=d,

@@ -13,7 +13,8 @@
   (``PlanningHistory.service_rule``, ``service_overall``);
 * what a purchase-order line costs to place (``domain.planning.ordering``; 5 unless set, 0 off): suggested orders are
   then at least each item's economic order quantity, read by every planning run with its history
-  (``PlanningHistory.order_cost``).
+  (``PlanningHistory.order_cost``); beside it the holding rate a year, the EOQ's h (25 % unless set,
+  ``PlanningHistory.holding_rate``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ from domain.kernel.errors import BadInput
 from domain.planning.classification import parse_basis
 from domain.planning.fill import SETTING_FILL_RATE
 from domain.planning.fill import enabled as fill_enabled
+from domain.planning.ordering import SETTING_HOLDING_RATE
 from domain.planning.ordering import SETTING_ORDER_COST
+from domain.planning.ordering import parse_holding_rate
 from domain.planning.ordering import parse_order_cost
+from domain.planning.ordering import read_holding_rate
 from domain.planning.ordering import read_order_cost
 from domain.planning.service import DEFAULT_OVERALL
 from domain.planning.service import DEFAULT_RULE
@@ -217,10 +221,7 @@ def set_order_cost(uow: UnitOfWork, command: SetOrderCost) -> float:
         BadInput: not an amount from 0 to 1,000,000 (``ordering.parse_order_cost``).
     """
     cost = parse_order_cost(command.cost)
-    with uow:
-        require(uow, Permission.PURCHASE)
-        uow.product_planning.set_setting(SETTING_ORDER_COST, f"{cost:g}")
-        uow.commit()
+    _keep(uow, SETTING_ORDER_COST, f"{cost:g}")
     return cost
 
 
@@ -228,3 +229,38 @@ def order_cost(uow: UnitOfWork) -> float:
     """Read-only: the order cost per purchase-order line in force (the default where unset; 0: off)."""
     with uow:
         return read_order_cost(uow.product_planning.setting(SETTING_ORDER_COST))
+
+
+@dataclass(frozen=True)
+class SetHoldingRate:
+    """What a user typed: what a year of holding stock costs, as a percentage of its unit cost (blank: 25 %)."""
+
+    rate: str
+
+
+def set_holding_rate(uow: UnitOfWork, command: SetHoldingRate) -> float:
+    """Keep the holding rate a year, the h of the economic order quantity (one transaction).
+
+    Returns:
+        The rate kept, as a share (0.25 for 25 %).
+
+    Raises:
+        BadInput: not a percentage from 1 to 100 (``ordering.parse_holding_rate``).
+    """
+    rate = parse_holding_rate(command.rate)
+    _keep(uow, SETTING_HOLDING_RATE, f"{rate:g}")
+    return rate
+
+
+def _keep(uow: UnitOfWork, key: str, value: str) -> None:
+    """One office setting written in its own transaction, with the purchaser's right."""
+    with uow:
+        require(uow, Permission.PURCHASE)
+        uow.product_planning.set_setting(key, value)
+        uow.commit()
+
+
+def holding_rate(uow: UnitOfWork) -> float:
+    """Read-only: the holding rate a year in force, as a share (the default, 25 %, where unset)."""
+    with uow:
+        return read_holding_rate(uow.product_planning.setting(SETTING_HOLDING_RATE))

@@ -26,7 +26,9 @@ Both policies of the benchmark fit this shape:
 
 Figures (``SimulationResult``): fill rate = served / demand (type 2 service); a stockout day is a
 product-day with lost demand; inventory value is the end-of-day on hand × unit cost summed over
-products, averaged over the days.
+products, averaged over the days. What a policy costs a year (``yearly_cost``): holding, the holding rate × the
+average inventory value, plus ordering, the order cost per purchase-order line × the lines placed, scaled from the
+replayed days to a year.
 """
 
 from __future__ import annotations
@@ -134,19 +136,24 @@ def simulate(demand, *, start_stock, lead_days, trigger, up_to, unit_cost=None, 
     )
 
 
-def match_inventory(run, target: float, *, low: float = 0.0, high: float = 1.0, steps: int = 40, tol: float = 1e-3):
+def match_inventory(run, target: float, *, low: float = 0.0, high: float = 1.0, steps: int = 40, tol: float = 1e-3,
+                    measure=None):
     """Bisection on a scale factor ``k`` so that ``run(k).average_inventory_value`` equals ``target``.
 
     ``run`` must make the average inventory grow with ``k`` (as scaling min and max does). ``high`` is
     doubled until it reaches the target (at most 20 times). Stops when the value is within ``tol``
-    (relative) of the target or after ``steps`` halvings.
+    (relative) of the target or after ``steps`` halvings. ``measure`` matches another figure that grows with ``k``
+    instead, such as the fill rate (``lambda r: r.fill_rate``): two policies compared at equal fill.
 
     Returns:
         (k, the result at k).
     """
+    if measure is None:
+        def measure(r):
+            return r.average_inventory_value
     result = run(high)
     for _ in range(20):
-        if result.average_inventory_value >= target:
+        if measure(result) >= target:
             break
         low, high = high, high * 2
         result = run(high)
@@ -154,8 +161,8 @@ def match_inventory(run, target: float, *, low: float = 0.0, high: float = 1.0, 
     for _ in range(steps):
         mid = (low + high) / 2
         result = run(mid)
-        value = result.average_inventory_value
-        if abs(value - target) < abs(best[1].average_inventory_value - target):
+        value = measure(result)
+        if abs(value - target) < abs(measure(best[1]) - target):
             best = (mid, result)
         if target > 0 and abs(value - target) <= tol * target:
             return mid, result
@@ -164,3 +171,40 @@ def match_inventory(run, target: float, *, low: float = 0.0, high: float = 1.0, 
         else:
             high = mid
     return best
+
+
+DAYS_PER_YEAR = 365
+
+
+@dataclass(frozen=True)
+class PolicyCost:
+    """What a replayed policy costs a year, in the currency of the unit costs.
+
+    Attributes:
+        holding: holding rate × average inventory value (a year of holding that stock).
+        ordering: order cost × order lines placed, scaled from the replayed days to 365.
+        lines: order lines placed in the replay (product × day with an order).
+    """
+
+    holding: float
+    ordering: float
+    lines: int
+
+    @property
+    def total(self) -> float:
+        return self.holding + self.ordering
+
+
+def yearly_cost(result: SimulationResult, *, order_cost: float, holding_rate: float) -> PolicyCost:
+    """A replay's yearly total cost: holding (``holding_rate`` × its average inventory value) plus ordering
+    (``order_cost`` per order line, a product × day with an order, × the lines placed, scaled to 365 days).
+
+    Every policy is priced at the same office figures, whether or not its own rule uses them, so a policy that
+    places many small orders pays for its lines and one that holds big lots pays for its stock.
+    """
+    if order_cost < 0 or holding_rate < 0:
+        raise ValueError("the order cost and the holding rate cannot be negative")
+    days = result.ordered.shape[1] if np.ndim(result.ordered) == 2 else 0
+    lines = int((result.ordered > 0).sum())
+    ordering = order_cost * lines * DAYS_PER_YEAR / days if days else 0.0
+    return PolicyCost(holding=holding_rate * result.average_inventory_value, ordering=ordering, lines=lines)

@@ -50,6 +50,7 @@ from domain.planning.fill import FILL_DAYS
 from domain.planning.fill import SETTING_FILL_RATE
 from domain.planning.fill import SupplierFill
 from domain.planning.fill import enabled as fill_enabled
+from domain.planning.ordering import read_holding_rate
 from domain.planning.ordering import read_order_cost
 from domain.planning.run import PlanningHistory
 from domain.planning.run import StockItem
@@ -144,6 +145,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         fill_on = fill_enabled(office.get(conn, SETTING_FILL_RATE))
         rule, overall = read_service_rule(*(office.get(conn, k) for k in (office.SERVICE_RULE, office.SERVICE_OVERALL)))
         order_cost = read_order_cost(office.get(conn, office.ORDER_COST))
+        holding_rate = read_holding_rate(office.get(conn, office.HOLDING_RATE))
         overrides = read_product_planning(conn)
         basis = read_basis(conn)
     shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}
@@ -161,7 +163,8 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
                            unfilled=unfilled, lead_times=lead_times, overrides=overrides, abc_basis=basis,
                            supplier_fills=fills, fill_rate_on=fill_on, data_version=version,
-                           service_rule=rule, service_overall=overall, order_cost=order_cost)
+                           service_rule=rule, service_overall=overall, order_cost=order_cost,
+                           holding_rate=holding_rate)
 
 
 def _supplier_fills(conn, end_day: date) -> dict[str, SupplierFill]:

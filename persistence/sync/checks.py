@@ -44,6 +44,7 @@ from domain.kernel.currencies import iso_currency
 from domain.kernel.errors import BadInput
 from domain.planning import service
 from domain.planning.classification import BASES
+from domain.planning.ordering import parse_holding_rate
 from domain.planning.ordering import parse_order_cost
 from domain.planning.service import parse_overall
 from domain.planning.settings import parse_days
@@ -421,6 +422,9 @@ def _office_rules(key: str, value: str) -> None:
     elif key == office.ORDER_COST:  # as Settings › Planning keeps it: an amount such as 20 (0: off)
         _domain(key, lambda: v.number("order cost per purchase-order line", value, max_places=2))
         _domain(key, lambda: parse_order_cost(value))
+    elif key == office.HOLDING_RATE:  # kept as a share, such as 0.25 (domain.planning.settings)
+        _domain(key, lambda: v.number("holding rate a year", value, max_places=4))
+        _domain(key, lambda: parse_holding_rate(str(Decimal(value) * 100)))
     elif key in (office.DEAD_DAYS, office.COVER_TARGET):
         field = "dead-stock days" if key == office.DEAD_DAYS else "cover target days"
         _domain(key, lambda: parse_days(field, value, 90))

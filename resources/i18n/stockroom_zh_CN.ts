@@ -1934,7 +1934,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
+            <location filename="../../ui/screens/dashboard/charts.py" line="+94" />
             <location filename="../../ui/screens/dashboard/screen.py" line="+709" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
@@ -3874,6 +3874,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
+            <source>%1 is not a holding rate; give a percentage of the unit cost a year from %2 to %3, such as 25</source>
+            <translation>%1 不是有效的年持有成本率；请输入占单位成本的年百分比，%2 到 %3 之间，例如 25</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 % is out of range; give %2 to %3, such as 99</source>
             <translation>%1 % 超出范围；请输入 %2 到 %3，例如 99</translation>
         </message>
@@ -5761,13 +5766,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+255" />
-            <location line="+75" />
+            <location filename="../../ui/screens/settings_planning.py" line="+268" />
+            <location line="+87" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="-96" />
+            <location line="-108" />
             <source>Saved. The dashboard uses them when it loads next (F5).</source>
             <translation>已保存。经营概览下次加载时（F5）将使用这些设置。</translation>
         </message>
@@ -5787,17 +5792,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+38" />
             <source>Saved. The next planning run follows it.</source>
             <translation>已保存。下次计划运行将按此执行。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+27" />
             <source>Not saved: the order cost per purchase-order line takes an amount from 0 (off) to %1, such as 20; “%2” is not one.</source>
             <translation>未保存：每条采购订单明细的下单成本应为 0（不启用）到 %1 之间的金额，例如 20；“%2”不是有效金额。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+4" />
+            <source>Not saved: the holding rate takes a percentage of the unit cost a year from %1 to %2, such as 25; “%3” is not one.</source>
+            <translation>未保存：年持有成本率应为占单位成本的年百分比，%1 到 %2 之间，例如 25；“%3”不是有效的百分比。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Not saved: the overall service target takes a percentage from %1 to %2, such as 99; “%3” is not one.</source>
             <translation>未保存：总体服务水平目标须为 %1 到 %2 之间的百分数，例如 99；“%3”不符合。</translation>
         </message>
@@ -5823,12 +5833,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+32" />
+            <location line="+34" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location line="-31" />
+            <location line="-33" />
             <source>Order more from suppliers who deliver short</source>
             <translation>对交货不足的供应商多订一些</translation>
         </message>
@@ -5869,11 +5879,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency. Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (25 % × unit cost)): cheap and slow items are ordered less often in bigger lots. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time.</source>
-            <translation>每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计。大于 0 时，每笔建议订购量至少为该商品的经济订货批量 √(2 × 年需求 × 下单成本 ÷ (25 % × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多。默认值 5 下的订单明细比 0 少一半，在库存相同时满足的订单也更多；0 则每次大约订一周的需求。</translation>
+            <source>Holding rate a year (% of unit cost):</source>
+            <translation>年持有成本率（占单位成本的 %）：</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <source>What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency, and what a year of holding stock costs you as a share of its unit cost (capital, space, shrinkage; 25 % unless set). Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (holding rate × unit cost)): cheap and slow items are ordered less often in bigger lots, the more so the lower the holding rate. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time.</source>
+            <translation>每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计；以及持有库存一年的成本占其单位成本的比例（资金、仓储、损耗；未设定时为 25 %）。下单成本大于 0 时，每笔建议订购量至少为该商品的经济订货批量 √(2 × 年需求 × 下单成本 ÷ (年持有成本率 × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多，持有成本率越低越是如此。默认值 5 下的订单明细比 0 少一半，在库存相同时满足的订单也更多；0 则每次大约订一周的需求。</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Dashboard: dead and excess stock</source>
             <translation>经营概览：呆滞库存与超储库存</translation>
         </message>
@@ -7791,6 +7806,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>holding rate a year</source>
+            <translation>年持有成本率</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>pack size</source>
             <translation>包装数量</translation>
         </message>
@@ -7983,7 +8003,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-667" />
+            <location line="-668" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8948,7 +8968,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+162" />
+            <location line="+163" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
             <translation>币种：供应商 %1 还有以 %2 计价的未完成采购单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购单</translation>
         </message>
@@ -9402,11 +9422,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+11" />
-            <source>%1 = √(2 × yearly demand %2 × order cost %3 ÷ (%4 × unit cost %5)): S is at least the reorder point + d·R + %1, so each order is about this much or more. Set the order cost in Settings › Planning (0 turns it off).</source>
-            <translation>%1 = √(2 × 年需求 %2 × 下单成本 %3 ÷ (%4 × 单位成本 %5))：S 至少为再订货点 + d·R + %1，所以每次订购大约这么多或更多。下单成本在“设置 › 计划”中设定（0 表示不启用）。</translation>
+            <source>%1 = √(2 × yearly demand %2 × order cost %3 ÷ (holding rate %4 × unit cost %5)): S is at least the reorder point + d·R + %1, so each order is about this much or more. The order cost and the holding rate a year are set in Settings › Planning (an order cost of 0 turns it off).</source>
+            <translation>%1 = √(2 × 年需求 %2 × 下单成本 %3 ÷ (年持有成本率 %4 × 单位成本 %5))：S 至少为再订货点 + d·R + %1，所以每次订购大约这么多或更多。下单成本和年持有成本率在“设置 › 计划”中设定（下单成本为 0 表示不启用）。</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>annual demand quantity</source>
             <translation>年需求数量</translation>
         </message>
@@ -11581,7 +11601,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-638" />
+            <location filename="../../ui/refusals.py" line="-639" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -13402,6 +13422,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>Holding rate a year (share of unit cost)</source>
+            <translation>年持有成本率（占单位成本的比例）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Dead stock days</source>
             <translation>呆滞天数</translation>
         </message>
@@ -13545,12 +13570,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>共享数据库拒绝了密码：请在上方输入密码，然后点击“立即同步”。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>Not synced: this computer syncs with another shared database. Syncing with this one means starting over, which an admin may do.</source>
             <translation>未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Offline: %1 Work goes on on this computer; the next sync catches up.</source>
             <translation>离线：%1本机照常工作，下次同步时会补上。</translation>
         </message>
@@ -13560,7 +13585,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>未同步：%1</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+10" />
             <source>Kept in the system keyring, never in a file. Leave empty to keep the stored one.</source>
             <translation>保存在系统密钥环中，绝不写入文件。留空则保留已存的密码。</translation>
         </message>
@@ -13683,7 +13708,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-364" />
+            <location filename="../../ui/sync_reasons.py" line="-365" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14173,7 +14198,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+272" />
+            <location line="+273" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -14380,7 +14405,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-294" />
+            <location filename="../../ui/sync_reasons.py" line="-295" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

@@ -28,6 +28,11 @@ order is in transit at the start, for either policy.
 * (c) A history-window rule as Odoo's replenishment report sets it (the last 30 days' mean demand × L as the
   minimum, × L + 14 days as the maximum, reviewed daily), scaled to (a)'s inventory like (b).
 
+Every policy is priced alike (``domain.planning.simulation.yearly_cost``, the app's defaults K = 5 a purchase-order line
+and h = 25 % a year unless ``--price K H``): a yearly total cost = h × average inventory value + K × order lines scaled
+to a year. (b) and (c) are also scaled to (a)'s fill rate and to (a)'s total cost, and the replay says which policy is
+cheapest at equal fill and which fills most at equal cost (section BU).
+
 Beside the app's policy, each against its own min/max at equal inventory: the app's policy before (z·σ√L for
 every key), z·σ on a weekly history built with the old ``scaled`` censoring rule
 (``domain.planning.forecasting.history``), s and S read straight from the forecast's quantiles of demand over L and
@@ -75,6 +80,7 @@ from domain.planning.replenishment import economic_order_quantities
 from domain.planning.replenishment import evaluate_many
 from domain.planning.simulation import match_inventory
 from domain.planning.simulation import simulate
+from domain.planning.simulation import yearly_cost
 
 DEMO_DB = Path("/tmp/demo2.sqlite3")
 DEMO_TODAY = date(2026, 11, 25)
@@ -272,6 +278,9 @@ def main() -> None:
                         help="the app's order cost per purchase-order line (0: orders of about d·R, before section BS)")
     parser.add_argument("--holding-rate", type=float, default=ordering.HOLDING_RATE,
                         help="the yearly holding cost as a share of the unit cost, for --order-cost")
+    parser.add_argument("--price", type=float, nargs=2, default=None, metavar=("K", "H"),
+                        help="price every policy at this order cost per line and holding rate (default: the app's "
+                             "defaults, ordering.DEFAULT_ORDER_COST and ordering.HOLDING_RATE, or --holding-rate)")
     parser.add_argument("--round", action="store_true",
                         help="raise every policy's orders to the chosen supplier's minimum order and whole order steps")
     parser.add_argument("--only-app", action="store_true",
@@ -399,6 +408,9 @@ def main() -> None:
     rows_out = []
     runs = {}
     windows = {}
+    price_k, price_h = args.price if args.price else (ordering.DEFAULT_ORDER_COST, args.holding_rate)
+    price = partial(yearly_cost, order_cost=price_k, holding_rate=price_h)
+    costs = []  # per policy compared: (a) against each rival at equal inventory, equal fill and equal cost
     for label, rule, review_days, target, eoq in variants:
         dr, sr, ql, qlr, margin = stats[rule]
 
@@ -425,6 +437,8 @@ def main() -> None:
             windows[label] = c
             pairs.append((f"(c) history window ({WINDOW_DAYS} days' mean × L, up to L + {HORIZON_DAYS} days, daily "
                           f"review) at equal inventory, k = {kw:.3f}", c))
+            costs.append((label, a, cost_rivals(a, {"min/max": (minmax, k), "history window": (history_window, kw)},
+                                                price)))
         for name, r in pairs:
             rows_out.append(
                 (
@@ -433,6 +447,7 @@ def main() -> None:
                     f"{r.stockout_days:,}",
                     f"{r.average_inventory_value:,.0f}",
                     *purchase_orders(r, supplier, warehouse),
+                    cost_text(price(r)),
                 )
             )
     sim_took = time.perf_counter() - t0
@@ -460,14 +475,69 @@ def main() -> None:
         f"Replay of the last {REPLAY_WEEKS} weeks: same demand ({total:,.0f} units), same start stock",
         rows_out,
         ("policy", "fill rate", "stockout days", "average inventory value", "orders placed (PO lines)",
-         "POs (supplier × warehouse × day)", "PO lines per supplier and week (mean / most)"),
+         "POs (supplier × warehouse × day)", "PO lines per supplier and week (mean / most)",
+         f"yearly cost at K = {price_k:g} a line, h = {price_h:.0%}: holding + ordering = total"),
     )
+    cost_table(costs, price, price_k, price_h)
     classes = np.array([abc.get(x.product_id, "C") for x in items])
     for label in compared:
         a, b, trigger, up_to = runs[label]
         per_class(label, a, b, windows[label], classes, demand, cost)
         per_class_matched(label, a, trigger, up_to, classes, demand, cost, start_stock, lead_days,
                           (min0, max0), (win_min, win_max), rounding)
+
+
+def cost_text(cost) -> str:
+    return f"{cost.holding:,.0f} + {cost.ordering:,.0f} = {cost.total:,.0f}"
+
+
+def cost_rivals(a, rivals, price) -> dict:
+    """Each rival (name: (run(k), its k at equal inventory)) scaled twice more: to (a)'s fill rate, and to (a)'s
+    yearly total cost. Fill grows with k; so does the total cost from half the equal-inventory k up, where holding
+    outgrows the lines saved (the bisection starts there)."""
+    out = {}
+    for name, (run, k_inventory) in rivals.items():
+        kf, at_fill = match_inventory(run, a.fill_rate, high=k_inventory, tol=1e-6, measure=lambda r: r.fill_rate)
+        kc, at_cost = match_inventory(run, price(a).total, low=k_inventory / 2, high=k_inventory, tol=1e-5,
+                                      measure=lambda r: price(r).total)
+        out[name] = ((kf, at_fill), (kc, at_cost))
+    return out
+
+
+def cost_table(costs, price, price_k, price_h) -> None:
+    """The yearly total cost of the app's policy and of each rival at equal fill, and the fill each rival buys at
+    the app's total cost; the verdict says which policy is cheapest at equal fill and which fills most at equal
+    cost."""
+    rows = []
+    for label, a, rivals in costs:
+        mine = price(a)
+        rows.append((f"(a) {label}", f"{a.fill_rate:.2%}", f"{a.average_inventory_value:,.0f}", f"{mine.lines:,}",
+                     cost_text(mine), "", ""))
+        cheapest, fullest = ("(a)", mine.total), ("(a)", a.fill_rate)
+        for name, ((kf, at_fill), (kc, at_cost)) in rivals.items():
+            for how, r in ((f"at equal fill, k = {kf:.3f}", at_fill), (f"at equal cost, k = {kc:.3f}", at_cost)):
+                c = price(r)
+                if "fill" in how and r.fill_rate < a.fill_rate - 5e-5:  # keys it never orders for (no past demand)
+                    rows.append((f"    {name} never reaches (a)'s fill rate: at most {r.fill_rate:.2%}, whatever "
+                                 f"its scale", "", "", "", "", "", ""))
+                    continue
+                more = f"{(c.total - mine.total) / mine.total:+.1%}"
+                rows.append((f"    {name} {how}", f"{r.fill_rate:.2%}", f"{r.average_inventory_value:,.0f}",
+                             f"{c.lines:,}", cost_text(c), more if "fill" in how else "",
+                             f"{(r.fill_rate - a.fill_rate) * 100:+.2f}" if "cost" in how else ""))
+            if price(at_fill).total < cheapest[1] and at_fill.fill_rate >= a.fill_rate - 5e-5:
+                cheapest = (name, price(at_fill).total)
+            if at_cost.fill_rate > fullest[1]:
+                fullest = (name, at_cost.fill_rate)
+        verdict = f"    cheapest at equal fill: {cheapest[0]}; most fill at equal cost: {fullest[0]}"
+        rows.append((verdict, "", "", "", "", "", ""))
+    table(
+        f"Yearly total cost at K = {price_k:g} a purchase-order line and a holding rate of {price_h:.0%}: each rival "
+        f"scaled to (a)'s fill rate, and to (a)'s total cost",
+        rows,
+        ("policy", "fill rate", "average inventory value", "order lines", "holding + ordering = total a year",
+         "total cost vs (a)", "fill vs (a), points"),
+    )
 
 
 def purchase_orders(result, supplier, warehouse) -> tuple[str, str, str]:

@@ -171,6 +171,11 @@ def main() -> None:
     parser.add_argument("--by-cost", nargs="*", default=[], type=float, metavar="OVERALL",
                         help="also the unit-cost rule (domain.planning.service) at these overall targets, e.g. 0.99")
     parser.add_argument("--per-class", action="store_true", help="also replay each class alone at its inventory")
+    parser.add_argument("--caps", nargs="*", default=[], type=float, metavar="HIGHEST",
+                        help="the unit-cost rule at the first --by-cost target with these caps instead of "
+                             f"{service.HIGHEST:g} (service.HIGHEST), each at its own stock and then with its overall "
+                             "target bisected to the stock of the first cap: does the cap cost fill at equal stock? "
+                             f"A cap above the grid's {GRID[-1]:g} reads the quantile past it on the normal scale")
     args = parser.parse_args()
     sets = []
     for text in args.targets:
@@ -197,6 +202,44 @@ def main() -> None:
         report(f, alpha, f"by unit cost, overall {overall:g} at the average cost {rule.average_cost:,.2f} (targets "
                f"A {alpha[cls == 'A'].mean():.4f}, B {alpha[cls == 'B'].mean():.4f}, C {alpha[cls == 'C'].mean():.4f}"
                f", all {alpha.mean():.4f} on average)", args.per_class)
+    if args.caps:
+        caps(f, args.by_cost[0] if args.by_cost else service.DEFAULT_OVERALL, args.caps)
+
+
+def capped_targets(f: dict, overall: float, highest: float) -> np.ndarray:
+    """The unit-cost rule's targets (``service.ByCost.target``) with another cap; a key without a cost takes its
+    class's target."""
+    rule = service.by_cost(f["cost"], overall)
+    raw = 1.0 - (1.0 - overall) * f["cost"] / rule.average_cost
+    by_class = np.array([service.SERVICE_BY_CLASS[c] for c in f["classes"]])
+    return np.where(f["cost"] > 0, np.round(np.clip(raw, service.LOWEST, highest), 4), by_class)
+
+
+def caps(f: dict, overall: float, highest: list[float]) -> None:
+    """Each cap at the overall target ``overall``, then with the overall target bisected so the app's average
+    inventory equals the first cap's: the fill rate and stockout days each cap buys with the same stock."""
+    def run(cap: float, target: float):
+        return replay(f, *levels(f, capped_targets(f, target, cap)))
+
+    base = run(highest[0], overall)
+    print(f"\nThe unit-cost rule's cap (service.HIGHEST), overall target {overall:g}; the stock of cap "
+          f"{highest[0]:g}: {base.average_inventory_value:,.0f}")
+    for cap in highest:
+        alpha = capped_targets(f, overall, cap)
+        own = run(cap, overall)
+        lo, hi = 0.95, 0.9985
+        matched, t = own, overall
+        for _ in range(30):  # the overall target that holds the first cap's stock (inventory grows with it)
+            t = (lo + hi) / 2
+            matched = run(cap, t)
+            if abs(matched.average_inventory_value / base.average_inventory_value - 1) < 2e-4:
+                break
+            lo, hi = (t, hi) if matched.average_inventory_value < base.average_inventory_value else (lo, t)
+        print(f"  cap {cap:g}: {int((alpha >= cap - 1e-9).sum()):,} of {len(alpha):,} keys at the cap; at T "
+              f"{overall:g}: fill {own.fill_rate:.2%}, stockout days {own.stockout_days:,}, inventory "
+              f"{own.average_inventory_value:,.0f}, lines {int((own.ordered > 0).sum()):,}; at the stock of cap "
+              f"{highest[0]:g} (T {t:.4f}): fill {matched.fill_rate:.2%}, stockout days {matched.stockout_days:,}, "
+              f"inventory {matched.average_inventory_value:,.0f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 """Transfers before purchases in the replay of the demo's last 26 weeks: the app's policy with and without them.
 
 The demand, start stock, weekly forecasts and (s, S) levels are ``bench_replay.py``'s for the app's policy (the
-calibrated quantile of demand over L + R, S = s + 2·d·R, weekly review, the ABC class's service target), for every
+calibrated quantile of demand over L + R, S = s + 2·d·R or more for an order of at least the EOQ at the default
+order cost, weekly review, the service target by unit cost), for every
 product × warehouse of a product that had demand in some warehouse in the year before the replay (a warehouse
 that sold nothing can still give). Both runs play the keys of a product together
 (``domain.planning.network_replay.simulate_network``): without transfers each warehouse buys alone, exactly as
@@ -41,6 +42,8 @@ from bench_replay import replay_demand
 
 from domain.planning import ordering
 from domain.planning import run as planning
+from domain.planning import service as service_rules
+from domain.planning.history import planned_items
 from domain.planning.network_replay import simulate_network
 from domain.planning.replenishment import economic_order_quantities
 
@@ -80,7 +83,11 @@ def main() -> None:
         price = float(terms.unit_price) if terms else float(item.unit_cost)
         annual[item.product_id] = annual.get(item.product_id, 0.0) + float(qty) * price
     abc = planning.abc_classes(annual)
-    service = np.array([planning.SERVICE_BY_CLASS[abc.get(x.product_id, "C")] for x in items])
+    # the app's service targets, as bench_replay.py sets them (by unit cost around 99 % since section BP; the class
+    # targets before it)
+    rule = service_rules.office_rule(service_rules.DEFAULT_RULE, service_rules.DEFAULT_OVERALL,
+                                     [x.unit_cost for x in planned_items(history)])
+    service = np.array([service_rules.target_of(abc.get(x.product_id, "C"), x.unit_cost, rule)[0] for x in items])
     chosen = [planning.choose_terms(history.terms.get(x.product_id, ())) for x in items]
     lead_days = np.array([t.lead_time_days if t else 0 for t in chosen], dtype=int)
     cost = np.array([float(x.unit_cost) if x.unit_cost else (float(t.unit_price) if t else 0.0)

@@ -143,3 +143,25 @@ def test_the_order_cost_shows_its_default_is_refused_by_name_and_kept_with_the_g
     qtbot.waitUntil(lambda: page.saved_label.text().startswith("Saved"))
     assert order_cost(db.uow()) == 20 and abc_basis(db.uow()) == "volume"
     assert page.order_cost.text() == "20" and not page.order_cost.styleSheet()
+
+
+def test_the_holding_rate_shows_its_default_is_refused_by_name_and_kept_beside_the_order_cost(page, qtbot, db,
+                                                                                            english):
+    from domain.planning.settings import holding_rate
+    from domain.planning.settings import order_cost
+
+    assert page.holding_rate.text() == "25" and page.holding_label.text() == "Holding rate a year (% of unit cost):"
+    assert "holding rate × unit cost" in page.order_cost_note.text()
+    page.order_cost.setText("20")
+    page.holding_rate.setText("0")  # 0 % would make every economic order infinite
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Not saved"))
+    assert "holding rate" in page.saved_label.text() and "from 1 to 100" in page.saved_label.text()
+    assert "“0”" in page.saved_label.text()
+    assert page.holding_rate.styleSheet() and not page.order_cost.styleSheet()
+    assert (order_cost(db.uow()), holding_rate(db.uow())) == (5, 0.25)  # nothing of the group kept
+    page.holding_rate.setText("18.5 %")
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Saved"))
+    assert (order_cost(db.uow()), holding_rate(db.uow())) == (20, 0.185)
+    assert page.holding_rate.text() == "18.5" and not page.holding_rate.styleSheet()

@@ -2,8 +2,9 @@
 whether orders to a supplier that delivers short are grossed up by its fill rate; where the service targets come
 from, each item's unit cost around an overall target (the default, 99 %) or its ABC class
 (``domain.planning.service``); what a purchase-order line costs to place, which makes suggested orders at least each
-item's economic order quantity (``domain.planning.ordering``; 5 by default, 0 off); the dashboard's dead-stock days
-and excess cover target.
+item's economic order quantity (``domain.planning.ordering``; 5 by default, 0 off), and beside it the holding rate a
+year that prices the stock those orders hold (25 % by default); the dashboard's dead-stock days and excess cover
+target.
 
 Each group is kept in the database on its own Save (``domain.planning.settings``, the purchaser's right). The ABC
 basis is read by every planning run; the classes already shown change with the next run (F5 on the Replenishment
@@ -84,6 +85,12 @@ class PlanningPage(QWidget):
         self.order_cost_note = QLabel(self)
         self.order_cost_note.setWordWrap(True)
         self.order_cost_note.setStyleSheet("color: #57606a;")
+        # what a year of holding stock costs, as a share of its unit cost: the economic order quantity's h
+        self.holding_label = QLabel(self)
+        self.holding_rate = QLineEdit(self)
+        self.holding_rate.setObjectName("holding_rate")
+        self.holding_rate.setMaximumWidth(120)
+        self.holding_rate.textEdited.connect(lambda _: self.holding_rate.setStyleSheet(""))
         form = QFormLayout()
         form.addRow(self.basis_label, self.basis)
         form.addRow(self.fill_rate)
@@ -92,6 +99,7 @@ class PlanningPage(QWidget):
         form.addRow(self.overall_label, self.overall)
         form.addRow(self.rule_note)
         form.addRow(self.order_cost_label, self.order_cost)
+        form.addRow(self.holding_label, self.holding_rate)
         form.addRow(self.order_cost_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -135,6 +143,8 @@ class PlanningPage(QWidget):
             "overall": Field(self.overall.text, self.overall.setText, lambda: self.overall_label.text().rstrip(":：")),
             "order_cost": Field(self.order_cost.text, self.order_cost.setText,
                                 lambda: self.order_cost_label.text().rstrip(":：")),
+            "holding_rate": Field(self.holding_rate.text, self.holding_rate.setText,
+                                  lambda: self.holding_label.text().rstrip(":：")),
             "dead_days": Field(self.dead_days.text, self.dead_days.setText,
                                lambda: self.dead_label.text().rstrip(":：")),
             "cover_target": Field(self.cover_target.text, self.cover_target.setText,
@@ -170,11 +180,12 @@ class PlanningPage(QWidget):
             from domain.planning.settings import abc_basis
             from domain.planning.settings import dashboard_days
             from domain.planning.settings import fill_rate_use
+            from domain.planning.settings import holding_rate
             from domain.planning.settings import order_cost
             from domain.planning.settings import service_rule
 
-            return ((abc_basis(uow()), fill_rate_use(uow()), service_rule(uow()), order_cost(uow())),
-                    dashboard_days(uow()))
+            return ((abc_basis(uow()), fill_rate_use(uow()), service_rule(uow()), order_cost(uow()),
+                     holding_rate(uow())), dashboard_days(uow()))
 
         def done(result) -> None:
             if alive(self) and ticket == self._reads and not self._saving:
@@ -185,12 +196,13 @@ class PlanningPage(QWidget):
     def _shown(self, values: dict[str, str]) -> None:
         self.followed.shown(values)
         self.changed_banner.close_banner()
-        for edit in (self.dead_days, self.cover_target, self.overall, self.order_cost):
+        for edit in (self.dead_days, self.cover_target, self.overall, self.order_cost, self.holding_rate):
             edit.setStyleSheet("")
 
     def _follow(self, values: dict[str, str]) -> None:
         merged = self.followed.merge(values)
-        groups = ((self.saved_label, ("basis", "fill_rate", "service_rule", "overall", "order_cost")),
+        groups = ((self.saved_label, ("basis", "fill_rate", "service_rule", "overall", "order_cost",
+                                     "holding_rate")),
                   (self.days_label, ("dead_days", "cover_target")))
         for label, keys in groups:
             updated = [key for key in merged.updated if key in keys]  # said beside the Save of their group
@@ -199,13 +211,14 @@ class PlanningPage(QWidget):
         if merged.conflicts:
             self.changed_banner.ask(merged.conflicts)
 
-    def _show(self, planning: tuple[str, bool, tuple[str, float], float]) -> None:
+    def _show(self, planning: tuple[str, bool, tuple[str, float], float, float]) -> None:
         if alive(self):
-            basis, fill_on, (rule, overall), cost = planning
+            basis, fill_on, (rule, overall), cost, rate = planning
             self.followed.shown({"basis": basis, "fill_rate": _on_off(fill_on), "service_rule": rule,
-                                 "overall": _percent(overall), "order_cost": f"{cost:g}"})
-            self.overall.setStyleSheet("")
-            self.order_cost.setStyleSheet("")
+                                 "overall": _percent(overall), "order_cost": f"{cost:g}",
+                                 "holding_rate": _percent(rate)})
+            for edit in (self.overall, self.order_cost, self.holding_rate):
+                edit.setStyleSheet("")
 
     def _show_days(self, days: tuple[int, int]) -> None:
         if alive(self):
@@ -266,6 +279,7 @@ class PlanningPage(QWidget):
     def save(self) -> None:
         from domain.planning.settings import SetAbcBasis
         from domain.planning.settings import SetFillRateUse
+        from domain.planning.settings import SetHoldingRate
         from domain.planning.settings import SetOrderCost
         from domain.planning.settings import SetServiceRule
 
@@ -273,22 +287,26 @@ class PlanningPage(QWidget):
         fill_command = SetFillRateUse(self.fill_rate.isChecked())
         rule_command = SetServiceRule(self.rule.currentData(), self.overall.text())
         cost_command = SetOrderCost(self.order_cost.text())
+        rate_command = SetHoldingRate(self.holding_rate.text())
         self.saved_label.clear()
         self._begin_save()
 
         def write():
+            from domain.planning.ordering import parse_holding_rate
             from domain.planning.ordering import parse_order_cost
             from domain.planning.settings import set_abc_basis
             from domain.planning.settings import set_fill_rate_use
+            from domain.planning.settings import set_holding_rate
             from domain.planning.settings import set_order_cost
             from domain.planning.settings import set_service_rule
 
-            parse_order_cost(cost_command.cost)  # first: a refused cost or target leaves the others unsaved too
+            parse_order_cost(cost_command.cost)  # first: a refused cost, rate or target leaves the others unsaved too
+            parse_holding_rate(rate_command.rate)
             rule = set_service_rule(uow(), rule_command)
             return (set_abc_basis(uow(), command), set_fill_rate_use(uow(), fill_command), rule,
-                    set_order_cost(uow(), cost_command))
+                    set_order_cost(uow(), cost_command), set_holding_rate(uow(), rate_command))
 
-        def done(planning: tuple[str, bool, tuple[str, float], float]) -> None:
+        def done(planning: tuple[str, bool, tuple[str, float], float, float]) -> None:
             self._saving -= 1
             if alive(self):
                 self._show(planning)
@@ -298,6 +316,9 @@ class PlanningPage(QWidget):
 
     def _save_failed(self, exc: BaseException) -> None:
         from domain.kernel.errors import BadInput
+        from domain.planning.ordering import HIGHEST_HOLDING
+        from domain.planning.ordering import HOLDING_RATE_FIELD
+        from domain.planning.ordering import LOWEST_HOLDING
         from domain.planning.ordering import MOST
         from domain.planning.ordering import ORDER_COST_FIELD
         from domain.planning.service import HIGHEST
@@ -306,24 +327,28 @@ class PlanningPage(QWidget):
 
         self._saving -= 1
         field = getattr(exc, "field", None) if isinstance(exc, BadInput) else None
-        if alive(self) and field == ORDER_COST_FIELD:
-            self.order_cost.setStyleSheet(_BAD)
-            self.order_cost.setFocus()
-            self.order_cost.selectAll()
-            self.saved_label.setText(fill(translate(
-                "PlanningPage", "Not saved: the order cost per purchase-order line takes an amount from 0 (off) to "
-                                "%1, such as 20; “%2” is not one."), f"{MOST:,.0f}", self.order_cost.text().strip()))
-            return
-        if not (alive(self) and field == OVERALL_FIELD):
+        edit = {ORDER_COST_FIELD: self.order_cost, HOLDING_RATE_FIELD: self.holding_rate,
+                OVERALL_FIELD: self.overall}.get(field)
+        if not alive(self) or edit is None:
             self._failed(exc)
             return
-        self.overall.setStyleSheet(_BAD)
-        self.overall.setFocus()
-        self.overall.selectAll()
-        self.saved_label.setText(fill(translate(
-            "PlanningPage", "Not saved: the overall service target takes a percentage from %1 to %2, such as 99; "
-                            "“%3” is not one."),
-            f"{LOWEST * 100:g}", f"{HIGHEST * 100:g}", self.overall.text().strip()))
+        edit.setStyleSheet(_BAD)
+        edit.setFocus()
+        edit.selectAll()
+        typed = edit.text().strip()
+        if edit is self.order_cost:
+            text = fill(translate("PlanningPage", "Not saved: the order cost per purchase-order line takes an amount "
+                                                  "from 0 (off) to %1, such as 20; “%2” is not one."),
+                        f"{MOST:,.0f}", typed)
+        elif edit is self.holding_rate:
+            text = fill(translate("PlanningPage", "Not saved: the holding rate takes a percentage of the unit cost a "
+                                                  "year from %1 to %2, such as 25; “%3” is not one."),
+                        f"{LOWEST_HOLDING * 100:g}", f"{HIGHEST_HOLDING * 100:g}", typed)
+        else:
+            text = fill(translate("PlanningPage", "Not saved: the overall service target takes a percentage from %1 "
+                                                  "to %2, such as 99; “%3” is not one."),
+                        f"{LOWEST * 100:g}", f"{HIGHEST * 100:g}", typed)
+        self.saved_label.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
@@ -355,13 +380,15 @@ class PlanningPage(QWidget):
                             "more orders than targets by class. By ABC class assumes A's items are the dear ones. "
                             "A product's own target (Ctrl+T on the Replenishment screen) wins over either."))
         self.order_cost_label.setText(translate("PlanningPage", "Order cost per purchase-order line:"))
+        self.holding_label.setText(translate("PlanningPage", "Holding rate a year (% of unit cost):"))
         self.order_cost_note.setText(translate(
             "PlanningPage", "What placing one line of a purchase order costs you (handling, checking, a share of the "
-                            "freight), in your currency. Above 0 each suggested order is at least the item's economic "
-                            "order quantity, √(2 × yearly demand × order cost ÷ (25 % × unit cost)): cheap and slow "
-                            "items are ordered less often in bigger lots. The default 5 placed half as many lines as "
-                            "0 and, at the same stock, filled more orders; 0 orders about a week's demand at a "
-                            "time."))
+                            "freight), in your currency, and what a year of holding stock costs you as a share of its "
+                            "unit cost (capital, space, shrinkage; 25 % unless set). Above 0 each suggested order is "
+                            "at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (holding "
+                            "rate × unit cost)): cheap and slow items are ordered less often in bigger lots, the more "
+                            "so the lower the holding rate. The default 5 placed half as many lines as 0 and, at the "
+                            "same stock, filled more orders; 0 orders about a week's demand at a time."))
         self.stock_group.setTitle(translate("PlanningPage", "Dashboard: dead and excess stock"))
         self.stock_intro.setText(translate(
             "PlanningPage", "Dead stock is stock of a product with no issue in this many days. Excess stock is what a "
@@ -381,8 +408,9 @@ def _percent(share: float) -> str:
     return f"{round(share * 100, 2):g}"
 
 
-def _values(planning: tuple[str, bool, tuple[str, float], float], days: tuple[int, int]) -> dict[str, str]:
+def _values(planning: tuple[str, bool, tuple[str, float], float, float], days: tuple[int, int]) -> dict[str, str]:
     """The stored settings as the page's fields read them."""
-    (basis, fill_on, (rule, overall), cost), (dead, cover) = planning, days
+    (basis, fill_on, (rule, overall), cost, rate), (dead, cover) = planning, days
     return {"basis": basis, "fill_rate": _on_off(fill_on), "service_rule": rule, "overall": _percent(overall),
-            "order_cost": f"{cost:g}", "dead_days": str(dead), "cover_target": str(cover)}
+            "order_cost": f"{cost:g}", "holding_rate": _percent(rate), "dead_days": str(dead),
+            "cover_target": str(cover)}

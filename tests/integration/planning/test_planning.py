@@ -571,3 +571,20 @@ def test_the_order_cost_set_on_settings_reaches_the_run_and_raises_the_order_up_
     e, old = after["LOW", "MAIN"].explanation, before["LOW", "MAIN"].explanation
     assert e["economic_order"]["order_cost"] == 20 and "economic_order" not in old
     assert e["reorder_point"] == old["reorder_point"] and e["order_up_to"] > old["order_up_to"]
+
+
+def test_the_holding_rate_set_beside_the_order_cost_reaches_the_run_and_is_the_economic_order_s_h(db):
+    from domain.planning.settings import SetHoldingRate
+    from domain.planning.settings import SetOrderCost
+    from domain.planning.settings import set_holding_rate
+    from domain.planning.settings import set_order_cost
+
+    set_order_cost(db.uow(), SetOrderCost("20"))
+    assert read_history(db.engine, *planning.window(TODAY, WEEKS)).holding_rate == 0.25  # unset: the default
+    before = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    set_holding_rate(db.uow(), SetHoldingRate("10"))
+    assert read_history(db.engine, *planning.window(TODAY, WEEKS)).holding_rate == 0.10
+    after = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    e, old = after["LOW", "MAIN"].explanation["economic_order"], before["LOW", "MAIN"].explanation["economic_order"]
+    assert (e["holding_rate"], old["holding_rate"]) == (0.10, 0.25)
+    assert e["eoq"] == pytest.approx(old["eoq"] * 2.5 ** 0.5)  # √(2DK/(h·c)): h 2.5 times smaller

@@ -49,6 +49,8 @@ def test_currency_and_company_name_set_on_one_desk_reach_the_other(hub, devices)
     planning_settings.set_dashboard_days(a.uow(), planning_settings.SetDashboardDays("120", "45"))
     planning_settings.set_fill_rate_use(a.uow(), planning_settings.SetFillRateUse(False))
     planning_settings.set_service_rule(a.uow(), planning_settings.SetServiceRule("class", "98.5"))
+    planning_settings.set_order_cost(a.uow(), planning_settings.SetOrderCost("20"))
+    planning_settings.set_holding_rate(a.uow(), planning_settings.SetHoldingRate("18 %"))
     price_master.name_levels(a.uow(), price_master.NameLevels({"level3": "批发"}))
     sync.sync(a, hub)
     sync.sync(b, hub)
@@ -61,6 +63,7 @@ def test_currency_and_company_name_set_on_one_desk_reach_the_other(hub, devices)
     assert planning_settings.dashboard_days(b.uow()) == (120, 45)
     assert planning_settings.fill_rate_use(b.uow()) is False
     assert planning_settings.service_rule(b.uow()) == ("class", 0.985)
+    assert (planning_settings.order_cost(b.uow()), planning_settings.holding_rate(b.uow())) == (20, 0.18)
     with b.engine.connect() as conn:  # b keeps its own device id and positions
         own = dict(conn.execute(select(t.settings.c.key, t.settings.c.value)).all())
     assert own["device_id"] == b.device_id != a.device_id
@@ -147,6 +150,7 @@ def test_a_hostile_setting_on_the_hub_is_kept_aside_with_its_reason_and_the_rest
         setting("planning_service_rule", "random")
         setting("planning_service_overall", "0.5")
         setting("planning_order_cost", "-20")
+        setting("planning_holding_rate", "0.005")  # 0.5 % a year: would make every economic order 7 times larger
         setting("sync.hub_id", "00000000-0000-0000-0000-000000000000")  # a desk's own setting never travels
         setting("company_address", "x" * 501)
         setting("company_name", "Acme Hardware 五金", version=2)  # a good one among them
@@ -156,9 +160,11 @@ def test_a_hostile_setting_on_the_hub_is_kept_aside_with_its_reason_and_the_rest
         assert set(held) == {json.dumps([k]) for k in ("po_tax_rate", "currency", "po_over_receipt_tolerance",
                                                        "dashboard.dead_days", "planning_abc_basis", "sync.hub_id",
                                                        "company_address", "planning_service_rule",
-                                                       "planning_service_overall", "planning_order_cost")}
+                                                       "planning_service_overall", "planning_order_cost",
+                                                       "planning_holding_rate")}
         assert "90 to 99.5" in held['["planning_service_overall"]']
         assert "order cost" in held['["planning_order_cost"]']
+        assert "holding rate" in held['["planning_holding_rate"]'] and "1 to 100" in held['["planning_holding_rate"]']
         assert "tax rate" in held['["po_tax_rate"]'] and "abc" in held['["po_tax_rate"]']
         assert "three-letter currency code" in held['["currency"]']
         assert "po_over_receipt_tolerance" in held['["po_over_receipt_tolerance"]']
@@ -213,6 +219,7 @@ def test_a_hub_from_before_office_settings_still_syncs_and_takes_them_from_then_
 
 def test_every_office_key_is_the_one_its_module_uses():
     from domain.planning.fill import SETTING_FILL_RATE
+    from domain.planning.ordering import SETTING_HOLDING_RATE
     from domain.planning.ordering import SETTING_ORDER_COST
     from domain.reports.dashboard import COVER_TARGET_KEY
     from domain.reports.dashboard import DEAD_DAYS_KEY
@@ -228,6 +235,7 @@ def test_every_office_key_is_the_one_its_module_uses():
         SETTING_ABC_BASIS, SETTING_FILL_RATE, DEAD_DAYS_KEY, COVER_TARGET_KEY)
     assert office.LEVEL_NAMES == tuple(LEVEL_NAME_KEY + level for level in NAMED_LEVELS)
     assert office.ORDER_COST == SETTING_ORDER_COST
+    assert office.HOLDING_RATE == SETTING_HOLDING_RATE
     assert orders.SETTING_COMPANY_LOGO not in office.KEYS
 
 

@@ -68,3 +68,43 @@ def test_the_order_cost_is_kept_and_bad_input_changes_nothing():
     assert ordering.read_order_cost("nonsense") == ordering.read_order_cost(None) == 5  # no screen wrote it: default
     history = planning.PlanningHistory(TODAY, TODAY, [], {}, {}, {})
     assert history.order_cost == ordering.DEFAULT_ORDER_COST
+
+
+def test_the_holding_rate_setting_is_the_economic_order_quantity_s_h():
+    # h = 10 % instead of 25 %: the EOQ √(2DK/(h·c)) grows by √2.5, and the explanation names the rate used
+    read = _reader()
+    at = {}
+    for rate in (0.25, 0.10):
+        history = lambda first, end, rate=rate: dataclasses.replace(read(first, end), order_cost=20, holding_rate=rate)
+        at[rate] = {p.product_id: p.explanation for p in planning.plan(history, today=TODAY, weeks=20)}
+    for product in ("dear", "cheap"):
+        low, usual = at[0.10][product]["economic_order"], at[0.25][product]["economic_order"]
+        assert low["holding_rate"] == 0.10 and usual["holding_rate"] == 0.25
+        assert low["eoq"] == pytest.approx(usual["eoq"] * math.sqrt(2.5))
+        assert at[0.10][product]["order_up_to"] >= at[0.25][product]["order_up_to"]
+
+
+def test_the_holding_rate_is_kept_as_a_share_from_a_percentage_and_bad_input_changes_nothing():
+    from domain.planning.settings import SetHoldingRate
+    from domain.planning.settings import holding_rate
+    from domain.planning.settings import set_holding_rate
+    from tests.fakes import FakeUnitOfWork
+
+    uow = FakeUnitOfWork()
+    assert holding_rate(uow) == ordering.DEFAULT_HOLDING_RATE == 0.25  # the default
+    assert set_holding_rate(uow, SetHoldingRate("18.5 %")) == 0.185
+    assert holding_rate(uow) == 0.185
+    for typed in ("0", "0.5", "101", "-25", "a quarter", "nan", "inf"):
+        with pytest.raises(BadInput) as refused:
+            set_holding_rate(uow, SetHoldingRate(typed))
+        assert refused.value.field == ordering.HOLDING_RATE_FIELD
+        assert refused.value.code == "not_a_holding_rate"
+        assert refused.value.values[1:] == ("1", "100")  # the range it takes
+    assert holding_rate(uow) == 0.185  # nothing half-written
+    assert set_holding_rate(uow, SetHoldingRate("100")) == 1.0
+    assert set_holding_rate(uow, SetHoldingRate("")) == 0.25  # blank: the default
+    for stored in (None, "", "nonsense", "0", "7"):  # none stored, or not written by this app: the default
+        assert ordering.read_holding_rate(stored) == 0.25
+    assert ordering.read_holding_rate("0.3") == 0.3
+    history = planning.PlanningHistory(TODAY, TODAY, [], {}, {}, {})
+    assert history.holding_rate == ordering.DEFAULT_HOLDING_RATE

@@ -97,3 +97,42 @@ def test_bisection_finds_the_scale_whose_average_inventory_meets_the_target():
 
     assert result.average_inventory_value == pytest.approx(target, rel=1e-3)
     assert k == pytest.approx(1.7, rel=0.05)
+
+
+def test_a_replay_s_yearly_cost_is_its_holding_plus_its_order_lines_priced_and_scaled_to_a_year():
+    # The hand-worked ten days: average inventory value 4.0 (2 a unit), 3 order lines in 10 days.
+    from domain.planning.simulation import yearly_cost
+
+    result = simulate([DEMAND], start_stock=[8], lead_days=[2], trigger=4.0, up_to=10.0, unit_cost=[2.0])
+
+    cost = yearly_cost(result, order_cost=5.0, holding_rate=0.25)
+
+    assert cost.lines == 3
+    assert cost.holding == pytest.approx(0.25 * 4.0)
+    assert cost.ordering == pytest.approx(5.0 * 3 * 365 / 10)
+    assert cost.total == pytest.approx(1.0 + 547.5)
+
+
+def test_lines_of_many_products_are_counted_one_a_product_and_day_whatever_their_quantity():
+    from domain.planning.simulation import yearly_cost
+
+    result = simulate([DEMAND, [0] * 10], start_stock=[8, 0], lead_days=[2, 0], trigger=[[4.0], [0.0]],
+                      up_to=[[10.0], [0.0]], unit_cost=[2.0, 1.0])
+
+    assert yearly_cost(result, order_cost=1.0, holding_rate=0.0).lines == 3  # the idle product orders nothing
+    assert yearly_cost(result, order_cost=0.0, holding_rate=0.1).total == pytest.approx(0.4)
+    with pytest.raises(ValueError, match="negative"):
+        yearly_cost(result, order_cost=-1.0, holding_rate=0.25)
+
+
+def test_bisection_can_match_the_fill_rate_instead_of_the_inventory():
+    demand = np.tile(np.array(DEMAND * 6, dtype=float), (1, 1))
+
+    def run(k):
+        return simulate(demand, start_stock=[5 * k], lead_days=[3], trigger=6.0 * k, up_to=12.0 * k)
+
+    target = run(1.4).fill_rate
+    k, result = match_inventory(run, target, tol=1e-6, measure=lambda r: r.fill_rate)
+
+    assert result.fill_rate == pytest.approx(target, abs=1e-4)
+    assert result.average_inventory_value != pytest.approx(run(1.0).average_inventory_value)

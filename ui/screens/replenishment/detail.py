@@ -192,9 +192,10 @@ def cost_target_text(reason: dict) -> str:
 def economic_order_text(e: dict) -> str:
     """The item's economic order quantity and what it is made of (``domain.planning.ordering.economic_order``): S
     leaves room for an order at least this big, so a cheap or slow item is ordered less often."""
-    return fill(translate("Replenishment", "%1 = √(2 × yearly demand %2 × order cost %3 ÷ (%4 × unit cost %5)): "
-                                           "S is at least the reorder point + d·R + %1, so each order is about this "
-                                           "much or more. Set the order cost in Settings › Planning (0 turns it off)."),
+    return fill(translate("Replenishment", "%1 = √(2 × yearly demand %2 × order cost %3 ÷ (holding rate %4 × unit "
+                                           "cost %5)): S is at least the reorder point + d·R + %1, so each order is "
+                                           "about this much or more. The order cost and the holding rate a year are "
+                                           "set in Settings › Planning (an order cost of 0 turns it off)."),
                 f"{float(e['eoq']):,.2f}", f"{float(e['yearly_demand']):,.1f}", f"{float(e['order_cost']):,.2f}",
                 f"{float(e['holding_rate']) * 100:g} %", f"{float(e['unit_cost']):,.2f}")
 
