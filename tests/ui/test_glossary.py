@@ -92,3 +92,25 @@ def test_each_document_kind_has_one_chinese_name_on_screen_and_on_paper():
     on_paper = {kind: label(english, "zh_CN") for kind, english in KIND_WORDS.items()}
     assert on_screen == on_paper
     assert on_screen["sale"] == "销售单" and on_screen["customer_return"] == "销售退货单"
+
+
+def test_the_stock_summary_and_the_return_to_the_supplier_say_the_document_kinds_names():
+    """The stock summary headed a sale's column 销售出库 while the document is a 销售单 everywhere else, and the Receive
+    and Purchase orders screens offered 退货给供应商 for the document that is a 采购退货单: the summary's flows are
+    the documents' names without 单, and the button is 采购退货."""
+    from domain.reports.model import Flow
+    from ui.pdf.report_labels import label
+    from ui.report_sheets import FLOW_LABELS
+    from ui.screens.accounts.words import KINDS
+
+    texts = {(ctx, src): text for ctx, src, text in _translations()}
+    document = {kind: texts[("Accounts", english)] for kind, english in KINDS.items()}
+    flow = {f: label(FLOW_LABELS[f], "zh_CN") for f in (Flow.RECEIPT, Flow.SUPPLIER_RETURN, Flow.SALE,
+                                                        Flow.CUSTOMER_RETURN)}
+    assert flow == {Flow.RECEIPT: document["goods_receipt"].removesuffix("单"),
+                    Flow.SUPPLIER_RETURN: document["supplier_return"].removesuffix("单"),
+                    Flow.SALE: document["sale"].removesuffix("单"),
+                    Flow.CUSTOMER_RETURN: document["customer_return"].removesuffix("单")}
+    assert not [key for key, text in texts.items() if "退货给供应商" in text]
+    assert texts[("ReceiveScreen", "Return to &supplier…")] == "采购退货(&S)…"
+    assert texts[("PurchasingScreen", "Re&turn to supplier…")] == "采购退货(&T)…"
