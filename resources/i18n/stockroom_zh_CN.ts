@@ -7263,7 +7263,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location filename="../../ui/screens/purchasing/follow_ups.py" line="+117" />
             <source>Re&amp;turn to supplier…</source>
-            <translation>退货给供应商(&amp;T)…</translation>
+            <translation>采购退货(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7505,7 +7505,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location filename="../../ui/screens/documents/receive.py" line="+16" />
             <location line="+57" />
             <source>Return to &amp;supplier…</source>
-            <translation>退货给供应商(&amp;S)…</translation>
+            <translation>采购退货(&amp;S)…</translation>
         </message>
         <message>
             <location line="-52" />
@@ -11053,17 +11053,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesShip</name>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+47" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+51" />
             <source>Customer return against %1</source>
             <translation>按 %1 办理销售退货</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Goods %1 brings back from sale %2 of %3. They come back at the cost at which they left.</source>
             <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-27" />
             <location filename="../../ui/screens/documents/sales_ship.py" line="+718" />
             <source>SKU</source>
             <translation>货号</translation>
@@ -11095,32 +11095,37 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>单价</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+2" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+4" />
             <source>why the goods come back (required)</source>
             <translation>退货原因（必填）</translation>
         </message>
         <message>
             <location line="+7" />
-            <source>Quantity:</source>
-            <translation>数量：</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="-6" />
             <source>Post return</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-4" />
             <source>Price paid</source>
             <translation>实付单价</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+1" />
+            <source>Return</source>
+            <translation>本次退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return &amp;all</source>
+            <translation>全部退货(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+109" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -12173,7 +12178,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location filename="../../ui/screens/documents/supplier_returns.py" line="+40" />
             <location line="+7" />
             <source>Return to supplier against %1</source>
-            <translation>按 %1 退货给供应商</translation>
+            <translation>按 %1 采购退货</translation>
         </message>
         <message>
             <location line="-6" />
