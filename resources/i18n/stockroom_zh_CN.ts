@@ -1935,7 +1935,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+669" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+672" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -9606,7 +9606,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>及其他 %n 种商品</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+216" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+221" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -9705,6 +9705,56 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
         <message>
+            <location line="+79" />
+            <source>Create purchase &amp;orders…</source>
+            <translation>创建采购订单(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tick &amp;shown</source>
+            <translation>勾选显示的行(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>U&amp;ntick shown</source>
+            <translation>取消勾选显示的行(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;ABC/XYZ matrix…</source>
+            <translation>ABC/XYZ 矩阵(&amp;A)…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Service tar&amp;get…</source>
+            <translation>服务水平目标(&amp;G)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search SKU, name, supplier or pinyin… (Ctrl+F)</source>
+            <translation>搜索货号、名称、供应商或拼音…（Ctrl+F）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Warehouse:</source>
+            <translation>仓库(&amp;W)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Su&amp;pplier:</source>
+            <translation>供应商(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Severit&amp;y:</source>
+            <translation>紧急程度(&amp;Y)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Class:</source>
+            <translation>分类(&amp;C)：</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/replenishment/transfers.py" line="+157" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
@@ -9715,7 +9765,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>由补货计划建议</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+43" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="-55" />
             <source>%n draft purchase order(s) created; click one to open it.</source>
             <translation>已创建 %n 张采购订单草稿；点击可打开。</translation>
         </message>
@@ -9745,69 +9795,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>同时拟合 statsmodels 模型（ETS、Theta）并加入组合预测：较慢，约多 20 秒</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Create purchase orders…</source>
-            <translation>创建采购订单…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Drafts for the ticked lines that are shown</source>
             <translation>为显示中的已勾选行创建草稿</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Tick shown</source>
-            <translation>勾选显示的行</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Untick shown</source>
-            <translation>取消勾选显示的行</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Tick critical lines after planning</source>
             <translation>计划后自动勾选紧急行</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>ABC/XYZ matrix…</source>
-            <translation>ABC/XYZ 矩阵…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Service target…</source>
-            <translation>服务水平目标…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+8" />
             <source>This product's own service target and review period instead of the defaults (Ctrl+T)</source>
             <translation>为本产品单独设置服务水平目标和检查周期，取代默认值（Ctrl+T）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Search SKU, name, supplier or pinyin…</source>
-            <translation>搜索货号、名称、供应商或拼音…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Warehouse:</source>
-            <translation>仓库：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Supplier:</source>
-            <translation>供应商：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Severity:</source>
-            <translation>紧急程度：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Class:</source>
-            <translation>分类：</translation>
         </message>
         <message>
             <location filename="../../ui/screens/product_target.py" line="+37" />
@@ -9970,8 +9970,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <source>Create transfers…</source>
-            <translation>生成调拨单…</translation>
+            <source>Create &amp;transfers…</source>
+            <translation>生成调拨单(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
