@@ -99,8 +99,14 @@ def test_the_dashboard_is_the_first_screen_for_money_and_a_tile_opens_another_sc
     assert window.current_key() == "dashboard"
     screen = window.screens["dashboard"]
     qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
-    qtbot.mouseClick(screen.tiles["alerts"], Qt.MouseButton.LeftButton)
+    screen.tiles["alerts"].setFocus()
+    qtbot.keyClick(screen.tiles["alerts"], Qt.Key.Key_Return)
     assert window.current_key() == "replenishment"
+    # the alerts the tile counted are planned, not an empty list waiting for F5
+    replenishment = window.screens["replenishment"]
+    assert replenishment.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: replenishment.run_button.isEnabled(), timeout=60_000)
+    assert f": {screen.tiles['alerts'].value.text()} alert(s)" in replenishment.status.text()  # "Planned for …: 0"
     window.show_screen("dashboard")
     qtbot.mouseClick(screen.tiles["receivables"], Qt.MouseButton.LeftButton)
     assert window.current_key() == "receivables" and window.screens["receivables"].overdue_only.isChecked()

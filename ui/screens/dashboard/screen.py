@@ -600,7 +600,10 @@ class DashboardScreen(Screen):
         self.dialog.open()
 
     def _filter(self, key: str, widget) -> None:
-        """Narrow the screen opened to what the figure counts: the warehouse chosen, the overdue items."""
+        """Narrow the screen opened to what the figure counts: the warehouse chosen, the overdue items; the reorder
+        alerts planned when the screen has none to show."""
+        if key == "alerts" and hasattr(widget, "show_alerts"):
+            widget.show_alerts()
         if key in ("receivables", "payables") and hasattr(widget, "overdue_only"):
             widget.overdue_only.setChecked(True)
         if key in ("sales", "margin") and "sales" in self.figures and hasattr(widget, "set_report"):

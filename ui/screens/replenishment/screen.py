@@ -260,6 +260,14 @@ class ReplenishmentScreen(Screen):
         elif not self.proxy.rowCount():
             self._say(lambda: self._nothing_for((sku, warehouse)).strip())
 
+    def show_alerts(self) -> None:
+        """The reorder alerts, asked for from the dashboard's tile: when there is no plan yet or the one shown is out
+        of date, planning runs (the tile counted the alerts of a stored run, and the screen opened on an empty list
+        that waited for F5)."""
+        if self._cancel_flag is None and (not self._planned_once
+                                          or self.services.data_generation() > self._loaded_generation):
+            self.refresh()
+
     def stale_text(self) -> str:
         return translate("Replenishment", "Stock, orders or sales changed since this plan was made: run planning "
                                           "again (F5) before ordering.")
