@@ -21,7 +21,7 @@
         <message>
             <location line="-385" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
-            <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
+            <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购订单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
             <location filename="../../ui/access.py" line="+106" />
@@ -1242,7 +1242,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+2" />
             <source>%1 in %2: the stock balance says %3 on order, but issued purchase orders still expect %4</source>
-            <translation>%1 在 %2：库存余额显示在途 %3，但已下达采购单的未到数量为 %4</translation>
+            <translation>%1 在 %2：库存余额显示在途 %3，但已下达采购订单的未到数量为 %4</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1317,7 +1317,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+3" />
             <source>note: %1 (received against %2) does not name its stock movements: they could not be told apart from another delivery's of the same order, product, quantity and time when this file was upgraded; reversing it takes the order's matching receipts that no other receipt names</source>
-            <translation>提示：入库单 %1（按 %2 收货）未记录对应的库存流水：升级本数据文件时，无法与同一采购单、同一商品、同一数量、同一时间的另一次收货区分开；冲销时将取该采购单中其他入库单未占用的相符收货记录</translation>
+            <translation>提示：入库单 %1（按 %2 收货）未记录对应的库存流水：升级本数据文件时，无法与同一采购订单、同一商品、同一数量、同一时间的另一次收货区分开；冲销时将取该采购订单中其他入库单未占用的相符收货记录</translation>
         </message>
         <message>
             <location line="+5" />
@@ -1935,7 +1935,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+672" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+675" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -2124,7 +2124,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-217" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-220" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
@@ -2209,7 +2209,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>紧急 %1 · 较急 %2 · 一般 %3</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+75" />
             <source>Order lines due</source>
             <translation>到期订单行</translation>
         </message>
@@ -5835,7 +5835,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>A supplier whose purchase orders of the last year brought less than 98 % of what was ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets its suggested orders grossed up by it, at most × 1.5.</source>
-            <translation>近一年采购单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购单），其建议订货量将按满足率放大，最多 × 1.5。</translation>
+            <translation>近一年采购订单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购订单），其建议订货量将按满足率放大，最多 × 1.5。</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6527,7 +6527,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>Order</source>
-            <translation>采购单</translation>
+            <translation>采购订单</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6645,7 +6645,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>PO number</source>
-            <translation>采购单号</translation>
+            <translation>采购订单号</translation>
         </message>
         <message>
             <location line="+0" />
@@ -6800,7 +6800,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>1 %1 = %2 %3, fixed on this PO</source>
-            <translation>1 %1 = %2 %3，本采购单固定汇率</translation>
+            <translation>1 %1 = %2 %3，本采购订单固定汇率</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6952,12 +6952,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+11" />
             <source>Total before tax: %1</source>
-            <translation>税前合计：%1</translation>
+            <translation>不含税合计：%1</translation>
         </message>
         <message>
             <location line="+8" />
             <source>1 %1 = %2 %3, fixed on this PO</source>
-            <translation>1 %1 = %2 %3，本采购单固定汇率</translation>
+            <translation>1 %1 = %2 %3，本采购订单固定汇率</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7324,7 +7324,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+15" />
             <source>How many %1 (the company currency) one unit of a foreign currency is worth, from a date on. A receipt against a purchase order in a foreign currency is valued at the PO price × the latest rate on or before the receipt's date, unless a fixed rate is entered on the PO.</source>
-            <translation>1 单位外币自某日起折合多少 %1（公司本位币）。外币采购单收货时，按采购价 × 收货日当天或之前最近的汇率计价；若采购单上录入了固定汇率，则按固定汇率计价。</translation>
+            <translation>1 单位外币自某日起折合多少 %1（公司本位币）。外币采购订单收货时，按采购价 × 收货日当天或之前最近的汇率计价；若采购订单上录入了固定汇率，则按固定汇率计价。</translation>
         </message>
         <message>
             <location line="+5" />
@@ -8125,12 +8125,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+4" />
             <source>purchase order %1: no PO has this number or draft id</source>
-            <translation>采购单 %1：没有采购单使用此单号或草稿编号</translation>
+            <translation>采购订单 %1：没有采购订单使用此单号或草稿编号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SKU %1 is not on purchase order %2</source>
-            <translation>货号 %1 不在采购单 %2 上</translation>
+            <translation>货号 %1 不在采购订单 %2 上</translation>
         </message>
         <message>
             <location line="+1" />
@@ -8150,52 +8150,52 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+3" />
             <source>%1 is the last line of %2; cancel the PO instead</source>
-            <translation>%1 是 %2 的最后一行；请改为取消该采购单</translation>
+            <translation>%1 是 %2 的最后一行；请改为取消该采购订单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>purchase order %1 is %2; only a draft can be issued</source>
-            <translation>采购单 %1 为%2状态；只有草稿可以下达</translation>
+            <translation>采购订单 %1 为%2状态；只有草稿可以下达</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 has no lines; add at least one before issuing</source>
-            <translation>采购单 %1 没有明细行；下达前请至少添加一行</translation>
+            <translation>采购订单 %1 没有明细行；下达前请至少添加一行</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is in %2, the company currency; it needs no exchange rate</source>
-            <translation>采购单 %1 以公司本位币 %2 计价，不需要汇率</translation>
+            <translation>采购订单 %1 以公司本位币 %2 计价，不需要汇率</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is partly received; close it short instead of cancelling</source>
-            <translation>采购单 %1 已部分到货；请改为短缺结案，而不是取消</translation>
+            <translation>采购订单 %1 已部分到货；请改为短缺结案，而不是取消</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is %2; it can no longer be changed</source>
-            <translation>采购单 %1 为%2状态，不能再修改</translation>
+            <translation>采购订单 %1 为%2状态，不能再修改</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is %2; cannot receive against it (issue it first)</source>
-            <translation>采购单 %1 为%2状态，不能据此收货（请先下达）</translation>
+            <translation>采购订单 %1 为%2状态，不能据此收货（请先下达）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is %2; cannot receive against it (nothing is expected any more)</source>
-            <translation>采购单 %1 为%2状态，不能据此收货（已无待到货数量）</translation>
+            <translation>采购订单 %1 为%2状态，不能据此收货（已无待到货数量）</translation>
         </message>
         <message>
             <location line="+3" />
             <source>purchase order %1 is %2; cannot close it short (issue it first)</source>
-            <translation>采购单 %1 为%2状态，不能短缺结案（请先下达）</translation>
+            <translation>采购订单 %1 为%2状态，不能短缺结案（请先下达）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is %2; cannot close it short (nothing is expected any more)</source>
-            <translation>采购单 %1 为%2状态，不能短缺结案（已无待到货数量）</translation>
+            <translation>采购订单 %1 为%2状态，不能短缺结案（已无待到货数量）</translation>
         </message>
         <message>
             <location line="+2" />
@@ -8215,7 +8215,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+4" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) or unsettled payables (%5) in %2; receive, close or cancel the orders and settle the payables first</source>
-            <translation>币种：供应商 %1 还有未完成的采购单（%4）或未结清的应付款（%5），均以 %2 计价，不能从 %2 改为 %3；请先收货、关闭或取消这些采购单，并结清应付款</translation>
+            <translation>币种：供应商 %1 还有未完成的采购订单（%4）或未结清的应付款（%5），均以 %2 计价，不能从 %2 改为 %3；请先收货、关闭或取消这些采购订单，并结清应付款</translation>
         </message>
         <message>
             <location line="+4" />
@@ -8615,7 +8615,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>purchase order %1 is not %2's; name one of %2's orders</source>
-            <translation>采购单 %1 不属于 %2；请填写 %2 的采购单</translation>
+            <translation>采购订单 %1 不属于 %2；请填写 %2 的采购订单</translation>
         </message>
         <message>
             <location line="+2" />
@@ -8630,12 +8630,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>%1 is on none of %2; invoice only what the order or the receipts hold</source>
-            <translation>%1 不在 %2 中；发票只能包含采购单或收货单上的货品</translation>
+            <translation>%1 不在 %2 中；发票只能包含采购订单或收货单上的货品</translation>
         </message>
         <message>
             <location line="+2" />
             <source>the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first (supplier-invoice reverse %4 %3), then the receipt</source>
-            <translation>采购单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货</translation>
+            <translation>采购订单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货</translation>
         </message>
         <message>
             <location line="+5" />
@@ -8950,7 +8950,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+162" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
-            <translation>币种：供应商 %1 还有以 %2 计价的未完成采购单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购单</translation>
+            <translation>币种：供应商 %1 还有以 %2 计价的未完成采购订单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购订单</translation>
         </message>
         <message>
             <location line="+3" />
@@ -9473,7 +9473,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+13" />
             <source>%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5</source>
-            <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货</translation>
+            <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购订单）：按需求量 × %5 订货</translation>
         </message>
         <message>
             <location line="+5" />
@@ -9558,12 +9558,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>%1 — supplier %2, to %3, %4 line(s), %5 %6 before tax</source>
-            <translation>%1 — 供应商 %2，收货仓库 %3，%4 行，未税金额 %5 %6</translation>
+            <translation>%1 — 供应商 %2，收货仓库 %3，%4 行，不含税金额 %5 %6</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Together %1 before tax</source>
-            <translation>合计税前 %1</translation>
+            <translation>不含税合计 %1</translation>
         </message>
         <message>
             <location line="+62" />
@@ -9578,7 +9578,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+0" />
             <source>Amount before tax</source>
-            <translation>未税金额</translation>
+            <translation>不含税金额</translation>
         </message>
         <message>
             <location line="+6" />
@@ -9616,7 +9616,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+35" />
             <source>Stock, orders or sales changed since this plan was made: run planning again (F5) before ordering.</source>
             <translation>制定此计划后库存、订单或销售已有变化：下单前请重新运行计划（F5）。</translation>
         </message>
@@ -11984,7 +11984,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+2" />
             <source>Type the invoice as the supplier wrote it. The lines are filled with what was received and not yet invoiced, at the order's prices without tax; differences are highlighted.</source>
-            <translation>按供应商开具的内容录入发票。各行已按已收货未开票的数量及采购单不含税单价预先填好；差异会突出显示。</translation>
+            <translation>按供应商开具的内容录入发票。各行已按已收货未开票的数量及采购订单不含税单价预先填好；差异会突出显示。</translation>
         </message>
         <message>
             <location line="+6" />
@@ -12034,7 +12034,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>Purchase order:</source>
-            <translation>采购单：</translation>
+            <translation>采购订单：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -13048,7 +13048,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>Purchase order</source>
-            <translation>采购单</translation>
+            <translation>采购订单</translation>
         </message>
         <message>
             <location line="+1" />
@@ -13363,7 +13363,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>Purchase order tax rate</source>
-            <translation>采购单税率</translation>
+            <translation>采购订单税率</translation>
         </message>
         <message>
             <location line="+1" />
@@ -13895,7 +13895,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>document_lines: line %1 of a %2 names a movement; only a receipt against a purchase order's lines do</source>
-            <translation>单据明细：%2 的第 %1 行指向了库存流水；只有按采购单收货的入库单明细才能这样</translation>
+            <translation>单据明细：%2 的第 %1 行指向了库存流水；只有按采购订单收货的入库单明细才能这样</translation>
         </message>
         <message>
             <location line="+3" />
@@ -14085,7 +14085,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+2" />
             <source>currency: supplier %1 changes from %2 to %3 on the hub, but here it has open purchase orders (%4) or unsettled payables (%5) in %2; the change comes in once they are received, settled or cancelled</source>
-            <translation>币种：共享数据库中供应商 %1 的币种由 %2 改为 %3，但本机还有以 %2 计价的未完成采购单（%4）或未结清的应付款（%5）；待这些采购单收货或取消、应付款结清后，此更改才会生效</translation>
+            <translation>币种：共享数据库中供应商 %1 的币种由 %2 改为 %3，但本机还有以 %2 计价的未完成采购订单（%4）或未结清的应付款（%5）；待这些采购订单收货或取消、应付款结清后，此更改才会生效</translation>
         </message>
         <message>
             <location line="+4" />

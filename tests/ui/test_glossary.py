@@ -114,3 +114,14 @@ def test_the_stock_summary_and_the_return_to_the_supplier_say_the_document_kinds
     assert not [key for key, text in texts.items() if "退货给供应商" in text]
     assert texts[("ReceiveScreen", "Return to &supplier…")] == "采购退货(&S)…"
     assert texts[("PurchasingScreen", "Re&turn to supplier…")] == "采购退货(&T)…"
+
+
+def test_a_purchase_order_is_a_采购订单_and_an_amount_without_tax_is_不含税_everywhere():
+    """The same purchase order was 采购订单 on its screen and its PDF's title, 采购单 in refusals and on the PDF's
+    number (采购单号); an amount before tax was 未税金额 in one dialog, 合计税前 under the drafts, 税前合计 under the
+    order list and 不含税 on the dashboard and the sales screens."""
+    texts = {(ctx, src): text for ctx, src, text in _translations()}
+    assert not [key for key, text in texts.items() if "采购单" in text.replace("采购单价", "")]
+    assert not [key for key, text in texts.items() if "税前" in text or "未税" in text]
+    assert texts[("PurchaseOrderPdf", "PO number")] == "采购订单号"
+    assert texts[("PurchasingScreen", "Total before tax: %1")] == "不含税合计：%1"

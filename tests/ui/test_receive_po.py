@@ -329,7 +329,7 @@ def test_the_po_pdf_labels_are_in_the_translation_file_with_finished_chinese(qtb
     assert translator.load(str(ROOT / "resources/i18n/stockroom_zh_CN.qm"))
     QCoreApplication.installTranslator(translator)
     try:
-        assert [_pdf_tr(x) for x in ("PO number", "Page %1 of %2")] == ["采购单号", "第 %1 页，共 %2 页"]
+        assert [_pdf_tr(x) for x in ("PO number", "Page %1 of %2")] == ["采购订单号", "第 %1 页，共 %2 页"]
     finally:
         QCoreApplication.removeTranslator(translator)
 
