@@ -1564,7 +1564,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Receivables', 'Open documents: %1, open %2 · credit already held %3'): '未结单据：%1 张，未结合计 %2 · 已有预收款 %3',
     ('Receivables', 'Open items total: owed %1 · credit %2 · balance %3'): '未结合计：应收 %1 · 预收款 %2 · 余额 %3',
     ('Receivables', 'There is no credit to allocate.'): '没有可核销的预收款。',
-    ('ReceiptNote', '&Print receipt note…'): '打印入库单(&P)…',
+    ('ReceiptNote', 'Print receipt note… (Ctrl+P)'): '打印入库单…（Ctrl+P）',
     ('ReceiptNote', 'Goods receipt %1 posted.'): '入库单 %1 已过账。',
     ('ReceivePoDialog', '%1 is not open on this purchase order.'): '%1 不在本采购订单的待收明细中。',
     ('ReceivePoDialog', '&Receive'): '收货(&R)',

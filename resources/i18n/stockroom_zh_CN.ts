@@ -7388,14 +7388,14 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceiptNote</name>
         <message>
-            <location filename="../../ui/screens/documents/receipt_note.py" line="+53" />
+            <location filename="../../ui/screens/documents/receipt_note.py" line="+61" />
             <source>Goods receipt %1 posted.</source>
             <translation>入库单 %1 已过账。</translation>
         </message>
         <message>
             <location line="+18" />
-            <source>&amp;Print receipt note…</source>
-            <translation>打印入库单(&amp;P)…</translation>
+            <source>Print receipt note… (Ctrl+P)</source>
+            <translation>打印入库单…（Ctrl+P）</translation>
         </message>
     </context>
     <context>
