@@ -847,7 +847,7 @@
         <message>
             <location filename="../../ui/screens/accounts/partner_orders.py" line="+28" />
             <source>Posted return %1 against %2</source>
-            <translation>已按 %2 过账退货单 %1</translation>
+            <translation>已按 %2 过账采购退货单 %1</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7153,7 +7153,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+17" />
             <source>Posted return %1 against %2</source>
-            <translation>已按 %2 过账退货单 %1</translation>
+            <translation>已按 %2 过账采购退货单 %1</translation>
         </message>
         <message>
             <location line="+2" />
@@ -8410,7 +8410,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+4" />
             <source>receipt %1 has goods returned to the supplier against it; reverse those returns first</source>
-            <translation>入库单 %1 已有采购退货；请先冲销这些退货单</translation>
+            <translation>入库单 %1 已有采购退货；请先冲销这些采购退货单</translation>
         </message>
         <message>
             <location line="+3" />
@@ -11148,17 +11148,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+10" />
             <source>Posted return %1.</source>
-            <translation>已过账退货单 %1。</translation>
+            <translation>已过账销售退货单 %1。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Posted sales and returns</source>
-            <translation>已过账销售单和退货单</translation>
+            <translation>已过账销售单和销售退货单</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Print return &amp;note</source>
-            <translation>打印退货单(&amp;N)</translation>
+            <translation>打印销售退货单(&amp;N)</translation>
         </message>
         <message>
             <location line="-3" />
@@ -12175,7 +12175,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierReturn</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_returns.py" line="+40" />
+            <location filename="../../ui/screens/documents/supplier_returns.py" line="+41" />
             <location line="+7" />
             <source>Return to supplier against %1</source>
             <translation>按 %1 采购退货</translation>
@@ -12206,7 +12206,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>品名</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="+20" />
+            <source>Print return &amp;note</source>
+            <translation>打印采购退货单(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="-30" />
             <location line="+7" />
             <source>Received</source>
             <translation>已入库</translation>
@@ -12257,19 +12262,14 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+11" />
-            <source>Print return note</source>
-            <translation>打印退货单</translation>
-        </message>
-        <message>
-            <location line="+47" />
+            <location line="+62" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Posted return %1 to %2. Print its return note?</source>
-            <translation>已过账退货单 %1（退给 %2）。打印退货单吗？</translation>
+            <translation>已过账采购退货单 %1（退给 %2）。打印采购退货单吗？</translation>
         </message>
     </context>
     <context>

@@ -125,3 +125,14 @@ def test_a_purchase_order_is_a_采购订单_and_an_amount_without_tax_is_不含�
     assert not [key for key, text in texts.items() if "税前" in text or "未税" in text]
     assert texts[("PurchaseOrderPdf", "PO number")] == "采购订单号"
     assert texts[("PurchasingScreen", "Total before tax: %1")] == "不含税合计：%1"
+
+
+def test_a_return_note_names_its_kind_采购退货单_or_销售退货单():
+    """A posted return to the supplier said 已过账退货单 and offered 打印退货单, and the Ship screen's customer returns
+    were 退货单 too: each says which return it is, as the Accounts screens and the statements do."""
+    import re
+
+    texts = {(ctx, src): text for ctx, src, text in _translations()}
+    assert not [key for key, text in texts.items() if re.search(r"(?<!采购)(?<!销售)退货单", text)]
+    assert texts[("SupplierReturn", "Print return &note")] == "打印采购退货单(&N)"
+    assert texts[("SalesShip", "Print return &note")] == "打印销售退货单(&N)"

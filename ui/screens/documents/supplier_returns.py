@@ -72,7 +72,7 @@ class SupplierReturnDialog(ReturnDialog):
         # reason, then to the buttons, where the reason's first letter typed pressed Return all (全部退货(&A))
         QWidget.setTabOrder(self.table, self.supplier)
         QWidget.setTabOrder(self.supplier, self.reason)
-        self.print_button = QPushButton(translate("SupplierReturn", "Print return note"), self)
+        self.print_button = QPushButton(translate("SupplierReturn", "Print return &note"), self)
         self.print_button.clicked.connect(self.print_note)
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setVisible(False)  # (after addButton, which shows it) once the return is posted
