@@ -618,7 +618,7 @@ def test_the_question_names_each_supplier_its_lines_products_and_amount_in_the_c
     usd = qty["LOW2"] * Decimal("2.50")
     cny = (usd * Decimal("7.1")).quantize(Decimal("0.01"))
     text = words(asked[0])
-    assert text.startswith("创建 2 张采购订单草稿？ 供应商 收货仓库 行数 未税金额")
+    assert text.startswith("创建 2 张采购订单草稿？ 供应商 收货仓库 行数 不含税金额")
     assert f"NB Trading NB MAIN 1 {Decimal(600):,.2f} CNY LOW Low × {qty['LOW']:,}" in text
     assert f"上海五金 SH WEST 1 {usd:,.2f} USD 按今日汇率约 {cny:,.2f} CNY LOW2 Low2 × {qty['LOW2']:,}" in text
     assert text.endswith(f"合计 {Decimal(600) + cny:,.2f} CNY")  # in the company currency, USD converted
