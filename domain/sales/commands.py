@@ -103,3 +103,20 @@ class ReturnFromCustomer:
     price: object = None
     discount: object = None
     occurred_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ReturnSaleLine:
+    sku: str
+    qty: object
+
+
+@dataclass(frozen=True)
+class ReturnSaleLines:
+    """Goods a customer brings back against one sale (``shipment``: its document number), several products in one
+    return (销售退货单), as the return dialog types them beside the sale's lines."""
+
+    shipment: str
+    lines: tuple[ReturnSaleLine, ...]
+    reason: str
+    occurred_at: datetime | None = None

@@ -29,6 +29,7 @@ from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import fmt
 from domain.kernel.refusals import refusal
+from domain.purchasing import returns as purchase_returns
 from domain.sales import commands as sc
 from domain.sales.model import ShippedLine
 from domain.sales.orders import REASON_LENGTH
@@ -84,14 +85,7 @@ def return_goods(uow, c: sc.ReturnFromCustomer) -> list[Document]:
             uow.commit()
             return documents
         if ways[0]:
-            number = v.code("shipment", c.shipment).upper()
-            doc = uow.documents.by_number(number)
-            if doc is None:
-                raise refusal(NotFound, "unknown_sale", number=number)
-            if doc.kind != DocumentKind.SALE:
-                raise refusal(RuleViolation, "not_a_sale", number=number, kind=doc.kind.value)
-            if doc.reversed:
-                raise refusal(RuleViolation, "sale_reversed", number=number)
+            doc, number = _sale(uow, c.shipment)
             shipped = [x for x in uow.sales.shipped_lines(document_id=doc.id) if x.product_id == product.id]
             if not shipped:
                 raise refusal(NotFound, "sku_not_on_sale", sku=product.sku, number=number)
@@ -102,19 +96,83 @@ def return_goods(uow, c: sc.ReturnFromCustomer) -> list[Document]:
             shipped = [x for x in uow.sales.shipped_lines(order_line_ids=[line.id]) if x.product_id == product.id]
             shipped.reverse()  # the newest shipment first
             ref, customer_code = order.number, order.customer_code
-        picks = _allocate(shipped, qty, product.sku, ref)
-        by_warehouse: dict[str, list[Item]] = {}
-        for sold, q in picks:
-            by_warehouse.setdefault(sold.warehouse_id, []).append(Item(
-                product, q, sold.unit_price, sold.discount, sold.tax_rate, sold.order_line_id,
-                unit_cost=_unit_cost(sold, q, uow.money_places), origin=(sold.document_id, sold.line_no)))
-        documents = []
-        for warehouse_id, items in by_warehouse.items():
-            warehouse = uow.warehouses.get(warehouse_id)
-            documents.append(post_sales_document(uow, DocumentKind.CUSTOMER_RETURN, warehouse, shipped[0].customer_id,
-                                                 customer_code, items, at, ref, reason))
-        _follow_orders(uow, picks, order)
+        picks = [(product, sold, q) for sold, q in _allocate(shipped, qty, product.sku, ref)]
+        documents = _post(uow, picks, customer_code, at, ref, reason, order)
         uow.commit()
+    return documents
+
+
+def return_sale(uow, c: sc.ReturnSaleLines) -> list[Document]:
+    """Post one customer return of several products against one sale (one document per warehouse the goods had left
+    from: a sale leaves from one, so one), each product's quantity taken from the sale's lines of it in order.
+
+    Raises:
+        BadInput: no reason; no line with a quantity (``no_lines``); a quantity that is not a positive number or not
+            whole for its unit.
+        RuleViolation: the document is not a sale or was reversed; a SKU is not on it; more than is returnable.
+    """
+    reason = v.text("reason", c.reason, max_len=REASON_LENGTH)
+    at = v.moment("date", c.occurred_at)
+    wanted: dict[str, tuple[str, Decimal]] = {}  # the SKU's key → (SKU, quantity); a product on two lines adds up
+    for n, line in enumerate(c.lines, 1):
+        qty = v.quantity(f"quantity of line {n}", line.qty)
+        sku = v.code("SKU", line.sku)
+        before = wanted.get(v.code_key(sku), (sku, ZERO))
+        wanted[v.code_key(sku)] = (before[0], before[1] + qty)
+    if not wanted:
+        raise BadInput("lines", "add at least one line", code="no_lines")
+    with uow:
+        require(uow, Permission.RETURNS)
+        doc, number = _sale(uow, c.shipment)
+        sold_lines = uow.sales.shipped_lines(document_id=doc.id)
+        picks = []
+        for sku, qty in wanted.values():
+            product = ledger.find_product(uow, sku)
+            whole_quantity("quantity", product, qty)
+            shipped = [x for x in sold_lines if x.product_id == product.id]
+            if not shipped:
+                raise refusal(NotFound, "sku_not_on_sale", sku=product.sku, number=number)
+            picks += [(product, sold, q) for sold, q in _allocate(shipped, qty, product.sku, number)]
+        documents = _post(uow, picks, doc.partner, at, number, reason, None)
+        uow.commit()
+    return documents
+
+
+def chosen_lines(returnable: list, typed: list[str]) -> tuple[sc.ReturnSaleLine, ...]:
+    """The lines of a customer return as a clerk typed them beside the sale's returnable lines
+    (``domain.sales.lookup.returnable``), by the rule a return to the supplier follows
+    (``domain.purchasing.returns.chosen_lines``): blank or 0 leaves a line, more than it can still return is refused
+    naming the line, the product and that maximum (``over_returnable``)."""
+    return tuple(sc.ReturnSaleLine(x.sku, x.qty) for x in purchase_returns.chosen_lines(returnable, typed))
+
+
+def _sale(uow, shipment: str):
+    """The sale numbered ``shipment`` and its number, refused when it is not a sale or was reversed."""
+    number = v.code("shipment", shipment).upper()
+    doc = uow.documents.by_number(number)
+    if doc is None:
+        raise refusal(NotFound, "unknown_sale", number=number)
+    if doc.kind != DocumentKind.SALE:
+        raise refusal(RuleViolation, "not_a_sale", number=number, kind=doc.kind.value)
+    if doc.reversed:
+        raise refusal(RuleViolation, "sale_reversed", number=number)
+    return doc, number
+
+
+def _post(uow, picks: list, customer_code: str, at, ref: str, reason: str, order) -> list[Document]:
+    """Post the return documents of ``picks`` ((product, sold line, quantity) each), one per warehouse the goods had
+    left from, and follow the orders' lines."""
+    by_warehouse: dict[str, list[Item]] = {}
+    for product, sold, q in picks:
+        by_warehouse.setdefault(sold.warehouse_id, []).append(Item(
+            product, q, sold.unit_price, sold.discount, sold.tax_rate, sold.order_line_id,
+            unit_cost=_unit_cost(sold, q, uow.money_places), origin=(sold.document_id, sold.line_no)))
+    documents = []
+    for warehouse_id, items in by_warehouse.items():
+        warehouse = uow.warehouses.get(warehouse_id)
+        documents.append(post_sales_document(uow, DocumentKind.CUSTOMER_RETURN, warehouse, picks[0][1].customer_id,
+                                             customer_code, items, at, ref, reason))
+    _follow_orders(uow, [(sold, q) for _product, sold, q in picks], order)
     return documents
 
 

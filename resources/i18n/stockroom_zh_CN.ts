@@ -21,7 +21,7 @@
         <message>
             <location line="-385" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
-            <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
+            <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购订单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
             <location filename="../../ui/access.py" line="+106" />
@@ -847,7 +847,7 @@
         <message>
             <location filename="../../ui/screens/accounts/partner_orders.py" line="+28" />
             <source>Posted return %1 against %2</source>
-            <translation>已按 %2 过账退货单 %1</translation>
+            <translation>已按 %2 过账采购退货单 %1</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1242,7 +1242,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+2" />
             <source>%1 in %2: the stock balance says %3 on order, but issued purchase orders still expect %4</source>
-            <translation>%1 在 %2：库存余额显示在途 %3，但已下达采购单的未到数量为 %4</translation>
+            <translation>%1 在 %2：库存余额显示在途 %3，但已下达采购订单的未到数量为 %4</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1317,7 +1317,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+3" />
             <source>note: %1 (received against %2) does not name its stock movements: they could not be told apart from another delivery's of the same order, product, quantity and time when this file was upgraded; reversing it takes the order's matching receipts that no other receipt names</source>
-            <translation>提示：入库单 %1（按 %2 收货）未记录对应的库存流水：升级本数据文件时，无法与同一采购单、同一商品、同一数量、同一时间的另一次收货区分开；冲销时将取该采购单中其他入库单未占用的相符收货记录</translation>
+            <translation>提示：入库单 %1（按 %2 收货）未记录对应的库存流水：升级本数据文件时，无法与同一采购订单、同一商品、同一数量、同一时间的另一次收货区分开；冲销时将取该采购订单中其他入库单未占用的相符收货记录</translation>
         </message>
         <message>
             <location line="+5" />
@@ -1935,7 +1935,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+94" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+709" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+715" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -2124,7 +2124,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-217" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-220" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
@@ -2209,7 +2209,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>紧急 %1 · 较急 %2 · 一般 %3</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+75" />
             <source>Order lines due</source>
             <translation>到期订单行</translation>
         </message>
@@ -2436,18 +2436,18 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+382" />
-            <location line="+407" />
+            <location line="+383" />
+            <location line="+411" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-368" />
+            <location line="-372" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+32" />
             <source>Unknown code %1: no product has this SKU or barcode.</source>
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
@@ -2681,13 +2681,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-788" />
+            <location line="-793" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+637" />
+            <location line="+642" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -5845,7 +5845,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>A supplier whose purchase orders of the last year brought less than 98 % of what was ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets its suggested orders grossed up by it, at most × 1.5.</source>
-            <translation>近一年采购单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购单），其建议订货量将按满足率放大，最多 × 1.5。</translation>
+            <translation>近一年采购订单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购订单），其建议订货量将按满足率放大，最多 × 1.5。</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6542,7 +6542,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>Order</source>
-            <translation>采购单</translation>
+            <translation>采购订单</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6660,7 +6660,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>PO number</source>
-            <translation>采购单号</translation>
+            <translation>采购订单号</translation>
         </message>
         <message>
             <location line="+0" />
@@ -6815,7 +6815,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>1 %1 = %2 %3, fixed on this PO</source>
-            <translation>1 %1 = %2 %3，本采购单固定汇率</translation>
+            <translation>1 %1 = %2 %3，本采购订单固定汇率</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6967,12 +6967,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+11" />
             <source>Total before tax: %1</source>
-            <translation>税前合计：%1</translation>
+            <translation>不含税合计：%1</translation>
         </message>
         <message>
             <location line="+8" />
             <source>1 %1 = %2 %3, fixed on this PO</source>
-            <translation>1 %1 = %2 %3，本采购单固定汇率</translation>
+            <translation>1 %1 = %2 %3，本采购订单固定汇率</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7168,7 +7168,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+17" />
             <source>Posted return %1 against %2</source>
-            <translation>已按 %2 过账退货单 %1</translation>
+            <translation>已按 %2 过账采购退货单 %1</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7278,7 +7278,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location filename="../../ui/screens/purchasing/follow_ups.py" line="+117" />
             <source>Re&amp;turn to supplier…</source>
-            <translation>退货给供应商(&amp;T)…</translation>
+            <translation>采购退货(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7339,7 +7339,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+15" />
             <source>How many %1 (the company currency) one unit of a foreign currency is worth, from a date on. A receipt against a purchase order in a foreign currency is valued at the PO price × the latest rate on or before the receipt's date, unless a fixed rate is entered on the PO.</source>
-            <translation>1 单位外币自某日起折合多少 %1（公司本位币）。外币采购单收货时，按采购价 × 收货日当天或之前最近的汇率计价；若采购单上录入了固定汇率，则按固定汇率计价。</translation>
+            <translation>1 单位外币自某日起折合多少 %1（公司本位币）。外币采购订单收货时，按采购价 × 收货日当天或之前最近的汇率计价；若采购订单上录入了固定汇率，则按固定汇率计价。</translation>
         </message>
         <message>
             <location line="+5" />
@@ -7403,14 +7403,14 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceiptNote</name>
         <message>
-            <location filename="../../ui/screens/documents/receipt_note.py" line="+53" />
+            <location filename="../../ui/screens/documents/receipt_note.py" line="+61" />
             <source>Goods receipt %1 posted.</source>
             <translation>入库单 %1 已过账。</translation>
         </message>
         <message>
             <location line="+18" />
-            <source>&amp;Print receipt note…</source>
-            <translation>打印入库单(&amp;P)…</translation>
+            <source>Print receipt note… (Ctrl+P)</source>
+            <translation>打印入库单…（Ctrl+P）</translation>
         </message>
     </context>
     <context>
@@ -7520,7 +7520,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location filename="../../ui/screens/documents/receive.py" line="+16" />
             <location line="+57" />
             <source>Return to &amp;supplier…</source>
-            <translation>退货给供应商(&amp;S)…</translation>
+            <translation>采购退货(&amp;S)…</translation>
         </message>
         <message>
             <location line="-52" />
@@ -8145,12 +8145,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+4" />
             <source>purchase order %1: no PO has this number or draft id</source>
-            <translation>采购单 %1：没有采购单使用此单号或草稿编号</translation>
+            <translation>采购订单 %1：没有采购订单使用此单号或草稿编号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SKU %1 is not on purchase order %2</source>
-            <translation>货号 %1 不在采购单 %2 上</translation>
+            <translation>货号 %1 不在采购订单 %2 上</translation>
         </message>
         <message>
             <location line="+1" />
@@ -8170,52 +8170,52 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+3" />
             <source>%1 is the last line of %2; cancel the PO instead</source>
-            <translation>%1 是 %2 的最后一行；请改为取消该采购单</translation>
+            <translation>%1 是 %2 的最后一行；请改为取消该采购订单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>purchase order %1 is %2; only a draft can be issued</source>
-            <translation>采购单 %1 为%2状态；只有草稿可以下达</translation>
+            <translation>采购订单 %1 为%2状态；只有草稿可以下达</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 has no lines; add at least one before issuing</source>
-            <translation>采购单 %1 没有明细行；下达前请至少添加一行</translation>
+            <translation>采购订单 %1 没有明细行；下达前请至少添加一行</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is in %2, the company currency; it needs no exchange rate</source>
-            <translation>采购单 %1 以公司本位币 %2 计价，不需要汇率</translation>
+            <translation>采购订单 %1 以公司本位币 %2 计价，不需要汇率</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is partly received; close it short instead of cancelling</source>
-            <translation>采购单 %1 已部分到货；请改为短缺结案，而不是取消</translation>
+            <translation>采购订单 %1 已部分到货；请改为短缺结案，而不是取消</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is %2; it can no longer be changed</source>
-            <translation>采购单 %1 为%2状态，不能再修改</translation>
+            <translation>采购订单 %1 为%2状态，不能再修改</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is %2; cannot receive against it (issue it first)</source>
-            <translation>采购单 %1 为%2状态，不能据此收货（请先下达）</translation>
+            <translation>采购订单 %1 为%2状态，不能据此收货（请先下达）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is %2; cannot receive against it (nothing is expected any more)</source>
-            <translation>采购单 %1 为%2状态，不能据此收货（已无待到货数量）</translation>
+            <translation>采购订单 %1 为%2状态，不能据此收货（已无待到货数量）</translation>
         </message>
         <message>
             <location line="+3" />
             <source>purchase order %1 is %2; cannot close it short (issue it first)</source>
-            <translation>采购单 %1 为%2状态，不能短缺结案（请先下达）</translation>
+            <translation>采购订单 %1 为%2状态，不能短缺结案（请先下达）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>purchase order %1 is %2; cannot close it short (nothing is expected any more)</source>
-            <translation>采购单 %1 为%2状态，不能短缺结案（已无待到货数量）</translation>
+            <translation>采购订单 %1 为%2状态，不能短缺结案（已无待到货数量）</translation>
         </message>
         <message>
             <location line="+2" />
@@ -8235,7 +8235,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+4" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) or unsettled payables (%5) in %2; receive, close or cancel the orders and settle the payables first</source>
-            <translation>币种：供应商 %1 还有未完成的采购单（%4）或未结清的应付款（%5），均以 %2 计价，不能从 %2 改为 %3；请先收货、关闭或取消这些采购单，并结清应付款</translation>
+            <translation>币种：供应商 %1 还有未完成的采购订单（%4）或未结清的应付款（%5），均以 %2 计价，不能从 %2 改为 %3；请先收货、关闭或取消这些采购订单，并结清应付款</translation>
         </message>
         <message>
             <location line="+4" />
@@ -8430,7 +8430,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+4" />
             <source>receipt %1 has goods returned to the supplier against it; reverse those returns first</source>
-            <translation>入库单 %1 已有采购退货；请先冲销这些退货单</translation>
+            <translation>入库单 %1 已有采购退货；请先冲销这些采购退货单</translation>
         </message>
         <message>
             <location line="+3" />
@@ -8635,7 +8635,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>purchase order %1 is not %2's; name one of %2's orders</source>
-            <translation>采购单 %1 不属于 %2；请填写 %2 的采购单</translation>
+            <translation>采购订单 %1 不属于 %2；请填写 %2 的采购订单</translation>
         </message>
         <message>
             <location line="+2" />
@@ -8650,12 +8650,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>%1 is on none of %2; invoice only what the order or the receipts hold</source>
-            <translation>%1 不在 %2 中；发票只能包含采购单或收货单上的货品</translation>
+            <translation>%1 不在 %2 中；发票只能包含采购订单或收货单上的货品</translation>
         </message>
         <message>
             <location line="+2" />
             <source>the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first (supplier-invoice reverse %4 %3), then the receipt</source>
-            <translation>采购单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货</translation>
+            <translation>采购订单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货</translation>
         </message>
         <message>
             <location line="+5" />
@@ -8970,7 +8970,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+163" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
-            <translation>币种：供应商 %1 还有以 %2 计价的未完成采购单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购单</translation>
+            <translation>币种：供应商 %1 还有以 %2 计价的未完成采购订单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购订单</translation>
         </message>
         <message>
             <location line="+3" />
@@ -9493,7 +9493,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+13" />
             <source>%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5</source>
-            <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货</translation>
+            <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购订单）：按需求量 × %5 订货</translation>
         </message>
         <message>
             <location line="+5" />
@@ -9578,12 +9578,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>%1 — supplier %2, to %3, %4 line(s), %5 %6 before tax</source>
-            <translation>%1 — 供应商 %2，收货仓库 %3，%4 行，未税金额 %5 %6</translation>
+            <translation>%1 — 供应商 %2，收货仓库 %3，%4 行，不含税金额 %5 %6</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Together %1 before tax</source>
-            <translation>合计税前 %1</translation>
+            <translation>不含税合计 %1</translation>
         </message>
         <message>
             <location line="+62" />
@@ -9598,7 +9598,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+0" />
             <source>Amount before tax</source>
-            <translation>未税金额</translation>
+            <translation>不含税金额</translation>
         </message>
         <message>
             <location line="+6" />
@@ -9626,7 +9626,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>及其他 %n 种商品</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+216" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+221" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -9636,7 +9636,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+35" />
             <source>Stock, orders or sales changed since this plan was made: run planning again (F5) before ordering.</source>
             <translation>制定此计划后库存、订单或销售已有变化：下单前请重新运行计划（F5）。</translation>
         </message>
@@ -9725,6 +9725,56 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
         <message>
+            <location line="+79" />
+            <source>Create purchase &amp;orders…</source>
+            <translation>创建采购订单(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tick &amp;shown</source>
+            <translation>勾选显示的行(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>U&amp;ntick shown</source>
+            <translation>取消勾选显示的行(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;ABC/XYZ matrix…</source>
+            <translation>ABC/XYZ 矩阵(&amp;A)…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Service tar&amp;get…</source>
+            <translation>服务水平目标(&amp;G)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search SKU, name, supplier or pinyin… (Ctrl+F)</source>
+            <translation>搜索货号、名称、供应商或拼音…（Ctrl+F）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Warehouse:</source>
+            <translation>仓库(&amp;W)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Su&amp;pplier:</source>
+            <translation>供应商(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Severit&amp;y:</source>
+            <translation>紧急程度(&amp;Y)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Class:</source>
+            <translation>分类(&amp;C)：</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/replenishment/transfers.py" line="+157" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
@@ -9735,7 +9785,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>由补货计划建议</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+43" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="-55" />
             <source>%n draft purchase order(s) created; click one to open it.</source>
             <translation>已创建 %n 张采购订单草稿；点击可打开。</translation>
         </message>
@@ -9765,69 +9815,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>同时拟合 statsmodels 模型（ETS、Theta）并加入组合预测：较慢，约多 20 秒</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Create purchase orders…</source>
-            <translation>创建采购订单…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Drafts for the ticked lines that are shown</source>
             <translation>为显示中的已勾选行创建草稿</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Tick shown</source>
-            <translation>勾选显示的行</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Untick shown</source>
-            <translation>取消勾选显示的行</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Tick critical lines after planning</source>
             <translation>计划后自动勾选紧急行</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>ABC/XYZ matrix…</source>
-            <translation>ABC/XYZ 矩阵…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Service target…</source>
-            <translation>服务水平目标…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+8" />
             <source>This product's own service target and review period instead of the defaults (Ctrl+T)</source>
             <translation>为本产品单独设置服务水平目标和检查周期，取代默认值（Ctrl+T）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Search SKU, name, supplier or pinyin…</source>
-            <translation>搜索货号、名称、供应商或拼音…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Warehouse:</source>
-            <translation>仓库：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Supplier:</source>
-            <translation>供应商：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Severity:</source>
-            <translation>紧急程度：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Class:</source>
-            <translation>分类：</translation>
         </message>
         <message>
             <location filename="../../ui/screens/product_target.py" line="+37" />
@@ -9990,8 +9990,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <source>Create transfers…</source>
-            <translation>生成调拨单…</translation>
+            <source>Create &amp;transfers…</source>
+            <translation>生成调拨单(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -11073,17 +11073,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesShip</name>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+47" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+51" />
             <source>Customer return against %1</source>
             <translation>按 %1 办理销售退货</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Goods %1 brings back from sale %2 of %3. They come back at the cost at which they left.</source>
             <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-27" />
             <location filename="../../ui/screens/documents/sales_ship.py" line="+718" />
             <source>SKU</source>
             <translation>货号</translation>
@@ -11115,32 +11115,37 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>单价</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+2" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+4" />
             <source>why the goods come back (required)</source>
             <translation>退货原因（必填）</translation>
         </message>
         <message>
             <location line="+7" />
-            <source>Quantity:</source>
-            <translation>数量：</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="-6" />
             <source>Post return</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-4" />
             <source>Price paid</source>
             <translation>实付单价</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+1" />
+            <source>Return</source>
+            <translation>本次退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return &amp;all</source>
+            <translation>全部退货(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+109" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -11163,17 +11168,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+10" />
             <source>Posted return %1.</source>
-            <translation>已过账退货单 %1。</translation>
+            <translation>已过账销售退货单 %1。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Posted sales and returns</source>
-            <translation>已过账销售单和退货单</translation>
+            <translation>已过账销售单和销售退货单</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Print return &amp;note</source>
-            <translation>打印退货单(&amp;N)</translation>
+            <translation>打印销售退货单(&amp;N)</translation>
         </message>
         <message>
             <location line="-3" />
@@ -12004,7 +12009,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+2" />
             <source>Type the invoice as the supplier wrote it. The lines are filled with what was received and not yet invoiced, at the order's prices without tax; differences are highlighted.</source>
-            <translation>按供应商开具的内容录入发票。各行已按已收货未开票的数量及采购单不含税单价预先填好；差异会突出显示。</translation>
+            <translation>按供应商开具的内容录入发票。各行已按已收货未开票的数量及采购订单不含税单价预先填好；差异会突出显示。</translation>
         </message>
         <message>
             <location line="+6" />
@@ -12054,7 +12059,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>Purchase order:</source>
-            <translation>采购单：</translation>
+            <translation>采购订单：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -12142,7 +12147,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>过账发票</translation>
         </message>
         <message>
-            <location line="+125" />
+            <location line="+129" />
             <source>Enter a number in every invoiced quantity and price, or the amount.</source>
             <translation>请在每个开票数量和单价中填入数字，或填写总额。</translation>
         </message>
@@ -12195,10 +12200,10 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierReturn</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_returns.py" line="+40" />
+            <location filename="../../ui/screens/documents/supplier_returns.py" line="+41" />
             <location line="+7" />
             <source>Return to supplier against %1</source>
-            <translation>按 %1 退货给供应商</translation>
+            <translation>按 %1 采购退货</translation>
         </message>
         <message>
             <location line="-6" />
@@ -12226,7 +12231,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>品名</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="+20" />
+            <source>Print return &amp;note</source>
+            <translation>打印采购退货单(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="-30" />
             <location line="+7" />
             <source>Received</source>
             <translation>已入库</translation>
@@ -12277,19 +12287,14 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+11" />
-            <source>Print return note</source>
-            <translation>打印退货单</translation>
-        </message>
-        <message>
-            <location line="+47" />
+            <location line="+62" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Posted return %1 to %2. Print its return note?</source>
-            <translation>已过账退货单 %1（退给 %2）。打印退货单吗？</translation>
+            <translation>已过账采购退货单 %1（退给 %2）。打印采购退货单吗？</translation>
         </message>
     </context>
     <context>
@@ -13073,7 +13078,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>Purchase order</source>
-            <translation>采购单</translation>
+            <translation>采购订单</translation>
         </message>
         <message>
             <location line="+1" />
@@ -13388,7 +13393,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>Purchase order tax rate</source>
-            <translation>采购单税率</translation>
+            <translation>采购订单税率</translation>
         </message>
         <message>
             <location line="+1" />
@@ -13925,7 +13930,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>document_lines: line %1 of a %2 names a movement; only a receipt against a purchase order's lines do</source>
-            <translation>单据明细：%2 的第 %1 行指向了库存流水；只有按采购单收货的入库单明细才能这样</translation>
+            <translation>单据明细：%2 的第 %1 行指向了库存流水；只有按采购订单收货的入库单明细才能这样</translation>
         </message>
         <message>
             <location line="+3" />
@@ -14115,7 +14120,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+2" />
             <source>currency: supplier %1 changes from %2 to %3 on the hub, but here it has open purchase orders (%4) or unsettled payables (%5) in %2; the change comes in once they are received, settled or cancelled</source>
-            <translation>币种：共享数据库中供应商 %1 的币种由 %2 改为 %3，但本机还有以 %2 计价的未完成采购单（%4）或未结清的应付款（%5）；待这些采购单收货或取消、应付款结清后，此更改才会生效</translation>
+            <translation>币种：共享数据库中供应商 %1 的币种由 %2 改为 %3，但本机还有以 %2 计价的未完成采购订单（%4）或未结清的应付款（%5）；待这些采购订单收货或取消、应付款结清后，此更改才会生效</translation>
         </message>
         <message>
             <location line="+4" />

@@ -33,7 +33,7 @@ from ui.report_sheets import Column
 from ui.report_sheets import Sheet
 
 # The words the stock summary's Chinese headers are built from (report_labels): a header line is made of these.
-SUMMARY_WORDS = ("货号", "品名", "单位", "期初", "期末", "数量", "金额", "采购入库", "调拨入库", "销售出库", "其他出库",
+SUMMARY_WORDS = ("货号", "品名", "单位", "期初", "期末", "数量", "金额", "采购入库", "调拨入库", "销售", "其他出库",
                  "采购退货", "销售退货", "调拨出库", "盘盈盘亏", "调整", "盘盈盘亏调整", "盘点差异", "计价", "差额",
                  "计价差额")
 PO_ZH = {"#": "序号", "Our SKU": "我方货号", "Supplier SKU": "供应商货号", "Description": "品名", "Quantity": "数量",

@@ -24,7 +24,7 @@ CASES = [
      "A 在 MAIN：库存余额显示已预留 3，但已确认销售订单的未发数量为 2"),
     (CheckProblem("A", "MAIN", "on_order", D(5), D(0)),
      "A in MAIN: the stock balance says 0 on order, but issued purchase orders still expect 5",
-     "A 在 MAIN：库存余额显示在途 0，但已下达采购单的未到数量为 5"),
+     "A 在 MAIN：库存余额显示在途 0，但已下达采购订单的未到数量为 5"),
     (CheckProblem("*", "*", "movements without a valuation", D(4), D(0)),
      "4 stock movement(s) have no value", "有 4 条库存流水没有金额"),
     (CheckProblem("WID", "*", "sales line SD-2026-00001/2 cost", D(50), D(40)),

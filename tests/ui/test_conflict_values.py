@@ -78,10 +78,10 @@ def test_a_company_setting_changed_on_two_desks_is_named_and_shown_in_chinese(qa
                           note="", table="office_settings", business_key="po_tax_rate")
     i18n.set_language("zh_CN", persist=False)
     try:
-        assert key_text(row) == "采购单税率"
+        assert key_text(row) == "采购订单税率"
         assert "10" in kept_summary(row) and "11" in lost_summary(row)
         page = side_by_side(row)
-        assert "公司设置" in page and "采购单税率" in page and "po_tax_rate" not in page.split("</h3>")[0]
+        assert "公司设置" in page and "采购订单税率" in page and "po_tax_rate" not in page.split("</h3>")[0]
     finally:
         i18n.set_language("en", persist=False)
     assert key_text(row) == "Purchase order tax rate"

@@ -99,8 +99,14 @@ def test_the_dashboard_is_the_first_screen_for_money_and_a_tile_opens_another_sc
     assert window.current_key() == "dashboard"
     screen = window.screens["dashboard"]
     qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
-    qtbot.mouseClick(screen.tiles["alerts"], Qt.MouseButton.LeftButton)
+    screen.tiles["alerts"].setFocus()
+    qtbot.keyClick(screen.tiles["alerts"], Qt.Key.Key_Return)
     assert window.current_key() == "replenishment"
+    # the alerts the tile counted are planned, not an empty list waiting for F5
+    replenishment = window.screens["replenishment"]
+    assert replenishment.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: replenishment.run_button.isEnabled(), timeout=60_000)
+    assert f": {screen.tiles['alerts'].value.text()} alert(s)" in replenishment.status.text()  # "Planned for …: 0"
     window.show_screen("dashboard")
     qtbot.mouseClick(screen.tiles["receivables"], Qt.MouseButton.LeftButton)
     assert window.current_key() == "receivables" and window.screens["receivables"].overdue_only.isChecked()
@@ -219,3 +225,36 @@ def test_counts_on_the_tiles_are_grouped_by_thousands_as_the_amounts_beside_them
     screen.figures["stockout_rows"] = [SimpleNamespace(days=2_400, out_now=True)] * 2
     screen._show("stockouts")
     assert screen.tiles["stockouts"].value.text() == "4,800"  # was 4800, beside 1,361,808.91
+
+
+def test_a_tile_reached_with_tab_shows_that_it_has_the_focus_and_enter_opens_it(qtbot):
+    """Tab went from tile to tile with nothing to see, so a clerk at the keyboard could not tell which figure Enter
+    would open: the tile with the focus has a thicker blue frame."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHBoxLayout
+    from PySide6.QtWidgets import QWidget
+
+    from ui.screens.dashboard.screen import Tile
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    first, second = Tile("sales", holder), Tile("alerts", holder)
+    row = QHBoxLayout(holder)
+    row.addWidget(first)
+    row.addWidget(second)
+    for tile in (first, second):
+        tile.title.setText("Open reorder alerts")
+        tile.show_figure("2,137")
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitExposed(holder)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    plain = second.grab().toImage()
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    qtbot.waitUntil(second.hasFocus)
+    focused = second.grab().toImage()
+    assert focused != plain
+    assert focused.pixelColor(1, focused.height() // 2).name() == "#1f6feb"  # the frame's second pixel: blue
+    with qtbot.waitSignal(second.clicked):
+        qtbot.keyClick(second, Qt.Key.Key_Return)

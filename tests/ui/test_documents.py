@@ -552,3 +552,21 @@ def test_the_reference_hint_fits_each_kind_of_document(qtbot, services, chinese)
              for cls in (ReceiveScreen, TransferScreen, CountScreen, AdjustScreen)}
     assert hints == {ReceiveScreen: "送货单、发票或订单号（可选）", TransferScreen: "调拨单号（可选）",
                      CountScreen: "盘点表编号（可选）", AdjustScreen: "审批单或报损单号（可选）"}
+
+
+def test_an_unknown_code_s_refusal_stays_after_the_codes_it_reloads_come_back(qtbot, services, monkeypatch):
+    """A code no product has beeps and says so beside the scan field, and reloads the codes (a product added
+    since); when they came back the line was cleared, so a clerk who looked up from the scanner saw nothing wrong."""
+    from ui.screens.documents import ShipScreen
+    from ui.screens.documents import entry
+
+    monkeypatch.setattr(entry, "CODES_MAX_AGE", -1.0)  # every unknown code reloads them
+    screen = open_screen(qtbot, services, ShipScreen)
+    loaded, reloaded = screen._codes_loaded, []
+    monkeypatch.setattr(screen, "_codes_loaded", lambda codes: (loaded(codes), reloaded.append(True)))
+    scan(qtbot, screen, "6901234567892")
+    scan(qtbot, screen, "1234567890128")
+    assert screen.scan_message.text() == "Unknown code 1234567890128: no product has this SKU or barcode."
+    qtbot.waitUntil(lambda: bool(reloaded))  # the codes it reloaded came back
+    assert screen.scan_message.text() == "Unknown code 1234567890128: no product has this SKU or barcode."
+    assert [line.qty for line in screen.model.lines] == [1]

@@ -92,3 +92,47 @@ def test_each_document_kind_has_one_chinese_name_on_screen_and_on_paper():
     on_paper = {kind: label(english, "zh_CN") for kind, english in KIND_WORDS.items()}
     assert on_screen == on_paper
     assert on_screen["sale"] == "销售单" and on_screen["customer_return"] == "销售退货单"
+
+
+def test_the_stock_summary_and_the_return_to_the_supplier_say_the_document_kinds_names():
+    """The stock summary headed a sale's column 销售出库 while the document is a 销售单 everywhere else, and the Receive
+    and Purchase orders screens offered 退货给供应商 for the document that is a 采购退货单: the summary's flows are
+    the documents' names without 单, and the button is 采购退货."""
+    from domain.reports.model import Flow
+    from ui.pdf.report_labels import label
+    from ui.report_sheets import FLOW_LABELS
+    from ui.screens.accounts.words import KINDS
+
+    texts = {(ctx, src): text for ctx, src, text in _translations()}
+    document = {kind: texts[("Accounts", english)] for kind, english in KINDS.items()}
+    flow = {f: label(FLOW_LABELS[f], "zh_CN") for f in (Flow.RECEIPT, Flow.SUPPLIER_RETURN, Flow.SALE,
+                                                        Flow.CUSTOMER_RETURN)}
+    assert flow == {Flow.RECEIPT: document["goods_receipt"].removesuffix("单"),
+                    Flow.SUPPLIER_RETURN: document["supplier_return"].removesuffix("单"),
+                    Flow.SALE: document["sale"].removesuffix("单"),
+                    Flow.CUSTOMER_RETURN: document["customer_return"].removesuffix("单")}
+    assert not [key for key, text in texts.items() if "退货给供应商" in text]
+    assert texts[("ReceiveScreen", "Return to &supplier…")] == "采购退货(&S)…"
+    assert texts[("PurchasingScreen", "Re&turn to supplier…")] == "采购退货(&T)…"
+
+
+def test_a_purchase_order_is_a_采购订单_and_an_amount_without_tax_is_不含税_everywhere():
+    """The same purchase order was 采购订单 on its screen and its PDF's title, 采购单 in refusals and on the PDF's
+    number (采购单号); an amount before tax was 未税金额 in one dialog, 合计税前 under the drafts, 税前合计 under the
+    order list and 不含税 on the dashboard and the sales screens."""
+    texts = {(ctx, src): text for ctx, src, text in _translations()}
+    assert not [key for key, text in texts.items() if "采购单" in text.replace("采购单价", "")]
+    assert not [key for key, text in texts.items() if "税前" in text or "未税" in text]
+    assert texts[("PurchaseOrderPdf", "PO number")] == "采购订单号"
+    assert texts[("PurchasingScreen", "Total before tax: %1")] == "不含税合计：%1"
+
+
+def test_a_return_note_names_its_kind_采购退货单_or_销售退货单():
+    """A posted return to the supplier said 已过账退货单 and offered 打印退货单, and the Ship screen's customer returns
+    were 退货单 too: each says which return it is, as the Accounts screens and the statements do."""
+    import re
+
+    texts = {(ctx, src): text for ctx, src, text in _translations()}
+    assert not [key for key, text in texts.items() if re.search(r"(?<!采购)(?<!销售)退货单", text)]
+    assert texts[("SupplierReturn", "Print return &note")] == "打印采购退货单(&N)"
+    assert texts[("SalesShip", "Print return &note")] == "打印销售退货单(&N)"

@@ -137,3 +137,22 @@ def test_a_customers_page_has_neither(qtbot, services):
     page = PartnerPage(services, "AR", customer_id, "CUS", "Customer")
     qtbot.addWidget(page)
     assert page.follow is None
+
+
+def test_tab_goes_down_the_return_dialog_as_it_reads_lines_supplier_reason(qtbot, services):
+    """Tab went from the lines to the reason and on to the buttons, past the supplier above it: a clerk who Tabbed
+    twice to type the reason typed into the button row, where its letter a pressed Return all."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = shown(qtbot, services, order(services, "40"))
+    dialog = screen.return_to_supplier()
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    qtbot.waitUntil(dialog.table.hasFocus)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.supplier
+    qtbot.keyClick(dialog.supplier, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reason

@@ -14,6 +14,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTranslator
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 
 from domain.catalog import commands as c
 from domain.catalog import master as catalog
@@ -329,7 +331,7 @@ def test_the_po_pdf_labels_are_in_the_translation_file_with_finished_chinese(qtb
     assert translator.load(str(ROOT / "resources/i18n/stockroom_zh_CN.qm"))
     QCoreApplication.installTranslator(translator)
     try:
-        assert [_pdf_tr(x) for x in ("PO number", "Page %1 of %2")] == ["采购单号", "第 %1 页，共 %2 页"]
+        assert [_pdf_tr(x) for x in ("PO number", "Page %1 of %2")] == ["采购订单号", "第 %1 页，共 %2 页"]
     finally:
         QCoreApplication.removeTranslator(translator)
 
@@ -403,8 +405,12 @@ def test_a_delivery_posted_offers_its_receipt_note_printed_off_the_gui_thread(qt
     receipt = screen.receipt_note.number
     assert re.fullmatch(r"GR-\d{4}-00001", receipt) and screen.receipt_note.isVisibleTo(screen)
     assert screen.receipt_note.label.text() == f"Goods receipt {receipt} posted."
-    assert screen.receipt_note.button.text() == "&Print receipt note…"
-    screen.receipt_note.button.click()
+    # its own key, Ctrl+P, as a sales order's print: its button took Alt+P, which Post (Ctrl+Enter) had already
+    assert screen.receipt_note.button.text() == "Print receipt note… (Ctrl+P)"
+    assert "&P" in screen.post_button.text()
+    screen.scan.setFocus()
+    qtbot.waitUntil(screen.scan.hasFocus)
+    QTest.keySequence(screen.scan, QKeySequence("Ctrl+P"))
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     assert opened == [tmp_path / f"{receipt} receipt.pdf"]
     assert screen.receipt_note.label.text() == f"Wrote {opened[0]}"

@@ -315,13 +315,13 @@ def test_field_problems_the_screens_meet_are_said_in_chinese_with_their_advice(c
 
 @pytest.mark.parametrize(("orders", "payables", "said"), [
     ([("PO-2026-00007", "issued")], [],
-     "币种：供应商 ACME 还有以 CNY 计价的未完成采购单（PO-2026-00007），不能从 CNY 改为 USD；"
-     "请先收货、关闭或取消这些采购单"),
+     "币种：供应商 ACME 还有以 CNY 计价的未完成采购订单（PO-2026-00007），不能从 CNY 改为 USD；"
+     "请先收货、关闭或取消这些采购订单"),
     ([], ["PI-2026-00003"],
      "币种：供应商 ACME 还有以 CNY 计价的未结清应付款（PI-2026-00003），不能从 CNY 改为 USD；请先结清这些应付款"),
     ([("PO-2026-00007", "issued")], ["PI-2026-00003"],
-     "币种：供应商 ACME 还有未完成的采购单（PO-2026-00007）或未结清的应付款（PI-2026-00003），"
-     "均以 CNY 计价，不能从 CNY 改为 USD；请先收货、关闭或取消这些采购单，并结清应付款"),
+     "币种：供应商 ACME 还有未完成的采购订单（PO-2026-00007）或未结清的应付款（PI-2026-00003），"
+     "均以 CNY 计价，不能从 CNY 改为 USD；请先收货、关闭或取消这些采购订单，并结清应付款"),
 ])
 def test_a_currency_change_refused_names_in_chinese_only_what_is_open(chinese, orders, payables, said):
     """Refused for open orders alone, the Chinese sentence said the payables were "（none）"."""

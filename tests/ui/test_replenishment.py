@@ -618,7 +618,7 @@ def test_the_question_names_each_supplier_its_lines_products_and_amount_in_the_c
     usd = qty["LOW2"] * Decimal("2.50")
     cny = (usd * Decimal("7.1")).quantize(Decimal("0.01"))
     text = words(asked[0])
-    assert text.startswith("创建 2 张采购订单草稿？ 供应商 收货仓库 行数 未税金额")
+    assert text.startswith("创建 2 张采购订单草稿？ 供应商 收货仓库 行数 不含税金额")
     assert f"NB Trading NB MAIN 1 {Decimal(600):,.2f} CNY LOW Low × {qty['LOW']:,}" in text
     assert f"上海五金 SH WEST 1 {usd:,.2f} USD 按今日汇率约 {cny:,.2f} CNY LOW2 Low2 × {qty['LOW2']:,}" in text
     assert text.endswith(f"合计 {Decimal(600) + cny:,.2f} CNY")  # in the company currency, USD converted
@@ -684,3 +684,26 @@ def test_a_product_asked_for_with_no_alert_says_why_it_is_not_listed(qtbot, scre
     assert not _rows(screen)
     assert "STEADY in MAIN: planning suggests no order" in screen.status.text()
     assert "confirm it with the rest on backorder" in screen.status.text()
+
+
+def test_every_button_and_filter_has_an_alt_key_and_ctrl_f_searches_in_both_languages(qtbot, screen, chinese):
+    """A purchaser at the keyboard Tabbed through a dozen widgets to reach Create purchase orders…, and nothing on
+    the screen said a key: each button and filter now has its Alt letter (创建采购订单(&O)…, 供应商(&P)：), and Ctrl+F
+    goes to the search box as on Products."""
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.test_shell import _mnemonic
+
+    screen.show()
+    qtbot.waitExposed(screen)
+    buttons = [b for b in screen.findChildren(QPushButton) if b.isVisibleTo(screen)]
+    assert screen.create_button.text() == "创建采购订单(&O)…"
+    shown = ("(F5)", "(Esc)")  # Run planning (F5) and Cancel (Esc) say their key
+    assert [b.text() for b in buttons if _mnemonic(b.text()) is None and not b.text().endswith(shown)] == []
+    assert {name: label.buddy() is screen.filters[name] and _mnemonic(label.text())
+            for name, label in screen.filter_labels.items()} == {"warehouse": "w", "supplier": "p",
+                                                                 "severity": "y", "class": "c"}
+    screen.table.setFocus()
+    qtbot.waitUntil(screen.table.hasFocus)
+    QTest.keySequence(screen.table, QKeySequence("Ctrl+F"))
+    assert QApplication.focusWidget() is screen.search

@@ -133,8 +133,9 @@ def return_dialog(qtbot, services, ship, *lines: tuple[str, str]):
 def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, services, ship):
     posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "3"))
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
-    assert dialog.qty.text() == "3" and not ok.isEnabled()  # no reason yet
-    dialog.qty.setText("2")
+    assert dialog.typed() == [""] and not ok.isEnabled()  # nothing typed, no reason yet
+    dialog.set_quantity(0, "2")
+    assert not ok.isEnabled()
     dialog.reason.setText("damaged in transport")
     assert ok.isEnabled()
     ok.click()
@@ -143,13 +144,41 @@ def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, ser
     assert stock["HM-1"] == D(4)  # 5 − 3 + 2
 
 
+def test_the_customer_return_starts_empty_and_refuses_more_than_a_line_can_return_as_it_is_typed(
+        qtbot, services, ship):
+    """The dialog preset the chosen line's whole quantity below the table, one product a return, so an Enter too many
+    took back all the customer bought of it; like the return to the supplier it now starts empty beside each line,
+    Return all fills them, and a quantity over what a line can return is refused as it is typed."""
+    posted, dialog = return_dialog(qtbot, services, ship, ("SD-1", "1"), ("HM-1", "3"))
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.typed() == ["", ""] and dialog.all_button is not None
+    assert dialog.table.columnCount() == 7  # SKU, name, shipped, returned, returnable, price paid, Return
+    dialog.reason.setText("wrong order")
+    dialog.set_quantity(1, "4")
+    assert "4 of HM-1 is more than can go back; enter at most 3" in dialog.message.text() and not ok.isEnabled()
+    dialog.return_all()
+    assert dialog.typed() == ["1", "3"] and dialog.message.text() == "" and ok.isEnabled()
+    dialog.set_quantity(1, "2")
+    ok.click()
+    qtbot.waitUntil(lambda: "Posted return SR-" in posted.message.text())
+    assert len(dialog.documents) == 1  # one return of both products
+    assert [x.qty for x in dialog.documents[0].lines] == [D(1), D(2)]
+    stock = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
+    assert stock == {"SD-1": D(3), "HM-1": D(4)}  # 3 − 1 + 1 and 5 − 3 + 2
+
+
 def test_returning_more_than_is_returnable_is_refused_in_the_dialog(qtbot, services, ship):
+    """What another desk returned since the dialog opened is refused by the use case, in the dialog."""
+    from domain.sales import returns as sales_returns
+
     _posted, dialog = return_dialog(qtbot, services, ship, ("HM-1", "1"))
-    dialog.qty.setText("2")
+    dialog.set_quantity(0, "1")
     dialog.reason.setText("wrong size")
+    sales_returns.return_goods(services.uow(), sc.ReturnFromCustomer("HM-1", "1", "at the other desk",
+                                                                      shipment=dialog.sale.number))
     dialog.post()
     qtbot.waitUntil(lambda: dialog.message.text() != "")
-    assert "at most 1 more can be returned" in dialog.message.text() and dialog.buttons.isEnabled()
+    assert "at most 0 more can be returned" in dialog.message.text() and dialog.buttons.isEnabled()
 
 
 def test_a_posted_counter_sale_prints_its_invoice(qtbot, services, ship, tmp_path, monkeypatch):
@@ -307,11 +336,14 @@ def test_a_customer_return_is_entered_from_the_keyboard_alone(qtbot, services, s
     dialog.activateWindow()
     dialog.table.setFocus()
     qtbot.waitUntil(lambda: dialog.table.hasFocus())
-    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)  # the second line: the hammers
+    assert (dialog.table.currentRow(), dialog.table.currentColumn()) == (0, dialog.quantity_column)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)  # the second line's quantity: the hammers
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)  # the cell's editor (typing opens it too)
+    qtbot.keyClicks(QApplication.focusWidget(), "2")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.typed() == ["", "2"])
+    dialog.table.setFocus()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is dialog.qty
-    qtbot.keyClicks(dialog.qty, "2")  # the whole preset quantity was selected: typing replaces it
-    qtbot.keyClick(dialog.qty, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.reason
     qtbot.keyClicks(dialog.reason, "damaged")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)

@@ -62,6 +62,11 @@ def test_a_receipt_is_invoiced_with_a_price_difference_shown_and_the_payable_fol
 
     receive.posted.selectRow(0)
     dialog = opened(qtbot, receive.invoice_selected())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    # the supplier and the receipt came with it: the cursor waits in the invoice number, not in the supplier's code
+    qtbot.waitUntil(dialog.number.hasFocus)
     t = dialog.table
     assert t.rowCount() == 2 and dialog.supplier.text() == "SUP"
     assert [(t.item(r, 1).text(), t.item(r, C_INVOICED).text(), t.item(r, C_INVOICE_PRICE).text())

@@ -97,7 +97,7 @@ def test_a_hostile_record_is_said_in_chinese_on_the_conflicts_screen_and_in_the_
 
 
 @pytest.mark.parametrize(("key", "value", "said"), [
-    ("po_tax_rate", "abc", "采购单税率"), ("po_tax_rate", "101", "采购单税率"), ("currency", "DOLLARSXYZ", "币种"),
+    ("po_tax_rate", "abc", "采购订单税率"), ("po_tax_rate", "101", "采购订单税率"), ("currency", "DOLLARSXYZ", "币种"),
     ("company_address", "x" * 501, "公司地址"), ("planning_abc_basis", "weight", "ABC 分类依据"),
     ("sync.hub_id", "x", "设置项")])
 def test_an_office_setting_kept_aside_is_said_in_chinese_with_the_setting_named(chinese, key, value, said):

@@ -62,7 +62,8 @@ WORDS = vocabulary([*report_labels.ZH_CN.values(), *sales_labels.ZH_CN.values(),
 
 
 def _segment(text: str, words: frozenset[str]) -> list[str]:
-    """``text`` (no spaces) cut into the fewest pieces, each a word of ``words`` or one character."""
+    """``text`` (no spaces) cut into the fewest pieces, each a word of ``words`` or one character; of cuts as few,
+    the one whose pieces end latest."""
     n = len(text)
     longest = max((len(w) for w in words), default=1)
     best: list[tuple[int, int]] = [(0, 0)] + [(n + 1, 0)] * n  # (pieces up to i, where the last piece starts)
@@ -70,7 +71,9 @@ def _segment(text: str, words: frozenset[str]) -> list[str]:
         for start in range(max(0, end - longest), end):
             if end - start == 1 or text[start:end] in words:
                 count = best[start][0] + 1
-                if count < best[end][0]:
+                # as few pieces either way, the last one the shorter: 销售退货 + 数量, not 销售 + 退货数量 (a label's
+                # quantity or amount comes last, after the flow's or the document's name)
+                if count <= best[end][0]:
                     best[end] = (count, start)
     pieces, end = [], n
     while end:

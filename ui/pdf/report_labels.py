@@ -90,7 +90,7 @@ ZH_CN: dict[str, str] = {
     "STOCK AGEING": "库龄分析表",
     "STOCK STATUS": "库存状况表",
     "STOCK SUMMARY": "进销存汇总表",
-    "Sales": "销售出库",
+    "Sales": "销售",  # a sale is a 销售单, as 采购入库 is a 采购入库单: one name per document kind
     "Salesperson": "业务员",
     "Share %": "占比%",
     "Shipments": "其他出库",

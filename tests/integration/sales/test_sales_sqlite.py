@@ -155,6 +155,29 @@ def test_a_return_comes_back_at_the_cost_it_left_at_after_the_average_moved(shop
     consistent(shop)
 
 
+def test_one_return_takes_back_several_products_of_a_sale_each_at_the_cost_it_left_at(shop):
+    """The return dialog types a quantity beside each line of the sale: one return (SR-…) of them all, each line at
+    its share of its sale's cost; the same product on two lines adds up, and a line over what is left is refused."""
+    catalog.add_product(shop.uow(), cc.AddProduct("CUP", "Cup"))
+    ledger.receive(shop.uow(), c.ReceiveStock("CUP", "5", "MAIN", "1.00", occurred_at=MARCH))
+    sale = shipping.sell(shop.uow(), sc.CounterSale("ACME", "MAIN", (
+        sc.SaleLineInput("TEA", "2", "5"), sc.SaleLineInput("CUP", "3", "2"), sc.SaleLineInput("TEA", "1", "5"))))
+    with pytest.raises(BadInput) as none:
+        returns.return_sale(shop.uow(), sc.ReturnSaleLines(sale.number, (), "nothing"))
+    assert none.value.code == "no_lines"
+    with pytest.raises(RuleViolation) as over:
+        returns.return_sale(shop.uow(), sc.ReturnSaleLines(sale.number, (sc.ReturnSaleLine("tea", "4"),), "too many"))
+    assert (over.value.code, over.value.params["room"]) == ("return_over_shipped", "3")
+    [back] = returns.return_sale(shop.uow(), sc.ReturnSaleLines(sale.number, (
+        sc.ReturnSaleLine("TEA", "1"), sc.ReturnSaleLine("CUP", "2"), sc.ReturnSaleLine("tea", "1")), "wrong order"))
+    assert back.number.startswith("SR-") and back.reference == sale.number
+    # TEA 2 of the first line at 2.50 (revenue −10, tax −1.30), CUP 2 at 1.00 (revenue −4, tax −0.52)
+    assert lines(shop, back.number) == [(D(-2), D(-10), D("-1.3"), D(-5), D(-5)),
+                                        (D(-2), D(-4), D("-0.52"), D(-2), D(-2))]
+    assert (stock(shop).on_hand, stock(shop).value) == (19, D("47.5"))  # 20 − 3 + 2 at 2.50
+    consistent(shop)
+
+
 def test_a_free_return_comes_back_at_the_current_average(shop):
     [back] = returns.return_goods(shop.uow(), sc.ReturnFromCustomer("TEA", "2", "unopened", customer="ACME",
                                                                     warehouse="MAIN", price="4"))

@@ -130,6 +130,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self._codes_at = 0.0
         self._codes_loading = False
         self._pending: list[str] = []
+        self._said_loading = False  # the scan line says "Loading products…", which the loaded codes take away
         self._posting = False
         self._selected_doc = None
         self._last_error: BaseException | None = None
@@ -531,12 +532,16 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             self._pending.append(code)
             if not self.codes_ready:
                 self.scan_message.setText(self.tr("Loading products… your scans are kept."))
+                self._said_loading = True
             return
         self.apply_scan(code)
 
     def _apply_pending(self) -> None:
         pending, self._pending = self._pending, []
-        if not pending:
+        if self._said_loading:
+            # only what it said: an unknown code's refusal stays (the code map it reloads came back and wiped it, so
+            # a clerk looking up from the scanner saw nothing wrong after the beep)
+            self._said_loading = False
             self.scan_message.clear()
         for n, code in enumerate(pending):
             if self._po_loading:  # a scanned PO number is loading: the codes after it wait for it

@@ -1,12 +1,17 @@
 """After a goods receipt is posted (on the Receive screen, or through Receive… on the Purchasing screen): one line
 that offers to print its note (采购入库单, ``po receipt-pdf``'s), rendered and written on the task runner
 (``ui.screens.sales.printing.print_goods_receipt``) and then opened; the line says where it was written, or why not.
-Hidden until ``offer`` names a receipt, and again when the next posting starts."""
+Hidden until ``offer`` names a receipt, and again when the next posting starts. Ctrl+P prints it from anywhere on
+the screen while it is offered, as Ctrl+P prints a sales order's confirmation: its button took Alt+P, which Post
+(Receive) and Print… (Purchase orders) had already, so Alt+P posted nothing and printed nothing."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
@@ -33,6 +38,9 @@ class ReceiptNoteOffer(QWidget):
         self.button = QPushButton(self)
         self.button.clicked.connect(self.print_note)
         self.busy_bar = BusyBar(self)  # while the note renders
+        shortcut = QShortcut(QKeySequence("Ctrl+P"), parent if parent is not None else self,
+                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self.print_note() if self.isVisible() and self.button.isEnabled() else None)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
@@ -68,7 +76,7 @@ class ReceiptNoteOffer(QWidget):
         self.label.setText(text)
 
     def retranslate(self) -> None:
-        self.button.setText(translate("ReceiptNote", "&Print receipt note…"))
+        self.button.setText(translate("ReceiptNote", "Print receipt note… (Ctrl+P)"))
         if not self.printed:
             self._say_offer()
 

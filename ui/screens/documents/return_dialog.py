@@ -1,24 +1,22 @@
 """What a return dialog is, whichever way the goods go (``ReturnDialog``): a heading, the returnable lines of one
-posted document in a table, a reason (required), a message line and Post return / Cancel.
+posted document in a table with a quantity column beside them, a reason (required), a message line and Post return /
+Return all / Cancel.
 
-How the quantity is entered comes in two shapes:
-
-* one product per return (a customer return: the use case takes one): the clerk picks the line and types the quantity
-  below the table, preset to what the line can still return;
-* a quantity beside each line (``quantity_title``, a return to the supplier): an editable last column that starts
-  empty, so a slip of Enter returns nothing; Return all fills each line with what it can still return, and a
-  quantity above that is refused as it is typed, naming the line and the most it takes.
+The quantity column starts empty, so a slip of Enter returns nothing; Return all fills each line with what it can
+still return, and a quantity above that is refused as it is typed, naming the line and the most it takes. A customer
+return and a return to the supplier work alike: the customer return preset the chosen line's whole quantity below
+the table, one product a return, while the supplier return started empty beside each line.
 
 ``CustomerReturnDialog`` (``sales_returns``) and ``SupplierReturnDialog`` (``supplier_returns``) say what their
-lines are (``cells``), where they come from (the loader handed to ``load``) and what posting does; their words stay
-in their own translation contexts, so each is handed in already translated.
+lines are (``cells``), where they come from (the loader handed to ``load``), how the typed quantities are checked
+(``chosen_lines``) and what posting does; their words stay in their own translation contexts, so each is handed in
+already translated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from collections.abc import Sequence
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from domain.kernel.errors import DomainError
 from domain.kernel.numbers import fmt
-from ui.models.document_lines import typed_positive
 from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
@@ -48,49 +45,38 @@ class ReturnDialog(QDialog):
     """The shared shape; a subclass gives its words, its ``cells`` and its ``post``."""
 
     def __init__(self, services, *, title: str, head: str, headers: Sequence[str], reason_max: int,
-                 reason_hint: str, ok_text: str, quantity_title: str = "", all_text: str = "", parent=None) -> None:
+                 reason_hint: str, ok_text: str, quantity_title: str, all_text: str, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.lines: list = []
-        self.per_line = bool(quantity_title)
         self._filling = False
         self.setWindowTitle(title)
         self.head = QLabel(head, self)
         self.head.setWordWrap(True)
-        titles = [*headers, quantity_title] if self.per_line else list(headers)
-        self.quantity_column = len(headers) if self.per_line else -1
+        titles = [*headers, quantity_title]
+        self.quantity_column = len(headers)
         self.table = QTableWidget(0, len(titles), self)
         self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Tab leaves the lines for the quantity and the reason: it went from cell to cell and never reached them, so a
-        # return could not be entered from the keyboard (arrows choose the line, or the cell whose quantity is typed)
+        # Tab leaves the lines for the reason: it went from cell to cell and never reached it, so a return could not
+        # be entered from the keyboard (arrows choose the cell whose quantity is typed)
         self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels(titles)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(NAME_COLUMN, 220)
-        if self.per_line:  # only the quantity column's cells are editable (their flags say so)
-            # every column in sight (the SKU was scrolled out to the left): the numbers as wide as they need, the
-            # quantity typed room for a few digits, the name the rest
-            header = self.table.horizontalHeader()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(len(headers), QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(len(headers), 90)
-            self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-            self.table.itemChanged.connect(self._quantity_changed)
-        else:
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self.table.currentCellChanged.connect(lambda row, *_: self._chosen(row))
-        self.qty = None if self.per_line else QLineEdit(self)
+        # only the quantity column's cells are editable (their flags say so); every column in sight (the SKU was
+        # scrolled out to the left): the numbers as wide as they need, the quantity typed room for a few digits,
+        # the name the rest
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.quantity_column, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(self.quantity_column, 90)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.itemChanged.connect(self._quantity_changed)
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(reason_max)
         self.reason.setPlaceholderText(reason_hint)
-        for edit in (self.qty, self.reason):
-            if edit is not None:
-                edit.textChanged.connect(self._check)
+        self.reason.textChanged.connect(self._check)
         self.form = QFormLayout()
         self.message = QLabel(self)
         self.message.setStyleSheet(RED)
@@ -98,12 +84,10 @@ class ReturnDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         parent=self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        self.all_button = None
-        if self.per_line:
-            self.all_button = QPushButton(all_text, self)
-            self.all_button.setAutoDefault(False)  # Enter never fills every line
-            self.all_button.clicked.connect(self.return_all)
-            self.buttons.addButton(self.all_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.all_button = QPushButton(all_text, self)
+        self.all_button.setAutoDefault(False)  # Enter never fills every line
+        self.all_button.clicked.connect(self.return_all)
+        self.buttons.addButton(self.all_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.post)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -132,8 +116,7 @@ class ReturnDialog(QDialog):
         self._filling = True
         self.table.setRowCount(len(lines))
         for r, line in enumerate(lines):
-            texts = [*self.cells(line), ""] if self.per_line else list(self.cells(line))
-            for column, text in enumerate(texts):
+            for column, text in enumerate([*self.cells(line), ""]):
                 item = QTableWidgetItem(text)
                 if column > NAME_COLUMN:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -141,29 +124,11 @@ class ReturnDialog(QDialog):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, column, item)
         self._filling = False
-        if not lines:
-            self._check()
-        elif self.per_line:  # the cursor on the first line's quantity, empty: type it, or Return all
+        if lines:  # the cursor on the first line's quantity, empty: type it, or Return all
             self.table.setCurrentCell(0, self.quantity_column)
             self.table.horizontalScrollBar().setValue(0)
-            self._check()
-        else:
-            self.table.selectRow(0)
-            self._chosen(0)
-
-    def _chosen(self, row: int) -> None:
-        if 0 <= row < len(self.lines):
-            self.qty.setText(fmt(self.lines[row].returnable))
         self._check()
 
-    def chosen(self):
-        row = self.table.currentRow()
-        return self.lines[row] if 0 <= row < len(self.lines) else None
-
-    def _quantity(self) -> Decimal | None:
-        return typed_positive(self.qty.text())
-
-    # --- a quantity beside each line -------------------------------------------------------------
     def typed(self) -> list[str]:
         """The text of each line's quantity cell, in the order of ``lines``."""
         return [self.table.item(r, self.quantity_column).text() for r in range(len(self.lines))]
@@ -193,16 +158,12 @@ class ReturnDialog(QDialog):
         """The lines to return as typed (a subclass checks them with its use case's rule); raises ``BadInput``."""
         raise NotImplementedError
 
-    def _typed_ready(self) -> bool:
+    def _ready(self) -> bool:
         try:
-            return bool(self.chosen_lines())
+            lines = self.chosen_lines()
         except DomainError:
             return False
-
-    def _ready(self) -> bool:
-        if self.per_line:
-            return self._typed_ready() and bool(self.reason.text().strip())
-        return self.chosen() is not None and self._quantity() is not None and bool(self.reason.text().strip())
+        return bool(lines) and bool(self.reason.text().strip())
 
     def _check(self, *_) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._ready())

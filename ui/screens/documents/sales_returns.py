@@ -2,9 +2,13 @@
 
 The list shows the sale documents (SD-…) and the customer returns (SR-…), newest first; Print return note writes
 the selected return's note as PDF. Return… opens the dialog for the selected sale: its lines with what was
-shipped and what came back already; the clerk picks the product, the quantity and the reason (required), and
-``domain.sales.returns.return_goods`` posts the return (SR-…) on the task runner: the goods come back at the cost
-at which they left, and revenue and margin are reversed. One product per return, as the use case takes it.
+shipped and what came back already, and a Return column beside each line that starts empty, as a return to the
+supplier's does: the clerk types what comes back on each line, or Return all fills every line with what it can still
+return; a quantity above that is refused as it is typed, naming the line and the most it takes
+(``domain.sales.returns.chosen_lines``). With the reason (required), ``domain.sales.returns.return_sale`` posts one
+return (SR-…) of every line typed on the task runner: the goods come back at the cost at which they left, and
+revenue and margin are reversed. (The dialog preset the whole of the chosen line, one product a return, so an Enter
+too many took back everything the customer had bought of it.)
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class CustomerReturnDialog(ReturnDialog):
             headers=[translate("SalesShip", "SKU"), translate("SalesShip", "Name"), translate("SalesShip", "Shipped"),
                      translate("SalesShip", "Returned"), translate("SalesShip", "Returnable"),
                      translate("SalesShip", "Price paid")],
+            quantity_title=translate("SalesShip", "Return"),
+            all_text=translate("SalesShip", "Return &all"),
             reason_hint=translate("SalesShip", "why the goods come back (required)"),
             ok_text=translate("SalesShip", "Post return"))
         self.sale = sale  # DocumentRow of kind sale
@@ -56,9 +62,8 @@ class CustomerReturnDialog(ReturnDialog):
         self.setMinimumWidth(780)  # at 640 the price column was off the right edge
         self.lines: list[lookup.ReturnableLine] = []
         self.documents: list = []
-        self.form.addRow(translate("SalesShip", "Quantity:"), self.qty)
         self.form.addRow(translate("SalesShip", "Reason:"), self.reason)
-        self.resize(640, 380)
+        self.resize(780, 380)
         uow = services.reader
         self.load(lambda: lookup.returnable(uow(), sale.number))
         # the sale names its customer by code; the heading says who it is (C0121 徐汇区第二实验小学), read alongside
@@ -79,14 +84,18 @@ class CustomerReturnDialog(ReturnDialog):
         return [line.sku, line.name, fmt(line.shipped), fmt(line.returned), fmt(line.returnable),
                 price_text(line.paid_price)]  # after the line's discount, as the credit is
 
+    def chosen_lines(self) -> tuple[sc.ReturnSaleLine, ...]:
+        return returns.chosen_lines(self.lines, self.typed())
+
     def post(self) -> None:
+        self._quantity_changed()  # says what is refused (a quantity above what its line can return)
         if not self._ready():
             return
-        line, qty = self.chosen(), self._quantity()
-        command = sc.ReturnFromCustomer(line.sku, qty, self.reason.text().strip(), shipment=self.sale.number)
+        command = sc.ReturnSaleLines(self.sale.number, self.chosen_lines(), self.reason.text().strip())
         uow = self.services.uow
         self.buttons.setEnabled(False)
-        self.services.tasks.submit(lambda: returns.return_goods(uow(), command), on_done=self._posted,
+        self.message.clear()
+        self.services.tasks.submit(lambda: returns.return_sale(uow(), command), on_done=self._posted,
                                    on_error=self._failed)
 
     def _posted(self, documents) -> None:

@@ -181,6 +181,10 @@ class SupplierInvoiceDialog(QDialog):
         self._check()
         if self.supplier.text().strip() or self.po.text().strip():
             self.load()
+        if self.supplier.text().strip() and (self.po.text().strip() or receipt):
+            # the supplier and the order or receipt came with the dialog: the cursor waits where typing starts, in
+            # the supplier's invoice number (it sat in the supplier's code, two Tabs away)
+            self.number.setFocus()
 
     # --- loading the draft ------------------------------------------------------------------------
     def load(self) -> None:

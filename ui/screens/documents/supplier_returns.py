@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QWidget
 
 from domain.kernel.numbers import fmt
 from domain.purchasing import returns
@@ -67,7 +68,11 @@ class SupplierReturnDialog(ReturnDialog):
         self.supplier.textChanged.connect(self._check)
         self.form.addRow(translate("SupplierReturn", "Supplier:"), self.supplier)
         self.form.addRow(translate("SupplierReturn", "Reason:"), self.reason)
-        self.print_button = QPushButton(translate("SupplierReturn", "Print return note"), self)
+        # Tab goes down the form as it reads: the lines, the supplier, the reason. It went from the lines to the
+        # reason, then to the buttons, where the reason's first letter typed pressed Return all (全部退货(&A))
+        QWidget.setTabOrder(self.table, self.supplier)
+        QWidget.setTabOrder(self.supplier, self.reason)
+        self.print_button = QPushButton(translate("SupplierReturn", "Print return &note"), self)
         self.print_button.clicked.connect(self.print_note)
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setVisible(False)  # (after addButton, which shows it) once the return is posted

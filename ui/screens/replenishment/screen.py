@@ -135,6 +135,10 @@ class ReplenishmentScreen(Screen):
         self.target_dialog = None
         self._reselect: str | None = None
         self._asked: tuple[str, str | None] | None = None  # (SKU, warehouse) another screen asked to see
+        # The buttons and the filters carry Alt letters (创建采购订单(&O)…), and Ctrl+F goes to the search box as on
+        # Products: the screen was reached only by Tab through a dozen widgets, and nothing on it said a key
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus(),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         target = QShortcut(QKeySequence("Ctrl+T"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         target.activated.connect(lambda: self.edit_target() if self.target_button.isEnabled() else None)
         # The ABC/XYZ matrix of the last run's classes (ui.screens.replenishment.matrix); a click filters the list.
@@ -149,6 +153,7 @@ class ReplenishmentScreen(Screen):
         for name in ("warehouse", "supplier", "severity", "class"):
             self.filter_labels[name] = QLabel(self)
             combo = self.filters[name] = QComboBox(self)
+            self.filter_labels[name].setBuddy(combo)  # Alt and the label's letter chooses in it
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._apply_filters)
 
@@ -254,6 +259,14 @@ class ReplenishmentScreen(Screen):
             self.refresh()
         elif not self.proxy.rowCount():
             self._say(lambda: self._nothing_for((sku, warehouse)).strip())
+
+    def show_alerts(self) -> None:
+        """The reorder alerts, asked for from the dashboard's tile: when there is no plan yet or the one shown is out
+        of date, planning runs (the tile counted the alerts of a stored run, and the screen opened on an empty list
+        that waited for F5)."""
+        if self._cancel_flag is None and (not self._planned_once
+                                          or self.services.data_generation() > self._loaded_generation):
+            self.refresh()
 
     def stale_text(self) -> str:
         return translate("Replenishment", "Stock, orders or sales changed since this plan was made: run planning "
@@ -574,26 +587,26 @@ class ReplenishmentScreen(Screen):
         self.thorough.setToolTip(translate(
             "Replenishment", "Also fit the statsmodels models (ETS, Theta) and add them to the forecast's "
                              "combination: slower, about 20 seconds more"))
-        self.create_button.setText(translate("Replenishment", "Create purchase orders…"))
+        self.create_button.setText(translate("Replenishment", "Create purchase &orders…"))
         self.create_button.setToolTip(translate("Replenishment", "Drafts for the ticked lines that are shown"))
         self.transfers.retranslate()
-        self.tick_all_button.setText(translate("Replenishment", "Tick shown"))
-        self.tick_none_button.setText(translate("Replenishment", "Untick shown"))
+        self.tick_all_button.setText(translate("Replenishment", "Tick &shown"))
+        self.tick_none_button.setText(translate("Replenishment", "U&ntick shown"))
         self.tick_critical.setText(translate("Replenishment", "Tick critical lines after planning"))
         if self.created_label.isVisible() and getattr(self, "last_drafts", None):
             self.created_label.setText(created_html(self.last_drafts))
-        self.matrix_button.setText(translate("Replenishment", "ABC/XYZ matrix…"))
+        self.matrix_button.setText(translate("Replenishment", "&ABC/XYZ matrix…"))
         self.matrix_button.setToolTip(class_tooltip())
         if self.matrix_dialog is not None:
             self.matrix_dialog.retranslate()
-        self.target_button.setText(translate("Replenishment", "Service target…"))
+        self.target_button.setText(translate("Replenishment", "Service tar&get…"))
         self.target_button.setToolTip(translate(
             "Replenishment", "This product's own service target and review period instead of the defaults (Ctrl+T)"))
-        self.search.setPlaceholderText(translate("Replenishment", "Search SKU, name, supplier or pinyin…"))
-        labels = {"warehouse": translate("Replenishment", "Warehouse:"),
-                  "supplier": translate("Replenishment", "Supplier:"),
-                  "severity": translate("Replenishment", "Severity:"),
-                  "class": translate("Replenishment", "Class:")}
+        self.search.setPlaceholderText(translate("Replenishment", "Search SKU, name, supplier or pinyin… (Ctrl+F)"))
+        labels = {"warehouse": translate("Replenishment", "&Warehouse:"),
+                  "supplier": translate("Replenishment", "Su&pplier:"),
+                  "severity": translate("Replenishment", "Severit&y:"),
+                  "class": translate("Replenishment", "&Class:")}
         for name, label in labels.items():
             self.filter_labels[name].setText(label)
         fixed = {

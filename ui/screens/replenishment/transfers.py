@@ -184,7 +184,7 @@ class TransferAction:
                             fill(translate("Replenishment", "No transfer was posted: %1"), refusal_text(exc)))
 
     def retranslate(self) -> None:
-        self.button.setText(translate("Replenishment", "Create transfers…"))
+        self.button.setText(translate("Replenishment", "Create &transfers…"))
         self.button.setToolTip(translate("Replenishment", "Post transfer documents for the ticked transfer lines "
                                                           "that are shown"))
         if self.screen.created_label.isVisible() and self.last_posted:
