@@ -13,10 +13,10 @@ posted, so each open item is turned back at the rate its document used:
 What is still owed on a document in the supplier's currency is exact: the document's amount in that currency less
 each allocation that settled it, turned back at the rate of the item that settled it (a payment at the rate of its
 day). So an invoice of USD 100.00 booked at 7.00 (CNY 700.00) that a payment of CNY 360.00 made at 7.20 (USD 50.00)
-half settled still owes USD 50.00, though its CNY 340.00 open ÷ 7.00 would say 48.57: the CNY 3.43 between the two is
-the exchange difference, which stays in the company currency's figures. A credit (an item that settles) has what is
-left of it at its own rate. Allocations dated after the day the items are read at are not counted, as they are not in
-the open amount.
+half settled still owes USD 50.00, though its CNY 340.00 open ÷ 7.00 would say 48.57: the CNY 10.00 between USD
+50.00 at 7.00 and what is open (USD 50.00 × 0.20) is the exchange difference, which stays in the company currency's
+figures. A credit (an item that settles) has what is left of it at its own rate. Allocations dated after the day
+the items are read at are not counted, as they are not in the open amount.
 
 A supplier in the company currency has no foreign amount. One item whose rate is not known (no rate of its date,
 its own or a settling item's) leaves the supplier's amount unknown (None) rather than a sum that silently leaves it
@@ -46,7 +46,7 @@ class ForeignBalance:
 
 def foreign_balances(uow, rows: Iterable[OpenItemRow], as_of: date | None = None) -> dict[str, ForeignBalance]:
     """Each foreign-currency supplier of ``rows`` (payables' open items, as ``open_items`` reads them at a day) with
-    its balance in its own currency: Σ each item's open amount (+ owed, − credit) ÷ the rate its document used.
+    its balance in its own currency: Σ what is open of each item in it (+ owed, − credit; ``foreign_items``).
 
     Args:
         uow: a unit of work (opened and left here; read only).
