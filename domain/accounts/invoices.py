@@ -67,7 +67,7 @@ from domain.kernel.refusals import ENGLISH
 from domain.kernel.refusals import refusal
 from domain.purchasing.exchange import NoExchangeRate
 from domain.purchasing.exchange import needs_rate
-from domain.purchasing.note_tax import free_receipt_tax_rate
+from domain.purchasing.note_tax import receipt_tax_rate
 from domain.purchasing.orders import applied_rate
 from domain.purchasing.orders import find_po
 from domain.stock import ledger
@@ -283,13 +283,14 @@ def _receipt(uow, number: str, supplier):
 
 def _tax_rate(uow, po, receipts, *, agree: bool = True) -> Decimal:
     """The tax rate in percent an invoice is matched at: its order's, else the one its free receipts were posted at
-    (each keeps the company's rate of that day); the company's now when it names neither.
+    (each keeps the company's rate of that day; a delivery's receipt has its order's); the company's now when it
+    names neither.
 
     Raises:
         RuleViolation ``invoice_tax_rates_differ`` (``agree``): the order and the receipts, or the receipts, were
             taxed at different rates; an invoice bills at one.
     """
-    rates = ([po.tax_rate] if po is not None else []) + [free_receipt_tax_rate(uow, d) for d in receipts]
+    rates = ([po.tax_rate] if po is not None else []) + [receipt_tax_rate(uow, d) for d in receipts]
     if not rates:
         return uow.purchasing.policy().tax_rate
     if agree and len(set(rates)) > 1:

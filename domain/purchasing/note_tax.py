@@ -32,6 +32,16 @@ def order_tax_rate(uow, order: str) -> Decimal:
     return po.tax_rate if po is not None else ZERO
 
 
+def receipt_tax_rate(uow, receipt) -> Decimal:
+    """The tax rate in percent of a goods receipt (a ``Document``): the one a free receipt kept, else, for a
+    delivery's receipt (no rate of its own, its reference its purchase order's number), its order's."""
+    if receipt.tax_rate is None and receipt.reference:
+        po = uow.purchasing.by_number(receipt.reference.upper())
+        if po is not None:
+            return po.tax_rate
+    return free_receipt_tax_rate(uow, receipt)
+
+
 def free_receipt_tax_rate(uow, receipt) -> Decimal:
     """The tax rate in percent a free receipt (a ``Document``) was posted at; the purchasing policy's now for one
     that kept none (a free receipt migration 0018 could not tell from a delivery)."""

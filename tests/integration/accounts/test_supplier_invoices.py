@@ -286,3 +286,17 @@ def test_a_free_receipt_is_invoiced_at_the_rate_it_was_posted_at_after_the_compa
         enter(shop, "FP-022", receipts=[later, gr], amount="20.00")
     assert exc.value.code == "invoice_tax_rates_differ" and f"{later} 6%" in str(exc.value)
     assert enter(shop, "FP-023", receipts=[later, first], amount="7.42").match.tax_rate == D(6)
+
+
+def test_a_deliverys_receipt_named_on_an_invoice_is_matched_at_its_orders_rate(shop):
+    """A delivery's goods receipt keeps no rate of its own (its order's applies): named with its order, the invoice
+    is not refused for rates that differ, though the company's rate changed since the order."""
+    from domain.purchasing import terms
+
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="9"))
+    number = order(shop, ("SCREW", "10", "10.00"), receive=False)  # at 9 %
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="13"))
+    delivery = po_uc.receive_delivery(shop.uow(), pc.ReceivePurchaseOrder(
+        number, (("SCREW", "10"),), MARCH)).document.number
+    assert inv.invoice_draft(shop.uow(), "NB", po=number, receipts=[delivery]).tax_rate == D(9)
+    assert inv.invoice_draft(shop.uow(), "NB", receipts=[delivery]).tax_rate == D(9)
