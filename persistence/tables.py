@@ -227,6 +227,10 @@ documents = Table(
     Column("user", String(64), nullable=False, default=""),
     Column("reversed", Boolean, nullable=False, default=False),
     Column("reversed_at", Instant),
+    # a free receipt (a goods receipt with no purchase order, ``GR-…``): the purchasing tax rate in percent when it
+    # was posted, which its note prints and a supplier invoice for it is matched at (migration 0018). NULL on every
+    # other document (a delivery's rate is its order's) and on a free receipt 0018 could not tell from a delivery
+    Column("tax_rate", Scaled(QTY)),
     *_sync_columns(),
     UniqueConstraint("kind", "year", "seq"),
     Index(None, "kind", "posted_at"),

@@ -1827,6 +1827,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'purchase order %1 is in %2, the company currency; it needs no exchange rate'):
         '采购订单 %1 以公司本位币 %2 计价，不需要汇率',
     ('Refusals', "purchase order %1 is not %2's; name one of %2's orders"): '采购订单 %1 不属于 %2；请填写 %2 的采购订单',
+    ('Refusals', "the invoice's sources were taxed at different rates (%1); enter one invoice for each rate"):
+        '发票所对应单据的税率不同（%1）；请每个税率各开一张发票',
     ('Refusals', 'purchase order %1 is partly received; close it short instead of cancelling'):
         '采购订单 %1 已部分到货；请改为短缺结案，而不是取消',
     ('Refusals', 'purchase order %1 was received into another warehouse than %2; return it from that warehouse'):

@@ -400,6 +400,9 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "receipt %1 has been reversed; there is nothing on it to invoice"), "number"),
     "invoice_sku_not_covered": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 is on none of %2; invoice only what the order or the receipts hold"), "sku", "sources"),
+    "invoice_tax_rates_differ": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the invoice's sources were taxed at different rates (%1); enter one invoice for each rate"),
+        "sources"),
     "receipt_invoiced": _r(QT_TRANSLATE_NOOP(
         "Refusals", "the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first "
                     "(supplier-invoice reverse %4 %3), then the receipt"), "sku", "po", "invoice", "supplier"),

@@ -10,14 +10,24 @@ posted, so each open item is turned back at the rate its document used:
   its date (``exchange``: the latest rate dated on or before it), the rule by which an invoice or a return against
   an order was converted.
 
-A supplier in the company currency has no foreign amount. One item whose rate is not known (no rate of its date)
-leaves the supplier's amount unknown (None) rather than a sum that silently leaves it out.
+What is still owed on a document in the supplier's currency is exact: the document's amount in that currency less
+each allocation that settled it, turned back at the rate of the item that settled it (a payment at the rate of its
+day). So an invoice of USD 100.00 booked at 7.00 (CNY 700.00) that a payment of CNY 360.00 made at 7.20 (USD 50.00)
+half settled still owes USD 50.00, though its CNY 340.00 open ÷ 7.00 would say 48.57: the CNY 10.00 between USD
+50.00 at 7.00 and what is open (USD 50.00 × 0.20) is the exchange difference, which stays in the company currency's
+figures. A credit (an item that settles) has what is left of it at its own rate. Allocations dated after the day
+the items are read at are not counted, as they are not in the open amount.
+
+A supplier in the company currency has no foreign amount. One item whose rate is not known (no rate of its date,
+its own or a settling item's) leaves the supplier's amount unknown (None) rather than a sum that silently leaves it
+out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from domain.accounts.rows import OpenItemRow
@@ -34,19 +44,20 @@ class ForeignBalance:
     amount: Decimal | None
 
 
-def foreign_balances(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalance]:
+def foreign_balances(uow, rows: Iterable[OpenItemRow], as_of: date | None = None) -> dict[str, ForeignBalance]:
     """Each foreign-currency supplier of ``rows`` (payables' open items, as ``open_items`` reads them at a day) with
-    its balance in its own currency: Σ each item's open amount (+ owed, − credit) ÷ the rate its document used.
+    its balance in its own currency: Σ what is open of each item in it (+ owed, − credit; ``foreign_items``).
 
     Args:
         uow: a unit of work (opened and left here; read only).
         rows: the open items of the payables side.
+        as_of: the day ``rows`` were read at (None: today, every allocation counted).
 
     Returns:
         partner id → ``ForeignBalance``, only for suppliers whose currency is not the company's.
     """
     rows = list(rows)
-    each = foreign_items(uow, rows)
+    each = foreign_items(uow, rows, as_of)
     out: dict[str, ForeignBalance] = {}
     for row in rows:
         item = each.get(row.id)
@@ -58,9 +69,10 @@ def foreign_balances(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalan
     return out
 
 
-def foreign_items(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalance]:
+def foreign_items(uow, rows: Iterable[OpenItemRow], as_of: date | None = None) -> dict[str, ForeignBalance]:
     """Each open item of a foreign-currency supplier among ``rows`` with what is open of it in that currency (+ owed,
-    − credit; None when its rate is not known), rounded to the money places.
+    − credit; None when a rate is not known), rounded to the money places: for an item owed, its amount in that
+    currency less what its allocations (dated on or before ``as_of``, all when None) settled in it (see the module).
 
     Returns:
         item id → ``ForeignBalance``; the items of suppliers in the company currency are left out.
@@ -69,6 +81,7 @@ def foreign_items(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalance]
     with uow:
         company = uow.purchasing.policy().currency
         currencies: dict[str, str] = {}
+        rates: dict[str, Decimal | None] = {}  # item id → its rate, each looked up once
         for row in rows:
             if row.partner_id not in currencies:
                 supplier = uow.suppliers.get(row.partner_id)
@@ -76,11 +89,34 @@ def foreign_items(uow, rows: Iterable[OpenItemRow]) -> dict[str, ForeignBalance]
             currency = currencies[row.partner_id]
             if not needs_rate(currency, company):
                 continue
-            rate = _item_rate(uow, currency, row.id)
-            signed = row.open if row.amount > 0 else -row.open
-            out[row.id] = ForeignBalance(currency, None if rate is None else round_money(signed / rate,
-                                                                                         uow.money_places))
+            left = _open_in(uow, currency, row, as_of, rates)
+            out[row.id] = ForeignBalance(currency, None if left is None else round_money(left, uow.money_places))
     return out
+
+
+def _open_in(uow, currency: str, row: OpenItemRow, as_of: date | None,
+             rates: dict[str, Decimal | None]) -> Decimal | None:
+    """What is open of ``row`` in ``currency``, unrounded (+ owed, − credit); None when a rate is not known."""
+    rate = _rate(uow, currency, row.id, rates)
+    if rate is None:
+        return None
+    if row.amount < 0:  # credit: what is left of it, at its own rate
+        return -row.open / rate
+    settled = Decimal(0)
+    for allocation in uow.accounts.allocations_of(row.id):  # undo rows (negative) take back what they undo
+        if allocation.debit_item_id != row.id or (as_of is not None and allocation.business_date > as_of):
+            continue
+        by = _rate(uow, currency, allocation.credit_item_id, rates)
+        if by is None:
+            return None
+        settled += allocation.amount / by
+    return row.amount / rate - settled
+
+
+def _rate(uow, currency: str, item_id: str, rates: dict[str, Decimal | None]) -> Decimal | None:
+    if item_id not in rates:
+        rates[item_id] = _item_rate(uow, currency, item_id)
+    return rates[item_id]
 
 
 def _item_rate(uow, currency: str, item_id: str, depth: int = 0) -> Decimal | None:

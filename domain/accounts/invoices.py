@@ -67,6 +67,7 @@ from domain.kernel.refusals import ENGLISH
 from domain.kernel.refusals import refusal
 from domain.purchasing.exchange import NoExchangeRate
 from domain.purchasing.exchange import needs_rate
+from domain.purchasing.note_tax import receipt_tax_rate
 from domain.purchasing.orders import applied_rate
 from domain.purchasing.orders import find_po
 from domain.stock import ledger
@@ -280,6 +281,25 @@ def _receipt(uow, number: str, supplier):
     return doc
 
 
+def _tax_rate(uow, po, receipts, *, agree: bool = True) -> Decimal:
+    """The tax rate in percent an invoice is matched at: its order's, else the one its free receipts were posted at
+    (each keeps the company's rate of that day; a delivery's receipt has its order's); the company's now when it
+    names neither.
+
+    Raises:
+        RuleViolation ``invoice_tax_rates_differ`` (``agree``): the order and the receipts, or the receipts, were
+            taxed at different rates; an invoice bills at one.
+    """
+    rates = ([po.tax_rate] if po is not None else []) + [receipt_tax_rate(uow, d) for d in receipts]
+    if not rates:
+        return uow.purchasing.policy().tax_rate
+    if agree and len(set(rates)) > 1:
+        names = ([po.label] if po is not None else []) + [d.number for d in receipts]
+        raise refusal(RuleViolation, "invoice_tax_rates_differ", sources=", ".join(
+            f"{name} {fmt(rate)}%" for name, rate in zip(names, rates, strict=True)))
+    return rates[0]
+
+
 def _name(uow, product_id: str) -> tuple[str, str]:
     p = uow.products.get(product_id)
     return (p.sku, p.name) if p is not None else (product_id, "")
@@ -365,7 +385,7 @@ def _plan(uow, c: EnterSupplierInvoice) -> _Plan:
         billed[(source.source, product.id)] = (qty, price)
         receipt_id = next((d.id for d in receipts if d.number == source.source), None)
         lines.append(InvoiceLine(n, product.id, qty, price, receipt_id))
-    rate = po.tax_rate if po is not None else policy.tax_rate
+    rate = _tax_rate(uow, po, receipts)
     found = match(sources, billed, rate, places, amount)
     if amount is not None:  # what it covers at the order's prices: a later invoice bills only what is left
         lines = [InvoiceLine(n, s.product_id, s.outstanding, s.price,
@@ -486,7 +506,7 @@ def _view(uow, supplier, invoice: SupplierInvoice) -> InvoiceView:
     billed = {(by_id.get(x.receipt_document_id, "") if x.receipt_document_id else (po.label if po else ""),
                x.product_id): (x.qty, x.unit_price) for x in invoice.lines}
     policy = uow.purchasing.policy()
-    rate = po.tax_rate if po is not None else policy.tax_rate
+    rate = _tax_rate(uow, po, receipts, agree=False)
     found = replace(match(sources, billed, rate, uow.money_places), amount=invoice.amount, tax=invoice.tax)
     items = uow.accounts.by_source(invoice.id)
     payable = sum((x.amount for x in items if x.kind == ItemKind.SUPPLIER_INVOICE), ZERO)
@@ -598,7 +618,7 @@ def invoice_draft(uow, supplier: str, po: str = "", receipts: tuple[str, ...] = 
         return InvoiceDraft(
             supplier=found.code, supplier_name=found.name, po=order.label if order is not None else "",
             receipts=tuple(d.number for d in docs), currency=order.currency if order is not None else policy.currency,
-            tax_rate=order.tax_rate if order is not None else policy.tax_rate,
+            tax_rate=_tax_rate(uow, order, docs),
             sources=tuple(_sources(uow, order, docs)), places=uow.money_places)
 
 

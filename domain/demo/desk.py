@@ -474,11 +474,12 @@ class Desk:
                     documents.append((r, number, seq, when))
                 self.numbered = (year, seq)
                 ledger.post_many(uow, commands)
+                rate = uow.purchasing.policy().tax_rate  # as a free receipt posted on the Receive screen keeps it
                 uow.documents.add_many([Document(
                     id=new_id(), kind=DocumentKind.RECEIPT, number=number, year=year, seq=seq,
                     warehouse_id=ledger.find_warehouse(uow, r.warehouse).id, business_date=when.astimezone().date(),
                     occurred_at=when, posted_at=posted_at, partner=r.supplier, reference=r.ref, note=r.note,
-                    user=uow.user, device_id=uow.device_id,
+                    user=uow.user, device_id=uow.device_id, tax_rate=rate,
                     lines=tuple(DocumentLine(k, ledger.find_product(uow, sku).id, Decimal(qty), unit_cost=cost)
                                 for k, (sku, qty, cost) in enumerate(r.lines, 1)))
                     for r, number, seq, when in documents])

@@ -278,6 +278,8 @@ ENGLISH: dict[str, str] = {
                                       "receipts",
     "invoice_receipt_reversed": "receipt {number} has been reversed; there is nothing on it to invoice",
     "invoice_sku_not_covered": "{sku} is on none of {sources}; invoice only what the order or the receipts hold",
+    "invoice_tax_rates_differ": "the invoice's sources were taxed at different rates ({sources}); enter one invoice "
+                                "for each rate",
     "receipt_invoiced": "the receipt of {sku} on {po} is billed by invoice {invoice} of {supplier}; reverse the "
                         "invoice first (supplier-invoice reverse {supplier} {invoice}), then the receipt",
     # -- access: users

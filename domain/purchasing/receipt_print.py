@@ -8,7 +8,7 @@ by ``DocumentRepository.delivery_movement_ids``). The supplier, the warehouse re
 Tax (``domain.purchasing.note_tax``): a delivery against a PO with a tax rate prints the PO's rate on each line and
 the tax on each line's value, to the cent, as the purchase report takes it; the total with tax is then what the
 delivery made payable (``domain.accounts.items.goods_received``) but for a cent of rounding where a product came in
-twice. A free receipt prints the purchasing policy's rate, at which a supplier
+twice. A free receipt prints the purchasing policy's rate it was posted at (kept on it), at which a supplier
 invoice for it is matched. A rate of 0 prints no tax lines (``SalesPrint.prints_tax``).
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.refusals import refusal
+from domain.purchasing.note_tax import free_receipt_tax_rate
 from domain.purchasing.note_tax import order_tax_rate
 from domain.purchasing.note_tax import with_tax
 from domain.sales.print_data import company_block
@@ -49,7 +50,7 @@ def receipt_print(uow, number: str) -> SalesPrint:
                 raise refusal(RuleViolation, "delivery_not_here", number=doc.number)
             order = doc.reference
         lines, total = valued_lines(uow, movement_ids)
-        rate = order_tax_rate(uow, order)
+        rate = order_tax_rate(uow, order) if order else free_receipt_tax_rate(uow, doc)
         lines, tax = with_tax(lines, rate, uow.money_places)
         supplier = uow.suppliers.by_code(doc.partner) if doc.partner else None
         partner = (PartyBlock(supplier.name, supplier.code, supplier.address, supplier.contact) if supplier

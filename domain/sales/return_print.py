@@ -19,6 +19,7 @@ from domain.kernel.errors import NotFound
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
+from domain.purchasing.note_tax import free_receipt_tax_rate
 from domain.purchasing.note_tax import order_tax_rate
 from domain.purchasing.note_tax import with_tax
 from domain.sales.print_data import company_block
@@ -73,7 +74,8 @@ def supplier_return_print(uow, number: str) -> SalesPrint:
         rate = ZERO
         if receipt:  # a delivery's receipt names its order and holds no movements of its own; a free one, neither
             own = uow.documents.movement_ids(DocumentKind.RECEIPT.value, receipt)
-            rate = order_tax_rate(uow, "" if own else against.reference)
+            rate = (free_receipt_tax_rate(uow, against) if own or not against.reference
+                    else order_tax_rate(uow, against.reference))
         elif order:
             rate = order_tax_rate(uow, order)
         lines, tax = with_tax(lines, rate, places)

@@ -349,6 +349,8 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
             business_date=at.astimezone().date(), occurred_at=at, posted_at=posted_at,
             to_warehouse_id=target.id if target else None, partner=partner, reference=reference, note=note,
             user=uow.user, device_id=uow.device_id, lines=tuple(stored),
+            # a free receipt keeps the rate in force, so its note and its invoice's match never follow a later change
+            tax_rate=uow.purchasing.policy().tax_rate if kind == DocumentKind.RECEIPT else None,
         )
         uow.documents.add(document)
         uow.commit()

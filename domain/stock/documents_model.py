@@ -77,3 +77,4 @@ class Document:
     reversed_at: datetime | None = None
     version: int = 1
     lines: tuple[DocumentLine, ...] = field(default=(), compare=False)
+    tax_rate: Decimal | None = None  # a free receipt: the purchasing tax rate in percent when it was posted

@@ -36,7 +36,7 @@ def _document(row) -> Document:
         warehouse_id=row.warehouse_id, business_date=row.business_date, occurred_at=row.occurred_at,
         posted_at=row.posted_at, to_warehouse_id=row.to_warehouse_id, partner=row.partner, reference=row.reference,
         note=row.note, user=row.user, device_id=row.device_id, reversed=row.reversed, reversed_at=row.reversed_at,
-        version=row.version,
+        version=row.version, tax_rate=row.tax_rate,
     )
 
 
@@ -57,6 +57,7 @@ class DocumentRepository:
             to_warehouse_id=d.to_warehouse_id, partner=d.partner, reference=d.reference,
             business_date=d.business_date, occurred_at=d.occurred_at, posted_at=d.posted_at, note=d.note,
             user=d.user, reversed=d.reversed, reversed_at=d.reversed_at, device_id=d.device_id, version=d.version,
+            tax_rate=d.tax_rate,
         ) for d in documents])
         lines = [{"document_id": d.id, "line_no": x.line_no, "product_id": x.product_id, "qty": x.qty,
                   "unit_cost": x.unit_cost, "counted": x.counted, "expected": x.expected, "reason": x.reason,

@@ -322,6 +322,7 @@ def _rules(spec_name: str, data: dict) -> None:
         _one_of(data, "kind", DocumentKind)
         _positive(data, "seq")
         _delivery_links(data)
+        _percent(data, "tax_rate")
         for row in data.get("_children", {}).get("sales_lines", []):
             _positive(row, "unit_price", "tax_rate", zero=True)
             _percent(row, "discount")

@@ -197,7 +197,11 @@ def key_values(spec: Spec, key: str) -> dict:
 # NULL they hash as if absent, so upgrading does not make every existing record look changed and push
 # it again; once set they count like any column. Migration 0014: a conflict's rule as data.
 LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate"), ("sync_conflicts", "rule_code"),
-                           ("sync_conflicts", "rule_params")})
+                           ("sync_conflicts", "rule_params"), ("documents", "tax_rate")})
+# Of those, the ones a migration filled in on rows already exchanged (0018: a free receipt's tax rate, the rate in
+# force at the upgrade). A record that differs from the one last exchanged only there is no edit
+# (``set_by_migration``): it is not pushed again, and a pulled version replaces it as if unedited.
+FILLED_BY_MIGRATION = frozenset({("documents", "tax_rate")})
 # The same for a child table's column (migration 0017: the movement a delivery's receipt line posted): a row whose
 # column is NULL hashes as written before it.
 LATER_CHILD_COLUMNS = frozenset({("document_lines", "movement_id")})
@@ -223,11 +227,16 @@ def content_hash(spec: Spec, record: dict | None) -> str:
                 and not ((name, k) in LATER_DEFAULTS and v == LATER_DEFAULTS[(name, k)])}
     else:
         body = {k: v for k, v in record.items() if k != "version" and k != "device_id"}
+    _children_as_hashed(name, body)
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _children_as_hashed(name: str, body: dict) -> None:
+    """``body``'s child rows, in place, as they hash (``_without_later``)."""
     if name in _LATER_PARENTS and isinstance(body.get("_children"), dict):
         body["_children"] = {child: [_without_later(child, row) for row in rows] if isinstance(rows, list) else rows
                              for child, rows in body["_children"].items()}
-    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _without_later(child: str, row):
@@ -239,7 +248,8 @@ def _without_later(child: str, row):
 
 def set_by_migration(spec: Spec, record: dict, version: int, known_hash: str) -> bool:
     """Whether ``record`` is the one last exchanged (at ``version``, hashing ``known_hash``) but for what a migration
-    set in a column of ``LATER_DEFAULTS`` without an edit (0015: whole units, from the desk's own history).
+    set in a column of ``LATER_DEFAULTS`` without an edit (0015: whole units, from the desk's own history) or of
+    ``FILLED_BY_MIGRATION`` (0018: a free receipt's tax rate).
 
     Such a record is not a change to push, nor a local edit a pulled version would overwrite: the value stays this
     desk's until the record is next edited (an edit raises the version and sends the column with the rest).
@@ -248,7 +258,8 @@ def set_by_migration(spec: Spec, record: dict, version: int, known_hash: str) ->
     if name not in _LATER_TABLES or record.get("version") != version:
         return False
     body = {k: v for k, v in record.items() if k not in ("version", "device_id") and (name, k) not in LATER_DEFAULTS
-            and not (v is None and (name, k) in LATER_COLUMNS)}
+            and (name, k) not in FILLED_BY_MIGRATION and not (v is None and (name, k) in LATER_COLUMNS)}
+    _children_as_hashed(name, body)  # its children as they hash
     text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest() == known_hash
 

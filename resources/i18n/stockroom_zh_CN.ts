@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+528" />
+            <location filename="../../ui/refusals.py" line="+531" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-385" />
+            <location line="-388" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购订单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -7555,7 +7555,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+538" />
+            <location filename="../../ui/refusals.py" line="+541" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -8003,7 +8003,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-668" />
+            <location line="-671" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8654,6 +8654,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
+            <source>the invoice's sources were taxed at different rates (%1); enter one invoice for each rate</source>
+            <translation>发票所对应单据的税率不同（%1）；请每个税率各开一张发票</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first (supplier-invoice reverse %4 %3), then the receipt</source>
             <translation>采购订单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货</translation>
         </message>
@@ -11606,7 +11611,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-639" />
+            <location filename="../../ui/refusals.py" line="-642" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -11755,7 +11760,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+382" />
+            <location filename="../../ui/refusals.py" line="+385" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

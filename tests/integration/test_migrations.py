@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
@@ -450,5 +451,56 @@ def test_upgrading_from_0016_links_each_delivery_to_its_movements_where_they_are
         assert single.number not in out and free not in out
         docs.reverse_document(db.uow(), docs.ReverseDocument(twins[1].number))  # matched as before: one of the two
         assert queries.check(db.engine) == []
+    finally:
+        db.close()
+
+
+def test_upgrading_from_0017_gives_each_free_receipt_the_purchasing_tax_rate_in_force_after_a_backup(tmp_path):
+    """0018: a free receipt keeps its tax rate. A file of 0017 gets the company's rate of the upgrade (9 % here) on
+    its free receipts, a renumbered one too (its movements carry the number it was written with), and nothing on a
+    delivery's receipt nor on other documents; the note still prints 9 % once the company's rate changes."""
+    from datetime import datetime
+
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as po_uc
+    from domain.purchasing import terms
+    from domain.purchasing.receipt_print import receipt_print
+    from domain.stock import documents as docs
+
+    path = tmp_path / "shop.sqlite3"
+    db = open_database(path)
+    try:
+        u = db.uow
+        number = issued_po(u, ("SCREW", "100", "2"))
+        delivery = po_uc.receive_delivery(u(), pc.ReceivePurchaseOrder(
+            number, (("SCREW", "10"),), datetime(2026, 3, 9, 9).astimezone())).document.number
+        free = docs.post_document(u(), docs.PostDocument(
+            "receipt", "W", (docs.LineInput("SCREW", "5", "1"),), partner="S", reference=number)).number
+        moved = docs.post_document(u(), docs.PostDocument(
+            "receipt", "W", (docs.LineInput("SCREW", "3", "1"),), partner="S")).number
+        issue = docs.post_document(u(), docs.PostDocument(
+            "adjustment", "W", (docs.LineInput("SCREW", "-1", reason="damaged"),))).number
+        terms.set_policy(u(), pc.SetPurchasingPolicy(tax_rate="9"))
+        downgrade(db, "0017")
+        with db.engine.begin() as conn:  # as a sync renumbers a document: its movements keep the old number
+            device = conn.execute(sqlalchemy.text("SELECT value FROM settings WHERE key = 'device_id'")).scalar()
+            conn.execute(sqlalchemy.text("UPDATE documents SET number = 'GR-2026-00090' WHERE number = :n"),
+                         {"n": moved})
+            conn.execute(sqlalchemy.text("INSERT INTO movement_refs (device_id, old_ref, new_ref, at) "
+                                         "VALUES (:d, :old, 'GR-2026-00090', 0)"), {"d": device, "old": moved})
+    finally:
+        db.close()
+    assert revision_of(path) == "0017"
+
+    db = open_database(path)
+    try:
+        [saved] = list((tmp_path / "backups").iterdir())  # the 0017 file, copied before the upgrade
+        assert f"before-{HEAD}" in saved.name and revision_of(saved) == "0017"
+        with db.engine.connect() as conn:
+            rates = dict(conn.execute(sqlalchemy.select(t.documents.c.number, t.documents.c.tax_rate)).all())
+        assert rates == {delivery: None, free: D(9), "GR-2026-00090": D(9), issue: None}  # the adjustment: none
+        terms.set_policy(db.uow(), pc.SetPurchasingPolicy(tax_rate="13"))
+        note = receipt_print(db.uow(), free)
+        assert ([x.tax_pct for x in note.lines], note.totals.tax) == ([D(9)], D("0.45"))
     finally:
         db.close()

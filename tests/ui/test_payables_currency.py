@@ -1,6 +1,7 @@
 """The Payables screen shows a foreign supplier's balance in its own currency beside the company currency's, at the
-documents' own rates (each receipt's, a payment's at its date), and the Excel export carries it; a supplier in the
-company currency shows none."""
+documents' own rates (each receipt's, a payment's at its date): what is still owed on a receipt is its amount in that
+currency less what the payment paid of it in that currency; the Excel export carries it; a supplier in the company
+currency shows none."""
 
 from __future__ import annotations
 
@@ -63,14 +64,15 @@ def column(model, title: str) -> int:
 
 def test_a_foreign_suppliers_row_shows_its_balance_in_its_currency_at_the_documents_own_rates(payables):
     rows = {r.code: r for r in payables.model.rows}
-    # what is open of the receipt at its own 7.00: (791.00 − 144.00) / 7 = 92.43 USD; the advance at its day's 7.20:
+    # what is still owed on the receipt: its 113.00 USD less the 144.00 CNY paid at 7.20, 20.00 USD: 93.00 USD (its
+    # CNY open at its own 7.00 would say (791.00 − 144.00) / 7 = 92.43); the advance at its day's 7.20:
     # 72.00 / 7.20 = 10.00 USD
-    assert (rows["US1"].balance, rows["US1"].currency, rows["US1"].in_currency) == (D("575.00"), "USD", D("82.43"))
+    assert (rows["US1"].balance, rows["US1"].currency, rows["US1"].in_currency) == (D("575.00"), "USD", D("83.00"))
     assert (rows["CN1"].currency, rows["CN1"].in_currency) == ("", None)
     at = column(payables.model, "In currency")
     assert at == column(payables.model, "Balance") + 1 == payables.model.c_foreign  # beside the balance in CNY
     shown = {payables.model.index(r, 0).data(): payables.model.index(r, at).data() for r in range(2)}
-    assert shown == {"US1": "82.43 USD", "CN1": ""}
+    assert shown == {"US1": "83.00 USD", "CN1": ""}
     assert payables.totals_model.index(0, at).data() == ""  # currencies are not added up
     assert (column(payables.model, "Overdue"), column(payables.model, "Oldest due")) == (
         payables.model.c_overdue, payables.model.c_oldest)
@@ -93,7 +95,7 @@ def test_the_excel_export_carries_the_suppliers_currency(qtbot, payables, tmp_pa
     head = next(r for r in rows if r and r[0] == "Code")
     at = head.index("In currency")
     assert {r[0]: r[at] for r in rows[rows.index(head) + 1:] if r[0] in ("US1", "CN1")} == {
-        "US1": "82.43 USD", "CN1": None}
+        "US1": "83.00 USD", "CN1": None}
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -126,7 +128,7 @@ def test_a_foreign_suppliers_open_items_export_each_in_its_currency_and_their_to
     head = next(r for r in rows if r and title in r)
     at = head.index(title)
     below = rows[rows.index(head) + 1:]
-    assert sorted(D(str(r[at])) for r in below[:-1]) == [D("-10.00"), D("92.43")]  # the advance, the receipt's rest
-    assert D(str(below[-1][at])) == D("82.43")  # the total, as the Payables list shows it
+    assert sorted(D(str(r[at])) for r in below[:-1]) == [D("-10.00"), D("93.00")]  # the advance, the receipt's rest
+    assert D(str(below[-1][at])) == D("83.00")  # the total, as the Payables list shows it
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-    assert all(word in text for word in (*title.split(), "92.43", "-10.00", "82.43"))
+    assert all(word in text for word in (*title.split(), "93.00", "-10.00", "83.00"))

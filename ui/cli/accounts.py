@@ -355,17 +355,43 @@ def _balances(args, db) -> int:
         rows = [r for r in rows if r.balance or r.credit]
     if kind is not None:
         return _write_balances(args, db, side, rows, kind, scheme)
+    foreign = {}
+    if side == "AP":  # a foreign supplier's balance in its currency, as the Payables list shows it (原币金额)
+        from domain.accounts.foreign import foreign_balances
+
+        foreign = foreign_balances(db.uow(), queries.open_items(db.engine, side, as_of=args.as_of), args.as_of)
     if args.json:
         print_json([{"code": r.code, "name": r.name, "balance": num(r.balance), "credit": num(r.credit),
                      "current": num(r.current), "d1_30": num(r.d1_30), "d31_60": num(r.d31_60),
                      "d61_90": num(r.d61_90), "over_90": num(r.over_90), "overdue": num(r.overdue),
                      "oldest_due": r.oldest_due.isoformat() if r.oldest_due else None,
-                     "ageing": _json_bands(scheme, r.bands)} for r in rows])
+                     "ageing": _json_bands(scheme, r.bands), **_json_currency(side, foreign, r.partner_id)}
+                    for r in rows])
         return EXIT_OK
-    table([[r.code, r.name, fmt_money(r.balance), fmt_money(r.credit), *(fmt_money(x) for x in r.bands),
-            r.oldest_due.isoformat() if r.oldest_due else ""]
-           for r in rows], ["code", "name", "balance", "credit", *band_headers(scheme), "oldest due"])
+    extra = ["in currency"] if foreign else []
+    table([[r.code, r.name, fmt_money(r.balance), *_in_currency(foreign, r.partner_id, extra), fmt_money(r.credit),
+            *(fmt_money(x) for x in r.bands), r.oldest_due.isoformat() if r.oldest_due else ""]
+           for r in rows], ["code", "name", "balance", *extra, "credit", *band_headers(scheme), "oldest due"])
     return EXIT_OK
+
+
+def _json_currency(side: str, foreign: dict, partner_id: str) -> dict:
+    """A supplier's currency and balance in it (both None for one in the company currency); none for a customer."""
+    if side != "AP":
+        return {}
+    found = foreign.get(partner_id)
+    return {"currency": found.currency if found else None, "in_currency": num(found.amount) if found else None}
+
+
+def _in_currency(foreign: dict, partner_id: str, extra: list) -> list[str]:
+    """The cell of a supplier's balance in its currency (``83.00 USD``; ``— USD`` while a rate is not known), when the
+    table has the column."""
+    if not extra:
+        return []
+    found = foreign.get(partner_id)
+    if found is None:
+        return [""]
+    return [f"{fmt_money(found.amount) if found.amount is not None else '—'} {found.currency}"]
 
 
 def _scheme(args, db):
@@ -448,6 +474,8 @@ def _open_items(args, db) -> int:
     unless ``--language`` says otherwise), as JSON, or written to a workbook or PDF in the file's language."""
     from datetime import datetime
 
+    from domain.accounts.foreign import ForeignBalance
+    from domain.accounts.foreign import foreign_items
     from domain.accounts.model import Side
     from domain.accounts.money import find_partner
     from persistence.accounts import queries
@@ -460,10 +488,14 @@ def _open_items(args, db) -> int:
     with db.uow() as uow:
         partner = find_partner(uow, Side(side), args.partner)
     rows = queries.open_items(db.engine, side, partner.id, overdue_only=args.overdue, as_of=args.as_of)
+    # a foreign supplier's items: what is open of each in its currency (原币金额), as the window and its files say
+    foreign = foreign_items(db.uow(), rows, args.as_of) if side == "AP" else {}
     if args.json:
+        none = ForeignBalance(None, None)
         print_json([{"number": r.number, "kind": r.kind, "date": r.business_date.isoformat(),
                      "due": r.due_on.isoformat() if r.due_on else None, "amount": num(r.amount),
-                     "allocated": num(r.allocated), "open": num(r.open), "days_overdue": r.days_overdue}
+                     "allocated": num(r.allocated), "open": num(r.open), "days_overdue": r.days_overdue,
+                     "currency": foreign.get(r.id, none).currency, "in_currency": num(foreign.get(r.id, none).amount)}
                     for r in rows])
         return EXIT_OK
     if kind is not None:
@@ -472,7 +504,7 @@ def _open_items(args, db) -> int:
         language = LANGUAGES[args.language] if args.language else "en"
     header = open_items_header(side, partner.code, partner.name, args.as_of or clock.today(), language,
                                datetime.now() if kind is not None else None)
-    sheet = open_items_sheet(rows, side, language, header)
+    sheet = open_items_sheet(rows, side, language, header, foreign)
     if kind is not None:
         return _write_sheet(sheet, kind, args.output, db)
     from ui.cli.reports import print_sheet

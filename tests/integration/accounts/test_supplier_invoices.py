@@ -259,3 +259,44 @@ def test_a_foreign_currency_order_is_invoiced_in_its_currency_and_owed_at_its_fi
     assert (view.currency, view.match.amount, view.match.difference) == ("USD", D("115.26"), D("2.26"))
     assert (view.payable, view.settles, view.payable_change) == (D("806.82"), D("791.00"), D("15.82"))
     assert balance(shop, "US1") == D("806.82")
+
+
+def test_a_free_receipt_is_invoiced_at_the_rate_it_was_posted_at_after_the_company_rate_changes(shop):
+    """The receipt keeps the company's 13 %: the draft, the match and the payable of an invoice entered after the
+    rate became 9 % are at 13 % (5 × 2.00 × 1.13 = 11.30), and so is the invoice shown later at 6 %."""
+    from domain.purchasing import terms
+
+    gr = docs.post_document(shop.uow(), docs.PostDocument(
+        "receipt", "MAIN", (docs.LineInput("SCREW", "5", "2.00"),), partner="NB")).number
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="9"))
+    assert inv.invoice_draft(shop.uow(), "NB", receipts=[gr]).tax_rate == D(13)
+    view = enter(shop, "FP-021", receipts=[gr], lines=[("SCREW", "5", "2.00")])
+    assert (view.match.tax_rate, view.match.tax, view.payable, balance(shop)) == (
+        D(13), D("1.30"), D("11.30"), D("11.30"))
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="6"))
+    shown = inv.show_invoice(shop.uow(), "NB", "FP-021")
+    assert (shown.match.tax_rate, shown.match.expected, shown.payable) == (D(13), D("11.30"), D("11.30"))
+    # a receipt posted at 6 % and one at 13 % are billed at one rate each: not on one invoice
+    later = docs.post_document(shop.uow(), docs.PostDocument(
+        "receipt", "MAIN", (docs.LineInput("NUT", "5", "1.00"),), partner="NB")).number
+    first = docs.post_document(shop.uow(), docs.PostDocument(
+        "receipt", "MAIN", (docs.LineInput("SCREW", "1", "2.00"),), partner="NB")).number
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="13"))
+    with pytest.raises(RuleViolation) as exc:
+        enter(shop, "FP-022", receipts=[later, gr], amount="20.00")
+    assert exc.value.code == "invoice_tax_rates_differ" and f"{later} 6%" in str(exc.value)
+    assert enter(shop, "FP-023", receipts=[later, first], amount="7.42").match.tax_rate == D(6)
+
+
+def test_a_deliverys_receipt_named_on_an_invoice_is_matched_at_its_orders_rate(shop):
+    """A delivery's goods receipt keeps no rate of its own (its order's applies): named with its order, the invoice
+    is not refused for rates that differ, though the company's rate changed since the order."""
+    from domain.purchasing import terms
+
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="9"))
+    number = order(shop, ("SCREW", "10", "10.00"), receive=False)  # at 9 %
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="13"))
+    delivery = po_uc.receive_delivery(shop.uow(), pc.ReceivePurchaseOrder(
+        number, (("SCREW", "10"),), MARCH)).document.number
+    assert inv.invoice_draft(shop.uow(), "NB", po=number, receipts=[delivery]).tax_rate == D(9)
+    assert inv.invoice_draft(shop.uow(), "NB", receipts=[delivery]).tax_rate == D(9)

@@ -18,6 +18,7 @@ from domain.stock import documents as docs
 from tests.integration.purchasing.test_delivery_links import _pdf_text
 from tests.integration.purchasing.test_delivery_links import deliver_at
 from tests.integration.purchasing.test_po_deliveries import po_with
+from ui.pdf.returns import render_goods_receipt
 from ui.pdf.returns import render_return
 
 D = Decimal
@@ -68,3 +69,24 @@ def test_a_return_against_nothing_prints_no_tax(shop):
     docs.post_document(shop.uow(), docs.PostDocument("receipt", "MAIN", (docs.LineInput("SCREW", "30", "2.00"),)))
     note = return_print(shop.uow(), _return(shop))
     assert (note.prints_tax, astuple(note.totals)) == (False, (D("20.00"), D("0.00"), D("20.00")))
+
+
+def test_a_free_receipt_and_a_return_against_it_keep_the_rate_it_was_posted_at(shop):
+    """Reprinted after the company's purchasing rate went from 13 % to 9 %, the receipt note and its return's still
+    print 13 %; a receipt posted after the change prints 9 %."""
+    receipt = docs.post_document(shop.uow(), docs.PostDocument(
+        "receipt", "MAIN", (docs.LineInput("SCREW", "30", "2.00"),), partner="NB")).number
+    before = receipt_print(shop.uow(), receipt)
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="9"))
+    after = receipt_print(shop.uow(), receipt)
+    assert (after.lines, after.totals) == (before.lines, before.totals)
+    assert ([x.tax_pct for x in after.lines], astuple(after.totals)) == ([D(13)], (D("60.00"), D("7.80"), D("67.80")))
+    back = return_print(shop.uow(), _return(shop, receipt=receipt))
+    assert astuple(back.totals) == (D("20.00"), D("2.60"), D("22.60"))
+    for language, words in (("en", ("13", "7.80", "67.80")), ("zh_CN", ("价税合计", "7.80", "67.80"))):
+        text = _pdf_text(render_goods_receipt(shop.uow, receipt, language))
+        for word in words:
+            assert word in text, (language, word)
+    newer = docs.post_document(shop.uow(), docs.PostDocument(
+        "receipt", "MAIN", (docs.LineInput("SCREW", "10", "2.00"),), partner="NB")).number
+    assert receipt_print(shop.uow(), newer).totals.tax == D("1.80")

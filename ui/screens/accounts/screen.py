@@ -70,7 +70,7 @@ def with_foreign(uow, accounts, side: str, day: date, rows: list) -> list:
     (``domain.accounts.foreign``), from the open items at ``day`` (on the task runner); receivables' as they are."""
     if side != AP:
         return rows
-    found = foreign_balances(uow(), accounts.open_items(side, as_of=day))
+    found = foreign_balances(uow(), accounts.open_items(side, as_of=day), day)
     return [replace(r, currency=found[r.partner_id].currency, in_currency=found[r.partner_id].amount)
             if r.partner_id in found else r for r in rows]
 
