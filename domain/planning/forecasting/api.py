@@ -258,11 +258,16 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         # straight line (``models.fill_censored``), and at equal weight diluted the combination's shrunk season:
         # Thorough trailed the default on both weekly sets. On longer histories their own season is as good as the
         # factors (quarterly and monthly sets: no better adjusted, Australian regions worse at all three origins).
-        # RESULTS-forecast.md, section AV. The factors can differ from the row alone in the last bits, so the
-        # adjusted history is rounded to 2⁻³⁰ of the row's size (``_rounded``), or ETS's optimiser turns that into
-        # other forecasts.
+        # RESULTS-forecast.md, section AV. The same holds where the row's seasonal test ran and failed
+        # (``Combined.tested``: the combination then adjusts it by factors shrunk towards a flat season, or not at
+        # all): the models see it as the members do and take no season of their own either. Fitted raw, ETS chose
+        # 52 free weekly states by AIC from five years of an airline route the test had found no season in, and
+        # such rows' Thorough forecasts strayed from the default's by that season alone (section BT). The factors
+        # can differ from the row alone in the last bits, so the adjusted history is rounded to 2⁻³⁰ of the row's
+        # size (``_rounded``), or ETS's optimiser turns that into other forecasts.
         if c.factors is not None and season > 1:
-            rows_a = order[c.seasonal[order] & (T - begins[order] < RECENT_SEASONS * season)]
+            settled = c.seasonal if c.tested is None else c.seasonal | c.tested
+            rows_a = order[settled[order] & (T - begins[order] < RECENT_SEASONS * season)]
             cleaned[rows_a] = _rounded(cleaned[rows_a] / c.factors[rows_a][:, np.arange(T) % season], Yc[rows_a])
             for r in rows_a:
                 tasks[int(r)] = dataclasses.replace(tasks[int(r)], factors=c.factors[r])

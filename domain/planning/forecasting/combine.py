@@ -196,6 +196,8 @@ class Combined:
         cleaned: the history the members were fitted to, in demand units: ``Y`` with each additive outlier
             (``additive_outliers``) replaced by its fence, seasonal again; the statsmodels models of Thorough mode
             are fitted to it too.
+        tested: whether the row's seasonal test settled the question (``seasonal_factors``): passed, or ran on the
+            ratios to the moving average and failed (the row then adjusted by its shrunk factors, not seasonal).
     """
 
     paths: np.ndarray
@@ -209,6 +211,7 @@ class Combined:
     cleaned: np.ndarray | None = None
     linear_trend: np.ndarray | None = None
     factors: np.ndarray | None = None
+    tested: np.ndarray | None = None
 
 
 # ---------------------------------------------------------------- seasonality
@@ -1230,6 +1233,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         cleaned=cleaned_history,
         linear_trend=linear,
         factors=factors,
+        tested=tested,
     )
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from domain.planning.forecasting import api
+from domain.planning.forecasting import combine
 from domain.planning.forecasting import models
 from domain.planning.forecasting.api import forecast_many
 from domain.planning.forecasting.api import forecast_series
@@ -341,6 +342,31 @@ def test_thorough_models_see_a_short_seasonal_row_adjusted_and_forecast_it_seaso
     forecast_series(y, 6, models=("ets",), **options)  # eight seasons
     assert seen and all(season == 12 for season, _ in seen)
     np.testing.assert_array_equal(seen[-1][1], y)
+
+
+def test_thorough_models_take_no_season_of_their_own_on_a_short_row_whose_seasonal_test_failed(monkeypatch):
+    # A row of five seasons whose seasonal test ran and failed is not seasonal in the combination (adjusted, at
+    # most, by factors shrunk towards a flat season). The statsmodels models see it as the combination's members
+    # do and fit no season of their own either: ETS had chosen 52 free weekly states by AIC from five noisy years,
+    # where the test had just found none (RESULTS-forecast.md, section BT). A longer row keeps its own season.
+    seen = []
+
+    def flat(y, horizon, *, season, quantiles=(), starts=None, **_reuse):
+        seen.append(season)
+        mean = np.full(horizon, float(np.nanmean(y[-12:])))
+        return models.ModelForecast(mean, {q: mean for q in quantiles}, 1.0, "flat")
+
+    monkeypatch.setitem(models.MODELS, "ets", flat)
+    y = 100 + np.random.default_rng(11).normal(0, 5, 96)  # no season
+    options = {"season": 12, "budget_seconds": None, "workers": 1}
+    c = combine.combine(y[None, :60], np.array([48]), 6, season=12, intermittent=np.array([False]))
+    assert c.tested[0] and not c.seasonal[0]  # the test ran on five seasons and failed
+    thorough = forecast_series(y[:60], 6, models=("ets",), **options)
+    assert thorough.model.endswith("+ets") and ",seasonal)" not in thorough.model
+    assert seen and all(season == 1 for season in seen)
+    seen.clear()
+    forecast_series(y, 6, models=("ets",), **options)  # eight seasons: the models' own season, as before
+    assert seen and all(season == 12 for season in seen)
 
 
 def test_thorough_scores_its_statsmodels_theta_apart_from_the_combination_s_theta_member():
