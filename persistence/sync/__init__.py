@@ -171,6 +171,9 @@ from persistence.sync.common import SyncCancelled
 from persistence.sync.common import SyncReport
 from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
+from persistence.sync.conflict_items import ItemName
+from persistence.sync.conflict_items import item_ids
+from persistence.sync.conflict_items import item_names
 from persistence.sync.reasons import code_of
 
 __all__ = [
@@ -251,6 +254,8 @@ class ConflictRow:
     # whether applying the losing version can work for this kind of conflict (``loser_refusal``): a screen offers
     # Apply losing version only then
     loser_applies: bool = True
+    # the items an allocation conflict's versions name, by id, as a person knows them (``conflict_items``)
+    items: dict[str, ItemName] = field(default_factory=dict)
 
 
 @dataclass
@@ -569,6 +574,7 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         # a price or a customer's terms by the SKU or code, not by the id its key holds
         named = r.named_labels(conn, [(row.id, r.BY_NAME.get(row.tbl), versions[row.id][1] or versions[row.id][0])
                                       for row in rows])
+        items = item_names(conn, item_ids(v for row in rows if row.tbl == "allocations" for v in versions[row.id]))
     result = []
     for row in rows:
         kept, lost = versions[row.id]
@@ -576,7 +582,9 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         result.append(ConflictRow(row.id, row.tbl, named.get(row.id, row.business_key), _summary(spec, kept, lost),
                                   lost, row.rule, row.detected_at, row.resolved_at, row.resolved_by, row.note, kept,
                                   row.row_id, row.lost_device, row.rule_code or "", rules.params_of(row.rule_params),
-                                  _summary(spec, lost, kept), not loser_refusal(row.tbl, row.rule, lost)))
+                                  _summary(spec, lost, kept), not loser_refusal(row.tbl, row.rule, lost),
+                                  {i: items[i] for i in item_ids((kept, lost)) if i in items}
+                                  if row.tbl == "allocations" else {}))
     return result
 
 
