@@ -206,7 +206,9 @@ def _run(db, engine: Engine, started: datetime, progress: Callable[[str, int, in
     _pull(db, engine, me, report, progress, cancel, gate.user_authority)
     progress("recompute", 0, 1)
     # a step at a time, each its own transaction (recompute.recompute): a save on this desk waits for one step at most
-    negative = recompute(lambda: local_connection(db), db.money_places)
+    with db.engine.connect() as conn:
+        conn.info["immediate"] = True  # each step takes the write lock as it begins (common.local_connection)
+        negative = recompute(conn, db.money_places)
     with local_connection(db) as conn:
         recompute_on_order(conn)
         recompute_reserved(conn)

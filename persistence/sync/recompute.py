@@ -24,7 +24,6 @@ the sales and customer returns replayed take their movements' new values as thei
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 from itertools import chain
@@ -41,13 +40,13 @@ from persistence.sales.costs import return_shares
 from persistence.sales.orders import reserved
 from persistence.stock import merged
 from persistence.stock import months
+from persistence.sync.local import BULK_CACHE_KIB
 from persistence.sync.local import mark_dirty
-from persistence.sync.local import roomy_cache
 from persistence.types import Scaled
 
 _QTY, _MONEY, _COST = -4, -4, -8
 _BATCH = 20_000  # movements read, and values written, at a time
-STEP_MOVEMENTS = 5_000  # movements replayed in one transaction, about (a product's are never split)
+STEP_MOVEMENTS = 10_000  # movements replayed in one transaction, about (a product's are never split)
 
 
 def _d(value: int | None, scale: int) -> Decimal | None:
@@ -150,16 +149,18 @@ def _positions_before(conn: Connection, table: str, tp: str, tw: str) -> dict[tu
     return {pair: position for pair, (_, position) in latest.items()}
 
 
-def recompute(open_step: Callable[[], Connection], places: int) -> list[tuple[str, str, Decimal]]:
+def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     """Replay every pair in ``sync_dirty``, a few products at a time; return the (product id, warehouse id, on hand)
     left negative.
 
-    ``open_step`` gives a connection in a new write transaction (``common.local_connection``); each step commits its
-    own. The first step plans: it puts merged pairs up under their survivors, closes the pairs over transfers and
-    marks the reports' months stale. Every later step replays the pairs of whole products (a transfer, a customer
-    return and a merge never leave their product, so nothing a step replays depends on a product another step
-    replays) up to about STEP_MOVEMENTS movements, writes their values and balances and takes their pairs out of
-    ``sync_dirty``, in one transaction: a clerk's save waits for one step at most, not for the whole recompute.
+    ``conn``: a connection to the desk's file, in no transaction, whose transactions take the write lock as they
+    begin (``info["immediate"]``, as ``common.local_connection``'s); each step is a transaction of its own on it, so
+    the pages one step read stay in its (roomy) cache for the next. The first step plans: it puts merged pairs up
+    under their survivors, closes the pairs over transfers and marks the reports' months stale. Every later step
+    replays the pairs of whole products (a transfer, a customer return and a merge never leave their product, so
+    nothing a step replays depends on a product another step replays) up to about STEP_MOVEMENTS movements, writes
+    their values and balances and takes their pairs out of ``sync_dirty``, in one transaction: a clerk's save waits
+    for one step at most, not for the whole recompute.
 
     A save between two steps is exact too. Its movement is valued by the ledger against the position it finds; the
     position of a pair a step has not replayed yet is stale, but that step replays the pair from its start, the
@@ -172,12 +173,20 @@ def recompute(open_step: Callable[[], Connection], places: int) -> list[tuple[st
     they are: a first pull replays every movement. Numbers beyond the integers' reach (none that the columns hold)
     are replayed by the Decimal rules instead.
     """
-    with open_step() as conn:
-        steps = _plan(conn)
-        conn.commit()
     negative: list[tuple[str, str, Decimal]] = []
-    for products in steps:
-        negative += _step(open_step, places, products)
+    with without_cycle_collection():  # a first pull replays every movement
+        with conn.begin():
+            cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")  # as roomy_cache, for all the steps
+            steps = _plan(conn)
+        try:
+            for products in steps:
+                negative += _step(conn, places, products)
+        finally:
+            if conn.in_transaction():
+                conn.rollback()
+            with conn.begin():
+                conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
     return negative
 
 
@@ -211,9 +220,9 @@ def _plan(conn: Connection) -> list[list[str]]:
     return steps
 
 
-def _step(open_step: Callable[[], Connection], places: int, products: list[str]) -> list[tuple[str, str, Decimal]]:
+def _step(conn: Connection, places: int, products: list[str]) -> list[tuple[str, str, Decimal]]:
     """Replay the dirty pairs of ``products`` and take them out of ``sync_dirty``, in one transaction of its own."""
-    with open_step() as conn, roomy_cache(conn), without_cycle_collection():
+    with conn.begin():
         conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS sync_step (product_id TEXT, warehouse_id TEXT, "
                              "at INTEGER, movement_id TEXT, PRIMARY KEY (product_id, warehouse_id))")
         conn.exec_driver_sql("DELETE FROM temp.sync_step")
@@ -224,7 +233,6 @@ def _step(open_step: Callable[[], Connection], places: int, products: list[str])
                              "WHERE s.product_id = sync_dirty.product_id AND s.warehouse_id = sync_dirty.warehouse_id "
                              "AND s.at = sync_dirty.at AND s.movement_id = sync_dirty.movement_id)")
         conn.exec_driver_sql("DELETE FROM temp.sync_step")
-        conn.commit()
     return negative
 
 
@@ -235,9 +243,12 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     table, tp, tw = _dirty(conn, maps, "temp.sync_step")
     found = _positions_before(conn, table, tp, tw)
     before = {(p, w): found.get((p, w)) or (0, 0, 0) for p, w in starts}
-    # (the replay's rows, in ReplayRow's order)
+    # (the replay's rows, in ReplayRow's order). CROSS JOIN: SQLite goes from the step's pairs to their movements
+    # (their index), then sorts what it found; left to itself it scanned every movement in business-time order and
+    # looked each up among the step's pairs, which costs a whole scan a step
     select = (f"SELECT m.id, m.kind, {tp}, {tw}, m.qty, m.unit_cost, m.transfer_id, m.reverses_id, m.occurred_at "
-              f"FROM movements m JOIN {table} d ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+              f"FROM {table} d CROSS JOIN movements m "
+              "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
               "WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) "
               "ORDER BY m.occurred_at, m.id")
     # the sales and customer returns replayed: a return takes back its share of its sale's value as the replay leaves
@@ -284,7 +295,7 @@ def _replayed(conn: Connection, table: str) -> list[tuple[str, str]]:
     """(id, source type) of each movement of a sale or customer return to be replayed (from each dirty pair's start
     on), reversals left out."""
     return [tuple(row) for row in conn.exec_driver_sql(
-        f"SELECT m.id, m.source_type FROM movements m JOIN {table} d "
+        f"SELECT m.id, m.source_type FROM {table} d CROSS JOIN movements m "
         "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
         "WHERE (m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id)) "
         f"AND m.kind <> 'reversal' AND m.source_type IN ({', '.join('?' * len(SALES_KINDS))})", SALES_KINDS)]

@@ -47,7 +47,9 @@ def fully_recomputed(db) -> dict:
         conn.exec_driver_sql("INSERT OR REPLACE INTO sync_dirty (product_id, warehouse_id, at, movement_id) "
                              "SELECT DISTINCT product_id, warehouse_id, ?, '' FROM movements", (-(2**62),))
         conn.commit()
-    recompute.recompute(lambda: local_connection(db), db.money_places)
+    with db.engine.connect() as conn:
+        conn.info["immediate"] = True
+        recompute.recompute(conn, db.money_places)
     return derived(db)
 
 
@@ -59,8 +61,8 @@ def test_a_save_between_two_steps_of_the_recompute_takes_the_lock_at_once_and_th
     monkeypatch.setattr(recompute, "STEP_MOVEMENTS", 60)  # 12 products of about 35 movements: a product or two a step
     real_step, steps, saved = recompute._step, [], {}
 
-    def a_save_after_the_second(open_step, places, products):
-        negative = real_step(open_step, places, products)
+    def a_save_after_the_second(conn, places, products):
+        negative = real_step(conn, places, products)
         steps.append(products)
         if len(steps) == 2:
             saved["lock free"] = write_lock_free(b)
@@ -98,11 +100,11 @@ def test_a_recompute_stopped_between_steps_is_finished_by_the_next_sync(hub, dev
     monkeypatch.setattr(recompute, "STEP_MOVEMENTS", 60)
     real_step, steps = recompute._step, []
 
-    def stops_at_the_third(open_step, places, products):
+    def stops_at_the_third(conn, places, products):
         steps.append(products)
         if len(steps) == 3:
             raise RuntimeError("the desk was switched off")
-        return real_step(open_step, places, products)
+        return real_step(conn, places, products)
 
     monkeypatch.setattr(recompute, "_step", stops_at_the_third)
     with pytest.raises(RuntimeError):
