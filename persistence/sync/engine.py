@@ -48,6 +48,7 @@ from persistence.sync.recompute import recompute
 from persistence.sync.recompute import recompute_on_order
 from persistence.sync.recompute import recompute_reserved
 from persistence.types import to_micros
+from persistence.writers import writers_of
 
 PUSH_BATCH = 20_000
 PULL_BATCH = 20_000
@@ -596,7 +597,11 @@ def _pull_batch(engine: Engine, me: str, cursor: int, top: int,
 
 def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, facts,
                   before_joining: set[str] = frozenset()) -> None:
-    """Apply one pulled batch and move the pull cursor to its end, in one local transaction."""
+    """Apply one pulled batch and move the pull cursor to its end, in one local transaction (a save waiting since the
+    batch before goes first: ``persistence.writers``)."""
+    db_writers = writers_of(db.engine)
+    if db_writers is not None:
+        db_writers.let_in()
     with local_connection(db) as conn, loc.roomy_cache(conn):
         admitted = gate.admit(conn, me, _without_echoes(conn, me, [gate.Entry(*e) for e in entries]), facts,
                               authority, before_joining)

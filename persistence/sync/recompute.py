@@ -43,6 +43,7 @@ from persistence.stock import months
 from persistence.sync.local import BULK_CACHE_KIB
 from persistence.sync.local import mark_dirty
 from persistence.types import Scaled
+from persistence.writers import let_writers_in
 
 _QTY, _MONEY, _COST = -4, -4, -8
 _BATCH = 20_000  # movements read, and values written, at a time
@@ -181,6 +182,7 @@ def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
             steps = _plan(conn)
         try:
             for products in steps:
+                let_writers_in(conn)  # a save waiting since the step before goes first
                 negative += _step(conn, places, products)
         finally:
             if conn.in_transaction():

@@ -5,6 +5,7 @@ a recompute stopped between steps is finished by the next sync."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from persistence import sync
 from persistence.stock import queries
 from persistence.sync import recompute
 from persistence.sync.common import local_connection
+from persistence.writers import writers_of
 from tests.integration.sync.test_bulk_sync import T0
 from tests.integration.sync.test_bulk_sync import a_ledger_of_every_kind
 from tests.integration.sync.test_bulk_sync import derived
@@ -115,3 +117,36 @@ def test_a_recompute_stopped_between_steps_is_finished_by_the_next_sync(hub, dev
     assert skus(b, "SELECT product_id FROM sync_dirty") == []
     assert derived(b) == derived(a)
     assert queries.check(b.engine) == []
+
+
+def test_a_save_that_waits_for_a_step_goes_before_the_next_one(hub, devices, monkeypatch):
+    # SQLite queues no writer: a save that found the lock taken sleeps and tries again, and a recompute that began
+    # its next step at once took the lock back first. The save here asks while the first step holds the lock (the
+    # test waits until the save is counted as waiting, persistence.writers), and must be in before the second step.
+    a, b = devices("a"), devices("b")
+    a_ledger_of_every_kind(a, 200, seed=13)
+    sync.sync(a, hub)
+    monkeypatch.setattr(recompute, "STEP_MOVEMENTS", 60)
+    real_replay, order, saver = recompute._recompute, [], []
+    writers = writers_of(b.engine)
+
+    def save() -> None:
+        with b.uow() as uow:
+            uow.connection.exec_driver_sql("INSERT OR REPLACE INTO settings (key, value) VALUES ('test.save', '1')")
+            uow.commit()
+        order.append("saved")
+
+    def replay_with_a_save_waiting(conn, places):
+        order.append("step")
+        if not saver:
+            saver.append(threading.Thread(target=save))
+            saver[0].start()
+            while writers.waiting == 0:  # the save has asked for the lock, which this step holds
+                saver[0].join(0.01)
+        return real_replay(conn, places)
+
+    monkeypatch.setattr(recompute, "_recompute", replay_with_a_save_waiting)
+    sync.sync(b, hub)
+    saver[0].join()
+    assert order[:3] == ["step", "saved", "step"] and order.count("step") > 3
+    assert derived(b) == derived(a)
