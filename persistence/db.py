@@ -27,6 +27,7 @@ from persistence.schema import MIGRATIONS
 from persistence.schema import known_revisions
 from persistence.schema import restore_indexes
 from persistence.uow import SqlAlchemyUnitOfWork
+from persistence.writers import Writers
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -53,9 +54,15 @@ def sqlite_engine(path: Path) -> Engine:
         if dbapi_conn is not None:
             dbapi_conn.execute("PRAGMA query_only=0")
 
+    writers = engine.stockroom_writers = Writers()  # persistence.writers: a long job lets them in between its steps
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
+        if not conn.info.get("immediate"):
+            conn.exec_driver_sql("BEGIN")
+            return
+        with writers.waiting_for_the_lock():
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -70,6 +70,16 @@ def hub(pg_cluster) -> str:
     return pg_cluster.new_database()
 
 
+@pytest.fixture(autouse=True)
+def sync_on_today(request):
+    """Every test against a PostgreSQL hub (the ``hub`` or ``pg_cluster`` fixture, or marked ``postgres``) runs on the
+    application's clock pinned to the run's day (``pinned_today``), as the others that read the day do: what its desks
+    stamp (business times, conflicts found, joining the hub) and what it compares that with stay that day's, in a
+    run that crosses midnight too."""
+    if "pg_cluster" in request.fixturenames or request.node.get_closest_marker("postgres"):
+        request.getfixturevalue("pinned_today")
+
+
 @pytest.fixture
 def pinned_today(monkeypatch):
     """The application's clock pinned to ``tests.clock.MIDDAY`` (running on): its today is ``tests.clock.TODAY``,

@@ -280,6 +280,7 @@ FIELD_NAMES = {
     "id": QT_TRANSLATE_NOOP("SyncFields", "ID"),
     "invoice_id": QT_TRANSLATE_NOOP("SyncFields", "Invoice"),
     "issued_at": QT_TRANSLATE_NOOP("SyncFields", "Issued at"),
+    "item": QT_TRANSLATE_NOOP("SyncFields", "Item allocated beyond its amount"),
     "item_name": QT_TRANSLATE_NOOP("SyncFields", "Item name"),
     "kept": QT_TRANSLATE_NOOP("SyncFields", "Kept version"),
     "kind": QT_TRANSLATE_NOOP("SyncFields", "Kind"),

@@ -24,7 +24,9 @@ Rules (what every device can rely on):
   itself) are pushed whole when their content hash differs from the one last exchanged with the
   hub, with the version they were based on. A conflict belongs to the desk that saw it: a desk that joins the
   office (or starts over) takes none of those the other desks found before it joined, unless its own version lost
-  (``gate.own_conflicts``); those found since travel as before. The hub keeps each record's current version:
+  (``gate.own_conflicts``); those found since travel as before. "Before it joined" goes by the hub's log (its last
+  entry when the desk joined, ``local.JOINED_SEQ``), never by a clock: a desk whose clock is wrong neither takes
+  older conflicts nor misses newer ones. The hub keeps each record's current version:
 
   - based on the hub's current version (nobody else changed it): accepted, version + 1;
   - changed on the hub meanwhile (a concurrent edit): **the higher version wins; on equal
@@ -66,7 +68,9 @@ Rules (what every device can rely on):
 * **Derived values** (movement values, balances, moving-average cost, on-order) are recomputed
   for the product × warehouse pairs that pulled movements touched, from their earliest new
   movement, in business-time order (occurred_at, then id) — see ``recompute`` — so every device
-  holding the same movements has the same numbers. Nothing is refused during the recompute:
+  holding the same movements has the same numbers. The recompute replays a few whole products a step
+  (about ``recompute.STEP_MOVEMENTS`` movements), each step its own transaction, so a clerk's save waits for one
+  step at most; a save between steps is replayed by the step of its pair. Nothing is refused during the recompute:
   stock that goes negative only after a merge (two clerks shipped the last unit) keeps both
   movements, the balance goes negative, and ``negative_stock`` lists it for a count or a
   correction. The open amounts of receivables and payables (``account_open``) are recomputed in
@@ -128,10 +132,11 @@ Rules (what every device can rely on):
   repeat: a record pushed again is recognised by its content hash (or its alias), a conflict is
   recorded once (its id is derived from what lost to what), movements are insert-or-ignore, the
   pull cursor moves with the rows it covers, and the pairs awaiting recompute are kept in the
-  database (``sync_dirty``). Killing the process or the connection at any point leaves both
-  sides consistent; the next sync finishes the job. A large pull into a desk without movements sets their
-  secondary indexes aside and builds them once at its end (``persistence.schema.defer_indexes``): a pull cut
-  short builds them at once, and a file opened after a process died mid-pull gets them back on opening.
+  database (``sync_dirty``; each step of the recompute takes its own out as it commits). Killing the
+  process or the connection at any point leaves both sides consistent; the next sync finishes the job.
+  A large pull into a desk without movements sets their secondary indexes aside and builds them once at
+  its end (``persistence.schema.defer_indexes``): a pull cut short builds them at once, and a file opened
+  after a process died mid-pull gets them back on opening.
 """
 
 from __future__ import annotations
@@ -171,6 +176,9 @@ from persistence.sync.common import SyncCancelled
 from persistence.sync.common import SyncReport
 from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
+from persistence.sync.conflict_items import ItemName
+from persistence.sync.conflict_items import item_ids
+from persistence.sync.conflict_items import item_names
 from persistence.sync.reasons import code_of
 
 __all__ = [
@@ -251,6 +259,8 @@ class ConflictRow:
     # whether applying the losing version can work for this kind of conflict (``loser_refusal``): a screen offers
     # Apply losing version only then
     loser_applies: bool = True
+    # the items an allocation conflict's versions name, by id, as a person knows them (``conflict_items``)
+    items: dict[str, ItemName] = field(default_factory=dict)
 
 
 @dataclass
@@ -569,6 +579,7 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         # a price or a customer's terms by the SKU or code, not by the id its key holds
         named = r.named_labels(conn, [(row.id, r.BY_NAME.get(row.tbl), versions[row.id][1] or versions[row.id][0])
                                       for row in rows])
+        items = item_names(conn, item_ids(v for row in rows if row.tbl == "allocations" for v in versions[row.id]))
     result = []
     for row in rows:
         kept, lost = versions[row.id]
@@ -576,7 +587,9 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         result.append(ConflictRow(row.id, row.tbl, named.get(row.id, row.business_key), _summary(spec, kept, lost),
                                   lost, row.rule, row.detected_at, row.resolved_at, row.resolved_by, row.note, kept,
                                   row.row_id, row.lost_device, row.rule_code or "", rules.params_of(row.rule_params),
-                                  _summary(spec, lost, kept), not loser_refusal(row.tbl, row.rule, lost)))
+                                  _summary(spec, lost, kept), not loser_refusal(row.tbl, row.rule, lost),
+                                  {i: items[i] for i in item_ids((kept, lost)) if i in items}
+                                  if row.tbl == "allocations" else {}))
     return result
 
 

@@ -16,7 +16,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DBAPIError
 
-from domain.kernel import clock
 from domain.kernel.bulk import without_cycle_collection
 from domain.kernel.ids import new_id
 from domain.kernel.refusals import refusal
@@ -49,6 +48,7 @@ from persistence.sync.recompute import recompute
 from persistence.sync.recompute import recompute_on_order
 from persistence.sync.recompute import recompute_reserved
 from persistence.types import to_micros
+from persistence.writers import writers_of
 
 PUSH_BATCH = 20_000
 PULL_BATCH = 20_000
@@ -160,22 +160,26 @@ def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncRepor
         raise refusal(HubChanged, "hub_changed", known=known, url=redact(url), hub=hub_id)
     if not start_over and not known and positions and remembered and redact(url) != remembered:
         raise refusal(HubChanged, "hub_url_changed", remembered=remembered, url=redact(url))
-    if not restart and known and cursor:
-        with engine.connect() as hconn:
-            top = int(hconn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_log").scalar_one())
-            now = _log_mark(hconn, cursor)
-        if top < cursor or (mark and now != mark):
-            restart = True
-            report.restored = True
+    with engine.connect() as hconn:
+        top = int(hconn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_log").scalar_one())
+        now = _log_mark(hconn, cursor) if not restart and known and cursor else ""
+    if not restart and known and cursor and (top < cursor or (mark and now != mark)):
+        restart = True
+        report.restored = True
     with local_connection(db) as conn:
         if restart:
             loc.start_over(conn)
         if start_over or (not known and not positions):  # joined by an admin (or a desk nobody signs in to)
             loc.set_setting(conn, loc.FIRST_PULL, hub_id)
-            # the conflicts other desks saw before now are theirs, not this desk's (gate.own_conflicts)
-            loc.set_setting(conn, loc.JOINED_AT, str(to_micros(clock.now())))
+            # the conflicts other desks saw before now are theirs, not this desk's (gate.own_conflicts): "now" is the
+            # hub's log as it stands, not this desk's clock, which may be wrong
+            loc.set_setting(conn, loc.JOINED_SEQ, str(top))
+            conn.execute(t.settings.delete().where(t.settings.c.key == loc.JOINED_AT))
         elif restart:  # a restored hub is no decision of anyone's: it earns no trust
             conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))
+            joined = loc.get_setting(conn, loc.JOINED_SEQ)
+            if joined and int(joined) > top:  # restored to a copy from before this desk joined: all of it was before
+                loc.set_setting(conn, loc.JOINED_SEQ, str(top))
         loc.set_setting(conn, loc.HUB_ID, hub_id)
         conn.commit()
 
@@ -202,8 +206,11 @@ def _run(db, engine: Engine, started: datetime, progress: Callable[[str, int, in
     _push_facts(db, engine, me, report, progress, cancel, caps)
     _pull(db, engine, me, report, progress, cancel, gate.user_authority)
     progress("recompute", 0, 1)
-    with local_connection(db) as conn:
+    # a step at a time, each its own transaction (recompute.recompute): a save on this desk waits for one step at most
+    with db.engine.connect() as conn:
+        conn.info["immediate"] = True  # each step takes the write lock as it begins (common.local_connection)
         negative = recompute(conn, db.money_places)
+    with local_connection(db) as conn:
         recompute_on_order(conn)
         recompute_reserved(conn)
         conn.commit()
@@ -481,6 +488,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             conn.commit()
     with db.engine.connect() as conn:
         cursor = int(loc.get_setting(conn, loc.CURSOR, "0"))
+        joined = int(loc.get_setting(conn, loc.JOINED_SEQ, "0"))
     with engine.connect() as hconn:
         top = int(hconn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_log").scalar_one())
         total = int(hconn.exec_driver_sql(
@@ -495,7 +503,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             deferred = defer_indexes(conn, t.movements.name)
         conn.commit()
     try:
-        cursor = _pull_batches(db, engine, me, report, progress, cancel, authority, cursor, top, total)
+        cursor = _pull_batches(db, engine, me, report, progress, cancel, authority, cursor, top, total, joined)
     except BaseException:
         if deferred:
             _restore_after_failure(db)
@@ -504,7 +512,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         restore_indexes(conn)  # before anything reads the movements back (the retries, the recompute)
         if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
             gate.apply_aliases(conn, mergeable, last=True)
-        admitted = gate.retry_from_hub(conn, hconn, me, authority)
+        admitted = gate.retry_from_hub(conn, hconn, me, authority, joined)
         report.pulled += admitted.records + admitted.facts
         report.accounts += admitted.settled + admitted.closed
         if admitted.movements:
@@ -516,21 +524,22 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
 
 
 def _pull_batches(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority, cursor: int, top: int,
-                  total: int) -> int:
-    """Pull and apply the log after ``cursor`` up to ``top``, a batch at a time; return the cursor reached."""
+                  total: int, joined: int) -> int:
+    """Pull and apply the log after ``cursor`` up to ``top``, a batch at a time; return the cursor reached.
+    ``joined``: the hub's last log entry when this desk joined it (``local.JOINED_SEQ``; 0: not known)."""
     done = 0
     # Each batch is read from the hub while the one before it is applied here (a thread of its own: the
     # hub's answer and SQLite's writes both wait outside Python), so a long pull costs the larger of the
     # two, not their sum. A batch read ahead and not applied (an error, a cancel) is read again next time.
     # The cycle collector rests meanwhile (domain.kernel.bulk): it would only scan the pulled rows again and again.
     with without_cycle_collection(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as ahead:
-        coming = ahead.submit(_pull_batch, engine, me, cursor, top) if cursor < top else None
+        coming = ahead.submit(_pull_batch, engine, me, cursor, top, joined) if cursor < top else None
         while coming is not None:
             if cancel():
                 raise said(SyncCancelled, "sync_stopped_pulling")
-            high, entries, facts = coming.result()
-            coming = ahead.submit(_pull_batch, engine, me, high, top) if high < top else None
-            _apply_pulled(db, me, report, authority, high, entries, facts)
+            high, entries, facts, before_joining = coming.result()
+            coming = ahead.submit(_pull_batch, engine, me, high, top, joined) if high < top else None
+            _apply_pulled(db, me, report, authority, high, entries, facts, before_joining)
             cursor = high
             done = total if high >= top else min(total, done + PULL_BATCH)
             progress("pull", done, total)
@@ -552,9 +561,10 @@ _M_COLUMNS = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
 _U_COLUMNS = ", ".join(f'u."{c.name}"' for c in t.unfilled_demand.columns)
 
 
-def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, list, dict[str, list[tuple]]]:
+def _pull_batch(engine: Engine, me: str, cursor: int, top: int,
+                joined: int = 0) -> tuple[int, list, dict[str, list[tuple]], set[str]]:
     """(the batch's last sequence number, its log entries, its movements and unfilled demand as ``gate.admit``
-    takes them) after ``cursor``.
+    takes them, the conflicts among its entries that the hub held when this desk joined it) after ``cursor``.
 
     The batch ends at the PULL_BATCH-th entry for this device; records come with their JSON, movements
     and unfilled demand from their own tables (read as plain tuples, straight from the driver).
@@ -578,15 +588,23 @@ def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, li
                 f"SELECT l.seq, l.device_id, {_U_COLUMNS} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
                 f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
                 f"ORDER BY l.seq", params).fetchall()
+        before_joining = gate.conflicts_before_joining(
+            hconn, joined, [row_id for seq, tbl, row_id, *_ in entries if tbl == "sync_conflicts" and seq > joined])
     return high, entries, {"movements": _facts("movements", movements), "unfilled_demand": _facts("unfilled_demand",
-                                                                                                   unfilled)}
+                                                                                                   unfilled)}, \
+        before_joining
 
 
-def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, facts) -> None:
-    """Apply one pulled batch and move the pull cursor to its end, in one local transaction."""
+def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, facts,
+                  before_joining: set[str] = frozenset()) -> None:
+    """Apply one pulled batch and move the pull cursor to its end, in one local transaction (a save waiting since the
+    batch before goes first: ``persistence.writers``)."""
+    db_writers = writers_of(db.engine)
+    if db_writers is not None:
+        db_writers.let_in()
     with local_connection(db) as conn, loc.roomy_cache(conn):
         admitted = gate.admit(conn, me, _without_echoes(conn, me, [gate.Entry(*e) for e in entries]), facts,
-                              authority)
+                              authority, before_joining)
         report.pulled += admitted.records + admitted.facts
         report.accounts += admitted.settled + admitted.closed
         if admitted.movements:

@@ -11,6 +11,7 @@ reference that has arrived since) lets them in, and their entry is released.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -134,8 +135,10 @@ def _refuse(conn: Connection, e: Entry, reason: str, data: str | None = None) ->
 
 
 def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list[tuple[Entry, tuple]]],
-          authority) -> Admitted:
-    """Apply the acceptable part of one pulled batch in log order; quarantine the rest (see module)."""
+          authority, before_joining: Collection[str] = frozenset()) -> Admitted:
+    """Apply the acceptable part of one pulled batch in log order; quarantine the rest (see module).
+    ``before_joining``: the conflicts among ``entries`` that the hub held when this desk joined it
+    (``conflicts_before_joining``)."""
     out = Admitted()
     cache: dict[str, set[str]] = {}
     closings = accounts.Closings(conn)  # which months were closed here at each point of the batch
@@ -147,7 +150,7 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
         if not run:
             return
         if run_spec.name == "sync_conflicts":
-            run = own_conflicts(conn, me, run)
+            run = own_conflicts(conn, me, run, before_joining)
         good = []
         codes = _Codes(conn) if run_spec.name == "products" else None
         changed = accounts.changed_facts(conn, run_spec, [(e.key, rec) for e, rec in run]) \
@@ -234,15 +237,24 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     return out
 
 
-def own_conflicts(conn: Connection, me: str, run: list[tuple[Entry, dict | None]]) -> list[tuple[Entry, dict | None]]:
+def own_conflicts(conn: Connection, me: str, run: list[tuple[Entry, dict | None]],
+                  before_joining: Collection[str] = frozenset()) -> list[tuple[Entry, dict | None]]:
     """The pulled conflicts this desk takes. A conflict belongs to the desk that saw it: those other desks found
-    before this desk joined the hub (its first sync, or a start over: ``local.JOINED_AT``) are theirs, and a desk
-    that joins starts with none of them, nor with later versions of them (a review made elsewhere). It takes those
-    it holds already, those it saw itself (its push met them on the hub: ``device_id`` its instance) or in which its
-    own version lost (``lost_device``), and those found since it joined, which the desks exchange as before (a
-    conflict every desk finds alike, ``accounts``, is held once). A desk that joined before this rule takes all."""
+    before this desk joined the hub (its first sync, or a start over) are theirs, and a desk that joins starts with
+    none of them, nor with later versions of them (a review made elsewhere). It takes those it holds already, those
+    it saw itself (its push met them on the hub: ``device_id`` its instance) or in which its own version lost
+    (``lost_device``), and those found since it joined, which the desks exchange as before (a conflict every desk
+    finds alike, ``accounts``, is held once). A desk that joined before this rule takes all.
+
+    "Before it joined" goes by the hub's log, not by anyone's clock: a conflict was found before when the hub had
+    logged it by its last entry at the joining (``local.JOINED_SEQ``): an entry at or before that one, or a later
+    version of a conflict logged by then (``before_joining``, asked of the hub: ``conflicts_before_joining``). So a
+    desk whose clock is wrong neither takes the others' older conflicts nor misses the newer ones. A file that
+    joined before the log was used (``local.JOINED_AT`` only) still compares the time the conflict was found, as
+    its finder's clock read it, with its own at the joining."""
+    joined_seq = loc.get_setting(conn, loc.JOINED_SEQ)
     joined = loc.get_setting(conn, loc.JOINED_AT)
-    if not joined:
+    if not joined_seq and not joined:
         return run
     mine = {me, loc.get_setting(conn, "device_id")} - {""}
     here = _present(conn, "sync_conflicts", {e.key for e, _ in run})
@@ -252,11 +264,26 @@ def own_conflicts(conn: Connection, me: str, run: list[tuple[Entry, dict | None]
             return True
         if not isinstance(record, dict):
             return False
+        if {record.get("device_id"), record.get("lost_device")} & mine:
+            return True
+        if joined_seq:
+            return False
         detected = record.get("detected_at")
-        return bool({record.get("device_id"), record.get("lost_device")} & mine) or (
-            isinstance(detected, int) and detected >= int(joined))
+        return isinstance(detected, int) and detected >= int(joined)
 
-    return [(e, record) for e, record in run if taken(e.key, record)]
+    def found_since(e: Entry) -> bool:
+        return bool(joined_seq) and e.seq > int(joined_seq) and e.key not in before_joining
+
+    return [(e, record) for e, record in run if found_since(e) or taken(e.key, record)]
+
+
+def conflicts_before_joining(hconn, joined: int, keys: Collection[str]) -> set[str]:
+    """Those of the conflicts ``keys`` that the hub's log held by its entry ``joined`` (``local.JOINED_SEQ``)."""
+    if not joined or not keys:
+        return set()
+    return set(hconn.exec_driver_sql(
+        "SELECT DISTINCT row_id FROM sync_log WHERE tbl = 'sync_conflicts' AND seq <= %(j)s AND row_id = ANY(%(k)s)",
+        {"j": joined, "k": list(keys)}).scalars())
 
 
 def _is_deletion(e: Entry) -> bool:
@@ -329,7 +356,7 @@ def _index(table, name: str) -> int:
     return [c.name for c in table.columns].index(name)
 
 
-def retry_from_hub(conn: Connection, hconn, me: str, authority) -> Admitted:
+def retry_from_hub(conn: Connection, hconn, me: str, authority, joined: int = 0) -> Admitted:
     """Read every quarantined entry's current version on the hub again and admit what now passes."""
     waiting = loc.quarantined(conn)
     if not waiting:
@@ -352,7 +379,8 @@ def retry_from_hub(conn: Connection, hconn, me: str, authority) -> Admitted:
         if found is not None:
             entries.append(Entry(*found))
     entries.sort(key=lambda e: r.SPECS.index(r.BY_NAME[e.tbl]) if e.tbl in r.BY_NAME else -1)
-    return admit(conn, me, entries, facts, authority)
+    before = conflicts_before_joining(hconn, joined, [e.key for e in entries if e.tbl == "sync_conflicts"])
+    return admit(conn, me, entries, facts, authority, before)
 
 
 # -- aliases from the hub: a merge needs both records here ------------------------------------

@@ -42,7 +42,9 @@ HUB_ID = "sync.hub_id"  # the identity of the hub the cursors belong to (see eng
 CURSOR_MARK = "sync.cursor_mark"  # what the hub's log holds at the cursor, to notice a hub restored from a backup
 PUSH_ALL = "sync.push_all"  # '1' after a start over: push every movement here, whoever made it
 HUB_LOGIN = "sync.hub_login"  # open | desk | admin: how the last sync signed in to the hub (see roles)
-JOINED_AT = "sync.joined_at"  # when this desk joined the hub (micros; first sync or start over): see gate.own_conflicts
+JOINED_SEQ = "sync.joined_seq"  # the hub's last log entry when this desk joined it (first sync or start over): see
+#                                  gate.own_conflicts
+JOINED_AT = "sync.joined_at"  # the same, as this desk's clock read then (micros): files that joined before JOINED_SEQ
 FIRST_PULL = "sync.first_pull"  # the hub id while this desk's first pull from a hub it joined is not complete
 
 IMMUTABLE = (t.movements, t.unfilled_demand)

@@ -11,13 +11,15 @@ every other device holding the same movements. (Here the replay runs on the stor
 
 The pairs to replay (``sync_dirty``) are first closed over transfers: when a transfer-out is
 replayed, its value may change, and the receiving leg takes exactly that value, so the pair of
-the receiving leg is replayed from that leg on. Then all pairs are replayed in one pass in
-global (occurred_at, id) order; both legs of a transfer share their business time and the out
-leg's id is the smaller, so the out leg's new value is known when the in leg comes. A reversal
-comes after its original in the same pair. Nothing is refused: stock that a merge drives below
-zero stays negative (both movements are kept) and is reported. A customer return replayed comes back at its share of
-its sale's value as the replay leaves it (``valuation.returned_unit_cost``, as on the desk), and the sales lines of
-the sales and customer returns replayed take their movements' new values as their cost (``persistence.sales.costs``).
+the receiving leg is replayed from that leg on. Then the pairs are replayed a few whole products
+at a time, each share in its own transaction (``recompute``), in global (occurred_at, id) order;
+both legs of a transfer share their business time and the out leg's id is the smaller, so the
+out leg's new value is known when the in leg comes. A reversal comes after its original in the
+same pair. Nothing is refused: stock that a merge drives below zero stays negative (both movements
+are kept) and is reported. A customer return replayed comes back at its share of its sale's value
+as the replay leaves it (``valuation.returned_unit_cost``, as on the desk), and the sales lines of
+the sales and customer returns replayed take their movements' new values as their cost
+(``persistence.sales.costs``).
 """
 
 from __future__ import annotations
@@ -38,12 +40,14 @@ from persistence.sales.costs import return_shares
 from persistence.sales.orders import reserved
 from persistence.stock import merged
 from persistence.stock import months
+from persistence.sync.local import BULK_CACHE_KIB
 from persistence.sync.local import mark_dirty
-from persistence.sync.local import roomy_cache
 from persistence.types import Scaled
+from persistence.writers import let_writers_in
 
 _QTY, _MONEY, _COST = -4, -4, -8
 _BATCH = 20_000  # movements read, and values written, at a time
+STEP_MOVEMENTS = 10_000  # movements replayed in one transaction, about (a product's are never split)
 
 
 def _d(value: int | None, scale: int) -> Decimal | None:
@@ -54,21 +58,21 @@ def _i(value: Decimal, scale: int) -> int:
     return int(value.scaleb(-scale).to_integral_value())
 
 
-def _dirty(conn: Connection, maps: dict[str, dict[str, str]]) -> tuple[str, str, str]:
+def _dirty(conn: Connection, maps: dict[str, dict[str, str]], source: str = "sync_dirty") -> tuple[str, str, str]:
     """The dirty pairs as the statements join them to movements: (table, its product, its warehouse as they read now).
 
-    Without a merge that is ``sync_dirty`` itself. With products or warehouses merged away and kept
-    (``persistence/stock/merged.py``), each dirty pair (always a survivor's) is spread over every id its movements
-    may have been written under, in a temporary table that says the survivor's pair beside each: the movements are
-    still found through their own index, and read as the survivor's.
+    Without a merge that is ``source`` itself (``sync_dirty``, or a step's share of it). With products or
+    warehouses merged away and kept (``persistence/stock/merged.py``), each dirty pair (always a survivor's) is
+    spread over every id its movements may have been written under, in a temporary table that says the survivor's
+    pair beside each: the movements are still found through their own index, and read as the survivor's.
     """
     if not maps:
-        return "sync_dirty", "d.product_id", "d.warehouse_id"
+        return source, "d.product_id", "d.warehouse_id"
     conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS sync_dirty_ids (product_id TEXT, warehouse_id TEXT, "
                          "at INTEGER, movement_id TEXT, to_p TEXT, to_w TEXT)")
     conn.exec_driver_sql("DELETE FROM temp.sync_dirty_ids")
     products, warehouses = maps.get("products", {}), maps.get("warehouses", {})
-    dirty = conn.exec_driver_sql("SELECT product_id, warehouse_id, at, movement_id FROM sync_dirty").fetchall()
+    dirty = conn.exec_driver_sql(f"SELECT product_id, warehouse_id, at, movement_id FROM {source}").fetchall()
     rows = [(rp, rw, at, mid, p, w) for p, w, at, mid in dirty
             for rp in merged.ids_of(products, p) for rw in merged.ids_of(warehouses, w)]
     if rows:
@@ -147,33 +151,106 @@ def _positions_before(conn: Connection, table: str, tp: str, tw: str) -> dict[tu
 
 
 def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
-    """Replay every pair in ``sync_dirty``; return the (product id, warehouse id, on hand) left negative.
+    """Replay every pair in ``sync_dirty``, a few products at a time; return the (product id, warehouse id, on hand)
+    left negative.
 
-    The movements to replay are read straight from the driver's cursor, a batch at a time, and valued on the
-    stored integers as they are read (``valuation.replay_scaled``, exactly the Decimal rules' results) and written
-    back as they are: a first pull replays every movement. Numbers beyond the integers' reach (none that the
-    columns hold) are replayed by the Decimal rules instead.
+    ``conn``: a connection to the desk's file, in no transaction, whose transactions take the write lock as they
+    begin (``info["immediate"]``, as ``common.local_connection``'s); each step is a transaction of its own on it, so
+    the pages one step read stay in its (roomy) cache for the next. The first step plans: it puts merged pairs up
+    under their survivors, closes the pairs over transfers and marks the reports' months stale. Every later step
+    replays the pairs of whole products (a transfer, a customer return and a merge never leave their product, so
+    nothing a step replays depends on a product another step replays) up to about STEP_MOVEMENTS movements, writes
+    their values and balances and takes their pairs out of ``sync_dirty``, in one transaction: a clerk's save waits
+    for one step at most, not for the whole recompute.
+
+    A save between two steps is exact too. Its movement is valued by the ledger against the position it finds; the
+    position of a pair a step has not replayed yet is stale, but that step replays the pair from its start, the
+    save's movement among the others (a movement the save back-dates before the start is valued by the ledger's own
+    replay, and the step starts from the last valued movement before its start). A sync stopped between steps
+    leaves the rest in ``sync_dirty`` for the next sync's recompute.
+
+    The movements to replay are read straight from the driver's cursor, a batch at a time, and valued on the stored
+    integers as they are read (``valuation.replay_scaled``, exactly the Decimal rules' results) and written back as
+    they are: a first pull replays every movement. Numbers beyond the integers' reach (none that the columns hold)
+    are replayed by the Decimal rules instead.
     """
+    negative: list[tuple[str, str, Decimal]] = []
+    with without_cycle_collection():  # a first pull replays every movement
+        with conn.begin():
+            cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")  # as roomy_cache, for all the steps
+            steps = _plan(conn)
+        try:
+            for products in steps:
+                let_writers_in(conn)  # a save waiting since the step before goes first
+                negative += _step(conn, places, products)
+        finally:
+            if conn.in_transaction():
+                conn.rollback()
+            with conn.begin():
+                conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+    return negative
+
+
+def _plan(conn: Connection) -> list[list[str]]:
+    """Prepare ``sync_dirty`` for the steps (merges followed, closed over transfers, months marked stale) and share
+    its products out among them: whole products, about STEP_MOVEMENTS movements to replay a step."""
     if conn.exec_driver_sql("SELECT count(*) FROM sync_dirty").scalar_one() == 0:
         return []
     # the reports' monthly rows from the earliest pair's start on (persistence/stock/months.py)
     months.stale_from(conn, conn.exec_driver_sql("SELECT min(at) FROM sync_dirty").scalar())
-    with roomy_cache(conn), without_cycle_collection():  # a first pull replays every movement
-        return _recompute(conn, places)
-
-
-def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     maps = merged.merged(conn)
     if maps:
         _follow_merges(conn, maps)
     _close_over_transfers(conn, maps)
-    starts = conn.exec_driver_sql("SELECT product_id, warehouse_id FROM sync_dirty").fetchall()
-    table, tp, tw = _dirty(conn, maps)
+    table, tp, _ = _dirty(conn, maps)
+    counts = dict(conn.exec_driver_sql(
+        f"SELECT {tp}, count(*) FROM movements m JOIN {table} d "
+        "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+        f"WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) GROUP BY {tp}").all())
+    if maps:
+        conn.exec_driver_sql("DELETE FROM temp.sync_dirty_ids")
+    steps: list[list[str]] = [[]]
+    size = 0
+    for (product,) in conn.exec_driver_sql("SELECT DISTINCT product_id FROM sync_dirty ORDER BY product_id"):
+        count = counts.get(product, 0)
+        if steps[-1] and size + count > STEP_MOVEMENTS:
+            steps.append([])
+            size = 0
+        steps[-1].append(product)
+        size += count
+    return steps
+
+
+def _step(conn: Connection, places: int, products: list[str]) -> list[tuple[str, str, Decimal]]:
+    """Replay the dirty pairs of ``products`` and take them out of ``sync_dirty``, in one transaction of its own."""
+    with conn.begin():
+        conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS sync_step (product_id TEXT, warehouse_id TEXT, "
+                             "at INTEGER, movement_id TEXT, PRIMARY KEY (product_id, warehouse_id))")
+        conn.exec_driver_sql("DELETE FROM temp.sync_step")
+        conn.exec_driver_sql("INSERT INTO temp.sync_step SELECT product_id, warehouse_id, at, movement_id "
+                             "FROM sync_dirty WHERE product_id = ?", [(p,) for p in products])
+        negative = _recompute(conn, places)
+        conn.exec_driver_sql("DELETE FROM sync_dirty WHERE EXISTS (SELECT 1 FROM temp.sync_step s "
+                             "WHERE s.product_id = sync_dirty.product_id AND s.warehouse_id = sync_dirty.warehouse_id "
+                             "AND s.at = sync_dirty.at AND s.movement_id = sync_dirty.movement_id)")
+        conn.exec_driver_sql("DELETE FROM temp.sync_step")
+    return negative
+
+
+def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
+    """Replay the pairs in ``temp.sync_step`` (whole products of ``sync_dirty``); return those left negative."""
+    maps = merged.merged(conn)
+    starts = conn.exec_driver_sql("SELECT product_id, warehouse_id FROM temp.sync_step").fetchall()
+    table, tp, tw = _dirty(conn, maps, "temp.sync_step")
     found = _positions_before(conn, table, tp, tw)
     before = {(p, w): found.get((p, w)) or (0, 0, 0) for p, w in starts}
-    # (the replay's rows, in ReplayRow's order)
+    # (the replay's rows, in ReplayRow's order). CROSS JOIN: SQLite goes from the step's pairs to their movements
+    # (their index), then sorts what it found; left to itself it scanned every movement in business-time order and
+    # looked each up among the step's pairs, which costs a whole scan a step
     select = (f"SELECT m.id, m.kind, {tp}, {tw}, m.qty, m.unit_cost, m.transfer_id, m.reverses_id, m.occurred_at "
-              f"FROM movements m JOIN {table} d ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+              f"FROM {table} d CROSS JOIN movements m "
+              "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
               "WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) "
               "ORDER BY m.occurred_at, m.id")
     # the sales and customer returns replayed: a return takes back its share of its sale's value as the replay leaves
@@ -208,7 +285,6 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
             "last_id) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?) ON CONFLICT (product_id, warehouse_id) DO UPDATE SET "
             "on_hand = excluded.on_hand, value = excluded.value, avg_cost = excluded.avg_cost, "
             "last_at = excluded.last_at, last_id = excluded.last_id", balances)
-    conn.exec_driver_sql("DELETE FROM sync_dirty")
     if maps:
         conn.exec_driver_sql("DELETE FROM temp.sync_dirty_ids")
     return negative
@@ -221,7 +297,7 @@ def _replayed(conn: Connection, table: str) -> list[tuple[str, str]]:
     """(id, source type) of each movement of a sale or customer return to be replayed (from each dirty pair's start
     on), reversals left out."""
     return [tuple(row) for row in conn.exec_driver_sql(
-        f"SELECT m.id, m.source_type FROM movements m JOIN {table} d "
+        f"SELECT m.id, m.source_type FROM {table} d CROSS JOIN movements m "
         "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
         "WHERE (m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id)) "
         f"AND m.kind <> 'reversal' AND m.source_type IN ({', '.join('?' * len(SALES_KINDS))})", SALES_KINDS)]

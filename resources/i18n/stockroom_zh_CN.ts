@@ -1442,7 +1442,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+164" />
+            <location filename="../../ui/screens/conflicts.py" line="+183" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1480,7 +1480,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="-76" />
+            <location line="-91" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1490,7 +1490,17 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>否</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+25" />
+            <source>%1 %2, %3</source>
+            <translation>%1 %2，%3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location line="+49" />
             <source> (version %1)</source>
             <translation>（版本 %1）</translation>
         </message>
@@ -1510,7 +1520,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>落选的版本</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+18" />
             <source>Rule</source>
             <translation>规则</translation>
         </message>
@@ -5227,7 +5237,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-398" />
+            <location filename="../../ui/screens/conflicts.py" line="-401" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -12889,12 +12899,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+48" />
+            <location line="+49" />
             <source>Exchange rate</source>
             <translation>汇率</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-48" />
             <source>Foreign unit price</source>
             <translation>外币单价</translation>
         </message>
@@ -12912,6 +12922,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Issued at</source>
             <translation>下达时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Item allocated beyond its amount</source>
+            <translation>核销超出金额的款项</translation>
         </message>
         <message>
             <location line="+1" />
@@ -13718,7 +13733,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-365" />
+            <location filename="../../ui/sync_reasons.py" line="-366" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14208,7 +14223,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+273" />
+            <location line="+274" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -14415,7 +14430,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-295" />
+            <location filename="../../ui/sync_reasons.py" line="-296" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

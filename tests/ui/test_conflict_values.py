@@ -210,3 +210,53 @@ def test_hovering_a_field_of_the_detail_shows_its_stored_name(qtbot, db, make_se
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
     assert QToolTip.text() == "max_level"
     QToolTip.hideText()
+
+
+def _allocation_conflict():
+    """An allocation undone by the sync (conflict 7: an invoice billing a receipt reversed on another desk), as
+    ``persistence.sync.conflicts`` reads it: its versions hold item ids, ``items`` names them."""
+    from types import SimpleNamespace
+
+    from persistence.sync.conflict_items import ItemName
+
+    receipt, match = "1f0c6a52-5e55-4d7f-9c1e-0a4d8f2b7c31", "7b9e2d10-3c4a-4e8b-a6f1-25d9c0e4b812"
+    kept = {"item": receipt, "number": "PO-2026-00007", "amount": "113.00"}
+    lost = {"id": "0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "debit_item_id": receipt, "credit_item_id": match,
+            "amount": "113.0000", "business_date": "2026-03-10", "undoes_id": None, "user": "ann",
+            "created_at": 1772442000000000, "device_id": "desk-b"}
+    items = {receipt: ItemName("goods_receipt", "PO-2026-00007", "NB Ningbo Fasteners", ("SCREW Screw M3",)),
+             match: ItemName("invoice_match", "FP-778", "NB Ningbo Fasteners", ("SCREW Screw M3",))}
+    row = SimpleNamespace(kept_data=kept, kept="", lost=lost, rule_code="", rule_params={}, rule="",
+                          detected_at=None, resolved_at=None, resolved_by="", note="", table="allocations",
+                          business_key="PO-2026-00007", items=items)
+    return row, (receipt, match)
+
+
+def test_an_allocation_conflict_names_its_items_by_number_supplier_and_product_not_by_id(qapp):
+    from ui.screens.conflicts import lost_summary
+    from ui.screens.conflicts import side_by_side
+
+    row, ids = _allocation_conflict()
+    i18n.set_language("en", persist=False)
+    html, line = side_by_side(row), lost_summary(row)
+    visible = re.sub(r"<[^>]*>", " ", html)
+    assert "Goods receipt PO-2026-00007, NB Ningbo Fasteners (SCREW Screw M3)" in visible
+    assert "Invoice match FP-778, NB Ningbo Fasteners (SCREW Screw M3)" in visible
+    assert "Item allocated beyond its amount" in visible and "Debit item" in visible and "Credit item" in visible
+    assert "Goods receipt PO-2026-00007" in line and "FP-778" in line
+    assert not [i for i in ids if i in visible or i in line]
+
+
+def test_an_allocation_conflicts_items_are_named_in_chinese(qapp):
+    from ui.screens.conflicts import side_by_side
+
+    row, ids = _allocation_conflict()
+    i18n.set_language("zh_CN", persist=False)
+    try:
+        visible = re.sub(r"<[^>]*>", " ", side_by_side(row))
+    finally:
+        i18n.set_language("en", persist=False)
+    assert "采购入库单 PO-2026-00007，NB Ningbo Fasteners（SCREW Screw M3）" in visible
+    assert "发票核销 FP-778，NB Ningbo Fasteners（SCREW Screw M3）" in visible
+    assert "核销超出金额的款项" in visible and "借方款项" in visible
+    assert not [i for i in ids if i in visible]

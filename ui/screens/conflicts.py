@@ -57,6 +57,7 @@ from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
+from ui.screens.accounts.words import kind_text
 from ui.sync_reasons import FIELD_NAMES
 from ui.sync_reasons import field_text
 from ui.sync_reasons import reason_text
@@ -78,10 +79,13 @@ _TEXT_FIELDS = ("sku", "code", "number", "name", "username", "reference", "barco
 _LINKS = ("id", "document_id", "po_id", "product_id", "device_id", "version")
 _HIDDEN = ("id", "device_id")  # global ids: the same on both sides or meaningless to a clerk
 
-def value_text(name: str, value) -> str:
-    """A field of a stored version as a clerk reads it: instants as local time, child rows briefly."""
+def value_text(name: str, value, items: dict | None = None) -> str:
+    """A field of a stored version as a clerk reads it: instants as local time, child rows briefly, an account item
+    an allocation names (``items``: ``ConflictRow.items``) by its number, partner and products (``item_text``)."""
     if value is None:
         return ""
+    if items and isinstance(value, str) and value in items:
+        return item_text(items[value])
     if name.endswith("_at") and isinstance(value, int) and not isinstance(value, bool):
         return when_text(datetime.fromtimestamp(value / 1_000_000, UTC))
     if isinstance(value, list):
@@ -112,19 +116,34 @@ def fields_of(version) -> dict:
     return result
 
 
+def item_text(item) -> str:
+    """An account item as the clerk knows it (``persistence.sync.conflict_items.ItemName``): its kind and number, its
+    customer or supplier, and the products its document moved: "Sale SD-2026-00002, C1 Hangzhou Mingyuan (BOLT
+    Bolt M8)"."""
+    said = fill(translate("ConflictsScreen", "%1 %2, %3"), kind_text(item.kind), item.number, item.partner)
+    if item.products:
+        shown = "; ".join(item.products[:3]) + (f"; … (+{len(item.products) - 3})" if len(item.products) > 3 else "")
+        said = fill(translate("ConflictsScreen", "%1 (%2)"), said, shown)
+    return said
+
+
+def _items(row) -> dict:
+    return getattr(row, "items", None) or {}
+
+
 def lost_summary(row) -> str:
     """The losing version by what it would change: the fields that differ from the kept one first."""
     kept, lost = fields_of(row.kept_data or {}), fields_of(row.lost)
     if not row.lost:
         return summary(row.lost)
     differ = {k: v for k, v in lost.items() if kept.get(k) != v and k not in _HIDDEN}
-    return summary(differ) or summary(row.lost)
+    return summary(differ, _items(row)) or summary(row.lost, _items(row))
 
 
-def summary(value) -> str:
+def summary(value, items: dict | None = None) -> str:
     """One line for a version: a dict as ``field=value, …``; anything else as text."""
     if isinstance(value, dict):
-        return ", ".join(f"{caption(k)}={value_text(k, v)}" for k, v in fields_of(value).items()
+        return ", ".join(f"{caption(k)}={value_text(k, v, items)}" for k, v in fields_of(value).items()
                          if k not in _LINKS and v not in (None, "", []))
     return "" if value is None else str(value)
 
@@ -203,6 +222,7 @@ def side_by_side(row) -> str:
                 translate("ConflictsScreen", "Losing version"))
     head = "<tr>" + "".join(f"<th align='left'>{escape(c)}</th>" for c in captions) + "</tr>"
     kept, lost = fields_of(kept), fields_of(lost)
+    items = _items(row)
     # an id both versions hold alike (the customer of a customer's terms, a price's product) is what the heading
     # names already: a row of the same 36 hex digits twice told the manager nothing
     names = [n for n in dict.fromkeys([*kept, *lost]) if n not in _HIDDEN
@@ -211,9 +231,11 @@ def side_by_side(row) -> str:
     body = []
     for name in names:
         a, b = kept.get(name), lost.get(name)
+        if a in (None, "") and b in (None, ""):  # empty on both sides (one holds no such field): nothing to compare
+            continue
         style = " style='background:#fff3bf'" if a != b else ""
-        body.append(f"<tr{style}><td>{field_cell(str(name))}</td><td>{escape(value_text(name, a))}</td>"
-                    f"<td>{escape(value_text(name, b))}</td></tr>")
+        body.append(f"<tr{style}><td>{field_cell(str(name))}</td><td>{escape(value_text(name, a, items))}</td>"
+                    f"<td>{escape(value_text(name, b, items))}</td></tr>")
     rows = "".join(body)
     facts = [(translate("ConflictsScreen", "Rule"), rule_of(row)),
              (translate("ConflictsScreen", "Detected"), when_text(row.detected_at))]

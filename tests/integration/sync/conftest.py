@@ -20,3 +20,4 @@ def devices(tmp_path):
     yield make
     for db in opened:
         db.close()
+

@@ -31,6 +31,7 @@ from persistence.accounts import open as open_amounts
 from persistence.accounts import queries
 from persistence.stock.queries import check
 from persistence.sync import accounts
+from tests import clock
 from tests.integration.sync.test_hostile_hub import HostileWriter
 from tests.integration.sync.test_hostile_hub import quarantined
 
@@ -344,7 +345,7 @@ def test_a_month_closed_on_one_desk_and_reopened_on_another_ends_alike_with_ever
     def event(db, action: str, reason: str = "") -> None:
         with db.engine.begin() as conn:
             conn.execute(t.period_events.insert().values(id=str(uuid.uuid4()), month="2026-10", action=action,
-                                                         user="boss", reason=reason, at=datetime.now(UTC),
+                                                         user="boss", reason=reason, at=clock.now(),
                                                          device_id=db.device_id))
 
     with a.engine.begin() as conn:

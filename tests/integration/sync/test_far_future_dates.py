@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC
-from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
@@ -27,6 +26,7 @@ from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
 from persistence.stock.queries import check
+from tests import clock
 from tests.integration.sync.test_hostile_hub import HostileWriter
 from ui import i18n
 from ui.sync_reasons import reason_text
@@ -97,7 +97,7 @@ def _counts(db) -> dict[str, int]:
 
 
 def _last_day() -> str:
-    return limits.last_day(datetime.now(UTC).date()).isoformat()
+    return limits.last_day(clock.now().astimezone(UTC).date()).isoformat()
 
 
 def test_a_sale_dated_2099_on_the_hub_is_kept_aside_whole_with_its_lines_movement_and_receivable(hub, devices, qapp):
@@ -148,8 +148,8 @@ def test_a_date_a_little_ahead_comes_in_and_a_due_date_years_on_too(hub, devices
     a, b = devices("a"), devices("b")
     sale = _sold(a)
     sync.sync(a, hub)
-    due = (date.today() + timedelta(days=5 * 365)).isoformat()
-    _redate(hub, sale, datetime.now(UTC) + timedelta(days=2), due=due)
+    due = (clock.today() + timedelta(days=5 * 365)).isoformat()
+    _redate(hub, sale, clock.now() + timedelta(days=2), due=due)
     assert sync.sync(b, hub).refused == 0
     assert _counts(b) == {"documents": 1, "document_lines": 1, "sales_lines": 1, "movements": 2, "account_items": 1}
     with b.engine.connect() as conn:

@@ -22,6 +22,8 @@ from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
 from persistence.stock.queries import check
+from persistence.types import to_micros
+from tests import clock
 from ui.cli import main
 
 pytestmark = pytest.mark.postgres
@@ -362,7 +364,6 @@ def test_nulls_and_text_in_a_hub_whose_columns_were_loosened_are_refused(office,
 
 
 def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, devices):
-    import time
 
     a, b = _signed_in_office(hub, devices)
     w = HostileWriter(hub)
@@ -375,7 +376,7 @@ def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, dev
             cid = str(uuid.uuid4())
             w.record("sync_conflicts", cid, {
                 "id": cid, "tbl": tbl, "row_id": row_id, "business_key": name, "rule": "higher version wins",
-                "kept": "", "lost": json.dumps(lost), "lost_device": "", "detected_at": int(time.time() * 1e6),
+                "kept": "", "lost": json.dumps(lost), "lost_device": "", "detected_at": to_micros(clock.now()),
                 "resolved_at": None, "resolved_by": "", "note": "", "device_id": "", "version": 1, "_children": {}})
             forged[name] = cid
     finally:

@@ -29,6 +29,7 @@ from persistence.accounts import queries
 from persistence.accounts.statement import read_statement
 from persistence.stock.queries import check
 from persistence.stock.refs import ref_of
+from tests import clock
 
 pytestmark = pytest.mark.postgres
 
@@ -72,7 +73,7 @@ def test_a_sale_renumbered_by_the_hub_is_owed_and_paid_under_its_new_number_on_b
     expected = [("SD-2026-00001", owed_a), ("SD-2026-00002", owed_b)]
     assert open_numbers(a) == open_numbers(b) == expected
     subject = statement_subject(b.uow(), "C1")
-    lines = read_statement(b.engine, subject, date(2026, 1, 1), date.today()).lines
+    lines = read_statement(b.engine, subject, date(2026, 1, 1), clock.today()).lines
     assert sorted(x.number for x in lines if x.number.startswith("SD-")) == ["SD-2026-00001", "SD-2026-00002"]
 
     # the customer pays the sale the clerk told them is SD-2026-00002: the money settles that one, on either desk

@@ -93,6 +93,11 @@ def test_an_invoice_billing_a_receipt_reversed_on_another_desk_is_told_plainly_a
             "FP-778", f"{po} SCREW", "NB")
         assert "FP-778" in told.rule and po in told.rule and "NB" in told.rule and "reversed" in told.rule
         assert not [x for x in sync.conflicts(desk) if x.rule_code == "over_allocated"]  # one notice, in words
+        # the items the undone allocation joined, as the office knows them: numbers, supplier, products
+        named = {(x.kind, x.number, x.partner, x.products) for x in told.items.values()}
+        assert ("goods_receipt", po, "NB Ningbo Fasteners", ("SCREW Screw M3",)) in named
+        assert {x.kind: x.number for x in told.items.values()} == {"goods_receipt": po, "invoice_match": "FP-778"}
+        assert set(told.items) == {told.kept_data["item"], told.lost["debit_item_id"], told.lost["credit_item_id"]}
         # the receipt stays reversed; the invoice is owed until the office settles it; its match holds the credit
         assert open_items(desk) == {("supplier_invoice", "FP-778"): D("113.00"),
                                     ("invoice_match", "FP-778"): D("-113.00")}
