@@ -1935,7 +1935,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+94" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+715" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+711" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -5909,6 +5909,44 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>PoList</name>
+        <message>
+            <location filename="../../ui/cli/po.py" line="+377" />
+            <source>%1 %2 before tax</source>
+            <translation>不含税 %1 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rev %1</source>
+            <translation>第 %1 版</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fixed rate %1</source>
+            <translation>固定汇率 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ordered %1</source>
+            <translation>订购 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received %1</source>
+            <translation>已到货 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>open %1</source>
+            <translation>未到 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>total before tax: %1</source>
+            <translation>不含税合计：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>PostedDocumentsModel</name>
         <message>
             <location filename="../../ui/models/document_lines.py" line="+5" />
@@ -9631,7 +9669,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>及其他 %n 种商品</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+221" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+222" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -12007,7 +12045,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierInvoice</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+97" />
+            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+98" />
             <source>Supplier invoice for %1</source>
             <translation>%1 的采购发票</translation>
         </message>
