@@ -11829,7 +11829,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+117" />
+            <location filename="../../ui/screens/stock.py" line="+120" />
             <location line="+37" />
             <location line="+4" />
             <source>All</source>
@@ -11859,13 +11859,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>Warehouse:</source>
-            <translation>仓库：</translation>
+            <source>&amp;Warehouse:</source>
+            <translation>仓库(&amp;W)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Category:</source>
-            <translation>类别：</translation>
+            <source>&amp;Category:</source>
+            <translation>类别(&amp;C)：</translation>
         </message>
         <message>
             <location line="+1" />
