@@ -1945,7 +1945,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+94" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+715" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+711" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -5919,6 +5919,44 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>PoList</name>
+        <message>
+            <location filename="../../ui/cli/po.py" line="+377" />
+            <source>%1 %2 before tax</source>
+            <translation>不含税 %1 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rev %1</source>
+            <translation>第 %1 版</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fixed rate %1</source>
+            <translation>固定汇率 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ordered %1</source>
+            <translation>订购 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received %1</source>
+            <translation>已到货 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>open %1</source>
+            <translation>未到 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>total before tax: %1</source>
+            <translation>不含税合计：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>PostedDocumentsModel</name>
         <message>
             <location filename="../../ui/models/document_lines.py" line="+5" />
@@ -6913,7 +6951,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+194" />
+            <location line="+201" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -6965,7 +7003,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-209" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-216" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -6975,7 +7013,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Total before tax: %1</source>
             <translation>不含税合计：%1</translation>
         </message>
@@ -7035,7 +7073,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达时确定</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+50" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
@@ -7191,7 +7229,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+185" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+192" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -9641,7 +9679,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>及其他 %n 种商品</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+221" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+222" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -11801,7 +11839,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+117" />
+            <location filename="../../ui/screens/stock.py" line="+120" />
             <location line="+37" />
             <location line="+4" />
             <source>All</source>
@@ -11831,13 +11869,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>Warehouse:</source>
-            <translation>仓库：</translation>
+            <source>&amp;Warehouse:</source>
+            <translation>仓库(&amp;W)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Category:</source>
-            <translation>类别：</translation>
+            <source>&amp;Category:</source>
+            <translation>类别(&amp;C)：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -12017,7 +12055,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierInvoice</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+97" />
+            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+98" />
             <source>Supplier invoice for %1</source>
             <translation>%1 的采购发票</translation>
         </message>

@@ -583,3 +583,47 @@ def test_receiving_through_the_dialog_offers_the_goods_receipts_note(qtbot, serv
     assert opened == [tmp_path / f"{dialog.receipt} receipt.pdf"] and opened[0].read_bytes().startswith(b"%PDF")
     screen.say("something else")
     assert not screen.receipt_note.isVisibleTo(screen)
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_a_long_description_shows_whole_beside_received_and_open_at_1280_by_800(qtbot, services, screen, language,
+                                                                                 request):
+    """描述 was cut (洗洁精 1.5kg 商…) while 供应商货号 and the figures had room to spare: every other column is as
+    wide as its title and text, the description takes the rest, and received and open stay in sight."""
+    from domain.purchasing import orders as purchasing
+    from ui.screens.purchasing.editor import L_DESCRIPTION
+    from ui.screens.purchasing.editor import L_OPEN
+
+    request.getfixturevalue(language)
+    screen.resize(1100, 760)  # the window at 1280 × 800 less its left bar
+    screen.show()
+    open_draft(qtbot, services, screen)
+    catalog.add_product(services.uow(), c.AddProduct("DW-1", "洗洁精 1.5kg 商用桶装 Dish soap, lemon"))
+    purchasing.add_lines(services.uow(), screen.current.id, [pc.AddPurchaseOrderLine(screen.current.id, "DW-1", "204",
+                                                                                     "14.67")])
+    screen.open_po(screen.current.id)
+    qtbot.waitUntil(lambda: screen.lines.rowCount() == 3)
+    wait_idle(qtbot, screen)
+    view = screen.lines
+    assert view.columnWidth(L_DESCRIPTION) >= view.sizeHintForColumn(L_DESCRIPTION)  # its longest text whole
+    right = view.columnViewportPosition(L_OPEN) + view.columnWidth(L_OPEN)
+    assert 0 < right <= view.viewport().width()
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_list_shows_a_long_supplier_name_whole(qtbot, services, screen, language, request):
+    """The list's 170 pixels cut S20 Pacific Rim Tools Import Ltd. 环太工具进口 and most names at 1280 × 800: the
+    column is as wide as the names, up to a cap."""
+    from domain.purchasing import orders as purchasing
+    from ui.screens.purchasing import PoListModel
+
+    request.getfixturevalue(language)
+    screen.resize(1100, 760)
+    screen.show()
+    catalog.add_supplier(services.uow(), c.AddSupplier("S20", "Pacific Rim Tools Import Ltd. 环太工具进口"))
+    purchasing.create_draft(services.uow(), pc.CreatePurchaseOrder("S20", "W1"))
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.proxy.rowCount() == 1)
+    wait_idle(qtbot, screen)
+    column = PoListModel.SUPPLIER
+    assert screen.table.columnWidth(column) >= screen.table.sizeHintForColumn(column) > 170

@@ -707,3 +707,23 @@ def test_every_button_and_filter_has_an_alt_key_and_ctrl_f_searches_in_both_lang
     qtbot.waitUntil(screen.table.hasFocus)
     QTest.keySequence(screen.table, QKeySequence("Ctrl+F"))
     assert QApplication.focusWidget() is screen.search
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_status_and_summary_write_counts_in_groups_of_three_as_the_dashboard_does(qtbot, screen, language,
+                                                                                        request):
+    """The dashboard's tile said 2,137 alerts and the screen it opened said 2137 alert(s): every count the status
+    line and the summary under the table write is grouped as the amounts are (``count_text``)."""
+    from dataclasses import replace
+
+    from ui.screens.replenishment.run import PlanResult
+
+    request.getfixturevalue(language)
+    _run(qtbot, screen)
+    low = _rows(screen)["LOW", "MAIN"]
+    many = [replace(low, sku=f"LOW-{i:04d}") for i in range(1_234)]
+    screen._planned(PlanResult(many, planned=2_137, computed=1_500))
+    status, summary = screen.status.text(), screen.summary.text()
+    assert "1,234" in status and "2,137" in status and "1,500" in status
+    assert "1234" not in status and "2137" not in status
+    assert "1,234 " in summary and "1234" not in summary  # 1,234 of 1,234 line(s) shown

@@ -133,3 +133,29 @@ def test_a_big_table_shows_its_first_rows_before_the_rest(qtbot, services, monke
     assert [n for n, _ in seen] == [2, 4]
     assert "loading all rows" in seen[0][1]
     assert "loading" not in widget.totals.text() and "4 item(s)" in widget.totals.text()
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_alt_w_and_alt_c_go_to_the_warehouse_and_category_filters_in_both_languages(qtbot, screen, language,
+                                                                                      request):
+    """A clerk looking an item up by keyboard reached 仓库 and 类别 only by Tab: the labels name their filters with
+    an Alt letter, as the document screens' fields do (the menus keep F, V and H)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_shell import _mnemonic
+
+    request.getfixturevalue(language)
+    screen.retranslate()
+    assert (screen.warehouse_label.buddy(), screen.category_label.buddy()) == (screen.warehouse, screen.category)
+    assert (_mnemonic(screen.warehouse_label.text()), _mnemonic(screen.category_label.text())) == ("w", "c")
+    if language == "chinese":
+        assert (screen.warehouse_label.text(), screen.category_label.text()) == ("仓库(&W)：", "类别(&C)：")
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    screen.search.setFocus()
+    qtbot.waitUntil(screen.search.hasFocus)
+    for key, combo in ((Qt.Key.Key_W, screen.warehouse), (Qt.Key.Key_C, screen.category)):
+        QTest.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda combo=combo: QApplication.focusWidget() is combo)

@@ -144,3 +144,18 @@ def test_the_invoice_and_due_dates_are_written_as_everywhere_else_in_either_lang
     dialog = opened(qtbot, receive.invoice_selected())
     dialog.date.setDate(QDate(2026, 12, 7))
     assert dialog.date.text() == "2026-12-07" and dialog.due.text().count("-") == 2  # not 2026/12/7
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_amounts_under_the_table_are_grouped_in_thousands_as_elsewhere_in_the_window(qtbot, services, receive,
+                                                                                           language, request):
+    """The line under the table wrote 金额 21889.59 beside the 21,889.59 of every list: its amounts, tax, expected
+    total and difference are money as the window shows it, in groups of three with the currency's decimals."""
+    request.getfixturevalue(language)
+    receive.posted.selectRow(0)
+    dialog = opened(qtbot, receive.invoice_selected())
+    dialog.by_amount.setChecked(True)
+    dialog.amount.setText("21889.59")  # typed as the supplier wrote it; expected 40.00 + 13 % = 45.20
+    text = dialog.totals.text()
+    assert "21,889.59" in text and "2,518.27" in text and "45.20" in text and "+21,844.39" in text
+    assert "21889.59" not in text

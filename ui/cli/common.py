@@ -53,10 +53,10 @@ def add_language_option(parser: argparse.ArgumentParser, what: str = "the file")
                              f"language chosen in the window's Settings, else the system's")
 
 
-def add_state_language(parser: argparse.ArgumentParser) -> None:
+def add_state_language(parser: argparse.ArgumentParser, what: str = "the order's state") -> None:
     """The ``--language`` of a list that names orders' states as the window does (``so list``, ``po list``)."""
     parser.add_argument("--language", choices=tuple(LANGUAGES), default="en",
-                        help="the language of the order's state, as the window names it: en (default) or zh_CN "
+                        help=f"the language of {what}, as the window names it: en (default) or zh_CN "
                              "(简体中文; zh for short); --json keeps the stored state")
 
 

@@ -29,6 +29,7 @@ from ui.cli.common import add_state_language
 from ui.cli.common import file_language
 from ui.cli.common import state_names
 from ui.cli.freed import say_freed
+from ui.fill import fill
 
 # A PO without the company's name goes out (printing is never blocked), but the user is told how to set it.
 NO_COMPANY_NAME = ("note: no company name is set, so the PO prints none (a supplier sees only the address); set it "
@@ -68,7 +69,7 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--state")
     p.add_argument("--supplier")
     p.add_argument("--json", action="store_true")
-    add_state_language(p)
+    add_state_language(p, "the list (its states and words)")
     p = po.add_parser("pdf", help="write the PO as PDF")
     p.add_argument("po")
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -366,6 +367,36 @@ def _terms_text(t) -> str:
     return "; ".join(parts)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks ``text`` for translation in ``context``."""
+    return text
+
+
+# The words of ``po list`` around its figures (context PoList), in the --language asked for as its states are.
+LIST_WORDS = {
+    "before_tax": QT_TRANSLATE_NOOP("PoList", "%1 %2 before tax"),  # %1 the amount, %2 the currency
+    "revision": QT_TRANSLATE_NOOP("PoList", "rev %1"),
+    "fixed_rate": QT_TRANSLATE_NOOP("PoList", "fixed rate %1"),
+    "ordered": QT_TRANSLATE_NOOP("PoList", "ordered %1"),
+    "received": QT_TRANSLATE_NOOP("PoList", "received %1"),
+    "open": QT_TRANSLATE_NOOP("PoList", "open %1"),
+    "total": QT_TRANSLATE_NOOP("PoList", "total before tax: %1"),
+}
+
+
+def _list_words(choice: str):
+    """``LIST_WORDS[key]`` in the ``--language`` chosen, its places filled: ``words("ordered", "100")``."""
+    from ui.cli.common import LANGUAGES
+
+    language = LANGUAGES[choice]
+    if language == "en":
+        return lambda key, *values: fill(LIST_WORDS[key], *values)
+    from ui.i18n import label_translator
+
+    tr = label_translator(language, "PoList")
+    return lambda key, *values: fill(tr(LIST_WORDS[key]), *values)
+
+
 def _state_names(choice: str):
     """The order's state as the window names it (``Partly received``, 部分到货) in the ``--language`` chosen."""
     from ui.purchase_states import CONTEXT
@@ -392,15 +423,16 @@ def _list(db, args: argparse.Namespace) -> None:
         } for r in rows]
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")  # one write, also when unbuffered
         return
-    named = _state_names(args.language)
+    named, words = _state_names(args.language), _list_words(args.language)
     for r in rows:
-        revision = f"  rev {r.revision}" if r.revision else ""
-        fixed = f"  fixed rate {fmt(r.fixed_rate)}" if r.fixed_rate is not None else ""
+        revision = "  " + words("revision", r.revision) if r.revision else ""
+        fixed = "  " + words("fixed_rate", fmt(r.fixed_rate)) if r.fixed_rate is not None else ""
         print(f"{r.number or r.id}  {r.supplier}  {named(r.state)}  {r.warehouse}{revision}  "
-              f"{r.subtotal():,.2f} {r.currency} before tax{fixed}")
+              + words("before_tax", f"{r.subtotal():,.2f}", r.currency) + fixed)
         for x in r.lines:
-            print(f"  {x.line_no:>3}  {x.sku}  ordered {fmt(x.qty)}  received {fmt(x.received)}  "
-                  f"open {fmt(x.open_qty)}")
+            print(f"  {x.line_no:>3}  {x.sku}  " + "  ".join(
+                words(key, fmt(value)) for key, value in (("ordered", x.qty), ("received", x.received),
+                                                          ("open", x.open_qty))))
     if rows:  # one total per currency: amounts in different currencies are never added together
         totals = totals_by_currency((r.currency, r.subtotal()) for r in rows)
-        print("total before tax: " + totals_text(totals, lambda x: f"{x:,.2f}"))
+        print(words("total", totals_text(totals, lambda x: f"{x:,.2f}")))

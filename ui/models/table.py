@@ -34,6 +34,11 @@ _FORE = Qt.ItemDataRole.ForegroundRole
 _ROLES = frozenset({SortRole, RowRole, _ALIGN, _BACK, _FORE})
 
 
+def count_text(n: int) -> str:
+    """A count as the amounts beside it are written, in groups of three (4,741, not 4741), in either language."""
+    return f"{n:,}"
+
+
 def qty_text(value: Decimal | None) -> str:
     return "" if value is None else fmt(value)
 

@@ -63,6 +63,9 @@ class StockScreen(Screen):
         self.category = QComboBox(self)
         self.category.currentIndexChanged.connect(self._combo_changed)
         self.category.setMinimumContentsLength(12)
+        # Alt+W and Alt+C reach the filters from the keyboard, as the document screens' fields do
+        self.warehouse_label.setBuddy(self.warehouse)
+        self.category_label.setBuddy(self.category)
         self.class_label = QLabel(self)
         self.class_filter = QComboBox(self)
         self.class_filter.currentIndexChanged.connect(self._combo_changed)
@@ -147,8 +150,8 @@ class StockScreen(Screen):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("StockScreen", "Search SKU, name or pinyin…"))
-        self.warehouse_label.setText(translate("StockScreen", "Warehouse:"))
-        self.category_label.setText(translate("StockScreen", "Category:"))
+        self.warehouse_label.setText(translate("StockScreen", "&Warehouse:"))
+        self.category_label.setText(translate("StockScreen", "&Category:"))
         self.low_only.setText(translate("StockScreen", "Below min level only"))
         self.class_label.setText(translate("StockScreen", "Class:"))
         fill_class_combo(self.class_filter, translate("StockScreen", "All"))

@@ -84,6 +84,12 @@ class DataTable(QTableView):
             self.setColumnWidth(column, width)
         self.fit_titles()
 
+    def fit_column(self, column: int, most: int) -> None:
+        """Widen ``column`` to its cells' text, to ``most`` pixels at most, until the user has resized columns (their
+        widths are kept); never narrows it."""
+        if not self._restored:
+            self.setColumnWidth(column, max(self.columnWidth(column), min(self.sizeHintForColumn(column), most)))
+
     def default_order(self, columns: list[int]) -> None:
         """Show these columns first, in this order (the others follow as they were), until the user has moved or
         resized columns (their layout, restored from the settings, is kept)."""

@@ -59,6 +59,12 @@ def test_create_add_issue_receive_and_list_a_po_from_the_command_line(cli, tmp_p
     assert f"{number}  NB  Partly received  MAIN" in cli("po", "list")
     assert f"{number}  NB  部分到货  MAIN" in cli("po", "list", "--language", "zh")
     assert "partly_received" not in cli("po", "list", "--language", "zh_CN")
+    # and its words around the figures too: they were English beside 部分到货
+    assert "SCREW  ordered 100  received 60  open 40" in cli("po", "list")
+    chinese = cli("po", "list", "--language", "zh")
+    assert "SCREW  订购 100  已到货 60  未到 40" in chinese and "不含税 35.20 CNY" in chinese
+    assert "不含税合计：35.20 CNY" in chinese
+    assert not {"ordered", "received", "open", "before tax"} & set(re.findall(r"[a-z]+(?: tax)?", chinese))
 
     err = cli("po", "receive", number, "SCREW", "41", code=3)
     assert "over-receipt tolerance" in err and "at most 40 more" in err

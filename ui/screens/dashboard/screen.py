@@ -48,6 +48,7 @@ from domain.planning.alerts import NEW_DAY
 from domain.reports import dashboard as d
 from domain.reports.model import Period
 from ui.i18n import fill
+from ui.models.table import count_text
 from ui.models.table import money_text
 from ui.screens.dashboard import lists
 from ui.watch import quiet
@@ -57,11 +58,6 @@ from ui.widgets.day_edit import DayEdit
 from ui.widgets.screen import Screen
 
 translate = QCoreApplication.translate
-def count_text(n: int) -> str:
-    """A count as the amounts beside it are written, in groups of three (4,741, not 4741)."""
-    return f"{n:,}"
-
-
 GROUPS = 6  # first figures, value trend, stockouts, stock figures, alerts, sales this month
 _SPANS = ("week", "month", "quarter", "year", "custom")
 # A tile reached with Tab shows it (a blue frame twice as thick): Tab went from tile to tile unseen, so a clerk could

@@ -78,7 +78,8 @@ def _signed(value: Decimal, places: int | None = None, price: bool = False) -> s
 
 
 def _money(value: Decimal, places: int) -> str:
-    return format(round_money(value, places), "f")
+    """Money as the rest of the window writes it: half up to the currency's places, thousands grouped (21,889.59)."""
+    return f"{round_money(value, places):,.{places}f}"
 
 
 class SupplierInvoiceDialog(QDialog):

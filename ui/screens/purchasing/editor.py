@@ -84,6 +84,7 @@ LINE_COLUMNS = (
     QT_TRANSLATE_NOOP("PurchasingScreen", "Received"), QT_TRANSLATE_NOOP("PurchasingScreen", "Open"),
 )
 L_NO, L_SKU, L_SUPPLIER_SKU, L_DESCRIPTION, L_QTY, L_PACK, L_PRICE, L_AMOUNT, L_RECEIVED, L_OPEN = range(10)
+FIT_CAP = 140  # the widest a line's column other than the description grows to fit its text (a long pack text)
 
 
 def list_totals_text(rows) -> str:
@@ -329,9 +330,20 @@ class PoEditor:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.lines.setItem(r, column, item)
         self._filling = False
+        self.fit_line_columns()
         self._show_totals()
         self._show_state()
         self._enable()
+
+    def fit_line_columns(self) -> None:
+        """Each column but the description as wide as its title and its cells (at most ``FIT_CAP``), so that the
+        description, which takes the room left, is as wide as it can be: it was cut (洗洁精 1.5kg 商…) at 1280 × 800
+        while the supplier's SKU had room to spare."""
+        view, header = self.lines, self.lines.horizontalHeader()
+        for column in range(view.columnCount()):
+            if column != L_DESCRIPTION:
+                need = max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+                view.setColumnWidth(column, min(need, FIT_CAP))
 
     def _show_rate(self) -> None:
         snap, row = self.snapshot, self.current

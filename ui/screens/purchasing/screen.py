@@ -59,6 +59,8 @@ class PoListModel(RowTableModel):
                lambda v: f"{money_text(v[1])} {v[0]}", True),
     )
 
+    NUMBER, SUPPLIER = 0, 1
+
     def sort_value(self, row, column: int):
         """Drafts have no number yet: sorted by number, they come above every issued order when the newest are on
         top (the default), newest draft first, instead of below PO-…-00001 at the end of a long list."""
@@ -70,6 +72,9 @@ class PoListModel(RowTableModel):
     def make_keys(cls, rows) -> list[str]:
         return search_keys(rows, lambda r: (r.number or r.id, r.supplier, r.supplier_name, r.warehouse,
                                             *(x.sku for x in r.lines)), lambda r: r.supplier_name)
+
+
+SUPPLIER_CAP = 300  # the widest the list's supplier column grows to show a name
 
 
 class PurchasingScreen(PoActions, PoEditor, Screen):
@@ -209,6 +214,8 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         completer.activated.connect(lambda text: self.sku.setText(text.split()[0]))
         self.sku.setCompleter(completer)
         self.list_model.set_rows(rows)
+        # the supplier's whole name (S20 Pacific Rim Tools Import Ltd. 环太工具进口): 170 pixels cut most at 1280 × 800
+        self.table.fit_column(PoListModel.SUPPLIER, SUPPLIER_CAP)
         target = self._pending_select or (self.current.id if self.current else None)
         self._pending_select = None
         if target:

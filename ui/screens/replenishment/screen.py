@@ -51,6 +51,7 @@ from ui.models.classes import choice_text
 from ui.models.classes import class_tooltip
 from ui.models.classes import matches
 from ui.models.proxy import RowFilterProxy
+from ui.models.table import count_text
 from ui.refusals import refusal_text
 from ui.screens.replenishment.detail import DEMAND_CLASSES
 from ui.screens.replenishment.detail import SEVERITIES
@@ -292,7 +293,7 @@ class ReplenishmentScreen(Screen):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self._say(lambda: fill(translate("Replenishment", "Planning: forecast %1 of %2 product × warehouse rows…"),
-                               f"{done:,}", f"{total:,}"))
+                               count_text(done), count_text(total)))
 
     def _stopped(self) -> None:
         self._cancel_flag = None
@@ -346,11 +347,11 @@ class ReplenishmentScreen(Screen):
         asked, self._asked = self._asked, None
         asked = None if self.proxy.rowCount() else asked  # listed: the list answers
         self._say(lambda: fill(translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order."),
-                               day, str(len(rows)), str(n)) + " " +
+                               day, count_text(len(rows)), count_text(n)) + " " +
                   (fill(translate("Replenishment", "%1 transfer(s) between warehouses suggested before buying."),
-                        str(moves)) + " " if moves else "") +
+                        count_text(moves)) + " " if moves else "") +
                   fill(translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed."),
-                       f"{computed:,}", f"{planned:,}") + self._nothing_for(asked))
+                       count_text(computed), count_text(planned)) + self._nothing_for(asked))
         if self.proxy.rowCount():
             keep = [i for i in range(self.proxy.rowCount())
                     if self.proxy.index(i, ReplenishmentModel.SKU).data() == self._reselect]
@@ -414,15 +415,15 @@ class ReplenishmentScreen(Screen):
         shown = len(self.proxy.source_rows())
         ticked = len(self.chosen())
         text = (fill(translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order"),
-                     str(shown), str(len(self.model.rows)), str(ticked)))
+                     count_text(shown), count_text(len(self.model.rows)), count_text(ticked)))
         moves = len(self.transfers.chosen())
         if moves:
-            text += fill(translate("Replenishment", ", %1 transfer(s) ticked"), str(moves))
+            text += fill(translate("Replenishment", ", %1 transfer(s) ticked"), count_text(moves))
         hidden = len(self.model.chosen()) - ticked
         if hidden:
             text += " " + fill(
                 translate("Replenishment", "(%1 ticked line(s) hidden by the filters will not be ordered)"
-                          ), str(hidden))
+                          ), count_text(hidden))
         self.summary.setText(text)
         self.create_button.setEnabled(self.run_button.isEnabled() and ticked > 0)
         self.transfers.update()
