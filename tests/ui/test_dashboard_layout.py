@@ -47,6 +47,7 @@ def test_every_detail_line_fits_in_two_lines_and_every_tile_in_the_window(db, ma
     # the figures of a busy shop, said by the screen's own sentences (each group is shown again on retranslate)
     monkeypatch.setattr(dashboard, "money_text", lambda _value: "-9,999,999.99")
     monkeypatch.setattr(dashboard, "count_text", lambda _n: "9,999")
+    monkeypatch.setattr(dashboard, "total_qty_text", lambda _value: "99,999.5")
     monkeypatch.setattr(dashboard, "_pct", lambda _value: "99.99%")
     monkeypatch.setattr(dashboard, "_change", lambda _value: "-99.99%")
     monkeypatch.setattr(lists, "qty_text", lambda _value: "9,999")

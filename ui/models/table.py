@@ -43,6 +43,16 @@ def qty_text(value: Decimal | None) -> str:
     return "" if value is None else fmt(value)
 
 
+def total_qty_text(value: Decimal | None) -> str:
+    """A quantity summed over many lines, as a dashboard tile or a total says it: thousands grouped like the amounts
+    beside it (9,776, 1,250.5), no trailing zeros. A table's own quantity cells stay as ``qty_text`` writes them, the
+    text a clerk types back."""
+    if value is None:
+        return ""
+    text = f"{value.normalize():,f}"
+    return "0" if text in ("-0", "") else text
+
+
 def money_text(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
 

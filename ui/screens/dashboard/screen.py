@@ -50,6 +50,7 @@ from domain.reports.model import Period
 from ui.i18n import fill
 from ui.models.table import count_text
 from ui.models.table import money_text
+from ui.models.table import total_qty_text
 from ui.screens.dashboard import lists
 from ui.watch import quiet
 from ui.watch import quiet_fill
@@ -514,7 +515,7 @@ class DashboardScreen(Screen):
             lost = self.figures["lost_rows"]
             t["lost"].show_figure(money_text(sum((r.value for r in lost), Decimal(0))), fill(
                 translate("Dashboard", "%1 units asked for and not served"),
-                lists.qty_text(sum((r.qty for r in lost), Decimal(0)))))
+                total_qty_text(sum((r.qty for r in lost), Decimal(0)))))
             from domain.sales.backorders import waiting
 
             counts = waiting(self.figures["backorder_rows"])
