@@ -1945,7 +1945,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+94" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+711" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+712" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -11839,7 +11839,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+120" />
+            <location filename="../../ui/screens/stock.py" line="+121" />
             <location line="+37" />
             <location line="+4" />
             <source>All</source>
@@ -11879,13 +11879,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>Below min level only</source>
-            <translation>仅显示低于最低库存</translation>
+            <source>&amp;Below min level only</source>
+            <translation>仅显示低于最低库存(&amp;B)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Class:</source>
-            <translation>分类：</translation>
+            <source>C&amp;lass:</source>
+            <translation>分类(&amp;L)：</translation>
         </message>
     </context>
     <context>
