@@ -1945,7 +1945,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+94" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+711" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+712" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -5921,7 +5921,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PoList</name>
         <message>
-            <location filename="../../ui/cli/po.py" line="+377" />
+            <location filename="../../ui/cli/po.py" line="+373" />
             <source>%1 %2 before tax</source>
             <translation>不含税 %1 %2</translation>
         </message>
@@ -11824,6 +11824,124 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
     </context>
     <context>
+        <name>SoList</name>
+        <message>
+            <location filename="../../ui/cli/sales.py" line="+108" />
+            <source>SO</source>
+            <translation>单号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CUSTOMER</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WAREHOUSE</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>STATE</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CREATED</source>
+            <translation>创建日期</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>LINES</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SUBTOTAL</source>
+            <translation>不含税金额</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>TOTAL</source>
+            <translation>价税合计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>LINE</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ORDERED</source>
+            <translation>订货数量</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SHIPPED</source>
+            <translation>已发货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CUT</source>
+            <translation>取消未交</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>OPEN</source>
+            <translation>未交</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RETURNED</source>
+            <translation>已退</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>PRICE</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>DISC%</source>
+            <translation>折扣%</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>REVENUE</source>
+            <translation>销售收入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>COST</source>
+            <translation>成本</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>MARGIN</source>
+            <translation>毛利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>requested %1</source>
+            <translation>要求交期 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ref %1</source>
+            <translation>参考号 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>subtotal %1  tax %2  total %3 %4</source>
+            <translation>不含税 %1  税额 %2  价税合计 %3 %4</translation>
+        </message>
+    </context>
+    <context>
         <name>StockChart</name>
         <message>
             <location filename="../../ui/widgets/stock_chart.py" line="+65" />
@@ -11839,7 +11957,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+120" />
+            <location filename="../../ui/screens/stock.py" line="+121" />
             <location line="+37" />
             <location line="+4" />
             <source>All</source>
@@ -11879,13 +11997,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>Below min level only</source>
-            <translation>仅显示低于最低库存</translation>
+            <source>&amp;Below min level only</source>
+            <translation>仅显示低于最低库存(&amp;B)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Class:</source>
-            <translation>分类：</translation>
+            <source>C&amp;lass:</source>
+            <translation>分类(&amp;L)：</translation>
         </message>
     </context>
     <context>

@@ -135,6 +135,15 @@ def test_a_big_table_shows_its_first_rows_before_the_rest(qtbot, services, monke
     assert "loading" not in widget.totals.text() and "4 item(s)" in widget.totals.text()
 
 
+def _shown_with_the_focus_in_search(qtbot, screen) -> None:
+    """The screen shown and active, the search field focused: where a clerk starts before pressing an Alt key."""
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    screen.search.setFocus()
+    qtbot.waitUntil(screen.search.hasFocus)
+
+
 @pytest.mark.parametrize("language", ["english", "chinese"])
 def test_alt_w_and_alt_c_go_to_the_warehouse_and_category_filters_in_both_languages(qtbot, screen, language,
                                                                                       request):
@@ -151,11 +160,31 @@ def test_alt_w_and_alt_c_go_to_the_warehouse_and_category_filters_in_both_langua
     assert (_mnemonic(screen.warehouse_label.text()), _mnemonic(screen.category_label.text())) == ("w", "c")
     if language == "chinese":
         assert (screen.warehouse_label.text(), screen.category_label.text()) == ("仓库(&W)：", "类别(&C)：")
-    screen.show()
-    qtbot.waitExposed(screen)
-    screen.activateWindow()
-    screen.search.setFocus()
-    qtbot.waitUntil(screen.search.hasFocus)
+    _shown_with_the_focus_in_search(qtbot, screen)
     for key, combo in ((Qt.Key.Key_W, screen.warehouse), (Qt.Key.Key_C, screen.category)):
         QTest.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda combo=combo: QApplication.focusWidget() is combo)
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_alt_l_goes_to_the_class_filter_and_alt_b_ticks_below_min_level_only_in_both_languages(qtbot, screen,
+                                                                                               language, request):
+    """分类 and 仅显示低于最低库存 were the Stock screen's last filters without an Alt letter, reached only by Tab:
+    L and B clash with nothing there (W, C) nor the menus' F, V and H."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_shell import _mnemonic
+
+    request.getfixturevalue(language)
+    screen.retranslate()
+    assert screen.class_label.buddy() is screen.class_filter
+    assert (_mnemonic(screen.class_label.text()), _mnemonic(screen.low_only.text())) == ("l", "b")
+    if language == "chinese":
+        assert (screen.class_label.text(), screen.low_only.text()) == ("分类(&L)：", "仅显示低于最低库存(&B)")
+    _shown_with_the_focus_in_search(qtbot, screen)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.class_filter)
+    assert not screen.low_only.isChecked()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(screen.low_only.isChecked)  # a checkbox's Alt letter ticks it, as a click would

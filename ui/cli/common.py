@@ -22,6 +22,7 @@ from domain.kernel.errors import DomainError
 from domain.kernel.numbers import MONEY_PLACES
 from domain.kernel.numbers import fmt
 from domain.kernel.numbers import round_money
+from ui.fill import fill
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_STORAGE = 0, 2, 3, 4
 
@@ -70,6 +71,22 @@ def state_names(choice: str, context: str, state_name):
 
     translate = label_translator(language, context)
     return lambda state: state_name(state, translate)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks ``text`` for translation in ``context`` (a list's words, read back with ``list_words``)."""
+    return text
+
+
+def list_words(choice: str, context: str, words: dict[str, str]):
+    """``words[key]`` (English, marked under ``context``) in the ``--language`` chosen, its places filled:
+    ``say("ordered", "100")``; read from the window's translations as the orders' states are."""
+    if LANGUAGES[choice] == "en":
+        return lambda key, *values: fill(words[key], *values)
+    from ui.i18n import label_translator
+
+    tr = label_translator(LANGUAGES[choice], context)
+    return lambda key, *values: fill(tr(words[key]), *values)
 
 
 def file_language(choice: str | None) -> str:

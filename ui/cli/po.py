@@ -24,12 +24,13 @@ from domain.purchasing.lead_time import MIN_LEAD_OBSERVATIONS
 from domain.purchasing.lead_time import RECEIPTS_PRODUCT
 from domain.purchasing.lead_time import RECEIPTS_SUPPLIER
 from domain.sales.backorders import freed_by
+from ui.cli.common import QT_TRANSLATE_NOOP
 from ui.cli.common import add_language_option
 from ui.cli.common import add_state_language
 from ui.cli.common import file_language
+from ui.cli.common import list_words
 from ui.cli.common import state_names
 from ui.cli.freed import say_freed
-from ui.fill import fill
 
 # A PO without the company's name goes out (printing is never blocked), but the user is told how to set it.
 NO_COMPANY_NAME = ("note: no company name is set, so the PO prints none (a supplier sees only the address); set it "
@@ -367,11 +368,6 @@ def _terms_text(t) -> str:
     return "; ".join(parts)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks ``text`` for translation in ``context``."""
-    return text
-
-
 # The words of ``po list`` around its figures (context PoList), in the --language asked for as its states are.
 LIST_WORDS = {
     "before_tax": QT_TRANSLATE_NOOP("PoList", "%1 %2 before tax"),  # %1 the amount, %2 the currency
@@ -382,19 +378,6 @@ LIST_WORDS = {
     "open": QT_TRANSLATE_NOOP("PoList", "open %1"),
     "total": QT_TRANSLATE_NOOP("PoList", "total before tax: %1"),
 }
-
-
-def _list_words(choice: str):
-    """``LIST_WORDS[key]`` in the ``--language`` chosen, its places filled: ``words("ordered", "100")``."""
-    from ui.cli.common import LANGUAGES
-
-    language = LANGUAGES[choice]
-    if language == "en":
-        return lambda key, *values: fill(LIST_WORDS[key], *values)
-    from ui.i18n import label_translator
-
-    tr = label_translator(language, "PoList")
-    return lambda key, *values: fill(tr(LIST_WORDS[key]), *values)
 
 
 def _state_names(choice: str):
@@ -423,7 +406,7 @@ def _list(db, args: argparse.Namespace) -> None:
         } for r in rows]
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")  # one write, also when unbuffered
         return
-    named, words = _state_names(args.language), _list_words(args.language)
+    named, words = _state_names(args.language), list_words(args.language, "PoList", LIST_WORDS)
     for r in rows:
         revision = "  " + words("revision", r.revision) if r.revision else ""
         fixed = "  " + words("fixed_rate", fmt(r.fixed_rate)) if r.fixed_rate is not None else ""

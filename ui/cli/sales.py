@@ -15,8 +15,10 @@ import sys
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from ui.cli.common import EXIT_OK
+from ui.cli.common import QT_TRANSLATE_NOOP
 from ui.cli.common import add_state_language
 from ui.cli.common import day
+from ui.cli.common import list_words
 from ui.cli.common import local
 from ui.cli.common import money
 from ui.cli.common import print_json
@@ -65,12 +67,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--state", help="draft, confirmed, partly_shipped, shipped or cancelled")
     p.add_argument("--customer")
     p.add_argument("--json", action="store_true")
-    add_state_language(p)
+    add_state_language(p, "the list (its states and headings)")
     p = so.add_parser("show", help="an order's lines: ordered, shipped, cut, open, returned, price, revenue, cost, "
                                    "margin")
     p.add_argument("so")
     p.add_argument("--json", action="store_true")
-    add_state_language(p)
+    add_state_language(p, "the order (its state, headings and words)")
 
     p = sub.add_parser("sell", help="a counter sale: goods leave at once for a customer (prints the document number)")
     p.add_argument("--customer", required=True)
@@ -98,6 +100,26 @@ def _state_names(choice: str):
     from ui.sales_states import state_name
 
     return state_names(choice, CONTEXT, state_name)
+
+
+# The headings and words of ``so list`` and ``so show`` (context SoList), in the --language asked for as the states
+# are; a heading stays one word (no space) in every language, so a script can split the table's lines.
+LIST_WORDS = {
+    "SO": QT_TRANSLATE_NOOP("SoList", "SO"), "CUSTOMER": QT_TRANSLATE_NOOP("SoList", "CUSTOMER"),
+    "WAREHOUSE": QT_TRANSLATE_NOOP("SoList", "WAREHOUSE"), "STATE": QT_TRANSLATE_NOOP("SoList", "STATE"),
+    "CREATED": QT_TRANSLATE_NOOP("SoList", "CREATED"), "LINES": QT_TRANSLATE_NOOP("SoList", "LINES"),
+    "SUBTOTAL": QT_TRANSLATE_NOOP("SoList", "SUBTOTAL"), "TOTAL": QT_TRANSLATE_NOOP("SoList", "TOTAL"),
+    "LINE": QT_TRANSLATE_NOOP("SoList", "LINE"), "SKU": QT_TRANSLATE_NOOP("SoList", "SKU"),
+    "ORDERED": QT_TRANSLATE_NOOP("SoList", "ORDERED"), "SHIPPED": QT_TRANSLATE_NOOP("SoList", "SHIPPED"),
+    "CUT": QT_TRANSLATE_NOOP("SoList", "CUT"), "OPEN": QT_TRANSLATE_NOOP("SoList", "OPEN"),
+    "RETURNED": QT_TRANSLATE_NOOP("SoList", "RETURNED"), "PRICE": QT_TRANSLATE_NOOP("SoList", "PRICE"),
+    "DISC%": QT_TRANSLATE_NOOP("SoList", "DISC%"), "REVENUE": QT_TRANSLATE_NOOP("SoList", "REVENUE"),
+    "COST": QT_TRANSLATE_NOOP("SoList", "COST"), "MARGIN": QT_TRANSLATE_NOOP("SoList", "MARGIN"),
+    "requested": QT_TRANSLATE_NOOP("SoList", "requested %1"),
+    "ref": QT_TRANSLATE_NOOP("SoList", "ref %1"),  # the customer's reference
+    # %1 before tax, %2 the tax, %3 with tax, %4 the currency
+    "sums": QT_TRANSLATE_NOOP("SoList", "subtotal %1  tax %2  total %3 %4"),
+}
 
 
 def _pairs(pairs: list[str]) -> tuple[tuple[str, str], ...]:
@@ -261,7 +283,7 @@ def _orders(db, args) -> int:
     from persistence.sales.queries import sales_orders
 
     places = _places(db)
-    named = _state_names(args.language)
+    named, say = _state_names(args.language), list_words(args.language, "SoList", LIST_WORDS)
     if args.action == "list":
         rows = sales_orders(db.engine, state=args.state, customer=args.customer, places=places)
         if args.json:
@@ -269,7 +291,8 @@ def _orders(db, args) -> int:
         else:
             table([[o.number, o.customer, o.warehouse, named(o.state), local(o.created_at).strftime("%Y-%m-%d"),
                     str(len(o.lines)), money(o.subtotal, places), money(o.total, places)] for o in rows],
-                  ["SO", "CUSTOMER", "WAREHOUSE", "STATE", "CREATED", "LINES", "SUBTOTAL", "TOTAL"])
+                  [say(key) for key in ("SO", "CUSTOMER", "WAREHOUSE", "STATE", "CREATED", "LINES", "SUBTOTAL",
+                                        "TOTAL")])
         return EXIT_OK
     rows = sales_orders(db.engine, ref=args.so, places=places)
     if not rows:
@@ -279,16 +302,15 @@ def _orders(db, args) -> int:
         print_json([_order_json(o)])
         return EXIT_OK
     print(f"{o.number}  {o.customer} {o.customer_name}  {o.warehouse}  {named(o.state)}"
-          + (f"  requested {o.requested_on.isoformat()}" if o.requested_on else "")
-          + (f"  ref {o.reference}" if o.reference else ""))
+          + ("  " + say("requested", o.requested_on.isoformat()) if o.requested_on else "")
+          + ("  " + say("ref", o.reference) if o.reference else ""))
     # CUT: what was cancelled unshipped (a cut backorder, or an order cancelled), so ORDERED = SHIPPED + CUT + OPEN.
     table([[str(x.line_no), x.sku, x.warehouse, fmt(x.ordered), fmt(x.shipped), fmt(x.cancelled), fmt(x.open),
             fmt(x.returned), money(x.unit_price, places), fmt(x.discount), money(x.revenue, places),
             money(x.cost, places), money(x.margin, places)] for x in o.lines],
-          ["LINE", "SKU", "WAREHOUSE", "ORDERED", "SHIPPED", "CUT", "OPEN", "RETURNED", "PRICE", "DISC%", "REVENUE",
-           "COST", "MARGIN"])
-    print(f"subtotal {money(o.subtotal, places)}  tax {money(o.tax, places)}  total {money(o.total, places)} "
-          f"{o.currency}")
+          [say(key) for key in ("LINE", "SKU", "WAREHOUSE", "ORDERED", "SHIPPED", "CUT", "OPEN", "RETURNED", "PRICE",
+                                "DISC%", "REVENUE", "COST", "MARGIN")])
+    print(say("sums", money(o.subtotal, places), money(o.tax, places), money(o.total, places), o.currency))
     return EXIT_OK
 
 

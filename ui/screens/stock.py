@@ -68,6 +68,7 @@ class StockScreen(Screen):
         self.category_label.setBuddy(self.category)
         self.class_label = QLabel(self)
         self.class_filter = QComboBox(self)
+        self.class_label.setBuddy(self.class_filter)  # Alt+L, and Alt+B ticks "below min level only"
         self.class_filter.currentIndexChanged.connect(self._combo_changed)
         self.low_only = QCheckBox(self)
         self.low_only.toggled.connect(self._combo_changed)
@@ -152,8 +153,8 @@ class StockScreen(Screen):
         self.search.setPlaceholderText(translate("StockScreen", "Search SKU, name or pinyin…"))
         self.warehouse_label.setText(translate("StockScreen", "&Warehouse:"))
         self.category_label.setText(translate("StockScreen", "&Category:"))
-        self.low_only.setText(translate("StockScreen", "Below min level only"))
-        self.class_label.setText(translate("StockScreen", "Class:"))
+        self.low_only.setText(translate("StockScreen", "&Below min level only"))
+        self.class_label.setText(translate("StockScreen", "C&lass:"))
         fill_class_combo(self.class_filter, translate("StockScreen", "All"))
         self.class_filter.setToolTip(class_tooltip())
         for combo in (self.warehouse, self.category):

@@ -77,6 +77,19 @@ def test_an_order_from_entry_to_shipment_return_and_backorder(cli):
     assert "  部分发货" in cli("so", "show", number, "--language", "zh_CN").splitlines()[0]
     assert "  部分发货  " in cli("so", "list", "--language", "zh").splitlines()[1]
     assert re.fullmatch(r"subtotal [\d,]+\.\d\d  tax [\d,]+\.\d\d  total [\d,]+\.\d\d \w+", shown[-1])
+    # and its headings and words too: SO, CUSTOMER … and subtotal/tax/total stayed English beside 部分发货
+    listed = cli("so", "list", "--language", "zh").splitlines()
+    assert listed[0].split() == ["单号", "客户", "仓库", "状态", "创建日期", "行数", "不含税金额", "价税合计"]
+    assert cli("so", "list").splitlines()[0].split() == ["SO", "CUSTOMER", "WAREHOUSE", "STATE", "CREATED", "LINES",
+                                                         "SUBTOTAL", "TOTAL"]
+    chinese = cli("so", "show", number, "--language", "zh").splitlines()
+    assert chinese[1].split() == ["行号", "货号", "仓库", "订货数量", "已发货", "取消未交", "未交", "已退", "单价",
+                                  "折扣%", "销售收入", "成本", "毛利"]
+    assert chinese[2].split()[-5:] == shown[2].split()[-5:]  # the figures as in English
+    assert re.fullmatch(r"不含税 [\d,]+\.\d\d  税额 [\d,]+\.\d\d  价税合计 [\d,]+\.\d\d \w+", chinese[-1])
+    assert "  要求交期 2027-01-20  参考号 PO 778" in chinese[0] and "requested 2027-01-20  ref PO 778" in shown[0]
+    english = set(re.findall(r"[a-z]+", "\n".join(listed + chinese)))
+    assert not {"requested", "ref", "subtotal", "tax", "total"} & english
     [back] = json.loads(cli("backorders", "--json"))
     assert (back["customer"], back["so"], back["sku"], back["qty"], back["arrival"]) == (
         "ACME", number, "SCREW", "3", "2027-01-15")
