@@ -103,12 +103,7 @@ def test_a_counter_sale_prices_each_line_and_posts_one_sale(qtbot, services, shi
 
 
 def test_a_counter_sale_beyond_the_stock_is_refused_next_to_its_line(qtbot, services, ship):
-    ship.counter_sale()
-    panel = ship.sales
-    panel.customer.setEditText("ACME")
-    panel.scan.setText("SD-1")
-    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    panel = counter_sale_of(qtbot, ship, "SD-1")
     panel.grid.item(0, C_QTY).setText("9")
     panel.post()
     qtbot.waitUntil(lambda: panel.lines[0].problem != "")
@@ -225,12 +220,7 @@ def test_a_customer_return_is_listed_and_prints_its_return_note(qtbot, services,
 
 
 def test_a_comma_typed_as_a_decimal_point_is_refused_not_taken_for_thousands(qtbot, services, ship):
-    ship.counter_sale()
-    panel = ship.sales
-    panel.customer.setEditText("ACME")
-    panel.scan.setText("SD-1")
-    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    panel = counter_sale_of(qtbot, ship, "SD-1")
     panel.grid.item(0, C_QTY).setText("2,5")
     assert panel.lines[0].qty != D(25)
     assert "ambiguous" in panel.lines[0].problem and "2,5" in panel.lines[0].problem
@@ -240,12 +230,7 @@ def test_the_posted_sales_show_their_numbers_whole(qtbot, services, ship):
     """The posted sales list cut its numbers to SD-2026-00…, the one thing a clerk looks for in it."""
     from ui.models.document_lines import PostedDocumentsModel
 
-    ship.counter_sale()
-    panel = ship.sales
-    panel.customer.setEditText("ACME")
-    panel.scan.setText("HM-1")
-    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    panel = counter_sale_of(qtbot, ship, "HM-1")
     panel.post()
     qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1, timeout=10_000)
     table = panel.posted.table
@@ -392,12 +377,12 @@ def test_the_return_dialog_shows_the_price_the_customer_paid_after_the_lines_dis
     assert dialog.table.horizontalHeaderItem(R_PRICE).text() == "Price paid"
 
 
-def counter_hammer(qtbot, ship):
-    """A counter sale to ACME with one hammer scanned: the sales tab."""
+def counter_sale_of(qtbot, ship, sku: str):
+    """A counter sale to ACME with one ``sku`` scanned: the sales tab."""
     ship.counter_sale()
     panel = ship.sales
     panel.customer.setEditText("ACME")
-    panel.scan.setText("HM-1")
+    panel.scan.setText(sku)
     qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(panel.lines) == 1)
     return panel
@@ -406,7 +391,7 @@ def counter_hammer(qtbot, ship):
 def test_a_counter_sale_line_below_its_cost_is_warned_of_and_still_posts(qtbot, services, ship):
     """档案盒 went out at a loss and nothing said so: the price under the unit cost is said on the line and under the
     lines, naming the SKU, the price and the cost; posting stays allowed."""
-    panel = counter_hammer(qtbot, ship)
+    panel = counter_sale_of(qtbot, ship, "HM-1")
     assert "below cost" not in panel.totals.text()  # 30 against a cost of 2
     panel.grid.item(0, C_PRICE).setText("1.50")
     said = panel.totals.text()
@@ -417,6 +402,6 @@ def test_a_counter_sale_line_below_its_cost_is_warned_of_and_still_posts(qtbot, 
 
 
 def test_a_counter_sale_below_cost_is_warned_of_in_chinese(qtbot, chinese, services, ship):
-    panel = counter_hammer(qtbot, ship)
+    panel = counter_sale_of(qtbot, ship, "HM-1")
     panel.grid.item(0, C_PRICE).setText("1.50")
     assert "货号 HM-1 低于成本销售" in panel.totals.text()
