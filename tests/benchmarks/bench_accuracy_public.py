@@ -395,6 +395,9 @@ class RowScore:
     lead: dict | None  # {level: the h-period total at or below the lead-time quantile}
     per: dict | None  # {level: how many of the h periods are at or below their quantile}
     pinball: float | None  # per-period pinball loss over the four levels, scaled like MASE
+    # The h-period total's pinball loss against its lead-time quantiles, over the four levels, scaled by h × the
+    # in-sample naive MAE (the proper score of what the safety stock reads; None without lead-time quantiles).
+    lead_pinball: float | None = None
 
 
 def score(y: np.ndarray, actual: np.ndarray, f: Fc, lag: int) -> RowScore:
@@ -402,18 +405,23 @@ def score(y: np.ndarray, actual: np.ndarray, f: Fc, lag: int) -> RowScore:
     ``lag``."""
     mae, mse = _scale(y, lag)
     e = f.mean - actual
-    lead = per = pinball = None
+    lead = per = pinball = lead_pinball = None
     if f.total is not None:
         lead = {q: bool(actual.sum() <= f.total[q] + 1e-9) for q in LEVELS}
+        lead_pinball = float(np.mean([_pinball(actual.sum() - f.total[q], q) for q in LEVELS]) / (mae * len(actual)))
     if f.q is not None:
         per, losses = {}, []
         for q in LEVELS:
             per[q] = int(np.sum(actual <= f.q[q] + 1e-9))
-            d = actual - f.q[q]
-            losses.append(np.mean(np.maximum(q * d, (q - 1) * d)) / mae)
+            losses.append(np.mean(_pinball(actual - f.q[q], q)) / mae)
         pinball = np.mean(losses)
     return RowScore(np.mean(np.abs(e)) / mae, np.sqrt(np.mean(e**2) / mse), float(np.abs(e).sum()),
-                    float(e.sum()), float(np.abs(actual).sum()), lead, per, pinball)
+                    float(e.sum()), float(np.abs(actual).sum()), lead, per, pinball, lead_pinball)
+
+
+def _pinball(d, q: float):
+    """The pinball loss at level ``q`` of the misses ``d`` = actual − quantile."""
+    return np.maximum(q * d, (q - 1) * d)
 
 
 def evaluate(ds: DataSet, fcs: list[Fc], rows: np.ndarray) -> dict:

@@ -12,16 +12,19 @@ and keeps every row's figures in a file, so that two trees (main and a branch) c
 
 (SITE: where ``./scripts/bench-setup.sh`` or ``pip install --target`` put the data packages.) A row is one series
 of one set at one origin: its demand class (Stockroom's, from the history before the origin), MASE, RMSSE, the
-per-period pinball loss, whether its held-out h-period total is at or below each lead-time quantile (0.8, 0.9,
-0.95, 0.98) and how many of its h held-out periods are at or below their per-period quantile. The file is CSV
-(``.pkl`` or ``.parquet`` by the name's ending).
+per-period pinball loss, the pinball loss of its held-out h-period total against its lead-time quantiles (over the
+four levels, scaled by h × the naive MAE: the proper score of what the safety stock reads), whether that total is at
+or below each lead-time quantile (0.8, 0.9, 0.95, 0.98) and how many of its h held-out periods are at or below
+their per-period quantile. The file is CSV (``.pkl`` or ``.parquet`` by the name's ending).
 
 ``--compare A B`` prints, per set and origin, the mean MASE of each and the change per series (B − A, the rows both
 hold paired by series) as mean ± paired standard error; "three origins" is the mean of the three origins' changes,
-each origin weighted alike, with the standard error √(Σ se²) / 3. Then the calibration cells per origin: the share of
-held-out totals at or below each lead-time quantile and of held-out periods at or below each per-period quantile,
-bold where within ±3 points of the level, and how many such cells hold, on all ten sets and on the five monthly and
-quarterly sets (M1, Tourism, Australian retail) that earlier sections counted on their own.
+each origin weighted alike, with the standard error √(Σ se²) / 3; the same for the two pinball losses, as a
+share of A's mean (a file written before the totals' column was kept shows "–" there). Then the calibration cells
+per origin: the share of held-out totals at or below each lead-time quantile and of held-out periods at or below
+each per-period quantile, bold where within ±3 points of the level, and how many such cells hold, on all ten sets
+and on the five monthly and quarterly sets (M1, Tourism, Australian retail) that earlier sections counted on their
+own.
 
 Tourism monthly is sampled to 150 of its 366 series, as the bench of record runs it (``--series 150``, seed 7);
 ``--series N`` samples every set so. ``--quick`` or ``STOCKROOM_BENCH_QUICK=1``: 60 series per set.
@@ -82,6 +85,7 @@ def measure(names: list[str], origins: list[int], thorough: bool, series: int | 
                 s = bench.score(ds.train[r], ds.test[r], fcs[r], ds.scale_lag)
                 rows.append({"mode": mode, "set": name, "origin": origin, "series": ds.ids[r], "class": classes[r],
                              "h": len(ds.test[r]), "MASE": s.mase, "RMSSE": s.rmsse, "pinball": s.pinball,
+                             "lead_pinball": s.lead_pinball,
                              **{f"lead{q}": int(s.lead[q]) for q in bench.LEVELS},
                              **{f"per{q}": s.per[q] for q in bench.LEVELS}})
             frame = pd.DataFrame(rows)
@@ -130,8 +134,8 @@ def _paired(d: np.ndarray) -> tuple[float, float]:
     return float(d.mean()), float(np.std(d, ddof=1) / np.sqrt(len(d)))
 
 
-def _change(mean: float, se: float) -> str:
-    text = f"{mean:+.4f} ± {se:.4f}".replace("-", "−")
+def _change(mean: float, se: float, digits: int = 4) -> str:
+    text = f"{mean:+.{digits}f} ± {se:.{digits}f}".replace("-", "−")
     return f"**{text}**" if abs(mean) > 2 * se else text
 
 
@@ -170,6 +174,58 @@ def mase_table(a: pd.DataFrame, b: pd.DataFrame | None = None) -> None:
                 pooled = " | " + (_change(float(means.mean()), float(np.sqrt(np.sum(ses**2)) / len(ses))) if moved
                                   else "identical")
         print(f"| {_label(a, name)} | " + " | ".join(cells) + pooled + " |")
+    print(flush=True)
+
+
+PINBALLS = (("lead_pinball", "lead-time totals"), ("pinball", "per period"))
+
+
+def pinball_table(a: pd.DataFrame, b: pd.DataFrame | None = None) -> None:
+    """The pinball loss of the lead-time totals and of the per-period quantiles (over 0.8 / 0.9 / 0.95 / 0.98,
+    scaled by the in-sample naive MAE, the totals' by h times it), mean per set and origin; with ``b``, each
+    origin's ``A / B (change per series, % of A's mean, ± paired se)`` and the three origins pooled as the MASE
+    table pools them. A file written before the totals' column was kept shows "–" there."""
+    frames = [a] if b is None else [a, b]
+    origins = sorted(set().union(*(set(f["origin"]) for f in frames)))
+    heads = [f"{label}, origin {o}" for _, label in PINBALLS for o in origins]
+    if b is not None:
+        heads += [f"{label}, three origins" for _, label in PINBALLS]
+    print("| set | " + " | ".join(heads) + " |")
+    print("|---" * (len(heads) + 1) + "|")
+    for name in _sets(*frames):
+        cells, pooled = [], []
+        for column, _ in PINBALLS:
+            changes = []
+            for o in origins:
+                pa = a[(a["set"] == name) & (a["origin"] == o)]
+                if column not in pa or not pa[column].notna().any():
+                    cells.append("–")
+                    continue
+                if b is None:
+                    cells.append(f"{pa[column].mean():.4f}")
+                    continue
+                pb = b[(b["set"] == name) & (b["origin"] == o)]
+                if column not in pb or not pb[column].notna().any():
+                    cells.append("–")
+                    continue
+                both = pa.merge(pb, on="series", suffixes=("_a", "_b")).dropna(subset=[f"{column}_a", f"{column}_b"])
+                base = float(both[f"{column}_a"].mean()) if len(both) else 0.0
+                if not len(both) or base <= 0:
+                    cells.append("–")
+                    continue
+                d = (both[f"{column}_b"].to_numpy() - both[f"{column}_a"].to_numpy()) / base * 100
+                mean, se = _paired(d)
+                changes.append((mean, se))
+                cells.append(f"{pa[column].mean():.4f} / {pb[column].mean():.4f} "
+                             + ("(identical)" if not d.any() else f"({_change(mean, se, 1)} %)"))
+            if b is not None:
+                if len(changes) == len(origins):
+                    means, ses = np.array(changes).T
+                    pooled.append(f"{_change(float(means.mean()), float(np.sqrt(np.sum(ses**2)) / len(ses)), 1)} %"
+                                  if means.any() else "identical")
+                else:
+                    pooled.append("–")
+        print(f"| {_label(a, name)} | " + " | ".join(cells + pooled) + " |")
     print(flush=True)
 
 
@@ -232,6 +288,8 @@ def show(frame: pd.DataFrame) -> None:
     modes = ", ".join(sorted(set(frame["mode"])))
     print(f"## MASE per set and origin ({modes})\n")
     mase_table(frame)
+    print("## Pinball loss per set and origin\n")
+    pinball_table(frame)
     cells_table({"": frame})
 
 
@@ -239,6 +297,8 @@ def compare(a: pd.DataFrame, b: pd.DataFrame, names: tuple[str, str]) -> None:
     print(f"## MASE per set and origin: A / B (change per series B − A, mean ± paired se), A = {names[0]}, "
           f"B = {names[1]}\n")
     mase_table(a, b)
+    print("## Pinball loss per set and origin: A / B (change per series B − A, % of A's mean, ± paired se)\n")
+    pinball_table(a, b)
     cells_table({"A": a, "B": b})
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from tests.benchmarks import bench_accuracy_public as bench
@@ -28,11 +29,44 @@ def test_a_series_scores_scaled_by_its_naive_error_and_counts_what_its_quantiles
     assert (s.abs_error, s.error, s.volume) == (3.0, -1.0, 10.0)
     assert s.lead == {0.8: False, 0.9: True, 0.95: True, 0.98: True}
     assert s.per == {q: 1 for q in bench.LEVELS}
+    # The total 10 against its lead-time quantiles 9 / 10 / 11 / 12: pinball 0.8·1, 0, 0.05·1, 0.02·2, their mean
+    # scaled by h × the naive MAE (2 × 5/3): the proper score of the quantiles the safety stock reads.
+    assert s.lead_pinball == pytest.approx((0.8 + 0.0 + 0.05 + 0.04) / 4 / (2 * 5 / 3))
 
 
 def test_a_forecast_without_quantiles_scores_its_mean_only():
     s = bench.score(np.array([1.0, 2.0, 3.0]), np.array([4.0]), bench.Fc(np.array([4.0])), 1)
-    assert s.mase == 0 and s.lead is None and s.per is None and s.pinball is None
+    assert s.mase == 0 and s.lead is None and s.per is None and s.pinball is None and s.lead_pinball is None
+
+
+def _rows(lead_pinball: list[float] | None, pinball: list[float]) -> pd.DataFrame:
+    rows = []
+    for origin in (0, 1, 2):
+        for i, p in enumerate(pinball):
+            row = {"mode": "default", "set": "m1_monthly", "origin": origin, "series": f"s{i}", "MASE": 1.0,
+                   "pinball": p}
+            if lead_pinball is not None:
+                row["lead_pinball"] = lead_pinball[i]
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_the_three_origin_comparison_reports_the_lead_time_totals_pinball_beside_the_per_period_one(capsys):
+    from tests.benchmarks import bench_origins
+
+    a = _rows([0.2, 0.4], [0.5, 0.5])
+    b = _rows([0.23, 0.43], [0.5, 0.5])  # each total's loss up by 10 % of the set's mean, per period unchanged
+    bench_origins.pinball_table(a, b)
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("| M1 monthly"))
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    assert cells[1:4] == ["0.3000 / 0.3300 (**+10.0 ± 0.0** %)"] * 3
+    assert cells[4:7] == ["0.5000 / 0.5000 (identical)"] * 3
+    assert cells[7:] == ["**+10.0 ± 0.0** %", "identical"]
+    # A file written before the totals' column was kept: "–" there, the per-period loss still compared.
+    bench_origins.pinball_table(_rows(None, [0.5, 0.5]), b)
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("| M1 monthly"))
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    assert cells[1:4] == ["–"] * 3 and cells[7] == "–" and cells[8] == "identical"
 
 
 def test_held_out_earlier_the_series_too_short_drop_out_with_their_names():
