@@ -509,6 +509,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', '%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).'):
         '%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。',
     ('DocumentEntry', '%n line(s)'): '共 %n 行',
+    ('CountScreen', 'Counted far from the book'): '盘点数与账面相差很大',
+    ('CountScreen', '%1 %2: book %3, counted %4'): '%1 %2：账面 %3，盘点 %4',
+    ('CountScreen', 'and %n more line(s)'): '另有 %n 行',
+    ('CountScreen', 'These counted quantities are far from the book:'): '以下盘点数量与账面相差很大：',
+    ('CountScreen', 'The stock is set to what was counted. Post the count anyway? (No goes back to the first of them.)'): '库存将按盘点数量调整。仍要过账吗？（选“否”回到其中第一行。）',
     ('DocumentEntry', '&Date:'): '日期(&D)：',
     ('DocumentEntry', 'Fro&m warehouse:'): '调出仓库(&M)：',
     ('DocumentEntry', '&Load expected quantities'): '载入账面数量(&L)',

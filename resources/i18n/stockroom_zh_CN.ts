@@ -1707,6 +1707,34 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
     </context>
     <context>
+        <name>CountScreen</name>
+        <message>
+            <location filename="../../ui/screens/documents/count.py" line="+34" />
+            <source>Counted far from the book</source>
+            <translation>盘点数与账面相差很大</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 %2: book %3, counted %4</source>
+            <translation>%1 %2：账面 %3，盘点 %4</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>and %n more line(s)</source>
+            <translation>另有 %n 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>These counted quantities are far from the book:</source>
+            <translation>以下盘点数量与账面相差很大：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The stock is set to what was counted. Post the count anyway? (No goes back to the first of them.)</source>
+            <translation>库存将按盘点数量调整。仍要过账吗？（选“否”回到其中第一行。）</translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerTerms</name>
         <message>
             <location filename="../../ui/screens/partners.py" line="+220" />
@@ -2616,7 +2644,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>金额：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/count.py" line="+41" />
+            <location filename="../../ui/screens/documents/count.py" line="+26" />
             <source>Choose a warehouse first.</source>
             <translation>请先选择仓库。</translation>
         </message>
