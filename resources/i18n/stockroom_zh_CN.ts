@@ -1236,7 +1236,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>CheckProblems</name>
         <message>
-            <location filename="../../ui/check_text.py" line="+31" />
+            <location filename="../../ui/check_text.py" line="+27" />
             <source>%1 in %2: the stock balance says %3 on hand, but its movements add up to %4</source>
             <translation>%1 在 %2：库存余额显示现存 %3，但库存流水合计为 %4</translation>
         </message>
@@ -3131,7 +3131,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ExportColumns</name>
         <message>
-            <location filename="../../ui/cli/io.py" line="+179" />
+            <location filename="../../ui/cli/io.py" line="+175" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -7110,7 +7110,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location line="+158" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -7120,7 +7120,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达时确定</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+65" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
@@ -9731,7 +9731,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+20" />
             <source>Planning: reading the history and forecasting every product…</source>
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
@@ -11527,7 +11527,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Screen</name>
         <message>
-            <location filename="../../ui/widgets/screen.py" line="+65" />
+            <location filename="../../ui/widgets/screen.py" line="+66" />
             <source>Could not load the data: %1</source>
             <translation>无法加载数据：%1</translation>
         </message>
@@ -14502,7 +14502,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/sync_stages.py" line="+22" />
+            <location filename="../../ui/sync_stages.py" line="+19" />
             <source>sending</source>
             <translation>上传</translation>
         </message>
