@@ -322,10 +322,12 @@ def test_critical_lines_start_ticked_when_the_setting_says_so_and_the_setting_is
     assert screen.chosen() == []
 
 
-def test_a_created_draft_s_link_opens_it_on_the_purchasing_screen(qtbot, make_services):
+def _planned_in_a_window(qtbot, services):
+    """The window on ``services`` and its Replenishment screen, planned, every line ticked, its questions answered
+    Yes and its messages taken as read."""
     from ui.app import create_main_window
 
-    window = create_main_window(make_services())
+    window = create_main_window(services)
     qtbot.addWidget(window)
     widget = window.show_screen("replenishment")
     widget.today, widget.weeks = TODAY, WEEKS
@@ -333,6 +335,11 @@ def test_a_created_draft_s_link_opens_it_on_the_purchasing_screen(qtbot, make_se
     widget.tick_shown(True)
     widget.confirm = lambda text: True
     widget.notify = lambda text: None
+    return window, widget
+
+
+def test_a_created_draft_s_link_opens_it_on_the_purchasing_screen(qtbot, make_services):
+    window, widget = _planned_in_a_window(qtbot, make_services())
     widget.create_orders()
     qtbot.waitUntil(lambda: bool(getattr(widget, "last_drafts", None)) and widget.run_button.isEnabled(),
                     timeout=60_000)
@@ -735,18 +742,10 @@ def test_a_draft_just_created_opens_at_once_while_the_plan_it_started_runs_behin
     reload stands in as a job of its own) and the editor still reads the order."""
     import threading
 
-    from ui.app import create_main_window
     from ui.screens.replenishment import screen as replenishment
 
     services = make_services()
-    window = create_main_window(services)
-    qtbot.addWidget(window)
-    widget = window.show_screen("replenishment")
-    widget.today, widget.weeks = TODAY, WEEKS
-    _run(qtbot, widget)
-    widget.tick_shown(True)
-    widget.confirm = lambda text: True
-    widget.notify = lambda text: None
+    window, widget = _planned_in_a_window(qtbot, services)
     services.tasks.pool.setMaxThreadCount(2)  # the two threads of a two-core machine
     planned, reloaded = threading.Event(), threading.Event()
     plans: list[str] = []
