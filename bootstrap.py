@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from persistence.boundary import Boundary
     from persistence.db import Database
 
@@ -35,15 +37,16 @@ def os_user() -> str:
         return ""
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
+def open_database(path: Path | str, *, create: bool = True,
+                  upgrading: Callable[[Path], None] | None = None) -> Database:
     """The Stockroom database at ``path`` (``persistence.db.Database``), its schema brought up to date.
 
     With ``create`` a missing file becomes a new database; without it, a path where there is no Stockroom
-    database is refused (``NotStockroomDatabase``).
+    database is refused (``NotStockroomDatabase``). ``upgrading`` hears the backup taken before an upgrade.
     """
     from persistence.db import open_database as open_stockroom_database
 
-    return open_stockroom_database(path, create=create)
+    return open_stockroom_database(path, create=create, upgrading=upgrading)
 
 
 def bind(database: Database) -> Boundary:
@@ -72,7 +75,8 @@ def bind(database: Database) -> Boundary:
                     dashboard=DashboardQueries(engine))
 
 
-def connect(path: Path | str, *, create: bool = True) -> Boundary:
+def connect(path: Path | str, *, create: bool = True,
+            upgrading: Callable[[Path], None] | None = None) -> Boundary:
     """The Stockroom database at ``path``, opened (``open_database``) and bound (``bind``): what the window
     builds its services on."""
-    return bind(open_database(path, create=create))
+    return bind(open_database(path, create=create, upgrading=upgrading))

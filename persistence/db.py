@@ -8,6 +8,7 @@ command) queue on the write lock instead of failing half-way with "database is l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -145,14 +146,16 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
+def open_database(path: Path | str, *, create: bool = True,
+                  upgrading: Callable[[Path], None] | None = None) -> Database:
     """Open the Stockroom database at ``path`` and bring its schema to head.
 
     Only a missing or empty file is made a new database, and only with ``create`` (the command
     line's ``init``, the welcome dialog's "create"); its folder is made then too. A file that is
     not a Stockroom database (another program's SQLite file, a document) is refused with
     ``NotStockroomDatabase`` before anything is written to it. An existing file whose schema is
-    behind is first copied to ``backups/`` beside it.
+    behind is first copied to ``backups/`` beside it; ``upgrading`` is told that backup's path before the upgrade
+    starts (the window says what it is doing meanwhile).
     """
     path = Path(path).expanduser().resolve()
     existed = path.exists() and (not path.is_file() or path.stat().st_size > 0)
@@ -171,7 +174,9 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             raise SchemaTooNew(f"its schema {revision} is newer than this version of Stockroom knows ({HEAD}); "
                                f"open it with a newer version")
         if existed:
-            timestamped_backup(path, f"before-{HEAD}")
+            saved = timestamped_backup(path, f"before-{HEAD}")
+            if upgrading is not None:
+                upgrading(saved)
         upgrade(engine)
     with engine.begin() as conn:  # indexes a bulk load set aside and could not make again (it was cut short)
         restore_indexes(conn)

@@ -11,6 +11,8 @@ system too.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -99,12 +101,60 @@ def explain(exc: BaseException) -> BaseException | None:
     return explained
 
 
-def build_services(db_path: Path | str, *, create: bool = True) -> Services:
+def build_services(db_path: Path | str, *, create: bool = True, tasks: TaskRunner | None = None,
+                   upgrading: Callable[[Path], None] | None = None) -> Services:
     """Services on the database, acting as the OS user with no role (sign-in off; see open_signed_in).
 
-    Without ``create``, a path where there is no Stockroom database is refused (``open_database``).
+    Without ``create``, a path where there is no Stockroom database is refused (``open_database``). ``tasks``: the
+    runner made beforehand on the GUI thread, when this runs on a worker (a Qt object belongs to the thread that
+    makes it). ``upgrading`` hears the backup taken before the schema is upgraded.
     """
-    return Services.over(connect(db_path, create=create), TaskRunner(explain=explain), user=os_user())
+    return Services.over(connect(db_path, create=create, upgrading=upgrading), tasks or TaskRunner(explain=explain),
+                         user=os_user())
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A database the window opened on its task runner: its services, and whether someone must sign in to it."""
+
+    services: Services
+    sign_in: bool
+
+
+def opening(db_path: Path | str) -> Callable[..., Opened]:
+    """The work of opening ``db_path`` for the window (File › Open, after a restore), to run on its task runner: the
+    migration and its backup, and the question whether the database has users, all off the GUI thread. Call this on
+    the GUI thread: it makes the new database's runner here. The work's ``progress`` hears the backup's path when
+    the schema is upgraded."""
+    from ui.dialogs.sign_in import sign_in_required
+
+    tasks = TaskRunner(explain=explain)
+
+    def work(progress: Callable[[Path], None]) -> Opened:
+        services = build_services(db_path, create=False, tasks=tasks, upgrading=progress)
+        try:
+            return Opened(services, sign_in_required(services))
+        except BaseException:
+            services.database.close()
+            raise
+
+    return work
+
+
+def open_failure(path: Path | str, exc: BaseException) -> str:
+    """Why ``path`` did not open, in the reader's language, with what to do."""
+    from persistence.db import NotStockroomDatabase
+    from persistence.db import SchemaTooNew
+
+    if isinstance(exc, SchemaTooNew):
+        return fill(QCoreApplication.translate(
+            "App", "%1 was made by a newer version of Stockroom than this one. Open it with that version, or "
+                   "install it here."), str(path))
+    if isinstance(exc, NotStockroomDatabase):
+        return fill(QCoreApplication.translate(
+            "App", "%1 is not a Stockroom database; it was left as it was. Choose a file Stockroom made "
+                   "(.sqlite3)."), str(path))
+    return fill(QCoreApplication.translate("App", "Could not open %1:\n%2"), str(path), str(exc))
 
 
 # Services whose signing in was cancelled while work of theirs still ran: closed once it has (``open_signed_in``).
@@ -170,7 +220,7 @@ def open_first(given: Path | str | None) -> Services | None:
 def create_main_window(services: Services):
     from ui.main_window import MainWindow
 
-    return MainWindow(services, open_services=open_signed_in)
+    return MainWindow(services, open_services=opening)
 
 
 def open_start_page(window) -> None:

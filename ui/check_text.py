@@ -17,14 +17,10 @@ from decimal import Decimal
 
 from domain.kernel.numbers import fmt
 from domain.stock.readmodels import CheckProblem
+from ui.fill import QT_TRANSLATE_NOOP
 from ui.fill import fill
 
 CONTEXT = "CheckProblems"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks ``text`` for translation in ``context``."""
-    return text
 
 
 # %1 the SKU, %2 the warehouse, %3 what the kept copy says, %4 what the ledger says (unless said otherwise)

@@ -1,11 +1,19 @@
-"""Putting values into a translated sentence (``%1``, ``%2``…), without Qt: ``ui.i18n`` gives it to the window, and
-the command line uses it where it prints English without loading Qt (``ui.check_text``)."""
+"""Putting values into a translated sentence (``%1``, ``%2``…), and marking a text for translation
+(``QT_TRANSLATE_NOOP``), without Qt: ``ui.i18n`` gives ``fill`` to the window, and the command line, the PDFs and the
+sync's stages use both where they must not load Qt (``ui.check_text``)."""
 
 from __future__ import annotations
 
 import re
 
 _PLACE = re.compile(r"%(\d+)")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks ``text`` for translation in ``context`` and returns it as it is; it is translated where it is shown
+    (``translate(context, text)``). The one definition for the modules that do not load Qt: pyside6-lupdate reads
+    the calls by this name, wherever the function comes from."""
+    return text
 
 
 def fill(text: str, *values: object) -> str:

@@ -47,7 +47,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services, open_services: Callable[[Path], object] | None = None,
+    def __init__(self, services, open_services: Callable[[Path], Callable[..., object]] | None = None,
                  entries: list[ScreenEntry] | None = None) -> None:
         super().__init__()
         self.services = services
@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self.retired: list = []  # services of databases left behind, kept until their background work is done
         self.finishing: FinishingDialog | None = None  # shown from the close until the background work is done
         self._waiting_on: tuple = ()  # the services whose work the closing window waits for
+        self.opening: Path | None = None  # the database being opened on the task runner (File › Open, a restore)
+        self.upgrade_backup: Path | None = None  # the backup taken before that database's schema is upgraded
         self.entries = list(entries if entries is not None else SCREENS)
         self.screens: dict[str, QWidget] = {}
         self.nav = QListWidget(self)
@@ -184,6 +186,10 @@ class MainWindow(QMainWindow):
 
     def _busy_changed(self, count: int) -> None:
         self._busy = count
+        if self.opening is not None:  # what the window is doing says more than a count of tasks
+            self.work_bar.setVisible(True)
+            self.work_label.setText(self._opening_text())
+            return
         self.work_bar.setVisible(count > 0)
         self.work_label.setText(translate("MainWindow", "Working (%n task(s))…", None, count) if count
                                 else translate("MainWindow", "Ready"))
@@ -260,17 +266,64 @@ class MainWindow(QMainWindow):
         if path:
             self.open_database(Path(path))
 
-    def open_database(self, path: Path) -> None:
+    def open_database(self, path: Path) -> bool:
+        """Open the database at ``path`` on the task runner (the migration, and its backup, may take a while): the
+        window keeps painting and says what it is doing; the sign-in dialog follows when the database has users.
+        The database open until then stays open, and stays so when the opening fails or the sign-in is cancelled.
+        False: refused, another opening is still under way."""
         if self.open_services is None:
+            return False
+        if self.opening is not None:
+            self.statusBar().showMessage(fill(translate(
+                "MainWindow", "Still opening %1; open another database when it is open."), str(self.opening)), 10_000)
+            return False
+        path = Path(path)
+        work = self.open_services(path)
+        self._set_opening(path)
+        self.services.tasks.submit(work, on_done=lambda opened: self._opened(path, opened),
+                                   on_error=lambda exc: self._open_failed(path, exc), on_progress=self._upgrading)
+        return True
+
+    def _set_opening(self, path: Path | None) -> None:
+        self.opening, self.upgrade_backup = path, None
+        busy = path is not None
+        self.open_action.setEnabled(not busy)
+        self.splitter.setEnabled(not busy)  # the screens of the database being left: shown, not worked in
+        self._busy_changed(self.services.tasks.busy)
+
+    def _opening_text(self) -> str:
+        if self.upgrade_backup is not None:
+            return fill(translate("MainWindow", "Upgrading %1 to this version (backup taken at %2)…"),
+                        self.opening.name, str(self.upgrade_backup))
+        return fill(translate("MainWindow", "Opening %1…"), self.opening.name)
+
+    def _upgrading(self, backup: Path) -> None:
+        if self.opening is not None:
+            self.upgrade_backup = Path(backup)
+            self._busy_changed(self._busy)
+
+    def _open_failed(self, path: Path, exc: BaseException) -> None:
+        from ui.app import open_failure
+
+        self._set_opening(None)
+        QMessageBox.warning(self, translate("MainWindow", "Open database"), open_failure(path, exc))
+
+    def _opened(self, path: Path, opened) -> None:
+        from ui.dialogs.sign_in import signed_in
+
+        self._set_opening(None)
+        services = opened.services
+        if self.finishing is not None:  # the window is closing: the database just opened is not shown
+            close_when_idle(services, self.retired)
             return
-        try:
-            services = self.open_services(path)
-        except Exception as exc:  # noqa: BLE001 - any failure to open is reported, the old database stays open
-            message = fill(translate("MainWindow", "Could not open %1:\n%2"), str(path))
-            QMessageBox.warning(self, translate("MainWindow", "Open database"), message.replace("%2", str(exc)))
-            return
-        if services is None:  # signing in to it was cancelled; the old database stays open
-            return
+        if opened.sign_in:
+            services = signed_in(services, self)
+            if services is None:  # signing in to it was cancelled; the old database stays open
+                close_when_idle(opened.services, self.retired)
+                return
+        self._switch_to(services, path)
+
+    def _switch_to(self, services, path: Path) -> None:
         key = self.current_key() or (self.entries[0].key if self.entries else None)
         self._save_tables()
         for widget in self.screens.values():

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ui.fill import QT_TRANSLATE_NOOP
+
 CONTEXT = "SyncStage"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks ``text`` for translation in ``context``."""
-    return text
 
 
 STAGES = {

@@ -858,7 +858,18 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+155" />
+            <location filename="../../ui/app.py" line="+150" />
+            <source>%1 was made by a newer version of Stockroom than this one. Open it with that version, or install it here.</source>
+            <translation>%1 由更新版本的 Stockroom 创建。请用该版本打开，或在本机安装该版本。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 is not a Stockroom database; it was left as it was. Choose a file Stockroom made (.sqlite3).</source>
+            <translation>%1 不是 Stockroom 数据库，文件未作改动。请选择 Stockroom 创建的文件（.sqlite3）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+48" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -1225,7 +1236,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>CheckProblems</name>
         <message>
-            <location filename="../../ui/check_text.py" line="+31" />
+            <location filename="../../ui/check_text.py" line="+27" />
             <source>%1 in %2: the stock balance says %3 on hand, but its movements add up to %4</source>
             <translation>%1 在 %2：库存余额显示现存 %3，但库存流水合计为 %4</translation>
         </message>
@@ -1693,6 +1704,34 @@ The database is backed up first. No stock movement is changed, only the values a
             <location line="+1" />
             <source>Kept aside by sync (never applied; a corrected version on the shared database is applied at the next sync, a user record by an admin's approval)</source>
             <translation>同步搁置的记录（从未应用；共享数据库中的更正版本会在下次同步时应用，用户记录需管理员批准）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountScreen</name>
+        <message>
+            <location filename="../../ui/screens/documents/count.py" line="+34" />
+            <source>Counted far from the book</source>
+            <translation>盘点数与账面相差很大</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 %2: book %3, counted %4</source>
+            <translation>%1 %2：账面 %3，盘点 %4</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>and %n more line(s)</source>
+            <translation>另有 %n 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>These counted quantities are far from the book:</source>
+            <translation>以下盘点数量与账面相差很大：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The stock is set to what was counted. Post the count anyway? (No goes back to the first of them.)</source>
+            <translation>库存将按盘点数量调整。仍要过账吗？（选“否”回到其中第一行。）</translation>
         </message>
     </context>
     <context>
@@ -2605,7 +2644,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>金额：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/count.py" line="+41" />
+            <location filename="../../ui/screens/documents/count.py" line="+26" />
             <source>Choose a warehouse first.</source>
             <translation>请先选择仓库。</translation>
         </message>
@@ -3092,7 +3131,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ExportColumns</name>
         <message>
-            <location filename="../../ui/cli/io.py" line="+179" />
+            <location filename="../../ui/cli/io.py" line="+175" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -4836,7 +4875,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+188" />
+            <location filename="../../ui/main_window.py" line="+194" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -4847,24 +4886,32 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+69" />
-            <location line="+12" />
+            <location line="+45" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location line="-11" />
+            <location line="-44" />
             <source>Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
             <translation>Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>Could not open %1:
-%2</source>
-            <translation>无法打开 %1：
-%2</translation>
+            <location line="+12" />
+            <source>Still opening %1; open another database when it is open.</source>
+            <translation>仍在打开 %1；打开完成后再打开其他数据库。</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+19" />
+            <source>Upgrading %1 to this version (backup taken at %2)…</source>
+            <translation>正在将 %1 升级到此版本（已备份到 %2）…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <location line="+95" />
             <source>Your password was changed.</source>
             <translation>您的密码已修改。</translation>
         </message>
@@ -7063,7 +7110,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达后 %1 天：按供应商条款中 %2 的交货期（收货次数还太少，尚不能按实际测算），与补货计划所用一致。</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location line="+158" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -7073,7 +7120,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达时确定</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+65" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
@@ -9684,7 +9731,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+20" />
             <source>Planning: reading the history and forecasting every product…</source>
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
@@ -11480,7 +11527,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Screen</name>
         <message>
-            <location filename="../../ui/widgets/screen.py" line="+65" />
+            <location filename="../../ui/widgets/screen.py" line="+66" />
             <source>Could not load the data: %1</source>
             <translation>无法加载数据：%1</translation>
         </message>
@@ -12097,7 +12144,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="-92" />
+            <location filename="../../ui/app.py" line="-140" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
@@ -14455,7 +14502,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/sync_stages.py" line="+22" />
+            <location filename="../../ui/sync_stages.py" line="+19" />
             <source>sending</source>
             <translation>上传</translation>
         </message>

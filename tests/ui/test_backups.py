@@ -103,6 +103,7 @@ def test_restore_in_the_window_saves_the_current_file_and_reopens_the_database(q
         page.restore_button.click()
     result = signal.args[0]
     assert result.restored_from == made
+    qtbot.waitUntil(lambda: window.services is not services and window.opening is None)  # opened on the runner
     try:
         assert window.services is not services  # reopened: every screen reads the restored file
         assert window.services.database.path == shop.path
@@ -144,6 +145,7 @@ def test_restoring_an_old_backup_in_the_window_deletes_no_backup_and_keeps_thirt
     with qtbot.waitSignal(page.restored, timeout=15_000) as signal:
         page.restore_button.click()
     result = signal.args[0]
+    qtbot.waitUntil(lambda: window.services is not services and window.opening is None)
     try:
         after = {b.path for b in backup.list_backups(shop.path)}
         assert after == before | {result.previous_saved_to}

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.usefixtures("pinned_today")
 
 # the window's code allowed to take a connection on the GUI thread (``ui/…py:function``), and why
 ALLOWED = {
-    "ui/app.py:build_services": "opening a database and its migration, before a window shows it: at start, File › "
-                                "Open and after a restore, where the sign-in dialog that follows needs it open",
-    "ui/dialogs/sign_in.py:sign_in_required": "whether the database just opened has users, asked once before the "
+    "ui/app.py:build_services": "opening a database and its migration at start, before any window shows it (File › "
+                                "Open and the reopening after a restore open it on the task runner)",
+    "ui/dialogs/sign_in.py:sign_in_required": "whether the database opened at start has users, asked once before the "
                                               "sign-in dialog (or the window) is shown",
     "ui/screens/held.py:flush": "the window is closing: a document form's last keystrokes are kept (one row), and a "
                                 "background job would not finish",
@@ -87,3 +87,42 @@ def test_no_screen_reads_the_database_on_the_gui_thread(qtbot, services):
         settled(qtbot, services, suppliers)
     offenders = {where: n for where, n in reads.places().items() if where not in ALLOWED}
     assert offenders == {}, "\n".join(str(r) for r in reads.reads if r.where in offenders)
+
+
+def test_file_open_and_the_reopening_after_a_restore_read_nothing_on_the_gui_thread(qtbot, services, tmp_path,
+                                                                                   monkeypatch):
+    """The opening of a database from the window (its migration, its backup, whether it has users) runs on the task
+    runner: ``build_services`` and ``sign_in_required`` are allowed on the GUI thread at start only."""
+    from persistence import backup
+    from persistence.db import open_database
+    from ui.app import create_main_window
+    from ui.screens.settings_backups import BackupsPage
+
+    other = tmp_path / "other.sqlite3"
+    open_database(other).close()
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    settled(qtbot, services, window.stack.currentWidget())
+    with GuiReads() as reads:
+        assert window.open_database(other)
+        qtbot.waitUntil(lambda: window.opening is None and window.services is not services)
+        opened = window.services
+        qtbot.waitUntil(lambda: opened.tasks.busy == 0)
+        backup.timestamped_backup(other, backup.MANUAL)
+        page = window.show_screen("settings").page("backups")
+        qtbot.waitUntil(lambda: page._running == 0 and opened.tasks.busy == 0)
+        monkeypatch.setattr(BackupsPage, "_confirm", lambda self, question: True)
+        page.table.selectRow(0)
+        with qtbot.waitSignal(page.restored, timeout=15_000):
+            page.restore_button.click()
+        qtbot.waitUntil(lambda: window.opening is None and window.services is not opened)
+        qtbot.waitUntil(lambda: window.services.tasks.busy == 0)
+    try:
+        opening = {"ui/app.py:build_services", "ui/dialogs/sign_in.py:sign_in_required"}
+        assert [str(r) for r in reads.reads if r.where in opening] == []
+    finally:
+        for kept in (opened, window.services):
+            kept.tasks.wait()
+        window.services.database.close()

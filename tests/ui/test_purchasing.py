@@ -627,3 +627,44 @@ def test_the_list_shows_a_long_supplier_name_whole(qtbot, services, screen, lang
     wait_idle(qtbot, screen)
     column = PoListModel.SUPPLIER
     assert screen.table.columnWidth(column) >= screen.table.sizeHintForColumn(column) > 170
+
+
+def test_the_line_columns_are_fitted_once_per_document_and_when_lines_come_and_a_dragged_width_stays(
+        qtbot, services, screen, monkeypatch):
+    """Each save reads the order back and shows it again: the columns were fitted every time, so a column the
+    purchaser had widened by hand snapped back after each quantity typed."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.screens.purchasing.editor import L_QTY
+    from ui.screens.purchasing.editor import L_SKU
+
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    catalog.add_product(services.uow(), c.AddProduct("CHISEL-WIDE-2026", "Chisel"))
+    open_draft(qtbot, services, screen)
+    fits: list[str] = []
+    fit = screen.fit_line_columns
+    monkeypatch.setattr(screen, "fit_line_columns", lambda: (fits.append(screen.current.id), fit()))
+    header = screen.lines.horizontalHeader()
+    edge = header.sectionViewportPosition(L_SKU) + header.sectionSize(L_SKU) - 1
+    middle, before = header.height() // 2, header.sectionSize(L_SKU)
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(edge, middle))
+    QTest.mouseMove(header.viewport(), QPoint(edge + 60, middle))
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(edge + 60, middle))
+    dragged = header.sectionSize(L_SKU)
+    assert dragged > before + 40 and screen.dragged_columns == {L_SKU}
+
+    screen.lines.item(1, L_QTY).setText("5")  # a quantity typed: saved, the order read back and shown again
+    qtbot.waitUntil(lambda: screen.snapshot.lines[1].qty == Decimal(5))
+    wait_idle(qtbot, screen)
+    assert fits == [] and header.sectionSize(L_SKU) == dragged
+
+    screen.add_line("CHISEL-WIDE-2026", "1", "3")  # a line added: fitted to it, the dragged column left as it is
+    qtbot.waitUntil(lambda: screen.lines.rowCount() == 3)
+    wait_idle(qtbot, screen)
+    assert fits == [screen.current.id] and header.sectionSize(L_SKU) == dragged

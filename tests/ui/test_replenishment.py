@@ -322,10 +322,12 @@ def test_critical_lines_start_ticked_when_the_setting_says_so_and_the_setting_is
     assert screen.chosen() == []
 
 
-def test_a_created_draft_s_link_opens_it_on_the_purchasing_screen(qtbot, make_services):
+def _planned_in_a_window(qtbot, services):
+    """The window on ``services`` and its Replenishment screen, planned, every line ticked, its questions answered
+    Yes and its messages taken as read."""
     from ui.app import create_main_window
 
-    window = create_main_window(make_services())
+    window = create_main_window(services)
     qtbot.addWidget(window)
     widget = window.show_screen("replenishment")
     widget.today, widget.weeks = TODAY, WEEKS
@@ -333,6 +335,11 @@ def test_a_created_draft_s_link_opens_it_on_the_purchasing_screen(qtbot, make_se
     widget.tick_shown(True)
     widget.confirm = lambda text: True
     widget.notify = lambda text: None
+    return window, widget
+
+
+def test_a_created_draft_s_link_opens_it_on_the_purchasing_screen(qtbot, make_services):
+    window, widget = _planned_in_a_window(qtbot, make_services())
     widget.create_orders()
     qtbot.waitUntil(lambda: bool(getattr(widget, "last_drafts", None)) and widget.run_button.isEnabled(),
                     timeout=60_000)
@@ -727,3 +734,42 @@ def test_the_status_and_summary_write_counts_in_groups_of_three_as_the_dashboard
     assert "1,234" in status and "2,137" in status and "1,500" in status
     assert "1234" not in status and "2137" not in status
     assert "1,234 " in summary and "1234" not in summary  # 1,234 of 1,234 line(s) shown
+
+
+def test_a_draft_just_created_opens_at_once_while_the_plan_it_started_runs_behind(qtbot, make_services, monkeypatch):
+    """The run after creating drafts goes on the runner's background pool: a purchaser opening the draft just made
+    waited for that run and the dashboard's reload to free one of the pool's two threads. The test holds both (the
+    reload stands in as a job of its own) and the editor still reads the order."""
+    import threading
+
+    from ui.screens.replenishment import screen as replenishment
+
+    services = make_services()
+    window, widget = _planned_in_a_window(qtbot, services)
+    services.tasks.pool.setMaxThreadCount(2)  # the two threads of a two-core machine
+    planned, reloaded = threading.Event(), threading.Event()
+    plans: list[str] = []
+    real = replenishment.run_plan
+
+    def held(*args, **kwargs):
+        plans.append("started")
+        assert planned.wait(600), "the test never let the plan go"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(replenishment, "run_plan", held)
+    services.tasks.submit(lambda: reloaded.wait(600))  # the dashboard's reload, on one of the two threads
+    try:
+        widget.create_orders()
+        qtbot.waitUntil(lambda: bool(getattr(widget, "last_drafts", None)) and plans == ["started"],
+                        timeout=60_000)
+        first = widget.last_drafts[0]
+        widget.open_draft(first.po_id)
+        purchasing = window.screens["purchasing"]
+        qtbot.waitUntil(lambda: purchasing.current is not None and purchasing.current.id == first.po_id,
+                        timeout=60_000)
+        assert not widget.run_button.isEnabled()  # the plan still runs, behind the editor
+    finally:
+        planned.set()
+        reloaded.set()
+    qtbot.waitUntil(lambda: widget.run_button.isEnabled(), timeout=60_000)
+    assert _rows(widget)["LOW", "MAIN"].alert is None  # the plan after the drafts came in

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 
 from domain.catalog import commands as c
 from domain.catalog import master as catalog
+from ui.app import Opened
 from ui.app import create_main_window
 from ui.screens import SCREENS
 from ui.screens import available
@@ -234,8 +235,9 @@ def test_opening_another_database_does_not_wait_for_the_old_one_s_background_wor
     services.tasks.submit(lambda: release.wait(600), on_done=ran.append, background=True)
 
     other = Services.over(bind(open_database(tmp_path / "other.sqlite3")), TaskRunner(), user="")
-    window.open_services = lambda path: other
+    window.open_services = lambda path: lambda: Opened(other, sign_in=False)
     window.open_database(tmp_path / "other.sqlite3")
+    qtbot.waitUntil(lambda: window.services is other)
     assert window.services is other and other.db_path in window.db_label.text()
     assert window.retired == [services] and closed == [] and ran == []  # the job still runs on the old database
     qtbot.waitUntil(lambda: other.tasks.busy == 0)
@@ -277,9 +279,10 @@ def test_a_run_of_the_database_left_behind_stores_its_results_after_the_window_d
 
     services.tasks.submit(planning, on_done=reported.append, on_error=reported.append, background=True)
     other = Services.over(bind(open_database(tmp_path / "other.sqlite3")), TaskRunner(), user="")
-    window.open_services = lambda path: other
+    window.open_services = lambda path: lambda: Opened(other, sign_in=False)
     try:
         window.open_database(tmp_path / "other.sqlite3")
+        qtbot.waitUntil(lambda: window.services is other)
         assert window.watcher is not old
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old watcher goes, as it would
         assert not isValid(old)

@@ -73,11 +73,6 @@ def state_names(choice: str, context: str, state_name):
     return lambda state: state_name(state, translate)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks ``text`` for translation in ``context`` (a list's words, read back with ``list_words``)."""
-    return text
-
-
 def list_words(choice: str, context: str, words: dict[str, str]):
     """``words[key]`` (English, marked under ``context``) in the ``--language`` chosen, its places filled:
     ``say("ordered", "100")``; read from the window's translations as the orders' states are."""

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ui.cli.common import LANGUAGES
 from ui.cli.stock import add_kind_argument
+from ui.fill import QT_TRANSLATE_NOOP
 
 COMMANDS = ("import", "export")
 KINDS = ("products", "suppliers", "terms", "customers", "stock", "sales-history", "openings")
@@ -166,11 +167,6 @@ def _progress():
     if not sys.stderr.isatty():
         return None
     return lambda percent: print(f"\r{percent:3d}%", end="" if percent < 100 else "\n", file=sys.stderr, flush=True)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks ``text`` for translation in ``context`` (the export's column names are the window's words in Chinese)."""
-    return text
 
 
 # The columns' names, marked for the translation file (context ExportColumns); a Chinese workbook names them as

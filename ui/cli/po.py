@@ -24,13 +24,13 @@ from domain.purchasing.lead_time import MIN_LEAD_OBSERVATIONS
 from domain.purchasing.lead_time import RECEIPTS_PRODUCT
 from domain.purchasing.lead_time import RECEIPTS_SUPPLIER
 from domain.sales.backorders import freed_by
-from ui.cli.common import QT_TRANSLATE_NOOP
 from ui.cli.common import add_language_option
 from ui.cli.common import add_state_language
 from ui.cli.common import file_language
 from ui.cli.common import list_words
 from ui.cli.common import state_names
 from ui.cli.freed import say_freed
+from ui.fill import QT_TRANSLATE_NOOP
 
 # A PO without the company's name goes out (printing is never blocked), but the user is told how to set it.
 NO_COMPANY_NAME = ("note: no company name is set, so the PO prints none (a supplier sees only the address); set it "

@@ -15,7 +15,6 @@ import sys
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from ui.cli.common import EXIT_OK
-from ui.cli.common import QT_TRANSLATE_NOOP
 from ui.cli.common import add_state_language
 from ui.cli.common import day
 from ui.cli.common import list_words
@@ -25,6 +24,7 @@ from ui.cli.common import print_json
 from ui.cli.common import state_names
 from ui.cli.common import table
 from ui.cli.common import when
+from ui.fill import QT_TRANSLATE_NOOP
 
 COMMANDS = ("so", "sell", "backorders", "atp")
 

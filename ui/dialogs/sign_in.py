@@ -120,6 +120,11 @@ def ask_sign_in(services, parent=None):
     """``services`` acting as whoever signs in; unchanged while sign-in is off; None when the user cancels."""
     if not sign_in_required(services):
         return services
+    return signed_in(services, parent)
+
+
+def signed_in(services, parent=None):
+    """``services`` acting as whoever signs in through the dialog (the database has users); None on cancel."""
     dialog = SignInDialog(services, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
         return None

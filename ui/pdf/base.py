@@ -36,11 +36,6 @@ TAIL_ROWS = 3  # the last lines of a document, kept on the page of its totals
 LETTER_REGIONS = frozenset({"US", "CA"})
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Marks ``text`` for translation in ``context``; translation happens at render time via ``tr``."""
-    return text
-
-
 def paper_for(locale_name: str | None) -> tuple[float, float]:
     """Letter for a US or Canadian locale (``en_US.UTF-8``, ``fr_CA``), else A4."""
     if not locale_name:

@@ -31,7 +31,7 @@ from domain.purchasing.exchange import FIXED
 from domain.purchasing.snapshot import DRAFT_NUMBER
 from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
-from ui.pdf.base import QT_TRANSLATE_NOOP
+from ui.fill import QT_TRANSLATE_NOOP
 from ui.pdf.base import BaseRenderer
 from ui.pdf.base import HeadedTogether
 from ui.pdf.base import split_tail

@@ -31,11 +31,12 @@ class Screen(QWidget):
         self._loaded_generation = 0  # the database change count when the shown data began to load (ui.watch)
 
     def load(self, fn: Callable[..., Any], on_done: Callable[[Any], None],
-             on_progress: Callable[[Any], None] | None = None) -> None:
+             on_progress: Callable[[Any], None] | None = None, *, background: bool = False) -> None:
         """Run ``fn`` on the task runner; ``on_done`` gets its result on the GUI thread.
 
         With ``on_progress``, ``fn`` takes a ``progress`` argument and may send partial results
-        (the first rows of a long table) before it returns.
+        (the first rows of a long table) before it returns. With ``background``, nobody is waiting for it (see
+        ``TaskRunner``): it runs on the runner's background pool, and never holds a thread another screen loads on.
         """
         self._loads += 1
         ticket = self._loads
@@ -58,7 +59,7 @@ class Screen(QWidget):
             if on_progress is not None and alive(self) and ticket == self._loads:
                 on_progress(result)
 
-        self.services.tasks.submit(fn, on_done=done, on_error=failed, on_progress=partial)
+        self.services.tasks.submit(fn, on_done=done, on_error=failed, on_progress=partial, background=background)
 
     def show_error(self, exc: BaseException) -> None:
         self.error_label.setStyleSheet(ERROR_STYLE)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from domain.stock.count_check import far_from_book
 from domain.stock.documents import DocumentKind
+from ui.i18n import fill
+from ui.models.table import qty_text
 from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.messages import say
 
@@ -12,8 +15,42 @@ from ui.screens.documents.messages import say
 translate = QCoreApplication.translate
 
 
+# the lines named in the question before posting a count far from the book; the others are counted ("and 3 more")
+NAMED = 8
+
+
 class CountScreen(DocumentEntry):
     KIND = DocumentKind.COUNT
+
+    # --- posting --------------------------------------------------------------------------------
+    def post(self) -> None:
+        """Post the count (Ctrl+Enter), after asking when a counted quantity is far from the book: a count typed 50
+        for 5 (or 5 for 50) adjusted the stock by the whole difference without a question. The question goes
+        through ``confirm``, as the screen's other questions do; No (the default) leaves the sheet as it is."""
+        if self._posting or self._po_loading:
+            return
+        self._commit_open_editor()
+        far = [(row, line) for row, line in enumerate(self.model.lines) if far_from_book(line.expected, line.counted)]
+        if far and not self.confirm(translate("CountScreen", "Counted far from the book"),
+                                    self.far_off_question([line for _row, line in far])):
+            row = far[0][0]
+            self.grid.setCurrentIndex(self.model.index(row, self.model.column("counted")))
+            self.grid.setFocus()
+            return
+        super().post()
+
+    @staticmethod
+    def far_off_question(lines) -> str:
+        named = [fill(translate("CountScreen", "%1 %2: book %3, counted %4"), line.sku, line.name,
+                      qty_text(line.expected), qty_text(line.counted)) for line in lines[:NAMED]]
+        more = len(lines) - NAMED
+        if more > 0:
+            named.append(translate("CountScreen", "and %n more line(s)", "", more))
+        return "\n".join((
+            translate("CountScreen", "These counted quantities are far from the book:"), "",
+            *named, "",
+            translate("CountScreen", "The stock is set to what was counted. Post the count anyway? (No goes back to "
+                                     "the first of them.)")))
 
     # --- a product scanned onto the sheet -------------------------------------------------------
     def apply_scan(self, code: str) -> bool:

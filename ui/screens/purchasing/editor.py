@@ -219,6 +219,13 @@ class PoEditor:
         # the description takes the room the figures leave (its whole text in a tooltip), so that what was received
         # and what is still open stay in sight beside the preview; they were past the right edge at 1280 × 800
         self.lines.horizontalHeader().setSectionResizeMode(L_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        # the columns are fitted once per document and when lines are added (``_fit_once``), never again under a
+        # width the user dragged: they were fitted on every showing (each save reads the order back), and a column
+        # the purchaser had widened snapped back after each quantity typed
+        self._fitted: tuple[str, int] | None = None  # the document (id) and how many lines it had when fitted
+        self._fitting = False  # the window, not the user, is setting the widths
+        self.dragged_columns: set[int] = set()  # the columns whose width the user chose
+        self.lines.horizontalHeader().sectionResized.connect(self._line_column_resized)
         self.lines.itemChanged.connect(self._line_edited)
         self.sku_label = QLabel(self)
         self.sku = QLineEdit(self)
@@ -330,20 +337,35 @@ class PoEditor:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.lines.setItem(r, column, item)
         self._filling = False
-        self.fit_line_columns()
+        self._fit_once(row.id, len(snap.lines))
         self._show_totals()
         self._show_state()
         self._enable()
 
+    def _fit_once(self, po_id: str, line_count: int) -> None:
+        """Fit the columns to a document shown for the first time, or to lines added since they were fitted."""
+        fitted = self._fitted
+        if fitted is None or fitted[0] != po_id or line_count > fitted[1]:
+            self.fit_line_columns()
+        self._fitted = (po_id, line_count)
+
     def fit_line_columns(self) -> None:
         """Each column but the description as wide as its title and its cells (at most ``FIT_CAP``), so that the
         description, which takes the room left, is as wide as it can be: it was cut (洗洁精 1.5kg 商…) at 1280 × 800
-        while the supplier's SKU had room to spare."""
+        while the supplier's SKU had room to spare. A column the user dragged keeps the width they gave it."""
         view, header = self.lines, self.lines.horizontalHeader()
-        for column in range(view.columnCount()):
-            if column != L_DESCRIPTION:
-                need = max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
-                view.setColumnWidth(column, min(need, FIT_CAP))
+        self._fitting = True
+        try:
+            for column in range(view.columnCount()):
+                if column != L_DESCRIPTION and column not in self.dragged_columns:
+                    need = max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+                    view.setColumnWidth(column, min(need, FIT_CAP))
+        finally:
+            self._fitting = False
+
+    def _line_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != L_DESCRIPTION:  # the description stretches with the window
+            self.dragged_columns.add(column)
 
     def _show_rate(self) -> None:
         snap, row = self.snapshot, self.current

@@ -277,7 +277,11 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.remove_button.setText(translate("PurchasingScreen", "Remove line"))
         self.rate_button.setText(translate("PurchasingScreen", "Set rate"))
         self.lines.setHorizontalHeaderLabels([translate("PurchasingScreen", title) for title in LINE_COLUMNS])
-        fit_titles(self.lines)
+        self._fitting = True  # the titles of the language, not the user's hand
+        try:
+            fit_titles(self.lines)
+        finally:
+            self._fitting = False
         self.list_model.retranslate()
         self._show_list_totals()
         if self.current is not None and self.snapshot is not None:

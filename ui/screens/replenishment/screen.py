@@ -224,8 +224,12 @@ class ReplenishmentScreen(Screen):
         self.retranslate()
 
     # -- planning ------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Run planning in the background (F5 or the button); ignored while a run is still stopping."""
+    def refresh(self, *, behind: bool = False) -> None:
+        """Run planning in the background (F5 or the button); ignored while a run is still stopping.
+
+        ``behind``: a run nobody asked for (the one after creating drafts) runs on the runner's background pool,
+        behind the screens' loads: the purchaser opening a draft just made waited for this run (and the dashboard's
+        reload) to free a thread of the two before the editor could read the order."""
         if self._cancel_flag is not None:
             return
         history, orders, watcher = self.services.planning, self.services.purchasing, self.services.watcher
@@ -241,7 +245,7 @@ class ReplenishmentScreen(Screen):
             return run_plan(history, orders, today, weeks, thorough=thorough, cancel=flag.is_set,
                             progress=lambda done, total: progress((done, total)), watcher=watcher)
 
-        self.load(job, self._planned, on_progress=self._progressed)
+        self.load(job, self._planned, on_progress=self._progressed, background=behind)
 
     def show_product(self, sku: str, warehouse: str | None = None) -> None:
         """The product's suggestion, asked for from another screen (a sales order's stockout): the list shows the
@@ -554,8 +558,8 @@ class ReplenishmentScreen(Screen):
         count = len(drafts)  # lupdate records a plural only when its count is a plain name
         self._say(lambda: translate("Replenishment", "%n draft purchase order(s) created; click one to open it.",
                                     "", count))
+        self.refresh(behind=True)  # before the message: a draft opened from its link does not wait for the run
         self.notify(created_html(drafts))
-        self.refresh()
 
     def open_draft(self, po_id: str) -> None:
         """Open a created draft on the Purchasing screen (a link of the created list)."""
