@@ -8,6 +8,7 @@ command) queue on the write lock instead of failing half-way with "database is l
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from persistence.schema import known_revisions
 from persistence.schema import restore_indexes
 from persistence.uow import SqlAlchemyUnitOfWork
 from persistence.writers import Writers
+from persistence.writers import marks_for
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -55,7 +57,8 @@ def sqlite_engine(path: Path) -> Engine:
         if dbapi_conn is not None:
             dbapi_conn.execute("PRAGMA query_only=0")
 
-    writers = engine.stockroom_writers = Writers()  # persistence.writers: a long job lets them in between its steps
+    # persistence.writers: a long job lets waiting writers in between its steps, this process's and another's
+    writers = engine.stockroom_writers = Writers(marks_for(path))
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
@@ -63,9 +66,32 @@ def sqlite_engine(path: Path) -> Engine:
             conn.exec_driver_sql("BEGIN")
             return
         with writers.waiting_for_the_lock():
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            begun = _begin_at_once(conn.connection.driver_connection)
+            if begun:
+                return
+            if begun is None:  # another failure: the engine's own BEGIN raises it as it always did
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            with writers.seen_by_other_processes():  # the lock is taken: wait for it where other processes see it
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _begin_at_once(driver) -> bool | None:
+    """``BEGIN IMMEDIATE`` without waiting: True when it began, False when another writer holds the lock, None when
+    it failed otherwise (nothing begun; the connection's busy timeout is back). Asked of the driver itself, so that
+    a refusal is no error of the engine's."""
+    patience = int(driver.execute("PRAGMA busy_timeout").fetchone()[0])
+    driver.execute("PRAGMA busy_timeout=0")
+    try:
+        driver.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        busy = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY or "locked" in str(exc)
+        return False if busy else None
+    finally:
+        driver.execute(f"PRAGMA busy_timeout={patience}")
+    return True
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -198,7 +224,6 @@ def refuse_foreign(path: Path) -> None:
     revision, which the upgrade rebuilds). The check opens the file read-only, so another
     program's file stays byte for byte what it was.
     """
-    import sqlite3
 
     if not path.is_file():
         raise NotStockroomDatabase(f"{path} is not a file")

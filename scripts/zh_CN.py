@@ -1888,6 +1888,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'supplier code %1: no supplier has this code'): '供应商编码 %1：没有供应商使用此编码',
     ('Refusals', 'the goods received on %1 are not all in this ledger yet; synchronise and try again'):
         '入库单 %1 所收的货物尚未全部同步到本机；请先同步再试',
+    ('Refusals', 'receipt %1 is billed by invoice %2 of %3; reverse the invoice first (supplier-invoice reverse %3 %2), then the receipt'):
+        '入库单 %1 已开票（%3 的发票 %2）；请先冲销该发票（supplier-invoice reverse %3 %2），再冲销入库单',
     ('Refusals', 'the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first (supplier-invoice reverse %4 %3), then the receipt'): '采购订单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货',
     ('Refusals', 'the sync stopped on an unexpected error (a fault of Stockroom, not of your data); what it finished is kept; sync again, and if the error comes back, report it with the words below'):
         '同步因意外错误而停止（这是 Stockroom 的故障，不是您数据的问题）；已完成的部分会保留；请再次同步，如果错误再次出现，请连同下面的文字一起报告',
@@ -3017,7 +3019,11 @@ ZH_CN: dict[tuple[str, str], str] = {
         '用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录',
     ('SyncReasons', 'year and seq go together'): '年份与序号须同时给出',
     ('SyncReasons', 'year: %1 is outside the years a business date may fall in'): '年份：%1 不在业务日期允许的年份之内',
+    ('SyncRules', "%1 of %2 was reversed on another desk after %3 settled it here: %4 of %3 is %2's credit again; allocate it to what is open, or refund it"):
+        '%2 的 %1 已在另一台电脑上冲销，而本机已用 %3 核销了它：%3 中的 %4 重新成为 %2 的贷方余额；请将其核销到未结项目，或予以退款',
     ('SyncRules', 'invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed and %4 waits as its credit; reverse it or ask for a credit note'): '%2 的发票 %1 所开的收货 %3 已在另一台电脑上冲销：该发票仍计为应付，%4 作为它的贷方余额暂挂；请冲销该发票，或请供应商开具红字发票',
+    ('SyncRules', 'invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed (or paid) for goods no longer received; reverse it or ask for a credit note'):
+        '%2 的发票 %1 所开的入库单 %3 已在另一台电脑上冲销：该发票仍计为应付（或已付款），而货物已不算入库；请冲销该发票，或请供应商开具红字发票',
     ('SyncStage', '%1: %2/%3'): '%1：%2/%3',
     ('SyncStage', 'receiving'): '下载',
     ('SyncStage', 'recalculating stock'): '重算库存',

@@ -406,6 +406,9 @@ REFUSALS: dict[str, Template] = {
     "receipt_invoiced": _r(QT_TRANSLATE_NOOP(
         "Refusals", "the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first "
                     "(supplier-invoice reverse %4 %3), then the receipt"), "sku", "po", "invoice", "supplier"),
+    "free_receipt_invoiced": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1 is billed by invoice %2 of %3; reverse the invoice first (supplier-invoice reverse %3 "
+                    "%2), then the receipt"), "number", "invoice", "supplier"),
     # -- accounts: statements
     # -- demo
     "demo_warehouse_exists": _r(QT_TRANSLATE_NOOP(

@@ -279,6 +279,7 @@ FIELD_NAMES = {
     "fx_unit_price": QT_TRANSLATE_NOOP("SyncFields", "Foreign unit price"),
     "id": QT_TRANSLATE_NOOP("SyncFields", "ID"),
     "invoice_id": QT_TRANSLATE_NOOP("SyncFields", "Invoice"),
+    "invoice_item": QT_TRANSLATE_NOOP("SyncFields", "Invoice"),
     "issued_at": QT_TRANSLATE_NOOP("SyncFields", "Issued at"),
     "item": QT_TRANSLATE_NOOP("SyncFields", "Item allocated beyond its amount"),
     "item_name": QT_TRANSLATE_NOOP("SyncFields", "Item name"),
@@ -482,6 +483,13 @@ RULES: dict[str, Template] = {
         "SyncRules", "invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed and %4 "
                      "waits as its credit; reverse it or ask for a credit note"), "invoice", "supplier", "receipt",
         "take"),
+    "paid_item_reversed": _r(QT_TRANSLATE_NOOP(
+        "SyncRules", "%1 of %2 was reversed on another desk after %3 settled it here: %4 of %3 is %2's credit again; "
+                     "allocate it to what is open, or refund it"), "document", "partner", "credit", "take"),
+    "invoice_bills_reversed_receipt": _r(QT_TRANSLATE_NOOP(
+        "SyncRules", "invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed (or paid) "
+                     "for goods no longer received; reverse it or ask for a credit note"), "invoice", "supplier",
+        "receipt"),
     "in_closed_month": _r(QT_TRANSLATE_NOOP(
         "SyncRules", "dated %1 in the closed month %2: kept (it happened); the month's frozen figures leave it out: "
                      "reopen it if they must include it"), "day", "month"),

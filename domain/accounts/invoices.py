@@ -120,6 +120,9 @@ class SupplierInvoiceRepository(Protocol):
         """Per product, the quantity billed by the invoices (not reversed) of a PO's lines (``po_id``) or of a
         receipt's (``receipt_id``), only those created before ``before`` and other than ``exclude`` if given."""
         ...
+    def billing(self, receipt_id: str) -> list[tuple[str, str]]:
+        """The invoices (not reversed) that bill the receipt without a PO ``receipt_id``: (number, supplier id)."""
+        ...
     def receipt_lines(self, document_id: str) -> dict[str, tuple[Decimal, Decimal]]:
         """A receipt document's lines: product id → (quantity, unit cost)."""
         ...

@@ -282,6 +282,8 @@ ENGLISH: dict[str, str] = {
                                 "for each rate",
     "receipt_invoiced": "the receipt of {sku} on {po} is billed by invoice {invoice} of {supplier}; reverse the "
                         "invoice first (supplier-invoice reverse {supplier} {invoice}), then the receipt",
+    "free_receipt_invoiced": "receipt {number} is billed by invoice {invoice} of {supplier}; reverse the invoice "
+                             "first (supplier-invoice reverse {supplier} {invoice}), then the receipt",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "

@@ -383,6 +383,8 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
         if doc.kind == DocumentKind.RECEIPT and uow.documents.quantities_referencing(
                 DocumentKind.SUPPLIER_RETURN.value, doc.number):  # as a sale with returns against it
             raise _cannot_reverse(doc, refusal(RuleViolation, "receipt_has_returns", number=doc.number))
+        if doc.kind == DocumentKind.RECEIPT:
+            _refuse_invoiced(uow, doc)
         movement_ids = uow.documents.movement_ids(doc.kind.value, doc.number)
         po = None
         if doc.kind == DocumentKind.RECEIPT and not movement_ids:  # a delivery against a PO
@@ -410,6 +412,16 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
         uow.documents.mark_reversed(done)
         uow.commit()
     return done
+
+
+def _refuse_invoiced(uow: UnitOfWork, doc: Document) -> None:
+    """Refuse to reverse a receipt without a PO that a supplier invoice bills: the invoice (its payable, paid or not)
+    would bill goods no longer received, as for a receipt of a PO (``ledger.plan_reversal``, ``receipt_invoiced``).
+    The sync lists the same thing as a conflict when two desks did it offline (``persistence.sync.accounts``)."""
+    for number, supplier_id in uow.supplier_invoices.billing(doc.id):
+        supplier = uow.suppliers.get(supplier_id)
+        raise _cannot_reverse(doc, refusal(RuleViolation, "free_receipt_invoiced", number=doc.number, invoice=number,
+                                           supplier=supplier.code if supplier is not None else supplier_id))
 
 
 def _delivery_po(uow: UnitOfWork, doc: Document) -> PurchaseOrder | None:

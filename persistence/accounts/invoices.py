@@ -76,6 +76,11 @@ class SupplierInvoiceRepository:
             q = q.where(SI.c.id != exclude)
         return {product_id: _quantity(qty) for product_id, qty in self.conn.execute(q)}
 
+    def billing(self, receipt_id: str) -> list[tuple[str, str]]:
+        q = (select(SI.c.number, SI.c.supplier_id).distinct().join_from(SIL, SI, SIL.c.invoice_id == SI.c.id)
+             .where(SI.c.reversed.is_(False), SIL.c.receipt_document_id == receipt_id).order_by(SI.c.number))
+        return [(number, supplier_id) for number, supplier_id in self.conn.execute(q)]
+
     def receipt_lines(self, document_id: str) -> dict[str, tuple[Decimal, Decimal]]:
         L = t.document_lines  # noqa: N806
         out: dict[str, tuple[Decimal, Decimal]] = {}

@@ -115,6 +115,14 @@ Rules (what every device can rely on):
     supplier), and the credit the match is left with waits for its invoice (``domain.accounts.items.
     held_for_invoice``): no later receipt or invoice of the supplier takes it on its own, the office reverses the
     invoice or allocates the credit by hand;
+  - **an invoice that bills a reversed receipt without a PO** (``GR-``: it has no payable of its own, so nothing is
+    allocated twice): the invoices a pulled batch brings and the receipts it brings reversed are paired through the
+    invoice's lines and each pair is listed (``invoice_bills_reversed_receipt``, ``accounts.billed_reversed_receipts``)
+    under an id both desks derive from the pair; nothing is changed (one desk refuses both orders:
+    ``invoice_receipt_reversed``, ``free_receipt_invoiced``);
+  - **money for a sale or receipt reversed on another desk**: undone as in the first (the reversal keeps its
+    allocation) and said in those words (``paid_item_reversed``: the document, the money, the partner; the money is
+    credit again), on either side;
   - **RC-/PM-/RF-/OB- numbers taken twice offline** (kind, year and seq of an item): renumbered on the hub to the
     next free number of its kind and year, as documents are, the renumbering kept (``sync_aliases``) and listed; a
     desk that pulls a number its unpushed item holds renumbers its own first. Only receipts, payments, refunds and
@@ -566,6 +574,9 @@ def _plain(key: str, value) -> str:
     return "" if value is None else str(value)
 
 
+NAMED_ITEMS = ("allocations", "supplier_invoices")  # conflicts whose versions name account items (conflict_items)
+
+
 def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
     """The losing versions kept for review, newest first."""
     c = t.sync_conflicts.c
@@ -579,7 +590,7 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         # a price or a customer's terms by the SKU or code, not by the id its key holds
         named = r.named_labels(conn, [(row.id, r.BY_NAME.get(row.tbl), versions[row.id][1] or versions[row.id][0])
                                       for row in rows])
-        items = item_names(conn, item_ids(v for row in rows if row.tbl == "allocations" for v in versions[row.id]))
+        items = item_names(conn, item_ids(v for row in rows if row.tbl in NAMED_ITEMS for v in versions[row.id]))
     result = []
     for row in rows:
         kept, lost = versions[row.id]
@@ -589,7 +600,7 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
                                   row.row_id, row.lost_device, row.rule_code or "", rules.params_of(row.rule_params),
                                   _summary(spec, lost, kept), not loser_refusal(row.tbl, row.rule, lost),
                                   {i: items[i] for i in item_ids((kept, lost)) if i in items}
-                                  if row.tbl == "allocations" else {}))
+                                  if row.tbl in NAMED_ITEMS else {}))
     return result
 
 

@@ -32,6 +32,7 @@ from domain.kernel.numbers import fmt
 from domain.kernel.numbers import fmt_price
 from persistence import tables as t
 from persistence.accounts import open as open_amounts
+from persistence.accounts.numbers import number_of
 from persistence.accounts.periods import PeriodRepository
 from persistence.sync import reasons as why
 from persistence.sync import records as r
@@ -244,10 +245,61 @@ def _undo_rule(conn: Connection, item, other, take: Decimal) -> rules.Rule:
     it = t.account_items.c
     reversed_ = conn.execute(select(it.id).where(it.reverses_id == item.id)).first() is not None
     if item.kind == "goods_receipt" and other.kind == "invoice_match" and reversed_:
-        supplier = conn.execute(select(t.suppliers.c.code).where(t.suppliers.c.id == item.partner_id)).scalar()
-        return rules.rule("invoice_bills_reversed", invoice=other.number, supplier=supplier or item.partner_id,
+        supplier = _partner_code(conn, "AP", item.partner_id)
+        return rules.rule("invoice_bills_reversed", invoice=other.number, supplier=supplier,
                           receipt=f"{item.number} {item.reference}".strip(), take=fmt_price(take))
+    if reversed_ and item.amount > 0 and other.kind != "reversal":
+        # money (or a return, a write-off) that settled a sale or a receipt another desk reversed meanwhile: the
+        # reversal keeps its allocation, and what the money paid is the partner's credit again
+        numbers = dict(conn.execute(select(it.id, number_of(t.account_items))
+                                    .where(it.id.in_([item.id, other.id]))).all())
+        document = numbers.get(item.id) or item.number
+        if item.kind == "goods_receipt":
+            document = f"{document} {item.reference}".strip()  # the PO's number and the SKU: one line received
+        return rules.rule("paid_item_reversed", document=document, credit=numbers.get(other.id) or other.number,
+                          partner=_partner_code(conn, item.side, item.partner_id), take=fmt_price(take))
     return rules.rule("over_allocated", take=fmt_price(take))  # 1,272.38, as money is shown
+
+
+def _partner_code(conn: Connection, side: str, partner_id: str) -> str:
+    table = t.metadata.tables[PARTNERS[side]]
+    return conn.execute(select(table.c.code).where(table.c.id == partner_id)).scalar() or partner_id
+
+
+# -- an invoice that bills a receipt without a PO another desk reversed -------------------------------------------
+
+
+def billed_reversed_receipts(conn: Connection, documents: set[str], invoices: set[str]) -> int:
+    """List each supplier invoice (not reversed) that bills a receipt without a purchase order (``GR-``) that is
+    reversed, among the pairs the pulled ``documents`` (reversed here by this batch) and ``invoices`` name: the
+    receipt was reversed on one desk while the invoice was entered (and maybe paid) on another. One desk refuses
+    both (``invoice_receipt_reversed``, ``receipt_invoiced_free``). Such a receipt has no payable of its own: the
+    invoice's item is the payable, for goods that are no longer received. Nothing is changed (the invoice and its
+    items are facts); the conflict names the invoice, the receipt and the supplier, and every desk that finds the
+    same pair records it alike (its id and content come from the pair), so it is listed once. How many listed."""
+    V, L, D, S = t.supplier_invoices, t.supplier_invoice_lines, t.documents, t.suppliers
+    query = (select(V.c.id, V.c.number, V.c.created_at, V.c.device_id, S.c.code.label("supplier"),
+                    D.c.id.label("receipt_id"), D.c.number.label("receipt"), D.c.reversed_at).distinct()
+             .join(L, L.c.invoice_id == V.c.id).join(D, D.c.id == L.c.receipt_document_id)
+             .join(S, S.c.id == V.c.supplier_id)
+             .where(V.c.reversed.is_not(True), D.c.reversed.is_(True)))
+    pairs = {}
+    for column, wanted in ((D.c.id, documents), (V.c.id, invoices)):
+        for row in _rows(conn, query, column, wanted):
+            pairs[(row.id, row.receipt_id)] = row
+    listed = 0
+    it = t.account_items.c
+    for (invoice_id, receipt_id), row in sorted(pairs.items()):
+        item = conn.execute(select(it.id).where(it.source_id == invoice_id, it.kind == "supplier_invoice")
+                            .order_by(it.id)).scalar()
+        kept = {"number": row.number, "invoice_item": item, "receipt_document_id": receipt_id}
+        at = max(row.created_at, row.reversed_at or row.created_at)
+        listed += int(_conflict(conn, conflict_id("billed_reversed", f"{invoice_id}|{receipt_id}"),
+                                "supplier_invoices", invoice_id, row.number,
+                                rules.rule("invoice_bills_reversed_receipt", invoice=row.number,
+                                           supplier=row.supplier, receipt=row.receipt),
+                                {k: v for k, v in kept.items() if v}, None, row.device_id, at))
+    return listed
 
 
 # -- a fact dated in a month this desk has closed ---------------------------------------------------------------

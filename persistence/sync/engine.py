@@ -514,7 +514,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             gate.apply_aliases(conn, mergeable, last=True)
         admitted = gate.retry_from_hub(conn, hconn, me, authority, joined)
         report.pulled += admitted.records + admitted.facts
-        report.accounts += admitted.settled + admitted.closed
+        report.accounts += admitted.settled + admitted.closed + admitted.billed
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
@@ -606,7 +606,7 @@ def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries
         admitted = gate.admit(conn, me, _without_echoes(conn, me, [gate.Entry(*e) for e in entries]), facts,
                               authority, before_joining)
         report.pulled += admitted.records + admitted.facts
-        report.accounts += admitted.settled + admitted.closed
+        report.accounts += admitted.settled + admitted.closed + admitted.billed
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         loc.set_setting(conn, loc.CURSOR, str(high))

@@ -53,6 +53,10 @@ class Admitted:
     movement_seqs: dict[str, int] = field(default_factory=dict)
     settled: int = 0  # undo rows written for allocations beyond an item's amount (accounts.settle_allocations)
     closed: int = 0  # facts listed as dated in a month closed here (accounts.closed_month_conflicts)
+    # receipts pulled reversed and supplier invoices pulled: an invoice that bills a reversed receipt without a PO
+    documents_reversed: set[str] = field(default_factory=set)
+    invoices: set[str] = field(default_factory=set)
+    billed: int = 0  # invoices listed as billing a reversed receipt (accounts.billed_reversed_receipts)
 
 
 def _present(conn: Connection, table: str, ids: set[str]) -> set[str]:
@@ -199,6 +203,11 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
                 out.allocations.extend((seqs[k], record) for k, _, record in good if record is not None)
             elif run_spec.name == "periods":
                 closings.changed(conn, max(seqs.values()))
+            elif run_spec.name == "documents":
+                out.documents_reversed.update(k for k, _, record in good if record is not None
+                                              and record.get("kind") == "receipt" and record.get("reversed"))
+            elif run_spec.name == "supplier_invoices":
+                out.invoices.update(k for k, _, record in good if record is not None and not record.get("reversed"))
         run = []
 
     for e in entries:
@@ -232,6 +241,8 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
                                                          for c in ("debit_item_id", "credit_item_id")})
     if out.items or out.allocations:  # the derived open amounts of every item the batch wrote or allocated
         accounts.refresh_open(conn, out.items, out.allocations)
+    if out.documents_reversed or out.invoices:
+        out.billed = accounts.billed_reversed_receipts(conn, out.documents_reversed, out.invoices)
     out.closed = accounts.closed_month_conflicts(conn, closings, out.items, out.allocations, out.movements,
                                                  out.movement_seqs)
     return out

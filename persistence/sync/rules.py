@@ -36,6 +36,11 @@ ENGLISH: dict[str, str] = {
     "invoice_bills_reversed": "invoice {invoice} of {supplier} bills receipt {receipt}, reversed on another desk: "
                               "the invoice stays owed and {take} waits as its credit; reverse it or ask for a "
                               "credit note",
+    "paid_item_reversed": "{document} of {partner} was reversed on another desk after {credit} settled it here: "
+                          "{take} of {credit} is {partner}'s credit again; allocate it to what is open, or refund it",
+    "invoice_bills_reversed_receipt": "invoice {invoice} of {supplier} bills receipt {receipt}, reversed on another "
+                                      "desk: the invoice stays owed (or paid) for goods no longer received; reverse "
+                                      "it or ask for a credit note",
     "in_closed_month": "dated {day} in the closed month {month}: kept (it happened); the month's frozen figures "
                        "leave it out: reopen it if they must include it",
 }

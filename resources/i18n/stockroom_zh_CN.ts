@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+531" />
+            <location filename="../../ui/refusals.py" line="+534" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-388" />
+            <location line="-391" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购订单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -7650,7 +7650,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+541" />
+            <location filename="../../ui/refusals.py" line="+544" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -8098,7 +8098,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-671" />
+            <location line="-674" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8756,6 +8756,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+3" />
             <source>the receipt of %1 on %2 is billed by invoice %3 of %4; reverse the invoice first (supplier-invoice reverse %4 %3), then the receipt</source>
             <translation>采购订单 %2 中 %1 的收货已开票（%4 的发票 %3）；请先冲销该发票（supplier-invoice reverse %4 %3），再冲销收货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>receipt %1 is billed by invoice %2 of %3; reverse the invoice first (supplier-invoice reverse %3 %2), then the receipt</source>
+            <translation>入库单 %1 已开票（%3 的发票 %2）；请先冲销该发票（supplier-invoice reverse %3 %2），再冲销入库单</translation>
         </message>
         <message>
             <location line="+5" />
@@ -11706,7 +11711,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-642" />
+            <location filename="../../ui/refusals.py" line="-645" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -11855,7 +11860,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+385" />
+            <location filename="../../ui/refusals.py" line="+388" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -13102,12 +13107,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+49" />
+            <location line="+50" />
             <source>Exchange rate</source>
             <translation>汇率</translation>
         </message>
         <message>
-            <location line="-48" />
+            <location line="-49" />
             <source>Foreign unit price</source>
             <translation>外币单价</translation>
         </message>
@@ -13117,6 +13122,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>编号</translation>
         </message>
         <message>
+            <location line="+1" />
             <location line="+1" />
             <source>Invoice</source>
             <translation>发票</translation>
@@ -13936,7 +13942,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-366" />
+            <location filename="../../ui/sync_reasons.py" line="-367" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14426,7 +14432,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+274" />
+            <location line="+275" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -14492,6 +14498,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+3" />
             <source>invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed and %4 waits as its credit; reverse it or ask for a credit note</source>
             <translation>%2 的发票 %1 所开的收货 %3 已在另一台电脑上冲销：该发票仍计为应付，%4 作为它的贷方余额暂挂；请冲销该发票，或请供应商开具红字发票</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 of %2 was reversed on another desk after %3 settled it here: %4 of %3 is %2's credit again; allocate it to what is open, or refund it</source>
+            <translation>%2 的 %1 已在另一台电脑上冲销，而本机已用 %3 核销了它：%3 中的 %4 重新成为 %2 的贷方余额；请将其核销到未结项目，或予以退款</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>invoice %1 of %2 bills receipt %3, reversed on another desk: the invoice stays owed (or paid) for goods no longer received; reverse it or ask for a credit note</source>
+            <translation>%2 的发票 %1 所开的入库单 %3 已在另一台电脑上冲销：该发票仍计为应付（或已付款），而货物已不算入库；请冲销该发票，或请供应商开具红字发票</translation>
         </message>
         <message>
             <location line="+4" />
@@ -14633,7 +14649,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-296" />
+            <location filename="../../ui/sync_reasons.py" line="-304" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

@@ -5,8 +5,11 @@ a recompute stopped between steps is finished by the next sync."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +25,8 @@ from tests.integration.sync.test_bulk_sync import a_ledger_of_every_kind
 from tests.integration.sync.test_bulk_sync import derived
 
 pytestmark = [pytest.mark.postgres]
+
+ROOT = Path(__file__).resolve().parents[3]  # where main.py is
 
 
 def skus(db, sql: str) -> list[str]:
@@ -150,3 +155,53 @@ def test_a_save_that_waits_for_a_step_goes_before_the_next_one(hub, devices, mon
     saver[0].join()
     assert order[:3] == ["step", "saved", "step"] and order.count("step") > 3
     assert derived(b) == derived(a)
+
+
+def said(clerk: subprocess.Popen, word: str) -> list[str]:
+    """The lines the clerk's process printed up to and with the first that starts with ``word``."""
+    lines = []
+    while not lines or not lines[-1].startswith(word):
+        line = clerk.stdout.readline()
+        assert line, f"the clerk's command ended before saying {word!r}: {lines} {clerk.stderr.read()}"
+        lines.append(line.rstrip("\n"))
+    return lines
+
+
+def test_a_command_in_a_terminal_that_waits_for_a_step_goes_before_the_next_one(hub, devices, monkeypatch):
+    # the same as above with the clerk in another process: `stockroom receive` typed in a terminal against the file
+    # the window is syncing. Its wait is seen through the file beside the database (persistence.writers), and the
+    # recompute lets it in before its next step instead of keeping it waiting for the whole recompute
+    a, b = devices("a"), devices("b")
+    a_ledger_of_every_kind(a, 200, seed=14)
+    sync.sync(a, hub)
+    monkeypatch.setattr(recompute, "STEP_MOVEMENTS", 60)
+    clerk = subprocess.Popen(
+        [sys.executable, "-m", "tests.integration.sync.clerk_in_a_terminal", "--db", str(b.path), "receive",
+         "V-03", "7", "--warehouse", "MAIN", "--unit-cost", "4.25", "--ref", "TYPED-IN-A-TERMINAL"],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert said(clerk, "ready")[-1] == "ready"  # the command's process is up, at its gate
+        real_replay, seen = recompute._recompute, []
+
+        def replay_with_the_clerk_waiting(conn, places):
+            if not seen:  # the first step holds the lock: the clerk types the command now and finds it taken
+                clerk.stdin.write("go\n")
+                clerk.stdin.flush()
+                said(clerk, "waiting")
+            seen.append(conn.exec_driver_sql(
+                "SELECT count(*) FROM movements WHERE source_ref = 'TYPED-IN-A-TERMINAL'").scalar_one())
+            return real_replay(conn, places)
+
+        monkeypatch.setattr(recompute, "_recompute", replay_with_the_clerk_waiting)
+        sync.sync(b, hub)
+        out = said(clerk, "done")
+        assert clerk.wait() == 0 and out[-1] == "done 0"
+    finally:
+        if clerk.poll() is None:
+            clerk.kill()
+            clerk.wait()
+    assert seen[:2] == [0, 1] and len(seen) > 3  # in between the first step and the second
+    assert queries.check(b.engine) == []
+    monkeypatch.setattr(recompute, "STEP_MOVEMENTS", 10**9)
+    after = derived(b)
+    assert fully_recomputed(b) == after  # the recompute replayed the pair the command received into exactly
