@@ -89,3 +89,51 @@ def test_a_quantity_round_trips_exactly_in_every_way_it_may_be_typed(value):
 def test_digits_that_are_not_what_the_text_shows_are_refused_in_the_european_format_too(text):
     with pytest.raises(ValueError):
         read_number(text, "european")
+
+
+def _parsers():
+    from domain.accounts.ageing import parse_bounds
+    from domain.catalog.master import parse_lead_time
+    from domain.planning.ordering import parse_holding_rate
+    from domain.planning.ordering import parse_order_cost
+    from domain.planning.product import parse_review_days
+    from domain.planning.product import parse_service_target
+    from domain.planning.service import parse_overall
+    from domain.planning.settings import parse_days
+    from domain.reports.ageing import parse_bands
+    from domain.sales.price_master import parse_credit_limit
+    from domain.sales.price_master import parse_payment_days
+    from domain.sales.price_master import parse_percent
+    from domain.sales.price_master import parse_price
+
+    return {
+        "bands (accounts)": parse_bounds, "bands (report)": parse_bands,
+        "lead time": lambda t: parse_lead_time("lt", t),
+        "holding rate": parse_holding_rate, "order cost": parse_order_cost, "review days": parse_review_days,
+        "service target": parse_service_target, "overall": parse_overall,
+        "dashboard days": lambda t: parse_days("days", t, 7), "credit limit": parse_credit_limit,
+        "payment days": parse_payment_days, "percent": lambda t: parse_percent("pct", t),
+        "price": lambda t: parse_price("price", t),
+    }
+
+
+PARSERS = _parsers()
+# The report's --bands is a command-line option said in English only: its refusals have no code.
+WITHOUT_CODE = {"bands (report)"}
+
+
+@pytest.mark.parametrize("name", sorted(PARSERS))
+@FAST
+@given(text=any_text)
+@example(text="30/6²")  # parse_bounds and parse_review_days took ² for a digit (str.isdigit) and crashed in int()
+@example(text="1²")
+@example(text="1_0")  # int(), float() and Decimal() read Python's underscores: 10
+@example(text="٩٧")  # and any script's digits: 97
+def test_every_typed_setting_refuses_with_a_code_naming_its_field_or_takes_only_what_the_text_shows(name, text):
+    try:
+        PARSERS[name](text)
+    except BadInput as refused:
+        assert refused.field and (refused.code or name in WITHOUT_CODE)
+        return
+    kept = shown(text)
+    assert kept.isascii() and "_" not in kept, f"{name} took {text!r}"
