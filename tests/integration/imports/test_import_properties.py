@@ -22,7 +22,9 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import date
 from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -55,22 +57,23 @@ SETTINGS = settings(max_examples=_HUNT or 30, derandomize=not _HUNT, deadline=No
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 _SCRATCH = "/dev/shm" if Path("/dev/shm").is_dir() else None
-_template: Path | None = None
+_templates: dict[str, Path] = {}
 
 
-def template() -> Path:
-    """An empty migrated database, made once and copied for each example."""
-    global _template
-    if _template is None:
+def template(name: str = "empty", setup=None) -> Path:
+    """A migrated database (``setup(db)`` run on it once), made once per name and copied for each example."""
+    if name not in _templates:
         folder = tempfile.mkdtemp(prefix="stockroom-import-props-", dir=_SCRATCH)
         atexit.register(shutil.rmtree, folder, True)
-        path = Path(folder) / "template.sqlite3"
+        path = Path(folder) / f"{name}.sqlite3"
         db = open_database(path)
+        if setup is not None:
+            setup(db)
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
-        _template = path
-    return _template
+        _templates[name] = path
+    return _templates[name]
 
 
 @dataclass
@@ -256,13 +259,6 @@ def dump(engine) -> dict[str, list[tuple]]:
         return {n: sorted(map(tuple, conn.execute(text(f'SELECT * FROM "{n}"')))) for n in names}
 
 
-@pytest.fixture
-def scratch():
-    folder = Path(tempfile.mkdtemp(prefix="stockroom-import-prop-", dir=_SCRATCH))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 def _expected_products(data: list[Row]) -> dict[str, tuple[str, Decimal | None]]:
     return {row.cells[0].stored: (row.cells[1].stored, row.cells[3].stored) for row in data}
 
@@ -331,3 +327,170 @@ def test_a_workbook_with_a_real_formula_is_refused_naming_the_cell_and_never_rea
     with pytest.raises(BadInput) as refused:
         read_table(path)
     assert f"D{numbers[at]}" in str(refused.value)
+
+
+# Opening stock: the same kind of rows, posted to the ledger.
+
+STOCK_HEADERS = ["货号", "仓库", "期初数量", "成本单价", "日期"]
+PRODUCTS = {"P1": "kg", "P2": "pcs"}  # P2 is counted in whole units
+WAREHOUSES = ["W1", "W2"]
+
+
+def _stock_shop(db) -> None:
+    from domain.catalog import commands as cc
+    from domain.catalog import master as catalog
+
+    for sku, unit in PRODUCTS.items():
+        catalog.add_product(db.uow(), cc.AddProduct(sku, f"商品 {sku}", unit=unit))
+    for code in WAREHOUSES:
+        catalog.add_warehouse(db.uow(), cc.AddWarehouse(code, f"仓库 {code}"))
+
+
+@st.composite
+def stock_sku(draw) -> Cell:
+    sku = draw(st.sampled_from(sorted(PRODUCTS)))
+    written = draw(st.sampled_from([sku, sku.lower(), _full_width(sku), f" {sku}\u200b"]))
+    return Cell(written, sku)
+
+
+bad_stock_sku = st.sampled_from(["X9", "", "P 1", "=P1"]).map(lambda s: Cell(s, bad=True))
+
+
+@st.composite
+def stock_warehouse(draw) -> Cell:
+    code = draw(st.sampled_from(WAREHOUSES))
+    return Cell(draw(st.sampled_from([code, code.lower(), _full_width(code)])), code)
+
+
+bad_warehouse = st.sampled_from(["", "W9", "W 1"]).map(lambda s: Cell(s, bad=True))  # "": two warehouses
+
+
+@st.composite
+def stock_qty(draw) -> Cell:
+    cell = draw(good_level())
+    return cell if cell.stored is not None else Cell("0", Decimal(0))
+
+
+costs = st.sampled_from([("0", "0"), ("3.5", "3.5"), ("1,200.50", "1200.50"), ("０．０７", "0.07"),
+                         ("3.33333333", "3.33333333"), (19.99, "19.99")]).map(lambda c: Cell(c[0], Decimal(c[1])))
+bad_cost = st.sampled_from(["-1", "¥3", "3.123456789", "abc", "", "1e2", "3²"]).map(lambda s: Cell(s, bad=True))
+
+
+@st.composite
+def stock_day(draw) -> Cell:
+    day = date(2025, 1, 1) + timedelta(days=draw(st.integers(0, 300)))
+    how = draw(st.sampled_from(["iso", "slash", "chinese", "cell", "compact"]))
+    written = {"iso": day.isoformat(), "slash": f"{day.year}/{day.month}/{day.day}",
+               "chinese": f"{day.year}年{day.month}月{day.day}日", "compact": day.strftime("%Y%m%d"),
+               "cell": datetime(day.year, day.month, day.day)}[how]
+    return Cell(written, day)
+
+
+bad_day = st.sampled_from(["2025-02-30", "2025-13-01", "昨天", "1969-12-31", "2999-01-01", "45000"]).map(
+    lambda s: Cell(s, bad=True))
+
+
+@st.composite
+def stock_rows(draw) -> list[Row]:
+    out: list[Row] = []
+    pairs: set[tuple[str, str]] = set()
+    for _ in range(draw(st.integers(1, 6))):
+        sku = draw(st.one_of(stock_sku(), stock_sku(), stock_sku(), bad_stock_sku))
+        wh = draw(st.one_of(stock_warehouse(), stock_warehouse(), stock_warehouse(), bad_warehouse))
+        qty = draw(st.one_of(stock_qty(), stock_qty(), stock_qty(), bad_level))
+        cost = draw(st.one_of(costs, costs, costs, bad_cost))
+        day = draw(st.one_of(stock_day(), stock_day(), stock_day(), bad_day))
+        row = Row([sku, wh, qty, cost, day])
+        if not qty.bad and sku.stored == "P2" and qty.stored != qty.stored.to_integral_value():
+            qty.bad = True  # a fraction of a product counted in whole units
+        if not sku.bad and not wh.bad:
+            if (sku.stored, wh.stored) in pairs:
+                sku.bad = True  # the pair again: one opening stock per product and warehouse
+            pairs.add((sku.stored, wh.stored))
+        out.append(row)
+    return out
+
+
+def write_stock(path: Path, data: list[Row]) -> dict[int, int]:
+    book = Workbook()
+    ws = book.active
+    ws.append(STOCK_HEADERS)
+    for row in data:
+        ws.append([c.value for c in row.cells])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+    book.save(path)
+    return {i: i + 2 for i in range(len(data))}
+
+
+@SETTINGS
+@given(data=stock_rows())
+@example(data=[Row([Cell("P1", "P1"), Cell("W1", "W1"), Cell("5", Decimal(5)), Cell("2", Decimal(2)),
+                    Cell("2025-03-01", date(2025, 3, 1))])])  # was posted again as 2025/3/1
+def test_opening_stock_of_good_and_hostile_rows_posts_every_row_exactly_or_nothing_and_once(data, tmp_path_factory):
+    from domain.kernel.numbers import round_money
+    from persistence.stock import queries
+
+    folder = tmp_path_factory.mktemp("stock")
+    numbers = write_stock(folder / "stock.xlsx", data)
+    table = read_table(folder / "stock.xlsx")
+    mapping = guess_mapping("stock", table.headers)
+    assert set(mapping) == {"sku", "warehouse", "qty", "unit_cost", "date"}
+    expected_bad = {(numbers[i], STOCK_HEADERS[col]) for i, row in enumerate(data) for col, cell in enumerate(row.cells)
+                    if cell.bad}
+    shutil.copy(template("stock", _stock_shop), folder / "db.sqlite3")
+    db = open_database(folder / "db.sqlite3")
+    try:
+        before = dump(db.engine)
+        checked = preview(db.uow(), "stock", table, mapping, today=date(2026, 1, 1))
+        found = {(p.row, p.column) for p in checked.problems}
+        assert expected_bad <= found, f"bad cells not reported: {sorted(expected_bad - found)}"
+        assert {r for r, _ in found} <= {r for r, _ in expected_bad}, f"good rows reported: {sorted(found)}"
+        if expected_bad:
+            with pytest.raises(ImportRejected):
+                run_import(db.uow(), "stock", table, mapping)
+            assert dump(db.engine) == before, "a rejected import wrote something"
+            return
+        run_import(db.uow(), "stock", table, mapping)
+        stock = {(r.sku, r.warehouse): (r.on_hand, r.value) for r in queries.stock(db.engine)}
+        wanted = {(row.cells[0].stored, row.cells[1].stored): (row.cells[2].stored,
+                                                               round_money(row.cells[2].stored * row.cells[3].stored))
+                  for row in data if row.cells[2].stored}
+        assert stock == wanted
+        assert queries.check(db.engine) == []
+        posted = dump(db.engine)
+        again = run_import(db.uow(), "stock", table, mapping)  # the same file again posts nothing
+        assert again.added == 0 and dump(db.engine) == posted
+        # nor does it re-saved by Excel, its dates written another way (a CSV of the workbook: 2025/3/1)
+        resaved = [Row([*row.cells[:4], Cell(f"{row.cells[4].stored:%Y/%-m/%-d}", row.cells[4].stored)])
+                   for row in data]
+        write_stock(folder / "resaved.xlsx", resaved)
+        table = read_table(folder / "resaved.xlsx")
+        again = run_import(db.uow(), "stock", table, guess_mapping("stock", table.headers))
+        assert again.added == 0 and dump(db.engine) == posted, "the same opening stock was posted twice"
+    finally:
+        db.close()
+
+
+def test_opening_stock_imported_before_the_day_counted_for_its_ref_is_still_known_as_imported(tmp_path):
+    """A file imported when the ref was made from the date as written (2025/3/1) is not posted again."""
+    from domain.imports.stock import SOURCE_TYPE
+    from domain.imports.stock import STOCK_REF
+    from domain.imports.stock import row_ref
+    from domain.stock import commands as sc
+    from domain.stock import ledger
+
+    shutil.copy(template("stock", _stock_shop), tmp_path / "db.sqlite3")
+    db = open_database(tmp_path / "db.sqlite3")
+    try:
+        legacy = row_ref(STOCK_REF, ("stock", "P1", "W1", "5", "2", "2025/3/1"), 0)
+        ledger.receive(db.uow(), sc.ReceiveStock("P1", "5", "W1", "2", legacy, datetime(2025, 3, 1),
+                                                 "opening stock", SOURCE_TYPE))
+        before = dump(db.engine)
+        (tmp_path / "stock.csv").write_text("货号,仓库,期初数量,成本单价,日期\nP1,W1,5,2,2025/3/1\n", encoding="utf-8")
+        table = read_table(tmp_path / "stock.csv")
+        again = run_import(db.uow(), "stock", table, guess_mapping("stock", table.headers))
+        assert (again.added, again.unchanged) == (0, 1) and dump(db.engine) == before
+    finally:
+        db.close()
