@@ -259,6 +259,18 @@ def dump(engine) -> dict[str, list[tuple]]:
         return {n: sorted(map(tuple, conn.execute(text(f'SELECT * FROM "{n}"')))) for n in names}
 
 
+def hub_refusals(engine, spec_name: str) -> dict[str, str]:
+    """Why the sync would refuse any record of ``spec_name`` as this desk holds it (it checks what it pushes as it
+    checks what it pulls): what a file brought in must never be kept aside by every other desk."""
+    from persistence.sync import records
+    from persistence.sync.checks import check_record
+
+    spec = next(s for s in records.SPECS if s.name == spec_name)
+    with engine.connect() as conn:
+        held = {key: check_record(spec, key, record) for key, record in records.read_records(conn, spec).items()}
+    return {key: why for key, why in held.items() if why}
+
+
 def _expected_products(data: list[Row]) -> dict[str, tuple[str, Decimal | None]]:
     return {row.cells[0].stored: (row.cells[1].stored, row.cells[3].stored) for row in data}
 
@@ -306,6 +318,7 @@ def test_a_workbook_of_good_and_hostile_rows_imports_all_of_it_or_nothing_and_na
             stored = {r.sku: (r.name, r.min_level)
                       for r in conn.execute(select(t.products.c.sku, t.products.c.name, t.products.c.min_level))}
         assert stored == _expected_products(data)
+        assert hub_refusals(db.engine, "products") == {}
     finally:
         db.close()
     # exported again: cells of values, never formulas, that read back as they were imported
@@ -492,5 +505,93 @@ def test_opening_stock_imported_before_the_day_counted_for_its_ref_is_still_know
         table = read_table(tmp_path / "stock.csv")
         again = run_import(db.uow(), "stock", table, guess_mapping("stock", table.headers))
         assert (again.added, again.unchanged) == (0, 1) and dump(db.engine) == before
+    finally:
+        db.close()
+
+
+# Suppliers: codes, names, contacts, currencies, lead times and addresses in several lines.
+
+SUPPLIER_HEADERS = ["供应商编码", "供应商名称", "联系人", "币种", "交期", "地址"]
+
+
+good_contact = st.one_of(name_text.map(lambda s: Cell(s, s.strip())),
+                         st.sampled_from(["+86 138 0000 0000", "=1+1", "-", "@张三"]).map(lambda s: Cell(s, s)),
+                         st.just(Cell(None, "")))
+bad_contact = st.sampled_from(["x" * 201, "a\u202eb", "a\u200bb"]).map(lambda s: Cell(s, bad=True))
+good_currency = st.sampled_from([("CNY", "CNY"), ("usd", "USD"), ("ＥＵＲ", "EUR"), (None, "CNY"),
+                                 (" jpy ", "JPY")]).map(lambda c: Cell(c[0], c[1]))
+bad_currency = st.sampled_from(["人民币", "US", "USDX", "ÄÖÜ", "aß", "1AB", "U S"]).map(lambda s: Cell(s, bad=True))
+good_lead = st.one_of(st.integers(0, 3650).map(lambda n: Cell(n, n)),
+                      st.integers(0, 3650).map(lambda n: Cell(str(n), n)), st.just(Cell(None, 7)),
+                      st.just(Cell("１４", 14)))
+bad_lead = st.sampled_from([-1, "3.5", 3651, "1_0", "abc", "7天", "1e2", "١٤"]).map(lambda s: Cell(s, bad=True))
+good_address = st.sampled_from([("上海市\n浦东新区 88 号", "上海市\n浦东新区 88 号"), (" 北京 ", "北京"), (None, ""),
+                                ("Line 1\r\nLine 2", "Line 1\nLine 2"), ("长" * 500, "长" * 500)]).map(
+    lambda c: Cell(c[0], c[1]))
+bad_address = st.sampled_from(["长" * 501, "a\u202eb"]).map(lambda s: Cell(s, bad=True))
+
+
+@st.composite
+def supplier_rows(draw) -> list[Row]:
+    out: list[Row] = []
+    seen: set[str] = set()
+    for _ in range(draw(st.integers(1, 6))):
+        cells = [draw(st.one_of(good_sku(), good_sku(), good_sku(), bad_sku)),
+                 draw(st.one_of(good_name(), good_name(), bad_name)),
+                 draw(st.one_of(good_contact, good_contact, bad_contact)),
+                 draw(st.one_of(good_currency, good_currency, bad_currency)),
+                 draw(st.one_of(good_lead, good_lead, bad_lead)),
+                 draw(st.one_of(good_address, good_address, bad_address))]
+        code = cells[0]
+        if not code.bad:
+            if len(code.stored) > 32:
+                code.bad = True
+            elif code.stored.lower() in seen:
+                code.bad = True  # the same supplier twice
+            else:
+                seen.add(code.stored.lower())
+        out.append(Row(cells))
+    return out
+
+
+@SETTINGS
+@given(data=supplier_rows())
+@example(data=[Row([Cell("S1", "S1"), Cell("甲", "甲", as_text=True), Cell(None, ""), Cell("人民币", bad=True),
+                    Cell(None, 7), Cell(None, "")])])  # kept here, then refused by the hub
+def test_suppliers_of_good_and_hostile_rows_import_exactly_or_not_at_all_and_the_hub_takes_them(data, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("suppliers")
+    book = Workbook()
+    ws = book.active
+    ws.append(SUPPLIER_HEADERS)
+    for row in data:
+        ws.append([c.value for c in row.cells])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+    book.save(folder / "suppliers.xlsx")
+    table = read_table(folder / "suppliers.xlsx")
+    mapping = guess_mapping("suppliers", table.headers)
+    assert set(mapping) == {"code", "name", "contact", "currency", "lead_time", "address"}
+    expected_bad = {(i + 2, SUPPLIER_HEADERS[col]) for i, row in enumerate(data) for col, cell in enumerate(row.cells)
+                    if cell.bad}
+    shutil.copy(template(), folder / "db.sqlite3")
+    db = open_database(folder / "db.sqlite3")
+    try:
+        before = dump(db.engine)
+        found = {(p.row, p.column) for p in preview(db.uow(), "suppliers", table, mapping).problems}
+        assert expected_bad <= found, f"bad cells not reported: {sorted(expected_bad - found)}"
+        assert {r for r, _ in found} <= {r for r, _ in expected_bad}, f"good rows reported: {sorted(found)}"
+        if expected_bad:
+            with pytest.raises(ImportRejected):
+                run_import(db.uow(), "suppliers", table, mapping)
+            assert dump(db.engine) == before, "a rejected import wrote something"
+            return
+        run_import(db.uow(), "suppliers", table, mapping)
+        s = t.suppliers.c
+        with db.engine.connect() as conn:
+            stored = {tuple(r)[0]: tuple(r)[1:] for r in conn.execute(select(s.code, s.name, s.contact, s.currency,
+                                                                             s.lead_time_days, s.address))}
+        assert stored == {row.cells[0].stored: tuple(c.stored for c in row.cells[1:]) for row in data}
+        assert hub_refusals(db.engine, "suppliers") == {}
     finally:
         db.close()
