@@ -17,6 +17,7 @@ from enum import StrEnum
 from domain.accounts.model import OpenItem
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import ascii_number
 
 BANDS = ("current", "d1_30", "d31_60", "d61_90", "over_90")
 
@@ -150,6 +151,14 @@ def parse_basis(text: str | None) -> Basis:
                                    f"since the document's date)", code="not_an_ageing_basis", values=(repr(text),))
 
 
+def _digits(part: str) -> bool:
+    """Whether ``part`` is whole days in digits, full-width ones too (``str.isdigit`` says so of ``²`` as well)."""
+    try:
+        return ascii_number(part).isdigit()
+    except ValueError:
+        return False
+
+
 def parse_bounds(text: str | None) -> tuple[int, ...]:
     """The bands' ends from ``30/60/90/180`` (or commas, spaces); empty: 30/60/90.
 
@@ -160,9 +169,9 @@ def parse_bounds(text: str | None) -> tuple[int, ...]:
     if not parts:
         return DEFAULT_BOUNDS
     hint = "give whole days, rising, separated by /, such as 30/60/90/180"
-    if not all(p.isdigit() for p in parts):
+    if not all(_digits(p) for p in parts):
         raise BadInput("bands", f"{text!r} is not a list of days; {hint}", code="bands_not_days", values=(repr(text),))
-    bounds = tuple(int(p) for p in parts)
+    bounds = tuple(int(ascii_number(p)) for p in parts)
     if len(bounds) > MOST_BOUNDS:
         raise BadInput("bands", f"{text!r} has {len(bounds)} bands' ends; at most {MOST_BOUNDS}", code="bands_too_many",
                        values=(repr(text), str(len(bounds)), str(MOST_BOUNDS)))

@@ -256,11 +256,12 @@ def parse_lead_time(field: str, value: object) -> int:
 
 
 def parse_currency(value: object) -> str:
-    code = v.code("currency", value or "CNY", max_len=3).upper()
-    if len(code) != 3 or not code.isalpha():
+    code = v.code("currency", value or "CNY", max_len=3)
+    # Letters A-Z, as the hub takes them: not 人民币, nor aß (which str.upper() would make ASS)
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
         raise BadInput("currency", f"{value!r} is not a three-letter currency code such as CNY or USD",
                        code="not_a_currency", values=(repr(value),))
-    return code
+    return code.upper()
 
 
 def add_supplier_within(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:

@@ -178,7 +178,7 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
     ledger = _Ledger(uow)
     seen: dict[tuple[str, str], int] = {}
     commands: list[tuple[datetime, cmd.ReceiveStock]] = []
-    checked: list[tuple[Row, Product, Warehouse, Decimal, Decimal, date, str]] = []
+    checked: list[tuple[Row, Product, Warehouse, Decimal, Decimal, date, str, str]] = []
     wh_check = _memo(lambda f, t: v.code(f, t, max_len=32))
     qty_check = _memo(lambda f, t: v.quantity(f, t, allow_zero=True))
     cost_check, day_check = _memo(lambda f, t: v.money(f, t)), _memo(business_day)
@@ -204,15 +204,18 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
         if qty == 0:
             result.skipped_empty += 1
             continue
-        ref = row_ref(STOCK_REF, ("stock", product.sku, warehouse.code, fmt(qty), fmt(cost), row.text("date")), 0)
-        checked.append((row, product, warehouse, qty, cost, day, ref))
-    imported = ledger.imported([(ref, p, w) for _, p, w, _, _, _, ref in checked])
-    new = [item for item in checked if item[6] not in imported]
+        # The day, not its text: 2026-03-01 re-saved by Excel as 2026/3/1 is the same row (a blank date stays blank:
+        # the same row imported another day). ``legacy``: the ref as made before, from the date as written.
+        parts, written = ("stock", product.sku, warehouse.code, fmt(qty), fmt(cost)), row.text("date")
+        ref = row_ref(STOCK_REF, (*parts, day.isoformat() if written else ""), 0)
+        checked.append((row, product, warehouse, qty, cost, day, ref, row_ref(STOCK_REF, (*parts, written), 0)))
+    imported = ledger.imported([(r, p, w) for _, p, w, _, _, _, ref, legacy in checked for r in {ref, legacy}])
+    new = [item for item in checked if item[6] not in imported and item[7] not in imported]
     result.unchanged += len(checked) - len(new)
     # The latest imported sale of each pair that has movements at all (none in a first import).
     sold = uow.movements.latest_with_prefix(
         SOURCE_TYPE, HISTORY_REF, {p.id for _, p, w, *_ in new if ledger.has_movements(p, w)})
-    for row, product, warehouse, qty, cost, day, ref in new:
+    for row, product, warehouse, qty, cost, day, ref, _ in new:
         at = local("", day)
         last_sale = sold.get((product.id, warehouse.id))
         if last_sale is not None and last_sale >= at:

@@ -12,7 +12,10 @@ Typed numbers are read one way on every path (command line, grid editors, import
 separator is a point, and a comma is only a thousands separator in its proper places (``1,250.5``).
 Anything else with a comma (``2,5``, ``1,25``, ``12,5000``) is refused as ambiguous rather than read as
 a number ten or a thousand times too large: a clerk on a European keyboard means 2.5 by ``2,5``.
-Full-width digits and separators (``１２．５``) read as their ASCII forms.
+Full-width digits and separators (``１２．５``) read as their ASCII forms; no other character outside ASCII
+is part of a number (``ascii_number``): a superscript, a circled number or another script's digit (``1²``, ``⑫``,
+``١٢``) is refused, not read as the digits it decomposes to (``1²`` is not 12), and so is Python's ``_`` between
+digits (``1_000``).
 
 A file written elsewhere may say its numbers another way, and an import may be told so
 (``NumberFormat``): in the European format (``1.234,5``) a comma is the decimal separator and a point
@@ -25,7 +28,6 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
 from decimal import InvalidOperation
@@ -37,6 +39,25 @@ MONEY_PLACES = 2
 
 _QTY_EXP = Decimal(1).scaleb(-QTY_PLACES)
 _COST_EXP = Decimal(1).scaleb(-COST_PLACES)
+
+
+# Full-width forms (U+FF01..U+FF5E) are their ASCII characters; the ideographic space is a space.
+_FULL_WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+
+
+def ascii_number(text: str) -> str:
+    """The stripped text of a typed number with full-width characters as their ASCII forms (``１２．５`` → ``12.5``).
+
+    Raises:
+        ValueError: any other character outside ASCII, or a ``_``: Python's ``Decimal`` and ``int`` would read
+            ``1²`` (after NFKC), ``⑫``, ``١٢`` and ``1_000`` as numbers that are not what the text shows.
+    """
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH)
+    text = text.strip()
+    if not text.isascii() or "_" in text:
+        raise ValueError(f"{text!r} is not a number")
+    return text
 
 
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
@@ -95,7 +116,7 @@ def plain_number(text: str, number_format: NumberFormat | str = NumberFormat.DEF
     if NumberFormat(number_format) is NumberFormat.DEFAULT:
         return text
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = text.translate(_FULL_WIDTH)  # anything else outside ASCII is left for ``D`` to refuse
     text = text.strip()
     if "." in text:
         if not _EUROPEAN_GROUPED.fullmatch(text):
@@ -139,9 +160,10 @@ def D(value: object) -> Decimal:
     else:
         text = str(value)
     if text is not None:
-        if not text.isascii():  # ASCII text is its own NFKC form
-            text = unicodedata.normalize("NFKC", text)
-        text = text.strip()
+        try:
+            text = ascii_number(text)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number") from None
         if "," in text:
             if not _GROUPED.fullmatch(text):
                 raise AmbiguousNumber(text)

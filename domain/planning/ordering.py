@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import ascii_number
 
 SETTING_ORDER_COST = "planning_order_cost"
 DEFAULT_ORDER_COST = 5.0  # section BS; 0 turns it off
@@ -48,7 +49,7 @@ def parse_order_cost(text: str | float | None) -> float:
     if not raw:
         return DEFAULT_ORDER_COST
     try:
-        cost = float(raw)
+        cost = float(ascii_number(raw))
     except ValueError:
         cost = math.nan
     if not (math.isfinite(cost) and 0 <= cost <= MOST):
@@ -76,7 +77,7 @@ def parse_holding_rate(text: str | float | None) -> float:
     if not raw:
         return DEFAULT_HOLDING_RATE
     try:
-        percent = float(raw)
+        percent = float(ascii_number(raw))
     except ValueError:
         percent = math.nan
     if not (math.isfinite(percent) and LOWEST_HOLDING * 100 <= percent <= HIGHEST_HOLDING * 100):

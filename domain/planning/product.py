@@ -19,6 +19,7 @@ from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
+from domain.kernel.numbers import ascii_number
 from domain.kernel.refusals import refusal
 from domain.planning.product_model import ProductPlanning
 
@@ -45,8 +46,8 @@ def parse_service_target(text: str) -> Decimal | None:
     if not text:
         return None
     try:
-        percent = Decimal(text)
-    except InvalidOperation:
+        percent = Decimal(ascii_number(text))
+    except (InvalidOperation, ValueError):
         percent = None
     if percent is None or not percent.is_finite() or percent.as_tuple().exponent < -2:
         raise BadInput("service target", f"{text!r} is not a percentage; give a number above 50 and at most "
@@ -65,11 +66,16 @@ def parse_review_days(text: str) -> int | None:
     text = (text or "").strip()
     if not text:
         return None
-    if not text.isdigit() or not 1 <= int(text) <= MAX_REVIEW_DAYS:
+    try:
+        digits = ascii_number(text)  # full-width digits too; not ² (which str.isdigit takes for a digit)
+    except ValueError:
+        digits = ""
+    days = int(digits) if digits.isdigit() else 0
+    if not 1 <= days <= MAX_REVIEW_DAYS:
         raise BadInput("review days", f"{text!r} is not accepted; give a whole number of days from 1 to "
                                       f"{MAX_REVIEW_DAYS}, or leave it blank for the default",
                        code="not_review_days", values=(repr(text), MAX_REVIEW_DAYS))
-    return int(text)
+    return days
 
 
 def set_product_planning(uow: UnitOfWork, command: SetProductPlanning) -> ProductPlanning:

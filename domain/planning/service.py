@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import ascii_number
 
 SERVICE_BY_CLASS = {"A": 0.97, "B": 0.98, "C": 0.99}
 RULES = ("class", "cost")
@@ -101,7 +102,7 @@ def parse_overall(text: str | float | None) -> float:
     if not raw:
         return DEFAULT_OVERALL
     try:
-        percent = float(raw)
+        percent = float(ascii_number(raw))
     except ValueError:
         raise BadInput(OVERALL_FIELD, f"{raw!r} is not a percentage; give {LOWEST * 100:g} to {HIGHEST * 100:g}, "
                        f"such as {DEFAULT_OVERALL * 100:g}", code="not_a_service_percent",

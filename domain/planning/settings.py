@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import ascii_number
 from domain.planning.classification import parse_basis
 from domain.planning.fill import SETTING_FILL_RATE
 from domain.planning.fill import enabled as fill_enabled
@@ -97,7 +98,7 @@ def parse_days(field: str, text: str, example: int) -> int:
     """
     raw = str(text).strip()
     try:
-        days = int(raw)
+        days = int(ascii_number(raw))
     except ValueError:
         raise BadInput(field, f"{raw!r} is not a whole number of days; give 1 to {MAX_DAYS}, such as {example}",
                        code="not_whole_days", values=(repr(raw), MAX_DAYS, example)) \

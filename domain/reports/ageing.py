@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import ascii_number
 from domain.reports.model import NOTHING
 from domain.reports.model import Amount
 
@@ -63,7 +64,7 @@ def parse_bands(text: str | None) -> tuple[int, ...]:
     if text is None or not text.strip():
         return DEFAULT_BANDS
     try:
-        bounds = tuple(int(part) for part in text.split(","))
+        bounds = tuple(int(ascii_number(part)) for part in text.split(","))
     except ValueError:
         raise BadInput("--bands", f"{text!r} is not a list of days; give rising whole numbers such as "
                                   f"30,60,90,180,365") from None

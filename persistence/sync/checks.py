@@ -76,6 +76,10 @@ _OPTIONAL_IDS = {"device_id", "lost_device"}  # a UUID or empty
 _INT_RANGE = {Integer: 2**31, BigInteger: 2**63}
 _CODE_COLUMNS = {"products": ("sku",), "warehouses": ("code",), "suppliers": ("code",), "customers": ("code",),
                  "users": ("username",)}
+# The free text of master records, checked as a clerk's typing of it is (``v.text``): no direction override, invisible
+# or control character, and a line break only in a field typed in several lines (an address).
+_FREE_TEXT = {"products": ("unit", "category"), "warehouses": ("address",), "suppliers": ("contact", "address"),
+              "customers": ("contact",)}
 
 
 def is_id(value) -> bool:
@@ -290,6 +294,10 @@ def _rules(spec_name: str, data: dict) -> None:
         _domain(name, lambda name=name: _normal(name, data[name]))
     if spec_name in ("products", "warehouses", "suppliers", "customers"):
         _domain("name", lambda: v.text("name", data["name"]))
+    for name in _FREE_TEXT.get(spec_name, ()):
+        value = data.get(name)
+        if isinstance(value, str) and value:  # (its length is its column's check)
+            _domain(name, lambda name=name, value=value: v.text(name, value, required=False, max_len=len(value)))
     if spec_name == "products":
         _positive(data, "pack_size")
         _positive(data, "min_level", "max_level", zero=True)
