@@ -629,6 +629,13 @@ class FakeUnfilledDemandRepository:
         self.s.unfilled.append(record)
 
 
+class FakeSupplierInvoiceRepository:
+    """The fakes keep no supplier invoices: nothing bills a receipt."""
+
+    def billing(self, receipt_id: str) -> list[tuple[str, str]]:
+        return []
+
+
 class FakeUnitOfWork:
     """A unit of work over in-memory state; rolled back unless committed."""
 
@@ -661,6 +668,7 @@ class FakeUnitOfWork:
         self.purchasing = FakePurchasingPolicy(self._work)
         self.periods = FakePeriodRepository(self._work)
         self.accounts = FakeAccountRepository(self._work)
+        self.supplier_invoices = FakeSupplierInvoiceRepository()
         return self
 
     def __exit__(self, *exc: object) -> None:
