@@ -141,22 +141,6 @@ def opening(db_path: Path | str) -> Callable[..., Opened]:
     return work
 
 
-def open_failure(path: Path | str, exc: BaseException) -> str:
-    """Why ``path`` did not open, in the reader's language, with what to do."""
-    from persistence.db import NotStockroomDatabase
-    from persistence.db import SchemaTooNew
-
-    if isinstance(exc, SchemaTooNew):
-        return fill(QCoreApplication.translate(
-            "App", "%1 was made by a newer version of Stockroom than this one. Open it with that version, or "
-                   "install it here."), str(path))
-    if isinstance(exc, NotStockroomDatabase):
-        return fill(QCoreApplication.translate(
-            "App", "%1 is not a Stockroom database; it was left as it was. Choose a file Stockroom made "
-                   "(.sqlite3)."), str(path))
-    return fill(QCoreApplication.translate("App", "Could not open %1:\n%2"), str(path), str(exc))
-
-
 # Services whose signing in was cancelled while work of theirs still ran: closed once it has (``open_signed_in``).
 LEFT_BEHIND: list[Services] = []
 

@@ -46,6 +46,22 @@ from ui.widgets.table_view import DataTable
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
+def open_failure(path: Path | str, exc: BaseException) -> str:
+    """Why ``path`` did not open, in the reader's language, with what to do."""
+    from persistence.db import NotStockroomDatabase
+    from persistence.db import SchemaTooNew
+
+    if isinstance(exc, SchemaTooNew):
+        return fill(QCoreApplication.translate(
+            "App", "%1 was made by a newer version of Stockroom than this one. Open it with that version, or "
+                   "install it here."), str(path))
+    if isinstance(exc, NotStockroomDatabase):
+        return fill(QCoreApplication.translate(
+            "App", "%1 is not a Stockroom database; it was left as it was. Choose a file Stockroom made "
+                   "(.sqlite3)."), str(path))
+    return fill(QCoreApplication.translate("App", "Could not open %1:\n%2"), str(path), str(exc))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, services, open_services: Callable[[Path], Callable[..., object]] | None = None,
                  entries: list[ScreenEntry] | None = None) -> None:
@@ -303,8 +319,6 @@ class MainWindow(QMainWindow):
             self._busy_changed(self._busy)
 
     def _open_failed(self, path: Path, exc: BaseException) -> None:
-        from ui.app import open_failure
-
         self._set_opening(None)
         QMessageBox.warning(self, translate("MainWindow", "Open database"), open_failure(path, exc))
 

@@ -858,7 +858,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+150" />
+            <location filename="../../ui/main_window.py" line="+56" />
             <source>%1 was made by a newer version of Stockroom than this one. Open it with that version, or install it here.</source>
             <translation>%1 由更新版本的 Stockroom 创建。请用该版本打开，或在本机安装该版本。</translation>
         </message>
@@ -868,8 +868,8 @@
             <translation>%1 不是 Stockroom 数据库，文件未作改动。请选择 Stockroom 创建的文件（.sqlite3）。</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+48" />
+            <location filename="../../ui/app.py" line="+189" />
+            <location filename="../../ui/main_window.py" line="+3" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -4875,7 +4875,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+194" />
+            <location filename="../../ui/main_window.py" line="+148" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -4886,12 +4886,12 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+69" />
-            <location line="+45" />
+            <location line="+43" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location line="-44" />
+            <location line="-42" />
             <source>Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
             <translation>Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
         </message>
@@ -4911,7 +4911,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location line="+95" />
+            <location line="+93" />
             <source>Your password was changed.</source>
             <translation>您的密码已修改。</translation>
         </message>
@@ -12149,7 +12149,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="-140" />
+            <location filename="../../ui/app.py" line="-124" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
