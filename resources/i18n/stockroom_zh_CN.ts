@@ -289,7 +289,7 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+257" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+262" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
@@ -326,12 +326,11 @@
         </message>
         <message>
             <location line="+14" />
-            <location line="+196" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-208" />
+            <location line="-12" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -347,7 +346,12 @@
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+100" />
+            <location line="+6" />
+            <source>Open items</source>
+            <translation>未结单据</translation>
+        </message>
+        <message>
+            <location line="+94" />
             <source>Choose the allocation to undo on the Allocations tab.</source>
             <translation>请在“核销记录”页选择要撤销的核销。</translation>
         </message>
@@ -358,12 +362,11 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+74" />
             <source>Undo allocation</source>
             <translation>撤销核销</translation>
         </message>
         <message>
-            <location line="-68" />
+            <location line="+6" />
             <source>Undid the allocation of %1 to %2</source>
             <translation>已撤销 %1 对 %2 的核销</translation>
         </message>
@@ -419,76 +422,84 @@
             <translation>%1 %2 — %3</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>New receipt…</source>
-            <translation>新建收款单…</translation>
+            <location line="+5" />
+            <source>&amp;New receipt… (Ctrl+N)</source>
+            <translation>新建收款单(&amp;N)… (Ctrl+N)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>New payment…</source>
-            <translation>新建付款单…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Reverse…</source>
-            <translation>冲销…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Write off…</source>
-            <translation>尾差核销…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open items</source>
-            <translation>未结单据</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Open document…</source>
-            <translation>打开单据(&amp;O)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Receipts</source>
-            <translation>收款记录</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Payments</source>
-            <translation>付款记录</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Allocations</source>
-            <translation>核销记录</translation>
+            <source>&amp;New payment… (Ctrl+N)</source>
+            <translation>新建付款单(&amp;N)… (Ctrl+N)</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>From</source>
-            <translation>从</translation>
+            <source>&amp;Undo allocation</source>
+            <translation>撤销核销(&amp;U)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>To</source>
-            <translation>至</translation>
+            <source>&amp;Reverse…</source>
+            <translation>冲销(&amp;R)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Show</source>
-            <translation>显示</translation>
+            <source>&amp;Write off…</source>
+            <translation>尾差核销(&amp;W)…</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Open &amp;items</source>
+            <translation>未结单据(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open &amp;document…</source>
+            <translation>打开单据(&amp;D)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;ceipts</source>
+            <translation>收款记录(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pay&amp;ments</source>
+            <translation>付款记录(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A&amp;llocations</source>
+            <translation>核销记录(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Statement</source>
+            <translation>对账单(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;From</source>
+            <translation>从(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;To</source>
+            <translation>至(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;how</source>
+            <translation>显示(&amp;H)</translation>
+        </message>
+        <message>
             <location line="+2" />
-            <source>Print PDF…</source>
-            <translation>打印 PDF…</translation>
+            <source>&amp;Print PDF…</source>
+            <translation>打印 PDF(&amp;P)…</translation>
         </message>
         <message>
-            <location line="-1" />
-            <location line="+2" />
-            <source>Export Excel…</source>
-            <translation>导出 Excel…</translation>
+            <location line="+1" />
+            <source>E&amp;xport Excel…</source>
+            <translation>导出 Excel(&amp;X)…</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/screen.py" line="-123" />
@@ -5418,8 +5429,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <source>Allocate credit…</source>
-            <translation>核销预付款…</translation>
+            <source>&amp;Allocate credit…</source>
+            <translation>核销预付款(&amp;A)…</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7475,8 +7486,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>Allocate credit…</source>
-            <translation>核销预收款…</translation>
+            <source>&amp;Allocate credit…</source>
+            <translation>核销预收款(&amp;A)…</translation>
         </message>
         <message>
             <location line="+1" />
