@@ -423,11 +423,13 @@
         </message>
         <message>
             <location line="+5" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+71" />
             <source>&amp;New receipt… (Ctrl+N)</source>
             <translation>新建收款单(&amp;N)… (Ctrl+N)</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+1" />
             <source>&amp;New payment… (Ctrl+N)</source>
             <translation>新建付款单(&amp;N)… (Ctrl+N)</translation>
         </message>
@@ -502,7 +504,7 @@
             <translation>导出 Excel(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/screen.py" line="-123" />
+            <location filename="../../ui/screens/accounts/screen.py" line="-195" />
             <source>Balances are not shown: %1</source>
             <translation>不显示往来余额：%1</translation>
         </message>
@@ -542,13 +544,37 @@
             <translation>搜索编码或名称 (Ctrl+F)</translation>
         </message>
         <message>
-            <location line="-9" />
-            <location line="+10" />
+            <location line="+3" />
+            <source>&amp;Overdue only</source>
+            <translation>只看逾期(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled partners &amp;too</source>
+            <translation>包括已结清单位(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;As of</source>
+            <translation>截至(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A&amp;ge by</source>
+            <translation>账龄依据(&amp;G)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Bands</source>
+            <translation>账龄区间(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="-18" />
             <source>Overdue only</source>
             <translation>只看逾期</translation>
         </message>
         <message>
-            <location line="-18" />
+            <location line="-8" />
             <source>%1 ageing</source>
             <translation>%1账龄分析表</translation>
         </message>
@@ -559,27 +585,16 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+9" />
             <source>Settled partners too</source>
             <translation>包括已结清单位</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="+2" />
             <source>Search: %1</source>
             <translation>搜索：%1</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>As of</source>
-            <translation>截至</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Age by</source>
-            <translation>账龄依据</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+12" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
@@ -589,27 +604,12 @@
             <translation>单据日期</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Bands</source>
-            <translation>账龄区间</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Where the bands end, in days, rising: 30/60/90 or 30/60/90/180. Kept for the whole office.</source>
             <translation>各账龄区间的截止天数，由小到大，例如 30/60/90 或 30/60/90/180。全公司共用此设置。</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>New receipt… (Ctrl+N)</source>
-            <translation>新建收款单… (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>New payment… (Ctrl+N)</source>
-            <translation>新建付款单… (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>&amp;Partner page</source>
             <translation>往来明细(&amp;P)</translation>
         </message>

@@ -400,7 +400,7 @@ def test_the_screens_speak_chinese(qtbot, services):
         qtbot.waitUntil(lambda: screen.model.rowCount() == 5 and not screen.loading)
         headers = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(screen.model.columnCount())]
         assert headers[:4] == ["编码", "名称", "余额", "预收款"] and headers[8] == "90 天以上"
-        assert screen.receipt_button.text() == "新建收款单… (Ctrl+N)"
+        assert screen.receipt_button.text() == "新建收款单(&N)… (Ctrl+N)"
         assert screen.totals_model.rows[0].name == "合计"
         dialog = screen.new_money("HZ01")
         qtbot.addWidget(dialog)
@@ -885,3 +885,21 @@ def test_the_statement_is_printed_and_money_entered_from_the_partner_page_by_key
     assert isinstance(page.dialog, MoneyDialog)
     qtbot.addWidget(page.dialog)
     qtbot.waitUntil(lambda: page.dialog.partner_code() == "HZ01")  # chosen once the customers are read
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_lists_filters_and_ageing_choice_are_reached_with_alt_keys(qtbot, receivables, language, request):
+    """Overdue only, Settled partners too, As of, Age by and Bands had no key: ageing the list as of the month's end
+    took Tab through the check boxes or the mouse."""
+    request.getfixturevalue(language)
+    screen = receivables
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, widget in ((Qt.Key.Key_A, screen.as_of), (Qt.Key.Key_G, screen.basis), (Qt.Key.Key_B, screen.bands)):
+        qtbot.keyClick(screen, key, alt)
+        assert QApplication.focusWidget() is widget
+    qtbot.keyClick(screen, Qt.Key.Key_O, alt)
+    qtbot.waitUntil(screen.overdue_only.isChecked)
+    qtbot.keyClick(screen, Qt.Key.Key_T, alt)
+    qtbot.waitUntil(screen.settled_too.isChecked)
