@@ -38,20 +38,20 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/allocate.py" line="+73" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+119" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+123" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+373" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+419" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+18" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-95" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-122" />
             <source>%1 is allocated, more than the amount; take %2 off</source>
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
@@ -102,7 +102,7 @@
         </message>
         <message>
             <location line="+31" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-280" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-299" />
             <location filename="../../ui/screens/accounts/words.py" line="+102" />
             <location line="+23" />
             <location line="+52" />
@@ -183,7 +183,22 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+259" />
+            <location line="+274" />
+            <source>Amount in %1 · no %2 rate on or before %3: enter it in Settings › Exchange rates</source>
+            <translation>金额以 %1 计 · %3 当天及之前没有 %2 汇率：请在“设置 › 汇率”中录入</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Amount in %1 · 1 %2 = %3 %1 (rate of %4)</source>
+            <translation>金额以 %1 计 · 1 %2 = %3 %1（%4 的汇率）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Amount in %1 · 1 %2 = %3 %1 (rate of %4) · pays %2 %5</source>
+            <translation>金额以 %1 计 · 1 %2 = %3 %1（%4 的汇率）· 折合 %2 %5</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
             <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
         </message>
@@ -253,6 +268,11 @@
             <translation>备注(&amp;N)</translation>
         </message>
         <message>
+            <location line="+11" />
+            <source>%1 · owed in %2: %3</source>
+            <translation>%1 · 以 %2 计欠款 %3</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="-117" />
             <location line="+35" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
@@ -279,7 +299,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="+9" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+2" />
             <source>Oldest first</source>
             <translation>按账龄先后核销</translation>
         </message>
@@ -10112,12 +10132,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+481" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-480" />
+            <location line="+1" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -10172,7 +10191,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+258" />
+            <location line="+263" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -10223,61 +10242,66 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+92" />
-            <source>As of</source>
-            <translation>截止日期</translation>
+            <source>&amp;As of</source>
+            <translation>截止日期(&amp;A)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>to</source>
-            <translation>至</translation>
+            <source>&amp;to</source>
+            <translation>至(&amp;T)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Top</source>
-            <translation>前</translation>
+            <source>T&amp;op</source>
+            <translation>前(&amp;O)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Days idle ≥</source>
-            <translation>未出库天数 ≥</translation>
+            <source>Days &amp;idle ≥</source>
+            <translation>未出库天数(&amp;I) ≥</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Bands (days)</source>
-            <translation>库龄段（天）</translation>
+            <source>Ba&amp;nds (days)</source>
+            <translation>库龄段（天）(&amp;N)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
+            <source>&amp;Report</source>
+            <translation>报表(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Perio&amp;d</source>
+            <translation>期间(&amp;D)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fro&amp;m</source>
+            <translation>从(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;By</source>
+            <translation>汇总方式(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Warehouse</source>
+            <translation>仓库(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refre&amp;sh (F5)</source>
+            <translation>刷新(&amp;S) (F5)</translation>
+        </message>
+        <message>
+            <location line="-8" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Report</source>
-            <translation>报表</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Period</source>
-            <translation>期间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>From</source>
-            <translation>从</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>By</source>
-            <translation>汇总方式</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>Export to &amp;Excel…</source>
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
