@@ -258,7 +258,7 @@ def test_payables_is_the_same_screen_for_suppliers_and_a_payment_settles_the_goo
     screen, po = payables_screen(qtbot, shop, services)
     [sup] = screen.model.rows
     assert sup.code == "SUP" and sup.balance > 0 and sup.current + sup.d31_60 == sup.balance
-    assert screen.receipt_button.text().startswith("New payment")
+    assert screen.receipt_button.text().startswith("&New payment")
     screen.table.selectRow(0)
     dialog = screen.new_money()
     qtbot.addWidget(dialog)
