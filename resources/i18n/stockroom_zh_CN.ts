@@ -45,13 +45,13 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+419" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+423" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+18" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-122" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-126" />
             <source>%1 is allocated, more than the amount; take %2 off</source>
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
@@ -218,7 +218,7 @@
             <translation>已过账 %1：付给 %3 %2</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+29" />
             <source>Receipt entry</source>
             <translation>收款单</translation>
         </message>
@@ -273,6 +273,11 @@
             <translation>%1 · 以 %2 计欠款 %3</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>&amp;Oldest first</source>
+            <translation>按账龄先后核销(&amp;O)</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="-117" />
             <location line="+35" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
@@ -300,11 +305,6 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/entry.py" line="+2" />
-            <source>Oldest first</source>
-            <translation>按账龄先后核销</translation>
-        </message>
-        <message>
-            <location line="+2" />
             <source>Post (Ctrl+Enter)</source>
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
@@ -5459,8 +5459,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <source>Keep all as credit</source>
-            <translation>全部留作预付款</translation>
+            <source>&amp;Keep all as credit</source>
+            <translation>全部留作预付款(&amp;K)</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7516,8 +7516,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
-            <source>Keep all as credit</source>
-            <translation>全部留作预收款</translation>
+            <source>&amp;Keep all as credit</source>
+            <translation>全部留作预收款(&amp;K)</translation>
         </message>
         <message>
             <location line="+1" />

@@ -903,3 +903,28 @@ def test_the_lists_filters_and_ageing_choice_are_reached_with_alt_keys(qtbot, re
     qtbot.waitUntil(screen.overdue_only.isChecked)
     qtbot.keyClick(screen, Qt.Key.Key_T, alt)
     qtbot.waitUntil(screen.settled_too.isChecked)
+
+
+def test_after_a_receipt_posts_the_cursor_waits_in_the_customer_for_the_next_and_the_allocation_has_keys(
+        qtbot, receivables):
+    """The cursor stayed in the note Ctrl+Enter was pressed in, so the next customer's code was typed there; and Oldest
+    first / Keep all as credit had no key."""
+    dialog = receivables.new_money("HZ01")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3
+                    and QApplication.activeWindow() is dialog)
+    qtbot.keyClicks(dialog.amount, "1000")
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_K, alt)
+    qtbot.waitUntil(lambda: "left as credit 1,000.00" in dialog.left_label.text())
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_O, alt)
+    qtbot.waitUntil(lambda: "left as credit 0.00" in dialog.left_label.text())
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_N, alt)
+    assert QApplication.focusWidget() is dialog.note
+    qtbot.keyClicks(dialog.note, "Nov")
+    with qtbot.waitSignal(dialog.posted):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() in (dialog.partner, dialog.partner.lineEdit())
+    assert dialog.partner.lineEdit().selectedText() == dialog.partner.currentText() != ""

@@ -493,6 +493,10 @@ class MoneyDialog(QDialog):
         self.amount.clear()
         self.reference.clear()
         self.note.clear()
+        # The next receipt is most often another partner's: the cursor waits in the partner, its text chosen to be
+        # typed over (it stayed in the field Ctrl+Enter was pressed in, the note or the reference)
+        self.partner.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.partner.lineEdit().selectAll()
         self.posted.emit(item.number)
         self.load_items()
 
@@ -536,8 +540,8 @@ class MoneyDialog(QDialog):
         if rate is not None and rate.owed is not None:  # what the supplier's own statement will say is owed
             self.items_label.setText(fill(translate("Accounts", "%1 · owed in %2: %3"), self.items_label.text(),
                                           rate.currency, money_text(rate.owed)))
-        self.oldest_button.setText(translate("Accounts", "Oldest first"))
-        self.clear_button.setText(sided(self.side, "Keep all as credit"))
+        self.oldest_button.setText(translate("Accounts", "&Oldest first"))
+        self.clear_button.setText(sided(self.side, "&Keep all as credit"))
         self.post_button.setText(translate("Accounts", "Post (Ctrl+Enter)"))
         self.close_button.setText(translate("Accounts", "Close"))
         self._show_rate()

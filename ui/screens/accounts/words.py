@@ -95,7 +95,7 @@ SIDED = (
     QT_TRANSLATE_NOOP("Receivables", "&Allocate credit…"), QT_TRANSLATE_NOOP("Payables", "&Allocate credit…"),
     QT_TRANSLATE_NOOP("Receivables", "Allocated %1 · left as credit %2"),
     QT_TRANSLATE_NOOP("Payables", "Allocated %1 · left as credit %2"),
-    QT_TRANSLATE_NOOP("Receivables", "Keep all as credit"), QT_TRANSLATE_NOOP("Payables", "Keep all as credit"),
+    QT_TRANSLATE_NOOP("Receivables", "&Keep all as credit"), QT_TRANSLATE_NOOP("Payables", "&Keep all as credit"),
     QT_TRANSLATE_NOOP("Receivables", "Open documents: %1, open %2 · credit already held %3"),
     QT_TRANSLATE_NOOP("Payables", "Open documents: %1, open %2 · credit already held %3"),
     QT_TRANSLATE_NOOP("Receivables", "There is no credit to allocate."),
