@@ -12228,54 +12228,54 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>PO-…（已指定入库单时可不填）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Load</source>
-            <translation>载入</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>the supplier's invoice number (required)</source>
             <translation>供应商的发票号（必填）</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Due on</source>
-            <translation>到期日</translation>
-        </message>
-        <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>(unticked: by the supplier's payment terms)</source>
             <translation>（不勾选：按供应商的付款条件）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Per line</source>
-            <translation>按行</translation>
+            <location line="-19" />
+            <source>Lo&amp;ad</source>
+            <translation>载入(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>D&amp;ue on</source>
+            <translation>到期日(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Per &amp;line</source>
+            <translation>按行(&amp;L)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>One amount with tax:</source>
-            <translation>按含税总额：</translation>
+            <source>One amount with &amp;tax:</source>
+            <translation>按含税总额(&amp;T)：</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>Supplier:</source>
-            <translation>供应商：</translation>
+            <location line="+15" />
+            <source>Purchase &amp;order:</source>
+            <translation>采购订单(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Supplier:</source>
+            <translation>供应商(&amp;S)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Invoice &amp;number:</source>
+            <translation>发票号(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Purchase order:</source>
-            <translation>采购订单：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Invoice number:</source>
-            <translation>发票号：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Invoice date:</source>
-            <translation>发票日期：</translation>
+            <source>Invoice &amp;date:</source>
+            <translation>发票日期(&amp;D)：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -12349,8 +12349,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+10" />
-            <source>Post invoice</source>
-            <translation>过账发票</translation>
+            <source>&amp;Post invoice</source>
+            <translation>过账发票(&amp;P)</translation>
         </message>
         <message>
             <location line="+129" />
