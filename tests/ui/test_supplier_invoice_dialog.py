@@ -54,19 +54,25 @@ def opened(qtbot, dialog):
     return dialog
 
 
+def shown(qtbot, receive):
+    """The invoice for the first posted receipt, shown and active, its draft read; the supplier and the receipt came
+    with it, so the cursor waits in the invoice number, not in the supplier's code."""
+    receive.posted.selectRow(0)
+    dialog = opened(qtbot, receive.invoice_selected())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.number.hasFocus)
+    return dialog
+
+
 def test_a_receipt_is_invoiced_with_a_price_difference_shown_and_the_payable_follows(qtbot, services, receive):
     from ui.screens.documents.supplier_invoices import C_DIFF
     from ui.screens.documents.supplier_invoices import C_INVOICE_PRICE
     from ui.screens.documents.supplier_invoices import C_INVOICED
     from ui.screens.documents.supplier_invoices import C_PRICE_DIFF
 
-    receive.posted.selectRow(0)
-    dialog = opened(qtbot, receive.invoice_selected())
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    # the supplier and the receipt came with it: the cursor waits in the invoice number, not in the supplier's code
-    qtbot.waitUntil(dialog.number.hasFocus)
+    dialog = shown(qtbot, receive)
     t = dialog.table
     assert t.rowCount() == 2 and dialog.supplier.text() == "SUP"
     assert [(t.item(r, 1).text(), t.item(r, C_INVOICED).text(), t.item(r, C_INVOICE_PRICE).text())
@@ -174,12 +180,7 @@ def test_every_field_of_the_invoice_has_its_own_alt_key(qtbot, services, receive
 
     request.getfixturevalue(language)
     QApplication.processEvents()  # the language's change reaches the widgets before the dialog is made
-    receive.posted.selectRow(0)
-    dialog = opened(qtbot, receive.invoice_selected())
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.number.hasFocus)
+    dialog = shown(qtbot, receive)
     texts = [w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisibleTo(dialog) and w.text()]
     texts += [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
     keys = [re.search(r"&(\w)", t) for t in texts]
