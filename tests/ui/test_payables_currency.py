@@ -158,3 +158,15 @@ def test_a_payment_to_a_foreign_supplier_says_its_amount_is_the_company_currency
     qtbot.addWidget(cny)
     qtbot.waitUntil(lambda: cny.items_ready)
     assert cny.rate is None and not cny.currency_hint.isVisibleTo(cny)
+
+
+def test_a_foreign_suppliers_page_gives_its_balance_in_its_currency_beside_the_company_currencys(qtbot, payables):
+    """The list, the open items' PDF and workbook said what US1 is owed in dollars; its page said CNY only."""
+    for code, said in (("US1", "Balance 575.00 (83.00 USD) · credit 72.00"), ("CN1", "Balance ")):
+        row = next(r for r in payables.model.rows if r.code == code)
+        payables.open_partner(row)
+        page = payables.page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda p=page: p.loaded)
+        assert page.figures.text().startswith(said)
+        assert ("USD" in page.figures.text()) == (code == "US1")

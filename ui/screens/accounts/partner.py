@@ -36,6 +36,7 @@ from domain.accounts.ageing import Scheme
 from domain.accounts.ageing import age
 from domain.accounts.ageing import age_in
 from domain.accounts.ageing_choice import ageing_scheme
+from domain.accounts.foreign import foreign_balances
 from domain.kernel import clock
 from ui.access import needs_text
 from ui.i18n import CHINESE
@@ -54,6 +55,7 @@ from ui.screens.accounts.words import MoneyModel
 from ui.screens.accounts.words import OpenItemsModel
 from ui.screens.accounts.words import StatementModel
 from ui.screens.accounts.words import band_title
+from ui.screens.accounts.words import foreign_text
 from ui.screens.accounts.words import open_totals
 from ui.screens.accounts.words import partner_word
 from ui.screens.accounts.words import sided
@@ -98,6 +100,7 @@ class PartnerPage(PartnerOrders, QDialog):
         self.item_dialog = None
         self.bands = (Scheme(), ())  # the office's ageing scheme and the partner's open amounts in its bands
         self._ticket = 0
+        self.foreign = None  # domain.accounts.foreign.ForeignBalance of a supplier in a foreign currency, once read
 
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -235,7 +238,10 @@ class PartnerPage(PartnerOrders, QDialog):
             scheme = ageing_scheme(uow())
             ageing = age(mine, clock.today())
             bands = scheme, age_in(mine, clock.today(), scheme)
-            return ageing, bands, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
+            # a supplier in a foreign currency: its balance in that currency too, as the Payables list shows it
+            foreign = foreign_balances(uow(), items).get(pid) if side != AR else None
+            return (ageing, bands, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid),
+                    foreign)
 
         self.busy_bar.busy(True)
         self.services.tasks.submit(job, lambda result: self._loaded(ticket, result), self._failed)
@@ -248,7 +254,7 @@ class PartnerPage(PartnerOrders, QDialog):
         if not alive(self) or ticket != self._ticket:
             return
         self.busy_bar.busy(False)
-        self.balance, self.bands, items, money, allocations = result
+        self.balance, self.bands, items, money, allocations, self.foreign = result
         self.items_model.set_rows(items)
         self.money_model.set_rows(money)
         self.alloc_model.set_rows(allocations)
@@ -263,7 +269,10 @@ class PartnerPage(PartnerOrders, QDialog):
             return
         # The same words a side (sided): a customer's credit is 预收, a supplier's 预付; then the office's bands.
         scheme, bands = self.bands
-        parts = [fill(sided(self.side, "Balance %1 · credit %2"), money_text(b.balance), money_text(b.credit))]
+        balance = money_text(b.balance)
+        if self.foreign is not None:  # 余额 17,170.67 (2,411.61 USD): what the supplier's own statement says
+            balance = f"{balance} ({foreign_text(self.foreign.currency, self.foreign.amount)})"
+        parts = [fill(sided(self.side, "Balance %1 · credit %2"), balance, money_text(b.credit))]
         parts += [f"{band_title(*r)} {money_text(v)}" for r, v in zip(scheme.ranges(), bands, strict=True)]
         parts.append(fill(translate("Accounts", "overdue %1"), money_text(b.overdue)))
         self.figures.setText(" · ".join(parts))
