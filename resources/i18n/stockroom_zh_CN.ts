@@ -309,12 +309,12 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+262" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+268" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
             <source>overdue %1</source>
             <translation>逾期 %1</translation>
         </message>
