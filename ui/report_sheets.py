@@ -79,6 +79,12 @@ def json_value(value: object) -> object:
     return value
 
 
+def _grouped(value) -> str:
+    """A quantity in groups of three with only the decimals it has (70,780, 1,250.5)."""
+    shown = f"{Decimal(value).normalize():,f}"
+    return "0" if shown in ("-0", "") else shown
+
+
 def text(value: object, kind: str) -> str:
     """A cell as printed in a table or PDF."""
     if value is None or value == "":
@@ -87,8 +93,8 @@ def text(value: object, kind: str) -> str:
         return f"{value:,.2f}"
     if kind == PRICE:
         return fmt_price(value)
-    if kind == QTY:
-        return fmt(value)
+    if kind == QTY:  # grouped like the money beside it (70,780 under 1,529,050.02), its decimals only if it has them
+        return _grouped(value)
     if kind == PCT:
         return f"{value:.2f}"
     if kind == DAY:

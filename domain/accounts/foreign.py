@@ -136,3 +136,46 @@ def _item_rate(uow, currency: str, item_id: str, depth: int = 0) -> Decimal | No
             return po.fixed_rate
     found = uow.rates.on(currency, item.business_date)
     return found.rate if found is not None else None
+
+
+@dataclass(frozen=True)
+class PaymentRate:
+    """What a payment to a supplier in a foreign currency comes to in it: the supplier's ``currency``, what it owes in
+    it (``owed``, None when a rate is not known), and the rate of the payment's day (company currency per 1 unit,
+    ``rate``, with the day it was entered from, ``rate_from``; None when there is none on or before the day).
+
+    Money is recorded in the company currency (``docs/ACCOUNTS.md``); the entry shows these so that a payment of
+    USD 5,220.60 is not typed as CNY 5,220.60."""
+
+    currency: str
+    company: str
+    owed: Decimal | None
+    rate: Decimal | None
+    rate_from: date | None
+    places: int
+
+    def paid(self, amount: Decimal) -> Decimal | None:
+        """``amount`` in the company currency as the supplier's currency at the day's rate; None without a rate."""
+        return None if not self.rate else round_money(amount / self.rate, self.places)
+
+
+def payment_rate(uow, partner_id: str, owed: ForeignBalance | None, day: date) -> PaymentRate | None:
+    """The ``PaymentRate`` of a payment to supplier ``partner_id`` on ``day``; None for a supplier in the company
+    currency (or one not found).
+
+    Args:
+        uow: a unit of work (opened and left here; read only).
+        partner_id: the supplier's id.
+        owed: its balance in its currency (``foreign_balances``' entry for it; None when it has no open items).
+        day: the payment's day, whose rate (the latest dated on or before it) is given.
+    """
+    with uow:
+        company = uow.purchasing.policy().currency
+        supplier = uow.suppliers.get(partner_id)
+        if supplier is None or not needs_rate(supplier.currency, company):
+            return None
+        found = uow.rates.on(supplier.currency, day)
+        places = uow.money_places
+    return PaymentRate(supplier.currency, company, ZERO if owed is None else owed.amount,
+                       found.rate if found is not None else None, found.valid_from if found is not None else None,
+                       places)

@@ -38,20 +38,20 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/allocate.py" line="+73" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+119" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+123" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+373" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+423" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+18" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-95" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-126" />
             <source>%1 is allocated, more than the amount; take %2 off</source>
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
@@ -102,7 +102,7 @@
         </message>
         <message>
             <location line="+31" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-280" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-299" />
             <location filename="../../ui/screens/accounts/words.py" line="+102" />
             <location line="+23" />
             <location line="+52" />
@@ -183,7 +183,22 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+259" />
+            <location line="+274" />
+            <source>Amount in %1 · no %2 rate on or before %3: enter it in Settings › Exchange rates</source>
+            <translation>金额以 %1 计 · %3 当天及之前没有 %2 汇率：请在“设置 › 汇率”中录入</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Amount in %1 · 1 %2 = %3 %1 (rate of %4)</source>
+            <translation>金额以 %1 计 · 1 %2 = %3 %1（%4 的汇率）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Amount in %1 · 1 %2 = %3 %1 (rate of %4) · pays %2 %5</source>
+            <translation>金额以 %1 计 · 1 %2 = %3 %1（%4 的汇率）· 折合 %2 %5</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
             <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
         </message>
@@ -203,7 +218,7 @@
             <translation>已过账 %1：付给 %3 %2</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+29" />
             <source>Receipt entry</source>
             <translation>收款单</translation>
         </message>
@@ -253,6 +268,16 @@
             <translation>备注(&amp;N)</translation>
         </message>
         <message>
+            <location line="+11" />
+            <source>%1 · owed in %2: %3</source>
+            <translation>%1 · 以 %2 计欠款 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Oldest first</source>
+            <translation>按账龄先后核销(&amp;O)</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="-117" />
             <location line="+35" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
@@ -279,22 +304,17 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="+9" />
-            <source>Oldest first</source>
-            <translation>按账龄先后核销</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+2" />
             <source>Post (Ctrl+Enter)</source>
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+257" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+268" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
             <source>overdue %1</source>
             <translation>逾期 %1</translation>
         </message>
@@ -326,12 +346,11 @@
         </message>
         <message>
             <location line="+14" />
-            <location line="+196" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-208" />
+            <location line="-12" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -347,7 +366,12 @@
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+100" />
+            <location line="+6" />
+            <source>Open items</source>
+            <translation>未结单据</translation>
+        </message>
+        <message>
+            <location line="+94" />
             <source>Choose the allocation to undo on the Allocations tab.</source>
             <translation>请在“核销记录”页选择要撤销的核销。</translation>
         </message>
@@ -358,12 +382,11 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+74" />
             <source>Undo allocation</source>
             <translation>撤销核销</translation>
         </message>
         <message>
-            <location line="-68" />
+            <location line="+6" />
             <source>Undid the allocation of %1 to %2</source>
             <translation>已撤销 %1 对 %2 的核销</translation>
         </message>
@@ -419,79 +442,89 @@
             <translation>%1 %2 — %3</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>New receipt…</source>
-            <translation>新建收款单…</translation>
+            <location line="+5" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+71" />
+            <source>&amp;New receipt… (Ctrl+N)</source>
+            <translation>新建收款单(&amp;N)… (Ctrl+N)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>New payment…</source>
-            <translation>新建付款单…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Reverse…</source>
-            <translation>冲销…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Write off…</source>
-            <translation>尾差核销…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open items</source>
-            <translation>未结单据</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Open document…</source>
-            <translation>打开单据(&amp;O)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Receipts</source>
-            <translation>收款记录</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Payments</source>
-            <translation>付款记录</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Allocations</source>
-            <translation>核销记录</translation>
+            <location filename="../../ui/screens/accounts/screen.py" line="+1" />
+            <source>&amp;New payment… (Ctrl+N)</source>
+            <translation>新建付款单(&amp;N)… (Ctrl+N)</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>From</source>
-            <translation>从</translation>
+            <source>&amp;Undo allocation</source>
+            <translation>撤销核销(&amp;U)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>To</source>
-            <translation>至</translation>
+            <source>&amp;Reverse…</source>
+            <translation>冲销(&amp;R)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Show</source>
-            <translation>显示</translation>
+            <source>&amp;Write off…</source>
+            <translation>尾差核销(&amp;W)…</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Open &amp;items</source>
+            <translation>未结单据(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open &amp;document…</source>
+            <translation>打开单据(&amp;D)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;ceipts</source>
+            <translation>收款记录(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pay&amp;ments</source>
+            <translation>付款记录(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A&amp;llocations</source>
+            <translation>核销记录(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Statement</source>
+            <translation>对账单(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;From</source>
+            <translation>从(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;To</source>
+            <translation>至(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;how</source>
+            <translation>显示(&amp;H)</translation>
+        </message>
+        <message>
             <location line="+2" />
-            <source>Print PDF…</source>
-            <translation>打印 PDF…</translation>
+            <source>&amp;Print PDF…</source>
+            <translation>打印 PDF(&amp;P)…</translation>
         </message>
         <message>
-            <location line="-1" />
-            <location line="+2" />
-            <source>Export Excel…</source>
-            <translation>导出 Excel…</translation>
+            <location line="+1" />
+            <source>E&amp;xport Excel…</source>
+            <translation>导出 Excel(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/screen.py" line="-123" />
+            <location filename="../../ui/screens/accounts/screen.py" line="-195" />
             <source>Balances are not shown: %1</source>
             <translation>不显示往来余额：%1</translation>
         </message>
@@ -531,13 +564,37 @@
             <translation>搜索编码或名称 (Ctrl+F)</translation>
         </message>
         <message>
-            <location line="-9" />
-            <location line="+10" />
+            <location line="+3" />
+            <source>&amp;Overdue only</source>
+            <translation>只看逾期(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled partners &amp;too</source>
+            <translation>包括已结清单位(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;As of</source>
+            <translation>截至(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A&amp;ge by</source>
+            <translation>账龄依据(&amp;G)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Bands</source>
+            <translation>账龄区间(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="-18" />
             <source>Overdue only</source>
             <translation>只看逾期</translation>
         </message>
         <message>
-            <location line="-18" />
+            <location line="-8" />
             <source>%1 ageing</source>
             <translation>%1账龄分析表</translation>
         </message>
@@ -548,27 +605,16 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+9" />
             <source>Settled partners too</source>
             <translation>包括已结清单位</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="+2" />
             <source>Search: %1</source>
             <translation>搜索：%1</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>As of</source>
-            <translation>截至</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Age by</source>
-            <translation>账龄依据</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+12" />
             <source>Due date</source>
             <translation>到期日</translation>
         </message>
@@ -578,27 +624,12 @@
             <translation>单据日期</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Bands</source>
-            <translation>账龄区间</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Where the bands end, in days, rising: 30/60/90 or 30/60/90/180. Kept for the whole office.</source>
             <translation>各账龄区间的截止天数，由小到大，例如 30/60/90 或 30/60/90/180。全公司共用此设置。</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>New receipt… (Ctrl+N)</source>
-            <translation>新建收款单… (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>New payment… (Ctrl+N)</source>
-            <translation>新建付款单… (Ctrl+N)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>&amp;Partner page</source>
             <translation>往来明细(&amp;P)</translation>
         </message>
@@ -858,7 +889,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+56" />
+            <location filename="../../ui/main_window.py" line="+55" />
             <source>%1 was made by a newer version of Stockroom than this one. Open it with that version, or install it here.</source>
             <translation>%1 由更新版本的 Stockroom 创建。请用该版本打开，或在本机安装该版本。</translation>
         </message>
@@ -5465,8 +5496,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <source>Allocate credit…</source>
-            <translation>核销预付款…</translation>
+            <source>&amp;Allocate credit…</source>
+            <translation>核销预付款(&amp;A)…</translation>
         </message>
         <message>
             <location line="+2" />
@@ -5475,8 +5506,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <source>Keep all as credit</source>
-            <translation>全部留作预付款</translation>
+            <source>&amp;Keep all as credit</source>
+            <translation>全部留作预付款(&amp;K)</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7522,8 +7553,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>Allocate credit…</source>
-            <translation>核销预收款…</translation>
+            <source>&amp;Allocate credit…</source>
+            <translation>核销预收款(&amp;A)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7532,8 +7563,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
-            <source>Keep all as credit</source>
-            <translation>全部留作预收款</translation>
+            <source>&amp;Keep all as credit</source>
+            <translation>全部留作预收款(&amp;K)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -10153,12 +10184,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+481" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-480" />
+            <location line="+1" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -10213,7 +10243,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+258" />
+            <location line="+263" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -10264,61 +10294,66 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+92" />
-            <source>As of</source>
-            <translation>截止日期</translation>
+            <source>&amp;As of</source>
+            <translation>截止日期(&amp;A)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>to</source>
-            <translation>至</translation>
+            <source>&amp;to</source>
+            <translation>至(&amp;T)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Top</source>
-            <translation>前</translation>
+            <source>T&amp;op</source>
+            <translation>前(&amp;O)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Days idle ≥</source>
-            <translation>未出库天数 ≥</translation>
+            <source>Days &amp;idle ≥</source>
+            <translation>未出库天数(&amp;I) ≥</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Bands (days)</source>
-            <translation>库龄段（天）</translation>
+            <source>Ba&amp;nds (days)</source>
+            <translation>库龄段（天）(&amp;N)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
+            <source>&amp;Report</source>
+            <translation>报表(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Perio&amp;d</source>
+            <translation>期间(&amp;D)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fro&amp;m</source>
+            <translation>从(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;By</source>
+            <translation>汇总方式(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Warehouse</source>
+            <translation>仓库(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refre&amp;sh (F5)</source>
+            <translation>刷新(&amp;S) (F5)</translation>
+        </message>
+        <message>
+            <location line="-8" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Report</source>
-            <translation>报表</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Period</source>
-            <translation>期间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>From</source>
-            <translation>从</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>By</source>
-            <translation>汇总方式</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>Export to &amp;Excel…</source>
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
@@ -12245,54 +12280,54 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>PO-…（已指定入库单时可不填）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Load</source>
-            <translation>载入</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>the supplier's invoice number (required)</source>
             <translation>供应商的发票号（必填）</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Due on</source>
-            <translation>到期日</translation>
-        </message>
-        <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>(unticked: by the supplier's payment terms)</source>
             <translation>（不勾选：按供应商的付款条件）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Per line</source>
-            <translation>按行</translation>
+            <location line="-19" />
+            <source>Lo&amp;ad</source>
+            <translation>载入(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>D&amp;ue on</source>
+            <translation>到期日(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Per &amp;line</source>
+            <translation>按行(&amp;L)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>One amount with tax:</source>
-            <translation>按含税总额：</translation>
+            <source>One amount with &amp;tax:</source>
+            <translation>按含税总额(&amp;T)：</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>Supplier:</source>
-            <translation>供应商：</translation>
+            <location line="+15" />
+            <source>Purchase &amp;order:</source>
+            <translation>采购订单(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Supplier:</source>
+            <translation>供应商(&amp;S)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Invoice &amp;number:</source>
+            <translation>发票号(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Purchase order:</source>
-            <translation>采购订单：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Invoice number:</source>
-            <translation>发票号：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Invoice date:</source>
-            <translation>发票日期：</translation>
+            <source>Invoice &amp;date:</source>
+            <translation>发票日期(&amp;D)：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -12366,8 +12401,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+10" />
-            <source>Post invoice</source>
-            <translation>过账发票</translation>
+            <source>&amp;Post invoice</source>
+            <translation>过账发票(&amp;P)</translation>
         </message>
         <message>
             <location line="+129" />

@@ -258,7 +258,7 @@ def test_payables_is_the_same_screen_for_suppliers_and_a_payment_settles_the_goo
     screen, po = payables_screen(qtbot, shop, services)
     [sup] = screen.model.rows
     assert sup.code == "SUP" and sup.balance > 0 and sup.current + sup.d31_60 == sup.balance
-    assert screen.receipt_button.text().startswith("New payment")
+    assert screen.receipt_button.text().startswith("&New payment")
     screen.table.selectRow(0)
     dialog = screen.new_money()
     qtbot.addWidget(dialog)
@@ -400,7 +400,7 @@ def test_the_screens_speak_chinese(qtbot, services):
         qtbot.waitUntil(lambda: screen.model.rowCount() == 5 and not screen.loading)
         headers = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(screen.model.columnCount())]
         assert headers[:4] == ["编码", "名称", "余额", "预收款"] and headers[8] == "90 天以上"
-        assert screen.receipt_button.text() == "新建收款单… (Ctrl+N)"
+        assert screen.receipt_button.text() == "新建收款单(&N)… (Ctrl+N)"
         assert screen.totals_model.rows[0].name == "合计"
         dialog = screen.new_money("HZ01")
         qtbot.addWidget(dialog)
@@ -627,7 +627,7 @@ def test_the_open_items_are_written_to_a_pdf_and_a_workbook_in_the_windows_langu
     page = receivables.page
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.loaded)
-    assert (page.items_pdf_button.text(), page.items_xlsx_button.text()) == ("打印 PDF…", "导出 Excel…")
+    assert (page.items_pdf_button.text(), page.items_xlsx_button.text()) == ("打印 PDF(&P)…", "导出 Excel(&X)…")
     with qtbot.waitSignal(page.write_open_items_to(tmp_path / "oi.xlsx").done):
         pass
     cells = [v for row in load_workbook(tmp_path / "oi.xlsx").active.iter_rows(values_only=True) for v in row
@@ -816,3 +816,115 @@ def test_tab_leaves_the_partner_pages_statement_period(qtbot, receivables):
     qtbot.waitUntil(page.start.hasFocus)
     qtbot.keyClick(page.start, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is page.end  # the period's end comes next, not the start's month
+
+
+def _page_keys(page) -> dict[str, list[str]]:
+    """Each Alt letter of what the partner page shows now (buttons, labels of fields, the tab bar) and its texts."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+    from PySide6.QtWidgets import QLabel
+
+    texts = [w.text() for w in page.findChildren(QAbstractButton) if w.isVisibleTo(page)]
+    texts += [w.text() for w in page.findChildren(QLabel) if w.buddy() is not None and w.isVisibleTo(page)]
+    texts += [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    keys: dict[str, list[str]] = {}
+    for text in texts:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        keys.setdefault(found.group(1).lower() if found else "", []).append(text)
+    return keys
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_every_action_tab_and_field_of_the_partner_page_has_its_own_alt_key(qtbot, shop, services, receivables,
+                                                                          language, request):
+    """The page's actions, its tabs, the statement's period and its Print PDF… / Export Excel… had no key: a
+    bookkeeper at the statement reached them by Tab through the tab bar and the table, or with the mouse; and on a
+    supplier's page Open document… and Supplier invoice… shared Alt+O. Each tab shows its own, none twice."""
+    request.getfixturevalue(language)
+    screen, _po = payables_screen(qtbot, shop, services)
+    for side, row in (("AR", next(r for r in receivables.model.rows if r.code == "HZ01")),
+                      ("AP", screen.model.rows[0])):
+        (receivables if side == "AR" else screen).open_partner(row)
+        page = (receivables if side == "AR" else screen).page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda p=page: p.loaded)
+        for tab in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(tab)
+            keys = _page_keys(page)
+            assert "" not in keys, (side, tab, keys.get(""))
+            assert {k: t for k, t in keys.items() if len(t) > 1} == {}, (side, tab)
+
+
+def test_the_statement_is_printed_and_money_entered_from_the_partner_page_by_keys(qtbot, receivables, monkeypatch):
+    """Alt+S opens the statement, Alt+F and Alt+T choose its period, Alt+P prints it (not the open items, whose Print
+    PDF… shares the letter on the tab not shown) and Ctrl+N enters a receipt, as on the list."""
+    row = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: page.loaded and QApplication.activeWindow() is page)
+    asked = []
+    monkeypatch.setattr(page, "ask_target", lambda name, suffix: asked.append((name.split()[0], suffix)))
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(page, Qt.Key.Key_S, alt)
+    assert page.tabs.currentIndex() == 3
+    qtbot.keyClick(page, Qt.Key.Key_F, alt)
+    assert QApplication.focusWidget() is page.start
+    qtbot.keyClick(page, Qt.Key.Key_T, alt)
+    assert QApplication.focusWidget() is page.end
+    qtbot.keyClick(page, Qt.Key.Key_P, alt)
+    qtbot.waitUntil(lambda: asked == [("Statement", ".pdf")])  # a button's Alt key clicks it a moment later
+    qtbot.keyClick(page, Qt.Key.Key_I, alt)
+    assert page.tabs.currentIndex() == 0
+    qtbot.keyClick(page, Qt.Key.Key_X, alt)
+    qtbot.waitUntil(lambda: asked[-1] == ("Open", ".xlsx"))
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(page.dialog, MoneyDialog)
+    qtbot.addWidget(page.dialog)
+    qtbot.waitUntil(lambda: page.dialog.partner_code() == "HZ01")  # chosen once the customers are read
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_lists_filters_and_ageing_choice_are_reached_with_alt_keys(qtbot, receivables, language, request):
+    """Overdue only, Settled partners too, As of, Age by and Bands had no key: ageing the list as of the month's end
+    took Tab through the check boxes or the mouse."""
+    request.getfixturevalue(language)
+    screen = receivables
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, widget in ((Qt.Key.Key_A, screen.as_of), (Qt.Key.Key_G, screen.basis), (Qt.Key.Key_B, screen.bands)):
+        qtbot.keyClick(screen, key, alt)
+        assert QApplication.focusWidget() is widget
+    qtbot.keyClick(screen, Qt.Key.Key_O, alt)
+    qtbot.waitUntil(screen.overdue_only.isChecked)
+    qtbot.keyClick(screen, Qt.Key.Key_T, alt)
+    qtbot.waitUntil(screen.settled_too.isChecked)
+
+
+def test_after_a_receipt_posts_the_cursor_waits_in_the_customer_for_the_next_and_the_allocation_has_keys(
+        qtbot, receivables):
+    """The cursor stayed in the note Ctrl+Enter was pressed in, so the next customer's code was typed there; and Oldest
+    first / Keep all as credit had no key."""
+    dialog = receivables.new_money("HZ01")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3
+                    and QApplication.activeWindow() is dialog)
+    qtbot.keyClicks(dialog.amount, "1000")
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_K, alt)
+    qtbot.waitUntil(lambda: "left as credit 1,000.00" in dialog.left_label.text())
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_O, alt)
+    qtbot.waitUntil(lambda: "left as credit 0.00" in dialog.left_label.text())
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_N, alt)
+    assert QApplication.focusWidget() is dialog.note
+    qtbot.keyClicks(dialog.note, "Nov")
+    with qtbot.waitSignal(dialog.posted):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() in (dialog.partner, dialog.partner.lineEdit())
+    assert dialog.partner.lineEdit().selectedText() == dialog.partner.currentText() != ""

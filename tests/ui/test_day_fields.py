@@ -76,3 +76,34 @@ def test_tab_leaves_a_date_that_may_be_blank_also_when_it_has_a_date(qtbot):
         qtbot.waitUntil(edit.hasFocus)
         qtbot.keyClick(edit, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is after
+
+
+@pytest.mark.parametrize("typed", ["2026-11-30", "2026/11/30", "2026.11.30", "20261130"])
+def test_a_date_is_typed_as_it_is_shown_with_its_dashes(qtbot, typed):
+    """Typed as the field shows it, 2026-11-30 read 30-12-07 and kept 2026-12-07: the dash after the year, which had
+    moved on to the month by itself, left the month, and the rest went into the year. A bookkeeper typing the
+    month's end into the statement's period or the list's As of saw the wrong day, or a broken one."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QHBoxLayout
+    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QLineEdit
+    from PySide6.QtWidgets import QWidget
+
+    from ui.widgets.day_edit import DayEdit
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    row = QHBoxLayout(form)
+    before, label, day = QLineEdit(form), QLabel("&As of", form), DayEdit(QDate(2026, 12, 7), form)
+    label.setBuddy(day)
+    for widget in (before, label, day):
+        row.addWidget(widget)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    qtbot.keyClick(before, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is day
+    qtbot.keyClicks(day, typed)
+    assert (day.date(), day.text()) == (QDate(2026, 11, 30), "2026-11-30")

@@ -132,3 +132,41 @@ def test_a_foreign_suppliers_open_items_export_each_in_its_currency_and_their_to
     assert D(str(below[-1][at])) == D("83.00")  # the total, as the Payables list shows it
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert all(word in text for word in (*title.split(), "93.00", "-10.00", "83.00"))
+
+
+def test_a_payment_to_a_foreign_supplier_says_its_amount_is_the_company_currencys_and_what_it_pays_in_dollars(
+        qtbot, payables):
+    """Paying US1, the entry said nothing about dollars: a bookkeeper with the supplier's invoice of USD 83.00 in hand
+    typed 83 and paid CNY 83.00. It says the amount is in CNY, the day's rate and what the amount pays in USD, and
+    what the supplier is owed in USD beside the open documents."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = payables.new_money("US1")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.rate is not None)
+    assert dialog.currency_hint.isVisibleTo(dialog)
+    assert dialog.currency_hint.text() == f"Amount in CNY · 1 USD = 7.20 CNY (rate of {TODAY.isoformat()})"
+    assert dialog.items_label.text().endswith("· owed in USD: 83.00")
+    dialog.amount.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.amount)
+    qtbot.keyClicks(dialog.amount, "597.60")
+    assert dialog.currency_hint.text().endswith("· pays USD 83.00")
+    dialog.day.setDate(dialog.day.date().addDays(-40))  # before the first rate
+    qtbot.waitUntil(lambda: dialog.rate is not None and dialog.rate.rate is None)
+    assert dialog.currency_hint.text().startswith("Amount in CNY · no USD rate on or before ")
+    cny = payables.new_money("CN1")
+    qtbot.addWidget(cny)
+    qtbot.waitUntil(lambda: cny.items_ready)
+    assert cny.rate is None and not cny.currency_hint.isVisibleTo(cny)
+
+
+def test_a_foreign_suppliers_page_gives_its_balance_in_its_currency_beside_the_company_currencys(qtbot, payables):
+    """The list, the open items' PDF and workbook said what US1 is owed in dollars; its page said CNY only."""
+    for code, said in (("US1", "Balance 575.00 (83.00 USD) · credit 72.00"), ("CN1", "Balance ")):
+        row = next(r for r in payables.model.rows if r.code == code)
+        payables.open_partner(row)
+        page = payables.page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda p=page: p.loaded)
+        assert page.figures.text().startswith(said)
+        assert ("USD" in page.figures.text()) == (code == "US1")

@@ -36,3 +36,28 @@ def test_the_total_is_pinned_under_the_rows_and_follows_the_sort_and_the_columns
     assert pinned.model().rowCount() == 1 and screen.table.isRowHidden(model.rowCount() - 1)
     assert [pinned.columnWidth(c) for c in range(model.columnCount())] == [
         screen.table.columnWidth(c) for c in range(model.columnCount())]
+
+
+def test_quantities_are_grouped_in_thousands_like_the_amounts_beside_them(qtbot):
+    """The stock summary's 合计 read 70780 under 1,529,050.02, and a warehouse's 期初数量 12122: quantities were written
+    without separators while every amount beside them had them. They are grouped now, on screen as in the PDF and the
+    command line, with only the decimals they have."""
+    from decimal import Decimal as D
+
+    from ui.report_sheets import MONEY
+    from ui.report_sheets import QTY
+    from ui.report_sheets import Column
+    from ui.report_sheets import Sheet
+    from ui.report_sheets import text
+    from ui.screens.reports.model import SheetModel
+
+    sheet = Sheet("Stock summary", [], [Column("Warehouse", "warehouse"), Column("Opening qty", "opening_qty", QTY),
+                                        Column("Opening value", "opening_value", MONEY)],
+                  rows=[["BJ", D(12122), D("287903.67")], ["GZ", D("1250.50"), D("0.5")], ["SH", D("0.0111"), D(0)]],
+                  total=["Total", D("13372.5111"), D("287904.17")])
+    model = SheetModel()
+    model.set_sheet(sheet)
+    shown = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    assert shown == [["BJ", "12,122", "287,903.67"], ["GZ", "1,250.5", "0.50"], ["SH", "0.0111", "0.00"],
+                     ["Total", "13,372.5111", "287,904.17"]]
+    assert [text(v, QTY) for v in (D(0), D("-1200"), D("-0"), D("1E+3"))] == ["0", "-1,200", "0", "1,000"]

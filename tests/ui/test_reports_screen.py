@@ -312,3 +312,27 @@ def test_double_clicking_a_customer_in_the_margin_report_shows_its_sales_lines_f
     assert "ACME Acme Trading" in lines.heading.text() and FIRST.isoformat() in lines.heading.text()
     lines.close()
     assert screen.open_customer_lines(model.index(len(model.rows), 1)) is None  # the total: nothing to open
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_every_field_of_the_reports_screen_has_its_alt_key(qtbot, screen, language, request):
+    """Report, Period, From, to, By, Warehouse and each report's option had no key and no buddy: a bookkeeper turning
+    from the stock summary to the margin of last month by warehouse went by Tab from the top each time."""
+    from PySide6.QtWidgets import QApplication
+
+    request.getfixturevalue(language)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen and not screen.working)
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, field in ((Qt.Key.Key_R, screen.kind), (Qt.Key.Key_D, screen.quick), (Qt.Key.Key_M, screen.first),
+                       (Qt.Key.Key_T, screen.last), (Qt.Key.Key_B, screen.by), (Qt.Key.Key_W, screen.warehouse)):
+        qtbot.keyClick(QApplication.focusWidget() or screen, key, alt)
+        assert QApplication.focusWidget() is field, key
+    for kind, key, field in ((rb.RANKING, Qt.Key.Key_O, screen.top), (rb.SLOW, Qt.Key.Key_I, screen.slow_days),
+                             (rb.AGEING, Qt.Key.Key_N, screen.bands), (rb.STATUS, Qt.Key.Key_A, screen.last)):
+        screen.set_report(kind, None)
+        qtbot.waitUntil(lambda: not screen.working)
+        qtbot.keyClick(QApplication.focusWidget() or screen, key, alt)
+        assert QApplication.focusWidget() is field, kind

@@ -54,19 +54,25 @@ def opened(qtbot, dialog):
     return dialog
 
 
+def shown(qtbot, receive):
+    """The invoice for the first posted receipt, shown and active, its draft read; the supplier and the receipt came
+    with it, so the cursor waits in the invoice number, not in the supplier's code."""
+    receive.posted.selectRow(0)
+    dialog = opened(qtbot, receive.invoice_selected())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.number.hasFocus)
+    return dialog
+
+
 def test_a_receipt_is_invoiced_with_a_price_difference_shown_and_the_payable_follows(qtbot, services, receive):
     from ui.screens.documents.supplier_invoices import C_DIFF
     from ui.screens.documents.supplier_invoices import C_INVOICE_PRICE
     from ui.screens.documents.supplier_invoices import C_INVOICED
     from ui.screens.documents.supplier_invoices import C_PRICE_DIFF
 
-    receive.posted.selectRow(0)
-    dialog = opened(qtbot, receive.invoice_selected())
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    # the supplier and the receipt came with it: the cursor waits in the invoice number, not in the supplier's code
-    qtbot.waitUntil(dialog.number.hasFocus)
+    dialog = shown(qtbot, receive)
     t = dialog.table
     assert t.rowCount() == 2 and dialog.supplier.text() == "SUP"
     assert [(t.item(r, 1).text(), t.item(r, C_INVOICED).text(), t.item(r, C_INVOICE_PRICE).text())
@@ -159,3 +165,33 @@ def test_the_amounts_under_the_table_are_grouped_in_thousands_as_elsewhere_in_th
     text = dialog.totals.text()
     assert "21,889.59" in text and "2,518.27" in text and "45.20" in text and "+21,844.39" in text
     assert "21889.59" not in text
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_every_field_of_the_invoice_has_its_own_alt_key(qtbot, services, receive, language, request):
+    """Supplier, Purchase order, Invoice number, Invoice date, Due on, Per line / One amount with tax, Load and Post
+    invoice had no key: a bookkeeper back from the lines to the number or the date went by Shift+Tab."""
+    import re
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QLabel
+
+    request.getfixturevalue(language)
+    QApplication.processEvents()  # the language's change reaches the widgets before the dialog is made
+    dialog = shown(qtbot, receive)
+    texts = [w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisibleTo(dialog) and w.text()]
+    texts += [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    keys = [re.search(r"&(\w)", t) for t in texts]
+    closing = dialog.buttons.button(dialog.buttons.StandardButton.Cancel).text()  # Esc closes it
+    assert [t for t, k in zip(texts, keys, strict=True) if k is None] == [closing]
+    letters = [k.group(1).lower() for k in keys if k is not None]
+    assert len(letters) == len(set(letters)) == 9, texts
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, field in ((Qt.Key.Key_S, dialog.supplier), (Qt.Key.Key_O, dialog.po), (Qt.Key.Key_D, dialog.date),
+                       (Qt.Key.Key_N, dialog.number)):
+        qtbot.keyClick(QApplication.focusWidget(), key, alt)
+        assert QApplication.focusWidget() is field, key
+    qtbot.keyClick(dialog.number, Qt.Key.Key_U, alt)
+    qtbot.waitUntil(dialog.due_given.isChecked)

@@ -4,7 +4,9 @@ Qt's date edit moves Tab from section to section (year, month, day). In a form t
 from the field before it stayed inside the date, and what was typed next for the following field went into the
 date instead: a receipt's bank reference ``0042`` moved its date from 2026-12-07 to 2026-04-02 without a word. Here
 Tab goes to the next field at once. A date is still typed whole (``20261205``: each section is complete after its
-digits and the next one takes the rest), changed a section at a time with ↑/↓ and ←/→, or picked from the calendar.
+digits and the next one takes the rest, or as it is shown, ``2026-12-05``: a dash, slash or dot typed where a section
+has just begun is the separator already there), changed a section at a time with ↑/↓ and ←/→, or picked from the
+calendar.
 """
 
 from __future__ import annotations
@@ -33,3 +35,14 @@ class DayEdit(QDateEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
         return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A separator typed right after a section filled itself (``2026`` moved on to the month) is passed over.
+        Qt took it as leaving the month it had just chosen: 2026-11-30 typed as shown read 30-12-07, the year gone
+        and the day unchanged, the way a bookkeeper types the month's end into the statement's period."""
+        edit = self.lineEdit()
+        at = edit.selectionStart() if edit.hasSelectedText() else edit.cursorPosition()
+        if event.text() in ("-", "/", ".") and at > 0 and edit.text()[at - 1:at] in ("-", "/", "."):
+            event.accept()
+            return
+        super().keyPressEvent(event)

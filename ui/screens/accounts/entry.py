@@ -35,6 +35,9 @@ from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.accounts import commands as ac
 from domain.accounts.allocation import oldest_first
+from domain.accounts.foreign import PaymentRate
+from domain.accounts.foreign import foreign_balances
+from domain.accounts.foreign import payment_rate
 from domain.accounts.model import AccountItem
 from domain.accounts.model import ItemKind
 from domain.accounts.model import OpenItem
@@ -44,6 +47,7 @@ from ui.access import needs_text
 from ui.i18n import fill
 from ui.models.document_lines import typed_positive
 from ui.models.table import money_text
+from ui.models.table import price_text
 from ui.refusals import refusal_text
 from ui.screens.accounts.words import AR
 from ui.screens.accounts.words import day_text
@@ -205,8 +209,14 @@ class MoneyDialog(QDialog):
         self.amount = QLineEdit(self)
         self.amount.setAlignment(RIGHT)
         self.amount.textChanged.connect(lambda _text: self.fill_oldest_first())
+        # A supplier in a foreign currency: the amount is the company currency's, and what it pays in the supplier's
+        # at the day's rate is said beside it (domain.accounts.foreign.payment_rate)
+        self.rate: PaymentRate | None = None
+        self.currency_hint = QLabel(self)
+        self.currency_hint.hide()
         self.method = QComboBox(self)
         self.day = DayEdit(parent=self)  # Tab leaves it: the reference typed next went into the date's sections
+        self.day.dateChanged.connect(lambda _d: self.load_items() if self.rate is not None else None)
         self.reference = QLineEdit(self)
         self.reference.setMaxLength(64)
         self.note = QLineEdit(self)
@@ -242,6 +252,12 @@ class MoneyDialog(QDialog):
                               (self.method_label, self.method), (self.day_label, self.day),
                               (self.reference_label, self.reference), (self.note_label, self.note)):
             label.setBuddy(widget)
+            if widget is self.amount:
+                row = QHBoxLayout()
+                row.addWidget(self.amount, 1)
+                row.addWidget(self.currency_hint)
+                self.form.addRow(label, row)
+                continue
             self.form.addRow(label, widget)
         self.items_label = QLabel(self)
         self.items_label.setStyleSheet("font-weight: bold;")
@@ -341,13 +357,20 @@ class MoneyDialog(QDialog):
         if partner_id is None:
             self._items_loaded(ticket, [])
             return
-        accounts = self.services.accounts
-        self.services.tasks.submit(lambda: accounts.open_items(side, partner_id),
-                                   lambda rows: self._items_loaded(ticket, rows), self._failed)
+        accounts, uow, day = self.services.accounts, self.services.reader, self.day.date().toPython()
 
-    def _items_loaded(self, ticket: int, rows) -> None:
+        def job():
+            rows = accounts.open_items(side, partner_id)
+            if side == AR:
+                return rows, None
+            return rows, payment_rate(uow(), partner_id, foreign_balances(uow(), rows).get(partner_id), day)
+
+        self.services.tasks.submit(job, lambda result: self._items_loaded(ticket, result), self._failed)
+
+    def _items_loaded(self, ticket: int, result) -> None:
         if not alive(self) or ticket != self._items_ticket:
             return
+        rows, self.rate = result if isinstance(result, tuple) else (result, None)
         self.docs = group_documents(rows)
         self.credit = sum((r.open for r in rows if r.amount < 0), ZERO)
         self.grid.show_documents(self.docs)
@@ -397,6 +420,7 @@ class MoneyDialog(QDialog):
             problem = fill(translate("Accounts", "%1 is allocated, more than the amount; take %2 off"),
                            money_text(allocated),
                            money_text(-left))
+        self._show_rate()
         if problem:
             self.left_label.setText(problem)
             self.left_label.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
@@ -408,6 +432,28 @@ class MoneyDialog(QDialog):
         self.problem = problem
 
     problem = ""
+
+    def _show_rate(self) -> None:
+        """Beside the amount, for a supplier in a foreign currency: that the amount is the company currency's, the
+        day's rate and what the amount typed pays in the supplier's currency."""
+        rate = self.rate
+        self.currency_hint.setVisible(rate is not None)
+        if rate is None:
+            return
+        if rate.rate is None:
+            self.currency_hint.setText(fill(translate("Accounts", "Amount in %1 · no %2 rate on or before %3: enter "
+                                                                  "it in Settings › Exchange rates"),
+                                            rate.company, rate.currency, self.day.date().toPython().isoformat()))
+            return
+        amount = self.amount_value()
+        figures = (rate.company, rate.currency, price_text(rate.rate), day_text(rate.rate_from))
+        if amount is None:
+            self.currency_hint.setText(fill(translate("Accounts", "Amount in %1 · 1 %2 = %3 %1 (rate of %4)"),
+                                            *figures))
+        else:
+            self.currency_hint.setText(fill(translate("Accounts", "Amount in %1 · 1 %2 = %3 %1 (rate of %4) · "
+                                                                  "pays %2 %5"),
+                                            *figures, money_text(rate.paid(amount))))
 
     # -- posting ---------------------------------------------------------------------------
     def command(self) -> ac.RecordMoney:
@@ -447,6 +493,10 @@ class MoneyDialog(QDialog):
         self.amount.clear()
         self.reference.clear()
         self.note.clear()
+        # The next receipt is most often another partner's: the cursor waits in the partner, its text chosen to be
+        # typed over (it stayed in the field Ctrl+Enter was pressed in, the note or the reference)
+        self.partner.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.partner.lineEdit().selectAll()
         self.posted.emit(item.number)
         self.load_items()
 
@@ -486,7 +536,12 @@ class MoneyDialog(QDialog):
                                       str(len(self.docs)),
                                       money_text(sum((d.open for d in self.docs), ZERO)),
                                       money_text(credit)))
-        self.oldest_button.setText(translate("Accounts", "Oldest first"))
-        self.clear_button.setText(sided(self.side, "Keep all as credit"))
+        rate = getattr(self, "rate", None)
+        if rate is not None and rate.owed is not None:  # what the supplier's own statement will say is owed
+            self.items_label.setText(fill(translate("Accounts", "%1 · owed in %2: %3"), self.items_label.text(),
+                                          rate.currency, money_text(rate.owed)))
+        self.oldest_button.setText(translate("Accounts", "&Oldest first"))
+        self.clear_button.setText(sided(self.side, "&Keep all as credit"))
         self.post_button.setText(translate("Accounts", "Post (Ctrl+Enter)"))
         self.close_button.setText(translate("Accounts", "Close"))
+        self._show_rate()

@@ -17,6 +17,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtCore import QUrl
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
@@ -34,6 +36,7 @@ from domain.accounts.ageing import Scheme
 from domain.accounts.ageing import age
 from domain.accounts.ageing import age_in
 from domain.accounts.ageing_choice import ageing_scheme
+from domain.accounts.foreign import foreign_balances
 from domain.kernel import clock
 from ui.access import needs_text
 from ui.i18n import CHINESE
@@ -52,6 +55,7 @@ from ui.screens.accounts.words import MoneyModel
 from ui.screens.accounts.words import OpenItemsModel
 from ui.screens.accounts.words import StatementModel
 from ui.screens.accounts.words import band_title
+from ui.screens.accounts.words import foreign_text
 from ui.screens.accounts.words import open_totals
 from ui.screens.accounts.words import partner_word
 from ui.screens.accounts.words import sided
@@ -96,6 +100,7 @@ class PartnerPage(PartnerOrders, QDialog):
         self.item_dialog = None
         self.bands = (Scheme(), ())  # the office's ageing scheme and the partner's open amounts in its bands
         self._ticket = 0
+        self.foreign = None  # domain.accounts.foreign.ForeignBalance of a supplier in a foreign currency, once read
 
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -128,6 +133,7 @@ class PartnerPage(PartnerOrders, QDialog):
 
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_money)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_button.click)  # as on the list: a disabled button does nothing
         self.allocate_button = QPushButton(self)
         self.allocate_button.clicked.connect(self.allocate_credit)
         self.undo_button = QPushButton(self)
@@ -149,6 +155,8 @@ class PartnerPage(PartnerOrders, QDialog):
         first = month_start(today)
         self.start = DayEdit(QDate(first.year, first.month, first.day), self)
         self.end = DayEdit(QDate(today.year, today.month, today.day), self)
+        self.start_label.setBuddy(self.start)
+        self.end_label.setBuddy(self.end)
         self.show_button = QPushButton(self)
         self.show_button.clicked.connect(self.load_statement)
         self.pdf_button = QPushButton(self)
@@ -230,7 +238,10 @@ class PartnerPage(PartnerOrders, QDialog):
             scheme = ageing_scheme(uow())
             ageing = age(mine, clock.today())
             bands = scheme, age_in(mine, clock.today(), scheme)
-            return ageing, bands, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
+            # a supplier in a foreign currency: its balance in that currency too, as the Payables list shows it
+            foreign = foreign_balances(uow(), items).get(pid) if side != AR else None
+            return (ageing, bands, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid),
+                    foreign)
 
         self.busy_bar.busy(True)
         self.services.tasks.submit(job, lambda result: self._loaded(ticket, result), self._failed)
@@ -243,7 +254,7 @@ class PartnerPage(PartnerOrders, QDialog):
         if not alive(self) or ticket != self._ticket:
             return
         self.busy_bar.busy(False)
-        self.balance, self.bands, items, money, allocations = result
+        self.balance, self.bands, items, money, allocations, self.foreign = result
         self.items_model.set_rows(items)
         self.money_model.set_rows(money)
         self.alloc_model.set_rows(allocations)
@@ -258,7 +269,10 @@ class PartnerPage(PartnerOrders, QDialog):
             return
         # The same words a side (sided): a customer's credit is 预收, a supplier's 预付; then the office's bands.
         scheme, bands = self.bands
-        parts = [fill(sided(self.side, "Balance %1 · credit %2"), money_text(b.balance), money_text(b.credit))]
+        balance = money_text(b.balance)
+        if self.foreign is not None:  # 余额 17,170.67 (2,411.61 USD): what the supplier's own statement says
+            balance = f"{balance} ({foreign_text(self.foreign.currency, self.foreign.amount)})"
+        parts = [fill(sided(self.side, "Balance %1 · credit %2"), balance, money_text(b.credit))]
         parts += [f"{band_title(*r)} {money_text(v)}" for r, v in zip(scheme.ranges(), bands, strict=True)]
         parts.append(fill(translate("Accounts", "overdue %1"), money_text(b.overdue)))
         self.figures.setText(" · ".join(parts))
@@ -356,8 +370,8 @@ class PartnerPage(PartnerOrders, QDialog):
 
     def save_open_items(self, suffix: str) -> None:
         """The open items as a PDF or a workbook (未清明细): ask where, then write them on the task runner."""
-        target = self.ask_target(f"{translate('Accounts', 'Open items')} {self.code} {clock.today().isoformat()}",
-                                 suffix)
+        word = translate("Accounts", "Open items")
+        target = self.ask_target(f"{word} {self.code} {clock.today().isoformat()}", suffix)
         if target is not None:
             self.write_open_items_to(target)
 
@@ -525,25 +539,27 @@ class PartnerPage(PartnerOrders, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(fill(translate("Accounts", "%1 %2 — %3"), partner_word(self.side), self.code, self.name))
         self.heading.setText(f"{self.code} — {self.name}")
-        self.new_button.setText(translate("Accounts", "New receipt…") if self.side == AR
-                                else translate("Accounts", "New payment…"))
-        self.allocate_button.setText(sided(self.side, "Allocate credit…"))
-        self.undo_button.setText(translate("Accounts", "Undo allocation"))
-        self.reverse_button.setText(translate("Accounts", "Reverse…"))
-        self.write_off_button.setText(translate("Accounts", "Write off…"))
-        self.tabs.setTabText(0, translate("Accounts", "Open items"))
-        self.open_button.setText(translate("Accounts", "&Open document…"))
-        self.tabs.setTabText(1, translate("Accounts", "Receipts") if self.side == AR
-                             else translate("Accounts", "Payments"))
-        self.tabs.setTabText(2, translate("Accounts", "Allocations"))
-        self.tabs.setTabText(3, translate("Accounts", "Statement"))
-        self.start_label.setText(translate("Accounts", "From"))
-        self.end_label.setText(translate("Accounts", "To"))
-        self.show_button.setText(translate("Accounts", "Show"))
-        self.pdf_button.setText(translate("Accounts", "Print PDF…"))
-        self.xlsx_button.setText(translate("Accounts", "Export Excel…"))
-        self.items_pdf_button.setText(translate("Accounts", "Print PDF…"))
-        self.items_xlsx_button.setText(translate("Accounts", "Export Excel…"))
+        # Every action, tab and field of the page has its Alt letter: a bookkeeper on its statement reached Print PDF…
+        # or the period only by Tab through the tab bar and the table. The open items' and the statement's buttons
+        # share P and X: only the tab shown answers.
+        self.new_button.setText(translate("Accounts", "&New receipt… (Ctrl+N)") if self.side == AR
+                                else translate("Accounts", "&New payment… (Ctrl+N)"))
+        self.allocate_button.setText(sided(self.side, "&Allocate credit…"))
+        self.undo_button.setText(translate("Accounts", "&Undo allocation"))
+        self.reverse_button.setText(translate("Accounts", "&Reverse…"))
+        self.write_off_button.setText(translate("Accounts", "&Write off…"))
+        self.tabs.setTabText(0, translate("Accounts", "Open &items"))
+        self.open_button.setText(translate("Accounts", "Open &document…"))
+        self.tabs.setTabText(1, translate("Accounts", "Re&ceipts") if self.side == AR
+                             else translate("Accounts", "Pay&ments"))
+        self.tabs.setTabText(2, translate("Accounts", "A&llocations"))
+        self.tabs.setTabText(3, translate("Accounts", "&Statement"))
+        self.start_label.setText(translate("Accounts", "&From"))
+        self.end_label.setText(translate("Accounts", "&To"))
+        self.show_button.setText(translate("Accounts", "S&how"))
+        for pdf, xlsx in ((self.pdf_button, self.xlsx_button), (self.items_pdf_button, self.items_xlsx_button)):
+            pdf.setText(translate("Accounts", "&Print PDF…"))
+            xlsx.setText(translate("Accounts", "E&xport Excel…"))
         if self.follow is not None:
             self.follow.retranslate()
         for model in (self.items_model, self.money_model, self.alloc_model, self.statement_model):

@@ -400,17 +400,19 @@ class BalancesScreen(Screen):
     # -- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("Accounts", "Search code or name (Ctrl+F)"))
-        self.overdue_only.setText(translate("Accounts", "Overdue only"))
-        self.settled_too.setText(translate("Accounts", "Settled partners too"))
-        self.as_of_label.setText(translate("Accounts", "As of"))
-        self.basis_label.setText(translate("Accounts", "Age by"))
+        # Each filter and the ageing's choice has its Alt letter: a bookkeeper ageing the list as of the month's end
+        # reached the day only by Tab through the check boxes (F, V and H are the menu bar's)
+        self.overdue_only.setText(translate("Accounts", "&Overdue only"))
+        self.settled_too.setText(translate("Accounts", "Settled partners &too"))
+        self.as_of_label.setText(translate("Accounts", "&As of"))
+        self.basis_label.setText(translate("Accounts", "A&ge by"))
         self.basis.setItemText(0, translate("Accounts", "Due date"))
         self.basis.setItemText(1, translate("Accounts", "Document date"))
-        self.bands_label.setText(translate("Accounts", "Bands"))
+        self.bands_label.setText(translate("Accounts", "&Bands"))
         self.bands.setToolTip(translate("Accounts", "Where the bands end, in days, rising: 30/60/90 or 30/60/90/180. "
                                                     "Kept for the whole office."))
-        self.receipt_button.setText(translate("Accounts", "New receipt… (Ctrl+N)") if self.side == AR
-                                    else translate("Accounts", "New payment… (Ctrl+N)"))
+        self.receipt_button.setText(translate("Accounts", "&New receipt… (Ctrl+N)") if self.side == AR
+                                    else translate("Accounts", "&New payment… (Ctrl+N)"))
         self.page_button.setText(translate("Accounts", "&Partner page"))
         self.export_button.setText(translate("Accounts", "&Export to Excel…"))
         self.model.retranslate()

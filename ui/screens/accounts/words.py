@@ -92,10 +92,10 @@ def credit_word(side: str) -> str:
 # (advance received) and a supplier's 预付 (advance paid). ``sided`` translates one in the side's context.
 SIDED = (
     QT_TRANSLATE_NOOP("Receivables", "Allocate credit"), QT_TRANSLATE_NOOP("Payables", "Allocate credit"),
-    QT_TRANSLATE_NOOP("Receivables", "Allocate credit…"), QT_TRANSLATE_NOOP("Payables", "Allocate credit…"),
+    QT_TRANSLATE_NOOP("Receivables", "&Allocate credit…"), QT_TRANSLATE_NOOP("Payables", "&Allocate credit…"),
     QT_TRANSLATE_NOOP("Receivables", "Allocated %1 · left as credit %2"),
     QT_TRANSLATE_NOOP("Payables", "Allocated %1 · left as credit %2"),
-    QT_TRANSLATE_NOOP("Receivables", "Keep all as credit"), QT_TRANSLATE_NOOP("Payables", "Keep all as credit"),
+    QT_TRANSLATE_NOOP("Receivables", "&Keep all as credit"), QT_TRANSLATE_NOOP("Payables", "&Keep all as credit"),
     QT_TRANSLATE_NOOP("Receivables", "Open documents: %1, open %2 · credit already held %3"),
     QT_TRANSLATE_NOOP("Payables", "Open documents: %1, open %2 · credit already held %3"),
     QT_TRANSLATE_NOOP("Receivables", "There is no credit to allocate."),

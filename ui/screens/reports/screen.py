@@ -192,6 +192,10 @@ class ReportsScreen(Screen):
         self.split.setSizes([840, 560])
         self.chart.setMinimumWidth(320)
 
+        for label, field in ((self.kind_label, self.kind), (self.period_label, self.quick),
+                             (self.from_label, self.first), (self.to_label, self.last), (self.by_label, self.by),
+                             (self.warehouse_label, self.warehouse)):
+            label.setBuddy(field)
         top = QHBoxLayout()
         for widget in (self.kind_label, self.kind, self.period_label, self.quick, self.from_label, self.first,
                        self.to_label, self.last):
@@ -283,6 +287,7 @@ class ReportsScreen(Screen):
         self.slow_days.setVisible(kind == rb.SLOW)
         self.bands.setVisible(kind == rb.AGEING)
         self.option_label.setVisible(kind in (rb.RANKING, rb.SLOW, rb.AGEING))
+        self.option_label.setBuddy({rb.RANKING: self.top, rb.SLOW: self.slow_days}.get(kind, self.bands))
         self._retranslate_labels()
         self.chart.setVisible(kind in (rb.PURCHASES, rb.MARGIN, rb.RANKING, rb.AGEING))
         self.refresh()
@@ -534,11 +539,11 @@ class ReportsScreen(Screen):
     # -- language --------------------------------------------------------------------------
     def _retranslate_labels(self) -> None:
         kind = self.current_kind()
-        self.to_label.setText(translate("ReportsScreen", "As of") if kind in rb.ON_A_DAY
-                              else translate("ReportsScreen", "to"))
-        self.option_label.setText({rb.RANKING: translate("ReportsScreen", "Top"),
-                                   rb.SLOW: translate("ReportsScreen", "Days idle ≥"),
-                                   rb.AGEING: translate("ReportsScreen", "Bands (days)")}.get(kind, ""))
+        self.to_label.setText(translate("ReportsScreen", "&As of") if kind in rb.ON_A_DAY
+                              else translate("ReportsScreen", "&to"))
+        self.option_label.setText({rb.RANKING: translate("ReportsScreen", "T&op"),
+                                   rb.SLOW: translate("ReportsScreen", "Days &idle ≥"),
+                                   rb.AGEING: translate("ReportsScreen", "Ba&nds (days)")}.get(kind, ""))
 
     def retranslate(self) -> None:
         for i in range(self.kind.count()):
@@ -548,12 +553,14 @@ class ReportsScreen(Screen):
         for i in range(self.by.count()):
             self.by.setItemText(i, translate("ReportsScreen", GROUP_NAMES[self.by.itemData(i)]))
         self.warehouse.setItemText(0, translate("ReportsScreen", "All"))
-        self.kind_label.setText(translate("ReportsScreen", "Report"))
-        self.period_label.setText(translate("ReportsScreen", "Period"))
-        self.from_label.setText(translate("ReportsScreen", "From"))
-        self.by_label.setText(translate("ReportsScreen", "By"))
-        self.warehouse_label.setText(translate("ReportsScreen", "Warehouse"))
-        self.run_button.setText(translate("ReportsScreen", "&Refresh"))
+        # Every field has its Alt letter (F, V and H are the menu bar's): a bookkeeper turning from the stock summary
+        # to the margin, last month, by warehouse, reached each by Tab from the top
+        self.kind_label.setText(translate("ReportsScreen", "&Report"))
+        self.period_label.setText(translate("ReportsScreen", "Perio&d"))
+        self.from_label.setText(translate("ReportsScreen", "Fro&m"))
+        self.by_label.setText(translate("ReportsScreen", "&By"))
+        self.warehouse_label.setText(translate("ReportsScreen", "&Warehouse"))
+        self.run_button.setText(translate("ReportsScreen", "Refre&sh (F5)"))
         self.excel_button.setText(translate("ReportsScreen", "Export to &Excel…"))
         self.pdf_button.setText(translate("ReportsScreen", "Print &PDF…"))
         self._retranslate_labels()
