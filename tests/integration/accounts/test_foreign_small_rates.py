@@ -1,7 +1,8 @@
 """What is still owed to a supplier whose currency is worth far less than the company's (1 JPY = 0.0483 CNY, 1 VND =
 0.000071 CNY) is the amount its documents were recorded at in that currency, not their company-currency cents
 worked back: half a fen is 70 dong at 0.000071, so dividing a rounded CNY amount by the rate was off by tens of
-dong (and by yen at 0.0483). ``open-items --supplier`` and ``balances --suppliers`` show the exact figures."""
+dong (and by yen at 0.0483). ``open-items --supplier``, ``balances --suppliers`` and the statement (its closing
+balance in the currency, 原币期末余额) show the exact figures."""
 
 from __future__ import annotations
 
@@ -91,3 +92,37 @@ def test_balances_and_open_items_on_the_command_line_show_the_exact_figures(shop
     code, out, _ = run("open-items", "VN1", "--supplier", "--json")
     [item] = json.loads(out)
     assert (item["currency"], item["in_currency"]) == ("VND", str(VND_OWED))
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "Closing balance in currency VND"),
+                                                 ("zh_CN", "原币期末余额 VND")])
+def test_the_statement_of_a_supplier_in_a_small_currency_ends_with_what_is_owed_in_it_exactly(
+        shop, capsys, tmp_path, language, words):
+    from tests.integration.purchasing.test_delivery_links import _pdf_text
+
+    run = cli_here(tmp_path / "stockroom.sqlite3", capsys)
+    pdf, xlsx = tmp_path / "vn1.pdf", tmp_path / "vn1.xlsx"
+    for target in (pdf, xlsx):
+        code, out, err = run("statement", "VN1", "--from", "2026-03-01", "--to", "2026-03-31", "-o", str(target),
+                             "--language", language)
+        assert (code, err) == (0, ""), err
+        assert out.rstrip().endswith(f"closing 49.05 CNY (VND {VND_OWED})")
+    text = _pdf_text(pdf.read_bytes())
+    assert words in text and "690,835.36" in text
+    from openpyxl import load_workbook
+    rows = [r for r in load_workbook(xlsx).active.iter_rows(values_only=True) if words in (r[2] or "")]
+    assert rows and rows[0][8] == float(VND_OWED)
+    # as of the day before the payment, the receipt was owed whole
+    code, out, _ = run("statement", "VN1", "--from", "2026-03-01", "--to", "2026-03-19", "-o", str(pdf))
+    assert out.rstrip().endswith(f"(VND {(D(1234567) * D('1.13')).quantize(D('0.01'))})")
+
+
+def test_a_supplier_in_the_company_currency_has_no_such_line(db, capsys, tmp_path):
+    from domain.accounts.statement import statement_subject
+    from persistence.accounts.statement import read_statement
+    from persistence.accounts.statement import with_currency
+
+    catalog.add_supplier(db.uow(), c.AddSupplier("NB", "宁波紧固件有限公司"))
+    subject = statement_subject(db.uow(), "NB", side="AP")
+    statement = with_currency(db, read_statement(db.engine, subject, date(2026, 3, 1), date(2026, 3, 31)))
+    assert statement.in_currency is None
