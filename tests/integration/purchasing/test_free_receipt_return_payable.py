@@ -27,9 +27,9 @@ def _return(db, receipt: str, qty: str) -> str:
         "NB", "MAIN", (returns.ReturnLine("SCREW", qty),), "damaged", receipt=receipt)).number
 
 
-def _invoice(db, receipt: str, qty: str, price: str) -> None:
+def _invoice(db, receipt: str, qty: str, price: str, number: str = "FP-1") -> None:
     inv.enter_supplier_invoice(db.uow(), inv.EnterSupplierInvoice(
-        "NB", "FP-1", receipts=(receipt,), lines=(inv.LineInput("SCREW", qty, price),)))
+        "NB", number, receipts=(receipt,), lines=(inv.LineInput("SCREW", qty, price),)))
 
 
 def _owed(db) -> Decimal:
@@ -79,3 +79,27 @@ def test_a_partial_return_after_the_invoice_leaves_owed_what_is_kept(shop):
     _invoice(shop, receipt, "10", "10.00")
     _return(shop, receipt, "4")
     assert _owed(shop) == D("67.80")  # 6 kept at 10.00 with 13 %
+
+
+def test_a_free_receipt_not_yet_invoiced_and_returned_whole_leaves_nothing_owed_nor_credit(shop):
+    receipt = _receive(shop, "10", "10.00")  # opens no payable: its invoice will
+    _return(shop, receipt, "10")
+    assert _owed(shop) == D("0.00")  # no credit of 100.00 (or 113.00) for goods never billed
+
+
+def test_a_return_before_the_invoice_takes_off_nothing_and_the_invoice_bills_what_was_kept(shop):
+    receipt = _receive(shop, "10", "10.00")
+    _return(shop, receipt, "4")
+    _invoice(shop, receipt, "6", "10.00")
+    assert _owed(shop) == D("67.80")  # 6 kept with 13 %, not less a credit for the 4 it never billed
+    _return(shop, receipt, "6")
+    assert _owed(shop) == D("0.00")
+
+
+def test_returns_take_off_only_what_invoices_billed(shop):
+    receipt = _receive(shop, "10", "10.00")
+    _invoice(shop, receipt, "6", "10.00")  # the supplier bills 6 so far
+    _return(shop, receipt, "4")  # 6 kept, all billed: nothing billed came back
+    assert _owed(shop) == D("67.80")
+    _return(shop, receipt, "2")  # 4 kept of 6 billed: 2 at 11.30
+    assert _owed(shop) == D("45.20")

@@ -19,9 +19,11 @@ class FakeUow:
 
     money_places = 2
 
-    def __init__(self, lines: dict[str, tuple[Decimal, Decimal | None]], policy_rate: str = "9") -> None:
+    def __init__(self, lines: dict[str, tuple[Decimal, Decimal | None]], policy_rate: str = "9",
+                 billed: dict[str, Decimal] | None = None) -> None:
         self.returned: dict[str, Decimal] = {}
-        self.supplier_invoices = SimpleNamespace(receipt_lines=lambda _id: lines)
+        billed = {p: qty for p, (qty, _cost) in lines.items()} if billed is None else billed  # invoiced whole
+        self.supplier_invoices = SimpleNamespace(receipt_lines=lambda _id: lines, invoiced=lambda **_: billed)
         self.documents = SimpleNamespace(quantities_referencing=lambda _kind, _number: dict(self.returned))
         self.purchasing = SimpleNamespace(policy=lambda: SimpleNamespace(tax_rate=D(policy_rate)))
 
@@ -64,3 +66,9 @@ def test_a_receipt_whose_line_kept_no_cost_is_left_to_the_ledgers_value():
 def test_a_receipt_that_kept_no_rate_takes_the_policys():
     uow = FakeUow({"SCREW": (D(10), D("10.00"))}, policy_rate="9")
     assert uow.give_back(SimpleNamespace(id="r1", number="GR-1", tax_rate=None), SCREW="10") == D("109.00")
+
+
+def test_a_return_takes_off_only_what_was_billed_and_is_no_longer_kept():
+    uow = FakeUow({"SCREW": (D(10), D("10.00"))}, billed={"SCREW": D(6)})
+    assert [uow.give_back(RECEIPT, SCREW=q) for q in ("4", "2", "4")] == [D(0), D("22.60"), D("45.20")]
+    assert FakeUow({"SCREW": (D(10), D("10.00"))}, billed={}).give_back(RECEIPT, SCREW="10") == D(0)
