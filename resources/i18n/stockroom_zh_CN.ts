@@ -320,7 +320,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+340" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+341" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
