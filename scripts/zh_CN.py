@@ -1416,6 +1416,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ProductsScreen', '↓ goes to the first product found; Enter selects it, or opens it when it is the only one (Ctrl+F comes back here)'): '↓ 转到第一个搜索结果；Enter 选中它，只有一个结果时直接打开（Ctrl+F 回到搜索框）',
     ('PurchaseLines', '%1, %2'): '%1，%2',
     ('PurchaseLines', '%n line(s): net quantity %1, amount %2, tax %3, amount with tax %4'): '共 %n 行：净数量 %1，金额 %2，税额 %3，价税合计 %4',
+    ('PurchaseLines', '%n line(s): net quantity %1, amount %2; tax not known for %3 free receipt line(s) that kept no tax rate'): '共 %n 行：净数量 %1，金额 %2；其中 %3 行无订单入库未保存税率，税额不详',
     ('PurchaseLines', 'Amount'): '金额',
     ('PurchaseLines', 'Amount with tax'): '价税合计',
     ('PurchaseLines', 'Currency'): '币种',

@@ -38,6 +38,8 @@ from ui.spreadsheets import MONEY_FORMAT
 
 TEXT, QTY, MONEY, PCT, DAY, NUMBER = "text", "qty", "money", "pct", "day", "number"
 PRICE = "price"  # a unit price or cost: the money's two decimals, more where it carries more
+TAX_NOT_KNOWN = ("Tax not known: %1 line(s) of free receipts (or returns against them) that kept no tax rate, posted "
+                 "before receipts kept it; their rows' tax and amount with tax are left blank, not 0.")
 OPENING_LEFT_OUT = ("Opening stock is not a purchase: it is left out here, as the stock summary counts it in its "
                     "opening, not its receipts.")
 
@@ -187,7 +189,7 @@ def purchases(rows: list[PurchaseRow], total: PurchaseRow, by: PurchaseBy, langu
 
     def cells(r: PurchaseRow, lead: list[object]) -> list[object]:
         out = [*lead, r.received_qty, r.received_value, r.returned_qty, r.returned_value, r.net_qty, r.net_value,
-               r.tax, r.with_tax, r.average_cost, r.share_pct]
+               r.known_tax, r.known_with_tax, r.average_cost, r.share_pct]
         return [*out, r.currency, r.foreign] if foreign else out
 
     def lead(r: PurchaseRow) -> list[object]:
@@ -200,6 +202,8 @@ def purchases(rows: list[PurchaseRow], total: PurchaseRow, by: PurchaseBy, langu
     sheet.total = cells(total, [t("Total")] + [""] * (len(keys) - 1))
     # what the stock summary's opening column holds is no purchase (domain.reports.model.is_opening_stock)
     sheet.notes = [t(OPENING_LEFT_OUT)]
+    if total.untaxed:  # a free receipt that kept no rate: its tax is not known (domain.reports.purchases)
+        sheet.notes.append(t(TAX_NOT_KNOWN).replace("%1", fmt(Decimal(total.untaxed))))
     return sheet
 
 

@@ -124,6 +124,10 @@ def write_statement_xlsx(statement: Statement, path: Path | str, language: str =
                cell(s.total_increase, bold, money), cell(s.total_decrease, bold, money), cell(None)])
     ws.append([cell(""), cell(""), cell(t("Closing balance"), bold), cell(""), cell(""), cell(""), cell(None),
                cell(None), cell(s.closing, bold, money)])
+    if s.in_currency is not None:  # a foreign supplier: what it is owed in its currency (原币), exact
+        currency, owed = s.in_currency
+        ws.append([cell(""), cell(""), cell(f"{t('Closing balance in currency')} {currency}", bold), cell(""),
+                   cell(""), cell(""), cell(None), cell(None), cell("—") if owed is None else cell(owed, bold, money)])
     ws.append([cell(""), cell(""), cell(t("Amount in words"), bold),
                cell(("人民币" if s.currency == "CNY" else "") + s.closing_in_words)])
     ws.append([])

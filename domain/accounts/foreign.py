@@ -18,6 +18,15 @@ half settled still owes USD 50.00, though its CNY 340.00 open ÷ 7.00 would say 
 figures. A credit (an item that settles) has what is left of it at its own rate. Allocations dated after the day
 the items are read at are not counted, as they are not in the open amount.
 
+A document recorded in the supplier's currency is taken at the amount it was recorded in, never worked back from
+its company-currency amount (rounded to the cent, which divided by a rate far below 1 is off by many units: 1 VND
+= 0.000071 CNY puts 70 dong in half a fen): a ``goods_receipt`` at its movement's quantity × the order's price in that
+currency (``fx_unit_price``) with the order's tax, a ``supplier_invoice`` for a foreign order at its own amount, a
+reversal at the opposite of what it reverses. An allocation settles such an item's amount in the item's own
+proportion (its amount in the currency per unit of the company's), so one that settles it whole settles all of it.
+Only the last figure is rounded, once. The other items (money, returns, matches, openings) are made in the company
+currency and are worked back at their rate.
+
 A supplier in the company currency has no foreign amount. One item whose rate is not known (no rate of its date,
 its own or a settling item's) leaves the supplier's amount unknown (None) rather than a sum that silently leaves it
 out.
@@ -34,6 +43,8 @@ from domain.accounts.rows import OpenItemRow
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import round_money
 from domain.purchasing.exchange import needs_rate
+
+HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -81,7 +92,7 @@ def foreign_items(uow, rows: Iterable[OpenItemRow], as_of: date | None = None) -
     with uow:
         company = uow.purchasing.policy().currency
         currencies: dict[str, str] = {}
-        rates: dict[str, Decimal | None] = {}  # item id → its rate, each looked up once
+        rates: dict[str, tuple[Decimal, Decimal] | None] = {}  # item id → its proportion, each looked up once
         for row in rows:
             if row.partner_id not in currencies:
                 supplier = uow.suppliers.get(row.partner_id)
@@ -95,13 +106,13 @@ def foreign_items(uow, rows: Iterable[OpenItemRow], as_of: date | None = None) -
 
 
 def _open_in(uow, currency: str, row: OpenItemRow, as_of: date | None,
-             rates: dict[str, Decimal | None]) -> Decimal | None:
+             rates: dict[str, tuple[Decimal, Decimal] | None]) -> Decimal | None:
     """What is open of ``row`` in ``currency``, unrounded (+ owed, − credit); None when a rate is not known."""
-    rate = _rate(uow, currency, row.id, rates)
-    if rate is None:
+    own = _rate(uow, currency, row.id, rates)
+    if own is None:
         return None
     if row.amount < 0:  # credit: what is left of it, at its own rate
-        return -row.open / rate
+        return -row.open * own[1] / own[0]
     settled = Decimal(0)
     for allocation in uow.accounts.allocations_of(row.id):  # undo rows (negative) take back what they undo
         if allocation.debit_item_id != row.id or (as_of is not None and allocation.business_date > as_of):
@@ -109,23 +120,52 @@ def _open_in(uow, currency: str, row: OpenItemRow, as_of: date | None,
         by = _rate(uow, currency, allocation.credit_item_id, rates)
         if by is None:
             return None
-        settled += allocation.amount / by
-    return row.amount / rate - settled
+        settled += allocation.amount * by[1] / by[0]
+    return row.amount * own[1] / own[0] - settled
 
 
-def _rate(uow, currency: str, item_id: str, rates: dict[str, Decimal | None]) -> Decimal | None:
+def _rate(uow, currency: str, item_id: str, rates: dict[str, tuple[Decimal, Decimal] | None]
+          ) -> tuple[Decimal, Decimal] | None:
+    """(company amount, amount in ``currency``) of the item: its proportion, each looked up once."""
     if item_id not in rates:
         rates[item_id] = _item_rate(uow, currency, item_id)
     return rates[item_id]
 
 
-def _item_rate(uow, currency: str, item_id: str, depth: int = 0) -> Decimal | None:
-    """Company currency per 1 ``currency`` at which the item ``item_id`` was converted (see the module)."""
+def _item_rate(uow, currency: str, item_id: str, depth: int = 0) -> tuple[Decimal, Decimal] | None:
+    """The item ``item_id`` as (its amount in the company currency, the same in ``currency``): as recorded in the
+    currency where its document was, else its amount and that over the rate it was converted at (see the module)."""
     item = uow.accounts.get(item_id)
     if item is None:
         return None
     if item.reverses_id and depth < 4:
-        return _item_rate(uow, currency, item.reverses_id, depth + 1)
+        original = _item_rate(uow, currency, item.reverses_id, depth + 1)
+        return None if original is None else (-original[0], -original[1])
+    recorded = _recorded(uow, currency, item)
+    if recorded is not None and item.amount:
+        return item.amount, recorded
+    rate = _converted_at(uow, currency, item)
+    return None if rate is None else (rate, Decimal(1))
+
+
+def _recorded(uow, currency: str, item) -> Decimal | None:
+    """The item's amount as its document recorded it in ``currency``, None when it was made in the company's."""
+    if item.kind.value == "goods_receipt" and item.source_id:
+        movement = uow.movements.get(item.source_id)
+        po = uow.purchasing.by_number(item.number.upper()) if item.number else None
+        if (movement is not None and po is not None and movement.fx_currency == currency
+                and movement.fx_unit_price is not None):
+            return movement.qty * movement.fx_unit_price * (HUNDRED + po.tax_rate) / HUNDRED
+    if item.kind.value == "supplier_invoice":
+        invoice = uow.supplier_invoices.by_number(item.partner_id, item.number)
+        po = uow.purchasing.get(invoice.po_id) if invoice is not None and invoice.po_id else None
+        if po is not None and po.currency == currency and invoice.id == item.source_id:
+            return invoice.amount
+    return None
+
+
+def _converted_at(uow, currency: str, item) -> Decimal | None:
+    """Company currency per 1 ``currency`` at which ``item`` was converted."""
     if item.kind.value == "goods_receipt" and item.source_id:
         movement = uow.movements.get(item.source_id)
         if movement is not None and movement.fx_rate:

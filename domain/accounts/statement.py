@@ -145,6 +145,9 @@ class Statement:
         total_increase, total_decrease: the sums of the lines' increases and decreases (both positive).
         closing: the balance at the end of ``end`` (opening + increases − decreases).
         closing_in_words: ``closing`` in Chinese capitals (负… for a credit balance).
+        in_currency: a supplier in a foreign currency: (its currency, what it is owed in it at the end of ``end``,
+            at the documents' own rates, ``domain.accounts.foreign``; None while a rate is not known); None for
+            everyone else.
     """
 
     side: str
@@ -161,6 +164,7 @@ class Statement:
     total_decrease: Decimal
     closing: Decimal
     closing_in_words: str
+    in_currency: tuple[str, Decimal | None] | None = None
 
 
 def check_period(start: object, end: object) -> tuple[date, date]:

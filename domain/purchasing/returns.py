@@ -40,6 +40,7 @@ from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
 from domain.kernel.refusals import refusal
 from domain.purchasing.exchange import needs_rate
+from domain.purchasing.free_return import free_receipt_return_worth
 from domain.purchasing.model import PoState
 from domain.purchasing.orders import applied_rate
 from domain.purchasing.orders import change_received
@@ -117,9 +118,13 @@ def return_to_supplier(uow: UnitOfWork, c: ReturnToSupplier) -> Document:
             lines.append((n, product, qty))
         against = ""
         po = None
+        free = None  # worth of the return against a free receipt (docs/ACCOUNTS.md: supplier_return)
         if receipt_no:
             against = _check_receipt(uow, receipt_no, supplier.code, warehouse, lines)
-            po = delivery_po(uow, uow.documents.by_number(against))  # a delivery's goods go back on its PO too
+            receipt = uow.documents.by_number(against)
+            po = delivery_po(uow, receipt)  # a delivery's goods go back on its PO too
+            if po is None and receipt is not None:
+                free = free_receipt_return_worth(uow, receipt, {product.id: qty for _n, product, qty in lines})
             if po is not None:
                 _check_po(po, supplier.id, warehouse, lines)
         if po_ref:
@@ -136,11 +141,13 @@ def return_to_supplier(uow: UnitOfWork, c: ReturnToSupplier) -> Document:
             movement = ledger.post_shipment(uow, product, warehouse, qty, at, number, reason, KIND.value)
             ledger.refuse_reserved(uow, product, warehouse, qty)
             stored.append(DocumentLine(n, product.id, qty, reason=reason))
-            worth += _worth(uow, po, rate, product.id, qty, movement.id)
+            worth += _worth(uow, po, rate, product.id, qty, movement.id) if free is None else ZERO
             if po is not None:
                 change_received(uow, po, product.id, -qty)
         if po is not None:
             uow.purchasing.save(po)
+        if free is not None:
+            worth = free
         document = Document(
             id=new_id(), kind=KIND, number=number, year=year, seq=seq, warehouse_id=warehouse.id,
             business_date=at.astimezone().date(), occurred_at=at, posted_at=posted_at, partner=supplier.code,

@@ -8,8 +8,12 @@ a reversal under the flow of what it reverses and with the opposite sign. So the
 summary's receipts column for the same period and warehouse to the cent, and the returns its supplier-returns
 column: both are the ledger's values, in the company currency, before tax.
 
-Tax is the purchase order's rate on the value: a receipt against an order, or a return against an order or against
-a receipt of one. A free receipt, or a return against one, carries no tax (it made no payable that says one).
+Tax is the rate of what the goods came in on, on the value: a receipt against an order, or a return against an
+order or against a receipt of one, the order's; a free receipt (no order), or a return against one, the rate the
+receipt kept when it was posted (``documents.tax_rate``, migration 0018), at which its invoice is matched. A free
+receipt that kept none (one migration 0018 could not fill) has its tax not known (``tax_known`` False): its row
+counts it in ``untaxed`` and has no tax nor amount with tax (None) rather than a 0 that reads as a fact. A return
+against nothing carries no tax (its payable had none).
 A receipt in a foreign currency keeps the order's price in that currency and the rate it was valued at; a row shows
 what it received in that currency when all of its receipts were in one foreign currency. Returns leave at the
 ledger's cost, which is in the company currency only.
@@ -60,15 +64,26 @@ class PurchaseLine(NamedTuple):
     price: Decimal | None = None
     rate: Decimal | None = None
     reversal: bool = False  # the reversal of a receipt or return (its figures negative)
+    tax_known: bool = True  # False: a free receipt (or a return against one) that kept no tax rate
 
     @property
     def tax(self) -> Decimal:
-        """The tax on ``value`` at ``tax_rate``, to the cent (half up); nothing without a rate."""
+        """The tax on ``value`` at ``tax_rate``, to the cent (half up); nothing without a rate (or one not known:
+        see ``tax_known``)."""
         return ZERO if self.tax_rate is None else round_money(self.value * self.tax_rate / HUNDRED)
 
     @property
     def with_tax(self) -> Decimal:
         return self.value + self.tax
+
+    @property
+    def known_tax(self) -> Decimal | None:
+        """``tax``, None when the rate is not known (what a screen or sheet shows)."""
+        return self.tax if self.tax_known else None
+
+    @property
+    def known_with_tax(self) -> Decimal | None:
+        return self.with_tax if self.tax_known else None
 
     @property
     def unit_cost(self) -> Decimal | None:
@@ -96,6 +111,7 @@ class PurchaseRow(NamedTuple):
     currency: str  # the one foreign currency of all its receipts, else ""
     foreign: Decimal | None  # what was received in ``currency``
     share_pct: Decimal | None = None  # of the report's total net value
+    untaxed: int = 0  # its lines whose tax is not known (a free receipt that kept no rate): ``tax`` leaves them out
 
     @property
     def net_qty(self) -> Decimal:
@@ -110,6 +126,15 @@ class PurchaseRow(NamedTuple):
     def with_tax(self) -> Decimal:
         """价税合计: the net value and its tax."""
         return self.net_value + self.tax
+
+    @property
+    def known_tax(self) -> Decimal | None:
+        """``tax``, None when a line's is not known (``untaxed``): a sum without it would read as the tax."""
+        return None if self.untaxed else self.tax
+
+    @property
+    def known_with_tax(self) -> Decimal | None:
+        return None if self.untaxed else self.with_tax
 
     @property
     def average_cost(self) -> Decimal | None:
@@ -131,6 +156,7 @@ def _row(key: tuple[str, str, str, str, str], lines: list[PurchaseLine]) -> Purc
     rq = rv = tq = tv = tax = ZERO
     currencies: set[str] = set()
     foreign = ZERO
+    untaxed = sum(1 for line in lines if not line.tax_known)
     for line in lines:
         if line.returned:
             tq += line.qty
@@ -143,7 +169,7 @@ def _row(key: tuple[str, str, str, str, str], lines: list[PurchaseLine]) -> Purc
             currencies.add(line.currency)
             foreign += line.foreign or ZERO
     one = next(iter(currencies)) if len(currencies) == 1 else ""
-    return PurchaseRow(*key, rq, rv, tq, tv, tax, one, foreign if one else None)
+    return PurchaseRow(*key, rq, rv, tq, tv, tax, one, foreign if one else None, untaxed=untaxed)
 
 
 def purchase_rows(lines: Iterable[PurchaseLine], by: PurchaseBy) -> list[PurchaseRow]:
@@ -176,7 +202,7 @@ def purchase_total(rows: Iterable[PurchaseRow]) -> PurchaseRow:
     one = next(iter(currencies)) if len(currencies) == 1 else ""
     foreign = sum((r.foreign or ZERO for r in rows), ZERO) if one else None
     total = PurchaseRow("", "", "", "", "", added("received_qty"), added("received_value"), added("returned_qty"),
-                        added("returned_value"), added("tax"), one, foreign)
+                        added("returned_value"), added("tax"), one, foreign, untaxed=int(added("untaxed")))
     return total._replace(share_pct=percent(total.net_value, total.net_value))
 
 

@@ -8,6 +8,7 @@ sum is exact.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -69,10 +70,32 @@ def read_statement(engine: Engine, subject: Subject, start: date, end: date,
                            found, currency=subject.currency, places=places)
 
 
+def with_currency(database, statement: Statement) -> Statement:
+    """``statement`` with, for a supplier in a foreign currency, what it is owed in that currency at the end of the
+    period (its open items then, each at its documents' own rates: ``domain.accounts.foreign``), exact as
+    ``open-items`` and ``balances --suppliers`` give it."""
+    from domain.accounts.foreign import ForeignBalance
+    from domain.accounts.foreign import foreign_balances
+    from domain.purchasing.exchange import needs_rate
+    from persistence.accounts.queries import open_items
+
+    if statement.side != "AP":
+        return statement
+    with database.uow() as uow:
+        supplier = uow.suppliers.get(statement.partner_id)
+        company = uow.purchasing.policy().currency
+    if supplier is None or not needs_rate(supplier.currency, company):
+        return statement
+    rows = open_items(database.engine, "AP", statement.partner_id, as_of=statement.end)
+    found = foreign_balances(database.uow(), rows, statement.end).get(statement.partner_id)
+    owed = found or ForeignBalance(supplier.currency, ZERO)
+    return replace(statement, in_currency=(owed.currency, owed.amount))
+
+
 def statement_for(database, side: str, partner_id: str, start: date, end: date) -> Statement:
     """The statement of the customer (``side`` AR) or supplier (AP) with the id ``partner_id``: what the window
     calls. ``database`` is the open ``persistence.db.Database`` (its engine, its unit of work acting as the
     signed-in user, who must hold ``Permission.ACCOUNTS``, and the currency's places)."""
     check_period(start, end)
     subject = statement_subject(database.uow(), side=side, partner_id=partner_id)
-    return read_statement(database.engine, subject, start, end, database.money_places)
+    return with_currency(database, read_statement(database.engine, subject, start, end, database.money_places))

@@ -74,7 +74,7 @@ def purchase_lines(engine: Engine, period: Period, *, warehouse: str | None = No
         orders = _orders(conn, {r[7] for r in moved if r[6] == PO_RECEIPT})
         documents = _documents(conn, {r[7] for r in moved if r[6] != PO_RECEIPT})
         documents.update(_documents(conn, {d[1] for d in documents.values() if d[1]}))  # a return's receipt
-        orders.update(_orders(conn, {ref for _partner, ref in documents.values() if ref} - orders.keys()))
+        orders.update(_orders(conn, {d[1] for d in documents.values() if d[1]} - orders.keys()))
         delivered = [r for r in moved if r[6] == PO_RECEIPT]
         linked = _linked_receipts(conn, {r[13] for r in delivered})
         deliveries = _deliveries(conn, {r[7] for r in delivered if r[13] not in linked})
@@ -87,20 +87,36 @@ def purchase_lines(engine: Engine, period: Period, *, warehouse: str | None = No
         returned = source == "supplier_return"
         if source == PO_RECEIPT:
             supplier_id, tax_rate = orders.get(ref, (None, None))
+            known = True
             supplier = suppliers.get(supplier_id, ("", ""))
             document, order = linked.get(base) or deliveries.get((ref, base_at, base_wh), ""), ref
         else:
-            partner, against = documents.get(ref, ("", ""))
+            partner, against, _rate = documents.get(ref, ("", "", None))
             supplier = by_code.get(partner.upper(), (partner, "")) if partner else ("", "")
             order = _order_of(against, orders, documents) if returned else ""
-            tax_rate = orders[order][1] if order in orders else None
+            tax_rate, known = _free_tax(ref, against, order, returned, orders, documents)
             document = ref
         sku, name, unit = products.get(product_id, (product_id, "", ""))
         qty, value = (-qty, -value) if returned else (qty, value)
         # a reversal takes its original back (the other sign); the undoing of a reversal (a sync's) puts it back
         out.append(PurchaseLine(at, document, order, supplier[0], supplier[1], sku, name, unit, returned, qty, value,
-                                tax_rate, currency or "", price, rate, reversal=kind == "reversal" and qty < 0))
+                                tax_rate, currency or "", price, rate, reversal=kind == "reversal" and qty < 0,
+                                tax_known=known))
     return out
+
+
+def _free_tax(ref: str, against: str, order: str, returned: bool, orders: dict, documents: dict
+              ) -> tuple[Decimal | None, bool]:
+    """(tax rate, known) of a line not received against an order: a free receipt's own stored rate; a return's,
+    its order's, else the free receipt's it names; a return against nothing carries no tax (its payable had none).
+    A free receipt that kept no rate (posted where migration 0018 could not tell it, or found nowhere) is not known."""
+    if order in orders:
+        return orders[order][1], True
+    if returned and not against:
+        return None, True
+    receipt = documents.get(against if returned else ref)
+    rate = receipt[2] if receipt is not None else None
+    return rate, rate is not None
 
 
 def _order_of(against: str, orders: dict, documents: dict) -> str:
@@ -123,12 +139,14 @@ def _orders(conn, refs: set[str]) -> dict[str, tuple[str, Decimal]]:
     return found
 
 
-def _documents(conn, numbers: set[str]) -> dict[str, tuple[str, str]]:
-    """Each posted document of ``numbers``: its partner (a supplier's code) and its reference."""
+def _documents(conn, numbers: set[str]) -> dict[str, tuple[str, str, Decimal | None]]:
+    """Each posted document of ``numbers``: its partner (a supplier's code), its reference and the tax rate a free
+    receipt kept (``documents.tax_rate``, None for any other or one that kept none)."""
     if not numbers:
         return {}
-    return {n: (partner, reference) for n, partner, reference in
-            conn.execute(select(DOC.c.number, DOC.c.partner, DOC.c.reference).where(DOC.c.number.in_(numbers)))}
+    return {n: (partner, reference, rate) for n, partner, reference, rate in
+            conn.execute(select(DOC.c.number, DOC.c.partner, DOC.c.reference, DOC.c.tax_rate)
+                         .where(DOC.c.number.in_(numbers)))}
 
 
 def _linked_receipts(conn, movement_ids: set[str]) -> dict[str, str]:

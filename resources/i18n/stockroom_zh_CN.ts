@@ -340,7 +340,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+340" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+341" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -6701,7 +6701,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>金额</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Tax</source>
             <translation>税额</translation>
         </message>
@@ -6756,7 +6756,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>正在载入…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
+            <source>%n line(s): net quantity %1, amount %2; tax not known for %3 free receipt line(s) that kept no tax rate</source>
+            <translation>共 %n 行：净数量 %1，金额 %2；其中 %3 行无订单入库未保存税率，税额不详</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%n line(s): net quantity %1, amount %2, tax %3, amount with tax %4</source>
             <translation>共 %n 行：净数量 %1，金额 %2，税额 %3，价税合计 %4</translation>
         </message>

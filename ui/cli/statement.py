@@ -50,6 +50,7 @@ def run(args: argparse.Namespace, open_db) -> int:
     from domain.accounts.statement import AR
     from domain.accounts.statement import statement_subject
     from persistence.accounts.statement import read_statement
+    from persistence.accounts.statement import with_currency
 
     start, end = _date("--from", args.start), _date("--to", args.end)
     if start > end:
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace, open_db) -> int:
     db = open_db()
     try:
         subject = statement_subject(db.uow(), args.partner, side=side)
-        statement = read_statement(db.engine, subject, start, end, db.money_places)
+        statement = with_currency(db, read_statement(db.engine, subject, start, end, db.money_places))
     finally:
         db.close()
     from ui.statement_export import write_statement
@@ -72,5 +73,6 @@ def run(args: argparse.Namespace, open_db) -> int:
     s = statement  # every figure already has the currency's places
     print(f"{args.output} ({size:,} bytes): {whose} {s.partner.code}, {start.isoformat()} to {end.isoformat()}: "
           f"opening {s.opening}, {len(s.lines)} line(s), +{s.total_increase} -{s.total_decrease}, closing {s.closing} "
-          f"{s.currency}")
+          f"{s.currency}" + ("" if s.in_currency is None else
+                             f" ({s.in_currency[0]} {'—' if s.in_currency[1] is None else s.in_currency[1]})"))
     return EXIT_OK

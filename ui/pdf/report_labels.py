@@ -62,6 +62,9 @@ ZH_CN: dict[str, str] = {
     "Opening stock is not a purchase: it is left out here, as the stock summary counts it in its opening, not its "
     "receipts.": "期初库存不属于采购，本表不计入；进销存汇总表将其计入期初，而非采购入库。",
     "Over %1 days": "%1 天以上",
+    "Tax not known: %1 line(s) of free receipts (or returns against them) that kept no tax rate, posted before "
+    "receipts kept it; their rows' tax and amount with tax are left blank, not 0.":
+        "税额不详：%1 行无订单入库（或其退货）未保存税率（在保存税率之前过账）；所在行的税额与价税合计留空，而非 0。",
     "Over 90 days": "90 天以上",
     "Overdue": "逾期合计",
     "PAYABLES AGEING": "应付账款账龄分析表",

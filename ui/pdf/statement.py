@@ -218,11 +218,15 @@ class StatementRenderer(SalesRenderer):
                 [f"{self.t('Total')} · {self.t('Increase')}", money_text(s.total_increase)],
                 [f"{self.t('Total')} · {self.t('Decrease')}", money_text(s.total_decrease)],
                 [f"{self.t('Closing balance')} {s.currency}", money_text(s.closing)]]
+        if s.in_currency is not None:  # a foreign supplier: what it is owed in its currency (原币), exact
+            currency, owed = s.in_currency
+            rows.append([f"{self.t('Closing balance in currency')} {currency}",
+                         "—" if owed is None else money_text(owed)])
         table = Table(rows, colWidths=[self.width * 0.26, self.width * 0.16], hAlign="RIGHT")
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), self.font, 9), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-            ("FONTSIZE", (0, -1), (-1, -1), 11), ("LINEABOVE", (0, -1), (-1, -1), 0.75, INK),
-            ("BACKGROUND", (0, -1), (-1, -1), SHADE), ("TEXTCOLOR", (0, -1), (-1, -1), INK),
+            ("FONTSIZE", (0, 3), (-1, 3), 11), ("LINEABOVE", (0, 3), (-1, 3), 0.75, INK),
+            ("BACKGROUND", (0, 3), (-1, 3), SHADE), ("TEXTCOLOR", (0, 3), (-1, 3), INK),
         ]))
         words = in_words(s.closing) if s.currency == "CNY" else s.closing_in_words
         return [table, Spacer(1, 1.5 * mm),

@@ -26,6 +26,7 @@ ZH_CN: dict[str, str] = {
     "Cash": "现金",
     "Checked by": "审核",
     "Closing balance": "期末余额",
+    "Closing balance in currency": "原币期末余额",
     "Confirmed by (signature and company stamp)": "对方确认（签字盖章）",
     "Customer return": "销售退货单",
     "Date": "日期",

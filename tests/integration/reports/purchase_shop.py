@@ -7,8 +7,8 @@ What the period holds (tax 13 % on the orders):
 * PO-1 from NB into MAIN: GR 1 (day 1) SCREW 60 at 2.00 and NUT 50 at 0.10; GR 2 (day 3) SCREW 40 at 2.00.
 * PO-2 from US1 (USD) into MAIN: GR 3 (day 2) BOLT 10 at USD 10.00 × 7.1 = 71.00: 710.00, USD 100.00.
 * a return to NB (day 4) of 5 SCREW against GR 1: 10.00 at the average cost.
-* a free receipt from NB into SHOP (day 5): NUT 20 at 0.12, 2.40 with no tax.
-* a free receipt with no supplier into SHOP (day 6): SCREW 10 at 2.00.
+* a free receipt from NB into SHOP (day 5): NUT 20 at 0.12, 2.40 and 0.31 of tax at the 13 % it kept.
+* a free receipt with no supplier into SHOP (day 6): SCREW 10 at 2.00, 20.00 and 2.60 of tax.
 * PO-3 from NB into SHOP: GR 6 (day 7) NUT 100 at 0.10, reversed now.
 """
 

@@ -36,19 +36,20 @@ def _figures(row):
     return (row.received_qty, row.received_value, row.returned_qty, row.returned_value, row.tax, row.with_tax)
 
 
-def test_the_summary_by_supplier_nets_returns_and_reversals_and_taxes_only_what_an_order_taxed(buying):  # noqa: F811
+def test_the_summary_by_supplier_nets_returns_and_reversals_and_taxes_at_the_rate_each_receipt_kept(buying):  # noqa: F811
     rows = {r.supplier: r for r in _rows(buying, PurchaseBy.SUPPLIER)}
     assert set(rows) == {"", "NB", "US1"}
     nb = rows["NB"]
-    # SCREW 100 at 2.00, NUT 50 at 0.10 and NUT 100 (reversed), all at 13 %; NUT 20 at 0.12 free, untaxed; 5 SCREW
+    # SCREW 100 at 2.00, NUT 50 at 0.10 and NUT 100 (reversed), all at 13 %; NUT 20 at 0.12 free at the
+    # 13 % it kept (0.31); 5 SCREW
     # back at 2.00 with the order's tax off
-    assert _figures(nb) == (D(170), D("207.40"), D(5), D("10.00"), D("25.35"), D("222.75"))
+    assert _figures(nb) == (D(170), D("207.40"), D(5), D("10.00"), D("25.66"), D("223.06"))
     assert (nb.net_qty, nb.net_value, nb.supplier_name, nb.currency, nb.foreign) == (
         D(165), D("197.40"), "宁波紧固件有限公司", "", None)
     us = rows["US1"]
     assert _figures(us) == (D(10), D("710.00"), D(0), D(0), D("92.30"), D("802.30"))
     assert (us.currency, us.foreign, us.average_cost) == ("USD", D("100.00"), D("71"))
-    assert _figures(rows[""]) == (D(10), D("20.00"), D(0), D(0), D(0), D("20.00"))
+    assert _figures(rows[""]) == (D(10), D("20.00"), D(0), D(0), D("2.60"), D("22.60"))  # free, at 13 %
     whole = D("197.40") + D("710.00") + D("20.00")
     assert nb.share_pct == (D("197.40") * 100 / whole).quantize(D("0.01"))
     assert abs(sum(r.share_pct for r in rows.values()) - 100) <= D("0.01") * len(rows)  # each rounded half up
@@ -61,7 +62,7 @@ def test_the_summary_by_supplier_and_product_and_by_warehouse(buying):  # noqa: 
     assert _figures(screw) == (D(100), D("200.00"), D(5), D("10.00"), D("24.70"), D("214.70"))
     assert screw.average_cost == D(2) and screw.unit == "pcs"
     nut = rows[("NB", "NUT")]  # 50 at 0.10, 20 at 0.12, and 100 in and out again
-    assert _figures(nut) == (D(70), D("7.40"), D(0), D(0), D("0.65"), D("8.05"))
+    assert _figures(nut) == (D(70), D("7.40"), D(0), D(0), D("0.96"), D("8.36"))
     assert nut.average_cost == D("0.1057")
     shop = {(r.supplier, r.sku): r.received_value for r in _rows(buying, PurchaseBy.SUPPLIER_PRODUCT, "SHOP")}
     assert shop == {("NB", "NUT"): D("2.40"), ("", "SCREW"): D("20.00")}  # the reversed delivery nets to nothing
@@ -86,7 +87,7 @@ def test_a_rows_lines_are_its_receipts_and_returns_with_their_documents_orders_a
     [delivered] = [line for line in nuts if line.qty == 100]
     assert [(u.qty, u.value, u.document) for u in undone] == [(D(-100), D("-10.00"), delivered.document)]
     [free] = [line for line in nuts if not line.order]
-    assert (free.document[:3], free.tax_rate, free.tax) == ("GR-", None, D(0))
+    assert (free.document[:3], free.tax_rate, free.tax, free.tax_known) == ("GR-", D(13), D("0.31"), True)
     row = next(r for r in purchase_rows(lines, PurchaseBy.SUPPLIER) if r.supplier == "NB")
     picked = lines_of(lines, PurchaseBy.SUPPLIER, "NB")
     assert sum(x.value for x in picked if not x.returned) == row.received_value

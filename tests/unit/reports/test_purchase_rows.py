@@ -112,3 +112,18 @@ def test_a_lines_tax_is_rounded_to_the_cent_and_its_foreign_amount_is_quantity_t
     assert (odd.value, odd.tax, odd.with_tax, odd.unit_cost) == (D("0.999"), D("0.13"), D("1.129"), D("0.333"))
     bolt = LINES[4]
     assert (bolt.foreign, bolt.tax, line("in NB NUT 1 @ 1").foreign) == (D("100.00"), D(0), None)
+
+
+def test_a_line_whose_tax_rate_is_not_known_leaves_its_rows_tax_unknown_not_zero():
+    """A free receipt that kept no rate: its row counts it in ``untaxed`` and shows no tax rather than a partial sum;
+    a row without such a line keeps its tax, and the total says the tax is not known."""
+    unknown = line("in NB NUT 20 @ 0.12")._replace(tax_known=False)
+    assert (unknown.tax, unknown.known_tax, unknown.known_with_tax) == (D(0), None, None)
+    rows = purchase_rows([*LINES, unknown], PurchaseBy.SUPPLIER_PRODUCT)
+    nut = next(r for r in rows if (r.supplier, r.sku) == ("NB", "NUT"))
+    screw = next(r for r in rows if (r.supplier, r.sku) == ("NB", "SCREW"))
+    assert (nut.untaxed, nut.known_tax, nut.known_with_tax) == (1, None, None)
+    assert (screw.untaxed, screw.known_tax) == (0, screw.tax)
+    total = purchase_total(rows)
+    assert (total.untaxed, total.known_tax, total.known_with_tax) == (1, None, None)
+    assert purchase_total(purchase_rows(LINES, PurchaseBy.SUPPLIER)).known_tax is not None

@@ -133,9 +133,10 @@ class BalancesScreen(Screen):
         self.table = DataTable(f"accounts-{self.side.lower()}", self)
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSectionsMovable(False)  # the totals row below keeps the same columns
-        # payables: the balance in the supplier's currency beside the balance, the columns after it one on
+        # payables: the balance in the supplier's currency beside the balance, the columns after it one on; wide
+        # enough for a currency far below ours, whose figures run long ("690,835.36 VND")
         self.table.set_widths(WIDTHS if self.side != AP else
-                              {**{k + (k > 2): v for k, v in WIDTHS.items()}, 3: 104})
+                              {**{k + (k > 2): v for k, v in WIDTHS.items()}, 3: 124})
         self.table.doubleClicked.connect(lambda index: self.open_partner(self.proxy.data(index, RowRole)))
         self.totals_model = TotalsModel(self)
         self.totals_model.side = self.side

@@ -57,9 +57,10 @@ class PurchaseLinesModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("PurchaseLines", "Quantity"), lambda r: signed(r, r.qty), qty_text, True),
         Column(QT_TRANSLATE_NOOP("PurchaseLines", "Unit cost"), lambda r: r.unit_cost, price_text, True),
         Column(QT_TRANSLATE_NOOP("PurchaseLines", "Amount"), lambda r: signed(r, r.value), money_text, True),
-        Column(QT_TRANSLATE_NOOP("PurchaseLines", "Tax"), lambda r: signed(r, r.tax), money_text, True),
-        Column(QT_TRANSLATE_NOOP("PurchaseLines", "Amount with tax"), lambda r: signed(r, r.with_tax), money_text,
-               True),
+        # a free receipt that kept no tax rate: its tax is not known, shown blank rather than 0
+        Column(QT_TRANSLATE_NOOP("PurchaseLines", "Tax"), lambda r: signed(r, r.known_tax), money_text, True),
+        Column(QT_TRANSLATE_NOOP("PurchaseLines", "Amount with tax"), lambda r: signed(r, r.known_with_tax),
+               money_text, True),
         Column(QT_TRANSLATE_NOOP("PurchaseLines", "Currency"), lambda r: r.currency),
         Column(QT_TRANSLATE_NOOP("PurchaseLines", "Price in currency"), lambda r: r.price, price_text, True),
         Column(QT_TRANSLATE_NOOP("PurchaseLines", "Rate"), lambda r: r.rate, price_text, True),
@@ -119,6 +120,11 @@ class PurchaseLines(ReportLines):
     def summary(self) -> str:
         qty, amount, tax, with_tax = self.sums()
         count = len(self.model.rows)  # lupdate records a plural only when its count is a plain name
+        untaxed = sum(1 for r in self.model.rows if not r.tax_known)
+        if untaxed:  # a sum without their tax would read as the row's tax
+            return fill(translate("PurchaseLines", "%n line(s): net quantity %1, amount %2; tax not known for %3 "
+                                  "free receipt line(s) that kept no tax rate", None, count),
+                        qty_text(qty), money_text(amount), qty_text(Decimal(untaxed)))
         return fill(translate("PurchaseLines", "%n line(s): net quantity %1, amount %2, tax %3, amount with tax %4",
                               None, count),
                     qty_text(qty), money_text(amount), money_text(tax), money_text(with_tax))
