@@ -10,7 +10,11 @@ better and is steadier. What is combined depends on the demand class:
   Each method's smoothing constants are chosen per product from a small grid by the in-sample one-step squared
   error, for all products at once (Theta's α by the errors of Theta's own forecasts, not SES's: ``theta_fit``,
   RESULTS-forecast.md, section AF); the damped trend's criterion also counts the errors of its forecasts a whole
-  horizon ahead (``_holt_sse``), so the trend it keeps is one that held over a lead time.
+  horizon ahead (``_holt_sse``), so the trend it keeps is one that held over a lead time. Where the trend it reads
+  at an origin points against the straight line through the history, and that line explains at least a fifth of
+  the history's variance, it carries no trend over the horizon (``against_the_line``): a local slope against the
+  direction a row has kept is a dip more often than a turn (Tourism monthly and quarterly −0.012 and −0.010 in
+  MASE a series over three origins, the prisoners −0.002, no set worse; RESULTS-forecast.md, section BV).
   Theta's drift is half the line's slope on a row of noise about its trend (a flow: trips, sales) and up to the
   whole slope as far as the row's changes persist (``drift_share``, ``trend_persistence``: the variance ratio of its
   changes over a season to its one-period changes', 1/season for noise about a line, 1 for a random walk): a stock
@@ -173,6 +177,7 @@ OUTLIER_Z = 4.0  # an adjusted period is an additive outlier beyond this many ro
 STRONG_SEASON = 0.8  # the season's strength from which last season at today's level joins the combination
 STRONG_TREND = 0.9  # the trend's strength (R² of the straight line) from which Holt's linear trend joins
 LINEAR_GRID = tuple(g for g in HOLT_GRID if g[2] == 1.0)  # Holt's linear trend: the damped trend's grid at φ = 1
+AGAINST_LINE = 0.2  # the line's R² from which a damped trend against it is read as a dip (``against_the_line``)
 INTERMITTENT_MEMBERS = ("sba", "tsb", "ses")
 
 
@@ -933,6 +938,23 @@ def damped_paths(level, trend, phi, origins, horizon: int) -> np.ndarray:
     return level[:, origins][:, :, None] + trend[:, origins][:, :, None] * damp[:, None, :]
 
 
+def against_the_line(trend: np.ndarray, slope: np.ndarray, strength: np.ndarray) -> np.ndarray:
+    """The damped trend each origin's forecast carries (rows × origins): ``trend`` as read at the origin, 0 where it
+    points against ``slope``, the straight line's through the history before the origin (``_theta_line``), on a row
+    whose line explains at least ``AGAINST_LINE`` of its variance (``strength``: ``trend_strength``, per row).
+
+    A local trend against the direction the whole history has kept is a dip (or a surge) more often than a turn:
+    the next periods undo it and the row goes on the line's way. Carried over the horizon, such a trend took the
+    forecast further from the line each period; held at its level instead, the damped member waits for the periods
+    after the origin to tell a turn, which the recursion then follows (RESULTS-forecast.md, section BV: Tourism
+    monthly −0.012 and Tourism quarterly −0.010 in MASE a series over three origins, the prisoners −0.002, no set
+    worse). Section AZ had found the other half: Theta's drift dropped on the same rows cost four sets, the line's
+    direction being the right one. Where the line explains little (noisy rows about a flat level, the regions' trips)
+    its direction is noise itself and says nothing against the local trend, which is kept."""
+    opposed = (np.sign(trend) * np.sign(slope) < 0) & (np.asarray(strength) >= AGAINST_LINE)[:, None]
+    return np.where(opposed, 0.0, trend)
+
+
 def theta_sums(x: np.ndarray) -> tuple[np.ndarray, ...]:
     """The running sums (rows × periods + 1: before each period) of the observed periods' count, t, t², y and t·y
     that the least-squares line of ``theta_paths`` reads at each origin; the same for every origin and every α, so a
@@ -1133,7 +1155,8 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     level, recursion_trend, trend, phi = damped_states(x, horizon)
     # Rows whose adjusted history a straight line explains take Holt's linear trend as a member too: the damped
     # trend and Theta both hold a trend back that has held for the whole history (see the module docstring).
-    linear = ~intermittent & (trend_strength(x) >= STRONG_TREND)
+    strength = trend_strength(x)
+    linear = ~intermittent & (strength >= STRONG_TREND)
     rows_l = np.flatnonzero(linear)
     if len(rows_l):
         linear_states = damped_fit(x[rows_l], horizon, LINEAR_GRID)
@@ -1160,8 +1183,12 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         # The members' own paths are for their scores; the fitted values need only the combination's.
         members = {"ses": np.repeat(ses_s[:, points][:, :, None], h, axis=2)} if forecast else {}
         theta_states, theta_a, theta_share = (theta_s, theta_alpha, drift) if forecast else (ses_s, alpha, 0.5)
+        if forecast:
+            # A damped trend against the line of a row that kept its direction is carried flat: ``against_the_line``.
+            read = trend.copy()
+            read[:, points] = against_the_line(trend[:, points], _theta_line(sums, points)[0], strength)
         members |= {
-            "damped": np.maximum(damped_paths(level, trend if forecast else recursion_trend, phi, points, h), 0.0),
+            "damped": np.maximum(damped_paths(level, read if forecast else recursion_trend, phi, points, h), 0.0),
             "theta": np.maximum(theta_paths(x, theta_states, theta_a, points, h, sums, theta_share), 0.0),
         }
         index = factors[:, (points[:, None] + np.arange(h)[None, :]) % s]

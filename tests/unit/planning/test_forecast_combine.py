@@ -1236,3 +1236,34 @@ def test_a_lumpy_row_s_lead_time_quantiles_stay_put_when_the_horizon_passes_the_
     # Beyond the 8 weeks of the calibration window the totals go on growing.
     total = results[16].cumulative[0.98]
     assert np.all(np.diff(total) >= 0) and total[15] > total[7]
+
+
+def test_a_damped_trend_against_the_line_of_a_row_that_kept_its_direction_is_carried_flat(monkeypatch):
+    # 40 quarters rising along a line with a little noise, then three quarters that fell: the damped trend at the
+    # origin points down, against the line the whole history kept; it is a dip more often than a turn, and the
+    # damped member holds its level instead of carrying the fall over the horizon (RESULTS-forecast.md, section BV).
+    rng = np.random.default_rng(3)
+    n, h = 50, 8
+    rise = 100 + 2.0 * np.arange(40)[None, :] + rng.normal(0, 3, (n, 40))
+    dip = rise[:, -1:] - 6.0 * np.arange(1, 4)[None, :] + rng.normal(0, 1, (n, 3))
+    # The same fall after noise about a flat level: a line that explains little, whose direction says nothing.
+    flat = 100 + rng.normal(0, 12, (n, 40))
+    y = np.vstack([np.hstack([rise, dip]), np.hstack([flat, flat[:, -1:] - 6.0 * np.arange(1, 4)[None, :]])])
+    weak = c.trend_strength(y) < c.AGAINST_LINE
+    assert not weak[:n].any() and weak[n:].sum() > 40
+    intermittent = np.zeros(2 * n, dtype=bool)
+    damped = c.combine(y, np.array([y.shape[1]]), h, season=4, intermittent=intermittent).member_paths["damped"][:, 0]
+    # No rising row's fall carried on: flat where the trend at the origin points down, rising where it still points up.
+    assert np.all(damped[:n, -1] >= damped[:n, 0] - 1e-9)
+    assert np.mean(np.isclose(damped[:n, -1], damped[:n, 0])) > 0.5
+    monkeypatch.setattr(c, "AGAINST_LINE", 2.0)  # an R² no row reaches: every trend read as it is
+    before = c.combine(y, np.array([y.shape[1]]), h, season=4, intermittent=intermittent).member_paths["damped"][:, 0]
+    assert np.mean(before[:n, -1] < before[:n, 0]) > 0.5  # the fall carried on over the horizon
+    np.testing.assert_array_equal(damped[n:][weak[n:]], before[n:][weak[n:]])  # the flat rows' trends kept
+
+
+def test_against_the_line_keeps_a_trend_that_points_the_line_s_way_or_where_the_line_explains_little():
+    trend = np.array([[-1.0, 2.0], [-1.0, 0.5], [3.0, -2.0]])
+    slope = np.array([[0.5, 0.5], [0.5, 0.5], [-0.1, -0.1]])
+    strength = np.array([0.5, c.AGAINST_LINE / 2, c.AGAINST_LINE])
+    np.testing.assert_array_equal(c.against_the_line(trend, slope, strength), [[0.0, 2.0], [-1.0, 0.5], [0.0, -2.0]])
