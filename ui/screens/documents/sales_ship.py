@@ -56,6 +56,7 @@ from ui.screens.documents.sales_returns import PostedSales
 from ui.screens.sales.words import cost_undercut
 from ui.screens.sales.words import unit_costs
 from ui.widgets.busy import alive
+from ui.widgets.pinyin_completer import complete_combo
 from ui.widgets.tab_order import chain_tabs
 from ui.widgets.table_view import fit_titles
 
@@ -147,7 +148,7 @@ class SalesShipPanel(QWidget):
         self.customer_label, self.customer = QLabel(self), QComboBox(self)
         self.customer.setEditable(True)
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.customer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        complete_combo(self.customer)  # by code, name or the name's pinyin, as on Sales orders
         self.customer_label.setBuddy(self.customer)
         self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
         self.warehouse_label.setBuddy(self.warehouse)

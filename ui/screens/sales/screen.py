@@ -27,7 +27,6 @@ from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -92,6 +91,8 @@ from ui.search import needle
 from ui.widgets.busy import alive
 from ui.widgets.combo import refill
 from ui.widgets.optional_date import OptionalDateEdit
+from ui.widgets.pinyin_completer import complete_combo
+from ui.widgets.pinyin_completer import entries_completer
 from ui.widgets.screen import Screen
 from ui.widgets.tab_order import chain_tabs
 from ui.widgets.table_view import DataTable
@@ -195,8 +196,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.customer.setEditable(True)
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.customer.setMinimumContentsLength(18)
-        self.customer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.customer.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        complete_combo(self.customer)  # by code, name or the name's pinyin (rcbld: 荣昌便利店)
         self.customer.lineEdit().returnPressed.connect(lambda: self.sku.setFocus())  # keyboard first: then the SKU
         self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
         self.requested_label, self.requested = QLabel(self), OptionalDateEdit("", self, NO_DATE)  # text: retranslate
@@ -415,9 +415,7 @@ class SalesOrdersScreen(OrderActions, Screen):
                            price_master.level_names(reader())), self._loaded)
 
     def _products_loaded(self, products) -> None:
-        completer = QCompleter([f"{sku}  {name}" for sku, name in products], self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = entries_completer([f"{sku}  {name}" for sku, name in products], self)  # pinyin too: xyy 洗衣液
         completer.activated.connect(lambda text: self.sku.setText(text.split()[0]))
         self.sku.setCompleter(completer)
 
