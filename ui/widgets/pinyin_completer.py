@@ -2,17 +2,18 @@
 
 Qt's own completer matches the text shown only, so a clerk who types ``rcbld`` for 荣昌便利店 or ``xyy`` for 洗衣液,
 as 管家婆 and 金蝶 let them, found nothing in the sales order's customer field or add bar, while the Stock and
-Products lists found both. Here the completer sits over a filter of its model whose rows are kept by the same search
-keys as those lists (``ui.search.search_keys``: the text, its full pinyin and its initials), and the popup shows the
-rows kept, unchanged. On a combo box the completer's model is a proxy of the combo's own, so choosing an entry makes
-it the combo's current item, as Qt's completer does.
+Products lists found both. Here each entry has the search key those lists use (``ui.search.search_keys``: the text,
+its full pinyin and its initials); what is typed picks the entries whose key holds it, and the popup offers those
+(the first ``SHOWN``), as they are written. A Python filter over a plain list: a proxy model asking Python about each
+of 100,000 products took most of a second a key. On a combo box, choosing an entry makes it the current item (Qt's
+combo box finds the chosen text among its items).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtCore import QStringListModel
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
@@ -21,70 +22,67 @@ from PySide6.QtWidgets import QCompleter
 from ui.search import needle
 from ui.search import search_keys
 
+SHOWN = 200  # entries offered at most: the popup shows a dozen, more is typing on
 
-class _KeyFilter(QSortFilterProxyModel):
-    """Keeps the source rows whose search key holds the needle; the keys are made again after the source changes."""
 
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self._keys: list[str] | None = None
-        self._needle = ""
-
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        super().setSourceModel(model)
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
-            signal.connect(self._forget)
-
-    def _forget(self, *_) -> None:
-        self._keys = None
-
-    def keys(self) -> list[str]:
-        if self._keys is None:
-            model = self.sourceModel()
-            texts = [str(model.index(i, 0).data() or "") for i in range(model.rowCount())]
-            self._keys = search_keys(texts, lambda text: (text,), lambda text: text)
-        return self._keys
-
-    def set_needle(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = needle(text)
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent) -> bool:
-        if not self._needle:
-            return True
-        keys = self.keys()
-        return row < len(keys) and self._needle in keys[row]
+def entry_keys(entries: Sequence[str]) -> list[str]:
+    """The search key of each ``CODE  名称`` entry (about 2 µs each: a background task may make them)."""
+    return search_keys(entries, lambda text: (text,), lambda text: text)
 
 
 class PinyinCompleter(QCompleter):
-    """Completes from ``model`` (a combo box's, or ``QStringListModel`` of entries) by text or pinyin."""
+    """Completes from ``CODE  名称`` entries by text or pinyin; ``set_entries`` replaces them."""
 
-    def __init__(self, model: QAbstractItemModel, parent: QObject) -> None:
+    def __init__(self, parent: QObject, entries: Sequence[str] = (), keys: Sequence[str] | None = None) -> None:
         super().__init__(parent)
-        self._filter = _KeyFilter(self)
-        self._filter.setSourceModel(model)
-        self.setModel(self._filter)
+        self._list = QStringListModel(self)
+        self.setModel(self._list)
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setMaxVisibleItems(12)
+        self._entries: list[str] = []
+        self._keys: list[str] = []
+        self.set_entries(entries, keys)
+
+    def set_entries(self, entries: Sequence[str], keys: Sequence[str] | None = None) -> None:
+        self._entries = list(entries)
+        self._keys = list(keys) if keys is not None else entry_keys(self._entries)
+
+    def entries(self) -> list[str]:
+        return self._entries
 
     def splitPath(self, path: str) -> list[str]:
-        """The typed text narrows the filter; every row it keeps is offered (an empty prefix matches them all)."""
-        self._filter.set_needle(path)
+        """The entries whose key holds what is typed become the list; all of it is offered (an empty prefix)."""
+        typed = needle(path)
+        found = [e for e, k in zip(self._entries, self._keys, strict=True) if typed in k] if typed else []
+        self._list.setStringList(found[:SHOWN])
         return [""]
+
+
+class ComboCompleter(PinyinCompleter):
+    """A ``PinyinCompleter`` over an editable combo box's own items, read again after they change (a refill after a
+    customer was added)."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self._combo = combo
+        self._stale = True
+        model = combo.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._mark)
+
+    def _mark(self, *_) -> None:
+        self._stale = True
+
+    def splitPath(self, path: str) -> list[str]:
+        if self._stale:
+            self.set_entries([self._combo.itemText(i) for i in range(self._combo.count())])
+            self._stale = False
+        return super().splitPath(path)
 
 
 def complete_combo(combo: QComboBox) -> PinyinCompleter:
     """Give an editable combo box a completer over its own items that finds them by pinyin too."""
-    completer = PinyinCompleter(combo.model(), combo)
+    completer = ComboCompleter(combo)
     combo.setCompleter(completer)
-    return completer
-
-
-def entries_completer(entries: list[str], parent: QObject) -> PinyinCompleter:
-    """A completer over ``entries`` (``CODE  名称`` texts) that finds them by pinyin too."""
-    model = QStringListModel(entries, parent)
-    completer = PinyinCompleter(model, parent)
-    model.setParent(completer)
     return completer
