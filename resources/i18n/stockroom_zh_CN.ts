@@ -10563,7 +10563,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+780" />
+            <location filename="../../ui/screens/sales/screen.py" line="+787" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10820,7 +10820,37 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>参考号(&amp;E)：</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="+5" />
+            <source>quoted</source>
+            <translation>按报价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>standing</source>
+            <translation>按客户折扣</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add (Enter)</source>
+            <translation>添加 (Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Qty:</source>
+            <translation>数量(&amp;Q)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price e&amp;xcl. tax:</source>
+            <translation>不含税单价(&amp;X)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discount % (&amp;G):</source>
+            <translation>折扣 %(&amp;G)：</translation>
+        </message>
+        <message>
+            <location line="-22" />
             <source>Cancel &amp;order…</source>
             <translation>取消订单(&amp;O)…</translation>
         </message>
@@ -10881,20 +10911,9 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>数量</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Price (quoted)</source>
-            <translation>单价（按报价）</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <location filename="../../ui/screens/sales/words.py" line="+5" />
             <source>Disc. %</source>
             <translation>折扣 %</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Add</source>
-            <translation>添加</translation>
         </message>
         <message>
             <location filename="../../ui/screens/sales/shortage.py" line="+134" />
@@ -11137,7 +11156,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="-27" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+718" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+719" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -11403,36 +11422,41 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>Sales order:</source>
-            <translation>销售订单：</translation>
+            <source>&amp;Sales order:</source>
+            <translation>销售订单(&amp;S)：</translation>
         </message>
         <message>
             <location line="+5" />
-            <source>Customer:</source>
-            <translation>客户：</translation>
+            <source>C&amp;ustomer:</source>
+            <translation>客户(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>W&amp;arehouse:</source>
+            <translation>仓库(&amp;A)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>R&amp;eference:</source>
+            <translation>参考号(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;can:</source>
+            <translation>扫描(&amp;C)：</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>C&amp;lear</source>
+            <translation>清空(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="-21" />
             <source>code or name</source>
             <translation>编号或名称</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Warehouse:</source>
-            <translation>仓库：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reference:</source>
-            <translation>参考号：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Scan:</source>
-            <translation>扫描：</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Scan a sales order number, a barcode or a SKU, then Enter</source>
             <translation>扫描销售订单号、条码或货号，然后按回车</translation>
         </message>
@@ -11467,12 +11491,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>问题</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+5" />
             <source>&amp;Post sale (Ctrl+Enter)</source>
             <translation>过账销售(&amp;P) (Ctrl+Enter)</translation>
         </message>

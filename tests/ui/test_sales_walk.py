@@ -74,3 +74,66 @@ def test_a_product_is_found_in_the_add_bar_by_its_pinyin(qtbot, screen):
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
     assert screen.sku.text() == "GR008-01"
+
+
+def _alt_goes_to(qtbot, start, key, widget) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    QTest.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_add_bars_quantity_price_and_discount_have_alt_letters(qtbot, screen, language, request):
+    """数量, 单价 and 折扣 had a grey word inside the field only: reached by Tab, Tab from the SKU."""
+    from tests.ui.test_shell import _mnemonic
+
+    request.getfixturevalue(language)
+    screen.retranslate()
+    labels = (screen.qty_label, screen.price_label, screen.discount_label)
+    assert [x.buddy() for x in labels] == [screen.qty, screen.price, screen.discount]
+    assert [_mnemonic(x.text()) for x in labels] == ["q", "x", "g"]
+    if language == "chinese":
+        assert [x.text() for x in labels] == ["数量(&Q)：", "不含税单价(&X)：", "折扣 %(&G)："]
+    screen.activateWindow()
+    for key, field in ((Qt.Key.Key_Q, screen.qty), (Qt.Key.Key_X, screen.price), (Qt.Key.Key_G, screen.discount)):
+        _alt_goes_to(qtbot, screen.sku, key, field)
+
+
+@pytest.fixture
+def ship(qtbot, services):
+    from ui.screens.documents import ShipScreen
+
+    widget = ShipScreen(services)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.codes_ready and widget.sales.warehouse.count() == 1)
+    widget.tabs.setCurrentWidget(widget.sales)
+    widget.activateWindow()
+    return widget
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_ship_screens_sales_tab_has_an_alt_letter_on_every_field(qtbot, ship, language, request):
+    """销售订单：, 扫描：, and for a counter sale 客户：, 仓库：, 参考号： had no Alt letter, and 清空 no key: the one
+    tab of the Ship screen where a clerk had to Tab round to every field."""
+    from tests.ui.test_shell import _mnemonic
+
+    request.getfixturevalue(language)
+    panel = ship.sales
+    panel.retranslate()
+    labels = (panel.so_label, panel.scan_label, panel.customer_label, panel.warehouse_label, panel.reference_label)
+    assert [_mnemonic(x.text()) for x in (*labels, panel.clear_button)] == ["s", "c", "u", "a", "e", "l"]
+    if language == "chinese":
+        assert [x.text() for x in labels] == ["销售订单(&S)：", "扫描(&C)：", "客户(&U)：", "仓库(&A)：",
+                                              "参考号(&E)："]
+    _alt_goes_to(qtbot, panel.scan, Qt.Key.Key_S, panel.so_combo)
+    _alt_goes_to(qtbot, panel.so_combo, Qt.Key.Key_C, panel.scan)
+    panel.counter_mode.setChecked(True)
+    qtbot.waitUntil(panel.customer.isVisible)
+    for key, field in ((Qt.Key.Key_U, panel.customer), (Qt.Key.Key_A, panel.warehouse),
+                       (Qt.Key.Key_E, panel.reference)):
+        _alt_goes_to(qtbot, panel.scan, key, field)

@@ -701,16 +701,16 @@ class SalesShipPanel(QWidget):
             self.posted.retranslate()
         self.order_mode.setText(QCoreApplication.translate("SalesShip", "Against a sales &order"))
         self.counter_mode.setText(QCoreApplication.translate("SalesShip", "Counter sale (&walk-in)"))
-        self.so_label.setText(QCoreApplication.translate("SalesShip", "Sales order:"))
+        self.so_label.setText(QCoreApplication.translate("SalesShip", "&Sales order:"))
         if self.so_combo.count():
             self.so_combo.setItemText(
                 0, QCoreApplication.translate("SalesShip", "Choose an open order, or scan its number")
             )
-        self.customer_label.setText(QCoreApplication.translate("SalesShip", "Customer:"))
+        self.customer_label.setText(QCoreApplication.translate("SalesShip", "C&ustomer:"))
         self.customer.lineEdit().setPlaceholderText(QCoreApplication.translate("SalesShip", "code or name"))
-        self.warehouse_label.setText(QCoreApplication.translate("SalesShip", "Warehouse:"))
-        self.reference_label.setText(QCoreApplication.translate("SalesShip", "Reference:"))
-        self.scan_label.setText(QCoreApplication.translate("SalesShip", "Scan:"))
+        self.warehouse_label.setText(QCoreApplication.translate("SalesShip", "W&arehouse:"))
+        self.reference_label.setText(QCoreApplication.translate("SalesShip", "R&eference:"))
+        self.scan_label.setText(QCoreApplication.translate("SalesShip", "S&can:"))
         self.scan.setPlaceholderText(
             QCoreApplication.translate("SalesShip", "Scan a sales order number, a barcode or a SKU, then Enter")
         )
@@ -728,7 +728,7 @@ class SalesShipPanel(QWidget):
             ]
         )
         fit_titles(self.grid)
-        self.clear_button.setText(QCoreApplication.translate("SalesShip", "Clear"))
+        self.clear_button.setText(QCoreApplication.translate("SalesShip", "C&lear"))
         self.post_button.setText(QCoreApplication.translate("SalesShip", "&Post sale (Ctrl+Enter)"))
         self._show_info()
         self._show_lines()
