@@ -137,3 +137,34 @@ def test_the_ship_screens_sales_tab_has_an_alt_letter_on_every_field(qtbot, ship
     for key, field in ((Qt.Key.Key_U, panel.customer), (Qt.Key.Key_A, panel.warehouse),
                        (Qt.Key.Key_E, panel.reference)):
         _alt_goes_to(qtbot, panel.scan, key, field)
+
+
+def test_the_sale_just_posted_is_chosen_so_alt_d_prints_its_delivery_note(qtbot, services, ship, monkeypatch):
+    """After Ctrl+Enter the posted list chose nothing: 打印送货单(&D) said to select a posted sale first, and the clerk
+    went down the list to find the one just made."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from domain.sales import commands as sc
+    from domain.sales import orders
+    from ui.screens.sales import printing
+
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("C0001", "BJ")).number
+    orders.add_line(uow(), sc.AddSalesOrderLine(so, "GR008-01", "5"))
+    orders.confirm_order(uow(), sc.ConfirmSalesOrder(so))
+    printed = []
+    monkeypatch.setattr(printing, "print_sale", lambda widget, services, number, kind: printed.append((number, kind)))
+    panel = ship.sales
+    qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 0 and not panel._busy)
+    panel.scan.setFocus()
+    panel.scan.setText(so)
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.so is not None and len(panel.lines) == 1)
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1)
+    number = panel.posted.model.rows[0].number
+    assert number.startswith("SD-") and panel.posted.selected() is not None
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(printed))  # a button's Alt letter clicks it a moment later (animateClick)
+    assert printed == [(number, "delivery")]

@@ -648,6 +648,8 @@ class SalesShipPanel(QWidget):
         self._show_lines()
         self._show_result()
         self._show_info()
+        if documents:
+            self.posted.pending = documents[0].number
         self.reload()
         self.scan.setFocus()
 
