@@ -10305,6 +10305,44 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>SalesFiles</name>
+        <message>
+            <location filename="../../ui/screens/sales/printing.py" line="+32" />
+            <source>confirmation</source>
+            <translation>订单确认书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>delivery</source>
+            <translation>送货单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>invoice</source>
+            <translation>销售单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>backorder</source>
+            <translation>到货通知</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>backorders</source>
+            <translation>到货通知</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>return</source>
+            <translation>退货单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>receipt</source>
+            <translation>入库单</translation>
+        </message>
+    </context>
+    <context>
         <name>SalesLines</name>
         <message>
             <location filename="../../ui/screens/reports/lines.py" line="+46" />
@@ -10385,7 +10423,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+105" />
+            <location filename="../../ui/screens/sales/actions.py" line="+106" />
             <location line="+287" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
@@ -10650,7 +10688,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>显示全部客户(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/printing.py" line="+63" />
+            <location filename="../../ui/screens/sales/printing.py" line="+44" />
             <source>Wrote %1</source>
             <translation>已写入 %1</translation>
         </message>
@@ -11156,7 +11194,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="-27" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+719" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+721" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -11217,7 +11255,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>全部退货(&amp;A)</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+122" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -11268,7 +11306,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-623" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-625" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -11325,12 +11363,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+162" />
-            <location line="+423" />
+            <location line="+425" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-392" />
+            <location line="-394" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -11396,7 +11434,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请至少在 %1 的一行填写发货数量。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>Posted %1 against %2; what was not shipped stays open.</source>
             <translation>已按 %2 过账 %1；未发的数量仍未结。</translation>
         </message>

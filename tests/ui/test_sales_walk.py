@@ -168,3 +168,29 @@ def test_the_sale_just_posted_is_chosen_so_alt_d_prints_its_delivery_note(qtbot,
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: bool(printed))  # a button's Alt letter clicks it a moment later (animateClick)
     assert printed == [(number, "delivery")]
+
+
+def test_a_delivery_note_printed_in_chinese_is_named_in_chinese(qtbot, services, ship, chinese, monkeypatch, tmp_path):
+    """已写入 …/SD-2026-00001 delivery.pdf: an English word in the Chinese window and among the 送货单 in the folder."""
+    from domain.sales import commands as sc
+    from domain.sales import orders
+    from ui.screens.sales import printing
+
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("C0001", "BJ")).number
+    orders.add_line(uow(), sc.AddSalesOrderLine(so, "GR008-01", "5"))
+    orders.confirm_order(uow(), sc.ConfirmSalesOrder(so))
+    opened = []
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    monkeypatch.setattr(printing, "open_pdf", opened.append)
+    panel = ship.sales
+    panel.scan.setText(so)
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.so is not None and len(panel.lines) == 1)
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1)
+    number = panel.posted.model.rows[0].number
+    panel.posted.print_selected("delivery")
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened == [tmp_path / f"{number} 送货单.pdf"] and opened[0].read_bytes().startswith(b"%PDF")
+    assert panel.posted.message.text() == f"已写入 {opened[0]}"
