@@ -11230,17 +11230,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>退货原因（必填）</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Reason:</source>
-            <translation>原因：</translation>
-        </message>
-        <message>
-            <location line="-6" />
-            <source>Post return</source>
-            <translation>过账退货</translation>
-        </message>
-        <message>
-            <location line="-4" />
+            <location line="-3" />
             <source>Price paid</source>
             <translation>实付单价</translation>
         </message>
@@ -11255,7 +11245,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>全部退货(&amp;A)</translation>
         </message>
         <message>
-            <location line="+122" />
+            <location line="+2" />
+            <source>&amp;Post return</source>
+            <translation>过账退货(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Reason:</source>
+            <translation>原因(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+114" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>

@@ -145,25 +145,14 @@ def test_the_sale_just_posted_is_chosen_so_alt_d_prints_its_delivery_note(qtbot,
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from domain.sales import commands as sc
-    from domain.sales import orders
     from ui.screens.sales import printing
 
-    uow = services.uow
-    so = orders.create_order(uow(), sc.CreateSalesOrder("C0001", "BJ")).number
-    orders.add_line(uow(), sc.AddSalesOrderLine(so, "GR008-01", "5"))
-    orders.confirm_order(uow(), sc.ConfirmSalesOrder(so))
     printed = []
     monkeypatch.setattr(printing, "print_sale", lambda widget, services, number, kind: printed.append((number, kind)))
     panel = ship.sales
     qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 0 and not panel._busy)
     panel.scan.setFocus()
-    panel.scan.setText(so)
-    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.so is not None and len(panel.lines) == 1)
-    qtbot.keyClick(panel.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1)
-    number = panel.posted.model.rows[0].number
+    number = _post_a_sale(qtbot, services, ship)
     assert number.startswith("SD-") and panel.posted.selected() is not None
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: bool(printed))  # a button's Alt letter clicks it a moment later (animateClick)
@@ -172,25 +161,60 @@ def test_the_sale_just_posted_is_chosen_so_alt_d_prints_its_delivery_note(qtbot,
 
 def test_a_delivery_note_printed_in_chinese_is_named_in_chinese(qtbot, services, ship, chinese, monkeypatch, tmp_path):
     """已写入 …/SD-2026-00001 delivery.pdf: an English word in the Chinese window and among the 送货单 in the folder."""
+    from ui.screens.sales import printing
+
+    opened = []
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    monkeypatch.setattr(printing, "open_pdf", opened.append)
+    number = _post_a_sale(qtbot, services, ship)
+    panel = ship.sales
+    panel.posted.print_selected("delivery")
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened == [tmp_path / f"{number} 送货单.pdf"] and opened[0].read_bytes().startswith(b"%PDF")
+    assert panel.posted.message.text() == f"已写入 {opened[0]}"
+
+
+def _post_a_sale(qtbot, services, ship) -> str:
     from domain.sales import commands as sc
     from domain.sales import orders
-    from ui.screens.sales import printing
 
     uow = services.uow
     so = orders.create_order(uow(), sc.CreateSalesOrder("C0001", "BJ")).number
     orders.add_line(uow(), sc.AddSalesOrderLine(so, "GR008-01", "5"))
     orders.confirm_order(uow(), sc.ConfirmSalesOrder(so))
-    opened = []
-    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
-    monkeypatch.setattr(printing, "open_pdf", opened.append)
     panel = ship.sales
     panel.scan.setText(so)
     qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.so is not None and len(panel.lines) == 1)
     qtbot.keyClick(panel.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1)
-    number = panel.posted.model.rows[0].number
-    panel.posted.print_selected("delivery")
-    qtbot.waitUntil(lambda: bool(opened))
-    assert opened == [tmp_path / f"{number} 送货单.pdf"] and opened[0].read_bytes().startswith(b"%PDF")
-    assert panel.posted.message.text() == f"已写入 {opened[0]}"
+    qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1 and panel.posted.selected() is not None)
+    return panel.posted.model.rows[0].number
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_a_customer_return_goes_from_its_line_to_the_reason_with_alt_r_and_posts_with_alt_p(qtbot, services, ship,
+                                                                                            language, request):
+    """原因： and 过账退货 had no Alt letter: from the quantity typed the clerk Tabbed to the reason, and Enter in it
+    was the only key that posted."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.ui.test_shell import _mnemonic
+
+    request.getfixturevalue(language)
+    _post_a_sale(qtbot, services, ship)
+    dialog = ship.sales.posted.return_selected()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    post = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert _mnemonic(post.text()) == "p" and _mnemonic(dialog.form.labelForField(dialog.reason).text()) == "r"
+    dialog.activateWindow()
+    dialog.set_quantity(0, "2")
+    dialog.table.setFocus()
+    qtbot.waitUntil(dialog.table.hasFocus)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.reason.hasFocus)
+    QTest.keyClicks(dialog.reason, "damaged")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(dialog.documents))
+    assert dialog.documents[0].number.startswith("SR-")

@@ -56,13 +56,13 @@ class CustomerReturnDialog(ReturnDialog):
             quantity_title=translate("SalesShip", "Return"),
             all_text=translate("SalesShip", "Return &all"),
             reason_hint=translate("SalesShip", "why the goods come back (required)"),
-            ok_text=translate("SalesShip", "Post return"))
+            ok_text=translate("SalesShip", "&Post return"))
         self.sale = sale  # DocumentRow of kind sale
         self.head.setText(self.head_text(sale.partner))
         self.setMinimumWidth(780)  # at 640 the price column was off the right edge
         self.lines: list[lookup.ReturnableLine] = []
         self.documents: list = []
-        self.form.addRow(translate("SalesShip", "Reason:"), self.reason)
+        self.form.addRow(translate("SalesShip", "&Reason:"), self.reason)  # Alt+R: from a line to the reason
         self.resize(780, 380)
         uow = services.reader
         self.load(lambda: lookup.returnable(uow(), sale.number))
