@@ -10645,7 +10645,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>预计到货</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+76" />
             <location line="+65" />
             <location filename="../../ui/screens/sales/screen.py" line="-349" />
             <location line="+338" />
@@ -10673,14 +10673,9 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>现在可以发货的欠货</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Customer:</source>
-            <translation>客户：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Print backorder notice…</source>
-            <translation>打印到货通知…</translation>
+            <location line="+2" />
+            <source>&amp;Print backorder notice…</source>
+            <translation>打印到货通知(&amp;P)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -10903,12 +10898,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印(&amp;P)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../ui/screens/sales/backorders.py" line="-2" />
+            <location filename="../../ui/screens/sales/screen.py" line="+2" />
             <source>C&amp;ustomer:</source>
             <translation>客户(&amp;U)：</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/sales/screen.py" line="+1" />
             <source>code or name</source>
             <translation>编号或名称</translation>
         </message>

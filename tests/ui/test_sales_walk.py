@@ -218,3 +218,23 @@ def test_a_customer_return_goes_from_its_line_to_the_reason_with_alt_r_and_posts
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: bool(dialog.documents))
     assert dialog.documents[0].number.startswith("SR-")
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_backorder_lists_customer_filter_and_its_notice_have_alt_letters(qtbot, services, language, request):
+    """客户： and 打印到货通知… were reached by Tab only; 显示全部客户(&A) had its letter."""
+    from tests.ui.test_shell import _mnemonic
+    from ui.screens.sales.backorders import BackordersDialog
+
+    request.getfixturevalue(language)
+    dialog = BackordersDialog(services)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.customer_label.buddy() is dialog.customer
+    assert [_mnemonic(x.text()) for x in (dialog.customer_label, dialog.print_button, dialog.all_button)] == [
+        "u", "p", "a"]
+    if language == "chinese":
+        assert (dialog.customer_label.text(), dialog.print_button.text()) == ("客户(&U)：", "打印到货通知(&P)…")
+    dialog.show()
+    dialog.activateWindow()
+    _alt_goes_to(qtbot, dialog.table, Qt.Key.Key_U, dialog.customer)
