@@ -26,6 +26,7 @@ from domain.accounts.model import Side
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
 from domain.kernel.refusals import ENGLISH
 from domain.kernel.refusals import refusal
 from domain.sales.model import SalesOrder
@@ -123,13 +124,19 @@ def check_credit(uow, order: SalesOrder, on: date) -> CreditCheck:
     return CreditCheck(limit, balance, others, open_value(order, places), overdue, oldest)
 
 
+def money(amount: Decimal) -> str:
+    """An amount in a credit refusal as the screens show money: 56,989.91, not 56989.91 (a clerk read the limit of
+    50000 as five thousand or five hundred thousand)."""
+    return fmt_price(amount)
+
+
 def over_limit(order: SalesOrder, check: CreditCheck, *, may_override: bool) -> OverCreditLimit:
     """The refusal of confirming ``order`` past the limit: ``credit_limit_exceeded`` (a manager may override) or
     ``credit_limit_needs_manager`` (the user asked to override and may not)."""
     code = "credit_limit_exceeded" if may_override else "credit_limit_needs_manager"
-    exc = refusal(OverCreditLimit, code, so=order.label, customer=order.customer_code, limit=fmt(check.limit),
-                  balance=fmt(check.balance), open_orders=fmt(check.open_orders), this_order=fmt(check.this_order),
-                  exposure=fmt(check.exposure), over=fmt(check.over))
+    exc = refusal(OverCreditLimit, code, so=order.label, customer=order.customer_code, limit=money(check.limit),
+                  balance=money(check.balance), open_orders=money(check.open_orders),
+                  this_order=money(check.this_order), exposure=money(check.exposure), over=money(check.over))
     exc.check = check
     return exc
 
@@ -138,7 +145,7 @@ def overdue_notice(order: SalesOrder, check: CreditCheck) -> Notice | None:
     """The warning of items more than 90 days overdue, or None."""
     if check.overdue_90 <= 0:
         return None
-    return Notice("credit_overdue_90", {"customer": order.customer_code, "amount": fmt(check.overdue_90),
+    return Notice("credit_overdue_90", {"customer": order.customer_code, "amount": money(check.overdue_90),
                                         "due": check.oldest_due.isoformat() if check.oldest_due else ""})
 
 

@@ -10397,6 +10397,44 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>SalesFiles</name>
+        <message>
+            <location filename="../../ui/screens/sales/printing.py" line="+32" />
+            <source>confirmation</source>
+            <translation>订单确认书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>delivery</source>
+            <translation>送货单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>invoice</source>
+            <translation>销售单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>backorder</source>
+            <translation>到货通知</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>backorders</source>
+            <translation>到货通知</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>return</source>
+            <translation>退货单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>receipt</source>
+            <translation>入库单</translation>
+        </message>
+    </context>
+    <context>
         <name>SalesLines</name>
         <message>
             <location filename="../../ui/screens/reports/lines.py" line="+46" />
@@ -10477,7 +10515,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+105" />
+            <location filename="../../ui/screens/sales/actions.py" line="+106" />
             <location line="+287" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
@@ -10655,7 +10693,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+780" />
+            <location filename="../../ui/screens/sales/screen.py" line="+787" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10699,7 +10737,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>预计到货</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+76" />
             <location line="+65" />
             <location filename="../../ui/screens/sales/screen.py" line="-349" />
             <location line="+338" />
@@ -10727,14 +10765,9 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>现在可以发货的欠货</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Customer:</source>
-            <translation>客户：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Print backorder notice…</source>
-            <translation>打印到货通知…</translation>
+            <location line="+2" />
+            <source>&amp;Print backorder notice…</source>
+            <translation>打印到货通知(&amp;P)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -10742,7 +10775,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>显示全部客户(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/printing.py" line="+63" />
+            <location filename="../../ui/screens/sales/printing.py" line="+44" />
             <source>Wrote %1</source>
             <translation>已写入 %1</translation>
         </message>
@@ -10912,7 +10945,37 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>参考号(&amp;E)：</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="+5" />
+            <source>quoted</source>
+            <translation>按报价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>standing</source>
+            <translation>按客户折扣</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add (Enter)</source>
+            <translation>添加 (Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Qty:</source>
+            <translation>数量(&amp;Q)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price e&amp;xcl. tax:</source>
+            <translation>不含税单价(&amp;X)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discount % (&amp;G):</source>
+            <translation>折扣 %(&amp;G)：</translation>
+        </message>
+        <message>
+            <location line="-22" />
             <source>Cancel &amp;order…</source>
             <translation>取消订单(&amp;O)…</translation>
         </message>
@@ -10927,12 +10990,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印(&amp;P)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../ui/screens/sales/backorders.py" line="-2" />
+            <location filename="../../ui/screens/sales/screen.py" line="+2" />
             <source>C&amp;ustomer:</source>
             <translation>客户(&amp;U)：</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/sales/screen.py" line="+1" />
             <source>code or name</source>
             <translation>编号或名称</translation>
         </message>
@@ -10973,20 +11037,9 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>数量</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Price (quoted)</source>
-            <translation>单价（按报价）</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <location filename="../../ui/screens/sales/words.py" line="+5" />
             <source>Disc. %</source>
             <translation>折扣 %</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Add</source>
-            <translation>添加</translation>
         </message>
         <message>
             <location filename="../../ui/screens/sales/shortage.py" line="+134" />
@@ -11229,7 +11282,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="-27" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+718" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+721" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -11265,17 +11318,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>退货原因（必填）</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Reason:</source>
-            <translation>原因：</translation>
-        </message>
-        <message>
-            <location line="-6" />
-            <source>Post return</source>
-            <translation>过账退货</translation>
-        </message>
-        <message>
-            <location line="-4" />
+            <location line="-3" />
             <source>Price paid</source>
             <translation>实付单价</translation>
         </message>
@@ -11290,7 +11333,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>全部退货(&amp;A)</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+2" />
+            <source>&amp;Post return</source>
+            <translation>过账退货(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Reason:</source>
+            <translation>原因(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+114" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -11341,7 +11394,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-623" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-625" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -11398,12 +11451,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+162" />
-            <location line="+423" />
+            <location line="+425" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-392" />
+            <location line="-394" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -11469,7 +11522,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>请至少在 %1 的一行填写发货数量。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>Posted %1 against %2; what was not shipped stays open.</source>
             <translation>已按 %2 过账 %1；未发的数量仍未结。</translation>
         </message>
@@ -11495,36 +11548,41 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>Sales order:</source>
-            <translation>销售订单：</translation>
+            <source>&amp;Sales order:</source>
+            <translation>销售订单(&amp;S)：</translation>
         </message>
         <message>
             <location line="+5" />
-            <source>Customer:</source>
-            <translation>客户：</translation>
+            <source>C&amp;ustomer:</source>
+            <translation>客户(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>W&amp;arehouse:</source>
+            <translation>仓库(&amp;A)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>R&amp;eference:</source>
+            <translation>参考号(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;can:</source>
+            <translation>扫描(&amp;C)：</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>C&amp;lear</source>
+            <translation>清空(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="-21" />
             <source>code or name</source>
             <translation>编号或名称</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Warehouse:</source>
-            <translation>仓库：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reference:</source>
-            <translation>参考号：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Scan:</source>
-            <translation>扫描：</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Scan a sales order number, a barcode or a SKU, then Enter</source>
             <translation>扫描销售订单号、条码或货号，然后按回车</translation>
         </message>
@@ -11559,12 +11617,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>问题</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+5" />
             <source>&amp;Post sale (Ctrl+Enter)</source>
             <translation>过账销售(&amp;P) (Ctrl+Enter)</translation>
         </message>

@@ -57,8 +57,8 @@ def test_the_override_is_offered_while_sign_in_is_off_and_confirms_past_the_limi
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     screen.confirm_order()
     qtbot.waitUntil(lambda: screen.current.state == "confirmed")
-    assert "over its credit limit of 10 by 18.25" in asked[0]
-    assert "Past the credit limit of 10 by 18.25, allowed by you." in screen.message.text()
+    assert "over its credit limit of 10.00 by 18.25" in asked[0]
+    assert "Past the credit limit of 10.00 by 18.25, allowed by you." in screen.message.text()
     assert "overridden by boss" in orders.load_order(services.uow(), so).notes
 
 
@@ -83,6 +83,6 @@ def test_a_clerk_is_shown_the_refusal_and_offered_no_override(qtbot, db, service
     screen.confirm_order()
     qtbot.waitUntil(lambda: bool(shown))
     assert not asked
-    assert "over its credit limit of 10 by 18.25" in shown[0] and "a manager can confirm it" in shown[0]
+    assert "over its credit limit of 10.00 by 18.25" in shown[0] and "a manager can confirm it" in shown[0]
     assert orders.load_order(services.uow(), so).state == "draft"
     assert services.stock.stock(sku="SD-1", warehouse="W1")[0].reserved == D(0)

@@ -63,8 +63,8 @@ def test_past_the_limit_a_clerk_is_refused_and_a_managers_override_is_recorded(d
     run("so", "confirm", second)  # 226 + 226 = 452 ≤ 500
     third = order("1", "100")  # 113: 565, 65 over
     _, err = run("so", "confirm", third, code=3)
-    assert (f"sales order {third} would take customer ACME to 565, over its credit limit of 500 by 65 (balance 226, "
-            f"open orders 226, this order 113); a manager can confirm it with override") in err
+    assert (f"sales order {third} would take customer ACME to 565.00, over its credit limit of 500.00 by 65.00 "
+            f"(balance 226.00, open orders 226.00, this order 113.00); a manager can confirm it with override") in err
 
     run("user", "add", "admin", "--role", "admin")
     run("user", "add", "clerk", "--role", "clerk", user="admin")
@@ -97,4 +97,4 @@ def test_items_more_than_90_days_overdue_are_a_warning_not_a_refusal(db_path):
     run("so", "add-line", new, "SCREW", "1", "--price", "10")
     out, err = run("so", "confirm", new)
     assert f"{new} confirmed" in out
-    assert "warning: customer ACME has 11.3 more than 90 days overdue (the oldest due 2025-01-03)" in err
+    assert "warning: customer ACME has 11.30 more than 90 days overdue (the oldest due 2025-01-03)" in err

@@ -97,9 +97,9 @@ def test_exposure_is_balance_plus_open_orders_plus_this_order_with_tax(uow):
         confirm(uow, third)
     refused = over.value
     assert refused.code == "credit_limit_exceeded"
-    assert refused.params == {"so": third, "customer": "ACME", "limit": "1000", "balance": "250",
-                              "open_orders": "565", "this_order": "226", "exposure": "1041", "over": "41"}
-    assert "over its credit limit of 1000 by 41" in str(refused) and "a manager can confirm it" in str(refused)
+    assert refused.params == {"so": third, "customer": "ACME", "limit": "1,000.00", "balance": "250.00",
+                              "open_orders": "565.00", "this_order": "226.00", "exposure": "1,041.00", "over": "41.00"}
+    assert "over its credit limit of 1,000.00 by 41.00" in str(refused) and "a manager can confirm it" in str(refused)
     assert uow.snapshot().balances == before.balances  # nothing reserved
     with uow:
         assert orders.find_order(uow, third).state == SoState.DRAFT
@@ -154,5 +154,5 @@ def test_items_more_than_90_days_overdue_warn_but_do_not_refuse(uow):
     done = confirm(uow, order(uow, "1"))
     assert done.order.state == SoState.CONFIRMED
     assert [(w.code, w.params) for w in done.warnings] == [
-        ("credit_overdue_90", {"customer": "ACME", "amount": "100", "due": "2026-03-01"})]
-    assert str(done.warnings[0]) == "customer ACME has 100 more than 90 days overdue (the oldest due 2026-03-01)"
+        ("credit_overdue_90", {"customer": "ACME", "amount": "100.00", "due": "2026-03-01"})]
+    assert str(done.warnings[0]) == "customer ACME has 100.00 more than 90 days overdue (the oldest due 2026-03-01)"

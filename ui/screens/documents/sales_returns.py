@@ -56,13 +56,13 @@ class CustomerReturnDialog(ReturnDialog):
             quantity_title=translate("SalesShip", "Return"),
             all_text=translate("SalesShip", "Return &all"),
             reason_hint=translate("SalesShip", "why the goods come back (required)"),
-            ok_text=translate("SalesShip", "Post return"))
+            ok_text=translate("SalesShip", "&Post return"))
         self.sale = sale  # DocumentRow of kind sale
         self.head.setText(self.head_text(sale.partner))
         self.setMinimumWidth(780)  # at 640 the price column was off the right edge
         self.lines: list[lookup.ReturnableLine] = []
         self.documents: list = []
-        self.form.addRow(translate("SalesShip", "Reason:"), self.reason)
+        self.form.addRow(translate("SalesShip", "&Reason:"), self.reason)  # Alt+R: from a line to the reason
         self.resize(780, 380)
         uow = services.reader
         self.load(lambda: lookup.returnable(uow(), sale.number))
@@ -113,6 +113,7 @@ class PostedSales(QWidget):
         super().__init__(parent)
         self.services = services
         self.dialog: CustomerReturnDialog | None = None
+        self.pending: str | None = None  # the number to make current once the list is read: the sale just posted
         self.model = PostedSalesModel(self)
         self.table = DataTable("documents/sales", self)  # its columns are not the generic list's any more
         self.table.setModel(self.model)
@@ -152,8 +153,20 @@ class PostedSales(QWidget):
         def done(rows) -> None:
             if alive(self):
                 self.model.set_rows(rows)
+                self._select_pending()
 
         self.services.tasks.submit(sales.posted_sales, on_done=done)
+
+    def _select_pending(self) -> None:
+        """The sale just posted becomes the list's current row, so Alt+D prints its delivery note (Alt+I its invoice)
+        at once: nothing was selected, and the print buttons said to select a posted sale first."""
+        number, self.pending = self.pending, None
+        for r, row in enumerate(self.model.rows if number else ()):
+            if row.number == number:
+                index = self.model.index(r, 0)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return
 
     def selected(self):
         index = self.table.currentIndex()

@@ -56,6 +56,7 @@ from ui.screens.documents.sales_returns import PostedSales
 from ui.screens.sales.words import cost_undercut
 from ui.screens.sales.words import unit_costs
 from ui.widgets.busy import alive
+from ui.widgets.pinyin_completer import complete_combo
 from ui.widgets.tab_order import chain_tabs
 from ui.widgets.table_view import fit_titles
 
@@ -147,7 +148,7 @@ class SalesShipPanel(QWidget):
         self.customer_label, self.customer = QLabel(self), QComboBox(self)
         self.customer.setEditable(True)
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.customer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        complete_combo(self.customer)  # by code, name or the name's pinyin, as on Sales orders
         self.customer_label.setBuddy(self.customer)
         self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
         self.warehouse_label.setBuddy(self.warehouse)
@@ -647,6 +648,8 @@ class SalesShipPanel(QWidget):
         self._show_lines()
         self._show_result()
         self._show_info()
+        if documents:
+            self.posted.pending = documents[0].number
         self.reload()
         self.scan.setFocus()
 
@@ -700,16 +703,16 @@ class SalesShipPanel(QWidget):
             self.posted.retranslate()
         self.order_mode.setText(QCoreApplication.translate("SalesShip", "Against a sales &order"))
         self.counter_mode.setText(QCoreApplication.translate("SalesShip", "Counter sale (&walk-in)"))
-        self.so_label.setText(QCoreApplication.translate("SalesShip", "Sales order:"))
+        self.so_label.setText(QCoreApplication.translate("SalesShip", "&Sales order:"))
         if self.so_combo.count():
             self.so_combo.setItemText(
                 0, QCoreApplication.translate("SalesShip", "Choose an open order, or scan its number")
             )
-        self.customer_label.setText(QCoreApplication.translate("SalesShip", "Customer:"))
+        self.customer_label.setText(QCoreApplication.translate("SalesShip", "C&ustomer:"))
         self.customer.lineEdit().setPlaceholderText(QCoreApplication.translate("SalesShip", "code or name"))
-        self.warehouse_label.setText(QCoreApplication.translate("SalesShip", "Warehouse:"))
-        self.reference_label.setText(QCoreApplication.translate("SalesShip", "Reference:"))
-        self.scan_label.setText(QCoreApplication.translate("SalesShip", "Scan:"))
+        self.warehouse_label.setText(QCoreApplication.translate("SalesShip", "W&arehouse:"))
+        self.reference_label.setText(QCoreApplication.translate("SalesShip", "R&eference:"))
+        self.scan_label.setText(QCoreApplication.translate("SalesShip", "S&can:"))
         self.scan.setPlaceholderText(
             QCoreApplication.translate("SalesShip", "Scan a sales order number, a barcode or a SKU, then Enter")
         )
@@ -727,7 +730,7 @@ class SalesShipPanel(QWidget):
             ]
         )
         fit_titles(self.grid)
-        self.clear_button.setText(QCoreApplication.translate("SalesShip", "Clear"))
+        self.clear_button.setText(QCoreApplication.translate("SalesShip", "C&lear"))
         self.post_button.setText(QCoreApplication.translate("SalesShip", "&Post sale (Ctrl+Enter)"))
         self._show_info()
         self._show_lines()

@@ -32,6 +32,7 @@ from domain.sales.credit import OverCreditLimit
 from domain.sales.orders import Shortage
 from ui.dialogs.reason import ReasonDialog
 from ui.i18n import fill
+from ui.models.table import money_text
 from ui.refusals import refusal_text
 from ui.refusals import say as say_refusal
 from ui.screens.sales.words import L_DISCOUNT
@@ -361,7 +362,7 @@ class OrderActions:
             check = done.check
             if credit_override and check is not None and check.is_over:
                 text += " " + fill(translate("SalesOrders", "Past the credit limit of %1 by %2, allowed by you."),
-                                   fmt(check.limit), fmt(check.over))
+                                   money_text(check.limit), money_text(check.over))
             for warning in done.warnings:
                 said = say_refusal(warning.code, warning.params) or str(warning)
                 text += " " + fill(translate("SalesOrders", "Warning: %1."), said)

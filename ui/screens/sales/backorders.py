@@ -96,6 +96,7 @@ class BackordersDialog(QDialog):
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
         self.customer_label = QLabel(self)
+        self.customer_label.setBuddy(self.customer)  # Alt+U, as on the order; Alt+P prints the notice
         top.addWidget(self.customer_label)
         top.addWidget(self.customer, 1)
         top.addWidget(self.all_button)
@@ -187,8 +188,8 @@ class BackordersDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(translate("SalesOrders", "Backorders") if self.freed is None
                             else translate("SalesOrders", "Backorders that can now ship"))
-        self.customer_label.setText(translate("SalesOrders", "Customer:"))
-        self.print_button.setText(translate("SalesOrders", "Print backorder notice…"))
+        self.customer_label.setText(translate("SalesOrders", "C&ustomer:"))
+        self.print_button.setText(translate("SalesOrders", "&Print backorder notice…"))
         self.all_button.setText(translate("SalesOrders", "Show &all customers"))
         if self.customer.count():
             self.customer.setItemText(0, translate("SalesOrders", "All customers"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QLocale
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtCore import QUrl
@@ -23,6 +25,23 @@ from ui.screens.sales.words import translate
 from ui.widgets.busy import alive
 
 opened: list[Path] = []  # every PDF opened in this session, newest last
+
+# The word after the number in a PDF's file name, in the window's language: a Chinese clerk was told
+# 已写入 …/SD-2026-00287 delivery.pdf, and found an English word among the 送货单 in the folder.
+FILE_WORDS = {
+    "confirmation": QT_TRANSLATE_NOOP("SalesFiles", "confirmation"),
+    "delivery": QT_TRANSLATE_NOOP("SalesFiles", "delivery"),
+    "invoice": QT_TRANSLATE_NOOP("SalesFiles", "invoice"),
+    "backorder": QT_TRANSLATE_NOOP("SalesFiles", "backorder"),
+    "backorders": QT_TRANSLATE_NOOP("SalesFiles", "backorders"),
+    "return": QT_TRANSLATE_NOOP("SalesFiles", "return"),
+    "receipt": QT_TRANSLATE_NOOP("SalesFiles", "receipt"),
+}
+
+
+def file_name(number: str, kind: str) -> str:
+    """``SD-2026-00287 送货单.pdf`` in Chinese, ``SD-2026-00287 delivery.pdf`` in English."""
+    return f"{number} {QCoreApplication.translate('SalesFiles', FILE_WORDS[kind])}.pdf"
 
 
 def pdf_folder() -> Path:
@@ -88,7 +107,8 @@ def print_order(screen, kind: str) -> None:
             error=True,
         )
         return
-    _write(screen, f"{so} {kind}.pdf", lambda language, locale_name: render_order(uow, so, kind, language, locale_name))
+    _write(screen, file_name(so, kind),
+           lambda language, locale_name: render_order(uow, so, kind, language, locale_name))
 
 
 def print_backorder_notice(dialog, services, customer: str) -> None:
@@ -98,7 +118,7 @@ def print_backorder_notice(dialog, services, customer: str) -> None:
     uow = services.uow
     _write(
         dialog,
-        f"backorders {customer}.pdf",
+        f"{QCoreApplication.translate('SalesFiles', FILE_WORDS['backorders'])} {customer}.pdf",
         lambda language, locale_name: render_customer_notice(uow, customer, language, locale_name),
     )
 
@@ -108,7 +128,7 @@ def print_sale(widget, services, number: str, kind: str) -> None:
     from ui.pdf.sales_orders import render_sale
 
     uow = services.uow
-    _write(widget, f"{number} {kind}.pdf",
+    _write(widget, file_name(number, kind),
            lambda language, locale_name: render_sale(uow, number, kind, language, locale_name))
 
 
@@ -118,7 +138,7 @@ def print_return(widget, services, number: str) -> None:
     from ui.pdf.returns import render_return
 
     uow = services.uow
-    _write(widget, f"{number} return.pdf",
+    _write(widget, file_name(number, "return"),
            lambda language, locale_name: render_return(uow, number, language, locale_name))
 
 
@@ -128,5 +148,5 @@ def print_goods_receipt(widget, services, number: str) -> None:
     from ui.pdf.returns import render_goods_receipt
 
     uow = services.uow
-    _write(widget, f"{number} receipt.pdf",
+    _write(widget, file_name(number, "receipt"),
            lambda language, locale_name: render_goods_receipt(uow, number, language, locale_name))
