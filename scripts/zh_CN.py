@@ -957,10 +957,15 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。',
     ('ImportWizard', '%n rows have problems (%1 in all); nothing was imported. Correct them and import the file again.'):
         '%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。',
-    ('ImportWizard', '%n row has problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.'):
-        '%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。',
-    ('ImportWizard', '%n rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.'):
-        '%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。',
+    ('ImportWizard', 'Check &again'): '重新检查(&A)',
+    ('ImportWizard', 'Read the file again, as corrected and saved, and check every row (F5)'):
+        '重新读取修改并保存后的文件，逐行检查（F5）',
+    ('ImportWizard', "The file's columns changed since it was read: check the column chosen for each field, then Next."):
+        '文件的列与上次读取时不同：请核对每个字段对应的列，然后点“下一步”。',
+    ('ImportWizard', '%n row has problems (listed below). Nothing can be imported until they are corrected: correct the file, save it and press Check again (F5).'):
+        '%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件并保存，然后点“重新检查”（F5）。',
+    ('ImportWizard', '%n rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, save it and press Check again (F5).'):
+        '%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件并保存，然后点“重新检查”（F5）。',
     ('ImportWizard', '%1: %n row. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.'):
         '%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。',
     ('ImportWizard', '%1: %n rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.'):

@@ -4411,7 +4411,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+68" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+71" />
             <source>1,234.5 (a decimal point; commas between thousands)</source>
             <translation>1,234.5（小数点；逗号分隔千位）</translation>
         </message>
@@ -4601,7 +4601,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>整数计量</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location line="+160" />
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
@@ -4616,7 +4616,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+87" />
             <source>The one row as it will be read (numbers as %1):</source>
             <translation>仅有的一行（按导入时的读法显示，数字格式：%1）：</translation>
         </message>
@@ -4626,17 +4626,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>前 %n 行（按导入时的读法显示，数字格式：%1）：</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>%n row has problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
-            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%n rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
-            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
-        </message>
-        <message>
-            <location line="+10" />
+            <location line="+49" />
             <source>%n row is left out; the report says why.</source>
             <translation>有 %n 行未导入，原因见下表。</translation>
         </message>
@@ -4681,22 +4671,22 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+53" />
             <source>Column %1</source>
             <translation>第 %1 列</translation>
         </message>
         <message>
-            <location line="-338" />
+            <location line="-363" />
             <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
             <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+308" />
+            <location line="+330" />
             <source>An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
             <translation>Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location line="-297" />
+            <location line="-319" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
@@ -4721,18 +4711,18 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>Checking every row…</source>
             <translation>正在检查每一行…</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+78" />
+            <location line="+23" />
+            <location line="+89" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location line="-67" />
+            <location line="-78" />
             <source>Not a number in the chosen format; the report below says what would be accepted.</source>
             <translation>不是所选格式的数字；下方的检查报告列出了可接受的值。</translation>
         </message>
@@ -4742,7 +4732,22 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>文件中为：%1</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+23" />
+            <source>The file's columns changed since it was read: check the column chosen for each field, then Next.</source>
+            <translation>文件的列与上次读取时不同：请核对每个字段对应的列，然后点“下一步”。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%n row has problems (listed below). Nothing can be imported until they are corrected: correct the file, save it and press Check again (F5).</source>
+            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件并保存，然后点“重新检查”（F5）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%n rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, save it and press Check again (F5).</source>
+            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件并保存，然后点“重新检查”（F5）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Every row can be imported: %1 new, %2 changed, %3 unchanged or already imported.</source>
             <translation>所有行都可以导入：新增 %1，修改 %2，未变或已导入 %3。</translation>
         </message>
@@ -4778,12 +4783,12 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
-            <location line="+70" />
+            <location line="+73" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-27" />
             <source>Not imported: %1</source>
             <translation>未导入：%1</translation>
         </message>
@@ -4828,7 +4833,17 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>导入(&amp;I)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>Check &amp;again</source>
+            <translation>重新检查(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the file again, as corrected and saved, and check every row (F5)</source>
+            <translation>重新读取修改并保存后的文件，逐行检查（F5）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
