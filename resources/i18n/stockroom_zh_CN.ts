@@ -15291,41 +15291,41 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <name>Welcome</name>
         <message>
             <location filename="../../ui/dialogs/welcome.py" line="+66" />
-            <source>Company name:</source>
-            <translation>公司名称：</translation>
+            <source>Company &amp;name:</source>
+            <translation>公司名称(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Address:</source>
-            <translation>地址：</translation>
+            <source>&amp;Address:</source>
+            <translation>地址(&amp;A)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Currency:</source>
-            <translation>币种：</translation>
+            <source>C&amp;urrency:</source>
+            <translation>币种(&amp;U)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Tax rate (%):</source>
-            <translation>税率（%）：</translation>
+            <source>&amp;Tax rate (%):</source>
+            <translation>税率（%）(&amp;T)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>First warehouse code:</source>
-            <translation>第一个仓库代码：</translation>
+            <source>First &amp;warehouse code:</source>
+            <translation>第一个仓库代码(&amp;W)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Warehouse name:</source>
-            <translation>仓库名称：</translation>
+            <source>Warehouse nam&amp;e:</source>
+            <translation>仓库名称(&amp;E)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Database file:</source>
-            <translation>数据库文件：</translation>
+            <source>Database &amp;file:</source>
+            <translation>数据库文件(&amp;F)：</translation>
         </message>
         <message>
-            <location line="+173" />
+            <location line="+184" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -15416,7 +15416,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在生成演示数据库：第 %1 步，共 %2 步</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+14" />
+            <location line="+60" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location line="-57" />
             <source>The demo was not built: you cancelled it.</source>
             <translation>演示数据库未生成：您已取消。</translation>
         </message>
@@ -15443,46 +15449,61 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+2" />
-            <source>Language:</source>
-            <translation>语言：</translation>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Create a new company database</source>
-            <translation>新建公司数据库</translation>
+            <source>&amp;Create a new company database</source>
+            <translation>新建公司数据库(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Join your office's shared database</source>
+            <translation>加入本公司的共享数据库(&amp;J)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Open an existing file…</source>
+            <translation>打开现有文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Explore the &amp;demo database</source>
+            <translation>浏览演示数据库(&amp;D)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>C&amp;hoose…</source>
+            <translation>选择(&amp;H)…</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Back</source>
+            <translation>返回(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Create</source>
+            <translation>创建(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="-20" />
             <source>Your company's name, address and currency, and your first warehouse.</source>
             <translation>填写公司名称、地址和币种，以及第一个仓库。</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Join your office's shared database</source>
-            <translation>加入本公司的共享数据库</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>For another computer of an office that already works with Stockroom: the company, its products and its stock come from the shared database. You enter its address next.</source>
             <translation>适用于公司里已在使用 Stockroom 的另一台电脑：公司信息、商品和库存都从共享数据库取得。下一步填写它的地址。</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Open an existing file…</source>
-            <translation>打开现有文件…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>A Stockroom database from a colleague or a backup; it opens next time too.</source>
             <translation>同事或备份中的 Stockroom 数据库；下次启动时也会打开它。</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Explore the demo database</source>
-            <translation>浏览演示数据库</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>A trading business with two years of history and what its customers and suppliers owe, kept in a file of its own. The first time it takes about a minute to build.</source>
             <translation>一家有两年历史数据及应收应付往来账的贸易公司，保存在单独的文件中。首次生成约需一分钟。</translation>
         </message>
@@ -15502,30 +15523,9 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>例如 上海总仓</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Back</source>
-            <translation>返回</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Create</source>
-            <translation>创建</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Building the demo database in the background. It opens as soon as it is ready.</source>
             <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
-        </message>
-        <message>
-            <location line="-58" />
-            <location line="+60" />
-            <source>Quit</source>
-            <translation>退出</translation>
         </message>
     </context>
 </TS>
