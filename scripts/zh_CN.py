@@ -957,6 +957,15 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。',
     ('ImportWizard', '%n rows have problems (%1 in all); nothing was imported. Correct them and import the file again.'):
         '%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。',
+    ('ImportWizard', 'Save an empty &template…'): '保存空白模板(&T)…',
+    ('ImportWizard', 'An Excel workbook with the columns this kind of file needs, to fill in and import here'):
+        '一个带有此类文件所需各列的 Excel 工作簿，填好后在这里导入',
+    ('ImportWizard', '%1 import template.xlsx'): '%1导入模板.xlsx',
+    ('ImportWizard', 'Save an empty template'): '保存空白模板',
+    ('ImportWizard', 'Excel workbooks (*.xlsx)'): 'Excel 工作簿 (*.xlsx)',
+    ('ImportWizard', 'Saving %1…'): '正在保存 %1…',
+    ('ImportWizard', 'Saved %1: fill in one row per record under its headers (* marks a column needed), save it, then Next.'):
+        '已保存 %1：在表头下每条记录填一行（带 * 的列为必填），保存后点“下一步”。',
     ('ImportWizard', 'Check &again'): '重新检查(&A)',
     ('ImportWizard', 'Read the file again, as corrected and saved, and check every row (F5)'):
         '重新读取修改并保存后的文件，逐行检查（F5）',
@@ -992,7 +1001,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', 'An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.'):
         'Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。',
     ('ImportWizard', 'Barcode'): '条码',
-    ('ImportWizard', 'Browse…'): '浏览…',
+    ('ImportWizard', 'B&rowse…'): '浏览(&R)…',
     ('ImportWizard', 'Cancel'): '取消',
     ('ImportWizard', 'Category'): '类别',
     ('ImportWizard', 'Checking every row…'): '正在检查每一行…',
@@ -1011,7 +1020,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '所有行都可以导入：新增 %1，修改 %2，未变或已导入 %3。',
     ('ImportWizard', 'Example from the file: %1 “%2” is not a number in this format.'): '文件中的示例：%1“%2”不是此格式的数字。',
     ('ImportWizard', 'Example from the file: %1 “%2” reads as %3.'): '文件中的示例：%1“%2”读作 %3。',
-    ('ImportWizard', 'File'): '文件',
+    ('ImportWizard', '&File'): '文件(&F)',
     ('ImportWizard', 'Import from Excel or CSV'): '从 Excel 或 CSV 导入',
     ('ImportWizard', 'Imported: %1 added, %2 updated, %3 unchanged or already imported.'): '已导入：新增 %1，更新 %2，未变或已导入 %3。',
     ('ImportWizard', 'Importing…'): '正在导入…',
@@ -1051,7 +1060,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', 'Unit cost'): '单位成本',
     ('ImportWizard', 'Unit price'): '单价',
     ('ImportWizard', 'Warehouse'): '仓库',
-    ('ImportWizard', 'What the file holds'): '文件内容',
+    ('ImportWizard', '&What the file holds'): '文件内容(&W)',
     ('ImportWizard', 'Whole units'): '整数计量',
     ('MainWindow', '%1: %n line(s)'): '%1：%n 行',
     ('MainWindow', '&About Stockroom'): '关于 Stockroom(&A)',

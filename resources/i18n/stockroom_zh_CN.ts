@@ -4601,12 +4601,37 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>整数计量</translation>
         </message>
         <message>
-            <location line="+160" />
+            <location line="+168" />
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+12" />
+            <source>%1 import template.xlsx</source>
+            <translation>%1导入模板.xlsx</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save an empty template</source>
+            <translation>保存空白模板</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Saved %1: fill in one row per record under its headers (* marks a column needed), save it, then Next.</source>
+            <translation>已保存 %1：在表头下每条记录填一行（带 * 的列为必填），保存后点“下一步”。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Saving %1…</source>
+            <translation>正在保存 %1…</translation>
+        </message>
+        <message>
+            <location line="+42" />
             <source>%1: %n row. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.</source>
             <translation>%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
         </message>
@@ -4671,22 +4696,47 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+11" />
+            <source>&amp;What the file holds</source>
+            <translation>文件内容(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>B&amp;rowse…</source>
+            <translation>浏览(&amp;R)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save an empty &amp;template…</source>
+            <translation>保存空白模板(&amp;T)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>An Excel workbook with the columns this kind of file needs, to fill in and import here</source>
+            <translation>一个带有此类文件所需各列的 Excel 工作簿，填好后在这里导入</translation>
+        </message>
+        <message>
+            <location line="+39" />
             <source>Column %1</source>
             <translation>第 %1 列</translation>
         </message>
         <message>
-            <location line="-363" />
+            <location line="-395" />
             <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
             <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+330" />
+            <location line="+362" />
             <source>An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
             <translation>Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location line="-319" />
+            <location line="-322" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
@@ -4783,12 +4833,12 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
-            <location line="+73" />
+            <location line="+76" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="-27" />
+            <location line="-30" />
             <source>Not imported: %1</source>
             <translation>未导入：%1</translation>
         </message>
@@ -4798,22 +4848,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>从 Excel 或 CSV 导入</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>What the file holds</source>
-            <translation>文件内容</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>Numbers in the file</source>
             <translation>文件中的数字格式</translation>
         </message>

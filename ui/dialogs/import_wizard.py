@@ -9,7 +9,9 @@ file's text in the tooltip) and the validation report of every row (a preview: n
 written); Import stays disabled while any row has a problem, and writes all rows in one
 transaction with a progress bar. Rows the workbook hides are left out unless the check box under the
 report (shown only for such a workbook) includes them; they, and a note under the header that is passed
-over, are listed in the report in grey beside the problems.
+over, are listed in the report in grey beside the problems. Check again (F5) reads the file again, as the user
+corrected and saved it, and checks it with the same columns. Step 1 saves an empty template of the kind chosen,
+whose headers the mapping reads back.
 """
 
 from __future__ import annotations
@@ -162,13 +164,20 @@ class ImportWizard(QDialog):
         self.file = QLineEdit(page)
         self.browse_button = QPushButton(page, clicked=self.browse)
         self.file.textChanged.connect(lambda _: self._update_buttons())
+        self.kind_label.setBuddy(self.kind)
+        self.file_label.setBuddy(self.file)
+        # an office coming from spreadsheets starts from the columns Stockroom reads, as other programs offer
+        self.template_button = QPushButton(page, clicked=self.save_template)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind, 1)
+        kind_row.addWidget(self.template_button)
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
         row.addWidget(self.browse_button)
         self.choose_help = QLabel(page)
         self.choose_help.setWordWrap(True)
         form = QFormLayout(page)
-        form.addRow(self.kind_label, self.kind)
+        form.addRow(self.kind_label, kind_row)
         form.addRow(self.file_label, row)
         form.addRow(self.choose_help)
         return page
@@ -244,6 +253,7 @@ class ImportWizard(QDialog):
         ready = self.result is not None and self.result.ok and not self.imported
         self.import_button.setEnabled(page == self.CHECK and ready and not working)
         self.kind.setEnabled(not working)
+        self.template_button.setEnabled(not working)
         self.close_button.setEnabled(not working)
 
     def back(self) -> None:
@@ -264,6 +274,35 @@ class ImportWizard(QDialog):
         if path:
             QSettings().setValue("import/folder", str(Path(path).parent))
             self.file.setText(path)
+
+    def save_template(self) -> None:
+        """An empty workbook with the headers of the kind chosen (``*`` marks a column needed), in the reader's
+        language; the import reads them back as they are. It becomes the file to import, once filled in."""
+        from ui.spreadsheets import write_xlsx
+
+        kind = self.current_kind()
+        folder = Path(QSettings().value("import/folder", str(Path.home()), type=str))
+        name = fill(translate("ImportWizard", "%1 import template.xlsx"), tr(KIND_TITLES[kind]))
+        path, _ = QFileDialog.getSaveFileName(self, translate("ImportWizard", "Save an empty template"),
+                                              str(folder / re.sub(r'[\\/:*?"<>|]', " ", name)),
+                                              translate("ImportWizard", "Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        headers = [tr(f.label) + (" *" if f.required else "") for f in fields_of(kind)]
+        title = tr(KIND_TITLES[kind])
+
+        def saved(_rows) -> None:
+            if alive(self):
+                self._idle()
+                QSettings().setValue("import/folder", str(target.parent))
+                self.file.setText(str(target))
+                self.message.setText(fill(translate(
+                    "ImportWizard", "Saved %1: fill in one row per record under its headers (* marks a column needed), "
+                                    "save it, then Next."), target.name))
+
+        self._working(fill(translate("ImportWizard", "Saving %1…"), target.name))
+        self.services.tasks.submit(lambda: write_xlsx(target, headers, [], sheet=title), saved, self._failed)
 
     # -- step 1: read the file -------------------------------------------------------------
     def read_file(self) -> None:
@@ -580,11 +619,14 @@ class ImportWizard(QDialog):
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(translate("ImportWizard", "Import from Excel or CSV"))
-        self.kind_label.setText(translate("ImportWizard", "What the file holds"))
+        self.kind_label.setText(translate("ImportWizard", "&What the file holds"))
         for i, kind in enumerate(ImportKind):
             self.kind.setItemText(i, tr(KIND_TITLES[kind]))
-        self.file_label.setText(translate("ImportWizard", "File"))
-        self.browse_button.setText(translate("ImportWizard", "Browse…"))
+        self.file_label.setText(translate("ImportWizard", "&File"))
+        self.browse_button.setText(translate("ImportWizard", "B&rowse…"))
+        self.template_button.setText(translate("ImportWizard", "Save an empty &template…"))
+        self.template_button.setToolTip(translate("ImportWizard", "An Excel workbook with the columns this kind of "
+                                                                  "file needs, to fill in and import here"))
         self.number_format_label.setText(translate("ImportWizard", "Numbers in the file"))
         for i, number_format in enumerate(NumberFormat):
             self.number_format.setItemText(i, tr(NUMBER_FORMATS[number_format]))
