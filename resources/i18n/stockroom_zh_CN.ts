@@ -4411,7 +4411,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+71" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+73" />
             <source>1,234.5 (a decimal point; commas between thousands)</source>
             <translation>1,234.5（小数点；逗号分隔千位）</translation>
         </message>
@@ -5826,7 +5826,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+268" />
+            <location filename="../../ui/screens/settings_planning.py" line="+273" />
             <location line="+87" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
@@ -5878,11 +5878,46 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+4" />
-            <source>Rank ABC by:</source>
-            <translation>ABC 划分依据：</translation>
+            <source>Rank ABC &amp;by:</source>
+            <translation>ABC 划分依据(&amp;B)：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Order &amp;more from suppliers who deliver short</source>
+            <translation>对交货不足的供应商多订一些(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Service &amp;targets:</source>
+            <translation>服务水平目标(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Overall service target (%):</source>
+            <translation>总体服务水平目标（%）(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Order &amp;cost per purchase-order line:</source>
+            <translation>每条采购订单明细的下单成本(&amp;C)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Ho&amp;lding rate a year (% of unit cost):</source>
+            <translation>年持有成本率（占单位成本的 %）(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Dead stock after (days):</source>
+            <translation>呆滞库存天数（天）(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Excess stock above (days of cover):</source>
+            <translation>超储可供天数（天）(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="-35" />
             <source>Demand value (quantity × price)</source>
             <translation>需求金额（数量 × 价格）</translation>
         </message>
@@ -5898,22 +5933,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>保存</translation>
         </message>
         <message>
-            <location line="-33" />
-            <source>Order more from suppliers who deliver short</source>
-            <translation>对交货不足的供应商多订一些</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="-32" />
             <source>A supplier whose purchase orders of the last year brought less than 98 % of what was ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets its suggested orders grossed up by it, at most × 1.5.</source>
             <translation>近一年采购订单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购订单），其建议订货量将按满足率放大，最多 × 1.5。</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Service targets:</source>
-            <translation>服务水平目标：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+5" />
             <source>By each item's unit cost (recommended)</source>
             <translation>按每种商品的单位成本（推荐）</translation>
         </message>
@@ -5923,27 +5948,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>按 ABC 分类（A 97 %、B 98 %、C 99 %）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Overall service target (%):</source>
-            <translation>总体服务水平目标（%）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>By unit cost: an item at the average unit cost of the items planned gets the overall target; one that costs a third of the average has a third of its chance of running short, one that costs twice as much twice the chance (between 90 % and 99.5 %). Money put into stock then buys about as much fill at every item, and the same stock fills more orders than targets by class. By ABC class assumes A's items are the dear ones. A product's own target (Ctrl+T on the Replenishment screen) wins over either.</source>
             <translation>按单位成本：单位成本等于参与计划商品平均成本的商品取总体目标；成本只有平均的三分之一，缺货概率也只有三分之一；成本是平均的两倍，缺货概率也是两倍（目标在 90 % 到 99.5 % 之间）。这样每一元库存在各商品上换来的满足率大致相同，同样多的库存比按分类设目标能满足更多订单。按 ABC 分类则默认 A 类商品是贵的。商品自己的目标（补货界面 Ctrl+T）优先于两者。</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Order cost per purchase-order line:</source>
-            <translation>每条采购订单明细的下单成本：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Holding rate a year (% of unit cost):</source>
-            <translation>年持有成本率（占单位成本的 %）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency, and what a year of holding stock costs you as a share of its unit cost (capital, space, shrinkage; 25 % unless set). Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (holding rate × unit cost)): cheap and slow items are ordered less often in bigger lots, the more so the lower the holding rate. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time.</source>
             <translation>每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计；以及持有库存一年的成本占其单位成本的比例（资金、仓储、损耗；未设定时为 25 %）。下单成本大于 0 时，每笔建议订购量至少为该商品的经济订货批量 √(2 × 年需求 × 下单成本 ÷ (年持有成本率 × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多，持有成本率越低越是如此。默认值 5 下的订单明细比 0 少一半，在库存相同时满足的订单也更多；0 则每次大约订一周的需求。</translation>
         </message>
@@ -5956,16 +5966,6 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Dead stock is stock of a product with no issue in this many days. Excess stock is what a warehouse holds beyond this many days of its average daily issues of the last 90 days (or beyond the product's maximum level).</source>
             <translation>呆滞库存：在此天数内没有任何出库的商品库存。超储库存：仓库持有量超过近 90 天日均出库量的此天数（或超过商品最高库存）的部分。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Dead stock after (days):</source>
-            <translation>呆滞库存天数（天）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Excess stock above (days of cover):</source>
-            <translation>超储可供天数（天）：</translation>
         </message>
     </context>
     <context>
@@ -11689,7 +11689,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location line="+173" />
+            <location line="+175" />
             <source>Company logo</source>
             <translation>公司标志</translation>
         </message>
@@ -11755,46 +11755,51 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>Language:</source>
-            <translation>语言：</translation>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Company &amp;name:</source>
+            <translation>公司名称(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Address:</source>
+            <translation>地址(&amp;A)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>L&amp;ogo:</source>
+            <translation>标志(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;urrency:</source>
+            <translation>币种(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Tax rate (%):</source>
+            <translation>税率（%）(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Over-&amp;receipt tolerance (%):</source>
+            <translation>超收容差（%）(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Choose…</source>
+            <translation>选择(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="-9" />
             <source>Company and purchase orders</source>
             <translation>公司与采购订单</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Company name:</source>
-            <translation>公司名称：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Address:</source>
-            <translation>地址：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Logo:</source>
-            <translation>标志：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Currency:</source>
-            <translation>币种：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Tax rate (%):</source>
-            <translation>税率（%）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Over-receipt tolerance (%):</source>
-            <translation>超收容差（%）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+7" />
             <source>printed on documents</source>
             <translation>打印在单据上</translation>
         </message>
@@ -11804,12 +11809,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>打印在采购订单上的 PNG 或 JPEG（可选）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
@@ -15063,13 +15063,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+260" />
+            <location line="+261" />
             <source>The same again:</source>
             <translation>再输入一次：</translation>
         </message>
         <message>
-            <location line="-254" />
-            <location line="+133" />
+            <location line="-255" />
+            <location line="+134" />
             <source>The two passwords differ; type the same password twice.</source>
             <translation>两次输入的密码不一致，请输入相同的密码。</translation>
         </message>
@@ -15160,58 +15160,58 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+11" />
-            <source>Change role</source>
-            <translation>更改角色</translation>
+            <source>Change r&amp;ole</source>
+            <translation>更改角色(&amp;O)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Reset password…</source>
-            <translation>重置密码…</translation>
+            <source>Reset pass&amp;word…</source>
+            <translation>重置密码(&amp;W)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Deactivate…</source>
-            <translation>停用…</translation>
+            <source>&amp;Deactivate…</source>
+            <translation>停用(&amp;D)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Reactivate</source>
-            <translation>重新启用</translation>
+            <source>Reac&amp;tivate</source>
+            <translation>重新启用(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;User name:</source>
+            <translation>用户名(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Full &amp;name:</source>
+            <translation>姓名(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Role:</source>
+            <translation>角色(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Password:</source>
+            <translation>密码(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Add user</source>
+            <translation>添加用户(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="-7" />
             <source>Add a user</source>
             <translation>添加用户</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>User name:</source>
-            <translation>用户名：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Full name:</source>
-            <translation>姓名：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Role:</source>
-            <translation>角色：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Password:</source>
-            <translation>密码：</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>at least 8 characters</source>
             <translation>至少 8 个字符</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Add user</source>
-            <translation>添加用户</translation>
         </message>
     </context>
     <context>
@@ -15278,21 +15278,31 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>Code:</source>
-            <translation>编码：</translation>
+            <source>&amp;Code:</source>
+            <translation>编码(&amp;C)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Name:</source>
-            <translation>名称：</translation>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Address:</source>
-            <translation>地址：</translation>
+            <source>&amp;Address:</source>
+            <translation>地址(&amp;A)：</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
+            <source>Allow ne&amp;gative stock</source>
+            <translation>允许负库存(&amp;G)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Add &amp;warehouse</source>
+            <translation>添加仓库(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="-7" />
             <source>e.g. BJ</source>
             <translation>例如 BJ</translation>
         </message>
@@ -15307,19 +15317,9 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>可不填</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Allow negative stock</source>
-            <translation>允许负库存</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Let shipments take this warehouse below zero (goods sold before their receipt is entered); leave it off unless you work that way.</source>
             <translation>允许出库使该仓库库存低于零（货物在入库单录入之前就已售出）；除非确实这样操作，否则请不要勾选。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Add warehouse</source>
-            <translation>添加仓库</translation>
         </message>
     </context>
     <context>

@@ -150,7 +150,7 @@ def test_the_holding_rate_shows_its_default_is_refused_by_name_and_kept_beside_t
     from domain.planning.settings import holding_rate
     from domain.planning.settings import order_cost
 
-    assert page.holding_rate.text() == "25" and page.holding_label.text() == "Holding rate a year (% of unit cost):"
+    assert page.holding_rate.text() == "25" and page.holding_label.text() == "Ho&lding rate a year (% of unit cost):"
     assert "holding rate × unit cost" in page.order_cost_note.text()
     page.order_cost.setText("20")
     page.holding_rate.setText("0")  # 0 % would make every economic order infinite

@@ -18,6 +18,18 @@ def checked(qtbot, wizard: ImportWizard) -> None:
     qtbot.waitUntil(lambda: wizard.result is not None and wizard.again_button.isEnabled(), timeout=10_000)
 
 
+def checked_with_problems(qtbot, services, tmp_path) -> tuple[ImportWizard, object]:  # noqa: F811
+    """A wizard that has checked BAD: the office now corrects the file."""
+    path = tmp_path / "商品资料.csv"
+    path.write_text(BAD, encoding="utf-8")
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path)
+    wizard.next_button.click()
+    checked(qtbot, wizard)
+    return wizard, path
+
+
 @pytest.mark.parametrize("press", ["alt", "f5"])
 def test_the_corrected_file_is_read_again_when_checked_again(qtbot, services, tmp_path, press):  # noqa: F811
     path = tmp_path / "商品资料.csv"
@@ -50,13 +62,7 @@ def test_the_corrected_file_is_read_again_when_checked_again(qtbot, services, tm
 
 
 def test_back_and_next_also_check_the_file_as_it_is_now(qtbot, services, tmp_path):  # noqa: F811
-    path = tmp_path / "商品资料.csv"
-    path.write_text(BAD, encoding="utf-8")
-    wizard = ImportWizard(services)
-    qtbot.addWidget(wizard)
-    open_file(qtbot, wizard, path)
-    wizard.next_button.click()
-    checked(qtbot, wizard)
+    wizard, path = checked_with_problems(qtbot, services, tmp_path)
     path.write_text(CORRECTED, encoding="utf-8")
     wizard.back_button.click()
     wizard.next_button.click()
@@ -65,13 +71,7 @@ def test_back_and_next_also_check_the_file_as_it_is_now(qtbot, services, tmp_pat
 
 
 def test_a_corrected_file_whose_columns_changed_goes_back_to_choosing_them(qtbot, services, tmp_path):  # noqa: F811
-    path = tmp_path / "商品资料.csv"
-    path.write_text(BAD, encoding="utf-8")
-    wizard = ImportWizard(services)
-    qtbot.addWidget(wizard)
-    open_file(qtbot, wizard, path)
-    wizard.next_button.click()
-    checked(qtbot, wizard)
+    wizard, path = checked_with_problems(qtbot, services, tmp_path)
     path.write_text("商品编码,商品名称\nLS-001,十字螺丝刀\n", encoding="utf-8")
     wizard.again_button.click()
     qtbot.waitUntil(lambda: wizard.pages.currentIndex() == ImportWizard.MAP, timeout=10_000)
