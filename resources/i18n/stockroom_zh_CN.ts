@@ -898,12 +898,12 @@
             <translation>数据库结构升级 %1 前</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+99" />
             <source>Could not list the backups: %1</source>
             <translation>无法列出备份：%1</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+36" />
             <source>Backed up to %1.</source>
             <translation>已备份到 %1。</translation>
         </message>
@@ -1077,41 +1077,41 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
-            <source>Back up now</source>
-            <translation>立即备份</translation>
+            <source>&amp;Back up now</source>
+            <translation>立即备份(&amp;B)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Restore…</source>
-            <translation>恢复…</translation>
+            <source>&amp;Restore…</source>
+            <translation>恢复(&amp;R)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Restore from a file…</source>
-            <translation>从文件恢复…</translation>
+            <source>Restore from a fi&amp;le…</source>
+            <translation>从文件恢复(&amp;L)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Check integrity</source>
-            <translation>检查完整性</translation>
+            <source>Check &amp;integrity</source>
+            <translation>检查完整性(&amp;I)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Repair sales costs…</source>
-            <translation>修复销售成本…</translation>
+            <source>Repair sales &amp;costs…</source>
+            <translation>修复销售成本(&amp;C)…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
+            <source>&amp;Keep the newest</source>
+            <translation>保留最新的(&amp;K)</translation>
+        </message>
+        <message>
+            <location line="-3" />
             <source>Set the cost of each sales line that differs from its stock movement's cost in the ledger to the ledger's (after a backup)</source>
             <translation>将与库存流水账上成本不一致的销售单据行成本改为账上的成本（先备份）</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Keep the newest</source>
-            <translation>保留最新的</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>backups</source>
             <translation>个备份</translation>
         </message>

@@ -60,3 +60,23 @@ def test_the_buttons_say_their_letters_in_chinese(qtbot, settings):
     qtbot.waitUntil(lambda: settings.labels["currency"].text() == "币种(&U)：")
     assert warehouses.add_button.text() == "添加仓库(&W)" and users.add_button.text() == "添加用户(&A)"
     assert settings.labels["tax"].text() == "税率（%）(&T)：" and settings.labels["currency"].text() == "币种(&U)："
+
+
+def test_the_one_backup_of_a_first_day_is_chosen_with_the_arrow_key_and_restored_after_a_question(
+        qtbot, settings, monkeypatch):
+    from ui.screens import settings_backups
+
+    page = settings.page("backups")
+    qtbot.waitUntil(page.back_up_button.isEnabled)  # the list read
+    with qtbot.waitSignal(page.back_up_button.clicked):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.back_up_button.isEnabled(), timeout=20_000)
+    assert page.selected_backup() is None  # nothing chosen until the user chooses
+    page.table.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed into the list: its one row is the one chosen
+    assert page.selected_backup() is not None and page.restore_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(settings_backups.QMessageBox, "question",
+                        lambda *args: asked.append(args[2]) or settings_backups.QMessageBox.StandardButton.No)
+    with qtbot.waitSignal(page.restore_button.clicked):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert len(asked) == 1 and page.selected_backup().name in asked[0]  # the answer No: nothing restored
