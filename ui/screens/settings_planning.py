@@ -91,6 +91,8 @@ class PlanningPage(QWidget):
         self.holding_rate.setObjectName("holding_rate")
         self.holding_rate.setMaximumWidth(120)
         self.holding_rate.textEdited.connect(lambda _: self.holding_rate.setStyleSheet(""))
+        for edit in (self.overall, self.order_cost, self.holding_rate):
+            edit.returnPressed.connect(self.save)  # Enter saves the group, as it does the dashboard days below
         form = QFormLayout()
         form.addRow(self.basis_label, self.basis)
         form.addRow(self.fill_rate)
