@@ -898,12 +898,12 @@
             <translation>数据库结构升级 %1 前</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location line="+100" />
             <source>Could not list the backups: %1</source>
             <translation>无法列出备份：%1</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+35" />
             <source>Backed up to %1.</source>
             <translation>已备份到 %1。</translation>
         </message>
@@ -913,7 +913,7 @@
             <translation>无法备份：%1</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+20" />
             <source>Restore from a file</source>
             <translation>从文件恢复</translation>
         </message>
@@ -5826,7 +5826,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+273" />
+            <location filename="../../ui/screens/settings_planning.py" line="+275" />
             <location line="+87" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
@@ -11646,7 +11646,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+58" />
+            <location filename="../../ui/screens/settings.py" line="+60" />
             <source>Warehouses</source>
             <translation>仓库</translation>
         </message>
@@ -11689,7 +11689,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location line="+175" />
+            <location line="+176" />
             <source>Company logo</source>
             <translation>公司标志</translation>
         </message>
@@ -11794,7 +11794,17 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>选择(&amp;C)…</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the company's settings (Ctrl+S)</source>
+            <translation>保存公司设置（Ctrl+S）</translation>
+        </message>
+        <message>
+            <location line="-11" />
             <source>Company and purchase orders</source>
             <translation>公司与采购订单</translation>
         </message>
@@ -11809,12 +11819,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>打印在采购订单上的 PNG 或 JPEG（可选）</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>General</source>
             <translation>常规</translation>
         </message>

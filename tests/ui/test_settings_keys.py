@@ -80,3 +80,17 @@ def test_the_one_backup_of_a_first_day_is_chosen_with_the_arrow_key_and_restored
     with qtbot.waitSignal(page.restore_button.clicked):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     assert len(asked) == 1 and page.selected_backup().name in asked[0]  # the answer No: nothing restored
+
+
+@pytest.mark.parametrize("keys", ["ctrl+s", "alt+s"])
+def test_ctrl_s_and_alt_s_save_the_companys_settings(qtbot, settings, db, keys):
+    from domain.purchasing import terms as purchasing_terms
+
+    qtbot.waitUntil(lambda: settings.tax_rate.text() != "")
+    settings.company.setText("上海五金贸易有限公司")  # needed to save
+    settings.tax_rate.setFocus()
+    settings.tax_rate.setText("3")
+    modifier = Qt.KeyboardModifier.ControlModifier if keys == "ctrl+s" else Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, modifier)
+    qtbot.waitUntil(lambda: settings.saved_label.text() != "" or any(e.isVisible() for e in settings.errors.values()))
+    assert purchasing_terms.current_policy(db.uow()).tax_rate == 3

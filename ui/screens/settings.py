@@ -13,7 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QFormLayout
@@ -98,8 +100,7 @@ class SettingsScreen(Screen):
         self.tolerance = QLineEdit(self)
         for edit in (self.tax_rate, self.tolerance):
             edit.setMaximumWidth(120)
-        self.save = QPushButton(self)
-        self.save.setShortcut("Ctrl+S")
+        self.save = QPushButton(self)  # Alt+S from its text; Ctrl+S below (a button's own shortcut is its text's)
         self.save.clicked.connect(self.save_company)
         self.saved_label = QLabel(self)
         self.errors = {name: QLabel(self) for name in _FIELDS}
@@ -140,6 +141,8 @@ class SettingsScreen(Screen):
         buttons.addWidget(self.save)
         buttons.addWidget(self.saved_label, 1)
         general = QWidget(self)
+        # on the General tab only; set on the button, Ctrl+S was undone by setText, which gives it the text's Alt letter
+        QShortcut(QKeySequence("Ctrl+S"), general, activated=self.save.animateClick)
         general_layout = QVBoxLayout(general)
         general_layout.addLayout(form)
         general_layout.addWidget(self.company_heading)
@@ -331,7 +334,8 @@ class SettingsScreen(Screen):
         self.company.setPlaceholderText(translate("SettingsScreen", "printed on documents"))
         self.logo.setPlaceholderText(translate("SettingsScreen", "PNG or JPEG printed on purchase orders (optional)"))
         self.browse.setText(translate("SettingsScreen", "&Choose…"))
-        self.save.setText(translate("SettingsScreen", "Save"))
+        self.save.setText(translate("SettingsScreen", "&Save"))
+        self.save.setToolTip(translate("SettingsScreen", "Save the company's settings (Ctrl+S)"))
         self.saved_label.clear()
         self.changed_banner.retranslate()
         self.tabs.setTabText(0, translate("SettingsScreen", "General"))
