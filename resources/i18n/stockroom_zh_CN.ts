@@ -940,12 +940,12 @@
             <translation>数据库结构升级 %1 前</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+100" />
             <source>Could not list the backups: %1</source>
             <translation>无法列出备份：%1</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+35" />
             <source>Backed up to %1.</source>
             <translation>已备份到 %1。</translation>
         </message>
@@ -955,7 +955,7 @@
             <translation>无法备份：%1</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+20" />
             <source>Restore from a file</source>
             <translation>从文件恢复</translation>
         </message>
@@ -1119,41 +1119,41 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+1" />
-            <source>Back up now</source>
-            <translation>立即备份</translation>
+            <source>&amp;Back up now</source>
+            <translation>立即备份(&amp;B)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Restore…</source>
-            <translation>恢复…</translation>
+            <source>&amp;Restore…</source>
+            <translation>恢复(&amp;R)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Restore from a file…</source>
-            <translation>从文件恢复…</translation>
+            <source>Restore from a fi&amp;le…</source>
+            <translation>从文件恢复(&amp;L)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Check integrity</source>
-            <translation>检查完整性</translation>
+            <source>Check &amp;integrity</source>
+            <translation>检查完整性(&amp;I)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Repair sales costs…</source>
-            <translation>修复销售成本…</translation>
+            <source>Repair sales &amp;costs…</source>
+            <translation>修复销售成本(&amp;C)…</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
+            <source>&amp;Keep the newest</source>
+            <translation>保留最新的(&amp;K)</translation>
+        </message>
+        <message>
+            <location line="-3" />
             <source>Set the cost of each sales line that differs from its stock movement's cost in the ledger to the ledger's (after a backup)</source>
             <translation>将与库存流水账上成本不一致的销售单据行成本改为账上的成本（先备份）</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Keep the newest</source>
-            <translation>保留最新的</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>backups</source>
             <translation>个备份</translation>
         </message>
@@ -4481,7 +4481,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+68" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+73" />
             <source>1,234.5 (a decimal point; commas between thousands)</source>
             <translation>1,234.5（小数点；逗号分隔千位）</translation>
         </message>
@@ -4671,12 +4671,37 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>整数计量</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location line="+168" />
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+12" />
+            <source>%1 import template.xlsx</source>
+            <translation>%1导入模板.xlsx</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save an empty template</source>
+            <translation>保存空白模板</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Saved %1: fill in one row per record under its headers (* marks a column needed), save it, then Next.</source>
+            <translation>已保存 %1：在表头下每条记录填一行（带 * 的列为必填），保存后点“下一步”。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Saving %1…</source>
+            <translation>正在保存 %1…</translation>
+        </message>
+        <message>
+            <location line="+42" />
             <source>%1: %n row. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.</source>
             <translation>%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
         </message>
@@ -4686,7 +4711,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>%1：%n 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+87" />
             <source>The one row as it will be read (numbers as %1):</source>
             <translation>仅有的一行（按导入时的读法显示，数字格式：%1）：</translation>
         </message>
@@ -4696,17 +4721,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>前 %n 行（按导入时的读法显示，数字格式：%1）：</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>%n row has problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
-            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%n rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
-            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
-        </message>
-        <message>
-            <location line="+10" />
+            <location line="+49" />
             <source>%n row is left out; the report says why.</source>
             <translation>有 %n 行未导入，原因见下表。</translation>
         </message>
@@ -4751,22 +4766,47 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>%n 行有问题（共 %1 个）；未导入任何数据。请改正后重新导入文件。</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+11" />
+            <source>&amp;What the file holds</source>
+            <translation>文件内容(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>B&amp;rowse…</source>
+            <translation>浏览(&amp;R)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save an empty &amp;template…</source>
+            <translation>保存空白模板(&amp;T)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>An Excel workbook with the columns this kind of file needs, to fill in and import here</source>
+            <translation>一个带有此类文件所需各列的 Excel 工作簿，填好后在这里导入</translation>
+        </message>
+        <message>
+            <location line="+39" />
             <source>Column %1</source>
             <translation>第 %1 列</translation>
         </message>
         <message>
-            <location line="-338" />
+            <location line="-395" />
             <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
             <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+308" />
+            <location line="+362" />
             <source>An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
             <translation>Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location line="-297" />
+            <location line="-322" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
@@ -4791,18 +4831,18 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>Checking every row…</source>
             <translation>正在检查每一行…</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+78" />
+            <location line="+23" />
+            <location line="+89" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location line="-67" />
+            <location line="-78" />
             <source>Not a number in the chosen format; the report below says what would be accepted.</source>
             <translation>不是所选格式的数字；下方的检查报告列出了可接受的值。</translation>
         </message>
@@ -4812,7 +4852,22 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>文件中为：%1</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+23" />
+            <source>The file's columns changed since it was read: check the column chosen for each field, then Next.</source>
+            <translation>文件的列与上次读取时不同：请核对每个字段对应的列，然后点“下一步”。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%n row has problems (listed below). Nothing can be imported until they are corrected: correct the file, save it and press Check again (F5).</source>
+            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件并保存，然后点“重新检查”（F5）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%n rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, save it and press Check again (F5).</source>
+            <translation>%n 行有问题（见下表）。改正之前不能导入任何数据：请修改文件并保存，然后点“重新检查”（F5）。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Every row can be imported: %1 new, %2 changed, %3 unchanged or already imported.</source>
             <translation>所有行都可以导入：新增 %1，修改 %2，未变或已导入 %3。</translation>
         </message>
@@ -4848,12 +4903,12 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
-            <location line="+70" />
+            <location line="+76" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-30" />
             <source>Not imported: %1</source>
             <translation>未导入：%1</translation>
         </message>
@@ -4863,22 +4918,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>从 Excel 或 CSV 导入</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>What the file holds</source>
-            <translation>文件内容</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>Numbers in the file</source>
             <translation>文件中的数字格式</translation>
         </message>
@@ -4898,7 +4938,17 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>导入(&amp;I)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>Check &amp;again</source>
+            <translation>重新检查(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the file again, as corrected and saved, and check every row (F5)</source>
+            <translation>重新读取修改并保存后的文件，逐行检查（F5）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -5854,7 +5904,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+268" />
+            <location filename="../../ui/screens/settings_planning.py" line="+275" />
             <location line="+87" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
@@ -5906,11 +5956,46 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+4" />
-            <source>Rank ABC by:</source>
-            <translation>ABC 划分依据：</translation>
+            <source>Rank ABC &amp;by:</source>
+            <translation>ABC 划分依据(&amp;B)：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Order &amp;more from suppliers who deliver short</source>
+            <translation>对交货不足的供应商多订一些(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Service &amp;targets:</source>
+            <translation>服务水平目标(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Overall service target (%):</source>
+            <translation>总体服务水平目标（%）(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Order &amp;cost per purchase-order line:</source>
+            <translation>每条采购订单明细的下单成本(&amp;C)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Ho&amp;lding rate a year (% of unit cost):</source>
+            <translation>年持有成本率（占单位成本的 %）(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Dead stock after (days):</source>
+            <translation>呆滞库存天数（天）(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Excess stock above (days of cover):</source>
+            <translation>超储可供天数（天）(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="-35" />
             <source>Demand value (quantity × price)</source>
             <translation>需求金额（数量 × 价格）</translation>
         </message>
@@ -5926,22 +6011,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>保存</translation>
         </message>
         <message>
-            <location line="-33" />
-            <source>Order more from suppliers who deliver short</source>
-            <translation>对交货不足的供应商多订一些</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="-32" />
             <source>A supplier whose purchase orders of the last year brought less than 98 % of what was ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets its suggested orders grossed up by it, at most × 1.5.</source>
             <translation>近一年采购订单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购订单），其建议订货量将按满足率放大，最多 × 1.5。</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Service targets:</source>
-            <translation>服务水平目标：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+5" />
             <source>By each item's unit cost (recommended)</source>
             <translation>按每种商品的单位成本（推荐）</translation>
         </message>
@@ -5951,27 +6026,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>按 ABC 分类（A 97 %、B 98 %、C 99 %）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Overall service target (%):</source>
-            <translation>总体服务水平目标（%）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>By unit cost: an item at the average unit cost of the items planned gets the overall target; one that costs a third of the average has a third of its chance of running short, one that costs twice as much twice the chance (between 90 % and 99.5 %). Money put into stock then buys about as much fill at every item, and the same stock fills more orders than targets by class. By ABC class assumes A's items are the dear ones. A product's own target (Ctrl+T on the Replenishment screen) wins over either.</source>
             <translation>按单位成本：单位成本等于参与计划商品平均成本的商品取总体目标；成本只有平均的三分之一，缺货概率也只有三分之一；成本是平均的两倍，缺货概率也是两倍（目标在 90 % 到 99.5 % 之间）。这样每一元库存在各商品上换来的满足率大致相同，同样多的库存比按分类设目标能满足更多订单。按 ABC 分类则默认 A 类商品是贵的。商品自己的目标（补货界面 Ctrl+T）优先于两者。</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Order cost per purchase-order line:</source>
-            <translation>每条采购订单明细的下单成本：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Holding rate a year (% of unit cost):</source>
-            <translation>年持有成本率（占单位成本的 %）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>What placing one line of a purchase order costs you (handling, checking, a share of the freight), in your currency, and what a year of holding stock costs you as a share of its unit cost (capital, space, shrinkage; 25 % unless set). Above 0 each suggested order is at least the item's economic order quantity, √(2 × yearly demand × order cost ÷ (holding rate × unit cost)): cheap and slow items are ordered less often in bigger lots, the more so the lower the holding rate. The default 5 placed half as many lines as 0 and, at the same stock, filled more orders; 0 orders about a week's demand at a time.</source>
             <translation>每下一条采购订单明细要花的钱（处理、核对、分摊的运费），按本单位的货币计；以及持有库存一年的成本占其单位成本的比例（资金、仓储、损耗；未设定时为 25 %）。下单成本大于 0 时，每笔建议订购量至少为该商品的经济订货批量 √(2 × 年需求 × 下单成本 ÷ (年持有成本率 × 单位成本))：便宜或走得慢的商品订得次数更少、每次订得更多，持有成本率越低越是如此。默认值 5 下的订单明细比 0 少一半，在库存相同时满足的订单也更多；0 则每次大约订一周的需求。</translation>
         </message>
@@ -5984,16 +6044,6 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Dead stock is stock of a product with no issue in this many days. Excess stock is what a warehouse holds beyond this many days of its average daily issues of the last 90 days (or beyond the product's maximum level).</source>
             <translation>呆滞库存：在此天数内没有任何出库的商品库存。超储库存：仓库持有量超过近 90 天日均出库量的此天数（或超过商品最高库存）的部分。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Dead stock after (days):</source>
-            <translation>呆滞库存天数（天）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Excess stock above (days of cover):</source>
-            <translation>超储可供天数（天）：</translation>
         </message>
     </context>
     <context>
@@ -11741,7 +11791,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+58" />
+            <location filename="../../ui/screens/settings.py" line="+60" />
             <source>Warehouses</source>
             <translation>仓库</translation>
         </message>
@@ -11784,7 +11834,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location line="+173" />
+            <location line="+176" />
             <source>Company logo</source>
             <translation>公司标志</translation>
         </message>
@@ -11850,46 +11900,61 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>Language:</source>
-            <translation>语言：</translation>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Company &amp;name:</source>
+            <translation>公司名称(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Address:</source>
+            <translation>地址(&amp;A)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>L&amp;ogo:</source>
+            <translation>标志(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;urrency:</source>
+            <translation>币种(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Tax rate (%):</source>
+            <translation>税率（%）(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Over-&amp;receipt tolerance (%):</source>
+            <translation>超收容差（%）(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Choose…</source>
+            <translation>选择(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save the company's settings (Ctrl+S)</source>
+            <translation>保存公司设置（Ctrl+S）</translation>
+        </message>
+        <message>
+            <location line="-11" />
             <source>Company and purchase orders</source>
             <translation>公司与采购订单</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Company name:</source>
-            <translation>公司名称：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Address:</source>
-            <translation>地址：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Logo:</source>
-            <translation>标志：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Currency:</source>
-            <translation>币种：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Tax rate (%):</source>
-            <translation>税率（%）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Over-receipt tolerance (%):</source>
-            <translation>超收容差（%）：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+7" />
             <source>printed on documents</source>
             <translation>打印在单据上</translation>
         </message>
@@ -11899,17 +11964,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>打印在采购订单上的 PNG 或 JPEG（可选）</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>General</source>
             <translation>常规</translation>
         </message>
@@ -15169,13 +15224,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+260" />
+            <location line="+261" />
             <source>The same again:</source>
             <translation>再输入一次：</translation>
         </message>
         <message>
-            <location line="-254" />
-            <location line="+133" />
+            <location line="-255" />
+            <location line="+134" />
             <source>The two passwords differ; type the same password twice.</source>
             <translation>两次输入的密码不一致，请输入相同的密码。</translation>
         </message>
@@ -15266,58 +15321,58 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+11" />
-            <source>Change role</source>
-            <translation>更改角色</translation>
+            <source>Change r&amp;ole</source>
+            <translation>更改角色(&amp;O)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Reset password…</source>
-            <translation>重置密码…</translation>
+            <source>Reset pass&amp;word…</source>
+            <translation>重置密码(&amp;W)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Deactivate…</source>
-            <translation>停用…</translation>
+            <source>&amp;Deactivate…</source>
+            <translation>停用(&amp;D)…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Reactivate</source>
-            <translation>重新启用</translation>
+            <source>Reac&amp;tivate</source>
+            <translation>重新启用(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;User name:</source>
+            <translation>用户名(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Full &amp;name:</source>
+            <translation>姓名(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Role:</source>
+            <translation>角色(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Password:</source>
+            <translation>密码(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Add user</source>
+            <translation>添加用户(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="-7" />
             <source>Add a user</source>
             <translation>添加用户</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>User name:</source>
-            <translation>用户名：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Full name:</source>
-            <translation>姓名：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Role:</source>
-            <translation>角色：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Password:</source>
-            <translation>密码：</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>at least 8 characters</source>
             <translation>至少 8 个字符</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Add user</source>
-            <translation>添加用户</translation>
         </message>
     </context>
     <context>
@@ -15384,21 +15439,31 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>Code:</source>
-            <translation>编码：</translation>
+            <source>&amp;Code:</source>
+            <translation>编码(&amp;C)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Name:</source>
-            <translation>名称：</translation>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Address:</source>
-            <translation>地址：</translation>
+            <source>&amp;Address:</source>
+            <translation>地址(&amp;A)：</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
+            <source>Allow ne&amp;gative stock</source>
+            <translation>允许负库存(&amp;G)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Add &amp;warehouse</source>
+            <translation>添加仓库(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="-7" />
             <source>e.g. BJ</source>
             <translation>例如 BJ</translation>
         </message>
@@ -15413,60 +15478,50 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>可不填</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Allow negative stock</source>
-            <translation>允许负库存</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Let shipments take this warehouse below zero (goods sold before their receipt is entered); leave it off unless you work that way.</source>
             <translation>允许出库使该仓库库存低于零（货物在入库单录入之前就已售出）；除非确实这样操作，否则请不要勾选。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Add warehouse</source>
-            <translation>添加仓库</translation>
         </message>
     </context>
     <context>
         <name>Welcome</name>
         <message>
             <location filename="../../ui/dialogs/welcome.py" line="+66" />
-            <source>Company name:</source>
-            <translation>公司名称：</translation>
+            <source>Company &amp;name:</source>
+            <translation>公司名称(&amp;N)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Address:</source>
-            <translation>地址：</translation>
+            <source>&amp;Address:</source>
+            <translation>地址(&amp;A)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Currency:</source>
-            <translation>币种：</translation>
+            <source>C&amp;urrency:</source>
+            <translation>币种(&amp;U)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Tax rate (%):</source>
-            <translation>税率（%）：</translation>
+            <source>&amp;Tax rate (%):</source>
+            <translation>税率（%）(&amp;T)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>First warehouse code:</source>
-            <translation>第一个仓库代码：</translation>
+            <source>First &amp;warehouse code:</source>
+            <translation>第一个仓库代码(&amp;W)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Warehouse name:</source>
-            <translation>仓库名称：</translation>
+            <source>Warehouse nam&amp;e:</source>
+            <translation>仓库名称(&amp;E)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Database file:</source>
-            <translation>数据库文件：</translation>
+            <source>Database &amp;file:</source>
+            <translation>数据库文件(&amp;F)：</translation>
         </message>
         <message>
-            <location line="+173" />
+            <location line="+184" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -15557,7 +15612,13 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在生成演示数据库：第 %1 步，共 %2 步</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+14" />
+            <location line="+60" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location line="-57" />
             <source>The demo was not built: you cancelled it.</source>
             <translation>演示数据库未生成：您已取消。</translation>
         </message>
@@ -15584,46 +15645,61 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+2" />
-            <source>Language:</source>
-            <translation>语言：</translation>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Create a new company database</source>
-            <translation>新建公司数据库</translation>
+            <source>&amp;Create a new company database</source>
+            <translation>新建公司数据库(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Join your office's shared database</source>
+            <translation>加入本公司的共享数据库(&amp;J)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Open an existing file…</source>
+            <translation>打开现有文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Explore the &amp;demo database</source>
+            <translation>浏览演示数据库(&amp;D)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>C&amp;hoose…</source>
+            <translation>选择(&amp;H)…</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Back</source>
+            <translation>返回(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Create</source>
+            <translation>创建(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="-20" />
             <source>Your company's name, address and currency, and your first warehouse.</source>
             <translation>填写公司名称、地址和币种，以及第一个仓库。</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Join your office's shared database</source>
-            <translation>加入本公司的共享数据库</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>For another computer of an office that already works with Stockroom: the company, its products and its stock come from the shared database. You enter its address next.</source>
             <translation>适用于公司里已在使用 Stockroom 的另一台电脑：公司信息、商品和库存都从共享数据库取得。下一步填写它的地址。</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Open an existing file…</source>
-            <translation>打开现有文件…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>A Stockroom database from a colleague or a backup; it opens next time too.</source>
             <translation>同事或备份中的 Stockroom 数据库；下次启动时也会打开它。</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Explore the demo database</source>
-            <translation>浏览演示数据库</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>A trading business with two years of history and what its customers and suppliers owe, kept in a file of its own. The first time it takes about a minute to build.</source>
             <translation>一家有两年历史数据及应收应付往来账的贸易公司，保存在单独的文件中。首次生成约需一分钟。</translation>
         </message>
@@ -15643,30 +15719,9 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>例如 上海总仓</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Back</source>
-            <translation>返回</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Create</source>
-            <translation>创建</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Building the demo database in the background. It opens as soon as it is ready.</source>
             <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
-        </message>
-        <message>
-            <location line="-58" />
-            <location line="+60" />
-            <source>Quit</source>
-            <translation>退出</translation>
         </message>
     </context>
 </TS>

@@ -291,7 +291,7 @@ def test_switching_to_chinese_translates_the_page_and_its_list(qtbot, make_servi
     idle(qtbot, page)
     try:
         assert i18n.set_language(i18n.CHINESE, persist=False)
-        qtbot.waitUntil(lambda: page.back_up_button.text() == "立即备份")  # Qt posts the LanguageChange
+        qtbot.waitUntil(lambda: page.back_up_button.text() == "立即备份(&B)")  # Qt posts the LanguageChange
         assert page.table.item(0, KIND).text() == "手动"
         assert page.table.horizontalHeaderItem(KIND).text() == "类型"
         assert "年" in page.table.item(0, WHEN).text() or "/" in page.table.item(0, WHEN).text()

@@ -150,7 +150,7 @@ def test_the_holding_rate_shows_its_default_is_refused_by_name_and_kept_beside_t
     from domain.planning.settings import holding_rate
     from domain.planning.settings import order_cost
 
-    assert page.holding_rate.text() == "25" and page.holding_label.text() == "Holding rate a year (% of unit cost):"
+    assert page.holding_rate.text() == "25" and page.holding_label.text() == "Ho&lding rate a year (% of unit cost):"
     assert "holding rate × unit cost" in page.order_cost_note.text()
     page.order_cost.setText("20")
     page.holding_rate.setText("0")  # 0 % would make every economic order infinite
@@ -165,3 +165,16 @@ def test_the_holding_rate_shows_its_default_is_refused_by_name_and_kept_beside_t
     qtbot.waitUntil(lambda: page.saved_label.text().startswith("Saved"))
     assert (order_cost(db.uow()), holding_rate(db.uow())) == (20, 0.185)
     assert page.holding_rate.text() == "18.5" and not page.holding_rate.styleSheet()
+
+
+def test_enter_in_the_order_cost_or_the_holding_rate_saves_them(page, qtbot, db, english):
+    from PySide6.QtCore import Qt
+
+    from domain.planning.settings import holding_rate
+    from domain.planning.settings import order_cost
+
+    page.order_cost.setText("8")
+    page.holding_rate.setText("20")
+    qtbot.keyClick(page.holding_rate, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Saved"))
+    assert (order_cost(db.uow()), holding_rate(db.uow())) == (8, 0.20)

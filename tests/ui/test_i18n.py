@@ -46,7 +46,7 @@ def test_switching_to_chinese_and_back_changes_texts_and_keeps_screens_and_typin
     assert stock.table.model().headerData(1, Qt.Orientation.Horizontal) == "名称"
     assert stock.search.placeholderText().startswith("搜索")
     assert window.file_menu.title() == "文件(&F)"
-    assert settings.labels["language"].text() == "语言："
+    assert settings.labels["language"].text() == "语言(&L)："
     assert window.screen("stock") is stock and stock.search.text() == "螺丝"
     assert QSettings().value(i18n.SETTING) == i18n.CHINESE
 

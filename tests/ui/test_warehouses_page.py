@@ -72,5 +72,5 @@ def test_the_settings_screen_offers_the_page_in_chinese(qtbot, db, make_services
     qtbot.addWidget(screen)
     widget = screen.page("warehouses")
     assert screen.tabs.tabText(screen.tabs.currentIndex()) == "仓库"
-    assert widget.add_button.text() == "添加仓库"
+    assert widget.add_button.text() == "添加仓库(&W)"
     idle(qtbot, widget)

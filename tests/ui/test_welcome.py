@@ -130,16 +130,16 @@ def test_cancelling_the_demo_stops_it_removes_the_half_built_file_and_returns_to
     assert dialog.stack.currentIndex() != DEMO
     assert dialog.choice_error.text() == "The demo was not built: you cancelled it."
     assert not building.exists() and not (data_folder / "stockroom-demo.sqlite3").exists()
-    assert dialog.quit_button.isEnabled() and dialog.quit_button.text() == "Quit"
+    assert dialog.quit_button.isEnabled() and dialog.quit_button.text() == "&Quit"
 
 
 def test_the_language_chosen_applies_at_once(qtbot, dialog):
     dialog.language.setCurrentIndex(dialog.language.findData(i18n.CHINESE))
-    qtbot.waitUntil(lambda: dialog.create_choice.text() == "新建公司数据库")
-    assert dialog.labels["currency"].text() == "币种：" and dialog.windowTitle() == "欢迎使用 Stockroom"
+    qtbot.waitUntil(lambda: dialog.create_choice.text() == "新建公司数据库(&C)")
+    assert dialog.labels["currency"].text() == "币种(&U)：" and dialog.windowTitle() == "欢迎使用 Stockroom"
     assert QSettings().value(i18n.SETTING) == i18n.CHINESE
     dialog.language.setCurrentIndex(dialog.language.findData(i18n.ENGLISH))
-    qtbot.waitUntil(lambda: dialog.create_choice.text() == "Create a new company database")
+    qtbot.waitUntil(lambda: dialog.create_choice.text() == "&Create a new company database")
 
 
 def test_without_db_the_last_database_opened_then_the_default_file_is_opened_else_none(data_folder, tmp_path):

@@ -9,7 +9,9 @@ file's text in the tooltip) and the validation report of every row (a preview: n
 written); Import stays disabled while any row has a problem, and writes all rows in one
 transaction with a progress bar. Rows the workbook hides are left out unless the check box under the
 report (shown only for such a workbook) includes them; they, and a note under the header that is passed
-over, are listed in the report in grey beside the problems.
+over, are listed in the report in grey beside the problems. Check again (F5) reads the file again, as the user
+corrected and saved it, and checks it with the same columns. Step 1 saves an empty template of the kind chosen,
+whose headers the mapping reads back.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
@@ -131,11 +136,14 @@ class ImportWizard(QDialog):
         self.back_button = QPushButton(self, clicked=self.back)
         self.next_button = QPushButton(self, clicked=self.next)
         self.import_button = QPushButton(self, clicked=self.start_import)
+        self.again_button = QPushButton(self, clicked=self.check)  # the file read and checked again, once corrected
+        # F5 as on the screens (the button's own shortcut is its Alt letter, set with its text)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self._check_again)
         self.close_button = QPushButton(self, clicked=self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addStretch()
-        for button in (self.back_button, self.next_button, self.import_button, self.close_button):
+        for button in (self.back_button, self.next_button, self.again_button, self.import_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
@@ -156,13 +164,20 @@ class ImportWizard(QDialog):
         self.file = QLineEdit(page)
         self.browse_button = QPushButton(page, clicked=self.browse)
         self.file.textChanged.connect(lambda _: self._update_buttons())
+        self.kind_label.setBuddy(self.kind)
+        self.file_label.setBuddy(self.file)
+        # an office coming from spreadsheets starts from the columns Stockroom reads, as other programs offer
+        self.template_button = QPushButton(page, clicked=self.save_template)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind, 1)
+        kind_row.addWidget(self.template_button)
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
         row.addWidget(self.browse_button)
         self.choose_help = QLabel(page)
         self.choose_help.setWordWrap(True)
         form = QFormLayout(page)
-        form.addRow(self.kind_label, self.kind)
+        form.addRow(self.kind_label, kind_row)
         form.addRow(self.file_label, row)
         form.addRow(self.choose_help)
         return page
@@ -209,6 +224,10 @@ class ImportWizard(QDialog):
         layout.addWidget(self.include_hidden)
         return page
 
+    def _check_again(self) -> None:
+        if self.again_button.isVisible() and self.again_button.isEnabled():
+            self.check()
+
     def _hidden_choice(self, _checked: bool) -> None:
         """Hidden rows included or left out: the check is made again, as what would be imported changed."""
         if self.pages.currentIndex() == self.CHECK and self.table is not None and not self.imported:
@@ -229,9 +248,12 @@ class ImportWizard(QDialog):
         self.next_button.setVisible(page < self.CHECK)
         self.next_button.setEnabled(not working and (page != self.CHOOSE or bool(self.file.text().strip())))
         self.import_button.setVisible(page == self.CHECK)
+        self.again_button.setVisible(page == self.CHECK and not self.imported)
+        self.again_button.setEnabled(not working)
         ready = self.result is not None and self.result.ok and not self.imported
         self.import_button.setEnabled(page == self.CHECK and ready and not working)
         self.kind.setEnabled(not working)
+        self.template_button.setEnabled(not working)
         self.close_button.setEnabled(not working)
 
     def back(self) -> None:
@@ -252,6 +274,35 @@ class ImportWizard(QDialog):
         if path:
             QSettings().setValue("import/folder", str(Path(path).parent))
             self.file.setText(path)
+
+    def save_template(self) -> None:
+        """An empty workbook with the headers of the kind chosen (``*`` marks a column needed), in the reader's
+        language; the import reads them back as they are. It becomes the file to import, once filled in."""
+        from ui.spreadsheets import write_xlsx
+
+        kind = self.current_kind()
+        folder = Path(QSettings().value("import/folder", str(Path.home()), type=str))
+        name = fill(translate("ImportWizard", "%1 import template.xlsx"), tr(KIND_TITLES[kind]))
+        path, _ = QFileDialog.getSaveFileName(self, translate("ImportWizard", "Save an empty template"),
+                                              str(folder / re.sub(r'[\\/:*?"<>|]', " ", name)),
+                                              translate("ImportWizard", "Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        headers = [tr(f.label) + (" *" if f.required else "") for f in fields_of(kind)]
+        title = tr(KIND_TITLES[kind])
+
+        def saved(_rows) -> None:
+            if alive(self):
+                self._idle()
+                QSettings().setValue("import/folder", str(target.parent))
+                self.file.setText(str(target))
+                self.message.setText(fill(translate(
+                    "ImportWizard", "Saved %1: fill in one row per record under its headers (* marks a column needed), "
+                                    "save it, then Next."), target.name))
+
+        self._working(fill(translate("ImportWizard", "Saving %1…"), target.name))
+        self.services.tasks.submit(lambda: write_xlsx(target, headers, [], sheet=title), saved, self._failed)
 
     # -- step 1: read the file -------------------------------------------------------------
     def read_file(self) -> None:
@@ -332,16 +383,27 @@ class ImportWizard(QDialog):
         if missing:
             self.message.setText(fill(translate("ImportWizard", "Choose a column for: %1"), ", ".join(missing)))
             return
-        kind, table, mapping = self.current_kind(), self.table, self.mapping()
+        from ui.spreadsheets import read_table
+
+        kind, mapping, path = self.current_kind(), self.mapping(), Path(self.file.text().strip())
         number_format = self.current_number_format()
         hidden = self.include_hidden.isChecked()
         QSettings().setValue("import/number_format", number_format.value)
+        self.result = None  # nothing to import until the file as it is now has been checked
         self._fill_preview(mapping)
         self._working(translate("ImportWizard", "Checking every row…"))
         uow = self.services.uow()
-        self.services.tasks.submit(lambda progress: preview(uow, kind, table, mapping, progress=progress,
-                                                            number_format=number_format, include_hidden=hidden),
-                                   self._checked, self._failed, self._progressed)
+
+        def work(progress):
+            """The file as it is now (the user corrects it and checks again), checked; no check when a column
+            chosen is no longer in it."""
+            table = headed(kind, read_table(path))
+            if not set(mapping.values()) <= set(table.headers):
+                return table, None
+            return table, preview(uow, kind, table, mapping, progress=progress, number_format=number_format,
+                                  include_hidden=hidden)
+
+        self.services.tasks.submit(work, self._checked, self._failed, self._progressed)
         self._show(self.CHECK)
         self._update_buttons(working=True)
 
@@ -379,10 +441,21 @@ class ImportWizard(QDialog):
         self.report_table.setRowCount(0)
         self.report_label.clear()
 
-    def _checked(self, result) -> None:
+    def _checked(self, checked) -> None:
         if not alive(self):
             return
         self._idle()
+        table, result = checked
+        self.table = table
+        self.include_hidden.setVisible(bool(table.hidden))
+        self._say_hidden()
+        if result is None:  # the corrected file names its columns otherwise: chosen again from its headers
+            self._build_mapping(guess_mapping(self.current_kind(), table.headers))
+            self._show(self.MAP)
+            self.message.setText(translate("ImportWizard", "The file's columns changed since it was read: check the "
+                                                           "column chosen for each field, then Next."))
+            return
+        self._fill_preview(self.mapping())
         self.result = result
         self._fill_report(result.problems, result.left_out)
         self._grey_left_out({r.row for r in result.left_out})
@@ -397,11 +470,11 @@ class ImportWizard(QDialog):
             n = len({p.row for p in result.problems})
             # English has no plural translation file: the sentence for one row is its own source text
             text = (translate("ImportWizard", "%n row has problems (listed below). Nothing can be imported until "
-                                              "they are corrected: correct the file, then go Back and Next to check "
-                                              "it again.", None, n) if n == 1 else
+                                              "they are corrected: correct the file, save it and press Check again "
+                                              "(F5).", None, n) if n == 1 else
                     translate("ImportWizard", "%n rows have problems (listed below). Nothing can be imported until "
-                                              "they are corrected: correct the file, then go Back and Next to check "
-                                              "it again.", None, n))
+                                              "they are corrected: correct the file, save it and press Check again "
+                                              "(F5).", None, n))
             self.report_label.setText(text)
         else:
             text = translate("ImportWizard", "Every row can be imported: %1 new, %2 changed, %3 unchanged or "
@@ -546,11 +619,14 @@ class ImportWizard(QDialog):
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(translate("ImportWizard", "Import from Excel or CSV"))
-        self.kind_label.setText(translate("ImportWizard", "What the file holds"))
+        self.kind_label.setText(translate("ImportWizard", "&What the file holds"))
         for i, kind in enumerate(ImportKind):
             self.kind.setItemText(i, tr(KIND_TITLES[kind]))
-        self.file_label.setText(translate("ImportWizard", "File"))
-        self.browse_button.setText(translate("ImportWizard", "Browse…"))
+        self.file_label.setText(translate("ImportWizard", "&File"))
+        self.browse_button.setText(translate("ImportWizard", "B&rowse…"))
+        self.template_button.setText(translate("ImportWizard", "Save an empty &template…"))
+        self.template_button.setToolTip(translate("ImportWizard", "An Excel workbook with the columns this kind of "
+                                                                  "file needs, to fill in and import here"))
         self.number_format_label.setText(translate("ImportWizard", "Numbers in the file"))
         for i, number_format in enumerate(NumberFormat):
             self.number_format.setItemText(i, tr(NUMBER_FORMATS[number_format]))
@@ -564,6 +640,9 @@ class ImportWizard(QDialog):
         self.back_button.setText(translate("ImportWizard", "< &Back"))
         self.next_button.setText(translate("ImportWizard", "&Next >"))
         self.import_button.setText(translate("ImportWizard", "&Import"))
+        self.again_button.setText(translate("ImportWizard", "Check &again"))
+        self.again_button.setToolTip(translate("ImportWizard", "Read the file again, as corrected and saved, and check "
+                                                               "every row (F5)"))
         self.close_button.setText(translate("ImportWizard", "Close") if self.imported
                                   else translate("ImportWizard", "Cancel"))
         self._say_hidden()

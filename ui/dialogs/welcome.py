@@ -63,13 +63,13 @@ _FIELDS = {"company name": "company", "company address": "address", "currency": 
 
 
 _TITLES = {
-    "company": QT_TRANSLATE_NOOP("Welcome", "Company name:"),
-    "address": QT_TRANSLATE_NOOP("Welcome", "Address:"),
-    "currency": QT_TRANSLATE_NOOP("Welcome", "Currency:"),
-    "tax_rate": QT_TRANSLATE_NOOP("Welcome", "Tax rate (%):"),
-    "warehouse_code": QT_TRANSLATE_NOOP("Welcome", "First warehouse code:"),
-    "warehouse_name": QT_TRANSLATE_NOOP("Welcome", "Warehouse name:"),
-    "file": QT_TRANSLATE_NOOP("Welcome", "Database file:"),
+    "company": QT_TRANSLATE_NOOP("Welcome", "Company &name:"),
+    "address": QT_TRANSLATE_NOOP("Welcome", "&Address:"),
+    "currency": QT_TRANSLATE_NOOP("Welcome", "C&urrency:"),
+    "tax_rate": QT_TRANSLATE_NOOP("Welcome", "&Tax rate (%):"),
+    "warehouse_code": QT_TRANSLATE_NOOP("Welcome", "First &warehouse code:"),
+    "warehouse_name": QT_TRANSLATE_NOOP("Welcome", "Warehouse nam&e:"),
+    "file": QT_TRANSLATE_NOOP("Welcome", "Database &file:"),
 }
 
 
@@ -119,6 +119,7 @@ class WelcomeDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.language.currentIndexChanged.connect(lambda i: i18n.set_language(self.language.itemData(i)))
         self.language_label = QLabel(self)
+        self.language_label.setBuddy(self.language)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.language_label)
@@ -139,10 +140,17 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
         self.resize(640, 460)
+        # Tab in the order the choices are shown (they were made in another); the language after them, chosen once
+        chain = (self.create_choice, self.join_choice, self.open_choice, self.demo_choice, self.language,
+                 self.quit_button)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.retranslate()
         if new_file is not None:
             self.file.setText(str(new_file))
             self._show_page(CREATE)
+        else:
+            self.create_choice.setFocus()  # Enter creates the company, the first-day choice (it was the language)
 
     # -- pages ---------------------------------------------------------------------------
     def _choices_page(self) -> QWidget:
@@ -201,6 +209,7 @@ class WelcomeDialog(QDialog):
                   "warehouse_name": self.warehouse_name, "file": file_row}
         for key, field in fields.items():
             form.addRow(self.labels[key], field)
+            self.labels[key].setBuddy(self.file if key == "file" else field)  # its Alt letter goes to the field
             form.addRow("", self.errors[key])
         self.back_button = QPushButton(page)
         self.back_button.clicked.connect(lambda: self._show_page(CHOICES))
@@ -238,6 +247,8 @@ class WelcomeDialog(QDialog):
         self.choice_error.hide()
         if index == CREATE:
             self.company.setFocus()
+        elif index == CHOICES:
+            self.create_choice.setFocus()
 
     # -- create --------------------------------------------------------------------------
     def _choose_new_file(self) -> None:
@@ -412,7 +423,7 @@ class WelcomeDialog(QDialog):
         if alive(self):
             self.building = False
             self.quit_button.setEnabled(True)
-            self.quit_button.setText(translate("Welcome", "Quit"))
+            self.quit_button.setText(translate("Welcome", "&Quit"))
             self._show_page(CHOICES)
             if isinstance(exc, DemoCancelled):
                 self.choice_error.setText(translate("Welcome", "The demo was not built: you cancelled it."))
@@ -447,18 +458,18 @@ class WelcomeDialog(QDialog):
         self.title.setText(translate("Welcome", "Welcome to Stockroom"))
         self.subtitle.setText(translate("Welcome", "Purchasing, sales and inventory for small businesses. "
                                                    "How would you like to start?"))
-        self.language_label.setText(translate("Welcome", "Language:"))
-        self.create_choice.setText(translate("Welcome", "Create a new company database"))
+        self.language_label.setText(translate("Welcome", "&Language:"))
+        self.create_choice.setText(translate("Welcome", "&Create a new company database"))
         self.create_choice.setDescription(translate(
             "Welcome", "Your company's name, address and currency, and your first warehouse."))
-        self.join_choice.setText(translate("Welcome", "Join your office's shared database"))
+        self.join_choice.setText(translate("Welcome", "&Join your office's shared database"))
         self.join_choice.setDescription(translate(
             "Welcome", "For another computer of an office that already works with Stockroom: the company, its "
                        "products and its stock come from the shared database. You enter its address next."))
-        self.open_choice.setText(translate("Welcome", "Open an existing file…"))
+        self.open_choice.setText(translate("Welcome", "&Open an existing file…"))
         self.open_choice.setDescription(translate(
             "Welcome", "A Stockroom database from a colleague or a backup; it opens next time too."))
-        self.demo_choice.setText(translate("Welcome", "Explore the demo database"))
+        self.demo_choice.setText(translate("Welcome", "Explore the &demo database"))
         self.demo_choice.setDescription(translate(
             "Welcome", "A trading business with two years of history and what its customers and suppliers owe, "
                        "kept in a file of its own. The first time it takes about a minute to build."))
@@ -467,12 +478,12 @@ class WelcomeDialog(QDialog):
         self.company.setPlaceholderText(translate("Welcome", "printed on purchase orders"))
         self.warehouse_code.setPlaceholderText(translate("Welcome", "e.g. SH"))
         self.warehouse_name.setPlaceholderText(translate("Welcome", "e.g. Shanghai main warehouse"))
-        self.browse.setText(translate("Welcome", "Choose…"))
-        self.back_button.setText(translate("Welcome", "Back"))
-        self.create_button.setText(translate("Welcome", "Create"))
+        self.browse.setText(translate("Welcome", "C&hoose…"))
+        self.back_button.setText(translate("Welcome", "&Back"))
+        self.create_button.setText(translate("Welcome", "&Create"))
         self.demo_label.setText(translate("Welcome", "Building the demo database in the background. "
                                                      "It opens as soon as it is ready."))
-        self.quit_button.setText(translate("Welcome", "Quit"))
+        self.quit_button.setText(translate("Welcome", "&Quit"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QFormLayout
@@ -98,8 +100,7 @@ class SettingsScreen(Screen):
         self.tolerance = QLineEdit(self)
         for edit in (self.tax_rate, self.tolerance):
             edit.setMaximumWidth(120)
-        self.save = QPushButton(self)
-        self.save.setShortcut("Ctrl+S")
+        self.save = QPushButton(self)  # Alt+S from its text; Ctrl+S below (a button's own shortcut is its text's)
         self.save.clicked.connect(self.save_company)
         self.saved_label = QLabel(self)
         self.errors = {name: QLabel(self) for name in _FIELDS}
@@ -119,6 +120,7 @@ class SettingsScreen(Screen):
 
         form = QFormLayout()
         form.addRow(self.labels["language"], self.language)
+        self.labels["language"].setBuddy(self.language)
         company_form = QFormLayout()
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
@@ -133,11 +135,14 @@ class SettingsScreen(Screen):
         )
         for key, field, error in rows:
             company_form.addRow(self.labels[key], field)
+            self.labels[key].setBuddy(self.logo if key == "logo" else field)  # the label's Alt letter goes there
             company_form.addRow("", self.errors[error])
         buttons = QHBoxLayout()
         buttons.addWidget(self.save)
         buttons.addWidget(self.saved_label, 1)
         general = QWidget(self)
+        # on the General tab only; set on the button, Ctrl+S was undone by setText, which gives it the text's Alt letter
+        QShortcut(QKeySequence("Ctrl+S"), general, activated=self.save.animateClick)
         general_layout = QVBoxLayout(general)
         general_layout.addLayout(form)
         general_layout.addWidget(self.company_heading)
@@ -318,18 +323,19 @@ class SettingsScreen(Screen):
             self.language.setCurrentIndex(current)
             self.language.blockSignals(False)
         self.heading.setText(translate("SettingsScreen", "Settings"))
-        self.labels["language"].setText(translate("SettingsScreen", "Language:"))
+        self.labels["language"].setText(translate("SettingsScreen", "&Language:"))
         self.company_heading.setText(translate("SettingsScreen", "Company and purchase orders"))
-        self.labels["company"].setText(translate("SettingsScreen", "Company name:"))
-        self.labels["address"].setText(translate("SettingsScreen", "Address:"))
-        self.labels["logo"].setText(translate("SettingsScreen", "Logo:"))
-        self.labels["currency"].setText(translate("SettingsScreen", "Currency:"))
-        self.labels["tax"].setText(translate("SettingsScreen", "Tax rate (%):"))
-        self.labels["tolerance"].setText(translate("SettingsScreen", "Over-receipt tolerance (%):"))
+        self.labels["company"].setText(translate("SettingsScreen", "Company &name:"))
+        self.labels["address"].setText(translate("SettingsScreen", "&Address:"))
+        self.labels["logo"].setText(translate("SettingsScreen", "L&ogo:"))
+        self.labels["currency"].setText(translate("SettingsScreen", "C&urrency:"))
+        self.labels["tax"].setText(translate("SettingsScreen", "&Tax rate (%):"))
+        self.labels["tolerance"].setText(translate("SettingsScreen", "Over-&receipt tolerance (%):"))
         self.company.setPlaceholderText(translate("SettingsScreen", "printed on documents"))
         self.logo.setPlaceholderText(translate("SettingsScreen", "PNG or JPEG printed on purchase orders (optional)"))
-        self.browse.setText(translate("SettingsScreen", "Choose…"))
-        self.save.setText(translate("SettingsScreen", "Save"))
+        self.browse.setText(translate("SettingsScreen", "&Choose…"))
+        self.save.setText(translate("SettingsScreen", "&Save"))
+        self.save.setToolTip(translate("SettingsScreen", "Save the company's settings (Ctrl+S)"))
         self.saved_label.clear()
         self.changed_banner.retranslate()
         self.tabs.setTabText(0, translate("SettingsScreen", "General"))

@@ -93,6 +93,7 @@ class BackupsPage(QWidget):
         header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SIZE, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._current_moved)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
         self.back_up_button = QPushButton(self)
         self.back_up_button.clicked.connect(self.back_up_now)
@@ -108,6 +109,7 @@ class BackupsPage(QWidget):
         self.keep.setRange(1, 1000)
         self.keep.setValue(10)
         self.keep_label = QLabel(self)
+        self.keep_label.setBuddy(self.keep)
         self.keep_after = QLabel(self)
         self.save_keep_button = QPushButton(self)
         self.save_keep_button.clicked.connect(self.save_keep)
@@ -174,6 +176,7 @@ class BackupsPage(QWidget):
         self._fill(backups)
 
     def _fill(self, backups) -> None:
+        chosen = self.selected_backup()
         self._backups = backups
         locale = QLocale()
         self.table.setRowCount(len(backups))
@@ -187,6 +190,12 @@ class BackupsPage(QWidget):
             self.table.setItem(row, WHEN, when)
             self.table.setItem(row, KIND, QTableWidgetItem(reason_text(info.reason)))
             self.table.setItem(row, SIZE, size)
+        # the choice kept over a reload (a backup made, the language changed); else none
+        paths = [str(info.path) for info in backups]
+        if chosen is not None and str(chosen) in paths:
+            self.table.selectRow(paths.index(str(chosen)))
+        else:
+            self.table.selectionModel().clear()
         self._update_buttons()
 
     # -- actions -----------------------------------------------------------------------------
@@ -198,6 +207,12 @@ class BackupsPage(QWidget):
             self.refresh()
 
         self._run(lambda: admin.back_up_now(), done, translate("BackupsPage", "Could not back up: %1"))
+
+    def _current_moved(self, current, _previous) -> None:
+        """Tab into the list makes its first row current, unselected: the one backup of a first day could then not be
+        chosen by keyboard (↓ and ↑ do nothing on one row). The current row is the one chosen, as in a list box."""
+        if current.isValid() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(current.row())
 
     def selected_backup(self) -> Path | None:
         rows = self.table.selectionModel().selectedRows(WHEN)
@@ -377,15 +392,15 @@ class BackupsPage(QWidget):
                  "A copy is consistent even while the database is in use."), str(folder)))
         self.table.setHorizontalHeaderLabels([translate("BackupsPage", "Made"), translate("BackupsPage", "Kind"),
                                               translate("BackupsPage", "Size")])
-        self.back_up_button.setText(translate("BackupsPage", "Back up now"))
-        self.restore_button.setText(translate("BackupsPage", "Restore…"))
-        self.restore_file_button.setText(translate("BackupsPage", "Restore from a file…"))
-        self.check_button.setText(translate("BackupsPage", "Check integrity"))
-        self.repair_button.setText(translate("BackupsPage", "Repair sales costs…"))
+        self.back_up_button.setText(translate("BackupsPage", "&Back up now"))
+        self.restore_button.setText(translate("BackupsPage", "&Restore…"))
+        self.restore_file_button.setText(translate("BackupsPage", "Restore from a fi&le…"))
+        self.check_button.setText(translate("BackupsPage", "Check &integrity"))
+        self.repair_button.setText(translate("BackupsPage", "Repair sales &costs…"))
         self.repair_button.setToolTip(translate(
             "BackupsPage", "Set the cost of each sales line that differs from its stock movement's cost in the ledger "
                            "to the ledger's (after a backup)"))
-        self.keep_label.setText(translate("BackupsPage", "Keep the newest"))
+        self.keep_label.setText(translate("BackupsPage", "&Keep the newest"))
         self.keep_after.setText(translate("BackupsPage", "backups"))
         self.save_keep_button.setText(translate("BackupsPage", "Save"))
         self._fill(self._backups)  # dates, sizes and kinds in the new language's form

@@ -91,6 +91,8 @@ class PlanningPage(QWidget):
         self.holding_rate.setObjectName("holding_rate")
         self.holding_rate.setMaximumWidth(120)
         self.holding_rate.textEdited.connect(lambda _: self.holding_rate.setStyleSheet(""))
+        for edit in (self.overall, self.order_cost, self.holding_rate):
+            edit.returnPressed.connect(self.save)  # Enter saves the group, as it does the dashboard days below
         form = QFormLayout()
         form.addRow(self.basis_label, self.basis)
         form.addRow(self.fill_rate)
@@ -121,6 +123,11 @@ class PlanningPage(QWidget):
         self.days_button.clicked.connect(self.save_days)
         self.days_label = QLabel(self.stock_group)
         self.days_label.setWordWrap(True)
+        for label, field in ((self.basis_label, self.basis), (self.rule_label, self.rule),
+                             (self.overall_label, self.overall), (self.order_cost_label, self.order_cost),
+                             (self.holding_label, self.holding_rate), (self.dead_label, self.dead_days),
+                             (self.target_label, self.cover_target)):
+            label.setBuddy(field)  # its Alt letter goes to the field
         days_form = QFormLayout()
         days_form.addRow(self.dead_label, self.dead_days)
         days_form.addRow(self.target_label, self.cover_target)
@@ -359,19 +366,19 @@ class PlanningPage(QWidget):
             "PlanningPage", "Planning ranks products into ABC classes: A the products making the first 80 % of the "
                             "annual demand, B the next 15 %, C the rest. Rank them by what their demand is worth "
                             "(quantity × price) or by the quantity alone."))
-        self.basis_label.setText(translate("PlanningPage", "Rank ABC by:"))
+        self.basis_label.setText(translate("PlanningPage", "Rank ABC &by:"))
         self.basis.setItemText(0, translate("PlanningPage", "Demand value (quantity × price)"))
         self.basis.setItemText(1, translate("PlanningPage", "Demand quantity (volume)"))
         self.save_button.setText(translate("PlanningPage", "Save"))
-        self.fill_rate.setText(translate("PlanningPage", "Order more from suppliers who deliver short"))
+        self.fill_rate.setText(translate("PlanningPage", "Order &more from suppliers who deliver short"))
         self.fill_note.setText(translate(
             "PlanningPage", "A supplier whose purchase orders of the last year brought less than 98 % of what was "
                             "ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets "
                             "its suggested orders grossed up by it, at most × 1.5."))
-        self.rule_label.setText(translate("PlanningPage", "Service targets:"))
+        self.rule_label.setText(translate("PlanningPage", "Service &targets:"))
         self.rule.setItemText(0, translate("PlanningPage", "By each item's unit cost (recommended)"))
         self.rule.setItemText(1, translate("PlanningPage", "By ABC class (A 97 %, B 98 %, C 99 %)"))
-        self.overall_label.setText(translate("PlanningPage", "Overall service target (%):"))
+        self.overall_label.setText(translate("PlanningPage", "&Overall service target (%):"))
         self.rule_note.setText(translate(
             "PlanningPage", "By unit cost: an item at the average unit cost of the items planned gets the overall "
                             "target; one that costs a third of the average has a third of its chance of running "
@@ -379,8 +386,8 @@ class PlanningPage(QWidget):
                             "put into stock then buys about as much fill at every item, and the same stock fills "
                             "more orders than targets by class. By ABC class assumes A's items are the dear ones. "
                             "A product's own target (Ctrl+T on the Replenishment screen) wins over either."))
-        self.order_cost_label.setText(translate("PlanningPage", "Order cost per purchase-order line:"))
-        self.holding_label.setText(translate("PlanningPage", "Holding rate a year (% of unit cost):"))
+        self.order_cost_label.setText(translate("PlanningPage", "Order &cost per purchase-order line:"))
+        self.holding_label.setText(translate("PlanningPage", "Ho&lding rate a year (% of unit cost):"))
         self.order_cost_note.setText(translate(
             "PlanningPage", "What placing one line of a purchase order costs you (handling, checking, a share of the "
                             "freight), in your currency, and what a year of holding stock costs you as a share of its "
@@ -394,8 +401,8 @@ class PlanningPage(QWidget):
             "PlanningPage", "Dead stock is stock of a product with no issue in this many days. Excess stock is what a "
                             "warehouse holds beyond this many days of its average daily issues of the last 90 days "
                             "(or beyond the product's maximum level)."))
-        self.dead_label.setText(translate("PlanningPage", "Dead stock after (days):"))
-        self.target_label.setText(translate("PlanningPage", "Excess stock above (days of cover):"))
+        self.dead_label.setText(translate("PlanningPage", "&Dead stock after (days):"))
+        self.target_label.setText(translate("PlanningPage", "&Excess stock above (days of cover):"))
         self.days_button.setText(translate("PlanningPage", "Save"))
         self.changed_banner.retranslate()
 

@@ -114,6 +114,7 @@ class UsersPage(Screen):
         for label, field in zip(self.form_labels, (self.new_name, self.new_display, self.new_role, self.new_password,
                                                    self.new_again), strict=True):
             form.addRow(label, field)
+            label.setBuddy(field)  # its Alt letter goes to the field
         form.addRow("", self.add_button)
 
         layout = QVBoxLayout(self)
@@ -313,17 +314,17 @@ class UsersPage(Screen):
         for box in (self.selected_role, self.new_role):
             for i in range(box.count()):
                 box.setItemText(i, role_title(box.itemData(i)))
-        self.role_button.setText(translate("UsersPage", "Change role"))
-        self.password_button.setText(translate("UsersPage", "Reset password…"))
-        self.deactivate_button.setText(translate("UsersPage", "Deactivate…"))
-        self.reactivate_button.setText(translate("UsersPage", "Reactivate"))
+        self.role_button.setText(translate("UsersPage", "Change r&ole"))
+        self.password_button.setText(translate("UsersPage", "Reset pass&word…"))
+        self.deactivate_button.setText(translate("UsersPage", "&Deactivate…"))
+        self.reactivate_button.setText(translate("UsersPage", "Reac&tivate"))
         self.add_group.setTitle(translate("UsersPage", "Add a user"))
-        titles = (translate("UsersPage", "User name:"), translate("UsersPage", "Full name:"),
-                  translate("UsersPage", "Role:"), translate("UsersPage", "Password:"),
+        titles = (translate("UsersPage", "&User name:"), translate("UsersPage", "Full &name:"),
+                  translate("UsersPage", "&Role:"), translate("UsersPage", "&Password:"),
                   translate("UsersPage", "The same again:"))
         for label, title in zip(self.form_labels, titles, strict=True):
             label.setText(title)
         self.new_password.setPlaceholderText(translate("UsersPage", "at least 8 characters"))
-        self.add_button.setText(translate("UsersPage", "Add user"))
+        self.add_button.setText(translate("UsersPage", "&Add user"))
         self.model.retranslate()
         self._update()

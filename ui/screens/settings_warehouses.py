@@ -164,15 +164,15 @@ class WarehousesPage(QWidget):
         self.table.setHorizontalHeaderLabels([
             translate("WarehousesPage", "Code"), translate("WarehousesPage", "Name"),
             translate("WarehousesPage", "Address"), translate("WarehousesPage", "Negative stock")])
-        self.code_label.setText(translate("WarehousesPage", "Code:"))
-        self.name_label.setText(translate("WarehousesPage", "Name:"))
-        self.address_label.setText(translate("WarehousesPage", "Address:"))
+        self.code_label.setText(translate("WarehousesPage", "&Code:"))
+        self.name_label.setText(translate("WarehousesPage", "&Name:"))
+        self.address_label.setText(translate("WarehousesPage", "&Address:"))
         self.code.setPlaceholderText(translate("WarehousesPage", "e.g. BJ"))
         self.name.setPlaceholderText(translate("WarehousesPage", "e.g. Beijing warehouse"))
         self.address.setPlaceholderText(translate("WarehousesPage", "optional"))
-        self.allow_negative.setText(translate("WarehousesPage", "Allow negative stock"))
+        self.allow_negative.setText(translate("WarehousesPage", "Allow ne&gative stock"))
         self.allow_negative.setToolTip(translate(
             "WarehousesPage", "Let shipments take this warehouse below zero (goods sold before their receipt is "
                               "entered); leave it off unless you work that way."))
-        self.add_button.setText(translate("WarehousesPage", "Add warehouse"))
+        self.add_button.setText(translate("WarehousesPage", "Add &warehouse"))
         self._retranslate_rows()
