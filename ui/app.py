@@ -24,6 +24,7 @@ from bootstrap import open_database
 from bootstrap import os_user
 from ui import i18n
 from ui.i18n import fill
+from ui.open_failure import open_failure
 from ui.services import Services
 from ui.services import close_when_idle
 from ui.tasks import TaskRunner
@@ -166,7 +167,6 @@ def open_first(given: Path | str | None) -> Services | None:
 
     A --db where there is no file yet opens the welcome dialog on creating the company in that file (it was
     refused, telling the user to use the welcome dialog, which a --db never showed)."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from ui import first_run
@@ -186,12 +186,12 @@ def open_first(given: Path | str | None) -> Services | None:
         try:
             services = open_signed_in(path)
         except Exception as exc:  # noqa: BLE001 - not a Stockroom file, no permission: say so and ask again
-            message = fill(QCoreApplication.translate("App", "Could not open %1:\n%2"), str(path))
+            message = open_failure(path, exc)
             if given:
-                QMessageBox.warning(None, "Stockroom", message.replace("%2", str(exc)))
+                QMessageBox.warning(None, "Stockroom", message)
                 return None
             welcome = welcome or WelcomeDialog(open_database, explain=explain)
-            welcome.show_error(message.replace("%2", str(exc)))
+            welcome.show_error(message)
             path = None
             continue
         if services is not None and not given:

@@ -31,6 +31,7 @@ from ui.access import guard_screen
 from ui.access import role_title
 from ui.first_run import is_demo
 from ui.i18n import fill
+from ui.open_failure import open_failure
 from ui.screens import SCREENS
 from ui.screens import ScreenEntry
 from ui.screens import load_class
@@ -44,22 +45,6 @@ from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.table_view import DataTable
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
-
-
-def open_failure(path: Path | str, exc: BaseException) -> str:
-    """Why ``path`` did not open, in the reader's language, with what to do."""
-    from persistence.db import NotStockroomDatabase
-    from persistence.db import SchemaTooNew
-
-    if isinstance(exc, SchemaTooNew):
-        return fill(QCoreApplication.translate(
-            "App", "%1 was made by a newer version of Stockroom than this one. Open it with that version, or "
-                   "install it here."), str(path))
-    if isinstance(exc, NotStockroomDatabase):
-        return fill(QCoreApplication.translate(
-            "App", "%1 is not a Stockroom database; it was left as it was. Choose a file Stockroom made "
-                   "(.sqlite3)."), str(path))
-    return fill(QCoreApplication.translate("App", "Could not open %1:\n%2"), str(path), str(exc))
 
 
 class MainWindow(QMainWindow):

@@ -889,7 +889,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+55" />
+            <location filename="../../ui/open_failure.py" line="+19" />
             <source>%1 was made by a newer version of Stockroom than this one. Open it with that version, or install it here.</source>
             <translation>%1 由更新版本的 Stockroom 创建。请用该版本打开，或在本机安装该版本。</translation>
         </message>
@@ -899,15 +899,14 @@
             <translation>%1 不是 Stockroom 数据库，文件未作改动。请选择 Stockroom 创建的文件（.sqlite3）。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="+189" />
-            <location filename="../../ui/main_window.py" line="+3" />
+            <location line="+3" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
 %2</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location filename="../../ui/app.py" line="+222" />
             <source>The daily backup could not be made: %1</source>
             <translation>无法完成每日备份：%1</translation>
         </message>
@@ -4956,7 +4955,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+148" />
+            <location filename="../../ui/main_window.py" line="+195" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -12297,7 +12296,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="-124" />
+            <location filename="../../ui/app.py" line="-123" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>

@@ -200,7 +200,24 @@ def test_a_file_that_is_not_a_database_is_reported_and_the_app_ends(data_folder,
     warned = []
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *args: warned.append(args[2]))
     assert open_first(junk) is None
-    assert warned and warned[0].startswith(f"Could not open {junk}:")
+    assert warned == [f"{junk} is not a Stockroom database; it was left as it was. Choose a file Stockroom made "
+                      "(.sqlite3)."]
+    assert junk.read_text() == "not a database, just notes"
+
+
+def test_a_file_that_is_not_a_database_is_reported_in_chinese_at_start(data_folder, tmp_path, monkeypatch):
+    from ui.app import open_first
+
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("not a database, just notes")
+    warned = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *args: warned.append(args[2]))
+    i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        assert open_first(junk) is None
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    assert warned == [f"{junk} 不是 Stockroom 数据库，文件未作改动。请选择 Stockroom 创建的文件（.sqlite3）。"]
 
 
 def test_the_title_bar_says_when_the_demo_is_open(qtbot, data_folder):
