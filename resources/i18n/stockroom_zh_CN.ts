@@ -5659,7 +5659,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PeriodsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_periods.py" line="+121" />
+            <location filename="../../ui/screens/settings_periods.py" line="+146" />
             <source>Closes and reopens of %1</source>
             <translation>%1 的结账与反结账记录</translation>
         </message>
@@ -5670,30 +5670,50 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+3" />
+            <source>&amp;Close %1…</source>
+            <translation>结账 %1(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Close month…</source>
+            <translation>月末结账(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 can be closed once it has ended, from %2 on.</source>
             <translation>%1 结束后才能结账，即从 %2 起。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Close %1?
 
-From then on nothing can be posted, reversed or back-dated into %1 or any month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The stock quantities and values and the balances at the end of %1 are frozen for the reports. Only an admin can reopen it, giving a reason.</source>
+From then on nothing can be posted, reversed or back-dated into %1 or any month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The stock quantities and values and the balances at the end of %1 are frozen for the reports. Only an admin can reopen it, with Reopen… on this page and giving a reason, and only while no later month is closed.</source>
             <translation>结账 %1？
 
-结账后，%1 及以前的任何月份都不能再过账、冲销或补录倒填日期的单据：入库、出库、销售、采购、盘点和调整都一样。%1 月末的库存数量、金额和往来余额将冻结，供报表使用。只有管理员可以反结账，并须说明原因。</translation>
+结账后，%1 及以前的任何月份都不能再过账、冲销或补录倒填日期的单据：入库、出库、销售、采购、盘点和调整都一样。%1 月末的库存数量、金额和往来余额将冻结，供报表使用。只有管理员可以反结账：在本页点“反结账…”并说明原因，且须其后的月份都未结账。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>The earlier months still open are closed with it: %1.</source>
             <translation>以前尚未结账的月份将一并结账：%1。</translation>
         </message>
         <message>
             <location line="+7" />
+            <source>Still held on this desk, not posted, dated in %1 or before: %2. Once the month is closed they cannot be posted as dated; post them first or change their date.</source>
+            <translation>本机还有暂存未过账的单据，日期在 %1 或以前：%2。结账后不能再按原日期过账；请先过账或改日期。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>; and %1 more</source>
+            <translation>；另有 %1 张</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Close month</source>
             <translation>月末结账</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Closed: %1.</source>
             <translation>已结账：%1。</translation>
         </message>
@@ -5724,13 +5744,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+5" />
-            <source>Close month…</source>
-            <translation>月末结账…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reopen…</source>
-            <translation>反结账…</translation>
+            <source>&amp;Reopen…</source>
+            <translation>反结账(&amp;R)…</translation>
         </message>
     </context>
     <context>
