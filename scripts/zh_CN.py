@@ -839,6 +839,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', "%1 has %2 bands' ends; at most %3"): '%1 有 %2 个分段终点；最多 %3 个',
     ('ImportProblems', '%1: each end is from 1 to %2 days; give whole days, rising, separated by /, such as 30/60/90/180'): '%1：每个终点须在 1 到 %2 天之间；请填写递增的整天数，用 / 分隔，如 30/60/90/180',
     ('ImportProblems', '%1 does not rise; give whole days, rising, separated by /, such as 30/60/90/180'): '%1 没有逐段递增；请填写递增的整天数，用 / 分隔，如 30/60/90/180',
+    ('ImportProblems', '%1 is not a list of days; give whole days, rising, separated by commas or /, such as 30,60,90,180,365 or 30/60/90'):
+        '%1 不是天数列表；请填写递增的整天数，用逗号或 / 分隔，如 30,60,90,180,365 或 30/60/90',
+    ('ImportProblems', '%1 is not a list of rising days of 1 or more; give whole days, rising, separated by commas or /, such as 30,60,90,180,365 or 30/60/90'):
+        '%1 不是从 1 天起逐段递增的天数；请填写递增的整天数，用逗号或 / 分隔，如 30,60,90,180,365 或 30/60/90',
     ('ImportProblems', '%1 is issued; give the day its goods are expected (now %2), such as 2027-01-15'): '%1 已下达；请填写预计到货日（现为 %2），如 2027-01-15',
     ('Payables', '&Allocate credit…'): '核销预付款(&A)…',
     ('Payables', '&Keep all as credit'): '全部留作预付款(&K)',
@@ -851,6 +855,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Receivables', '&Keep all as credit'): '全部留作预收款(&K)',
     ('RefusalFields', 'ageing basis'): '账龄依据',
     ('RefusalFields', 'bands'): '账龄分段',
+    ('RefusalFields', '--bands'): '库龄段（--bands）',
     ('RefusalFields', 'expected'): '预计到货日',
     ('ImportProblems', '%1 is not a number of whole days; enter whole days such as 7 or 21'): '%1 不是整天数，请输入整天数，如 7 或 21',
     ('ImportProblems', '%1 is out of range; enter a percentage from 0 to %2, such as 13 or 2.5'): '%1 超出范围；请输入 0 到 %2 之间的百分比，例如 13 或 2.5',
