@@ -839,6 +839,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', "%1 has %2 bands' ends; at most %3"): '%1 有 %2 个分段终点；最多 %3 个',
     ('ImportProblems', '%1: each end is from 1 to %2 days; give whole days, rising, separated by /, such as 30/60/90/180'): '%1：每个终点须在 1 到 %2 天之间；请填写递增的整天数，用 / 分隔，如 30/60/90/180',
     ('ImportProblems', '%1 does not rise; give whole days, rising, separated by /, such as 30/60/90/180'): '%1 没有逐段递增；请填写递增的整天数，用 / 分隔，如 30/60/90/180',
+    ('ImportProblems', '%1 is not a list of days; give whole days, rising, separated by commas or /, such as 30,60,90,180,365 or 30/60/90'):
+        '%1 不是天数列表；请填写递增的整天数，用逗号或 / 分隔，如 30,60,90,180,365 或 30/60/90',
+    ('ImportProblems', '%1 is not a list of rising days of 1 or more; give whole days, rising, separated by commas or /, such as 30,60,90,180,365 or 30/60/90'):
+        '%1 不是从 1 天起逐段递增的天数；请填写递增的整天数，用逗号或 / 分隔，如 30,60,90,180,365 或 30/60/90',
     ('ImportProblems', '%1 is issued; give the day its goods are expected (now %2), such as 2027-01-15'): '%1 已下达；请填写预计到货日（现为 %2），如 2027-01-15',
     ('Payables', '&Allocate credit…'): '核销预付款(&A)…',
     ('Payables', '&Keep all as credit'): '全部留作预付款(&K)',
@@ -851,6 +855,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Receivables', '&Keep all as credit'): '全部留作预收款(&K)',
     ('RefusalFields', 'ageing basis'): '账龄依据',
     ('RefusalFields', 'bands'): '账龄分段',
+    ('RefusalFields', '--bands'): '库龄段（--bands）',
     ('RefusalFields', 'expected'): '预计到货日',
     ('ImportProblems', '%1 is not a number of whole days; enter whole days such as 7 or 21'): '%1 不是整天数，请输入整天数，如 7 或 21',
     ('ImportProblems', '%1 is out of range; enter a percentage from 0 to %2, such as 13 or 2.5'): '%1 超出范围；请输入 0 到 %2 之间的百分比，例如 13 或 2.5',
@@ -1229,17 +1234,21 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PeriodsPage', '%1 is open again; the reason is kept with the month.'): '%1 已反结账；原因已随该月记录。',
     ('PeriodsPage', 'A closed month takes no more postings: nothing can be posted, reversed or back-dated into it, and its closing stock values and balances stay as they were closed. A manager closes a month once its documents are in; closing a month closes every earlier one. Only the latest closed month can be reopened, by an admin, who gives the reason.'):
         '月结后的月份不再接受任何单据：不能过账、冲销或倒填日期，其月末库存金额和往来余额保持结账时的数字。单据录入完毕后由经理结账；结账某月会同时结账以前的所有月份。只有最近一个已结账的月份可以反结账，须由管理员操作并说明原因。',
-    ('PeriodsPage', 'Close %1?\n\nFrom then on nothing can be posted, reversed or back-dated into %1 or any month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The stock quantities and values and the balances at the end of %1 are frozen for the reports. Only an admin can reopen it, giving a reason.'):
-        '结账 %1？\n\n结账后，%1 及以前的任何月份都不能再过账、冲销或补录倒填日期的单据：入库、出库、销售、采购、盘点和调整都一样。%1 月末的库存数量、金额和往来余额将冻结，供报表使用。只有管理员可以反结账，并须说明原因。',
+    ('PeriodsPage', 'Close %1?\n\nFrom then on nothing can be posted, reversed or back-dated into %1 or any month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The stock quantities and values and the balances at the end of %1 are frozen for the reports. Only an admin can reopen it, with Reopen… on this page and giving a reason, and only while no later month is closed.'):
+        '结账 %1？\n\n结账后，%1 及以前的任何月份都不能再过账、冲销或补录倒填日期的单据：入库、出库、销售、采购、盘点和调整都一样。%1 月末的库存数量、金额和往来余额将冻结，供报表使用。只有管理员可以反结账：在本页点“反结账…”并说明原因，且须其后的月份都未结账。',
     ('PeriodsPage', 'Close month'): '月末结账',
-    ('PeriodsPage', 'Close month…'): '月末结账…',
+    ('PeriodsPage', '&Close month…'): '月末结账(&C)…',
+    ('PeriodsPage', '&Close %1…'): '结账 %1(&C)…',
+    ('PeriodsPage', 'Still held on this desk, not posted, dated in %1 or before: %2. Once the month is closed they cannot be posted as dated; post them first or change their date.'):
+        '本机还有暂存未过账的单据，日期在 %1 或以前：%2。结账后不能再按原日期过账；请先过账或改日期。',
+    ('PeriodsPage', '; and %1 more'): '；另有 %1 张',
     ('PeriodsPage', 'Closed: %1.'): '已结账：%1。',
     ('PeriodsPage', 'Closes and reopens'): '结账与反结账记录',
     ('PeriodsPage', 'Closes and reopens of %1'): '%1 的结账与反结账记录',
     ('PeriodsPage', 'Give the reason for reopening (at most 500 characters); it is kept with the month.'):
         '请填写反结账的原因（最多 500 个字符）；原因会随该月记录。',
     ('PeriodsPage', 'Reopen month'): '反结账',
-    ('PeriodsPage', 'Reopen…'): '反结账…',
+    ('PeriodsPage', '&Reopen…'): '反结账(&R)…',
     ('PeriodsPage', 'The earlier months still open are closed with it: %1.'): '以前尚未结账的月份将一并结账：%1。',
     ('PeriodsPage', 'Why is %1 reopened? The reason is kept with your name.'): '为什么要反结账 %1？原因会连同您的名字一起记录。',
     ('Permissions', 'adjust stock'): '调整库存',

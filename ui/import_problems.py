@@ -63,6 +63,12 @@ TEMPLATES = {
     "bands_out_of_range": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1: each end is from 1 to %2 days; give whole days, rising, separated by /, "
                     "such as 30/60/90/180"),
+    "report_bands_not_days": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a list of days; give whole days, rising, separated by commas or /, such as "
+                          "30,60,90,180,365 or 30/60/90"),
+    "report_bands_not_rising": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a list of rising days of 1 or more; give whole days, rising, separated by "
+                          "commas or /, such as 30,60,90,180,365 or 30/60/90"),
     "bands_not_rising": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 does not rise; give whole days, rising, separated by /, "
                     "such as 30/60/90/180"),

@@ -621,6 +621,7 @@ INPUT_FIELDS = {
     "ABC basis": QT_TRANSLATE_NOOP("RefusalFields", "ABC basis"),
     "ageing basis": QT_TRANSLATE_NOOP("RefusalFields", "ageing basis"),
     "bands": QT_TRANSLATE_NOOP("RefusalFields", "bands"),
+    "--bands": QT_TRANSLATE_NOOP("RefusalFields", "--bands"),  # the stock ageing's; the Reports screen's Bands (days)
     "expected": QT_TRANSLATE_NOOP("RefusalFields", "expected"),
     "SKU": QT_TRANSLATE_NOOP("RefusalFields", "SKU"),
     "address": QT_TRANSLATE_NOOP("RefusalFields", "address"),

@@ -30,6 +30,7 @@ from domain.reports.sales import MarginRow
 from domain.reports.sales import RankRow
 from domain.reports.sales import SlowRow
 from domain.reports.status import StatusRow
+from domain.reports.status import status_total
 from domain.reports.stock_summary import SummaryBy
 from domain.reports.stock_summary import SummaryRow
 from ui.pdf.report_labels import CHINESE
@@ -230,15 +231,19 @@ def slow(rows: list[SlowRow], language: str, header: list[tuple[str, str]]) -> S
 
 
 def status(rows: list[StatusRow], language: str, header: list[tuple[str, str]]) -> Sheet:
+    """库存状况: each product × warehouse's quantities, its value at the current average cost, and the total value."""
     t = lambda s: label(s, language)  # noqa: E731
     columns = [Column(t("SKU"), "sku"), Column(t("Name"), "name"), Column(t("Warehouse"), "warehouse"),
-               Column(t("On hand"), "on_hand", QTY), Column(t("Reserved"), "reserved", QTY),
+               Column(t("On hand"), "on_hand", QTY), Column(t("Value"), "value", MONEY),
+               Column(t("Reserved"), "reserved", QTY),
                Column(t("Available"), "available", QTY), Column(t("On order"), "on_order", QTY),
                Column(t("Min"), "min_level", QTY), Column(t("Max"), "max_level", QTY),
                Column(t("Daily issues"), "daily_issues", QTY), Column(t("Cover (days)"), "cover_days", QTY)]
-    return Sheet(t("STOCK STATUS"), header, columns,
-                 [[r.sku, r.name, r.warehouse, r.on_hand, r.reserved, r.available, r.on_order, r.min_level,
-                   r.max_level, r.daily_issues, r.cover_days] for r in rows], language=language)
+    sheet = Sheet(t("STOCK STATUS"), header, columns,
+                  [[r.sku, r.name, r.warehouse, r.on_hand, r.value, r.reserved, r.available, r.on_order, r.min_level,
+                    r.max_level, r.daily_issues, r.cover_days] for r in rows], language=language)
+    sheet.total = [t("Total"), "", "", None, status_total(rows), None, None, None, None, None, None, None]
+    return sheet
 
 
 def _band_label(language: str, band: str, what: str) -> str:

@@ -143,6 +143,19 @@ def reopen_month(uow, c: ReopenMonth, *, now: datetime | None = None) -> str:
     return month
 
 
+def held_through(held, month: str) -> list:
+    """This desk's held (unposted) documents dated in ``month`` or before, oldest first: once ``month`` is closed,
+    posting them as dated is refused, so the close warns about them first.
+
+    Args:
+        held: the desk's held documents (``domain.stock.held.HeldDocuments``); read here, off the GUI thread.
+        month: ``YYYY-MM``, the month to be closed (every earlier open month closes with it).
+    """
+    end = last_day(_month(month))
+    return sorted((d for d in held.list() if d.business_date is not None and d.business_date <= end),
+                  key=lambda d: (d.business_date, d.kind, d.reference))
+
+
 def list_months(uow, *, now: datetime | None = None) -> list[MonthState]:
     """Every month from the earliest with a row or dated record to the present one, newest first.
 

@@ -55,6 +55,10 @@ ENGLISH: dict[str, str] = {
     "bands_too_many": "{0} has {1} bands' ends; at most {2}",
     "bands_out_of_range": "{0}: each end is from 1 to {1} days; give whole days, rising, separated by /, "
                     "such as 30/60/90/180",
+    "report_bands_not_days": "{0} is not a list of days; give whole days, rising, separated by commas or /, such as "
+                             "30,60,90,180,365 or 30/60/90",
+    "report_bands_not_rising": "{0} is not a list of rising days of 1 or more; give whole days, rising, separated by "
+                               "commas or /, such as 30,60,90,180,365 or 30/60/90",
     "bands_not_rising": "{0} does not rise; give whole days, rising, separated by /, "
                     "such as 30/60/90/180",
     "expected_day_needed": "{0} is issued; give the day its goods are expected (now {1}), such as 2027-01-15",

@@ -60,17 +60,25 @@ class Layer(NamedTuple):
 
 
 def parse_bands(text: str | None) -> tuple[int, ...]:
-    """The bands' upper bounds in days from "30,60,90,180,365" (rising whole numbers, at least one)."""
+    """The bands' upper bounds in days from "30,60,90,180,365" (rising whole numbers, at least one; "/" and "，"
+    separate them too, as the receivables' bands are typed: "30/60/90").
+
+    Raises:
+        BadInput ``--bands`` (the option; the Reports screen's Bands field): ``report_bands_not_days`` for a part
+            that is not a whole number, ``report_bands_not_rising`` for bands that do not rise from 1 day on.
+    """
     if text is None or not text.strip():
         return DEFAULT_BANDS
     try:
-        bounds = tuple(int(ascii_number(part)) for part in text.split(","))
+        bounds = tuple(int(ascii_number(part)) for part in text.replace("/", ",").replace("，", ",").split(","))
     except ValueError:
-        raise BadInput("--bands", f"{text!r} is not a list of days; give rising whole numbers such as "
-                                  f"30,60,90,180,365") from None
+        raise BadInput("--bands", f"{text!r} is not a list of days; give whole days, rising, separated by commas "
+                                  f"or /, such as 30,60,90,180,365 or 30/60/90",
+                       code="report_bands_not_days", values=(repr(text),)) from None
     if any(b < 1 for b in bounds) or any(b >= c for b, c in zip(bounds, bounds[1:], strict=False)):
-        raise BadInput("--bands", f"{text!r} is not a list of rising days of 1 or more; give for example "
-                                  f"30,60,90,180,365")
+        raise BadInput("--bands", f"{text!r} is not a list of rising days of 1 or more; give whole days, rising, "
+                                  f"separated by commas or /, such as 30,60,90,180,365 or 30/60/90",
+                       code="report_bands_not_rising", values=(repr(text),))
     return bounds
 
 

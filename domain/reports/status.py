@@ -1,4 +1,5 @@
-"""库存状况: on hand, reserved, available, on order, the min/max levels and the days the stock covers.
+"""库存状况: on hand and its value at the current average cost, reserved, available, on order, the min/max levels and
+the days the stock covers; the total of the values (``status_total``).
 
 Days of cover = available ÷ the average daily issues of the ``COVER_DAYS`` days up to the report's day
 (what left for customers and by plain shipments, net of their reversals; returns to the supplier and
@@ -33,6 +34,7 @@ class StockFigures(NamedTuple):
     min_level: Decimal | None
     max_level: Decimal | None
     issued: Decimal
+    value: Decimal = ZERO  # the stock on hand at the current average cost, as the ledger keeps it
 
 
 class StatusRow(NamedTuple):
@@ -47,6 +49,7 @@ class StatusRow(NamedTuple):
     max_level: Decimal | None
     daily_issues: Decimal
     cover_days: Decimal | None
+    value: Decimal = ZERO
 
     @property
     def below_min(self) -> bool:
@@ -72,6 +75,11 @@ def status_rows(figures: Iterable[StockFigures]) -> list[StatusRow]:
         else:
             daily, days = ZERO, None
         append(StatusRow(f.sku, f.name, f.warehouse, f.on_hand, f.reserved, available, f.on_order, f.min_level,
-                         f.max_level, daily, days))
+                         f.max_level, daily, days, f.value))
     rows.sort(key=_ORDER)
     return rows
+
+
+def status_total(rows: Iterable[StatusRow]) -> Decimal:
+    """The value of the stock listed: the quantities of different products do not add up, their values do."""
+    return sum((r.value for r in rows), ZERO)

@@ -514,7 +514,8 @@ def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, u
                         .group_by(product, warehouse_col))
         # the balances alone (one pass over the table), the products and warehouses joined here by id: joined in
         # SQL, each of 260,000 balances would look its product up by its text key (three times the time)
-        query = (select(B.c.product_id, B.c.warehouse_id, _raw(B.c.on_hand), _raw(B.c.reserved), _raw(B.c.on_order))
+        query = (select(B.c.product_id, B.c.warehouse_id, _raw(B.c.on_hand), _raw(B.c.reserved), _raw(B.c.on_order),
+                        _raw(B.c.value))
                  .where(or_(B.c.on_hand != 0, B.c.reserved != 0, B.c.on_order != 0)))
         if wh_ids is not None:
             issued_query = issued_query.where(M.c.warehouse_id.in_(wh_ids))
@@ -531,10 +532,10 @@ def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, u
     nothing = qty(0)
     out = []
     append = out.append
-    for p, w, on_hand, reserved, on_order in rows:
+    for p, w, on_hand, reserved, on_order, value in rows:
         sku, name, low, high = products[p]
         append(StockFigures(sku, name, codes[w], qty(on_hand), qty(reserved) if reserved else nothing,
-                            qty(on_order) if on_order else nothing, low, high, qty(get((p, w), 0))))
+                            qty(on_order) if on_order else nothing, low, high, qty(get((p, w), 0)), _money(value)))
     return out
 
 

@@ -103,7 +103,7 @@
         <message>
             <location line="+31" />
             <location filename="../../ui/screens/accounts/entry.py" line="-299" />
-            <location filename="../../ui/screens/accounts/words.py" line="+102" />
+            <location filename="../../ui/screens/accounts/words.py" line="+108" />
             <location line="+23" />
             <location line="+52" />
             <source>Number</source>
@@ -340,7 +340,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+341" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+362" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -524,12 +524,12 @@
             <translation>导出 Excel(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/screen.py" line="-195" />
+            <location filename="../../ui/screens/accounts/screen.py" line="-211" />
             <source>Balances are not shown: %1</source>
             <translation>不显示往来余额：%1</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+51" />
             <source>Could not load the balances: %1</source>
             <translation>无法读取往来余额：%1</translation>
         </message>
@@ -544,7 +544,7 @@
             <translation>显示 %1 个往来单位 · 余额 %2 · 逾期 %3</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+104" />
             <source>Exported %1 rows to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
@@ -639,7 +639,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-282" />
+            <location filename="../../ui/screens/accounts/words.py" line="-288" />
             <source>Sale</source>
             <translation>销售单</translation>
         </message>
@@ -792,12 +792,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+184" />
+            <location line="+190" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-186" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -813,7 +813,7 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/document.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+100" />
+            <location filename="../../ui/screens/accounts/words.py" line="+106" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
@@ -3563,6 +3563,16 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+3" />
+            <source>%1 is not a list of days; give whole days, rising, separated by commas or /, such as 30,60,90,180,365 or 30/60/90</source>
+            <translation>%1 不是天数列表；请填写递增的整天数，用逗号或 / 分隔，如 30,60,90,180,365 或 30/60/90</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is not a list of rising days of 1 or more; give whole days, rising, separated by commas or /, such as 30,60,90,180,365 or 30/60/90</source>
+            <translation>%1 不是从 1 天起逐段递增的天数；请填写递增的整天数，用逗号或 / 分隔，如 30,60,90,180,365 或 30/60/90</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 does not rise; give whole days, rising, separated by /, such as 30/60/90/180</source>
             <translation>%1 没有逐段递增；请填写递增的整天数，用 / 分隔，如 30/60/90/180</translation>
         </message>
@@ -5534,7 +5544,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-272" />
+            <location filename="../../ui/screens/accounts/words.py" line="-278" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>
@@ -5708,7 +5718,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PeriodsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_periods.py" line="+121" />
+            <location filename="../../ui/screens/settings_periods.py" line="+148" />
             <source>Closes and reopens of %1</source>
             <translation>%1 的结账与反结账记录</translation>
         </message>
@@ -5719,30 +5729,50 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+3" />
+            <source>&amp;Close %1…</source>
+            <translation>结账 %1(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Close month…</source>
+            <translation>月末结账(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 can be closed once it has ended, from %2 on.</source>
             <translation>%1 结束后才能结账，即从 %2 起。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Close %1?
 
-From then on nothing can be posted, reversed or back-dated into %1 or any month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The stock quantities and values and the balances at the end of %1 are frozen for the reports. Only an admin can reopen it, giving a reason.</source>
+From then on nothing can be posted, reversed or back-dated into %1 or any month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The stock quantities and values and the balances at the end of %1 are frozen for the reports. Only an admin can reopen it, with Reopen… on this page and giving a reason, and only while no later month is closed.</source>
             <translation>结账 %1？
 
-结账后，%1 及以前的任何月份都不能再过账、冲销或补录倒填日期的单据：入库、出库、销售、采购、盘点和调整都一样。%1 月末的库存数量、金额和往来余额将冻结，供报表使用。只有管理员可以反结账，并须说明原因。</translation>
+结账后，%1 及以前的任何月份都不能再过账、冲销或补录倒填日期的单据：入库、出库、销售、采购、盘点和调整都一样。%1 月末的库存数量、金额和往来余额将冻结，供报表使用。只有管理员可以反结账：在本页点“反结账…”并说明原因，且须其后的月份都未结账。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>The earlier months still open are closed with it: %1.</source>
             <translation>以前尚未结账的月份将一并结账：%1。</translation>
         </message>
         <message>
             <location line="+7" />
+            <source>Still held on this desk, not posted, dated in %1 or before: %2. Once the month is closed they cannot be posted as dated; post them first or change their date.</source>
+            <translation>本机还有暂存未过账的单据，日期在 %1 或以前：%2。结账后不能再按原日期过账；请先过账或改日期。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>; and %1 more</source>
+            <translation>；另有 %1 张</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Close month</source>
             <translation>月末结账</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Closed: %1.</source>
             <translation>已结账：%1。</translation>
         </message>
@@ -5773,13 +5803,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+5" />
-            <source>Close month…</source>
-            <translation>月末结账…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reopen…</source>
-            <translation>反结账…</translation>
+            <source>&amp;Reopen…</source>
+            <translation>反结账(&amp;R)…</translation>
         </message>
     </context>
     <context>
@@ -7751,6 +7776,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>--bands</source>
+            <translation>库龄段（--bands）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>expected</source>
             <translation>预计到货日</translation>
         </message>
@@ -8183,7 +8213,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-674" />
+            <location line="-675" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -9158,7 +9188,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+163" />
+            <location line="+164" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
             <translation>币种：供应商 %1 还有以 %2 计价的未完成采购订单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购订单</translation>
         </message>
@@ -11853,7 +11883,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-645" />
+            <location filename="../../ui/refusals.py" line="-646" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>

@@ -52,11 +52,11 @@ def state(page, month: str) -> str:
     return page.model.data(page.model.index(row_of(page, month), PeriodTableModel.STATE))
 
 
-def test_the_months_since_the_first_movement_are_listed_open_and_the_oldest_is_selected(page):
+def test_the_months_since_the_first_movement_are_listed_open_and_the_last_ended_is_selected(page):
     months = [m.month for m in page.model.rows]
     assert months[-1] == "2026-09" and months == sorted(months, reverse=True)
     assert state(page, "2026-09") == "open"
-    assert page.current().month == "2026-09" and page.close_button.isEnabled()
+    assert page.current().month == months[1] and page.close_button.isEnabled()  # months[0] is this month
     assert not page.reopen_button.isEnabled()
 
 
@@ -70,10 +70,12 @@ def test_closing_asks_first_saying_what_it_means_then_closes_and_lists_the_event
     monkeypatch.setattr(QMessageBox, "question", answer)
     page.table.selectRow(row_of(page, "2026-10"))
     page.close_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=15_000)  # after reading what is still held in the month
     assert "Close 2026-10?" in asked[0] and "nothing can be posted, reversed or back-dated" in asked[0]
     assert "The earlier months still open are closed with it: 2026-09." in asked[0]
     idle(qtbot, page)
     assert state(page, "2026-10") == "open"  # answered No
+    page.table.selectRow(row_of(page, "2026-10"))
     page.close_button.click()
     qtbot.waitUntil(lambda: state(page, "2026-10") == "closed", timeout=15_000)
     idle(qtbot, page)

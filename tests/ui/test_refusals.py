@@ -211,7 +211,6 @@ UNCODED = {
     ("domain/sales/orders.py", "lines"): "unreachable: each pair given is a line",
     ("domain/stock/documents.py", "kind"): "a caller's mistake: each screen posts its own kind of document",
     ("domain/purchasing/scorecard.py", "--from"): "a command-line option",
-    ("domain/reports/ageing.py", "--bands"): "a command-line option",
     ("domain/reports/dashboard.py", "--period"): "a command-line option",
     ("domain/reports/model.py", "--to"): "a command-line option",
     ("domain/reports/sales.py", "--top"): "a command-line option",
@@ -289,6 +288,8 @@ def test_every_code_the_domain_can_raise_is_said_in_chinese(chinese):
     ("service_target", "服务水平目标：'abc' 不是百分比；请输入大于 50 且不超过 99.99、最多 2 位小数的数（例如 97.5），"
                        "或留空以使用 ABC 类别的目标"),
     ("below_min", "最高库存：2 低于最低库存 5"),
+    ("report_bands", "库龄段（--bands）：'60,30' 不是从 1 天起逐段递增的天数；请填写递增的整天数，用逗号或 / 分隔，"
+                     "如 30,60,90,180,365 或 30/60/90"),
 ])
 def test_field_problems_the_screens_meet_are_said_in_chinese_with_their_advice(chinese, db, check, said):
     from decimal import Decimal
@@ -299,12 +300,14 @@ def test_field_problems_the_screens_meet_are_said_in_chinese_with_their_advice(c
     from domain.kernel.errors import BadInput
     from domain.planning.product import parse_service_target
     from domain.purchasing.exchange import foreign_currency
+    from domain.reports.ageing import parse_bands
 
     checks = {
         "order_multiple": lambda: step_of(Decimal(0), Decimal(1)),
         "short_password": lambda: add_user(db.uow(), AddUser("ann", "abc", "admin")),
         "rate_for_company_currency": lambda: foreign_currency("CNY", "CNY"),
         "service_target": lambda: parse_service_target("abc"),
+        "report_bands": lambda: parse_bands("60,30"),
         "below_min": lambda: catalog.add_product(db.uow(), c.AddProduct("A-1", "Apple", min_level="5",
                                                                         max_level="2")),
     }

@@ -6,6 +6,8 @@ on the task runner."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDate
+from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QInputDialog
@@ -23,7 +25,10 @@ from domain.accounts import closing
 from domain.accounts.periods import next_month
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
+from ui.i18n import ENGLISH
+from ui.i18n import current_language
 from ui.i18n import fill
+from ui.models.movements import kind_text
 from ui.models.periods import PeriodEventTableModel
 from ui.models.periods import PeriodTableModel
 from ui.models.table import RowRole
@@ -33,6 +38,24 @@ from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+def month_words(month: str) -> str:
+    """A month as a button names it: "November 2026" in English, 2026-11 in Chinese (as the list shows it)."""
+    if current_language() != ENGLISH:
+        return month
+    year, number = (int(x) for x in month.split("-"))
+    return QLocale(QLocale.Language.English).toString(QDate(year, number, 1), "MMMM yyyy")
+
+
+def month_to_close(months) -> int | None:
+    """The row (of ``months``, newest first) a bookkeeper closes next: the month after the latest closed one or,
+    when none is closed yet, the latest month that has ended: a shop starting to close closes through last month,
+    not its oldest month of history. None when that month cannot be closed (it has not ended)."""
+    latest = next((i for i, m in enumerate(months) if m.closed), None)
+    if latest is None:
+        return next((i for i, m in enumerate(months) if m.closable), None)
+    return latest - 1 if latest > 0 and months[latest - 1].closable else None
 
 
 class PeriodsPage(Screen):
@@ -55,6 +78,8 @@ class PeriodsPage(Screen):
         self.events_table.setModel(self.events)
         self.events_table.set_widths({PeriodEventTableModel.AT: 140, PeriodEventTableModel.ACTION: 80,
                                       PeriodEventTableModel.USER: 110})
+        for view in (self.table, self.events_table):  # read-only lists: Tab moves on to the buttons, arrows move within
+            view.setTabKeyNavigation(False)
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close_month)
         self.reopen_button = QPushButton(self)
@@ -110,9 +135,11 @@ class PeriodsPage(Screen):
         self.model.set_rows(months)
         wanted = next((i for i, m in enumerate(months) if m.month == was), None)
         if wanted is None:  # first shown: the month to close next, else the newest
-            wanted = next((i for i, m in reversed(list(enumerate(months))) if m.closable), 0 if months else None)
+            wanted = month_to_close(months)
+            wanted = wanted if wanted is not None else (0 if months else None)
         if wanted is not None:
             self.table.selectRow(wanted)
+            self.table.scrollTo(self.model.index(wanted, 0), DataTable.ScrollHint.PositionAtCenter)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
@@ -122,6 +149,9 @@ class PeriodsPage(Screen):
                                   if month is not None else translate("PeriodsPage", "Closes and reopens"))
         latest = self.latest_closed()
         self.close_button.setEnabled(month is not None and month.closable and self._may(Permission.PERIOD_CLOSE))
+        self.close_button.setText(fill(translate("PeriodsPage", "&Close %1…"), month_words(month.month))
+                                  if month is not None and month.closable
+                                  else translate("PeriodsPage", "&Close month…"))
         self.close_hint.setText(fill(translate("PeriodsPage", "%1 can be closed once it has ended, from %2 on."),
                                      month.month, f"{next_month(month.month)}-01")
                                 if month is not None and not month.closed and not month.closable else "")
@@ -129,23 +159,40 @@ class PeriodsPage(Screen):
                                       and self._may(Permission.PERIOD_REOPEN))
 
     # -- actions -------------------------------------------------------------------------
-    def close_question(self, month) -> str:
-        """What closing ``month`` means, as the confirmation asks it."""
+    def close_question(self, month, held=()) -> str:
+        """What closing ``month`` means, as the confirmation asks it, warning of ``held``: this desk's unposted
+        documents dated in it or before (``closing.held_through``)."""
         earlier = [m.month for m in self.model.rows if not m.closed and m.month < month.month]
         text = fill(translate(
             "PeriodsPage", "Close %1?\n\nFrom then on nothing can be posted, reversed or back-dated into %1 or any "
                            "month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The "
                            "stock quantities and values and the balances at the end of %1 are frozen for the reports. "
-                           "Only an admin can reopen it, giving a reason."), month.month)
+                           "Only an admin can reopen it, with Reopen… on this page and giving a reason, and only while "
+                           "no later month is closed."), month.month)
         if earlier:
             text += "\n\n" + fill(translate("PeriodsPage", "The earlier months still open are closed with it: %1."),
                                   ", ".join(sorted(earlier)))
+        if held:
+            shown = [f"{kind_text(d.kind)} {d.business_date.isoformat()}"
+                     + (f" {d.partner or d.reference or d.po_number}" if d.partner or d.reference or d.po_number
+                        else "") for d in held[:5]]
+            more = len(held) - len(shown)
+            text += "\n\n" + fill(translate(
+                "PeriodsPage", "Still held on this desk, not posted, dated in %1 or before: %2. Once the month is "
+                               "closed they cannot be posted as dated; post them first or change their date."),
+                month.month, "; ".join(shown) + (fill(translate("PeriodsPage", "; and %1 more"), more) if more else ""))
         return text
 
     def close_month(self) -> None:
         month = self.current()
-        if month is None or not month.closable or not self._confirm(
-                translate("PeriodsPage", "Close month"), self.close_question(month)):
+        if month is None or not month.closable:
+            return
+        store = self.services.database.held_documents()
+        self._run(lambda: closing.held_through(store, month.month), lambda held: self._ask_and_close(month, held))
+
+    def _ask_and_close(self, month, held) -> None:
+        if not alive(self) or not self._confirm(translate("PeriodsPage", "Close month"),
+                                                self.close_question(month, held)):
             return
         services = self.services
 
@@ -213,8 +260,7 @@ class PeriodsPage(Screen):
                            "into it, and its closing stock values and balances stay as they were closed. A manager "
                            "closes a month once its documents are in; closing a month closes every earlier one. Only "
                            "the latest closed month can be reopened, by an admin, who gives the reason."))
-        self.close_button.setText(translate("PeriodsPage", "Close month…"))
-        self.reopen_button.setText(translate("PeriodsPage", "Reopen…"))
+        self.reopen_button.setText(translate("PeriodsPage", "&Reopen…"))
         self.model.retranslate()
         self.events.retranslate()
         self._selection_changed()

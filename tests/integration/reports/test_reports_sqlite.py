@@ -146,3 +146,22 @@ def test_the_slow_movers_of_an_earlier_day_hold_that_days_stock_and_no_later_iss
     assert set(before) == {"TEA"} and before["TEA"].on_hand == 20 and before["TEA"].last_issue is None
     now = {p.sku: p for p in queries.stocked_products(shop.engine)}
     assert now["CUP"].last_issue == day(8).date() and now["CUP"].on_hand == 3
+
+
+def test_stock_status_values_the_stock_at_its_average_cost_with_a_total(shop):
+    """库存状况 had no value column: a month's stock value had to be read from the summary or the ageing."""
+    from domain.reports.status import status_total
+    from ui.report_sheets import status
+
+    rows = status_rows(queries.stock_status(shop.engine, TODAY))
+    # TEA: 18 at MAIN at 3.00 and 5 at SHOP at 2.50, 66.50 together as the slow movers value it; CUP: 3 at 4.00
+    assert [(r.sku, r.warehouse, r.on_hand, r.value) for r in rows] == [
+        ("CUP", "MAIN", 3, 12), ("TEA", "MAIN", 18, 54), ("TEA", "SHOP", 5, D("12.5"))]
+    assert status_total(rows) == D("78.5")
+    for language, words in (("en", ("On hand", "Value", "Total")), ("zh_CN", ("现存量", "金额", "合计"))):
+        sheet = status(rows, language, [])
+        at = [c.label for c in sheet.columns].index(words[1])
+        assert sheet.columns[at - 1].label == words[0] and sheet.columns[at].kind == "money"
+        assert [r[at] for r in sheet.rows] == [12, 54, D("12.5")] and sheet.total[0] == words[2]
+        assert sheet.total[at] == D("78.5") and sheet.total[at - 1] is None
+        assert sheet.records()[1]["value"] == "54"

@@ -191,3 +191,14 @@ def test_rows_from_columns_equal_the_rows_stock_by_stock_whatever_the_value(valu
         [str(b.value) for b in ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.PRODUCT)[0].bands]
     assert ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.CATEGORY) == \
         ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.CATEGORY)
+
+
+def test_bands_refused_with_a_code_saying_what_would_be_accepted():
+    """The stock ageing's --bands (the Reports screen's Bands field) refused in English only, without a code."""
+    assert parse_bands("30/60/90") == parse_bands("30，60，90") == (30, 60, 90)  # as the receivables' are typed
+    for bad, code in (("30,x", "report_bands_not_days"), ("60,30", "report_bands_not_rising"),
+                      ("0,30", "report_bands_not_rising")):
+        with pytest.raises(BadInput) as refused:
+            parse_bands(bad)
+        assert (refused.value.field, refused.value.code, refused.value.values) == ("--bands", code, (repr(bad),))
+        assert "such as 30,60,90,180,365 or 30/60/90" in refused.value.problem

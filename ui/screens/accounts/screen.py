@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -62,7 +63,8 @@ from ui.widgets.screen import Screen
 from ui.widgets.search_keys import SearchIntoList
 from ui.widgets.table_view import DataTable
 
-WIDTHS = {0: 64, 1: 170, 2: 92, 3: 82, 4: 82, 5: 82, 6: 82, 7: 82, 8: 82, 9: 86, 10: 84}
+NAME_WIDTH = 170  # the name column's least width: it takes whatever the others leave of the list's width
+WIDTHS = {0: 64, 1: NAME_WIDTH, 2: 92, 3: 82, 4: 82, 5: 82, 6: 82, 7: 82, 8: 82, 9: 86, 10: 84}
 
 
 def with_foreign(uow, accounts, side: str, day: date, rows: list) -> list:
@@ -137,6 +139,9 @@ class BalancesScreen(Screen):
         # enough for a currency far below ours, whose figures run long ("690,835.36 VND")
         self.table.set_widths(WIDTHS if self.side != AP else
                               {**{k + (k > 2): v for k, v in WIDTHS.items()}, 3: 124})
+        self.table.horizontalHeader().setStretchLastSection(False)  # the spare width goes to the name instead
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a cut name keeps its start and its end
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda index: self.open_partner(self.proxy.data(index, RowRole)))
         self.totals_model = TotalsModel(self)
         self.totals_model.side = self.side
@@ -265,6 +270,7 @@ class BalancesScreen(Screen):
         self.model.set_scheme(scheme)
         self._copy_widths()
         self.model.set_rows(rows)
+        self.fit_name()
 
     def show_error(self, exc: BaseException) -> None:
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -292,6 +298,21 @@ class BalancesScreen(Screen):
     def _copy_widths(self) -> None:
         for i in range(self.model.columnCount()):
             self.totals.setColumnWidth(i, self.table.columnWidth(i))
+
+    def fit_name(self) -> None:
+        """Give the name column the width the other columns leave (at least ``NAME_WIDTH``): a long customer
+        name shows whole where the list has room, and is cut in the middle, with a tooltip, where it has not."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i != BalancesModel.C_NAME and not header.isSectionHidden(i))
+        width = max(NAME_WIDTH, self.table.viewport().width() - others)
+        if width != header.sectionSize(BalancesModel.C_NAME):
+            header.resizeSection(BalancesModel.C_NAME, width)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_name()
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:
         self._copy_widths()

@@ -185,7 +185,7 @@ class BalancesModel(RowTableModel):
     FOREIGN = (Column(QT_TRANSLATE_NOOP("Accounts", "In currency"), lambda r: foreign_value(r),
                       lambda v: foreign_text(v[0], v[1] if v[2] else None), True),)
     COLUMNS = (*HEAD, *band_columns(Scheme()), *TAIL)
-    C_BALANCE, C_CREDIT, C_FIRST_BAND = 2, 3, 4
+    C_NAME, C_BALANCE, C_CREDIT, C_FIRST_BAND = 1, 2, 3, 4
     _side: str | None = None  # AR or AP: the credit column says 预收 or 预付
     scheme = Scheme()
 
@@ -244,6 +244,12 @@ class BalancesModel(RowTableModel):
     @classmethod
     def make_keys(cls, rows) -> list[str]:
         return search_keys(rows, lambda r: (r.code, r.name), lambda r: r.name)
+
+    def cell(self, row: int, column: int, role):
+        """A name too long for its column is cut with "…": the whole name is its tooltip."""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.row(row).name if column == self.C_NAME and row < self.rowCount() else None
+        return super().cell(row, column, role)
 
     def foreground(self, row):
         if row.over_90 > 0 or row.d61_90 > 0:
