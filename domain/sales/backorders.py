@@ -162,20 +162,22 @@ def freed(before: Iterable[Backorder], after: Iterable[Backorder]) -> list[Freed
 T = TypeVar("T")
 
 
-def freed_by(uow_factory: Callable[[], object], post: Callable[[], T]) -> tuple[T, list[Freed]]:
+def freed_by(reader: Callable[[], object], post: Callable[[], T]) -> tuple[T, list[Freed]]:
     """Run ``post`` (a receipt, in its own unit of work) and say which backorders it lets ship.
 
-    The backorders are read before and after (each read in its own unit of work, ``uow_factory()``); nothing is
-    reserved or changed beyond what ``post`` does. When ``post`` raises, so does this, and nothing is read after.
+    The backorders are read before and after, each in a unit of work of its own, ``reader()``: a read-only one,
+    which never waits for the write lock, so the receipt is the only write and waits for the lock once (a long
+    job writing in steps lets it in at its next step, ``persistence.writers``). Nothing is reserved or changed
+    beyond what ``post`` does. When ``post`` raises, so does this, and nothing is read after.
 
     Returns:
         What ``post`` returned, and ``freed(before, after)``.
     """
-    before = backorders(uow_factory())
+    before = backorders(reader())
     result = post()
     if not before:
         return result, []
-    return result, freed(before, backorders(uow_factory()))
+    return result, freed(before, backorders(reader()))
 
 
 def backorders_of(uow, so: str) -> dict[int, Backorder]:

@@ -61,3 +61,33 @@ def test_a_query_on_a_connection_a_sync_step_used_does_not_take_the_write_lock(d
     finally:
         held.rollback()
         held.close()
+
+
+
+def test_a_receipt_typed_in_a_terminal_takes_the_write_lock_once(tmp_path, capsys):
+    # `stockroom receive` reads the backorders before and after its receipt to say which it lets ship. Those reads
+    # go through read-only units of work: the receipt is its one write, so while a sync's recompute writes in steps
+    # the command waits for the lock once and is let in whole at the next step (persistence.writers). Read through
+    # write units of work, it took the lock three times, and a recompute's next step could come in between.
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from tests.cli_runs import cli_here
+
+    run = cli_here(tmp_path / "shop.sqlite3", capsys)
+    assert run("init")[0] == 0
+    assert run("product", "add", "P-1", "--name", "Pen")[0] == 0
+    assert run("warehouse", "add", "MAIN", "--name", "Main")[0] == 0
+    writes = []
+
+    def begun(conn):
+        if conn.info.get("immediate"):
+            writes.append(conn)
+
+    event.listen(Engine, "begin", begun)
+    try:
+        code, out, err = run("receive", "P-1", "5", "--warehouse", "MAIN", "--unit-cost", "2")
+    finally:
+        event.remove(Engine, "begin", begun)
+    assert code == 0, err
+    assert len(writes) == 1

@@ -224,7 +224,7 @@ def run_po(args: argparse.Namespace, db) -> int:
         print(f"{args.output} ({len(data):,} bytes)")
     elif a == "receive":
         command = pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), _moment(args.at), note=args.note)
-        delivery, freed = freed_by(uow, lambda: purchasing.receive_delivery(uow(), command))
+        delivery, freed = freed_by(lambda: db.uow(read_only=True), lambda: purchasing.receive_delivery(uow(), command))
         moves = delivery.movements
         print(delivery.document.number)  # the receipt: listed, printed and reversed (`reverse GR-…`) by it
         for m in moves:

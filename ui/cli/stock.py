@@ -254,7 +254,7 @@ def run(args, db) -> int:
         from ui.cli.freed import say_freed
 
         command = c.ReceiveStock(args.sku, args.qty, args.warehouse, args.unit_cost, args.ref, args.at)
-        movement, freed = freed_by(uow, lambda: ledger.receive(uow(), command))
+        movement, freed = freed_by(lambda: db.uow(read_only=True), lambda: ledger.receive(uow(), command))
         print(movement.id)
         say_freed(freed)
     elif cmd == "ship":

@@ -172,8 +172,8 @@ class ReceivePoDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.busy_bar.busy(True)
-        uow = self.services.uow
-        self.services.tasks.submit(lambda: freed_by(uow, lambda: purchasing.receive_delivery(uow(), command)),
+        uow, reader = self.services.uow, self.services.reader
+        self.services.tasks.submit(lambda: freed_by(reader, lambda: purchasing.receive_delivery(uow(), command)),
                                    on_done=self._posted, on_error=self._refused)
 
     def _posted(self, result) -> None:

@@ -240,7 +240,7 @@ class PurchaseOrderMode:
             done_with_held()  # posted: the held copy goes (a crash in between leaves it, never the reverse)
             return delivery
 
-        self._submit(lambda: freed_by(services.uow, receive), self._po_received, self._post_failed)
+        self._submit(lambda: freed_by(services.reader, receive), self._po_received, self._post_failed)
 
     def _po_received(self, result) -> None:
         delivery, freed = result
@@ -304,8 +304,8 @@ class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
 
     def _posting_work(self, post):
         """A receipt also reads the backorders it lets ship (``domain.sales.backorders.freed_by``)."""
-        uow = self.services.uow
-        return lambda: freed_by(uow, post)
+        reader = self.services.reader
+        return lambda: freed_by(reader, post)
 
     def _posted(self, result) -> None:
         document, freed = result
