@@ -178,6 +178,36 @@ def test_the_print_values_of_a_confirmed_order_carry_its_backorder_and_arrival(s
     assert (line.backorder, line.arrival) == (D(7), day)
 
 
+def test_a_delivery_note_of_part_of_an_order_lists_the_lines_still_to_come_with_their_expected_date(shop):
+    """The 送货单 of a partial shipment listed what went and not what stays on backorder (docs/WALKTHROUGH-SALES.md);
+    the arrival is the Backorders list's: an open purchase order's date."""
+    from datetime import timedelta
+
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    uow = shop.uow
+    so = new_order(shop, ("SD-1", "12"), ("SD-2", "4"))
+    orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=True))
+    shipping.ship(uow(), sc.ShipSalesOrder(so, (("SD-1", "10"), ("SD-2", "1"))))
+    number = print_data.last_shipment(uow(), so)
+    note = print_data.shipment_print(uow(), number, DocumentKind.DELIVERY_NOTE)
+    assert [(x.line_no, x.sku, x.qty, x.backorder, x.expected_on) for x in note.to_come] == [
+        (1, "SD-1", D(2), D(2), None),  # none on hand: on backorder, no purchase order yet
+        (2, "SD-2", D(3), D(0), None)]  # 3 of the 4 left in stock: they ship next
+    catalog.add_supplier(uow(), c.AddSupplier("TOOLS", "Tool Works"))
+    day = clock.today() + timedelta(days=4)
+    po = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("TOOLS", "W1", day))
+    purchasing.add_lines(uow(), po.id, [pc.AddPurchaseOrderLine(po.id, "SD-1", "5", "2")])
+    purchasing.issue(uow(), pc.IssuePurchaseOrder(po.id))
+    note = print_data.shipment_print(uow(), number, DocumentKind.DELIVERY_NOTE)
+    assert note.to_come[0].expected_on == day
+    assert print_data.shipment_print(uow(), number, DocumentKind.SALES_INVOICE).to_come == ()
+    shipping.ship(uow(), sc.ShipSalesOrder(so, (("SD-2", "3"),)))
+    orders.cut_line(uow(), sc.CutSalesOrderLine(so, "SD-1", "the customer buys elsewhere"))
+    assert print_data.shipment_print(uow(), number, DocumentKind.DELIVERY_NOTE).to_come == ()  # all come or cut
+
+
 def test_so_pdf_writes_each_kind_and_refuses_an_unknown_order(shop, tmp_path, capsys):
     from ui.cli import main
 
