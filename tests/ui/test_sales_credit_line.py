@@ -1,5 +1,6 @@
-"""The customer's credit beside the customer field (docs/WALKTHROUGH-SALES.md): its receivable, limit and what is
-left as soon as it is chosen, the order's value against it as lines are added, past the limit in words."""
+"""What the sales clerk's walk (docs/WALKTHROUGH-SALES.md) left on the order screens: the customer's credit beside the
+customer field (its receivable, limit and what is left as soon as it is chosen, the order's value against it as lines
+are added, past the limit in words), and an earlier message cleared when an order is opened."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.sales import commands as sc
+from domain.sales import orders
 from domain.sales import price_master as pm
 from domain.sales import shipping
 from domain.stock import commands as stc
@@ -91,3 +93,28 @@ def test_the_counter_sale_shows_its_customers_credit_with_its_lines(qtbot, servi
     panel.apply_scan("SD-1")
     qtbot.waitUntil(lambda: "this order" in panel.credit.text())
     assert panel.credit.text() == "Receivable 28.25 · credit limit 100.00 · available 71.75 · this order 14.13"
+
+
+def test_opening_an_order_again_or_another_clears_the_message_a_change_keeps_it(qtbot, services):
+    """The confirm or credit text of an earlier order stayed on the message line when an order was opened."""
+    from ui.screens.sales import SalesOrdersScreen
+
+    first = orders.create_order(services.uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    orders.add_line(services.uow(), sc.AddSalesOrderLine(first, "SD-1", "1"))
+    second = orders.create_order(services.uow(), sc.CreateSalesOrder("BOLT", "W1")).number
+    screen = SalesOrdersScreen(services)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.warehouse.count() == 1 and not screen.loading)
+    screen.select(first)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current.number == first)
+    screen.confirm_order()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed" and not screen.loading)
+    assert screen.message.text().startswith(f"Confirmed {first}")  # read again after the change: kept
+    shown = screen.current
+    screen.select(first)  # the same order opened again
+    qtbot.waitUntil(lambda: screen.current is not shown)
+    assert screen.message.text() == ""
+    screen.say(f"Confirmed {first}: its quantities are reserved.")
+    screen.select(second)
+    qtbot.waitUntil(lambda: screen.current.number == second)
+    assert screen.message.text() == ""

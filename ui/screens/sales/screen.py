@@ -167,6 +167,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self._pending_select: str | None = None
         self._preview_ticket: object = None
         self._open_ticket: object = None
+        self._reloading = False  # the list read again after a change: the order shown again keeps what was said
         self.last_preview: lookup.LinePreview | None = None
         self._removed: list = []  # the lines removed from the current draft (SoLine), newest last, for Ctrl+Z
         self._undoing = False  # a removed line is being put back (its entry stays on _removed until it is)
@@ -194,6 +195,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.table.default_order(SoListModel.SHOWN)
         self.table.default_sort(0, Qt.SortOrder.DescendingOrder)  # the newest orders, mostly the open ones, on top
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table.activated.connect(self._reopened)  # Enter or a double click on the order shown opens it again
 
         # header
         self.customer_label, self.customer = QLabel(self), QComboBox(self)
@@ -448,7 +450,11 @@ class SalesOrdersScreen(OrderActions, Screen):
         target = self._pending_select or (self.current.id if self.current else None)
         self._pending_select = None
         if target:
-            self.select(target)
+            self._reloading = True
+            try:
+                self.select(target)
+            finally:
+                self._reloading = False
 
     def _filter_changed(self, *_) -> None:
         state, customer = self.state_filter.currentData(), self.customer_filter.currentData()
@@ -472,7 +478,17 @@ class SalesOrdersScreen(OrderActions, Screen):
             self.shortage.withdraw(silent=True)
             self.open_order(row.number)
 
+    def _reopened(self, index) -> None:
+        row = index.data(RowRole) if index.isValid() else None
+        if row is not None:
+            self.open_order(row.number)
+
     def open_order(self, ref: str) -> None:
+        """Read the order and show it. Opened (chosen in the list, from another screen, the same one again), the
+        message line starts empty: a clerk read an earlier order's confirm or credit text as this one's. Read again
+        after a change made here, it keeps what that change said."""
+        if not self._reloading:
+            self.say("")
         services = self.services
         self._open_ticket = ticket = object()
 
