@@ -10746,7 +10746,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+808" />
+            <location filename="../../ui/screens/sales/screen.py" line="+824" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10792,8 +10792,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+76" />
             <location line="+65" />
-            <location filename="../../ui/screens/sales/screen.py" line="-362" />
-            <location line="+351" />
+            <location filename="../../ui/screens/sales/screen.py" line="-376" />
+            <location line="+365" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
