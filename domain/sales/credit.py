@@ -23,6 +23,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from domain.accounts.model import Side
+from domain.kernel import clock
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import fmt
@@ -81,6 +82,14 @@ class CreditCheck:
     def is_over(self) -> bool:
         return self.over > 0
 
+    @property
+    def left(self) -> Decimal | None:
+        """What the limit leaves for new orders (limit − balance − other open orders; below 0 when already past it),
+        None without a limit."""
+        if self.limit is None:
+            return None
+        return self.limit - self.balance - self.open_orders
+
 
 def line_open_value(line: SoLine, places: int) -> Decimal:
     """What the line's open quantity is worth, with tax: its revenue rounded, plus the tax on it."""
@@ -102,13 +111,19 @@ def check_credit(uow, order: SalesOrder, on: date) -> CreditCheck:
         order: the draft being confirmed.
         on: the day the items' days overdue are counted at.
     """
+    return _figures(uow, order.customer_id, order, on, other_orders=False)
+
+
+def _figures(uow, customer_id: str, order: SalesOrder | None, on: date, *, other_orders: bool) -> CreditCheck:
+    """The customer's credit figures with ``order`` (None: no order yet) as this order; its other open orders are
+    read when it has a limit, or always with ``other_orders``."""
     places = uow.money_places
-    terms = uow.prices.terms(order.customer_id)
+    terms = uow.prices.terms(customer_id)
     limit = terms.credit_limit if terms is not None else None
     balance = ZERO
     overdue, oldest = ZERO, None
     cutoff = on - timedelta(days=OVERDUE_WARN_DAYS)
-    for x in uow.accounts.open_items(Side.AR, order.customer_id):
+    for x in uow.accounts.open_items(Side.AR, customer_id):
         if x.item.amount > 0:
             balance += x.open
             due = x.item.due_on
@@ -118,10 +133,34 @@ def check_credit(uow, order: SalesOrder, on: date) -> CreditCheck:
         else:
             balance -= x.open
     others = ZERO
-    if limit is not None:  # the other orders are read only when there is a limit to count them against
-        others = sum((open_value(o, places) for o in uow.sales.open_orders(order.customer_id) if o.id != order.id),
-                     ZERO)
-    return CreditCheck(limit, balance, others, open_value(order, places), overdue, oldest)
+    if limit is not None or other_orders:  # without a limit confirming has nothing to count them against
+        others = sum((open_value(o, places) for o in uow.sales.open_orders(customer_id)
+                      if order is None or o.id != order.id), ZERO)
+    this = open_value(order, places) if order is not None else ZERO
+    return CreditCheck(limit, balance, others, this, overdue, oldest)
+
+
+def standing(uow, customer: str, so: str | None = None) -> CreditCheck | None:
+    """A customer's credit as the order screens show it beside the customer field, as soon as it is chosen: its
+    receivable (``balance``), its limit, its other open orders and, with ``so`` (a number or id), that order's open
+    value with tax as ``this_order``; what is left is ``limit − balance − open orders`` (``left``). The same figures
+    confirming counts (``check_credit``), so a clerk sees the refusal coming. None when no customer has the code.
+
+    Args:
+        uow: a unit of work, not entered (a reader does).
+        customer: the customer's code.
+        so: the order shown (its own value is not counted twice among the open orders).
+    """
+    with uow:
+        found = uow.customers.by_code(customer) if customer else None
+        if found is None:
+            return None
+        order = None
+        if so:
+            order = uow.sales.by_number(so) or uow.sales.get(so)
+            if order is not None and order.customer_id != found.id:
+                order = None
+        return _figures(uow, found.id, order, clock.today(), other_orders=True)
 
 
 def money(amount: Decimal) -> str:

@@ -13,6 +13,7 @@ Each function opens and leaves the unit of work (read-only).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from domain.kernel import clock
@@ -23,6 +24,7 @@ from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
 from domain.sales.backorders import backorders
 from domain.sales.backorders import backorders_of
+from domain.sales.model import OPEN_STATES
 from domain.sales.orders import find_customer
 from domain.sales.orders import find_order
 from domain.sales.printing import ArrivalNotice
@@ -31,6 +33,7 @@ from domain.sales.printing import NoticeLine
 from domain.sales.printing import PartyBlock
 from domain.sales.printing import PrintLine
 from domain.sales.printing import SalesPrint
+from domain.sales.printing import ToComeLine
 from domain.sales.printing import Totals
 from domain.stock.documents_model import DocumentKind
 
@@ -125,12 +128,32 @@ def shipment_print(uow, number: str, kind: PrintKind) -> SalesPrint:
             tax += round_money(abs(m.tax), places)
         order = doc.reference if doc.reference.upper().startswith("SO-") else ""
         source = doc.reference if kind == PrintKind.CUSTOMER_RETURN and not order else ""
-        return SalesPrint(
+        printed = SalesPrint(
             kind, doc.number, doc.business_date, _company(uow), _customer(uow, customer),
             _warehouse(uow, doc.warehouse_id), tuple(lines), Totals(without, tax, without + tax),
             uow.purchasing.policy().currency, order_number=order, source_number=source,
             reason=doc.note if kind == PrintKind.CUSTOMER_RETURN else "",
             note="" if kind == PrintKind.CUSTOMER_RETURN else doc.note)
+    if kind == PrintKind.DELIVERY_NOTE and order:
+        printed = dataclasses.replace(printed, to_come=to_come(uow, order))
+    return printed
+
+
+def to_come(uow, so: str) -> tuple[ToComeLine, ...]:
+    """The lines of the order numbered ``so`` still to come, as its delivery notes list them: each open line's
+    quantity still owed, with what of it is on backorder and when an open purchase order brings that (the
+    Backorders list's dates); () when the order is all shipped, cut or cancelled."""
+    waiting = backorders_of(uow, so)
+    with uow:
+        order = find_order(uow, so)
+        out = []
+        for x in order.lines if order.state in OPEN_STATES else ():  # a cancelled order's open lines never come
+            if x.open_qty <= 0:
+                continue
+            b = waiting.get(x.line_no)
+            out.append(ToComeLine(x.line_no, x.sku, x.name, x.unit, x.open_qty, b.qty if b else ZERO,
+                                  b.arrival if b else None))
+    return tuple(out)
 
 
 def arrival_notice(uow, customer: str, today: date | None = None) -> ArrivalNotice:

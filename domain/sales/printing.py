@@ -102,6 +102,30 @@ class PrintLine:
 
 
 @dataclass(frozen=True)
+class ToComeLine:
+    """A line of the order a delivery note belongs to that is still to come (待发货): it did not all go with this
+    shipment nor any before it.
+
+    Attributes:
+        line_no: the order line's number.
+        sku: the product's SKU (货号).
+        name: the product's name.
+        unit: the unit of the quantity.
+        qty: the quantity still owed (the line's open quantity when printed).
+        backorder: how much of it the stock on hand does not cover (0: the stock covers it, it ships next).
+        expected_on: when an open purchase order brings the backorder (None: none covers it yet, or no backorder).
+    """
+
+    line_no: int
+    sku: str
+    name: str
+    unit: str
+    qty: Decimal
+    backorder: Decimal = Decimal(0)
+    expected_on: date | None = None
+
+
+@dataclass(frozen=True)
 class Totals:
     """The document's totals as stored, rounded to the cent.
 
@@ -155,6 +179,10 @@ class SalesPrint:
 
     Free text:
         note: printed under the totals; paragraphs separated by a blank line.
+
+    A delivery note of part of an order:
+        to_come: the order's lines still to come after it, printed under its lines ("Still to come" / 待发货) so
+            the customer sees what stays on backorder; () for none.
     """
 
     kind: DocumentKind
@@ -176,6 +204,7 @@ class SalesPrint:
     note: str = ""
     reversed_on: date | None = None
     prints_tax: bool = True
+    to_come: tuple[ToComeLine, ...] = ()
 
     @property
     def prints_prices(self) -> bool:

@@ -10476,6 +10476,59 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>SalesCredit</name>
+        <message>
+            <location filename="../../ui/screens/sales/credit_line.py" line="+76" />
+            <source>Receivable %1</source>
+            <translation>应收余额 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no credit limit</source>
+            <translation>无信用额度</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>credit limit %1</source>
+            <translation>信用额度 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>open orders %1</source>
+            <translation>未发订单 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>available %1</source>
+            <translation>可用额度 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>this order %1</source>
+            <translation>本单 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> · </source>
+            <translation> · </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> — </source>
+            <translation> —— </translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>OVER the credit limit by %1</source>
+            <translation>超出信用额度 %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>What the customer owes, its credit limit and what the limit leaves after its open orders, as confirming an order counts them.</source>
+            <translation>客户的应收余额、信用额度，以及扣除未发订单后的可用额度（与确认订单时的核算相同）。</translation>
+        </message>
+    </context>
+    <context>
         <name>SalesFiles</name>
         <message>
             <location filename="../../ui/screens/sales/printing.py" line="+32" />
@@ -10595,7 +10648,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>SalesOrders</name>
         <message>
             <location filename="../../ui/screens/sales/actions.py" line="+106" />
-            <location line="+287" />
+            <location line="+288" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
@@ -10772,7 +10825,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+787" />
+            <location filename="../../ui/screens/sales/screen.py" line="+824" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10818,8 +10871,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+76" />
             <location line="+65" />
-            <location filename="../../ui/screens/sales/screen.py" line="-349" />
-            <location line="+338" />
+            <location filename="../../ui/screens/sales/screen.py" line="-376" />
+            <location line="+365" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -11361,7 +11414,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="-27" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+721" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+742" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -11473,7 +11526,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-625" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-642" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -11529,13 +11582,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>其他仓库也没有可用库存；未发部分保留为欠货。</translation>
         </message>
         <message>
-            <location line="+162" />
-            <location line="+425" />
+            <location line="+166" />
+            <location line="+438" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-394" />
+            <location line="-407" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -11545,7 +11598,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>销售订单 %1 不可发货（请先确认）。</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+76" />
             <source>A counter sale: choose the customer and the warehouse, then scan or type the products; each line takes the customer's price.</source>
             <translation>门市销售：选择客户和仓库，然后扫描或输入商品；每行按该客户的价格计价。</translation>
         </message>
@@ -11570,18 +11623,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%n 行    数量 %1    不含税金额 %2</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+34" />
             <source>%1 is not a number</source>
             <translation>%1 不是数字</translation>
         </message>
         <message>
             <location line="+38" />
-            <location line="+95" />
+            <location line="+96" />
             <source>Choose or scan a sales order first.</source>
             <translation>请先选择或扫描销售订单。</translation>
         </message>
         <message>
-            <location line="-68" />
+            <location line="-69" />
             <source>%1 is not on sales order %2.</source>
             <translation>%1 不在销售订单 %2 上。</translation>
         </message>
@@ -11596,7 +11649,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+55" />
             <source>Enter a quantity to ship on at least one line of %1.</source>
             <translation>请至少在 %1 的一行填写发货数量。</translation>
         </message>

@@ -70,8 +70,9 @@ def draft(services, lines=(("SD-1", "7"),)) -> str:
 def open_order(qtbot, screen, so: str) -> None:
     screen.refresh()
     qtbot.waitUntil(lambda: not screen.loading)
+    shown = screen.current
     screen.select(so)
-    qtbot.waitUntil(lambda: screen.current is not None and screen.current.number == so)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current is not shown and screen.current.number == so)
 
 
 def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, screen):
@@ -778,7 +779,9 @@ def test_opening_another_order_clears_what_was_said_of_the_one_before(qtbot, ser
     open_order(qtbot, screen, second)
     assert screen.message.text() == ""
     screen.say("Saved it.")
-    open_order(qtbot, screen, second)  # the same order read again (after a change) keeps what was said of it
+    shown = screen.current
+    screen.refresh_orders()  # the same order read again after a change keeps what was said of it
+    qtbot.waitUntil(lambda: screen.current is not shown)
     assert screen.message.text() == "Saved it."
 
 

@@ -95,6 +95,7 @@ PRICED = (0.055, 0.12, 0.305, 0.06, 0.08, 0.11, 0.08, 0.07, 0.12)  # #, SKU, nam
 UNTAXED = (0.055, 0.12, 0.355, 0.08, 0.08, 0.11, 0.08, 0.12)  # no tax column: its share to the name and the unit
 QUANTITIES = (0.055, 0.15, 0.395, 0.08, 0.10, 0.22)  # #, SKU, name, unit, qty, remarks
 DELIVERY = (0.055, 0.15, 0.355, 0.08, 0.10, 0.10, 0.16)  # #, SKU, name, unit, qty, received, remarks
+TO_COME = (0.055, 0.15, 0.38, 0.08, 0.135, 0.20)  # #, SKU, name, unit, qty still owed, expected
 NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, unit, qty owed, order, since, expected
 NAME_LEAST = 0.24  # the name column's least share when the code columns widen for long codes
 NOTICE_NAME_LEAST = 0.18
@@ -325,6 +326,7 @@ class SalesDocumentRenderer(SalesRenderer):
         # the signature lines alone.
         closing: list = [tail, Spacer(1, 3 * mm)]
         closing += self._totals(s) if s.prints_prices else self._count(s)
+        closing += self._to_come(s)
         if s.reason:
             closing += self.paragraphs("Reason", s.reason)
         closing += self.paragraphs("Note", s.note)
@@ -431,6 +433,26 @@ class SalesDocumentRenderer(SalesRenderer):
             each = self.t(", ").join(f"{qty_text(qty)} {unit}".rstrip() for unit, qty in totals.items())
             text += f" · {self.colon('Total quantity')}{each}"
         return [Paragraph(_p(text), self.styles["InWords"])]
+
+    def _to_come(self, s: SalesPrint) -> list:
+        """Under a delivery note's lines, the order's lines still to come (待发货): what stays on backorder and when
+        it is expected, so the customer does not take the note for the whole order."""
+        if not s.to_come:
+            return []
+        names = ("#", "SKU", "Name", "Unit", "Qty still owed", "Expected")  # #: the order's line
+        widths = self.widths(TO_COME, {1: [line.sku for line in s.to_come]}, names=names)
+        data = [self.head_row(names, {4}, widths)]
+        for line in s.to_come:
+            if not line.backorder:
+                expected = self.t("in stock, ships next")
+            elif line.expected_on is None:
+                expected = self.t("not yet scheduled")
+            else:
+                expected = day_text(line.expected_on)
+            data.append([str(line.line_no), self.code(line.sku, widths[1]), self.cell(line.name, widths[2]),
+                         self.cell(line.unit, widths[3]), qty_text(line.qty), self.cell(expected, widths[5])])
+        return [Spacer(1, 4 * mm), Paragraph(_p(self.t("Still to come")), self.styles["Heading"]),
+                self.line_table(data, widths, {4})]
 
     def on_first_page(self, canvas, doc, s: SalesPrint) -> None:
         self.decorate(canvas, self._footer(s), None)

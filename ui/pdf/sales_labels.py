@@ -37,6 +37,7 @@ ZH_CN: dict[str, str] = {
     "Delivered by": "送货人",
     "Delivery note": "送货单",
     "Disc. %": "折扣%",
+    "Expected": "预计到货",
     "Expected arrival": "预计到货",
     "GOODS RECEIPT NOTE": "采购入库单",
     "Goods receipt note": "采购入库单",
@@ -52,6 +53,7 @@ ZH_CN: dict[str, str] = {
     "Purchase order": "采购订单",
     "Qty": "数量",
     "Qty owed": "欠货数量",
+    "Qty still owed": "待发数量",
     "Reason": "退货原因",
     "Receipt": "入库单",
     "Received by": "收货人",
@@ -73,6 +75,7 @@ ZH_CN: dict[str, str] = {
     "Ship from": "发货仓库",
     "Shipment": "出库单",
     "Since": "欠货日期",
+    "Still to come": "待发货",
     "Supplier": "供应商",
     "Supplier received by": "供应商签收",
     "Supplier return note": "采购退货单",
@@ -89,6 +92,7 @@ ZH_CN: dict[str, str] = {
     "Unit price": "单价",
     "Unit price excl. tax": "不含税单价",
     "continued": "续",
+    "in stock, ships next": "有货，下次发出",
     "not yet scheduled": "尚未排期",
 }
 

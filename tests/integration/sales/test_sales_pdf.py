@@ -16,6 +16,7 @@ from domain.sales.printing import NoticeLine
 from domain.sales.printing import PartyBlock
 from domain.sales.printing import PrintLine
 from domain.sales.printing import SalesPrint
+from domain.sales.printing import ToComeLine
 from domain.sales.printing import Totals
 from tests.pdf_codes import broken_codes
 from ui.pdf.sales import DELIVERY
@@ -23,6 +24,7 @@ from ui.pdf.sales import NOTICE
 from ui.pdf.sales import PRICED
 from ui.pdf.sales import QUANTITIES
 from ui.pdf.sales import SIGNATURES
+from ui.pdf.sales import TO_COME
 from ui.pdf.sales import render_arrival_notice
 from ui.pdf.sales import render_sales_document
 from ui.pdf.sales_labels import ZH_CN
@@ -246,7 +248,7 @@ def test_an_arrival_notice_lists_what_the_customer_is_owed_and_when_it_arrives(l
     assert "如有疑问请致电销售部。" in text and "人民币" not in text
 
 
-@pytest.mark.parametrize("shares", [PRICED, QUANTITIES, DELIVERY, NOTICE])
+@pytest.mark.parametrize("shares", [PRICED, QUANTITIES, DELIVERY, NOTICE, TO_COME])
 def test_the_columns_of_every_table_fill_the_frame_and_no_more(shares):
     assert sum(shares) == pytest.approx(1)
 
@@ -303,3 +305,21 @@ def test_an_order_confirmation_says_what_of_a_line_waits_and_until_when(language
     assert waits in text and later in text
     assert text.count(waits) == 1 and text.count(later) == 1  # the third line waits for nothing
 
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_delivery_note_lists_under_its_lines_what_stays_on_backorder(language):
+    """A partial shipment's 送货单 listed what went only: the customer took it for the whole order."""
+    doc = document(DocumentKind.DELIVERY_NOTE, n=3, to_come=(
+        ToComeLine(2, "CL002-03", "洗衣液 2kg 薰衣草香", "瓶", D(13), D(13), date(2026, 3, 20)),
+        ToComeLine(5, "GR008-01", "食盐 400g", "袋", D(4), D(4)),
+        ToComeLine(6, "GR008-02", "食盐 1kg", "袋", D(1))))
+    text = flat(pages_text(render_sales_document(doc, language)))
+    title = say("Still to come", language)
+    assert title == ("待发货" if language == "zh_CN" else "Still to come") and title in text
+    after = text[text.index(title):]
+    assert "CL002-03" in after and "洗衣液 2kg 薰衣草香" in after and "2026-03-20" in after
+    assert say("not yet scheduled", language) in after and say("in stock, ships next", language) in after
+    assert text.index(title) > text.index("SKU-00003")  # under the lines shipped
+    assert say("Still to come", language) not in flat(pages_text(render_sales_document(
+        document(DocumentKind.DELIVERY_NOTE, n=3), language)))

@@ -178,6 +178,36 @@ def test_the_print_values_of_a_confirmed_order_carry_its_backorder_and_arrival(s
     assert (line.backorder, line.arrival) == (D(7), day)
 
 
+def test_a_delivery_note_of_part_of_an_order_lists_the_lines_still_to_come_with_their_expected_date(shop):
+    """The 送货单 of a partial shipment listed what went and not what stays on backorder (docs/WALKTHROUGH-SALES.md);
+    the arrival is the Backorders list's: an open purchase order's date."""
+    from datetime import timedelta
+
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    uow = shop.uow
+    so = new_order(shop, ("SD-1", "12"), ("SD-2", "4"))
+    orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=True))
+    shipping.ship(uow(), sc.ShipSalesOrder(so, (("SD-1", "10"), ("SD-2", "1"))))
+    number = print_data.last_shipment(uow(), so)
+    note = print_data.shipment_print(uow(), number, DocumentKind.DELIVERY_NOTE)
+    assert [(x.line_no, x.sku, x.qty, x.backorder, x.expected_on) for x in note.to_come] == [
+        (1, "SD-1", D(2), D(2), None),  # none on hand: on backorder, no purchase order yet
+        (2, "SD-2", D(3), D(0), None)]  # 3 of the 4 left in stock: they ship next
+    catalog.add_supplier(uow(), c.AddSupplier("TOOLS", "Tool Works"))
+    day = clock.today() + timedelta(days=4)
+    po = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("TOOLS", "W1", day))
+    purchasing.add_lines(uow(), po.id, [pc.AddPurchaseOrderLine(po.id, "SD-1", "5", "2")])
+    purchasing.issue(uow(), pc.IssuePurchaseOrder(po.id))
+    note = print_data.shipment_print(uow(), number, DocumentKind.DELIVERY_NOTE)
+    assert note.to_come[0].expected_on == day
+    assert print_data.shipment_print(uow(), number, DocumentKind.SALES_INVOICE).to_come == ()
+    shipping.ship(uow(), sc.ShipSalesOrder(so, (("SD-2", "3"),)))
+    orders.cut_line(uow(), sc.CutSalesOrderLine(so, "SD-1", "the customer buys elsewhere"))
+    assert print_data.shipment_print(uow(), number, DocumentKind.DELIVERY_NOTE).to_come == ()  # all come or cut
+
+
 def test_so_pdf_writes_each_kind_and_refuses_an_unknown_order(shop, tmp_path, capsys):
     from ui.cli import main
 
@@ -193,3 +223,26 @@ def test_so_pdf_writes_each_kind_and_refuses_an_unknown_order(shop, tmp_path, ca
     assert main(["--db", str(path), "so", "pdf", "SO-1999-00001", "-o", str(tmp_path / "x.pdf")]) == 3
     assert main(["--db", str(path), "so", "show", so]) == 0  # the other actions still reach the sales commands
     capsys.readouterr()
+
+
+def test_returned_goods_serve_the_oldest_open_line_as_any_stock_does_and_reopen_nothing(shop):
+    """The walk saw a backorder drop from 13 to 11 when 2 units came back (docs/WALKTHROUGH-SALES.md §6): the return
+    puts them on hand, and stock on hand serves open lines by confirmation time whoever sent it back; the returning
+    customer's line keeps its open quantity, and an earlier customer's line is served first."""
+    from domain.sales import backorders
+    from domain.sales import returns
+
+    uow = shop.uow
+    catalog.add_customer(uow(), c.AddCustomer("BOLT", "Bolt Supplies"))
+    earlier = orders.create_order(uow(), sc.CreateSalesOrder("BOLT", "W1")).number
+    orders.add_line(uow(), sc.AddSalesOrderLine(earlier, "SD-2", "1"))
+    so = new_order(shop, ("SD-2", "9"))
+    orders.confirm(uow(), sc.ConfirmSalesOrder(earlier))  # 1 of the 5 on hand
+    orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=True))  # 4 of its 9: 5 on backorder
+    shipping.ship(uow(), sc.ShipSalesOrder(so, (("SD-2", "4"),)))
+    number = print_data.last_shipment(uow(), so)
+    returns.return_sale(uow(), sc.ReturnSaleLines(number, (sc.ReturnSaleLine("SD-2", "2"),), "faulty"))
+    line = orders.load_order(uow(), so).lines[0]
+    assert line.open_qty == D(5)  # nothing reopened: the customer is not sent its returned units again
+    assert backorders.backorders_of(uow(), so)[1].qty == D(3)  # 2 on hand serve the line, as a receipt of 2 would
+    assert backorders.backorders_of(uow(), earlier) == {}

@@ -44,6 +44,8 @@ from domain.kernel.numbers import round_money
 from domain.sales import commands as sc
 from domain.sales import lookup
 from domain.sales import shipping
+from domain.sales.model import revenue
+from domain.sales.model import tax_of
 from domain.sales.prices import discounted
 from ui.i18n import fill
 from ui.models.document_lines import ambiguous_text
@@ -53,6 +55,7 @@ from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
 from ui.screens.documents.sales_returns import PostedSales
+from ui.screens.sales.credit_line import CreditLine
 from ui.screens.sales.words import cost_undercut
 from ui.screens.sales.words import unit_costs
 from ui.widgets.busy import alive
@@ -89,6 +92,7 @@ class SaleLine:
         self.problem = ""
         self.plan: lookup.ShipNow | None = None  # against an order: what can leave now and why not more
         self.unit_cost: Decimal | None = None  # in its warehouse (moving average): a price below it is warned of
+        self.tax_rate = Decimal(0)  # a counter sale's line: its quote's, for the customer's credit
 
 
 def stock_note(plan: lookup.ShipNow) -> tuple[str, str]:
@@ -150,6 +154,9 @@ class SalesShipPanel(QWidget):
         self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         complete_combo(self.customer)  # by code, name or the name's pinyin, as on Sales orders
         self.customer_label.setBuddy(self.customer)
+        self.credit = CreditLine(services, self)  # the customer's receivable, limit and what is left, as on the order
+        self.customer.currentIndexChanged.connect(self._customer_chosen)
+        self.customer.editTextChanged.connect(self._customer_chosen)
         self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
         self.warehouse_label.setBuddy(self.warehouse)
         self.reference_label, self.reference = QLabel(self), QLineEdit(self)
@@ -204,8 +211,9 @@ class SalesShipPanel(QWidget):
         header.addWidget(self.customer, 1, 1)
         header.addWidget(self.warehouse_label, 1, 2)
         header.addWidget(self.warehouse, 1, 3)
-        header.addWidget(self.reference_label, 2, 0)
-        header.addWidget(self.reference, 2, 1)
+        header.addWidget(self.credit, 2, 1, 1, 3)  # under the customer it is of
+        header.addWidget(self.reference_label, 3, 0)
+        header.addWidget(self.reference, 3, 1)
         header.setColumnStretch(1, 2)
         header.setColumnStretch(3, 1)
         scan_row = QHBoxLayout()
@@ -378,6 +386,7 @@ class SalesShipPanel(QWidget):
             self.warehouse,
             self.reference_label,
             self.reference,
+            self.credit,
         ):
             widget.setVisible(counter)
         self.grid.setColumnHidden(C_OPEN, counter)
@@ -470,6 +479,17 @@ class SalesShipPanel(QWidget):
             + "".join("\n" + x for x in warnings),  # said, not refused: the sale may go out at a loss
         )
         self.totals.setStyleSheet(f"color: {AMBER};" if warnings else "")
+        if self.counter:  # the sale's value with tax, as it posts, against what the customer's limit leaves
+            self.credit.set_amount(sum((tax_of(x, line.tax_rate, 2) + x for line in self.lines if line.price is not None
+                                        for x in (revenue(line.qty, line.price, line.discount, 2),)), Decimal(0)))
+
+    def _customer_chosen(self, *_) -> None:
+        """A counter sale's customer chosen: its credit is read and shown beside it."""
+        code = self.customer_code()
+        if code not in {c.code for c in self.customers}:
+            code = ""  # still being typed
+        if code != self.credit.customer:
+            self.credit.show_customer(code)
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.row() >= len(self.lines):
@@ -582,6 +602,7 @@ class SalesShipPanel(QWidget):
                 price = q.list_price if q.source in ("level", "retail") else q.unit_price
                 discount = q.discount if q.source in ("level", "retail") else Decimal(0)
                 line = SaleLine(preview.sku, preview.name, preview.warehouse, None, Decimal(0), price, discount)
+                line.tax_rate = q.tax_rate
                 line.unit_cost = costs.get((preview.sku, preview.warehouse))
                 self.lines.append(line)
             self._count(line)

@@ -128,6 +128,7 @@ class OrderActions:
         self.requested.setDate(self.requested.minimumDate())
         self.totals.clear()
         self.say("")
+        self.credit.show_customer(self.customer_code())  # the kept customer's credit, with no order against it yet
         self._show_state()
         self._enable()
         self.customer.setFocus()

@@ -45,6 +45,7 @@ from domain.kernel.numbers import fmt
 from domain.kernel.numbers import round_money
 from domain.sales import atp
 from domain.sales import backorders
+from domain.sales import credit
 from domain.sales import lookup
 from domain.sales import orders
 from domain.sales import price_master
@@ -56,6 +57,7 @@ from ui.models.proxy import RowFilterProxy
 from ui.models.table import RowRole
 from ui.models.table import money_text
 from ui.screens.sales.actions import OrderActions
+from ui.screens.sales.credit_line import CreditLine
 from ui.screens.sales.shortage import ShortagePanel
 from ui.screens.sales.words import CTX
 from ui.screens.sales.words import EDITABLE
@@ -115,7 +117,7 @@ def _load_order(services, ref: str):
     nothing about the line: its ATP now is what it can ship now, its open quantity less its backorder."""
     rows = services.sales.sales_orders(ref=ref)
     if not rows:
-        return None, {}, {}, (), {}
+        return None, {}, {}, (), {}, {}, None
     row = rows[0]
     ids = services.sales.product_ids([x.sku for x in row.lines])
     warehouses = {w.code: w.id for w in services.catalog.warehouses()}
@@ -130,7 +132,8 @@ def _load_order(services, ref: str):
         per_line[x.line_no] = (now, a.by(row.requested_on) if row.requested_on else None)
     quotes = lookup.quotes(services.reader(), row.customer, [x.sku for x in row.lines]) if row.lines else {}
     short = orders.preview_shortfalls(services.reader(), row.number) if row.state == "draft" and row.lines else []
-    return row, per_line, quotes, tuple(short), waiting, _unit_costs(services, row)
+    standing = credit.standing(services.reader(), row.customer, row.number)  # what the customer owes, its limit
+    return row, per_line, quotes, tuple(short), waiting, _unit_costs(services, row), standing
 
 
 def _unit_costs(services, row) -> dict[tuple[str, str], Decimal]:
@@ -164,6 +167,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self._pending_select: str | None = None
         self._preview_ticket: object = None
         self._open_ticket: object = None
+        self._reloading = False  # the list read again after a change: the order shown again keeps what was said
         self.last_preview: lookup.LinePreview | None = None
         self._removed: list = []  # the lines removed from the current draft (SoLine), newest last, for Ctrl+Z
         self._undoing = False  # a removed line is being put back (its entry stays on _removed until it is)
@@ -191,6 +195,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.table.default_order(SoListModel.SHOWN)
         self.table.default_sort(0, Qt.SortOrder.DescendingOrder)  # the newest orders, mostly the open ones, on top
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table.activated.connect(self._reopened)  # Enter or a double click on the order shown opens it again
 
         # header
         self.customer_label, self.customer = QLabel(self), QComboBox(self)
@@ -199,6 +204,10 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.customer.setMinimumContentsLength(18)
         complete_combo(self.customer)  # by code, name or the name's pinyin (rcbld: 荣昌便利店)
         self.customer.lineEdit().returnPressed.connect(lambda: self.sku.setFocus())  # keyboard first: then the SKU
+        # The customer's receivable, limit and what is left, as soon as it is chosen: not first on confirming.
+        self.credit = CreditLine(services, self)
+        self.customer.currentIndexChanged.connect(self._customer_chosen)
+        self.customer.editTextChanged.connect(self._customer_chosen)  # typed, or taken from the completer
         self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
         self.requested_label, self.requested = QLabel(self), OptionalDateEdit("", self, NO_DATE)  # text: retranslate
         self.reference_label, self.reference = QLabel(self), QLineEdit(self)
@@ -322,10 +331,11 @@ class SalesOrdersScreen(OrderActions, Screen):
         header.addWidget(self.customer, 0, 1)
         header.addWidget(self.warehouse_label, 0, 2)
         header.addWidget(self.warehouse, 0, 3)
-        header.addWidget(self.requested_label, 1, 0)
-        header.addWidget(self.requested, 1, 1)
-        header.addWidget(self.reference_label, 1, 2)
-        header.addWidget(self.reference, 1, 3)
+        header.addWidget(self.credit, 1, 1, 1, 3)  # under the customer it is of
+        header.addWidget(self.requested_label, 2, 0)
+        header.addWidget(self.requested, 2, 1)
+        header.addWidget(self.reference_label, 2, 2)
+        header.addWidget(self.reference, 2, 3)
         header.setColumnStretch(1, 2)
         header.setColumnStretch(3, 1)
         add_bar = QHBoxLayout()
@@ -440,7 +450,11 @@ class SalesOrdersScreen(OrderActions, Screen):
         target = self._pending_select or (self.current.id if self.current else None)
         self._pending_select = None
         if target:
-            self.select(target)
+            self._reloading = True
+            try:
+                self.select(target)
+            finally:
+                self._reloading = False
 
     def _filter_changed(self, *_) -> None:
         state, customer = self.state_filter.currentData(), self.customer_filter.currentData()
@@ -464,7 +478,17 @@ class SalesOrdersScreen(OrderActions, Screen):
             self.shortage.withdraw(silent=True)
             self.open_order(row.number)
 
+    def _reopened(self, index) -> None:
+        row = index.data(RowRole) if index.isValid() else None
+        if row is not None:
+            self.open_order(row.number)
+
     def open_order(self, ref: str) -> None:
+        """Read the order and show it. Opened (chosen in the list, from another screen, the same one again), the
+        message line starts empty: a clerk read an earlier order's confirm or credit text as this one's. Read again
+        after a change made here, it keeps what that change said."""
+        if not self._reloading:
+            self.say("")
         services = self.services
         self._open_ticket = ticket = object()
 
@@ -474,9 +498,10 @@ class SalesOrdersScreen(OrderActions, Screen):
 
         services.tasks.submit(lambda: _load_order(services, ref), on_done=done, on_error=self._failed)
 
-    def _order_loaded(self, row, per_line, quotes, short=(), waiting=None, costs=None) -> None:
+    def _order_loaded(self, row, per_line, quotes, short=(), waiting=None, costs=None, standing=None) -> None:
         if row is None:
             return
+        self.credit.show_figures(standing, row.customer)
         if self.current is None or self.current.id != row.id:
             self.shortage.withdraw(silent=True)
         if self.current is not None and self.current.id != row.id:
@@ -493,6 +518,18 @@ class SalesOrdersScreen(OrderActions, Screen):
         elif row.state == "draft":
             self.shortage.withdraw(silent=True)
         self.order_shown()
+
+    def _customer_chosen(self, *_) -> None:
+        """A customer chosen in the header (a new order, a draft's header changed): its credit is read and shown."""
+        if self._filling:
+            return
+        code = self.customer_code()
+        if code not in {c.code for c in self.customers}:
+            code = ""  # a code or name still being typed: no customer's figures
+        if code == self.credit.customer:
+            return
+        row = self.current
+        self.credit.show_customer(code, row.number if row is not None and row.customer == code else None)
 
     def order_shown(self) -> None:
         """Called after an order was read and shown (the actions hook their follow-ups here)."""
