@@ -14009,7 +14009,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%1 项更改等待上传。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>This desk works alone: its %1 change(s) are kept here and go to the shared database the first time it syncs with one.</source>
+            <translation>本机单独使用：%1 项更改保存在本机，第一次与共享数据库同步时一并上传。</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Last attempt: %1</source>
             <translation>上次尝试：%1</translation>
         </message>
@@ -15306,12 +15311,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+261" />
             <source>The same again:</source>
             <translation>再输入一次：</translation>
         </message>
         <message>
-            <location line="-255" />
+            <location line="+6" />
             <location line="+134" />
             <source>The two passwords differ; type the same password twice.</source>
             <translation>两次输入的密码不一致，请输入相同的密码。</translation>
@@ -15452,7 +15456,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>添加用户</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>The sa&amp;me again:</source>
+            <translation>再输入一次(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>at least 8 characters</source>
             <translation>至少 8 个字符</translation>
         </message>

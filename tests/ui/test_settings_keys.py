@@ -46,7 +46,8 @@ def test_alt_letters_go_to_each_field_of_every_page_an_office_sets_up_first(qtbo
     with qtbot.waitSignal(warehouses.allow_negative.clicked):
         goes_to(qtbot, "G", warehouses.allow_negative)
     users = settings.page("users")
-    for letter, field in {"U": users.new_name, "N": users.new_display, "P": users.new_password}.items():
+    for letter, field in {"U": users.new_name, "N": users.new_display, "P": users.new_password,
+                          "M": users.new_again}.items():
         assert goes_to(qtbot, letter, field), letter
     planning = settings.page("planning")
     for letter, field in {"B": planning.basis, "T": planning.rule, "O": planning.overall, "C": planning.order_cost,
@@ -94,3 +95,21 @@ def test_ctrl_s_and_alt_s_save_the_companys_settings(qtbot, settings, db, keys):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, modifier)
     qtbot.waitUntil(lambda: settings.saved_label.text() != "" or any(e.isVisible() for e in settings.errors.values()))
     assert purchasing_terms.current_policy(db.uow()).tax_rate == 3
+
+
+def test_a_desk_without_a_shared_database_is_not_told_its_changes_wait(qtbot):
+    # an office that never had a hub is not behind: its changes are kept and go with the first sync, not "waiting"
+    from ui.screens.settings_sync import SyncPage
+    from ui.sync_service import SyncState
+
+    alone = SyncPage.describe(SyncState(configured=False, pending_push=23))
+    assert alone == ("This desk works alone: its 23 change(s) are kept here and go to the shared database the first "
+                     "time it syncs with one.")
+    assert "wait to be pushed" in SyncPage.describe(SyncState(configured=True, url="postgresql://hub",
+                                                                      pending_push=1_234))
+    i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        chinese = SyncPage.describe(SyncState(configured=False, pending_push=1_234))
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    assert chinese == "本机单独使用：1,234 项更改保存在本机，第一次与共享数据库同步时一并上传。"

@@ -316,9 +316,13 @@ class SyncPage(QWidget):
             lines.append(text)
         elif state.configured:
             lines.append(translate("SyncPage", "Not synced yet."))
-        if state.pending_push:
+        if state.pending_push and state.configured:
             waiting = translate("SyncPage", "%1 change(s) wait to be pushed.")
             lines.append(fill(waiting, f"{state.pending_push:,}"))
+        elif state.pending_push:  # no hub yet: nothing is late; the desk's records go with its first sync
+            kept = translate("SyncPage", "This desk works alone: its %1 change(s) are kept here and go to the shared "
+                                         "database the first time it syncs with one.")
+            lines.append(fill(kept, f"{state.pending_push:,}"))
         if state.configured and not state.running:
             lines.append(SyncStatusWidget.state_text(state).replace("<a href='#'>", "").replace("</a>", ""))
         if state.last_error and not state.running:

@@ -321,7 +321,7 @@ class UsersPage(Screen):
         self.add_group.setTitle(translate("UsersPage", "Add a user"))
         titles = (translate("UsersPage", "&User name:"), translate("UsersPage", "Full &name:"),
                   translate("UsersPage", "&Role:"), translate("UsersPage", "&Password:"),
-                  translate("UsersPage", "The same again:"))
+                  translate("UsersPage", "The sa&me again:"))
         for label, title in zip(self.form_labels, titles, strict=True):
             label.setText(title)
         self.new_password.setPlaceholderText(translate("UsersPage", "at least 8 characters"))
