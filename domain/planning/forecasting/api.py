@@ -241,7 +241,11 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history)
                                   & (T - begins >= MODEL_MIN_HORIZONS * horizon))
         order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
-        tasks = {int(r): RowTask(act[r], float(scale[r]), np.inf, own=own[r], begin=int(begins[r])) for r in order}
+        # A model's trend against the line a row's history kept is carried flat, as the damped member's is
+        # (``combine.against_the_line``; RESULTS-forecast.md, section BX).
+        tasks = {int(r): RowTask(act[r], float(scale[r]), np.inf, own=own[r], begin=int(begins[r]),
+                                 line=float(c.line[r]), strength=float(c.strength[r]))
+                 for r in order}
         # The models see the history the combination's members see: without the additive outliers the combination
         # cleaned (``Combined.cleaned``); fitted to the raw history, one odd period moved their level and trend, and
         # Thorough fell behind the default on Tourism quarterly (RESULTS-forecast.md section AA). A cleaned value

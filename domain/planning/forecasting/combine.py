@@ -203,6 +203,9 @@ class Combined:
             are fitted to it too.
         tested: whether the row's seasonal test settled the question (``seasonal_factors``): passed, or ran on the
             ratios to the moving average and failed (the row then adjusted by its shrunk factors, not seasonal).
+        line: the slope of the straight line through each row's adjusted history (``_theta_line``), and
+            ``strength`` how much of its variance the line explains (``trend_strength``): what ``against_the_line``
+            reads at the forecast's origin, for Thorough's models too.
     """
 
     paths: np.ndarray
@@ -217,6 +220,8 @@ class Combined:
     linear_trend: np.ndarray | None = None
     factors: np.ndarray | None = None
     tested: np.ndarray | None = None
+    line: np.ndarray | None = None
+    strength: np.ndarray | None = None
 
 
 # ---------------------------------------------------------------- seasonality
@@ -1261,6 +1266,8 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         linear_trend=linear,
         factors=factors,
         tested=tested,
+        line=_theta_line(sums, np.array([T]))[0][:, 0],
+        strength=strength,
     )
 
 

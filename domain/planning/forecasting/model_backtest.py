@@ -16,7 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 
 from domain.planning.forecasting.backtest import score
+from domain.planning.forecasting.combine import against_the_line
 from domain.planning.forecasting.models import MODELS
+from domain.planning.forecasting.models import without_trend
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,6 +33,8 @@ class RowTask:
         begin: the row's first observed period in the matrix (with ``own``).
         factors: seasonal factors the row was adjusted by (position ``t % len(factors)`` for the matrix's period
             t), or None: the models are then fitted without a season and their forecasts made seasonal again.
+        line: the slope of the straight line through the row's history before the forecast (``Combined.line``), or
+            None; ``strength`` how much of the row's variance it explains (``Combined.strength``).
     """
 
     actuals: np.ndarray
@@ -39,6 +43,20 @@ class RowTask:
     own: np.ndarray | None = None
     begin: int = 0
     factors: np.ndarray | None = None
+    line: float | None = None
+    strength: float = 0.0
+
+
+def _against_the_line(forecast, task: RowTask):
+    """The final ``forecast`` with its trend carried flat where it points against the row's line, where the
+    combination's damped member's is (``combine.against_the_line``): an ETS trend read from the last periods' dip
+    took Thorough further from the line each period, where the default no longer goes. The backtest's paths keep
+    their trend: flattened there too, the choice between the models moved with it, and M1 quarterly lost at an
+    earlier origin what the rule gained (RESULTS-forecast.md, section BX)."""
+    if task.line is None or forecast.trend is None or not len(forecast.trend):
+        return forecast
+    kept = against_the_line(forecast.trend[-1:][None], np.array([[task.line]]), np.array([task.strength]))
+    return forecast if kept[0, 0] == forecast.trend[-1] else without_trend(forecast)
 
 
 def _backtest_models(job) -> list[tuple[int, dict]]:
@@ -101,6 +119,7 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
                 final = MODELS[name](y, horizon, season=row_season, quantiles=qs, starts=row_starts, **spec_only)
             except Exception:  # noqa: BLE001 - the next best model is tried instead
                 continue
+            final = _against_the_line(final, task)
             if index is not None:
                 again = _season_ahead(index, np.array([begin + len(y)]), horizon)[0]
                 final = dataclasses.replace(

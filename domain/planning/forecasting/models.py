@@ -21,6 +21,7 @@ Holt-Winters returns none and the caller derives them from residuals.
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,17 @@ class ModelForecast:
     spec: str
     reuse: dict | None = None
     fitted: np.ndarray | None = None  # one-step in-sample fitted values, one per history period
+    trend: np.ndarray | None = None  # the part of ``mean`` the model's trend or drift carries (horizon,), or None
+
+
+def without_trend(forecast: ModelForecast) -> ModelForecast:
+    """``forecast`` with its trend's part taken out of the mean and the quantiles: the model's level (and season)
+    carried flat over the horizon. A model without a trend is returned as it is."""
+    if forecast.trend is None:
+        return forecast
+    quantiles = None if forecast.quantiles is None else {q: v - forecast.trend for q, v in forecast.quantiles.items()}
+    return dataclasses.replace(forecast, mean=forecast.mean - forecast.trend, quantiles=quantiles,
+                               trend=np.zeros_like(forecast.trend))
 
 
 def fill_censored(y: np.ndarray) -> np.ndarray:
@@ -110,10 +122,15 @@ def fit_ets(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, spe
         mean = np.asarray(pred.predicted_mean, dtype=float)
         se = np.sqrt(np.asarray(pred.forecast_variance, dtype=float))
     trend, damped, seasonal = chosen
+    carried = None
+    if trend:  # ℓ + (φ + … + φᵏ)·b + s: the trend's part from the last trend state b and the damping φ
+        phi = float(res.damping_trend) if damped else 1.0
+        carried = float(res.states["trend"].iloc[-1]) * np.cumsum(phi ** np.arange(1, horizon + 1))
     name = f"ETS(A,{'Ad' if damped else ('A' if trend else 'N')},{'A' if seasonal else 'N'})"
     reuse = {"spec": chosen, "params": np.asarray(res.params)}
     fitted = np.asarray(res.fittedvalues, dtype=float)
-    return ModelForecast(mean, _normal_quantiles(mean, se, quantiles), _sigma(res.resid), name, reuse, fitted)
+    return ModelForecast(mean, _normal_quantiles(mean, se, quantiles), _sigma(res.resid), name, reuse, fitted,
+                         carried)
 
 
 def fit_holt_winters(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, **_reuse) -> ModelForecast:
@@ -147,13 +164,15 @@ def fit_theta(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, *
         warnings.simplefilter("ignore")
         res = ThetaModel(data, period=season, deseasonalize=deseason, method="additive").fit()
         mean = np.asarray(res.forecast(horizon), dtype=float)
+        # The Theta method's drift, half the line's slope (θ = 2), added to SES and the additive season.
+        drift = 0.5 * np.asarray(res.forecast_components(horizon)["trend"], dtype=float)
         quant = None
         if quantiles:
             band = res.prediction_intervals(horizon, alpha=0.05)
             se = (np.asarray(band["upper"], dtype=float) - mean) / _N.inv_cdf(0.975)
             quant = _normal_quantiles(mean, se, quantiles)
     resid = data[1:] - data[:-1]  # Theta's SES part: one-step changes stand in for residuals
-    return ModelForecast(mean, quant if quant is not None else {}, _sigma(resid), "Theta")
+    return ModelForecast(mean, quant if quant is not None else {}, _sigma(resid), "Theta", trend=drift)
 
 
 def promotion_regressors(starts) -> np.ndarray:

@@ -379,3 +379,43 @@ def test_thorough_scores_its_statsmodels_theta_apart_from_the_combination_s_thet
     assert thorough.scores["combination.theta"] == default.scores["combination.theta"]
     assert thorough.model.endswith("+theta")
     assert thorough.scores["theta"] != thorough.scores["combination.theta"]
+
+
+def test_thorough_carries_a_model_s_trend_against_the_line_of_a_row_that_kept_its_direction_flat(monkeypatch):
+    # A row that rose along a line for ten years, then fell for three quarters: a model whose trend read the fall
+    # carries it over the horizon, further from the line each quarter, where the combination's damped member holds
+    # its level (``combine.against_the_line``). The model's trend is carried flat there too (RESULTS-forecast.md,
+    # section BX); on a row about a flat level, whose line explains little, the same fall is the model's to keep.
+    def falling(y, horizon, *, season, quantiles=(), starts=None, **_reuse):
+        trend = -5.0 * np.arange(1, horizon + 1)
+        mean = float(y[-1]) + trend
+        return models.ModelForecast(mean, {q: mean for q in quantiles}, 1.0, "falling", trend=trend)
+
+    monkeypatch.setitem(models.MODELS, "ets", falling)
+    rng = np.random.default_rng(3)
+    rise = 100 + 2.0 * np.arange(40) + rng.normal(0, 3, 40)
+    rise = np.append(rise, rise[-1] - 6.0 * np.arange(1, 4))
+    flat = 100 + rng.normal(0, 12, 40)
+    flat = np.append(flat, flat[-1] - 6.0 * np.arange(1, 4))
+    assert combine.trend_strength(rise) >= combine.AGAINST_LINE > combine.trend_strength(flat)
+    options = {"season": 4, "budget_seconds": None, "workers": 1}
+    for y, carried in ((rise, False), (flat, True)):
+        thorough = forecast_series(y, 8, models=("ets",), **options)
+        default = forecast_series(y, 8, models=(), **options)
+        assert thorough.model.endswith("+ets")
+        member = 4 * thorough.mean - 3 * default.mean  # the model joins the combination at a quarter's weight
+        if carried:
+            np.testing.assert_allclose(member, y[-1] - 5.0 * np.arange(1, 9))
+        else:
+            np.testing.assert_allclose(member, y[-1])
+
+
+def test_statsmodels_ets_and_theta_say_which_part_of_their_forecast_their_trend_carries():
+    y = 50 + 0.8 * np.arange(60) + np.random.default_rng(4).normal(0, 2, 60)
+    ets = models.fit_ets(y, 6, season=1)
+    assert ets.spec != "ETS(A,N,N)" and np.all(ets.trend > 0)
+    np.testing.assert_allclose(np.diff(models.without_trend(ets).mean), 0.0, atol=1e-9)  # the level alone
+    theta = models.fit_theta(y, 6, season=1)
+    assert np.all(theta.trend > 0)
+    np.testing.assert_allclose(np.diff(models.without_trend(theta).mean), 0.0, atol=1e-9)  # SES alone
+    assert models.without_trend(models.ModelForecast(ets.mean, None, 1.0, "no trend")).mean is ets.mean
