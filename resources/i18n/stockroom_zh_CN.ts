@@ -10531,7 +10531,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesFiles</name>
         <message>
-            <location filename="../../ui/screens/sales/printing.py" line="+32" />
+            <location filename="../../ui/screens/sales/printing.py" line="+34" />
             <source>confirmation</source>
             <translation>订单确认书</translation>
         </message>
@@ -10557,8 +10557,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>return</source>
-            <translation>退货单</translation>
+            <source>customer return</source>
+            <translation>销售退货单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier return</source>
+            <translation>采购退货单</translation>
         </message>
         <message>
             <location line="+1" />

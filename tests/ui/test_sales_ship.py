@@ -215,7 +215,7 @@ def test_a_customer_return_is_listed_and_prints_its_return_note(qtbot, services,
     assert posted.return_selected() is None and "is a customer return" in posted.message.text()
     posted.return_note_button.click()
     qtbot.waitUntil(lambda: bool(shown))
-    assert shown == [tmp_path / f"{ret.number} return.pdf"] and shown[0].read_bytes().startswith(b"%PDF")
+    assert shown == [tmp_path / f"{ret.number} customer return.pdf"] and shown[0].read_bytes().startswith(b"%PDF")
 
 
 

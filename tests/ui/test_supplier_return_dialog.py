@@ -60,7 +60,7 @@ def test_a_receipt_goes_back_to_its_supplier_and_the_note_prints(qtbot, services
     assert {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}["A-1"] == D(7)
     dialog.print_button.click()
     qtbot.waitUntil(lambda: bool(shown))
-    assert shown == [tmp_path / f"{number} return.pdf"] and shown[0].read_bytes().startswith(b"%PDF")
+    assert shown == [tmp_path / f"{number} supplier return.pdf"] and shown[0].read_bytes().startswith(b"%PDF")
 
     again = receive.return_selected_to_supplier()
     qtbot.addWidget(again)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from domain.stock.documents_model import PREFIXES
+from domain.stock.documents_model import DocumentKind
 from ui.i18n import CHINESE
 from ui.i18n import ENGLISH
 from ui.i18n import current_language
@@ -34,7 +36,8 @@ FILE_WORDS = {
     "invoice": QT_TRANSLATE_NOOP("SalesFiles", "invoice"),
     "backorder": QT_TRANSLATE_NOOP("SalesFiles", "backorder"),
     "backorders": QT_TRANSLATE_NOOP("SalesFiles", "backorders"),
-    "return": QT_TRANSLATE_NOOP("SalesFiles", "return"),
+    "customer return": QT_TRANSLATE_NOOP("SalesFiles", "customer return"),
+    "supplier return": QT_TRANSLATE_NOOP("SalesFiles", "supplier return"),
     "receipt": QT_TRANSLATE_NOOP("SalesFiles", "receipt"),
 }
 
@@ -138,7 +141,8 @@ def print_return(widget, services, number: str) -> None:
     from ui.pdf.returns import render_return
 
     uow = services.uow
-    _write(widget, file_name(number, "return"),
+    supplier = number.startswith(PREFIXES[DocumentKind.SUPPLIER_RETURN] + "-")
+    _write(widget, file_name(number, "supplier return" if supplier else "customer return"),
            lambda language, locale_name: render_return(uow, number, language, locale_name))
 
 

@@ -338,6 +338,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         header.addWidget(self.reference, 2, 3)
         header.setColumnStretch(1, 2)
         header.setColumnStretch(3, 1)
+        header.setVerticalSpacing(3)  # the credit line under the customer costs the lines' grid no row at 1280 × 800
         add_bar = QHBoxLayout()
         add_bar.addWidget(self.sku_label)
         add_bar.addWidget(self.sku, 2)
