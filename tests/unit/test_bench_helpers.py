@@ -83,3 +83,22 @@ def test_a_sample_is_the_same_every_time_in_the_sets_order_with_its_names():
     assert a.ids == sorted(a.ids, key=lambda name: int(name[1:]))
     assert [len(y) for y in a.train] == [int(name[1:]) for name in a.ids]
     assert bench.sample(ds, None) is ds
+
+
+def test_the_seasonal_naive_clause_says_what_each_rows_own_held_out_mean_would_score():
+    # A product that sold 2 every other week (naive MAE 2) and in the test only once, 4 units in the last week: the
+    # right mean (1 a week) errs 1, 1, 1, 3, MASE 0.75; seasonal naive (its last week, 0) errs 4 once, MASE 0.5. No
+    # forecast of the mean could meet the clause on such a row, and the line says so beside the default's (0.8 a week:
+    # errs 0.8 thrice and 3.2, MASE 0.7).
+    train = [np.array([0.0, 2.0, 0.0, 2.0, 0.0])]
+    test = [np.array([0.0, 0.0, 0.0, 4.0])]
+    ds = bench.DataSet("toy", 52, 4, 1, train, test, "made here", ["sparse"])
+    assert [list(f.mean) for f in bench.held_out_mean(ds)] == [[1.0, 1.0, 1.0, 1.0]]
+    runs = {"Stockroom default": ([bench.Fc(np.full(4, 0.8))], 0.0),
+            "SeasonalNaive": ([bench.Fc(np.zeros(4))], 0.0)}
+    line = bench.seasonal_naive_clause(ds, runs, np.array(["lumpy"], dtype=object))
+    assert line.startswith("seasonal naive 0.500: Stockroom default − seasonal naive per series +0.200")
+    assert "held-out mean, flat (known to no forecaster), 0.750" in line
+    assert line.endswith("per class, default / seasonal naive / held-out mean: lumpy 0.700 / 0.500 / 0.750")
+    without_naive = {"Stockroom default": runs["Stockroom default"]}
+    assert bench.seasonal_naive_clause(ds, without_naive, np.array(["lumpy"], dtype=object)) is None
