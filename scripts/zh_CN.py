@@ -2963,6 +2963,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncFields', 'Year'): '年份',
     ('SyncReasons', '%1'): '%1',
     ('SyncReasons', '%1 contains a NUL character'): '%1 含有 NUL 字符',
+    ('SyncReasons', '%1 contains half of a character (a lone UTF-16 surrogate), which no text can hold'):
+        '%1 含有半个字符（孤立的 UTF-16 代理项），任何文本都无法存放',
     ('SyncReasons', '%1 contains control characters'): '%1 含有控制字符',
     ('SyncReasons', '%1 is %2 characters long; at most %3 are accepted'): '%1 长 %2 个字符；最多接受 %3 个',
     ('SyncReasons', '%1 is missing'): '缺少%1',

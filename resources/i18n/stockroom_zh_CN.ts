@@ -10830,7 +10830,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+824" />
+            <location filename="../../ui/screens/sales/screen.py" line="+825" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -13155,7 +13155,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+240" />
+            <location filename="../../ui/sync_reasons.py" line="+242" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -14182,7 +14182,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-367" />
+            <location filename="../../ui/sync_reasons.py" line="-369" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14263,6 +14263,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>%1 contains half of a character (a lone UTF-16 surrogate), which no text can hold</source>
+            <translation>%1 含有半个字符（孤立的 UTF-16 代理项），任何文本都无法存放</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1: %2 is not an id</source>
             <translation>%1：%2 不是编号</translation>
         </message>
