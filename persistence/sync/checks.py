@@ -175,7 +175,7 @@ def check_value(column, value) -> None:
             day = date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             day = None
-        if day is None:
+        if day is None or day.isoformat() != value:  # as a desk writes it: never 20260301 nor the week date 2026-W09-7
             raise Refused(reason("not_date", name=name, value=repr(str(value)[:40])))
         last = _last_day(name)
         if not limits.FIRST_DAY <= day <= last:
@@ -320,7 +320,10 @@ def _rules(spec_name: str, data: dict) -> None:
     elif spec_name == "users":
         _one_of(data, "role", ROLES)
     elif spec_name == "supplier_terms":
-        _positive(data, "moq", "order_multiple", zero=True)
+        _positive(data, "moq", "order_multiple", "unit_price", zero=True)  # a price of -1 was applied and ordered at
+    elif spec_name == "supplier_price_breaks":
+        _positive(data, "min_qty")  # as ``domain.purchasing.terms.set_price_breaks`` takes them
+        _positive(data, "price", zero=True)
     elif spec_name == "exchange_rates":
         if not re.fullmatch(r"[A-Z]{3}", data["currency"]):
             raise Refused(reason("not_currency", name="currency", value=repr(data["currency"][:10])))
@@ -338,6 +341,7 @@ def _rules(spec_name: str, data: dict) -> None:
         _positive(data, "seq")
         _delivery_links(data)
         _percent(data, "tax_rate")
+        _document_lines(data)
         for row in data.get("_children", {}).get("sales_lines", []):
             _positive(row, "unit_price", "tax_rate", zero=True)
             _percent(row, "discount")
@@ -382,6 +386,19 @@ def _rules(spec_name: str, data: dict) -> None:
         _office_rules(data["key"], data["value"])
     else:
         _account_rules(spec_name, data)
+
+
+def _document_lines(data: dict) -> None:
+    """A posted document's lines as ``domain.stock.documents`` checks them: a quantity above 0 (an adjustment's signed,
+    never 0; a count's the signed difference it posted), a unit cost and a counted quantity of 0 or more; the expected
+    quantity of a count is what the ledger held, of either sign."""
+    for row in data.get("_children", {}).get("document_lines", []):
+        if data["kind"] == DocumentKind.ADJUSTMENT.value:
+            if row.get("qty") is not None and written_number(row["qty"]) == 0:
+                raise Refused(reason("not_positive", name="qty", value=row["qty"]))
+        elif data["kind"] != DocumentKind.COUNT.value:
+            _positive(row, "qty")
+        _positive(row, "unit_cost", "counted", zero=True)
 
 
 def _delivery_links(data: dict) -> None:
