@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 from domain.kernel.errors import BadInput
 from persistence import backup
 from persistence.db import open_database
+from persistence.stock.queries import check
 from tests.cli_runs import cli_here
 from ui.cli import main
 
@@ -94,3 +97,37 @@ def test_a_sync_interval_not_written_by_the_window_reads_as_the_default(stored):
         mp.setattr("persistence.sync.forget_stored_password", lambda database: "")
         url, interval = sync_service.load_settings(Stored())  # "²" passed isdigit() and int() raised: no window
     assert interval == (7 if stored == " 7" else sync_service.DEFAULT_INTERVAL)
+
+
+typed = st.one_of(st.sampled_from(["1_0", " 2 ", "１２", "٣", "\u22125", "NaN", "inf", "1e3", "1E+2", "+4", "-0", "0",
+                                   "9" * 50, "2,5", "1,250.5", "2026-03-01", "0.00001", "3²"]),
+                  st.text(alphabet="0123456789.,+-eE_ １２٣", min_size=1, max_size=7))
+HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+@settings(max_examples=15, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(qty="2", day="20260301")  # datetime.fromisoformat took it for 2026-03-01
+@example(qty="2", day="2026-W09-7")
+@example(qty="1_0", day="")
+@given(qty=typed, day=st.sampled_from(["", "2026-W09-7", "20260301", "２０２６-０１-０５", "1969-12-31", "2026-02-30"]))
+def test_a_receipt_typed_on_the_command_line_posts_exactly_the_number_it_shows_or_nothing(shop, capsys, qty, day):
+    def on_hand() -> Decimal:
+        code, out, err = cli_here(shop, capsys)("stock", "--json")
+        return sum((Decimal(str(r["on_hand"])) for r in json.loads(out)), Decimal(0))
+
+    before = on_hand()
+    at = ["--at", day] if day else []
+    code, out, err = cli_here(shop, capsys)("receive", "SD-6", qty, "--warehouse", "SH", "--unit-cost", "1", *at)
+    after = on_hand()
+    if code != 0:
+        assert code == 2 and after == before and "Traceback" not in err, (qty, day, err)
+        return
+    plain = qty.translate(HALF).strip().replace(",", "")
+    assert plain.isascii() and "_" not in plain and plain.lower() not in ("nan", "inf"), (qty, after - before)
+    assert after - before == Decimal(plain), (qty, after - before)
+    assert day in ("", "２０２６-０１-０５"), f"--at {day!r} was taken"
+    db = open_database(shop)
+    try:
+        assert check(db.engine) == []
+    finally:
+        db.close()
