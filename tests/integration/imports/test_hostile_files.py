@@ -61,6 +61,16 @@ def test_a_csv_of_a_million_rows_is_refused_without_being_read_into_memory(tmp_p
     assert peak < 120 << 20, f"{peak >> 20} MB held to refuse it"  # the million rows as tuples held ~250 MB
 
 
+def test_a_csv_larger_than_any_file_of_the_most_rows_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(spreadsheets, "MOST_CSV_BYTES", 1 << 10)  # (512 MB: a file that large takes seconds to write)
+    path = tmp_path / "wide.csv"
+    path.write_bytes(b"sku,name\n" + b"A-1," + b"x" * 2000 + b"\n")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self.name} was read"))
+    with pytest.raises(BadInput) as refused:
+        read_table(path)
+    assert refused.value.code == "file_too_large" and "wide.csv" in str(refused.value)
+
+
 def test_a_workbook_that_says_it_has_a_million_rows_is_refused_before_a_row_is_read(tmp_path, monkeypatch):
     path = tmp_path / "huge.xlsx"
     _workbook(path, [["货号", "数量"], ["A-1", 2], ["A-2", 3]])
