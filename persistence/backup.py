@@ -47,6 +47,7 @@ from sqlalchemy.exc import DBAPIError
 
 from domain.kernel import clock
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import whole_number
 from persistence import errors as storage_errors
 from persistence import tables as t
 
@@ -281,7 +282,7 @@ def _stored_keep(value: object) -> int:
 
 def _parse_keep(value: object) -> int:
     try:
-        number = int(str(value).strip())
+        number = whole_number(str(value))  # the kernel's reading: never 1_0 as 10
     except ValueError:
         number = 0
     if not 1 <= number <= MOST_KEPT:

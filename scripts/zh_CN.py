@@ -732,6 +732,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', "%1 fails SQLite's integrity check (%2); choose another backup"): '%1 未通过 SQLite 完整性检查（%2）；请选择其他备份',
     ('ImportProblems', '%1 has a header row but no data rows below it; add a row per record under the headers'):
         '%1 只有标题行，下面没有数据行；请在标题行下每条记录填写一行',
+    ('ImportProblems', '%1 has more than %2 rows (rows left empty but formatted count too); import at most %2 rows at a time: split the file, or delete the rows below the data'):
+        '%1 超过 %2 行（设置了格式的空行也计算在内）；每次最多导入 %2 行：请拆分文件，或删除数据下方的行',
+    ('ImportProblems', '%1 unpacks to %2 MB, more than a file of %3 rows holds (at most %4 MB): it may be damaged or made to fill the memory; open it in Excel, save it again, and split it if it is that large'):
+        '%1 解压后有 %2 MB，超过 %3 行的文件应有的大小（最多 %4 MB）：文件可能已损坏，或被做成占满内存；请在 Excel 中打开并重新保存，文件确实这么大时请拆分',
     ('ImportProblems', '%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear those cells, then import again'):
         '%1 的 %3 单元格是 Excel 错误值（如 %2），不是数据；请在 Excel 中改正或清空这些单元格，然后重新导入',
     ('ImportProblems', '%1 is protected by a password to open it; in Excel remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it), save, then import again'):
@@ -2963,6 +2967,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncFields', 'Year'): '年份',
     ('SyncReasons', '%1'): '%1',
     ('SyncReasons', '%1 contains a NUL character'): '%1 含有 NUL 字符',
+    ('SyncReasons', '%1 contains half of a character (a lone UTF-16 surrogate), which no text can hold'):
+        '%1 含有半个字符（孤立的 UTF-16 代理项），任何文本都无法存放',
     ('SyncReasons', '%1 contains control characters'): '%1 含有控制字符',
     ('SyncReasons', '%1 is %2 characters long; at most %3 are accepted'): '%1 长 %2 个字符；最多接受 %3 个',
     ('SyncReasons', '%1 is missing'): '缺少%1',

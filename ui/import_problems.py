@@ -368,6 +368,13 @@ TEMPLATES = {
                           "those cells, then import again"),
     "file_no_rows": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has a header row but no data rows below it; add a row per record under the headers"),
+    "file_too_many_rows": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has more than %2 rows (rows left empty but formatted count too); import at most %2 rows "
+                          "at a time: split the file, or delete the rows below the data"),
+    "file_too_large": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 unpacks to %2 MB, more than a file of %3 rows holds (at most %4 MB): it may be damaged "
+                          "or made to fill the memory; open it in Excel, save it again, and split it if it is that "
+                          "large"),
     "text": QT_TRANSLATE_NOOP("ImportProblems", "%1"),
 }
 

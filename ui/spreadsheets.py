@@ -52,6 +52,16 @@ _IMPLAUSIBLE = re.compile(r"[^\x00-\u024f\u2000-\u2bff\u3000-\u30ff\u3400-\u4dbf
                           r"\ufe30-\ufe4f\uff00-\uffef]")
 _SLICE = 1 << 16  # characters searched at a time (see _looks_like_text)
 _PROGRESS_ROWS = 2_000  # a workbook's rows read between two reports of progress
+# The most rows a file imported may have: twice the 100,000 an import is measured with. A sheet that says it has more
+# is refused before a row is read; one that does not say (or says less) is refused at the row after the last, and so
+# is a CSV: never read whole into memory (a million rows of twenty cells are gigabytes as Python text).
+MOST_ROWS = 200_000
+# A workbook is a zip, and openpyxl inflates some of its parts whole (the shared strings, the styles). A workbook of
+# MOST_ROWS rows of twenty cells unpacks to about 300 MB; one that says it unpacks to more (a "zip bomb": kilobytes
+# that unpack to gigabytes) is refused before any part is inflated. ``zipfile`` never unpacks a part beyond the size
+# it says.
+MOST_UNPACKED = 1 << 30
+MOST_CSV_BYTES = 512 << 20  # a CSV of MOST_ROWS rows of twenty long cells is well under this
 
 
 def read_table(path: Path | str, progress: Callable[[int], None] | None = None) -> Table:
@@ -72,6 +82,9 @@ def read_table(path: Path | str, progress: Callable[[int], None] | None = None) 
         return _read_excel(path, progress)
     if suffix == ".xls":
         raise file_error("file_xls", path.name)
+    if path.stat().st_size > MOST_CSV_BYTES:
+        raise file_error("file_too_large", path.name, f"{path.stat().st_size / (1 << 20):,.0f}", f"{MOST_ROWS:,}",
+                         f"{MOST_CSV_BYTES >> 20:,}")
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
         return _read_excel(path, progress)  # an Excel workbook whatever its name says
@@ -92,7 +105,10 @@ def parse_csv(data: bytes, name: str = "") -> Table:
     text = decode(data, name)
     first = next((line for line in io.StringIO(text, newline=None) if line.strip()), "").rstrip("\r\n")
     delimiter = max((",", ";", "\t"), key=first.count) if first else ","
-    records = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    records = [tuple(r) for r in itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter),
+                                                   MOST_ROWS + 1)]
+    if len(records) > MOST_ROWS:
+        raise file_error("file_too_many_rows", name, f"{MOST_ROWS:,}")
     table = _table(records, name)
     return replace(table, header_cells=len(records[table.header_row - 1]))  # a longer row was split: see its checks
 
@@ -171,6 +187,7 @@ def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Ta
     (``#N/A`` pasted as a value), which are no value at all."""
     from openpyxl import load_workbook
 
+    _refuse_bomb(path)
     handle = path.open("rb")  # a file object: openpyxl would judge a path by its name (a .csv that is a workbook)
     try:
         book = load_workbook(handle, read_only=True, data_only=False)
@@ -182,7 +199,7 @@ def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Ta
         sheets = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets[:1]
         first = None
         for sheet in sheets:
-            read = (*_read_sheet(sheet, progress), sheet)
+            read = (*_read_sheet(sheet, progress, path.name), sheet)
             records, formulas, errors, chosen = read
             if formulas or errors or sum(1 for r in records if any(c.strip() for c in r)) >= 2:
                 break
@@ -253,11 +270,32 @@ def _says_hidden(book: zipfile.ZipFile, name: str) -> bool:
     return False
 
 
-def _read_sheet(sheet, progress: Callable[[int], None] | None) -> tuple[list, list, list]:
-    """A sheet's rows of cell texts, and the cells that hold formulas and error values."""
+def _refuse_bomb(path: Path) -> None:
+    """Refuse a workbook whose parts say they unpack to more than ``MOST_UNPACKED`` bytes, before any is unpacked;
+    a file that is no zip at all is left for openpyxl to name."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            unpacked = sum(part.file_size for part in book.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    if unpacked > MOST_UNPACKED:
+        raise file_error("file_too_large", path.name, f"{unpacked / (1 << 20):,.0f}", f"{MOST_ROWS:,}",
+                         f"{MOST_UNPACKED >> 20:,}")
+
+
+def _read_sheet(sheet, progress: Callable[[int], None] | None, name: str = "") -> tuple[list, list, list]:
+    """A sheet's rows of cell texts, and the cells that hold formulas and error values.
+
+    Raises:
+        BadInput ``file_too_many_rows``: the sheet says, or turns out, to have more than ``MOST_ROWS`` rows.
+    """
     records, formulas, errors = [], [], []
     total = sheet.max_row or 0  # from the sheet's stated size: none in some programs' files
+    if total > MOST_ROWS:
+        raise file_error("file_too_many_rows", name, f"{MOST_ROWS:,}")
     for row in sheet.iter_rows():
+        if len(records) == MOST_ROWS:
+            raise file_error("file_too_many_rows", name, f"{MOST_ROWS:,}")
         if progress is not None and total and len(records) % _PROGRESS_ROWS == 0:
             progress(min(99, 100 * len(records) // total))
         texts = []

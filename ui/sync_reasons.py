@@ -50,6 +50,8 @@ REASONS: dict[str, Template] = {
         "SyncReasons", "%1 is %2 characters long; at most %3 are accepted"), "name", "length", "limit"),
     "control_characters": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 contains control characters"), "name"),
     "nul_character": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 contains a NUL character"), "name"),
+    "lone_surrogate": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 contains half of a character (a lone UTF-16 "
+                                                          "surrogate), which no text can hold"), "name"),
     "not_an_id": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not an id"), "name", "value"),
     "not_a_device_id": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a device id"), "name", "value"),
     "row_not_object": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: the row is not an object"), "table"),

@@ -39,6 +39,7 @@ from PySide6.QtCore import Signal
 
 from domain.kernel import clock
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import whole_number
 from ui.refusals import refusal_text
 from ui.refusals import say
 
@@ -290,7 +291,11 @@ def load_settings(database) -> tuple[str, int]:
 
     url = forget_stored_password(database) or ""  # one an older version kept with the URL: the URL only now
     raw = database._setting(INTERVAL_SETTING)
-    interval = int(raw) if raw is not None and raw.isdigit() else DEFAULT_INTERVAL
+    try:
+        interval = whole_number(raw) if raw is not None else DEFAULT_INTERVAL
+    except ValueError:  # not written by ``save_settings``: "²" passed isdigit() and then stopped the window's start
+        interval = DEFAULT_INTERVAL
+    interval = interval if interval >= 0 else DEFAULT_INTERVAL
     return url, min(interval, MAX_INTERVAL)
 
 

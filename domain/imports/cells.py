@@ -28,11 +28,13 @@ from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import NotInFormat
 from domain.kernel.numbers import NumberFormat
+from domain.kernel.numbers import half_width
 from domain.kernel.numbers import plain_number
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                   r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# ASCII digits only (``re.ASCII``; full-width ones are read as ASCII first): ``\d`` would take ١٢٣٤ or 𝟐𝟎𝟐𝟔 for a year
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                   r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", re.ASCII)
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
 
 
 def parse_date(field: str, text: str) -> date:
@@ -43,7 +45,8 @@ def parse_date(field: str, text: str) -> date:
     Raises:
         BadInput: the text is not such a date, or not a real day.
     """
-    match = _DATE.match(text) or _COMPACT.match(text)
+    plain = half_width(text).strip() if isinstance(text, str) else text
+    match = _DATE.fullmatch(plain) or _COMPACT.fullmatch(plain)
     if match is None:
         raise BadInput(field, f"{text!r} is not a date", code="not_a_date", values=(repr(text),))
     year, month, day = (int(x) for x in match.groups())
@@ -202,14 +205,14 @@ class Row:
 _CURRENCY_SIGN = re.compile(r"[¥￥$＄€£]|元|RMB|CNY", re.IGNORECASE)
 # How Excel shows a long number in a column of the General format, and so writes it to a CSV: 6901234567892 (a
 # barcode) as 6.90123E+12. The digits after the sixth are gone; the text is no code, name or phone of anyone's.
-_SCIENTIFIC = re.compile(r"\d(?:\.\d{1,14})?E\+\d{2,3}", re.IGNORECASE)
+_SCIENTIFIC = re.compile(r"\d(?:\.\d{1,14})?E\+\d{2,3}", re.IGNORECASE | re.ASCII)
 
 
 # A number in scientific notation, as a CSV or a text cell may hold it (1e3, 1.23457E+11, in the European format
 # 1,5E+3): refused in number fields rather than read, since Excel writes a number so when it shortens it (a quantity
 # 123456789012 in a General column is saved as 1.23457E+11), and 1e3 typed for 1000 is a programmer's habit, not a
 # clerk's. A number cell of a workbook is a number, whatever Excel shows.
-_EXPONENT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)E[+-]?\d+", re.IGNORECASE)
+_EXPONENT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)E[+-]?\d+", re.IGNORECASE | re.ASCII)
 
 
 def _expanded(text: str) -> str:
@@ -241,7 +244,7 @@ _DATE_FIELDS = frozenset({"date", "due"})
 _SERIALS = range(1, 2958466)  # the days Excel counts, 1900-01-01 to 9999-12-31
 
 
-_TYPED_SERIAL = re.compile(r"\d{5}")  # a day number typed as text: 10000 (1927) to 99999 (2173), not a year
+_TYPED_SERIAL = re.compile(r"\d{5}", re.ASCII)  # a day number typed as text: 10000 (1927) to 99999 (2173), not a year
 
 
 def _excel_day(serial: int) -> date:

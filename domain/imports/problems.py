@@ -281,6 +281,11 @@ ENGLISH: dict[str, str] = {
     "file_error_values": "{0} has Excel error values such as {1} in {2}, which are no values; in Excel correct or "
                          "clear those cells, then import again",
     "file_no_rows": "{0} has a header row but no data rows below it; add a row per record under the headers",
+    "file_too_many_rows": "{0} has more than {1} rows (rows left empty but formatted count too); import at most {1} "
+                          "rows at a time: split the file, or delete the rows below the data",
+    "file_too_large": "{0} unpacks to {1} MB, more than a file of {2} rows holds (at most {3} MB): it may be damaged "
+                      "or made to fill the memory; open it in Excel, save it again, and split it if it is that "
+                      "large",
     # -- a sentence of the domain that has no code of its own: its English is the value
     "text": "{0}",
 }

@@ -15,7 +15,12 @@ a number ten or a thousand times too large: a clerk on a European keyboard means
 Full-width digits and separators (``１２．５``) read as their ASCII forms; no other character outside ASCII
 is part of a number (``ascii_number``): a superscript, a circled number or another script's digit (``1²``, ``⑫``,
 ``١٢``) is refused, not read as the digits it decomposes to (``1²`` is not 12), and so is Python's ``_`` between
-digits (``1_000``).
+digits (``1_000``). A whole number typed (a count of days, weeks or rows: ``whole_number``) is read the same way.
+
+A number a program wrote down (a record from the shared hub, a held document's line, a setting kept in the
+database) is read by ``written_number``: only what ``str(Decimal)`` writes (``12.5``, ``-3``, ``1E+3``), nothing around
+it; Python's ``Decimal()`` and ``int()`` would also read ``1_0`` as 10, `` 1`` as 1 and ``١٢`` as 12, and ``Decimal``
+``NaN`` and ``Infinity`` as numbers, none of which any desk writes.
 
 A file written elsewhere may say its numbers another way, and an import may be told so
 (``NumberFormat``): in the European format (``1.234,5``) a comma is the decimal separator and a point
@@ -45,6 +50,11 @@ _COST_EXP = Decimal(1).scaleb(-COST_PLACES)
 _FULL_WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 
 
+def half_width(text: str) -> str:
+    """``text`` with its full-width forms as their ASCII characters (``２０２６－０３`` → ``2026-03``), nothing else."""
+    return text.translate(_FULL_WIDTH) if not text.isascii() else text
+
+
 def ascii_number(text: str) -> str:
     """The stripped text of a typed number with full-width characters as their ASCII forms (``１２．５`` → ``12.5``).
 
@@ -52,12 +62,47 @@ def ascii_number(text: str) -> str:
         ValueError: any other character outside ASCII, or a ``_``: Python's ``Decimal`` and ``int`` would read
             ``1²`` (after NFKC), ``⑫``, ``١٢`` and ``1_000`` as numbers that are not what the text shows.
     """
-    if not text.isascii():
-        text = text.translate(_FULL_WIDTH)
-    text = text.strip()
+    text = half_width(text).strip()
     if not text.isascii() or "_" in text:
         raise ValueError(f"{text!r} is not a number")
     return text
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]{1,18}")
+
+
+def whole_number(text: str) -> int:
+    """A whole number typed (``14``, ``１４``): digits with a sign at most, as ``ascii_number`` reads them.
+
+    Raises:
+        ValueError: anything else (``1_4``, ``1e3``, ``14.0``, ``١٤``, 19 digits or more).
+    """
+    plain = ascii_number(text)
+    if not _WHOLE.fullmatch(plain):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(plain)
+
+
+# What ``str(Decimal)`` and ``str(int)`` write for a finite number; the digits are bounded, so that no text makes
+# ``Decimal`` work hard (a 40-digit number is already far beyond any field's limit).
+_WRITTEN = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?(?:E[+-]?[0-9]{1,4})?")
+
+
+def written_number(value: object) -> Decimal:
+    """A number that a program wrote down, as ``str(Decimal)`` writes it (``12.5``, ``-3``, ``1E+3``), or an int.
+
+    For what comes back from storage or from another desk: the hub's records, a held document's lines, a setting.
+    Unlike ``D`` it reads nothing a person types and a program does not write: no full-width digit, no space, no
+    comma, no ``+``, no lower-case exponent.
+
+    Raises:
+        ValueError: anything else (``1_0``, `` 1``, ``NaN``, ``Infinity``, ``１２``, a float, a bool).
+    """
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is str and _WRITTEN.fullmatch(value):
+        return Decimal(value)
+    raise ValueError(f"{value!r} is not a number as it is written down")
 
 
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")

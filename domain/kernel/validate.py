@@ -32,6 +32,7 @@ from domain.kernel.numbers import QTY_PLACES
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import AmbiguousNumber
 from domain.kernel.numbers import D
+from domain.kernel.numbers import half_width
 from domain.kernel.numbers import places_of
 
 
@@ -251,6 +252,37 @@ def _last_planned_day(today: date) -> date:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_TIME = re.compile(r"(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?")
+
+
+def iso_day(text: str) -> date:
+    """A day typed as ``YYYY-MM-DD`` (full-width digits read as ASCII ones, as numbers are), the one form a command
+    line's date takes. ``date.fromisoformat`` also reads ``20260301`` and the week date ``2026-W09-7``, which no one
+    means by a date typed there.
+
+    Raises:
+        ValueError: any other text, or a day the calendar has not.
+    """
+    plain = half_width(text).strip()
+    if not _ISO_DAY.fullmatch(plain):
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+    return date.fromisoformat(plain)
+
+
+def iso_moment(text: str) -> datetime:
+    """A date-time typed as ``YYYY-MM-DD``, perhaps with ``THH:MM[:SS[.ffffff]]`` and an offset (a space may stand for
+    the ``T``), read as ``iso_day`` reads the day.
+
+    Raises:
+        ValueError: any other text (``2026-W09-7``, ``20260301T0930``), or a day or time the calendar has not.
+    """
+    plain = half_width(text).strip()
+    if not (_ISO_DAY.match(plain) and _ISO_TIME.fullmatch(plain, 10)):
+        raise ValueError(f"{text!r} is not a date-time written YYYY-MM-DDTHH:MM")
+    return datetime.fromisoformat(plain)
 
 
 def _outside(field: str, shown: str, planned: bool = False) -> BadInput:

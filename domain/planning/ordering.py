@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import D
 from domain.kernel.numbers import ascii_number
 
 SETTING_ORDER_COST = "planning_order_cost"
@@ -91,7 +92,7 @@ def read_holding_rate(stored: str | None) -> float:
     """The stored share (such as ``0.25``) as planning reads it; none stored, or one that does not parse or is out of
     range (never written by this app), reads as the default."""
     try:
-        share = float(stored) if stored not in (None, "") else DEFAULT_HOLDING_RATE
+        share = float(D(stored)) if stored not in (None, "") else DEFAULT_HOLDING_RATE
     except ValueError:
         return DEFAULT_HOLDING_RATE
     return share if math.isfinite(share) and LOWEST_HOLDING <= share <= HIGHEST_HOLDING else DEFAULT_HOLDING_RATE

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import D
 from domain.kernel.numbers import ascii_number
 from domain.planning.classification import parse_basis
 from domain.planning.fill import SETTING_FILL_RATE
@@ -198,7 +199,7 @@ def read_service_rule(rule: str | None, overall: str | None) -> tuple[str, float
     except BadInput:
         rule = DEFAULT_RULE
     try:
-        share = DEFAULT_OVERALL if not overall else parse_overall(str(float(overall) * 100))
+        share = DEFAULT_OVERALL if not overall else parse_overall(str(float(D(overall)) * 100))
     except (BadInput, ValueError):
         share = DEFAULT_OVERALL
     return rule, share

@@ -22,6 +22,7 @@ from decimal import Decimal
 from decimal import InvalidOperation
 from typing import Protocol
 
+from domain.kernel.numbers import written_number
 from domain.stock.cost_hint import CostSource
 from domain.stock.cost_hint import CostSuggestion
 from domain.stock.cost_hint import PriceSeen
@@ -101,8 +102,8 @@ def _hint_from_json(item: dict | None) -> CostSuggestion | None:
     if item is None:
         return None
     seen = item["seen"]
-    return CostSuggestion(Decimal(str(item["unit_cost"])), CostSource(item["source"]), None if seen is None else
-                          PriceSeen(Decimal(str(seen["unit_cost"])), date.fromisoformat(seen["on"]),
+    return CostSuggestion(written_number(item["unit_cost"]), CostSource(item["source"]), None if seen is None else
+                          PriceSeen(written_number(seen["unit_cost"]), date.fromisoformat(seen["on"]),
                                     str(seen.get("supplier", "")), str(seen.get("reference", ""))))
 
 
@@ -127,7 +128,7 @@ def lines_from_json(text: str) -> tuple[HeldLine, ...]:
     lines = []
     for item in items if isinstance(items, list) else ():
         try:
-            values = {key: (None if item.get(key) in (None, "") else Decimal(str(item[key]))) for key in _DECIMALS}
+            values = {key: (None if item.get(key) in (None, "") else written_number(item[key])) for key in _DECIMALS}
             lines.append(HeldLine(
                 product_id=str(item["product_id"]), sku=str(item["sku"]), name=str(item.get("name", "")),
                 unit=str(item.get("unit", "")), reason=str(item.get("reason", "")),

@@ -168,6 +168,7 @@ from domain.kernel.errors import DomainError
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import written_number
 from domain.kernel.refusals import ENGLISH
 from domain.kernel.refusals import refusal
 from persistence import tables as t
@@ -563,14 +564,14 @@ def _summary(spec: r.Spec | None, data: dict, other: dict | None = None) -> str:
         f" (version {data['version']})" if "version" in data else "")
 
 
-_AMOUNT = re.compile(r"-?\d+(\.\d+)?(E[+-]\d+)?")  # also as an exact Decimal keeps it: 6E+4
+_AMOUNT = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?(E[+-][0-9]{1,4})?")  # also as an exact Decimal keeps it: 6E+4
 
 
 def _plain(key: str, value) -> str:
     """A stored value as written; a number without the trailing zeros of its scale or an exponent (1272.3800 as
     1272.38, 6E+4 as 60000)."""
     if key not in _NAMING[:5] and isinstance(value, str) and _AMOUNT.fullmatch(value):
-        return fmt(Decimal(value))
+        return fmt(written_number(value))
     return "" if value is None else str(value)
 
 

@@ -42,6 +42,7 @@ from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.currencies import iso_currency
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import written_number
 from domain.planning import service
 from domain.planning.classification import BASES
 from domain.planning.ordering import parse_holding_rate
@@ -64,6 +65,8 @@ from persistence.types import Scaled
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Half of a UTF-16 pair alone: JSON can say it ("\ud800"), no database can store it, nor can it be hashed as UTF-8
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Dates planned ahead (``limits.last_planned_day``); every other date and every instant is of something that happened,
 # up to a year after this desk's today (``limits.last_day``), as a clerk may type it.
 _PLANNED = frozenset({"due_on", "expected_on", "requested_on", "valid_from"})
@@ -135,6 +138,9 @@ def _scaled_limit(places: int) -> Decimal:
     return Decimal(10) ** (12 if places <= 4 else 10)
 
 
+_NOT_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
+
+
 def check_value(column, value) -> None:
     """Raise Refused when ``value`` (the canonical JSON form) cannot go into ``column``."""
     name = column.name
@@ -147,11 +153,10 @@ def check_value(column, value) -> None:
         if not isinstance(value, str | int) or isinstance(value, bool):
             raise Refused(reason("not_number", name=name, value=repr(value)))
         try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            raise Refused(reason("not_number", name=name, value=repr(str(value)[:40]))) from None
-        if not number.is_finite():
-            raise Refused(reason("not_finite", name=name, value=repr(value)))
+            number = written_number(value)  # as this desk writes it: never 1_0, " 1", １２, NaN or Infinity
+        except ValueError:
+            said = "not_finite" if str(value).strip().lstrip("+-").lower() in _NOT_FINITE else "not_number"
+            raise Refused(reason(said, name=name, value=repr(str(value)[:40]))) from None
         limit = _scaled_limit(kind.scale)
         if abs(number) >= limit:
             raise Refused(reason("too_large", name=name, value=str(value)[:40], limit=f"{limit - 1:,}"))
@@ -170,7 +175,7 @@ def check_value(column, value) -> None:
             day = date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             day = None
-        if day is None:
+        if day is None or day.isoformat() != value:  # as a desk writes it: never 20260301 nor the week date 2026-W09-7
             raise Refused(reason("not_date", name=name, value=repr(str(value)[:40])))
         last = _last_day(name)
         if not limits.FIRST_DAY <= day <= last:
@@ -196,6 +201,8 @@ def check_value(column, value) -> None:
             raise Refused(reason("control_characters", name=name))
         if "\x00" in value:
             raise Refused(reason("nul_character", name=name))
+        if _SURROGATE.search(value):
+            raise Refused(reason("lone_surrogate", name=name))
         if name in _ID_COLUMNS and not _UUID.match(value):
             raise Refused(reason("not_an_id", name=name, value=repr(value[:40])))
         if name in _OPTIONAL_IDS and value and not _UUID.match(value):
@@ -243,7 +250,7 @@ def _passes(column):
     if isinstance(kind, Text):
         limit = kind.length
         return lambda value: (type(value) is str and (limit is None or len(value) <= limit)
-                              and "\x00" not in value)
+                              and "\x00" not in value and _SURROGATE.search(value) is None)
     if isinstance(kind, String):
         limit = kind.length
         # printable text has no control character (nor NUL); text that is not (a tab, a line break) is looked at
@@ -313,7 +320,10 @@ def _rules(spec_name: str, data: dict) -> None:
     elif spec_name == "users":
         _one_of(data, "role", ROLES)
     elif spec_name == "supplier_terms":
-        _positive(data, "moq", "order_multiple", zero=True)
+        _positive(data, "moq", "order_multiple", "unit_price", zero=True)  # a price of -1 was applied and ordered at
+    elif spec_name == "supplier_price_breaks":
+        _positive(data, "min_qty")  # as ``domain.purchasing.terms.set_price_breaks`` takes them
+        _positive(data, "price", zero=True)
     elif spec_name == "exchange_rates":
         if not re.fullmatch(r"[A-Z]{3}", data["currency"]):
             raise Refused(reason("not_currency", name="currency", value=repr(data["currency"][:10])))
@@ -331,6 +341,7 @@ def _rules(spec_name: str, data: dict) -> None:
         _positive(data, "seq")
         _delivery_links(data)
         _percent(data, "tax_rate")
+        _document_lines(data)
         for row in data.get("_children", {}).get("sales_lines", []):
             _positive(row, "unit_price", "tax_rate", zero=True)
             _percent(row, "discount")
@@ -375,6 +386,19 @@ def _rules(spec_name: str, data: dict) -> None:
         _office_rules(data["key"], data["value"])
     else:
         _account_rules(spec_name, data)
+
+
+def _document_lines(data: dict) -> None:
+    """A posted document's lines as ``domain.stock.documents`` checks them: a quantity above 0 (an adjustment's signed,
+    never 0; a count's the signed difference it posted), a unit cost and a counted quantity of 0 or more; the expected
+    quantity of a count is what the ledger held, of either sign."""
+    for row in data.get("_children", {}).get("document_lines", []):
+        if data["kind"] == DocumentKind.ADJUSTMENT.value:
+            if row.get("qty") is not None and written_number(row["qty"]) == 0:
+                raise Refused(reason("not_positive", name="qty", value=row["qty"]))
+        elif data["kind"] != DocumentKind.COUNT.value:
+            _positive(row, "qty")
+        _positive(row, "unit_cost", "counted", zero=True)
 
 
 def _delivery_links(data: dict) -> None:
@@ -657,6 +681,8 @@ def _raw_column(column):
                 return reason("too_long", name=name, length=len(v), limit=length)
             if control is not None and control.search(v) or "\x00" in v:
                 return reason("control_characters", name=name)
+            if _SURROGATE.search(v):
+                return reason("lone_surrogate", name=name)
             if (ids or (optional and v)) and not _UUID.match(v):
                 return reason("not_an_id", name=name, value=repr(v[:40]))
             return ""
@@ -781,6 +807,8 @@ def _column_passes(column, values) -> bool:
                 return True
         joined = "".join(values)
         if "\x00" in joined or (not isinstance(kind, Text) and len(joined.translate(_NO_CONTROL)) != len(joined)):
+            return False
+        if _SURROGATE.search(joined):
             return False
         return column.name not in _ID_COLUMNS | _OPTIONAL_IDS or _all_ids(values)
     return False

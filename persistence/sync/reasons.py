@@ -32,6 +32,7 @@ ENGLISH: dict[str, str] = {
     "too_long": "{name} is {length} characters long; at most {limit} are accepted",
     "control_characters": "{name} contains control characters",
     "nul_character": "{name} contains a NUL character",
+    "lone_surrogate": "{name} contains half of a character (a lone UTF-16 surrogate), which no text can hold",
     "not_an_id": "{name}: {value} is not an id",
     "not_a_device_id": "{name}: {value} is not a device id",
     # -- the shape of a record (checks.check_row, check_record, check_key)

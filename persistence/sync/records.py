@@ -23,6 +23,7 @@ from sqlalchemy import and_
 from sqlalchemy import select
 from sqlalchemy import tuple_
 
+from domain.kernel.numbers import written_number
 from persistence import tables as t
 from persistence.reads import chunks
 from persistence.stock import merged
@@ -159,9 +160,9 @@ def decode_value(column, value):
     if value is None:
         return None
     if isinstance(column.type, Scaled):
-        return Decimal(value)
+        return written_number(value)  # (checked before: ``checks.check_value``)
     if isinstance(column.type, Instant):
-        return from_micros(int(value))
+        return from_micros(value)
     if isinstance(column.type, Date):
         return date.fromisoformat(value)
     if isinstance(column.type, Boolean):

@@ -4483,6 +4483,16 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+2" />
+            <source>%1 has more than %2 rows (rows left empty but formatted count too); import at most %2 rows at a time: split the file, or delete the rows below the data</source>
+            <translation>%1 超过 %2 行（设置了格式的空行也计算在内）；每次最多导入 %2 行：请拆分文件，或删除数据下方的行</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 unpacks to %2 MB, more than a file of %3 rows holds (at most %4 MB): it may be damaged or made to fill the memory; open it in Excel, save it again, and split it if it is that large</source>
+            <translation>%1 解压后有 %2 MB，超过 %3 行的文件应有的大小（最多 %4 MB）：文件可能已损坏，或被做成占满内存；请在 Excel 中打开并重新保存，文件确实这么大时请拆分</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>%1</source>
             <translation>%1</translation>
         </message>
@@ -10830,7 +10840,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+824" />
+            <location filename="../../ui/screens/sales/screen.py" line="+825" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -13155,7 +13165,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+240" />
+            <location filename="../../ui/sync_reasons.py" line="+242" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -14182,7 +14192,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-367" />
+            <location filename="../../ui/sync_reasons.py" line="-369" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14263,6 +14273,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>%1 contains half of a character (a lone UTF-16 surrogate), which no text can hold</source>
+            <translation>%1 含有半个字符（孤立的 UTF-16 代理项），任何文本都无法存放</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1: %2 is not an id</source>
             <translation>%1：%2 不是编号</translation>
         </message>

@@ -418,3 +418,31 @@ def test_an_unnamed_column_is_named_in_chinese_in_the_mapping_and_the_report(qtb
     wizard.next_button.click()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
     assert [wizard.report_table.item(0, c).text() for c in range(2)] == ["3", "第 4 列"]
+
+
+def test_a_file_of_a_million_rows_is_refused_on_the_first_step_in_english_and_chinese(qtbot, services, tmp_path,
+                                                                                      qapp):
+    """Said at once, in the reader's language, with what is accepted; the wizard stays on the first step."""
+    from ui import i18n
+    from ui.app import install_cjk_font
+
+    path = tmp_path / "million.csv"
+    path.write_bytes("货号,品名\n".encode() + b"A-1,x\n" * 1_000_000)
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    wizard.resize(900, 560)
+    wizard.file.setText(str(path))
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: "Not imported" in wizard.message.text(), timeout=20_000)
+    assert "million.csv has more than 200,000 rows" in wizard.message.text()
+    assert wizard.pages.currentIndex() == ImportWizard.CHOOSE
+    screenshot(wizard, tmp_path, "import-too-many-rows-en.png")
+    install_cjk_font(qapp)
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        wizard.next_button.click()
+        qtbot.waitUntil(lambda: "未导入" in wizard.message.text(), timeout=20_000)
+        assert "million.csv 超过 200,000 行" in wizard.message.text()
+        screenshot(wizard, tmp_path, "import-too-many-rows-zh.png")
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)

@@ -16,11 +16,12 @@ import argparse
 import math
 import sys
 import time
-from datetime import date
 
 from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
+from ui.cli.common import option_day
+from ui.cli.common import whole
 
 COMMANDS = ("abc",)
 
@@ -31,8 +32,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--by", help="rank ABC by value (quantity × price) or volume (quantity); default: the planning "
                                 "setting")
     p.add_argument("--save", action="store_true", help="keep --by as the planning setting")
-    p.add_argument("--weeks", type=int, default=104, help="weeks of history to read (default 104)")
-    p.add_argument("--today", type=date.fromisoformat, help="as of this day, YYYY-MM-DD (default: today)")
+    p.add_argument("--weeks", type=whole(1, 1040), default=104, help="weeks of history to read (default 104)")
+    p.add_argument("--today", type=option_day, help="as of this day, YYYY-MM-DD (default: today)")
 
 
 def run(args: argparse.Namespace, open_db) -> int:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from domain.kernel import clock
+from domain.kernel.validate import iso_day
 from ui.cli.common import EXIT_OK
 from ui.cli.common import add_language_option
 from ui.cli.common import file_language
@@ -30,7 +31,7 @@ MONEY = {"receipt": ("customer", "AR"), "payment": ("supplier", "AP")}
 
 def day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return iso_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use a date such as 2026-03-01") from None
 

@@ -12,6 +12,7 @@ import gc
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from datetime import datetime
 from decimal import Decimal
@@ -20,8 +21,12 @@ from pathlib import Path
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.kernel.numbers import MONEY_PLACES
+from domain.kernel.numbers import D
 from domain.kernel.numbers import fmt
 from domain.kernel.numbers import round_money
+from domain.kernel.numbers import whole_number
+from domain.kernel.validate import iso_day
+from domain.kernel.validate import iso_moment
 from ui.fill import fill
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_STORAGE = 0, 2, 3, 4
@@ -42,7 +47,7 @@ def day(field: str, text: str | None) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        return iso_day(text)
     except ValueError:
         raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
 
@@ -95,11 +100,49 @@ def file_language(choice: str | None) -> str:
     return chosen_language()
 
 
+def option_day(text: str) -> date:
+    """An option's day (``--today 2026-03-01``), read as ``validate.iso_day`` reads it; argparse names the option."""
+    try:
+        return iso_day(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use a date such as 2026-03-01") from None
+
+
+def whole(least: int = 1, most: int = 10**6) -> Callable[[str], int]:
+    """An option's whole number from ``least`` to ``most`` (``--weeks 52``), read as the kernel reads a typed number
+    (``whole_number``): ``int()`` would take ``1_0`` for 10 and ``١٠`` for 10, and ``--rows -5`` listed nothing."""
+
+    def read(text: str) -> int:
+        try:
+            value = whole_number(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; give {least} to {most:,}, such as "
+                                             f"{max(least, 10)}") from None
+        if not least <= value <= most:
+            raise argparse.ArgumentTypeError(f"{value} is out of range; give {least} to {most:,}")
+        return value
+
+    return read
+
+
+def seconds(text: str) -> float:
+    """An option's time in seconds, above 0 and at most a day (``--budget 20``): ``float()`` took ``nan``, ``inf``
+    and ``1_0``."""
+    try:
+        value = D(text)
+    except ValueError:
+        value = None
+    if value is None or not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds; give more than 0 and at most 86,400, "
+                                         f"such as 20")
+    return float(value)
+
+
 def when(text: str) -> datetime:
     from domain.kernel import validate
 
     try:
-        when = datetime.fromisoformat(text)
+        when = iso_moment(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date-time such as 2026-03-01T14:30") from None
     try:

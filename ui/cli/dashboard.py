@@ -26,6 +26,7 @@ from ui.cli.common import EXIT_OK
 from ui.cli.common import day
 from ui.cli.common import num
 from ui.cli.common import print_json
+from ui.cli.common import whole
 
 COMMANDS = ("dashboard",)
 
@@ -39,10 +40,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--period", choices=("week", "month", "quarter", "year"),
                    help="the days up to --to (default: month)")
     p.add_argument("--warehouse", metavar="W", help="only this warehouse (its code; default: all)")
-    p.add_argument("--dead-days", type=int, metavar="N", help="dead stock: no issue in N days (default: the setting)")
-    p.add_argument("--cover-target", type=int, metavar="N",
+    p.add_argument("--dead-days", type=whole(1, 3650), metavar="N",
+                   help="dead stock: no issue in N days (default: the setting)")
+    p.add_argument("--cover-target", type=whole(1, 3650), metavar="N",
                    help="excess stock: above N days of cover (default: the setting)")
-    p.add_argument("--rows", type=int, default=20, metavar="N", help="rows listed per figure (default 20)")
+    p.add_argument("--rows", type=whole(1), default=20, metavar="N", help="rows listed per figure (default 20)")
     p.add_argument("--no-alerts", dest="alerts", action="store_false", help="skip the planning run's alerts")
     p.add_argument("--json", action="store_true", help="print JSON")
 

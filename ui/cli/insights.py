@@ -18,6 +18,7 @@ from pathlib import Path
 from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
+from domain.kernel.validate import iso_day
 from ui.cli.common import EXIT_OK
 from ui.cli.common import add_language_option
 from ui.cli.common import file_language
@@ -50,7 +51,7 @@ def day(field: str, text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
+        return iso_day(text)
     except ValueError:
         raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
 

@@ -21,6 +21,9 @@ from decimal import Decimal
 from domain.kernel import clock
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
+from ui.cli.common import option_day
+from ui.cli.common import seconds
+from ui.cli.common import whole
 
 COMMANDS = ("forecast", "reorder", "suggest", "unfilled", "target")
 
@@ -34,10 +37,10 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
                                    "supplier for what is left")):
         p = sub.add_parser(name, help=text)
         p.add_argument("--json", action="store_true")
-        p.add_argument("--weeks", type=int, default=104, help="weeks of history to read (default 104)")
-        p.add_argument("--today", type=date.fromisoformat, help="plan as of this day, YYYY-MM-DD (default: today)")
+        p.add_argument("--weeks", type=whole(1, 1040), default=104, help="weeks of history to read (default 104)")
+        p.add_argument("--today", type=option_day, help="plan as of this day, YYYY-MM-DD (default: today)")
         p.add_argument("--thorough", action="store_true", help="also try the statsmodels models (slower)")
-        p.add_argument("--budget", type=float, default=20.0, help="seconds for the statsmodels models (--thorough)")
+        p.add_argument("--budget", type=seconds, default=20.0, help="seconds for the statsmodels models (--thorough)")
         if name == "forecast":
             p.add_argument("--sku")
         if name == "suggest":

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
+from domain.kernel.validate import iso_day
+from domain.kernel.validate import iso_moment
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import terms as purchasing_terms
@@ -147,10 +149,9 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
 def _date(text: str | None):
     if not text:
         return None
-    from datetime import date
 
     try:
-        return date.fromisoformat(text)
+        return iso_day(text)
     except ValueError:
         raise BadInput("expected", f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
 
@@ -158,10 +159,9 @@ def _date(text: str | None):
 def _moment(text: str | None):
     if not text:
         return None
-    from datetime import datetime
 
     try:
-        at = datetime.fromisoformat(text)
+        at = iso_moment(text)
     except ValueError:
         raise BadInput("at", f"{text!r} is not an ISO date-time such as 2026-12-01T09:30") from None
     return at if at.tzinfo else at.astimezone()

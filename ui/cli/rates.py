@@ -14,6 +14,7 @@ from datetime import date
 
 from domain.kernel import clock
 from domain.kernel.errors import BadInput
+from domain.kernel.validate import iso_day
 
 COMMANDS = ("rate",)
 
@@ -40,7 +41,7 @@ def _date(text: str | None) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        return iso_day(text)
     except ValueError:
         raise BadInput("date", f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
 

@@ -23,6 +23,7 @@ from ui.cli.common import day
 from ui.cli.common import file_language
 from ui.cli.common import paused_gc
 from ui.cli.common import table
+from ui.cli.common import whole
 
 COMMANDS = ("report",)
 REPORTS = ("stock-summary", "purchases", "margin", "ranking", "status", "ageing")
@@ -61,8 +62,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = reports.add_parser("ranking", help="商品销售排行: the top products by revenue or quantity; --slow DAYS: the "
                                            "products with stock and no issue in DAYS days")
     p.add_argument("--by", choices=("revenue", "quantity"), default="revenue")
-    p.add_argument("--top", type=int, default=10, metavar="N", help="how many products (default 10)")
-    p.add_argument("--slow", type=int, metavar="DAYS", help="list the slow movers instead")
+    p.add_argument("--top", type=whole(1), default=10, metavar="N", help="how many products (default 10)")
+    p.add_argument("--slow", type=whole(1, 3650), metavar="DAYS", help="list the slow movers instead")
     _common(p)
     p = reports.add_parser("status", help="库存状况: on hand, reserved, available, on order, min/max and days of "
                                           "cover (average daily issues of the 90 days up to --to)")

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from domain.kernel.errors import BadInput
+from domain.kernel.validate import iso_day
 from ui.cli.common import EXIT_OK
 from ui.cli.common import add_language_option
 from ui.cli.common import file_language
@@ -40,7 +41,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 def _date(field: str, text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return iso_day(text)
     except ValueError:
         raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
 

@@ -28,6 +28,7 @@ from ui.cli.common import num
 from ui.cli.common import print_json
 from ui.cli.common import table
 from ui.cli.common import when
+from ui.cli.common import whole
 
 COMMANDS = ("init", "product", "warehouse", "supplier", "customer", "receive", "ship", "transfer", "adjust",
             "count", "reverse", "stock", "movements", "check", "demo")
@@ -194,7 +195,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--language", choices=tuple(LANGUAGES), default=None,
                    help="the language of what is printed: en (English, the default) or zh_CN (简体中文; zh for short)")
     p = sub.add_parser("demo", help="fill the database with a realistic demo business")
-    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--seed", type=whole(0, 2**32 - 1), default=42)
 
 
 def run(args, db) -> int:

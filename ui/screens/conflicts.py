@@ -74,7 +74,7 @@ _RED = "color: #b00020;"
 
 # how a Decimal's text looks when it carries an exponent ("5E+1" for 50), read as a number except in the fields
 # that hold what a user typed as text
-_EXPONENT = re.compile(r"-?\d+(\.\d+)?E[+-]\d+")
+_EXPONENT = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?E[+-][0-9]{1,4}")
 _TEXT_FIELDS = ("sku", "code", "number", "name", "username", "reference", "barcode", "notes", "reason", "contact")
 _LINKS = ("id", "document_id", "po_id", "product_id", "device_id", "version")
 _HIDDEN = ("id", "device_id")  # global ids: the same on both sides or meaningless to a clerk

@@ -467,3 +467,72 @@ def test_a_refused_document_is_listed_by_its_number_and_partner_as_pulled(office
     assert main(["--db", str(b.path), "sync", "status"]) == 0
     out = capsys.readouterr().out
     assert "documents GR-2026-00999 · NB (hub entry" in out and forged not in out
+
+
+# Numbers no desk writes (it writes str(Decimal): 12.5, -3, 1E+3), each read by Python's Decimal() as a number: the
+# hub's 1_0 was taken for 10, " 1" for 1, １２ and ٣ for 12 and 3.
+HOSTILE_PACKS = {"underscore": "1_0", "space": " 1", "full width": "１２", "arabic-indic": "٣", "plus": "+1",
+                 "lower-case exponent": "1e3", "infinity": "Infinity", "nan": "NaN", "huge exponent": "1e999",
+                 "fifty digits": "9" * 50, "unicode minus": "\u22125", "negative zero": "-0"}
+
+
+def test_numbers_no_desk_writes_are_kept_aside_and_the_rest_applied(office, devices):
+    """A product whose pack size is a number only Python's Decimal() reads is kept aside with the reason naming the
+    field; the good product beside it is applied; the ledger check holds."""
+    a, w = office
+    bad = {}
+    for i, (label, pack) in enumerate(HOSTILE_PACKS.items()):
+        key, record = product_like(w, f"NUM-{i}", pack_size=pack)
+        w.record("products", key, record)
+        bad[key] = label
+    good_key, good = product_like(w, "GOOD-2", pack_size="1E+1")  # as str(Decimal) writes 10
+    w.record("products", good_key, good)
+    b = devices("b")
+    report = sync.sync(b, _url(w))
+    held = quarantined(b)
+    assert {bad[k] for k in bad if k not in held} == set(), held
+    assert all("pack_size" in held[k] for k in bad), held
+    assert report.refused == len(bad)
+    with b.engine.connect() as conn:
+        packs = dict(conn.execute(t.products.select().with_only_columns(t.products.c.sku,
+                                                                        t.products.c.pack_size)).all())
+    assert packs == {"SKU-1": Decimal(1), "GOOD-2": Decimal(10)}
+    assert check(b.engine) == []
+
+
+def test_text_that_cannot_be_stored_is_kept_aside_not_stopping_the_sync(office, devices):
+    """A lone surrogate (JSON can carry "\\ud800", no database can store it), 10,000 characters in a field of 200, a
+    control character, an id of another table in a product's place: each record kept aside with its reason, the
+    rest applied."""
+    from domain.sales.price_master import SetListPrice
+    from domain.sales.price_master import set_list_price
+
+    a, w = office
+    warehouse = _id_of(w, "warehouses", "code", "MAIN")
+    product = _id_of(w, "products", "sku", "SKU-1")
+    set_list_price(a.uow(), SetListPrice("SKU-1", "retail", "9.90"))
+    sync.sync(a, _url(w))
+    price = w.hub_record("product_prices", json.dumps([product, "retail"]))
+    cases = {}
+    for i, (label, changes) in enumerate({"lone surrogate in the unit": dict(unit="a\ud800"),
+                                          "lone surrogate in the category": dict(category="\udfff"),
+                                          "10,000 characters": dict(category="x" * 10_000),
+                                          "escape character": dict(unit="\x1b[2J")}.items()):
+        key, record = product_like(w, f"TXT-{i}", **changes)
+        w.record("products", key, json.dumps(record))  # json.dumps writes a lone surrogate as \ud800
+        cases[key] = label
+    other = json.dumps([warehouse, "retail"])  # a warehouse's id where a product's belongs
+    w.record("product_prices", other, dict(price, product_id=warehouse))
+    cases[other] = "a warehouse's id as the product"
+    good_key, good = product_like(w, "GOOD-3")
+    w.record("products", good_key, good)
+    b = devices("b")
+    report = sync.sync(b, _url(w))
+    held = quarantined(b)
+    assert {label for key, label in cases.items() if key not in held} == set(), held
+    assert report.refused == len(cases)
+    with b.engine.connect() as conn:
+        skus = set(conn.execute(t.products.select().with_only_columns(t.products.c.sku)).scalars())
+        prices_held = conn.execute(t.product_prices.select()).all()
+    assert skus == {"SKU-1", "GOOD-3"} and len(prices_held) == 1
+    assert check(b.engine) == []
