@@ -2436,6 +2436,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesShip', 'Choose the warehouse first.'): '请先选择仓库。',
     ('SalesShip', 'C&lear'): '清空(&L)',
     ('SalesShip', 'Counter sale (&walk-in)'): '门市销售(&W)',
+    ('ColumnChooser', '&Reset columns'): '恢复默认列(&R)',
     ('SalesShip', 'Customer return against %1'): '按 %1 办理销售退货',
     ('SalesShip', 'C&ustomer:'): '客户(&U)：',
     ('SalesShip', 'Disc. %'): '折扣 %',
