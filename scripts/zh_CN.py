@@ -2439,7 +2439,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesShip', 'Choose the warehouse first.'): '请先选择仓库。',
     ('SalesShip', 'C&lear'): '清空(&L)',
     ('SalesShip', 'Counter sale (&walk-in)'): '门市销售(&W)',
-    ('SalesShip', 'Paid at once (cas&h)'): '现款结清(&H)',
+    ('SalesShip', 'Paid a&t once (cash)'): '现款结清(&T)',
     ('SalesShip', 'Paid in cash with the sale: nothing is left owed and the credit limit is not checked. Unticked, the sale is on account, within the customer\'s credit limit.'): '随单收取现金：不留欠款，不检查信用额度。不勾选即为赊销，须在客户的信用额度之内。',
     ('SalesShip', 'Post it on account past the credit limit? You are recorded on the sale as the one who allowed it. (Paid at once, it needs no override.)'): '是否超额度赊销过账？销售单上将记录由您批准。（现款结清则无需批准。）',
     ('ColumnChooser', '&Reset columns'): '恢复默认列(&R)',

@@ -11732,12 +11732,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>参考号(&amp;E)：</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Paid at once (cas&amp;h)</source>
-            <translation>现款结清(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Paid in cash with the sale: nothing is left owed and the credit limit is not checked. Unticked, the sale is on account, within the customer's credit limit.</source>
             <translation>随单收取现金：不留欠款，不检查信用额度。不勾选即为赊销，须在客户的信用额度之内。</translation>
         </message>
@@ -11757,7 +11752,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>编号或名称</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+3" />
+            <source>Paid a&amp;t once (cash)</source>
+            <translation>现款结清(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Scan a sales order number, a barcode or a SKU, then Enter</source>
             <translation>扫描销售订单号、条码或货号，然后按回车</translation>
         </message>

@@ -185,7 +185,7 @@ def test_a_counter_sale_paid_at_once_is_not_checked_and_leaves_nothing_owed(qtbo
     panel = counter_sale(qtbot, services, "6")
     qtbot.waitUntil(lambda: "OVER" in panel.credit.text())
     panel.scan.setFocus()
-    qtbot.keyClick(panel.scan, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # Paid at once (cas&h)
+    qtbot.keyClick(panel.scan, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Paid a&t once (cash)
     qtbot.waitUntil(panel.paid.isChecked)  # a button's Alt key clicks it a moment later
     assert panel.credit.text() == "Receivable 28.25 · credit limit 100.00 · available 71.75"  # nothing added
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("a cash sale asks nothing"))

@@ -756,7 +756,7 @@ class SalesShipPanel(QWidget):
         self.customer.lineEdit().setPlaceholderText(QCoreApplication.translate("SalesShip", "code or name"))
         self.warehouse_label.setText(QCoreApplication.translate("SalesShip", "W&arehouse:"))
         self.reference_label.setText(QCoreApplication.translate("SalesShip", "R&eference:"))
-        self.paid.setText(QCoreApplication.translate("SalesShip", "Paid at once (cas&h)"))
+        self.paid.setText(QCoreApplication.translate("SalesShip", "Paid a&t once (cash)"))
         self.paid.setToolTip(QCoreApplication.translate(
             "SalesShip", "Paid in cash with the sale: nothing is left owed and the credit limit is not checked. "
                          "Unticked, the sale is on account, within the customer's credit limit."))
