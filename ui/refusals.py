@@ -203,6 +203,14 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, "
         "open orders %7, this order %8); only a manager may confirm it past the limit"),
         "so", "customer", "exposure", "limit", "over", "balance", "open_orders", "this_order"),
+    "sale_credit_limit_exceeded": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "a sale on account would take customer %1 to %2, over its credit limit of %3 by %4 (balance %5, "
+        "open orders %6, this sale %7); a manager can post it with override, or it is paid at once"),
+        "customer", "exposure", "limit", "over", "balance", "open_orders", "this_sale"),
+    "sale_credit_limit_needs_manager": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "a sale on account would take customer %1 to %2, over its credit limit of %3 by %4 (balance %5, "
+        "open orders %6, this sale %7); only a manager may post it past the limit, or it is paid at once"),
+        "customer", "exposure", "limit", "over", "balance", "open_orders", "this_sale"),
     "credit_overdue_90": _r(QT_TRANSLATE_NOOP(
         "Refusals", "customer %1 has %2 more than 90 days overdue (the oldest due %3)"),
         "customer", "amount", "due"),
@@ -674,6 +682,7 @@ INPUT_FIELDS = {
     "partner": QT_TRANSLATE_NOOP("RefusalFields", "partner"),
     "password": QT_TRANSLATE_NOOP("RefusalFields", "password"),
     "payment basis": QT_TRANSLATE_NOOP("RefusalFields", "payment basis"),
+    "payment method": QT_TRANSLATE_NOOP("RefusalFields", "payment method"),
     "payment days": QT_TRANSLATE_NOOP("RefusalFields", "payment days"),
     "payment terms": QT_TRANSLATE_NOOP("RefusalFields", "payment terms"),
     "phone": QT_TRANSLATE_NOOP("RefusalFields", "phone"),

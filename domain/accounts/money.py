@@ -13,8 +13,11 @@ Each use case checks its raw values once, then writes in one transaction (docs/A
 * ``write_off``: what is left open on a document settled without money (``WO-YYYY-NNNNN``, a − item allocated to
   it at once), with the reason kept as its note; reversing it opens the document again.
 * ``add_payment_method``: the office's own methods beside the built-in ones.
+* ``paid_at_sale``: the money a customer pays at the counter for a sale (a counter sale paid at once), in the sale's
+  own transaction.
 
-Recording money needs ``Permission.MONEY`` (an accountant or above).
+Recording money needs ``Permission.MONEY`` (an accountant or above), except the money taken with a counter sale,
+which goes with the sale (``Permission.SELL``): exactly what the sale leaves owed, allocated to it, nothing else.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from domain.accounts import commands as ac
 from domain.accounts.allocation import by_hand
 from domain.accounts.items import add_item
 from domain.accounts.items import counterparts
+from domain.accounts.items import open_of
 from domain.accounts.items import reverse_item
 from domain.accounts.items import settle
 from domain.accounts.items import today
@@ -178,6 +182,28 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
         elif c.auto:
             settle(uow, item, day)
         uow.commit()
+    return item
+
+
+def paid_at_sale(uow, sale: AccountItem, method: object, day: date) -> AccountItem | None:
+    """A receipt (``RC-``) of what ``sale`` (a counter sale's + item, just written) leaves open, allocated to it:
+    the customer paid at once (inside the sale's ``with uow``; the caller commits). None when nothing is open (the
+    customer's credit took it all).
+
+    Raises:
+        NotFound: the method (``unknown_payment_method``).
+    """
+    code = _method(uow, method)
+    left = open_of(uow, sale)
+    if left <= 0:
+        return None
+    year = clock.now().astimezone().year
+    seq = uow.accounts.last_seq(ItemKind.RECEIPT.value, year) + 1
+    item = add_item(uow, Side.AR, sale.partner_id, ItemKind.RECEIPT, -left, day,
+                    number=number_for(ItemKind.RECEIPT, year, seq), reference=sale.number,
+                    note="paid at the counter", method=code, year=year, seq=seq)
+    if item is not None:
+        settle(uow, item, day, prefer=[sale.id])
     return item
 
 

@@ -91,6 +91,13 @@ ENGLISH: dict[str, str] = {
     "credit_limit_needs_manager": "sales order {so} would take customer {customer} to {exposure}, over its credit "
                                   "limit of {limit} by {over} (balance {balance}, open orders {open_orders}, this "
                                   "order {this_order}); only a manager may confirm it past the limit",
+    "sale_credit_limit_exceeded": "a sale on account would take customer {customer} to {exposure}, over its credit "
+                                  "limit of {limit} by {over} (balance {balance}, open orders {open_orders}, this "
+                                  "sale {this_sale}); a manager can post it with override, or it is paid at once",
+    "sale_credit_limit_needs_manager": "a sale on account would take customer {customer} to {exposure}, over its "
+                                       "credit limit of {limit} by {over} (balance {balance}, open orders "
+                                       "{open_orders}, this sale {this_sale}); only a manager may post it past the "
+                                       "limit, or it is paid at once",
     "credit_overdue_90": "customer {customer} has {amount} more than 90 days overdue (the oldest due {due})",
     "so_nothing_open": "{sku} on {so} has nothing open",
     "so_cut_over_open": "{sku} on {so}: {open} open; cannot cut {qty}",

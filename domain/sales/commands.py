@@ -86,6 +86,8 @@ class CounterSale:
     occurred_at: datetime | None = None
     reference: str = ""
     note: str = ""
+    paid: str = ""  # paid at once by this method (cash, wechat…): not on account, so no credit check; "" on account
+    credit_override: bool = False  # a manager posts it on account past the customer's credit limit
 
 
 @dataclass(frozen=True)

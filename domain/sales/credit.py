@@ -11,6 +11,11 @@ Above the customer's ``credit_limit`` (``customer_profiles``; None: no limit) co
 override; the override is recorded on the order's notes with the user, the day and the figures (the order has no
 column of its own for it). While sign-in is off everyone may override, as with a stockout.
 
+A counter sale on account (not paid at once) is checked the same way when it is posted (``check_sale``): its value
+with tax is ``this_order``, and past the limit posting is refused (``sale_over_limit``: ``sale_credit_limit_exceeded``
+or ``sale_credit_limit_needs_manager``) unless a manager posts it with the override, written on the sale's note. A
+sale paid at once adds nothing to what the customer owes and is not checked.
+
 Items more than 90 days overdue do not refuse anything: confirming says so (``Notice``, code
 ``credit_overdue_90``) in its result.
 """
@@ -18,6 +23,7 @@ Items more than 90 days overdue do not refuse anything: confirming says so (``No
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from datetime import timedelta
 from decimal import Decimal
@@ -163,6 +169,19 @@ def standing(uow, customer: str, so: str | None = None) -> CreditCheck | None:
         return _figures(uow, found.id, order, clock.today(), other_orders=True)
 
 
+def check_sale(uow, customer_id: str, value: Decimal, on: date) -> CreditCheck:
+    """The credit figures of a counter sale on account worth ``value`` with tax (inside ``with uow``): the customer's
+    balance and open orders as confirming counts them, the sale as ``this_order``.
+
+    Args:
+        uow: an entered unit of work.
+        customer_id: the customer's id.
+        value: the sale's value with tax (Σ revenue + tax of its lines, as its receivable will be).
+        on: the day the items' days overdue are counted at.
+    """
+    return replace(_figures(uow, customer_id, None, on, other_orders=False), this_order=value)
+
+
 def money(amount: Decimal) -> str:
     """An amount in a credit refusal as the screens show money: 56,989.91, not 56989.91 (a clerk read the limit of
     50000 as five thousand or five hundred thousand)."""
@@ -180,6 +199,17 @@ def over_limit(order: SalesOrder, check: CreditCheck, *, may_override: bool) -> 
     return exc
 
 
+def sale_over_limit(customer: str, check: CreditCheck, *, may_override: bool) -> OverCreditLimit:
+    """The refusal of a counter sale on account past ``customer``'s limit: ``sale_credit_limit_exceeded`` (a manager
+    may override) or ``sale_credit_limit_needs_manager`` (the user asked to override and may not)."""
+    code = "sale_credit_limit_exceeded" if may_override else "sale_credit_limit_needs_manager"
+    exc = refusal(OverCreditLimit, code, customer=customer, limit=money(check.limit), balance=money(check.balance),
+                  open_orders=money(check.open_orders), this_sale=money(check.this_order),
+                  exposure=money(check.exposure), over=money(check.over))
+    exc.check = check
+    return exc
+
+
 def overdue_notice(order: SalesOrder, check: CreditCheck) -> Notice | None:
     """The warning of items more than 90 days overdue, or None."""
     if check.overdue_90 <= 0:
@@ -188,8 +218,9 @@ def overdue_notice(order: SalesOrder, check: CreditCheck) -> Notice | None:
                                         "due": check.oldest_due.isoformat() if check.oldest_due else ""})
 
 
-def override_note(user: str, on: date, check: CreditCheck) -> str:
-    """The line written on the order's notes when its credit limit is overridden (who, when, the figures)."""
+def override_note(user: str, on: date, check: CreditCheck, this: str = "this order") -> str:
+    """The line written on the order's notes (a counter sale's note: ``this`` "this sale") when its credit limit is
+    overridden (who, when, the figures)."""
     return (f"Credit limit {fmt(check.limit)} overridden by {user or '(no user)'} on {on.isoformat()}: exposure "
-            f"{fmt(check.exposure)} (balance {fmt(check.balance)}, open orders {fmt(check.open_orders)}, this order "
+            f"{fmt(check.exposure)} (balance {fmt(check.balance)}, open orders {fmt(check.open_orders)}, {this} "
             f"{fmt(check.this_order)}), {fmt(check.over)} over")

@@ -21,6 +21,7 @@ from decimal import Decimal
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.accounts.items import sales_document_posted
+from domain.accounts.money import paid_at_sale
 from domain.accounts.periods import ensure_open_at
 from domain.catalog.model import Customer
 from domain.catalog.model import Product
@@ -30,6 +31,7 @@ from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
+from domain.kernel.errors import Forbidden
 from domain.kernel.errors import InsufficientStock
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
@@ -38,6 +40,7 @@ from domain.kernel.numbers import fmt
 from domain.kernel.refusals import refusal
 from domain.sales import atp
 from domain.sales import commands as sc
+from domain.sales import credit
 from domain.sales.model import SalesLine
 from domain.sales.model import SalesOrder
 from domain.sales.model import revenue as revenue_of
@@ -73,8 +76,10 @@ class Item:
 
 
 def post_sales_document(uow, kind: DocumentKind, warehouse: Warehouse, customer_id: str, customer_code: str,
-                        items: list[Item], at: datetime, reference: str = "", note: str = "") -> Document:
-    """Post one sale or customer return with its sales lines (inside an open ``with uow``; the caller commits)."""
+                        items: list[Item], at: datetime, reference: str = "", note: str = "",
+                        paid: str = "") -> Document:
+    """Post one sale or customer return with its sales lines (inside an open ``with uow``; the caller commits);
+    ``paid``: a sale paid at once by this method, its receivable settled by a receipt in the same transaction."""
     ensure_open_at(uow, at)  # the period close (the ledger checks each movement too)
     posted_at = clock.now()
     year = posted_at.astimezone().year
@@ -106,8 +111,19 @@ def post_sales_document(uow, kind: DocumentKind, warehouse: Warehouse, customer_
         reference=reference, note=note, user=uow.user, device_id=uow.device_id, lines=tuple(doc_lines))
     uow.documents.add(document)
     uow.sales.add_lines(sales_lines)
-    sales_document_posted(uow, document, customer_id, sales_lines)
+    item = sales_document_posted(uow, document, customer_id, sales_lines)
+    if paid and item is not None:
+        paid_at_sale(uow, item, paid, document.business_date)
     return document
+
+
+def items_value(items: list[Item], places: int) -> Decimal:
+    """What a sale of ``items`` will have the customer owe: Σ revenue + tax, rounded per line as its posting does."""
+    total = ZERO
+    for item in items:
+        amount = revenue_of(item.qty, item.unit_price, item.discount, places)
+        total += amount + tax_of(amount, item.tax_rate, places)
+    return total
 
 
 def ship(uow, c: sc.ShipSalesOrder) -> list[Document]:
@@ -201,9 +217,14 @@ class _Short:
 
 
 def sell(uow, c: sc.CounterSale) -> Document:
-    """A counter sale: one sale document with its sales lines, for a customer, from one warehouse.
+    """A counter sale: one sale document with its sales lines, for a customer, from one warehouse. On account (not
+    ``paid`` at once) it is held to the customer's credit limit as confirming an order is (``credit.check_sale``); paid
+    at once, a receipt by that method settles it in the same transaction and no limit applies.
 
     Raises:
+        OverCreditLimit ``sale_credit_limit_exceeded``: on account, the customer's balance, open orders and this sale
+            pass its limit and ``credit_override`` is not set; ``sale_credit_limit_needs_manager``: it is set and the
+            user is below manager. Nothing is written.
         InsufficientStock ``sale_short``: a line asks for more than is available (on hand − reserved); nothing is
             posted and the quantity short is recorded as unfilled demand.
         RuleViolation ``no_sale_price``: no price typed and none known for the customer.
@@ -216,6 +237,7 @@ def sell(uow, c: sc.CounterSale) -> Document:
     reference = v.text("reference", c.reference, required=False, max_len=limits.REFERENCE)
     note = v.text("note", c.note, required=False)
     at = v.moment("date", c.occurred_at)
+    paid = v.code("payment method", c.paid, max_len=limits.CODE).lower() if str(c.paid or "").strip() else ""
     short: list[_Short] = []
     with uow:
         require(uow, Permission.SELL)
@@ -235,8 +257,10 @@ def sell(uow, c: sc.CounterSale) -> Document:
             priced = line_price(uow, customer.id, product, price, discount)
             items.append(Item(product, qty, priced.unit_price, priced.discount, priced.tax_rate))
         if not short:
+            if not paid:
+                note = _within_credit(uow, customer, items, at, c.credit_override, note)
             document = post_sales_document(uow, DocumentKind.SALE, warehouse, customer.id, customer.code, items, at,
-                                           reference, note)
+                                           reference, note, paid)
             uow.commit()
             return document
     _record_lost(uow, customer, short, at, reference)
@@ -244,6 +268,23 @@ def sell(uow, c: sc.CounterSale) -> Document:
     raise refusal(InsufficientStock, "sale_short", sku=first.product.sku, name=first.product.name,
                   warehouse=first.warehouse.code, available=fmt(first.available), asked=fmt(first.asked),
                   short=fmt(first.asked - first.available))
+
+
+def _within_credit(uow, customer: Customer, items: list[Item], at: datetime, override: bool, note: str) -> str:
+    """Refuse a sale on account past the customer's credit limit (a manager's override passes it, written on the
+    note, which is returned)."""
+    day = at.astimezone().date()
+    check = credit.check_sale(uow, customer.id, items_value(items, uow.money_places), day)
+    if not check.is_over:
+        return note
+    if not override:
+        raise credit.sale_over_limit(customer.code, check, may_override=True)
+    try:
+        require(uow, Permission.CREDIT_OVERRIDE)
+    except Forbidden:
+        raise credit.sale_over_limit(customer.code, check, may_override=False) from None
+    said = credit.override_note(uow.user, day, check, "this sale")
+    return f"{note}\n{said}" if note else said
 
 
 def _record_lost(uow, customer: Customer, short: list[_Short], at: datetime, reference: str) -> None:

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+534" />
+            <location filename="../../ui/refusals.py" line="+542" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-391" />
+            <location line="-399" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购订单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -1481,6 +1481,14 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
     </context>
     <context>
+        <name>ColumnChooser</name>
+        <message>
+            <location filename="../../ui/widgets/column_chooser.py" line="+136" />
+            <source>&amp;Reset columns</source>
+            <translation>恢复默认列(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictTableModel</name>
         <message>
             <location filename="../../ui/screens/conflicts.py" line="+183" />
@@ -2450,7 +2458,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+95" />
+            <location filename="../../ui/screens/documents/entry.py" line="+96" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -2516,12 +2524,12 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+383" />
-            <location line="+411" />
+            <location line="+402" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-372" />
+            <location line="-363" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2531,7 +2539,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+271" />
+            <location line="+262" />
             <source>Posted %1 against %2</source>
             <translation>已过账 %1（按采购订单 %2 收货）</translation>
         </message>
@@ -2760,13 +2768,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-793" />
+            <location line="-784" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+642" />
+            <location line="+633" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -7770,7 +7778,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+544" />
+            <location filename="../../ui/refusals.py" line="+552" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -8051,6 +8059,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>payment method</source>
+            <translation>收款方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>payment days</source>
             <translation>付款天数</translation>
         </message>
@@ -8223,7 +8236,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-675" />
+            <location line="-684" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8516,6 +8529,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+4" />
             <source>sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, open orders %7, this order %8); only a manager may confirm it past the limit</source>
             <translation>确认销售订单 %1 后，客户 %2 的信用占用将达到 %3，超出其信用额度 %4 共 %5（应收余额 %6，未发货订单 %7，本订单 %8）；只有经理可以超额度确认</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a sale on account would take customer %1 to %2, over its credit limit of %3 by %4 (balance %5, open orders %6, this sale %7); a manager can post it with override, or it is paid at once</source>
+            <translation>这笔赊销将使客户 %1 的信用占用达到 %2，超出其信用额度 %3 共 %4（应收余额 %5，未发货订单 %6，本单 %7）；经理可强制过账，或改为现款结清</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a sale on account would take customer %1 to %2, over its credit limit of %3 by %4 (balance %5, open orders %6, this sale %7); only a manager may post it past the limit, or it is paid at once</source>
+            <translation>这笔赊销将使客户 %1 的信用占用达到 %2，超出其信用额度 %3 共 %4（应收余额 %5，未发货订单 %6，本单 %7）；只有经理可以超额度过账，或改为现款结清</translation>
         </message>
         <message>
             <location line="+4" />
@@ -9198,7 +9221,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+164" />
+            <location line="+165" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
             <translation>币种：供应商 %1 还有以 %2 计价的未完成采购订单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购订单</translation>
         </message>
@@ -10488,7 +10511,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesCredit</name>
         <message>
-            <location filename="../../ui/screens/sales/credit_line.py" line="+76" />
+            <location filename="../../ui/screens/sales/credit_line.py" line="+100" />
             <source>Receivable %1</source>
             <translation>应收余额 %1</translation>
         </message>
@@ -10662,13 +10685,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+106" />
-            <location line="+288" />
+            <location filename="../../ui/screens/sales/actions.py" line="+104" />
+            <location line="+278" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="-249" />
+            <location line="-239" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -10743,17 +10766,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>注意：%1。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../../ui/screens/sales/credit_line.py" line="-79" />
             <source>Credit limit</source>
             <translation>信用额度</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../ui/screens/sales/actions.py" line="+10" />
             <source>Confirm it past the credit limit? You are recorded on the order as the one who allowed it.</source>
             <translation>是否超额度确认？订单上将记录由您批准。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+13" />
             <source>%1 was not confirmed: not enough stock for %n line(s).</source>
             <translation>%1 未确认：%n 行库存不足。</translation>
         </message>
@@ -10834,13 +10857,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/sales/words.py" line="+118" />
+            <location filename="../../ui/screens/sales/words.py" line="+126" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+825" />
+            <location filename="../../ui/screens/sales/screen.py" line="+833" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -10851,7 +10874,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-68" />
+            <location filename="../../ui/screens/sales/words.py" line="-76" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10864,7 +10887,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/sales/words.py" line="+1" />
-            <location line="+76" />
+            <location line="+84" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -10886,8 +10909,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+76" />
             <location line="+65" />
-            <location filename="../../ui/screens/sales/screen.py" line="-376" />
-            <location line="+365" />
+            <location filename="../../ui/screens/sales/screen.py" line="-391" />
+            <location line="+380" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -11179,7 +11202,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-75" />
+            <location filename="../../ui/screens/sales/words.py" line="-83" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -11360,7 +11383,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未交</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+13" />
             <source>customer's price</source>
             <translation>客户价</translation>
         </message>
@@ -11429,7 +11452,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="-27" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+742" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+769" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -11541,7 +11564,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-642" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-666" />
             <source>None on hand in %1</source>
             <translation>%1 无库存</translation>
         </message>
@@ -11597,13 +11620,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>其他仓库也没有可用库存；未发部分保留为欠货。</translation>
         </message>
         <message>
-            <location line="+166" />
-            <location line="+438" />
+            <location line="+171" />
+            <location line="+453" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-407" />
+            <location line="-422" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -11613,7 +11636,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>销售订单 %1 不可发货（请先确认）。</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+77" />
             <source>A counter sale: choose the customer and the warehouse, then scan or type the products; each line takes the customer's price.</source>
             <translation>门市销售：选择客户和仓库，然后扫描或输入商品；每行按该客户的价格计价。</translation>
         </message>
@@ -11638,18 +11661,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%n 行    数量 %1    不含税金额 %2</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+36" />
             <source>%1 is not a number</source>
             <translation>%1 不是数字</translation>
         </message>
         <message>
             <location line="+38" />
-            <location line="+96" />
+            <location line="+99" />
             <source>Choose or scan a sales order first.</source>
             <translation>请先选择或扫描销售订单。</translation>
         </message>
         <message>
-            <location line="-69" />
+            <location line="-72" />
             <source>%1 is not on sales order %2.</source>
             <translation>%1 不在销售订单 %2 上。</translation>
         </message>
@@ -11664,12 +11687,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+58" />
             <source>Enter a quantity to ship on at least one line of %1.</source>
             <translation>请至少在 %1 的一行填写发货数量。</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+40" />
             <source>Posted %1 against %2; what was not shipped stays open.</source>
             <translation>已按 %2 过账 %1；未发的数量仍未结。</translation>
         </message>
@@ -11677,6 +11700,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+6" />
             <source>Posted %1.</source>
             <translation>已过账 %1。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Post it on account past the credit limit? You are recorded on the sale as the one who allowed it. (Paid at once, it needs no override.)</source>
+            <translation>是否超额度赊销过账？销售单上将记录由您批准。（现款结清则无需批准。）</translation>
         </message>
         <message>
             <location line="+17" />
@@ -11715,6 +11743,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Paid a&amp;t once (cash)</source>
+            <translation>现款结清(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paid in cash with the sale: nothing is left owed and the credit limit is not checked. Unticked, the sale is on account, within the customer's credit limit.</source>
+            <translation>随单收取现金：不留欠款，不检查信用额度。不勾选即为赊销，须在客户的信用额度之内。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>S&amp;can:</source>
             <translation>扫描(&amp;C)：</translation>
         </message>
@@ -11724,12 +11762,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>清空(&amp;L)</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-25" />
             <source>code or name</source>
             <translation>编号或名称</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
             <source>Scan a sales order number, a barcode or a SKU, then Enter</source>
             <translation>扫描销售订单号、条码或货号，然后按回车</translation>
         </message>
@@ -11951,7 +11989,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-646" />
+            <location filename="../../ui/refusals.py" line="-655" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -12105,7 +12143,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+388" />
+            <location filename="../../ui/refusals.py" line="+396" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -12123,7 +12161,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SoList</name>
         <message>
-            <location filename="../../ui/cli/sales.py" line="+108" />
+            <location filename="../../ui/cli/sales.py" line="+113" />
             <source>SO</source>
             <translation>单号</translation>
         </message>

@@ -10,25 +10,16 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from domain.access import users
-from domain.catalog import commands as c
-from domain.catalog import master as catalog
 from domain.sales import commands as sc
 from domain.sales import orders
-from domain.sales import price_master as pm
-from domain.stock import commands as stc
-from domain.stock import ledger
+from tests.sales_shop import open_shop
 
 PASSWORD = "correct horse 1"
 
 
 @pytest.fixture
 def services(db, make_services):
-    uow = db.uow
-    catalog.add_product(uow(), c.AddProduct("SD-1", "Screwdriver"))
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_customer(uow(), c.AddCustomer("ACME", "Acme Trading"))
-    ledger.receive(uow(), stc.ReceiveStock("SD-1", "10", "W1", "2"))
-    pm.set_customer_terms(uow(), pm.SetCustomerTerms("ACME", credit_limit="10"))
+    open_shop(db.uow, products=[("SD-1", "Screwdriver")], stock=[("SD-1", "W1", "10")], credit={"ACME": "10"})
     return make_services(user="boss")
 
 

@@ -17,6 +17,7 @@ from domain.sales import orders
 from domain.stock import commands as stc
 from domain.stock import ledger
 from tests import clock
+from tests.sales_shop import open_shop
 from ui.screens.sales.words import L_ATP
 from ui.screens.sales.words import L_LAST
 from ui.screens.sales.words import L_PRICE
@@ -32,18 +33,13 @@ pytestmark = pytest.mark.usefixtures("pinned_today")
 @pytest.fixture
 def services(db, make_services):
     uow = db.uow
-    catalog.add_product(uow(), c.AddProduct("SD-1", "Screwdriver", barcodes=("6901234567892",)))
-    catalog.add_product(uow(), c.AddProduct("SD-2", "Screwdriver, long"))
-    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Depot"))
-    catalog.add_customer(uow(), c.AddCustomer("ACME", "Acme Trading"))
+    open_shop(uow, products=[("SD-1", "Screwdriver", "6901234567892"), ("SD-2", "Screwdriver, long"),
+                             ("HM-1", "Hammer")],
+              warehouses=[("W1", "Main"), ("W2", "Depot")],
+              stock=[("SD-1", "W1", "3"), ("SD-1", "W2", "10"), ("SD-2", "W1", "8"), ("HM-1", "W1", "5")],
+              prices={"SD-1": "12.50", "SD-2": "14", "HM-1": "30"})
     catalog.add_supplier(uow(), c.AddSupplier("TOOLS", "Tool Works"))
-    for sku, warehouse, qty in (("SD-1", "W1", "3"), ("SD-1", "W2", "10"), ("SD-2", "W1", "8"), ("HM-1", "W1", "5")):
-        ledger.receive(uow(), stc.ReceiveStock(sku, qty, warehouse, "2"))
     with uow() as u:
-        for sku, price in (("SD-1", "12.50"), ("SD-2", "14"), ("HM-1", "30")):
-            u.prices.set_list_price(u.products.by_sku(sku).id, "retail", D(price))
         u.prices.set_substitutes(u.products.by_sku("SD-1").id, [u.products.by_sku("SD-2").id])
         u.commit()
     return make_services(user="clerk")

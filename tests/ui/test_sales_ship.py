@@ -14,6 +14,7 @@ from domain.sales import commands as sc
 from domain.sales import orders
 from domain.stock import commands as stc
 from domain.stock import ledger
+from tests.sales_shop import open_shop
 from ui.screens.documents.sales_ship import C_PRICE
 from ui.screens.documents.sales_ship import C_PROBLEM
 from ui.screens.documents.sales_ship import C_QTY
@@ -21,17 +22,8 @@ from ui.screens.documents.sales_ship import C_QTY
 
 @pytest.fixture
 def services(db, make_services):
-    uow = db.uow
-    catalog.add_product(uow(), c.AddProduct("SD-1", "Screwdriver", barcodes=("6901234567892",)))
-    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_customer(uow(), c.AddCustomer("ACME", "Acme Trading"))
-    for sku, qty in (("SD-1", "3"), ("HM-1", "5")):
-        ledger.receive(uow(), stc.ReceiveStock(sku, qty, "W1", "2"))
-    with uow() as u:
-        for sku, price in (("SD-1", "12.50"), ("HM-1", "30")):
-            u.prices.set_list_price(u.products.by_sku(sku).id, "retail", D(price))
-        u.commit()
+    open_shop(db.uow, products=[("SD-1", "Screwdriver", "6901234567892"), ("HM-1", "Hammer")],
+              stock=[("SD-1", "W1", "3"), ("HM-1", "W1", "5")], prices={"SD-1": "12.50", "HM-1": "30"})
     return make_services(user="clerk")
 
 

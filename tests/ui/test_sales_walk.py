@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from decimal import Decimal as D
-
 import pytest
 from PySide6.QtCore import Qt
 
-from domain.catalog import commands as c
-from domain.catalog import master as catalog
-from domain.stock import commands as stc
-from domain.stock import ledger
+from tests.sales_shop import open_shop
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture
 def services(db, make_services):
-    uow = db.uow
-    catalog.add_product(uow(), c.AddProduct("CL002-03", "洗衣液 2kg 薰衣草香", barcodes=("6928552003352",)))
-    catalog.add_product(uow(), c.AddProduct("GR008-01", "食盐 400g"))
-    catalog.add_warehouse(uow(), c.AddWarehouse("BJ", "北京仓"))
-    catalog.add_customer(uow(), c.AddCustomer("C0001", "荣昌便利店(通州店)"))
-    catalog.add_customer(uow(), c.AddCustomer("C0002", "蓝海便利店(静安店)"))
-    for sku in ("CL002-03", "GR008-01"):
-        ledger.receive(uow(), stc.ReceiveStock(sku, "50", "BJ", "2"))
-    with uow() as u:
-        for sku, price in (("CL002-03", "28.70"), ("GR008-01", "2.30")):
-            u.prices.set_list_price(u.products.by_sku(sku).id, "retail", D(price))
-        u.commit()
+    open_shop(db.uow, products=[("CL002-03", "洗衣液 2kg 薰衣草香", "6928552003352"), ("GR008-01", "食盐 400g")],
+              warehouses=[("BJ", "北京仓")],
+              customers=[("C0001", "荣昌便利店(通州店)"), ("C0002", "蓝海便利店(静安店)")],
+              stock=[("CL002-03", "BJ", "50"), ("GR008-01", "BJ", "50")],
+              prices={"CL002-03": "28.70", "GR008-01": "2.30"})
     return make_services(user="clerk")
 
 

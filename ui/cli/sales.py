@@ -83,6 +83,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--discount", help="percent, e.g. 5")
     p.add_argument("--ref", default="")
     p.add_argument("--at", type=when, help="when, an ISO date-time (default: now)")
+    p.add_argument("--paid", nargs="?", const="cash", default="", metavar="METHOD",
+                   help="paid at once (cash unless a method is named: bank, wechat, alipay…): a receipt settles it "
+                        "and no credit limit applies; without it the sale is on account, within the credit limit")
+    p.add_argument("--override", action="store_true",
+                   help="a manager posts a sale on account past the customer's credit limit (recorded on its note)")
 
     p = sub.add_parser("backorders", help="open quantities of confirmed orders that the stock on hand does not cover, "
                                           "the oldest promised date first")
@@ -234,8 +239,10 @@ def _run(args, db) -> int:
     elif cmd == "sell":
         doc = shipping.sell(uow(), sc.CounterSale(args.customer, args.warehouse,
                                                   (sc.SaleLineInput(args.sku, args.qty, args.price, args.discount),),
-                                                  args.at, args.ref))
+                                                  args.at, args.ref, paid=args.paid, credit_override=args.override))
         print(doc.number)
+        if doc.note:
+            print(doc.note, file=sys.stderr)  # the override, with its figures
     elif cmd == "backorders":
         from domain.sales.backorders import backorders
 

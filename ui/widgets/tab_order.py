@@ -8,6 +8,8 @@ how the code builds them rather than how the screen reads, so each screen names 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
@@ -27,3 +29,30 @@ def browsing_screens(screen: QWidget) -> bool:
     focused = screen.window().focusWidget()  # the window's, active or not yet
     return (isinstance(focused, QAbstractItemView) and not screen.isAncestorOf(focused)
             and QApplication.mouseButtons() == Qt.MouseButton.NoButton)
+
+
+def edit_next_typed_cell(view: QAbstractItemView, forward: bool, columns: Iterable[int] | None = None) -> bool:
+    """Open the editor of the next cell after the current one that can be typed in (``forward`` False: the one
+    before), row by row in the order the columns show, passing over hidden columns and cells that cannot be typed in
+    (and, with ``columns``, the columns not named). False when there is none.
+
+    Tab in a cell being typed moved the grid's cursor to the next cell of any kind, the unit or the amount, where
+    typing did nothing; and a column the clerk hid must not take a keystroke."""
+    model, current = view.model(), view.currentIndex()
+    if model is None or not current.isValid():
+        return False
+    header = view.horizontalHeader()
+    named = None if columns is None else set(columns)
+    order = [header.logicalIndex(v) for v in range(header.count())]
+    order = [c for c in order if not header.isSectionHidden(c) and (named is None or c in named)]
+    position = (current.row(), header.visualIndex(current.column()))
+    rows = range(current.row(), model.rowCount()) if forward else range(current.row(), -1, -1)
+    for row in rows:
+        for column in order if forward else reversed(order):
+            index = model.index(row, column)
+            here = (row, header.visualIndex(column))
+            if (here > position if forward else here < position) and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                view.setCurrentIndex(index)
+                view.edit(index)
+                return True
+    return False

@@ -156,3 +156,26 @@ def test_items_more_than_90_days_overdue_warn_but_do_not_refuse(uow):
     assert [(w.code, w.params) for w in done.warnings] == [
         ("credit_overdue_90", {"customer": "ACME", "amount": "100.00", "due": "2026-03-01"})]
     assert str(done.warnings[0]) == "customer ACME has 100.00 more than 90 days overdue (the oldest due 2026-03-01)"
+
+
+
+def test_a_counter_sale_on_account_counts_the_balance_the_open_orders_and_itself(uow):
+    """``check_sale``, which a counter sale on account is held to (the sale itself, on SQLite:
+    tests/integration/sales/test_credit_cli.py): the same figures confirming counts, the sale as this order."""
+    from domain.sales import credit
+
+    set_limit(uow, "1000")
+    item(uow, "752", date(2026, 6, 1), date(2026, 7, 1), "SD-1")
+    confirm(uow, order(uow, "20"))  # open orders 226
+    cid = customer_id(uow)
+    with uow:
+        within = credit.check_sale(uow, cid, D("22.00"), JUNE.date())
+        over = credit.check_sale(uow, cid, D("22.60"), JUNE.date())
+    assert (within.balance, within.open_orders, within.this_order, within.is_over) == (D(752), D(226), D(22), False)
+    assert (over.exposure, over.over) == (D("1000.60"), D("0.60"))
+    refused = credit.sale_over_limit("ACME", over, may_override=True)
+    assert refused.code == "sale_credit_limit_exceeded" and refused.check is over
+    assert str(refused) == ("a sale on account would take customer ACME to 1,000.60, over its credit limit of 1,000.00 "
+                            "by 0.60 (balance 752.00, open orders 226.00, this sale 22.60); a manager can post it with "
+                            "override, or it is paid at once")
+    assert credit.sale_over_limit("ACME", over, may_override=False).code == "sale_credit_limit_needs_manager"

@@ -84,6 +84,7 @@ from ui.widgets.day_edit import today_q
 from ui.widgets.screen import Screen
 from ui.widgets.tab_order import browsing_screens
 from ui.widgets.tab_order import chain_tabs
+from ui.widgets.tab_order import edit_next_typed_cell
 from ui.widgets.table_view import DataTable
 from ui.widgets.unfilled_offer import UnfilledDemandOffer
 
@@ -602,18 +603,9 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         current = self.grid.currentIndex()
         if not current.isValid() or current.flags() & Qt.ItemFlag.ItemIsEditable:
             return  # the grid opened that cell's editor itself
-        columns = [column for column in range(self.model.columnCount())
-                   if not self.grid.isColumnHidden(column) and self.model.columns[column] in lm.EDITABLE]
-        rows = range(current.row(), self.model.rowCount()) if forward else range(current.row(), -1, -1)
-        position = (current.row(), current.column())
-        for row in rows:
-            for column in columns if forward else reversed(columns):
-                index = self.model.index(row, column)
-                if ((row, column) > position if forward else (row, column) < position) and \
-                        index.flags() & Qt.ItemFlag.ItemIsEditable:
-                    self.grid.setCurrentIndex(index)
-                    self.grid.edit(index)
-                    return
+        columns = [column for column in range(self.model.columnCount()) if self.model.columns[column] in lm.EDITABLE]
+        if edit_next_typed_cell(self.grid, forward, columns):
+            return
         self.scan.setFocus()
 
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QHBoxLayout
@@ -44,6 +45,7 @@ from domain.kernel.numbers import round_money
 from domain.sales import commands as sc
 from domain.sales import lookup
 from domain.sales import shipping
+from domain.sales.credit import OverCreditLimit
 from domain.sales.model import revenue
 from domain.sales.model import tax_of
 from domain.sales.prices import discounted
@@ -56,6 +58,7 @@ from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
 from ui.screens.documents.sales_returns import PostedSales
 from ui.screens.sales.credit_line import CreditLine
+from ui.screens.sales.credit_line import ask_past_limit
 from ui.screens.sales.words import cost_undercut
 from ui.screens.sales.words import unit_costs
 from ui.widgets.busy import alive
@@ -162,6 +165,10 @@ class SalesShipPanel(QWidget):
         self.reference_label, self.reference = QLabel(self), QLineEdit(self)
         self.reference.setMaxLength(64)
         self.reference_label.setBuddy(self.reference)
+        # Paid at once: settled in cash with the sale, so it adds nothing to what the customer owes and its credit
+        # limit is not checked; on account (unticked, each sale anew) it is held to the limit as an order is.
+        self.paid = QCheckBox(self)
+        self.paid.toggled.connect(lambda _: self._show_lines())
         self.scan_label, self.scan = QLabel(self), QLineEdit(self)
         self.scan.setClearButtonEnabled(True)
         self.scan.returnPressed.connect(self._scan_entered)
@@ -198,7 +205,7 @@ class SalesShipPanel(QWidget):
         self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(self.clear)
         self.post_button = QPushButton(self)
-        self.post_button.clicked.connect(self.post)
+        self.post_button.clicked.connect(lambda: self.post())
 
         modes = QHBoxLayout()
         modes.addWidget(self.order_mode)
@@ -214,6 +221,7 @@ class SalesShipPanel(QWidget):
         header.addWidget(self.credit, 2, 1, 1, 3)  # under the customer it is of
         header.addWidget(self.reference_label, 3, 0)
         header.addWidget(self.reference, 3, 1)
+        header.addWidget(self.paid, 3, 2, 1, 2)
         header.setColumnStretch(1, 2)
         header.setColumnStretch(3, 1)
         scan_row = QHBoxLayout()
@@ -244,7 +252,7 @@ class SalesShipPanel(QWidget):
         layout.addWidget(split, 1)
         # header → scan field and lines → buttons (no focus proxy: Tab into the tab went to it, past the header)
         chain_tabs(self.order_mode, self.counter_mode, self.so_combo, self.customer, self.warehouse, self.reference,
-                   self.scan, self.grid, self.clear_button, self.post_button)
+                   self.paid, self.scan, self.grid, self.clear_button, self.post_button)
         self.retranslate()
         self._mode_changed()
         self.reload()
@@ -387,6 +395,7 @@ class SalesShipPanel(QWidget):
             self.reference_label,
             self.reference,
             self.credit,
+            self.paid,
         ):
             widget.setVisible(counter)
         self.grid.setColumnHidden(C_OPEN, counter)
@@ -479,9 +488,11 @@ class SalesShipPanel(QWidget):
             + "".join("\n" + x for x in warnings),  # said, not refused: the sale may go out at a loss
         )
         self.totals.setStyleSheet(f"color: {AMBER};" if warnings else "")
-        if self.counter:  # the sale's value with tax, as it posts, against what the customer's limit leaves
-            self.credit.set_amount(sum((tax_of(x, line.tax_rate, 2) + x for line in self.lines if line.price is not None
-                                        for x in (revenue(line.qty, line.price, line.discount, 2),)), Decimal(0)))
+        if self.counter:  # the sale's value with tax, as it posts, against what the customer's limit leaves; paid at
+            # once it leaves nothing owed
+            owed = sum((tax_of(x, line.tax_rate, 2) + x for line in self.lines if line.price is not None
+                        for x in (revenue(line.qty, line.price, line.discount, 2),)), Decimal(0))
+            self.credit.set_amount(Decimal(0) if self.paid.isChecked() else owed)
 
     def _customer_chosen(self, *_) -> None:
         """A counter sale's customer chosen: its credit is read and shown beside it."""
@@ -616,7 +627,9 @@ class SalesShipPanel(QWidget):
         self._submit(read, found)
 
     # -- posting -------------------------------------------------------------------------
-    def post(self) -> None:
+    def post(self, credit_override: bool = False) -> None:
+        """Post the shipment or the counter sale (Ctrl+Enter); ``credit_override``: a manager's yes to a counter sale
+        on account past the customer's credit limit."""
         if self._busy:
             return
         say(self.header_error, "")
@@ -633,7 +646,8 @@ class SalesShipPanel(QWidget):
                 if x.qty
             )
             command = sc.CounterSale(
-                self.customer_code(), self.warehouse.currentData() or "", lines, reference=self.reference.text()
+                self.customer_code(), self.warehouse.currentData() or "", lines, reference=self.reference.text(),
+                paid="cash" if self.paid.isChecked() else "", credit_override=credit_override,
             )
             job = lambda: [shipping.sell(uow(), command)]  # noqa: E731
         else:
@@ -666,8 +680,11 @@ class SalesShipPanel(QWidget):
         self.lines = []
         self.so = None
         self.reference.clear()
+        self.paid.setChecked(False)  # each sale says anew whether it is paid at once
         self._show_lines()
         self._show_result()
+        if self.counter:
+            self.credit.show_customer(self.credit.customer)  # what the customer owes now
         self._show_info()
         if documents:
             self.posted.pending = documents[0].number
@@ -693,6 +710,12 @@ class SalesShipPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.post_button.setEnabled(True)
+        if isinstance(exc, OverCreditLimit) and self.counter and ask_past_limit(
+                self, self.services, exc, QCoreApplication.translate(
+                    "SalesShip", "Post it on account past the credit limit? You are recorded on the sale as the one "
+                                 "who allowed it. (Paid at once, it needs no override.)")):
+            self.post(credit_override=True)
+            return
         self._last_error = exc
         self._show_error(exc)
         QApplication.beep()
@@ -733,6 +756,10 @@ class SalesShipPanel(QWidget):
         self.customer.lineEdit().setPlaceholderText(QCoreApplication.translate("SalesShip", "code or name"))
         self.warehouse_label.setText(QCoreApplication.translate("SalesShip", "W&arehouse:"))
         self.reference_label.setText(QCoreApplication.translate("SalesShip", "R&eference:"))
+        self.paid.setText(QCoreApplication.translate("SalesShip", "Paid a&t once (cash)"))
+        self.paid.setToolTip(QCoreApplication.translate(
+            "SalesShip", "Paid in cash with the sale: nothing is left owed and the credit limit is not checked. "
+                         "Unticked, the sale is on account, within the customer's credit limit."))
         self.scan_label.setText(QCoreApplication.translate("SalesShip", "S&can:"))
         self.scan.setPlaceholderText(
             QCoreApplication.translate("SalesShip", "Scan a sales order number, a barcode or a SKU, then Enter")

@@ -18,11 +18,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMenu
-from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QTableWidgetItem
 
-from domain.access.roles import Permission
-from domain.access.roles import allows
 from domain.kernel.numbers import fmt
 from domain.sales import commands as sc
 from domain.sales import drafts
@@ -35,6 +32,7 @@ from ui.i18n import fill
 from ui.models.table import money_text
 from ui.refusals import refusal_text
 from ui.refusals import say as say_refusal
+from ui.screens.sales.credit_line import ask_past_limit
 from ui.screens.sales.words import L_DISCOUNT
 from ui.screens.sales.words import L_NO
 from ui.screens.sales.words import L_PRICE
@@ -376,22 +374,12 @@ class OrderActions:
     def _over_credit(self, exc: OverCreditLimit) -> None:
         """The credit limit passed: a manager (anyone while sign-in is off) is asked whether to confirm anyway; anyone
         else is told why not."""
-        text = refusal_text(exc)
-        title = translate("SalesOrders", "Credit limit")
-        role = self.services.role
-        if exc.code == "credit_limit_exceeded" and (role is None or allows(role, Permission.CREDIT_OVERRIDE)):
-            question = text + "\n\n" + translate(
-                "SalesOrders", "Confirm it past the credit limit? You are recorded on the order as the one who "
-                "allowed it.")
-            answer = QMessageBox.question(self, title, question,
-                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                          QMessageBox.StandardButton.No)
-            if answer == QMessageBox.StandardButton.Yes:
-                self.confirm_order(override=getattr(self, "_stock_override", False), credit_override=True)
-                return
-        else:
-            QMessageBox.warning(self, title, text)
-        self.say(fill(translate("SalesOrders", "Refused: %1"), text), error=True)
+        question = translate("SalesOrders", "Confirm it past the credit limit? You are recorded on the order as the "
+                                            "one who allowed it.")
+        if ask_past_limit(self, self.services, exc, question):
+            self.confirm_order(override=getattr(self, "_stock_override", False), credit_override=True)
+            return
+        self.say(fill(translate("SalesOrders", "Refused: %1"), refusal_text(exc)), error=True)
         self._enable()
 
     def _short(self, exc: Shortage) -> None:

@@ -10,15 +10,39 @@ import dataclasses
 from decimal import Decimal
 
 from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
 
+from domain.access.roles import Permission
+from domain.access.roles import allows
 from domain.sales import credit
 from domain.sales.credit import CreditCheck
+from domain.sales.credit import OverCreditLimit
 from ui.i18n import fill
 from ui.models.table import money_text
+from ui.refusals import refusal_text
 from ui.screens.sales.words import translate
 from ui.widgets.busy import alive
 
 OVER_STYLE = "color: #9b1c1c; font-weight: bold;"
+# The refusals a manager may pass with the override (the others say the user asked and may not).
+OVERRIDABLE = ("credit_limit_exceeded", "sale_credit_limit_exceeded")
+
+
+def ask_past_limit(parent: QWidget, services, exc: OverCreditLimit, question: str) -> bool:
+    """The credit limit passed (confirming an order, a counter sale on account): a manager (anyone while sign-in is
+    off) is asked ``question`` under the refusal, No the default; anyone else is shown why not. True: go on with the
+    override."""
+    text = refusal_text(exc)
+    title = translate("SalesOrders", "Credit limit")
+    role = services.role
+    if exc.code in OVERRIDABLE and (role is None or allows(role, Permission.CREDIT_OVERRIDE)):
+        answer = QMessageBox.question(parent, title, text + "\n\n" + question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+    QMessageBox.warning(parent, title, text)
+    return False
 WITHIN_STYLE = "color: #1a5f7a;"
 
 

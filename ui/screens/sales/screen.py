@@ -24,6 +24,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QAbstractItemDelegate
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
@@ -79,6 +80,8 @@ from ui.screens.sales.words import L_UNIT
 from ui.screens.sales.words import L_WAREHOUSE
 from ui.screens.sales.words import L_WITH_TAX
 from ui.screens.sales.words import LINE_COLUMNS
+from ui.screens.sales.words import LINE_HIDDEN
+from ui.screens.sales.words import LINE_WIDTHS
 from ui.screens.sales.words import OPEN
 from ui.screens.sales.words import STATES
 from ui.screens.sales.words import SoListModel
@@ -91,6 +94,8 @@ from ui.screens.sales.words import translate
 from ui.screens.sales.words import unit_costs
 from ui.search import needle
 from ui.widgets.busy import alive
+from ui.widgets.column_chooser import ColumnChooser
+from ui.widgets.column_chooser import settings_key
 from ui.widgets.combo import refill
 from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.pinyin_completer import PinyinCompleter
@@ -98,6 +103,7 @@ from ui.widgets.pinyin_completer import complete_combo
 from ui.widgets.pinyin_completer import entry_keys
 from ui.widgets.screen import Screen
 from ui.widgets.tab_order import chain_tabs
+from ui.widgets.tab_order import edit_next_typed_cell
 from ui.widgets.table_view import DataTable
 from ui.widgets.table_view import fit_titles
 
@@ -251,26 +257,13 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines.setAlternatingRowColors(True)
         self.lines.horizontalHeader().setStretchLastSection(True)
+        self.lines.horizontalHeader().setSectionsMovable(True)
         self.lines.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for column, width in (
-            (L_NO, 28),
-            (L_SKU, 80),
-            (L_NAME, 150),
-            (L_WAREHOUSE, 60),
-            (L_QTY, 55),
-            (L_UNIT, 40),
-            (L_PRICE, 65),
-            (L_SOURCE, 95),
-            (L_LAST, 65),
-            (L_DISCOUNT, 55),
-            (L_TAX, 45),
-            (L_AMOUNT, 75),
-            (L_WITH_TAX, 75),
-            (L_ATP, 60),
-            (L_BY, 70),
-            (L_SHIPPED, 55),
-        ):
-            self.lines.setColumnWidth(column, width)
+        # The everyday columns fit at 1280 × 800 (seventeen needed the scroll bar); a right click on the header shows
+        # or hides the others, kept per desk and user (``LINE_HIDDEN``: why these).
+        self.columns = ColumnChooser(self.lines, settings_key("sales-order-lines", services.user), LINE_WIDTHS,
+                                     hidden=LINE_HIDDEN, kept=(L_SKU,))
+        self.lines.itemDelegate().closeEditor.connect(self._line_editor_closed)
         self.lines.itemChanged.connect(self._line_edited)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.lines, self.remove_line)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -532,6 +525,20 @@ class SalesOrdersScreen(OrderActions, Screen):
         row = self.current
         self.credit.show_customer(code, row.number if row is not None and row.customer == code else None)
 
+    def _line_editor_closed(self, _editor, hint) -> None:
+        """Tab in a line's quantity, price or discount goes on to the next of them that shows (Shift+Tab: back),
+        then to the next line's, passing over the columns the clerk hid and the cells that cannot be typed in;
+        after the last line's, to the add bar."""
+        hints = QAbstractItemDelegate.EndEditHint
+        if hint not in (hints.EditNextItem, hints.EditPreviousItem):
+            return
+        current = self.lines.currentIndex()
+        if current.isValid() and current.flags() & Qt.ItemFlag.ItemIsEditable:
+            return  # the grid opened that cell's editor itself
+        if not edit_next_typed_cell(self.lines, hint == hints.EditNextItem, EDITABLE) and \
+                hint == hints.EditNextItem:
+            self.sku.setFocus(Qt.FocusReason.TabFocusReason)
+
     def order_shown(self) -> None:
         """Called after an order was read and shown (the actions hook their follow-ups here)."""
 
@@ -549,6 +556,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.requested.setDate(QDate(row.requested_on) if row.requested_on else NO_DATE)
         self.reference.setText(row.reference)
         editable = row.state == "draft"
+        self.columns.need(L_WAREHOUSE, any(x.warehouse != row.warehouse for x in row.lines))
         self.lines.setRowCount(len(row.lines))
         warnings = []
         for r, x in enumerate(row.lines):

@@ -65,6 +65,14 @@ LINE_COLUMNS = (
     QT_TRANSLATE_NOOP("SalesOrders", "Open"),
 )
 EDITABLE = (L_QTY, L_PRICE, L_DISCOUNT)
+LINE_WIDTHS = {L_NO: 28, L_SKU: 90, L_NAME: 200, L_WAREHOUSE: 60, L_QTY: 55, L_UNIT: 45, L_PRICE: 70, L_SOURCE: 95,
+               L_LAST: 70, L_DISCOUNT: 55, L_TAX: 45, L_AMOUNT: 85, L_WITH_TAX: 85, L_ATP: 65, L_BY: 75,
+               L_SHIPPED: 55, L_OPEN: 55}
+# Hidden until the clerk shows them (a right click on the header): what a line says elsewhere. The warehouse is the
+# order's, in the header (the column shows by itself while a line is sent from another one);
+# where the price came from is said in the add bar's quote as the line is added; the tax rate is the same for most
+# goods, and With tax carries it.
+LINE_HIDDEN = (L_WAREHOUSE, L_SOURCE, L_TAX)
 
 SOURCES = {
     "customer": QT_TRANSLATE_NOOP("SalesOrders", "customer's price"),
