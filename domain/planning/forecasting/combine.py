@@ -1481,29 +1481,34 @@ def conformal_cumulative(
 
     For a level q and a row, the spread of the simulated quantile of demand summed over 1..k above the summed mean
     is S_q(k). The backtest's errors from the calibration origins (actual − forecast, ``errors``: rows × origins ×
-    horizon), summed over 1..k, are divided by it; the q-quantile of those ratios is the factor by which S_q must
-    be multiplied for a share q of the backtest's sums to lie at or below it (split conformal: one factor per level
-    and row, so the width at each level follows the row's errors and not one ratio for all levels). The factor is
-    the mean of two readings of the same ratios: by sign, their q-quantile, and by size, the (2q − 1)-quantile of
+    horizon), summed over 1..k, are divided by it; the q-quantile of those ratios is the factor by which S_q must be
+    multiplied for a share q of the backtest's sums to lie at or below it (split conformal: one factor per level and
+    row, so the width at each level follows the row's errors and not one ratio for all levels). The factor is the
+    mean of two readings of the same ratios: by sign, their q-quantile, and by size, the (2q − 1)-quantile of
     |ratio| (the width of a band holding a share 2q − 1 of the sums around the forecast). A dozen overlapping sums
     hold few large errors on the upper side, and a stretch of history the forecasts ran behind (a trend the final
-    constants have learned: most calibration sums positive) widened the upper levels of rows whose forecast from
-    the whole history is unbiased; both sides hold twice as many errors. By size alone the upper tail of skewed
-    demand (a spike every half year) is read from the errors of ordinary periods, so the sign keeps half the
-    weight, and above 0.9 the sign alone: how far the forecasts ran ahead says nothing of how high demand goes
-    (on the demo's weekly demand the mean of the two readings for the tail raised class A's stock in the replay
-    by 4 % for no more service). On the five monthly and quarterly
-    development sets: 11 → 14 of 20 cells within ±3 points and a lower pinball loss of the totals on four
-    (RESULTS-forecast.md, section S). With n origins the level is raised to q·(1 + step/n), for the small sample
-    (``quantiles.CONFORMAL_STEP``); the factor stays within ``quantiles.CONFORMAL_RANGE``. Up to 0.9 every level
-    has its own factor; above it, where a dozen origins cannot tell a quantile, the simulated shape is kept and
-    multiplied by the 0.9 factor read by sign (never narrowed). A row with fewer than ``quantiles.CONFORMAL_MIN``
-    ratios keeps its simulated quantiles. The rescaling itself is ``quantiles.conformal_levels``, which also
-    calibrates the per-period quantiles (``quantiles.conformal_per_period``). ``scale`` (per row,
-    ``quantiles.recent_volatility``: how its latest errors compare with its history's) then multiplies every
-    level's spread above the summed mean: the backtest sums span three horizons and say little
-    of whether the last one ran calmer or wilder. Results are floored at 0 and non-decreasing in q and k. Each
-    row's figures come from that row only.
+    constants have learned: most calibration sums positive) widened the upper levels of rows whose forecast from the
+    whole history is unbiased; both sides hold twice as many errors. By size alone the upper tail of skewed demand
+    (a spike every half year) is read from the errors of ordinary periods, so the sign keeps half the weight (the
+    tail above 0.9 too, below). On the five monthly and quarterly development sets: 11 → 14 of 20 cells within ±3
+    points and a lower pinball loss of the totals on four (RESULTS-forecast.md, section S). With n origins the level
+    is raised to q·(1 + step/n), for the small sample (``quantiles.CONFORMAL_STEP``); the factor stays within
+    ``quantiles.CONFORMAL_RANGE``. Up to 0.9 every level has its own factor; above it, where a dozen origins cannot
+    tell a quantile, the simulated shape is kept and multiplied by the 0.9 level's own factor, the mean of both
+    readings, never narrowed. Read by sign alone, the tail took the backtest's bias for a width: a row whose
+    forecasts had run ahead of demand kept its simulated tail and one whose forecasts had lagged was widened by the
+    lag, but which way a row's forecasts ran in the backtest does not hold into the next lead time (it turns: rows
+    that had run ahead came in above their median most often, on eight of nine development sets). Read by the mean,
+    the totals' pinball loss fell on eight development sets over three holdout origins (the airline's passengers
+    4.6 %, Walmart 2.0 %, Australian retail 0.8 %, the bicycles 0.7 %, beyond two standard errors), rose within one
+    on M1 quarterly (0.3 %), and the replay held 0.7 % less stock for 0.02 points of fill (RESULTS-forecast.md, section
+    CB; section S had read the tail by sign when the mean raised class A's stock by 4 %). A row with fewer than
+    ``quantiles.CONFORMAL_MIN`` ratios keeps its simulated quantiles. The rescaling itself is
+    ``quantiles.conformal_levels``, which also calibrates the per-period quantiles
+    (``quantiles.conformal_per_period``). ``scale`` (per row, ``quantiles.recent_volatility``: how its latest errors
+    compare with its history's) then multiplies every level's spread above the summed mean: the backtest sums span
+    three horizons and say little of whether the last one ran calmer or wilder. Results are floored at 0 and
+    non-decreasing in q and k. Each row's figures come from that row only.
 
     ``weight`` (one for all rows, or one per row) is the backtest's share, in logs, of each level's own factor up
     to 0.9; the rest is the simulated spread's (factor**weight). ``forecast_many`` gives smooth and erratic rows
@@ -1517,15 +1522,16 @@ def conformal_cumulative(
 
     The levels below the median are rescaled the same way in the mirror, by the backtest sums below the forecast
     (``conformal_levels(..., below=True)``: 0.2 read as 0.8, 0.1 as 0.9, below 0.1 the simulated shape times the 0.1
-    factor read by sign); the levels from the median up are exactly what they are without them. Left to the
-    simulation, the totals fell below the 0.02 level 3 to 6½ times as often as 2 % on M1, both Tourism sets and the
-    prisoners; M1 quarterly's quantiles, too narrow at every origin, were so on both sides and the lower one worse
-    (below 0.02 / 0.05: 0.131 / 0.183), most on strongly trending rows. Rescaled, the pinball loss of the levels
-    0.02–0.2 fell on nine sets (M1 quarterly 6.6 %, the bicycles 17 %) and rose within a standard error on the
-    passengers (RESULTS-forecast.md, section BE).
+    level's factor, the mean of both readings); the levels from the median up are exactly what they are without
+    them. Left to the simulation, the totals fell below the 0.02 level 3 to 6½ times as often as 2 % on M1, both
+    Tourism sets and the prisoners; M1 quarterly's quantiles, too narrow at every origin, were so on both sides and
+    the lower one worse (below 0.02 / 0.05: 0.131 / 0.183), most on strongly trending rows. Rescaled, the pinball
+    loss of the levels 0.02–0.2 fell on nine sets (M1 quarterly 6.6 %, the bicycles 17 %) and rose within a standard
+    error on the passengers (RESULTS-forecast.md, section BE).
     """
     from domain.planning.forecasting.quantiles import conformal_levels
 
     errors = np.asarray(errors, dtype=float)  # a censored period drops the later sums of its origin
     sums = np.cumsum(errors, axis=2)
-    return conformal_levels(np.cumsum(mean, axis=1), cum, sums, scale, cumulative=True, weight=weight, below=True)
+    return conformal_levels(np.cumsum(mean, axis=1), cum, sums, scale, cumulative=True, weight=weight,
+                            tail_by_level=True, below=True)

@@ -267,7 +267,8 @@ def conformal_per_period(
     thirds of the 0.9 factor: 0.717 / 0.815 / 0.857). And the levels above 0.9 carry the 0.9 level's own factor,
     never narrowed, not its reading by sign: the sign alone carries the calibration window's drift (errors mostly
     positive where the forecasts ran behind a trend) into every tail, and Australian retail's per-period 0.95
-    covered 0.981. The lead-time tail keeps the sign's reading (the safety stock; ``combine.conformal_cumulative``).
+    covered 0.981. The lead-time tail is read so too (``combine.conformal_cumulative``, RESULTS-forecast.md section
+    CB).
 
     The levels below the median are rescaled in the mirror by the errors below the forecast (``below``), the same
     weight and tail; a row without backtest errors (intermittent rows' periods, whose levels up to the share of empty
