@@ -98,6 +98,26 @@ barcodes = Table(
     Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
 )
 
+# A product's packaging units (domain.catalog.packaging, migration 0019): a pack (箱, carton) holding ``per`` base
+# units, with barcodes of its own. Synced as a record with its barcodes (persistence.sync.records).
+product_units = Table(
+    "product_units",
+    metadata,
+    _id(),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
+    Column("name", String(L.UNIT), nullable=False),
+    Column("per", Scaled(QTY), nullable=False),
+    *_sync_columns(),
+    UniqueConstraint("product_id", "name"),
+)
+
+product_unit_barcodes = Table(
+    "product_unit_barcodes",
+    metadata,
+    Column("barcode", String(L.BARCODE), primary_key=True),
+    Column("unit_id", String(36), ForeignKey("product_units.id"), nullable=False, index=True),
+)
+
 warehouses = Table(
     "warehouses",
     metadata,

@@ -13,6 +13,7 @@ from persistence.access.users import UserRepository
 from persistence.accounts.invoices import SupplierInvoiceRepository
 from persistence.accounts.items import AccountRepository
 from persistence.accounts.periods import PeriodRepository
+from persistence.catalog.pack_units import PackUnitRepository
 from persistence.catalog.repositories import CustomerRepository
 from persistence.catalog.repositories import ProductRepository
 from persistence.catalog.repositories import SupplierRepository
@@ -71,6 +72,7 @@ class SqlAlchemyUnitOfWork:
             raise explained from exc
         self._buffer = Buffer(conn)
         self.products = ProductRepository(conn)
+        self.pack_units = PackUnitRepository(conn)
         self.warehouses = WarehouseRepository(conn)
         self.suppliers = SupplierRepository(conn)
         self.customers = CustomerRepository(conn)

@@ -28,6 +28,7 @@ from domain.accounts.periods import PeriodEvent
 from domain.accounts.periods import last_day
 from domain.accounts.periods import opens_at
 from domain.catalog.model import Customer
+from domain.catalog.model import PackUnit
 from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.model import SupplierTerms
@@ -68,6 +69,7 @@ class State:
     users: dict[str, User] = field(default_factory=dict)
     sign_in_failures: dict[str, tuple[int, datetime | None]] = field(default_factory=dict)
     product_planning: dict[str, ProductPlanning] = field(default_factory=dict)
+    pack_units: dict[str, PackUnit] = field(default_factory=dict)  # id -> a product's packaging unit
     abc_basis: str = "value"  # the planning setting (domain.planning.settings)
     settings: dict[str, str] = field(default_factory=dict)  # the other planning settings, by key
     list_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (product, level) -> price
@@ -103,7 +105,8 @@ class State:
             suppliers=copy.deepcopy(self.suppliers), terms=copy.deepcopy(self.terms),
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
             valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
-            product_planning=dict(self.product_planning), abc_basis=self.abc_basis, settings=dict(self.settings),
+            product_planning=dict(self.product_planning), pack_units=copy.deepcopy(self.pack_units),
+            abc_basis=self.abc_basis, settings=dict(self.settings),
             sign_in_failures=dict(self.sign_in_failures),
             list_prices=dict(self.list_prices), tax_rates=dict(self.tax_rates), company_tax_rate=self.company_tax_rate,
             customer_prices=dict(self.customer_prices), customer_terms=dict(self.customer_terms),
@@ -345,6 +348,26 @@ class FakeProductPlanningRepository:
 
     def set_setting(self, key: str, value: str) -> None:
         self.s.settings[key] = value
+
+
+class FakePackUnitRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def of_product(self, product_id: str) -> list[PackUnit]:
+        return sorted((copy.deepcopy(u) for u in self.s.pack_units.values() if u.product_id == product_id),
+                      key=lambda u: (u.per, u.name))
+
+    def by_barcode(self, barcode: str) -> PackUnit | None:
+        key = code_key(barcode)
+        return next((copy.deepcopy(u) for u in self.s.pack_units.values()
+                     if any(code_key(b) == key for b in u.barcodes)), None)
+
+    def put(self, unit: PackUnit) -> None:
+        self.s.pack_units[unit.id] = copy.deepcopy(unit)
+
+    def remove(self, unit_id: str) -> None:
+        self.s.pack_units.pop(unit_id, None)
 
 
 class FakePeriodRepository:
@@ -662,6 +685,7 @@ class FakeUnitOfWork:
         self.balances = FakeBalanceRepository(self._work)
         self.users = FakeUserRepository(self._work)
         self.product_planning = FakeProductPlanningRepository(self._work)
+        self.pack_units = FakePackUnitRepository(self._work)
         self.prices = FakePriceRepository(self._work)
         self.sales = FakeSalesRepository(self._work)
         self.unfilled_demand = FakeUnfilledDemandRepository(self._work)
@@ -689,7 +713,7 @@ class FakeUnitOfWork:
 
     def _rebind(self) -> None:
         for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances,
-                     self.users, self.product_planning, self.prices, self.sales, self.unfilled_demand,
+                     self.users, self.product_planning, self.pack_units, self.prices, self.sales, self.unfilled_demand,
                      self.purchasing, self.periods, self.accounts):
             repo.s = self._work
 

@@ -121,6 +121,11 @@ TEMPLATES = {
     "duplicate_customer": QT_TRANSLATE_NOOP("ImportProblems", "customer code %1 is also on row %2"),
     "duplicate_terms": QT_TRANSLATE_NOOP("ImportProblems", "supplier and product %1 is also on row %2"),
     "barcode_listed_twice": QT_TRANSLATE_NOOP("ImportProblems", "the same barcode is listed twice"),
+    "pack_listed_twice": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is listed twice; each unit of a product has its own name"),
+    "pack_name_is_base": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is the product's own unit; name the pack that holds several (箱, 盒, carton…)"),
+    "pack_not_above_one": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not above 1; a pack holds more than one %2"),
     "barcode_taken": QT_TRANSLATE_NOOP("ImportProblems", "%1 is already the barcode or SKU of product %2"),
     "unknown_supplier": QT_TRANSLATE_NOOP("ImportProblems", "no supplier has the code %1"),
     "unknown_product": QT_TRANSLATE_NOOP("ImportProblems", "no product has the SKU or barcode %1"),

@@ -76,6 +76,11 @@ REFUSALS: dict[str, Template] = {
     "duplicate_barcode": Template(
         "ProductEditor", QT_TRANSLATE_NOOP("ProductEditor", "barcode %1 is already used by product %2"),
         ("barcode", "sku")),
+    "pack_barcode_taken": _r(QT_TRANSLATE_NOOP("Refusals", "barcode %1 is already used by product %2 (its unit %3)"),
+                             "barcode!r", "sku", "unit"),
+    "pack_unit_exists": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "product %1 already has a unit %2; remove it first or choose another name"), "sku", "name!r"),
+    "pack_unit_unknown": _r(QT_TRANSLATE_NOOP("Refusals", "product %1 has no unit %2"), "sku", "name!r"),
     "sku_taken": _r(QT_TRANSLATE_NOOP("Refusals", "SKU %1 is already used by another product"), "sku!r"),
     "sku_taken_as": _r(QT_TRANSLATE_NOOP(
         "Refusals", "SKU %1 is already used by another product (as %2; SKUs are compared without regard to case)"),
@@ -638,6 +643,9 @@ INPUT_FIELDS = {
     "backup file": QT_TRANSLATE_NOOP("RefusalFields", "backup file"),
     "backups to keep": QT_TRANSLATE_NOOP("RefusalFields", "backups to keep"),
     "barcode": QT_TRANSLATE_NOOP("RefusalFields", "barcode"),
+    "unit name": QT_TRANSLATE_NOOP("RefusalFields", "unit name"),
+    "unit barcode": QT_TRANSLATE_NOOP("RefusalFields", "unit barcode"),
+    "units per pack": QT_TRANSLATE_NOOP("RefusalFields", "units per pack"),
     "break price": QT_TRANSLATE_NOOP("RefusalFields", "break price"),
     "break quantity": QT_TRANSLATE_NOOP("RefusalFields", "break quantity"),
     "category": QT_TRANSLATE_NOOP("RefusalFields", "category"),

@@ -72,6 +72,7 @@ REASONS: dict[str, Template] = {
     "unknown_table": _t(QT_TRANSLATE_NOOP("SyncReasons", "unknown table %1"), "table"),
     "field_rule": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1"), "text"),
     "not_positive": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 must be greater than 0"), "name", "value"),
+    "not_above": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 must be greater than %3"), "name", "value", "low"),
     "negative": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 must be 0 or more"), "name", "value"),
     "not_one_of": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not one of %3"), "name", "value", "allowed"),
     "not_percent": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a percent between 0 and 100"), "name", "value"),

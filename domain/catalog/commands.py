@@ -100,3 +100,32 @@ class UpdateProduct:
     expected_version: int | None = None
     # counted in whole units; None: keep the product's setting
     whole_units: bool | None = None
+
+
+@dataclass(frozen=True)
+class PackUnitInput:
+    """One packaging unit as typed: its name (箱, 盒, carton…), how many base units it holds, its barcodes."""
+
+    name: str
+    per: object
+    barcodes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AddPackUnit:
+    sku: str
+    unit: PackUnitInput
+
+
+@dataclass(frozen=True)
+class RemovePackUnit:
+    sku: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SetPackUnits:
+    """A product's packaging units, all of them: those named here are kept or added, the others removed."""
+
+    sku: str
+    units: tuple[PackUnitInput, ...] = ()

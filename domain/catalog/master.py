@@ -24,6 +24,9 @@ from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
+from domain.catalog.packaging import refuse_fraction_packs
+from domain.catalog.packaging import set_pack_units_within
+from domain.catalog.packaging import taken_by_pack
 from domain.catalog.units import refuse_fraction_held
 from domain.catalog.units import whole_by_default
 from domain.catalog.units import whole_quantity
@@ -62,6 +65,19 @@ def update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     ``whole units``, while the product still holds a fraction (``domain.catalog.units.HeldFraction``).
     """
     return _one(uow, update_product_within, c, Permission.MASTER_DATA)
+
+
+def save_product(uow: UnitOfWork, c: cmd.AddProduct | cmd.UpdateProduct,
+                 units: tuple[cmd.PackUnitInput, ...] | None = None) -> Product:
+    """Add or change a product and, when ``units`` is given, make its packaging units exactly those
+    (``domain.catalog.packaging``), in one transaction: the product editor's save."""
+    with uow:
+        require(uow, Permission.MASTER_DATA)
+        product = (update_product_within if isinstance(c, cmd.UpdateProduct) else add_product_within)(uow, c)
+        if units is not None:
+            set_pack_units_within(uow, product, units, own_codes=(product.sku, *product.barcodes))
+        uow.commit()
+    return product
 
 
 def get_product(uow: UnitOfWork, sku: str) -> Product:
@@ -182,6 +198,7 @@ def _refuse_taken_barcodes(uow: UnitOfWork, barcodes: list[str], own_id: str | N
         for other in (uow.products.by_barcode(barcode), uow.products.by_sku(barcode)):
             if other is not None and other.id != own_id:
                 raise refusal(Duplicate, "duplicate_barcode", barcode=barcode, sku=other.sku)
+    taken_by_pack(uow, barcodes)
 
 
 def add_product_within(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
@@ -196,6 +213,7 @@ def add_product_within(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     taken = uow.products.by_barcode(sku)
     if taken is not None:
         raise refusal(Duplicate, "sku_is_a_barcode", sku=sku, product=taken.sku)
+    taken_by_pack(uow, [sku])
     if any(v.code_key(b) == v.code_key(sku) for b in f.barcodes):
         raise BadInput("barcode", f"{sku!r} is the product's own SKU; a barcode must differ from it",
                        code="barcode_is_own_sku", values=(repr(sku),))
@@ -221,6 +239,7 @@ def update_product_within(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     _refuse_taken_barcodes(uow, f.barcodes, product.id)
     if f.whole_units and not product.whole_units:  # counting it in whole units from now on
         refuse_fraction_held(product, uow.products.fraction_held(product.id))
+        refuse_fraction_packs(uow, product)
     changed = replace(product, name=f.name, barcodes=f.barcodes, unit=f.unit, category=f.category,
                       pack_size=f.pack_size, min_level=f.min_level, max_level=f.max_level, active=bool(c.active),
                       whole_units=f.whole_units, version=product.version + 1)

@@ -38,6 +38,23 @@ class Product:
 
 
 @dataclass
+class PackUnit:
+    """A packaging unit of a product (箱, 盒, carton): ``per`` base units, with barcodes of its own.
+
+    Scanning one of its barcodes counts ``per`` of the product; the ledger stays in the product's base unit.
+    ``name`` is unique per product (compared without regard to ASCII case).
+    """
+
+    id: str
+    product_id: str
+    name: str
+    per: Decimal
+    barcodes: list[str] = field(default_factory=list)
+    device_id: str = ""
+    version: int = 1
+
+
+@dataclass
 class Warehouse:
     id: str
     code: str

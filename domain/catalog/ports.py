@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from domain.catalog.model import Customer
+from domain.catalog.model import PackUnit
 from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.model import SupplierTerms
@@ -34,6 +35,21 @@ class ProductRepository(Protocol):
     def adding_in_bulk(self) -> AbstractContextManager[None]:
         """A block whose ``add`` calls may be written together when it ends (a speed hint for imports)."""
         ...
+
+
+class PackUnitRepository(Protocol):
+    """Products' packaging units (``domain.catalog.packaging``) with their barcodes."""
+
+    def of_product(self, product_id: str) -> list[PackUnit]:
+        """The product's units, by name."""
+        ...
+    def by_barcode(self, barcode: str) -> PackUnit | None:
+        """The unit with a barcode of the same ``validate.code_key`` as ``barcode`` (any ASCII case)."""
+        ...
+    def put(self, unit: PackUnit) -> None:
+        """Add the unit, or replace the one with its id (its barcodes too)."""
+        ...
+    def remove(self, unit_id: str) -> None: ...
 
 
 class WarehouseRepository(Protocol):

@@ -29,7 +29,7 @@ METHOD = 32  # a payment method's code (cash, bank, wechat, alipay, other, or on
 # table.column → limit, for every field a clerk types that the sync carries
 FIELDS: dict[str, int] = {
     "products.sku": SKU, "products.name": NAME, "products.unit": UNIT, "products.category": CATEGORY,
-    "barcodes.barcode": BARCODE,
+    "barcodes.barcode": BARCODE, "product_units.name": UNIT, "product_unit_barcodes.barcode": BARCODE,
     "warehouses.code": CODE, "warehouses.name": NAME, "warehouses.address": ADDRESS,
     "suppliers.code": CODE, "suppliers.name": NAME, "suppliers.contact": CONTACT, "suppliers.address": ADDRESS,
     "customers.code": CODE, "customers.name": NAME, "customers.contact": CONTACT,

@@ -11,6 +11,7 @@ from domain.access.model import UserRepository
 from domain.accounts.periods import PeriodRepository
 from domain.accounts.ports import AccountRepository
 from domain.catalog.ports import CustomerRepository
+from domain.catalog.ports import PackUnitRepository
 from domain.catalog.ports import ProductRepository
 from domain.catalog.ports import SupplierRepository
 from domain.catalog.ports import WarehouseRepository
@@ -28,6 +29,7 @@ class UnitOfWork(Protocol):
     """A transaction: rolled back on leaving the ``with`` block unless committed."""
 
     products: ProductRepository
+    pack_units: PackUnitRepository
     warehouses: WarehouseRepository
     suppliers: SupplierRepository
     customers: CustomerRepository

@@ -23,6 +23,9 @@ E = TypeVar("E", bound=DomainError)
 ENGLISH: dict[str, str] = {
     # -- catalog: products, warehouses, suppliers, customers
     "duplicate_barcode": "barcode {barcode!r} is already used by product {sku}",
+    "pack_barcode_taken": "barcode {barcode!r} is already used by product {sku} (its unit {unit})",
+    "pack_unit_exists": "product {sku} already has a unit {name!r}; remove it first or choose another name",
+    "pack_unit_unknown": "product {sku} has no unit {name!r}",
     "sku_taken": "SKU {sku!r} is already used by another product",
     "sku_taken_as": "SKU {sku!r} is already used by another product (as {taken!r}; SKUs are compared without "
                     "regard to case)",

@@ -470,7 +470,8 @@ def _fresh_snapshot(uow: UnitOfWork, po: PurchaseOrder, at: datetime | None = No
     profile = uow.purchasing.profile(supplier.id)
     return freeze(po, supplier, warehouse, company=Party(policy.company_name, policy.company_address),
                   payment_terms=profile.payment_terms if profile else "", places=uow.money_places,
-                  company_currency=policy.currency, rate=_rate_of(uow, po, at or v.moment("date", None)))
+                  company_currency=policy.currency, rate=_rate_of(uow, po, at or v.moment("date", None)),
+                  pack_units={pid: uow.pack_units.of_product(pid) for pid in {x.product_id for x in po.lines}})
 
 
 def load_snapshot(uow: UnitOfWork, ref: str) -> PoSnapshot:

@@ -20,10 +20,13 @@ from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 
+from domain.catalog.model import PackUnit
 from domain.catalog.model import Supplier
 from domain.catalog.model import Warehouse
+from domain.catalog.packaging import in_packs
 from domain.catalog.packs import packs
 from domain.kernel.numbers import D
+from domain.kernel.numbers import fmt
 from domain.purchasing.exchange import AppliedRate
 from domain.purchasing.model import PurchaseOrder
 from domain.purchasing.model import supplier_notes
@@ -53,6 +56,9 @@ class SnapshotLine:
     price: Decimal
     price_per: str
     amount: Decimal
+    # the quantity in a packaging unit of the product (``10 箱``) where it is a whole number of one and the supplier
+    # sells by the piece (domain.catalog.packaging.in_packs); '' otherwise, and in snapshots frozen before packs
+    in_packs: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,11 @@ class PoSnapshot:
         return cls(lines=lines, **parties, **_decimals(cls, data))
 
 
+def _in_packs(qty: Decimal, pack_size: Decimal, units: list[PackUnit]) -> str:
+    found = in_packs(qty, units) if pack_size == 1 else None  # a supplier's pack is said as its packs already
+    return f"{fmt(found[0])} {found[1].name}" if found else ""
+
+
 def _decimals(cls: type, data: dict) -> dict:
     kinds = {f.name: f.type for f in fields(cls)}
     return {k: D(v) if kinds.get(k) in ("Decimal", "Decimal | None") and v is not None else v
@@ -109,6 +120,7 @@ def _decimals(cls: type, data: dict) -> dict:
 def freeze(
     po: PurchaseOrder, supplier: Supplier, warehouse: Warehouse, *, company: Party, payment_terms: str = "",
     places: int = 2, company_currency: str = "", rate: AppliedRate | None = None,
+    pack_units: dict[str, list[PackUnit]] | None = None,
 ) -> PoSnapshot:
     """What the supplier sees of ``po`` now, with every amount computed once, in Decimal.
 
@@ -121,12 +133,14 @@ def freeze(
         places: decimals of the currency.
         company_currency: the currency stock is valued in.
         rate: the exchange rate in force for this revision (None: same currency, or none known).
+        pack_units: each product's packaging units by product id, to say a quantity in them too.
     """
     lines = tuple(
         SnapshotLine(
             line_no=line.line_no, sku=line.sku, supplier_sku=line.supplier_sku, description=line.description,
             qty=line.qty, unit=line.unit, pack_size=line.pack_size, packs=packs(line.qty, line.pack_size),
             price=line.price, price_per=line.price_per.value, amount=line.amount(places),
+            in_packs=_in_packs(line.qty, line.pack_size, (pack_units or {}).get(line.product_id, [])),
         )
         for line in sorted(po.lines, key=lambda x: x.line_no)
     )

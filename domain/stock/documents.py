@@ -527,3 +527,5 @@ class ScanTarget(NamedTuple):
     name: str
     unit: str
     whole: bool = False  # counted in whole units (domain.catalog.units): the entry grid refuses a fraction of it
+    per: Decimal = Decimal(1)  # base units one scan counts: a packaging unit's barcode counts its pack
+    pack: str = ""  # the packaging unit's name (箱) when the code is one of its barcodes (domain.catalog.packaging)

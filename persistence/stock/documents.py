@@ -270,7 +270,8 @@ def source_lines(engine: Engine, source_id: str) -> tuple[str, list[DocumentLine
 
 
 def scan_codes(engine: Engine) -> dict[str, ScanTarget]:
-    """Every code a scanner may send, mapped to its product: each active product's SKU and barcodes.
+    """Every code a scanner may send, mapped to its product: each active product's SKU and barcodes, and its packaging
+    units' barcodes (their target counts the pack: ``per``, ``pack``).
 
     A SKU wins over an equal barcode of another product, as in ``domain.stock.ledger.find_product``.
     Each code is there as stored and, when that differs, by its ``code_key`` (lower case), so a
@@ -285,6 +286,13 @@ def scan_codes(engine: Engine) -> dict[str, ScanTarget]:
             target = targets.get(product_id)
             if target is not None:
                 codes.setdefault(barcode, target)
+        # a packaging unit's barcode (domain.catalog.packaging) counts its pack of the product
+        U, UB = t.product_units, t.product_unit_barcodes
+        for barcode, product_id, name, per in conn.execute(
+                select(UB.c.barcode, U.c.product_id, U.c.name, U.c.per).join_from(UB, U, U.c.id == UB.c.unit_id)):
+            target = targets.get(product_id)
+            if target is not None:
+                codes.setdefault(barcode, target._replace(per=per, pack=name))
     for code, target in list(codes.items()):
         folded = code.lower() if code.isascii() else code_key(code)  # the same for ASCII, and fast
         if folded != code:

@@ -74,7 +74,7 @@ _PLANNED = frozenset({"due_on", "expected_on", "requested_on", "valid_from"})
 _ID_COLUMNS = {"id", "product_id", "warehouse_id", "to_warehouse_id", "supplier_id", "document_id", "po_id",
                "transfer_id", "reverses_id", "customer_id", "substitute_id", "so_id", "order_line_id",
                "origin_document_id", "partner_id", "source_id", "debit_item_id", "credit_item_id", "undoes_id",
-               "invoice_id", "receipt_document_id", "movement_id"}
+               "invoice_id", "receipt_document_id", "movement_id", "unit_id"}
 _OPTIONAL_IDS = {"device_id", "lost_device"}  # a UUID or empty
 _INT_RANGE = {Integer: 2**31, BigInteger: 2**63}
 _CODE_COLUMNS = {"products": ("sku",), "warehouses": ("code",), "suppliers": ("code",), "customers": ("code",),
@@ -313,6 +313,8 @@ def _rules(spec_name: str, data: dict) -> None:
             raise Refused(reason("max_below_min", high=high, low=low))
         for row in data.get("_children", {}).get("barcodes", []):
             _domain("barcode", lambda row=row: _normal("barcode", row.get("barcode")))
+    elif spec_name == "product_units":
+        _pack_unit(data)
     elif spec_name == "suppliers":
         if not re.fullmatch(r"[A-Z]{3}", data["currency"]):
             raise Refused(reason("not_currency", name="currency", value=repr(data["currency"][:10])))
@@ -399,6 +401,15 @@ def _document_lines(data: dict) -> None:
         elif data["kind"] != DocumentKind.COUNT.value:
             _positive(row, "qty")
         _positive(row, "unit_cost", "counted", zero=True)
+def _pack_unit(data: dict) -> None:
+    """A packaging unit (``domain.catalog.packaging``): a name as a clerk types one, more than one base unit to the
+    pack, each barcode a code in its normal form. (Whether the product takes a fraction, and whether a barcode is
+    another's, the hub and the desk decide against what they hold: ``hub._free_unit_barcodes``, ``gate``.)"""
+    _domain("unit name", lambda: v.text("unit name", data["name"], max_len=len(data["name"]) or 1))
+    if written_number(data["per"]) <= 1:
+        raise Refused(reason("not_above", name="per", value=data["per"], low=1))
+    for row in data.get("_children", {}).get("product_unit_barcodes", []):
+        _domain("barcode", lambda row=row: _normal("barcode", row.get("barcode")))
 
 
 def _delivery_links(data: dict) -> None:

@@ -59,6 +59,7 @@ class PushState:
     rows: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)
     business_keys: dict[tuple[str, tuple[str, ...]], dict[tuple, str]] = field(default_factory=dict)
     barcodes: dict[str, str] | None = None
+    unit_barcodes: dict[str, str] | None = None  # a packaging unit's barcode → the unit's id
     log: list[dict] = field(default_factory=list)
     row_writes: list[dict] = field(default_factory=list)
     inserts: dict[str, list[dict]] = field(default_factory=dict)  # new records, written in bulk per table
@@ -182,6 +183,19 @@ def _barcodes(conn: Connection, s: PushState) -> dict[str, str]:
     return s.barcodes
 
 
+def _unit_barcodes(conn: Connection, s: PushState) -> dict[str, str]:
+    if s.unit_barcodes is None:
+        s.unit_barcodes = dict(conn.execute(select(t.product_unit_barcodes.c.barcode,
+                                                   t.product_unit_barcodes.c.unit_id)).all())
+    return s.unit_barcodes
+
+
+# The records whose child rows are barcodes, which are one namespace on the hub: (child table, the map of its codes,
+# the other map, whose codes it may not take either)
+_CODE_CHILDREN = {"products": ("barcodes", _barcodes, _unit_barcodes),
+                  "product_units": ("product_unit_barcodes", _unit_barcodes, _barcodes)}
+
+
 def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int, record: dict | None,
            row_known: bool, hash_: str | None = None) -> dict | None:
     """Make ``record`` (None: deleted) the hub's version ``version`` of the record and log it; return it.
@@ -198,12 +212,13 @@ def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int,
             s.inserts.setdefault(spec.name, []).append(record)
         for columns in spec.unique:
             _business_keys(conn, s, spec, columns)[tuple(record[c] for c in columns)] = key
-        if spec.name == "products":
-            codes = _barcodes(conn, s)
-            if key in rows:  # a product the hub has known (a new one owns no barcode yet): drop its old ones
+        if spec.name in _CODE_CHILDREN:
+            child, own, _ = _CODE_CHILDREN[spec.name]
+            codes = own(conn, s)
+            if key in rows:  # a record the hub has known (a new one owns no barcode yet): drop its old ones
                 for code in [c for c, owner in codes.items() if owner == key]:
                     del codes[code]
-            codes.update({b["barcode"]: key for b in record["_children"].get("barcodes", [])})
+            codes.update({b["barcode"]: key for b in record["_children"].get(child, [])})
     if hash_ is None:
         hash_ = r.content_hash(spec, record)
     rows[key] = (version, hash_)
@@ -298,7 +313,7 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
             record = _settle_clashes(conn, s, spec, key, record)
             if record is None:
                 return
-        if spec.name == "products" and record is not None:
+        if spec.name in _CODE_CHILDREN and record is not None:
             record = _free_barcodes(conn, s, spec, key, record)
         # (both give back the record they were given when they change nothing, a new one when they do)
         stored = _store(conn, s, spec, key, candidate, record, row is not None,
@@ -321,7 +336,7 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
         incoming_wins = False
         rule = rules.rule("higher_version" if hub_version > candidate else "same_version")
     if incoming_wins:
-        if spec.name == "products" and record is not None:
+        if spec.name in _CODE_CHILDREN and record is not None:
             record = _free_barcodes(conn, s, spec, key, record)
         conflict(conn, s, spec, key, rule, record, hub_record, _device_of(hub_record))
         stored = _store(conn, s, spec, key, candidate, record, True)
@@ -400,14 +415,16 @@ def _renumber(conn: Connection, spec: r.Spec, record: dict) -> dict:
 
 
 def _free_barcodes(conn: Connection, s: PushState, spec: r.Spec, key: str, record: dict) -> dict:
-    """Take out of a pushed product the barcodes another product already has on the hub."""
+    """Take out of a pushed product (or packaging unit) the barcodes another product or unit already has on the
+    hub: a product's barcode, or a unit's (``domain.catalog.packaging``: one namespace)."""
+    child, own, other = _CODE_CHILDREN[spec.name]
     keep, taken = [], []
-    for row in record["_children"].get("barcodes", []):
-        owner = _barcodes(conn, s).get(row["barcode"])
-        (keep if owner in (None, key) else taken).append(row)
+    for row in record["_children"].get(child, []):
+        owner = own(conn, s).get(row["barcode"])
+        (keep if owner in (None, key) and row["barcode"] not in other(conn, s) else taken).append(row)
     if not taken:
         return record
-    result = dict(record, _children=dict(record["_children"], barcodes=keep))
+    result = dict(record, _children=dict(record["_children"], **{child: keep}))
     for row in taken:
         conflict(conn, s, spec, key, rules.rule("barcode_taken", barcode=row["barcode"]), result, record,
                  s.device_id)

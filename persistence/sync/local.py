@@ -303,6 +303,8 @@ def merge_kept(conn: Connection, spec: r.Spec, old: str, new: str, present: bool
         if present or table not in children:
             conn.exec_driver_sql(f'UPDATE OR IGNORE "{table}" SET "{ref}" = ? WHERE "{ref}" = ?', (new, old))
         conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE "{ref}" = ?', (old,))
+    if spec.name == "products":  # a packaging unit the survivor had by the same name went: its barcodes go with it
+        conn.exec_driver_sql("DELETE FROM product_unit_barcodes WHERE unit_id NOT IN (SELECT id FROM product_units)")
     maps = merged_ids.merged(conn)
     for p, w in pairs:
         mark_dirty(conn, *merged_ids.pair_of(maps, p, w), -(2**62), "")
@@ -507,6 +509,12 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
         for row in record["_children"].get("barcodes", []):
             conn.execute(t.barcodes.delete().where(t.barcodes.c.barcode == row["barcode"],
                                                    t.barcodes.c.product_id != key))
+            conn.execute(t.product_unit_barcodes.delete().where(t.product_unit_barcodes.c.barcode == row["barcode"]))
+    elif spec.name == "product_units":  # the hub's packaging unit has the barcode now (one namespace with products')
+        for row in record["_children"].get("product_unit_barcodes", []):
+            conn.execute(t.product_unit_barcodes.delete().where(t.product_unit_barcodes.c.barcode == row["barcode"],
+                                                                t.product_unit_barcodes.c.unit_id != key))
+            conn.execute(t.barcodes.delete().where(t.barcodes.c.barcode == row["barcode"]))
     r.write_record(conn, spec, record, local is not None)
     mark_synced(conn, spec, key, version, incoming_hash)
 

@@ -59,6 +59,7 @@ ENGLISH: dict[str, str] = {
     "not_one_of": "{name}: {value} is not one of {allowed}",
     "not_percent": "{name}: {value} is not a percent between 0 and 100",
     "not_between": "{name}: {value} is not between {low} and {high}",
+    "not_above": "{name}: {value} must be greater than {low}",
     "max_below_min": "max_level {high} is below min_level {low}",
     "not_currency": "{name}: {value} is not a three-letter currency code",
     "own_substitute": "substitute_id: a product cannot be its own substitute",

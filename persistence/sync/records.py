@@ -83,6 +83,9 @@ SPECS: tuple[Spec, ...] = (
     _spec(t.warehouses, unique=(("code",),), on_clash="merge", label=("code",)),
     _spec(t.products, children=((t.barcodes, ("product_id",)),), unique=(("sku",),), on_clash="merge",
           label=("sku",)),
+    # a product's packaging units with their barcodes (domain.catalog.packaging): one name per product
+    _spec(t.product_units, children=((t.product_unit_barcodes, ("unit_id",)),), unique=(("product_id", "name"),),
+          label=("product_id", "name")),
     _spec(t.suppliers, unique=(("code",),), on_clash="merge", label=("code",)),
     _spec(t.customers, unique=(("code",),), on_clash="merge", label=("code",)),
     _spec(t.users, unique=(("username",),), on_clash="merge", label=("username",)),

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+542" />
+            <location filename="../../ui/refusals.py" line="+547" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -2458,7 +2458,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+96" />
+            <location filename="../../ui/screens/documents/entry.py" line="+97" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -2524,12 +2524,12 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+383" />
-            <location line="+402" />
+            <location line="+411" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-363" />
+            <location line="-372" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2539,7 +2539,12 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+262" />
+            <location line="+18" />
+            <source>%1: 1 %2 scanned, %3 %4 added. %5</source>
+            <translation>%1：扫描 1 %2，加入 %3 %4。%5</translation>
+        </message>
+        <message>
+            <location line="+253" />
             <source>Posted %1 against %2</source>
             <translation>已过账 %1（按采购订单 %2 收货）</translation>
         </message>
@@ -2768,13 +2773,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-784" />
+            <location line="-793" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+633" />
+            <location line="+642" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -3026,7 +3031,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+107" />
+            <location filename="../../ui/models/document_lines.py" line="+116" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -3096,7 +3101,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+115" />
+            <location line="+117" />
             <source>Filled in: %1's last purchase price, on %2 (%3).</source>
             <translation>已自动填入：%1 的最近进价（%2，%3）。</translation>
         </message>
@@ -3116,7 +3121,17 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>输入单位成本即可修改。</translation>
         </message>
         <message>
-            <location line="+356" />
+            <location line="+267" />
+            <source>1 %1 = %2 %3</source>
+            <translation>1 %1 = %2 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counted as %1 (%2)</source>
+            <translation>计数为 %1（%2）</translation>
+        </message>
+        <message>
+            <location line="+109" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -3763,6 +3778,21 @@ The database is backed up first. No stock movement is changed, only the values a
             <location line="+1" />
             <source>the same barcode is listed twice</source>
             <translation>同一条码重复填写</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is listed twice; each unit of a product has its own name</source>
+            <translation>%1 重复填写；同一商品的每个包装单位名称不能相同</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is the product's own unit; name the pack that holds several (箱, 盒, carton…)</source>
+            <translation>%1 是商品的基本单位；请填写装有多个的包装单位（箱、盒…）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is not above 1; a pack holds more than one %2</source>
+            <translation>%1 不大于 1；一个包装单位应装有多于一%2</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6363,7 +6393,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+329" />
+            <location filename="../../ui/screens/products.py" line="+331" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -6418,7 +6448,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>同一条码重复填写</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location line="+164" />
             <source>Counted in whole units (no decimals in quantities)</source>
             <translation>按整数计量（数量不带小数）</translation>
         </message>
@@ -6428,17 +6458,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>按件、箱、套计数的商品请勾选：2.5 这样的数量将被拒绝。按重量、长度或体积计量的商品（kg、米、升）请不勾选。</translation>
         </message>
         <message>
+            <location line="+5" />
+            <source>Packs:</source>
+            <translation>包装单位：</translation>
+        </message>
+        <message>
             <location filename="../../ui/refusals.py" line="-60" />
             <source>Product %1 was changed by someone else since you opened it; close this window and open the product again to see their change.</source>
             <translation>商品 %1 在您打开后已被他人修改；请关闭此窗口，重新打开该商品查看其修改后再编辑。</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-15" />
             <source>barcode %1 is already used by product %2</source>
             <translation>条码 %1 已被商品 %2 使用</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/products.py" line="-12" />
+            <location filename="../../ui/screens/products.py" line="-17" />
             <source>Edit product %1</source>
             <translation>编辑商品 %1</translation>
         </message>
@@ -6463,15 +6498,73 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>多个条码请用逗号分隔</translation>
         </message>
         <message>
-            <location line="-145" />
+            <location line="-155" />
             <source>Could not save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
     </context>
     <context>
+        <name>ProductPacks</name>
+        <message>
+            <location filename="../../ui/screens/product_packs.py" line="+75" />
+            <source>Packaging units</source>
+            <translation>包装单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pac&amp;ks of the product: scanning a pack's barcode on the Receive, Ship, Transfer, Count and Adjust screens counts what it holds, in %1.</source>
+            <translation>商品的包装单位(&amp;K)：在入库、出库、调拨、盘点和调整界面扫描包装条码，按其包含的数量（%1）计入。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Unit (箱, 盒…)</source>
+            <translation>单位（箱、盒…）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Holds (%1)</source>
+            <translation>包含数量（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Barcodes (separate with commas)</source>
+            <translation>条码（用逗号分隔）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Add unit</source>
+            <translation>添加单位(&amp;A)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;move unit</source>
+            <translation>删除单位(&amp;M)</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>Packaging &amp;units…</source>
+            <translation>包装单位(&amp;U)…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>none: the product is scanned one by one</source>
+            <translation>无：商品逐个扫描</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>1 %1 = %2 %3</source>
+            <translation>1 %1 = %2 %3</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>ProductPage</name>
         <message>
-            <location line="+293" />
+            <location filename="../../ui/screens/products.py" line="+308" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -6640,7 +6733,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-462" />
+            <location filename="../../ui/screens/products.py" line="-477" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -7126,7 +7219,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+201" />
+            <location line="+202" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -7178,7 +7271,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-216" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-217" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -7404,7 +7497,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+192" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+193" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -7687,7 +7780,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+69" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+70" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -7722,7 +7815,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>取消</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+43" />
             <source>%1 is not open on this purchase order.</source>
             <translation>%1 不在本采购订单的待收明细中。</translation>
         </message>
@@ -7778,7 +7871,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+552" />
+            <location filename="../../ui/refusals.py" line="+557" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -7836,6 +7929,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>barcode</source>
             <translation>条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit name</source>
+            <translation>单位名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit barcode</source>
+            <translation>单位条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>units per pack</source>
+            <translation>每包装数量</translation>
         </message>
         <message>
             <location line="+1" />
@@ -8236,7 +8344,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-684" />
+            <location line="-692" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8302,6 +8410,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+8" />
+            <source>barcode %1 is already used by product %2 (its unit %3)</source>
+            <translation>条码 %1 已被商品 %2 使用（其包装单位 %3）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>product %1 already has a unit %2; remove it first or choose another name</source>
+            <translation>商品 %1 已有单位 %2；请先删除它或换一个名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>product %1 has no unit %2</source>
+            <translation>商品 %1 没有单位 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU %1 is already used by another product</source>
             <translation>货号 %1 已被其他商品使用</translation>
         </message>
@@ -9221,7 +9344,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+165" />
+            <location line="+168" />
             <source>currency: supplier %1 cannot change from %2 to %3 while it has open purchase orders (%4) in %2; receive, close or cancel the orders first</source>
             <translation>币种：供应商 %1 还有以 %2 计价的未完成采购订单（%4），不能从 %2 改为 %3；请先收货、关闭或取消这些采购订单</translation>
         </message>
@@ -11989,7 +12112,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-655" />
+            <location filename="../../ui/refusals.py" line="-658" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -13203,7 +13326,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+242" />
+            <location filename="../../ui/sync_reasons.py" line="+243" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -14230,7 +14353,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-369" />
+            <location filename="../../ui/sync_reasons.py" line="-370" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14413,6 +14536,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>%1: %2 must be greater than 0</source>
             <translation>%1：%2 必须大于 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 must be greater than %3</source>
+            <translation>%1：%2 必须大于 %3</translation>
         </message>
         <message>
             <location line="+1" />

@@ -504,3 +504,31 @@ def test_upgrading_from_0017_gives_each_free_receipt_the_purchasing_tax_rate_in_
         assert ([x.tax_pct for x in note.lines], note.totals.tax) == ([D(9)], D("0.45"))
     finally:
         db.close()
+
+
+def test_upgrading_from_0018_adds_packaging_units_after_a_backup_and_keeps_the_products(tmp_path):
+    """0019: a file of 0018 gets the tables of packaging units, empty, after the backup every upgrade takes; its
+    products stay as they were, and a carton of one of them can be added and scanned."""
+    from domain.catalog import packaging
+    from persistence.stock.documents import scan_codes
+
+    path = tmp_path / "shop.sqlite3"
+    db = open_database(path)
+    try:
+        catalog.add_product(db.uow(), cc.AddProduct("XJJ", "洗洁精", unit="瓶", barcodes=("6901",)))
+        downgrade(db, "0018")
+    finally:
+        db.close()
+    assert revision_of(path) == "0018" and "product_units" not in tables(path)
+
+    db = open_database(path)
+    try:
+        [saved] = list((tmp_path / "backups").iterdir())
+        assert f"before-{HEAD}" in saved.name and revision_of(saved) == "0018"
+        assert {"product_units", "product_unit_barcodes"} <= tables(path)
+        assert catalog.get_product(db.uow(), "XJJ").barcodes == ["6901"]
+        packaging.add_pack_unit(db.uow(), cc.AddPackUnit("XJJ", cc.PackUnitInput("箱", "12", ("16901",))))
+        target = scan_codes(db.engine)["16901"]
+        assert (target.sku, target.per, target.pack) == ("XJJ", D(12), "箱")
+    finally:
+        db.close()

@@ -668,3 +668,20 @@ def test_the_line_columns_are_fitted_once_per_document_and_when_lines_come_and_a
     qtbot.waitUntil(lambda: screen.lines.rowCount() == 3)
     wait_idle(qtbot, screen)
     assert fits == [screen.current.id] and header.sectionSize(L_SKU) == dragged
+
+
+def test_a_cartons_barcode_scanned_in_the_receive_dialog_counts_what_the_carton_holds(qtbot, services):
+    from domain.catalog import packaging
+    from ui.screens.purchasing import PurchasingScreen
+
+    packaging.add_pack_unit(services.uow(), c.AddPackUnit("SD-1", c.PackUnitInput("箱", "4", ("16901234567899",))))
+    screen = PurchasingScreen(services)  # opened after the carton was made: its codes know it
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading)
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    dialog = screen.receive()
+    for code in ("16901234567899", "16901234567899", "6901234567892"):
+        dialog.scan.setText(code)
+        dialog.scan.returnPressed.emit()
+    assert dialog.quantity("SD-1") == "9"

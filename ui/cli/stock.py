@@ -19,6 +19,7 @@ from domain.kernel.numbers import fmt
 from domain.stock import commands as c
 from domain.stock import ledger
 from domain.stock.model import MovementKind
+from ui.cli import pack_units
 from ui.cli import prices
 from ui.cli.common import EXIT_OK
 from ui.cli.common import LANGUAGES
@@ -86,6 +87,7 @@ def add_parsers(sub) -> None:
     p = product.add_parser("list", help="list products")
     p.add_argument("--json", action="store_true")
     prices.add_product_actions(product)
+    pack_units.add_product_actions(product)
 
     warehouse = sub.add_parser("warehouse", help="warehouses").add_subparsers(dest="action", required=True)
     p = warehouse.add_parser("add", help="add a warehouse")
@@ -206,6 +208,8 @@ def run(args, db) -> int:
     cmd = args.command
     if (cmd, getattr(args, "action", None)) in PRICE_ACTIONS:
         return prices.run_with(args, db)
+    if (cmd, getattr(args, "action", None)) == ("product", "unit"):
+        return pack_units.run_with(args, db)
     if cmd == "init":
         print(f"database ready: {db.path}")
         if not catalog_queries.warehouses(db.engine):  # a new company: what to do next, as the welcome dialog asks

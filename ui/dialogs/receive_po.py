@@ -52,9 +52,10 @@ class LinesView(QTableView):
 
 
 class ReceivePoDialog(QDialog):
-    """``po``: a ``PoRow``; ``codes``: barcode/SKU → SKU for scans (optional)."""
+    """``po``: a ``PoRow``; ``codes``: barcode/SKU → SKU, or the ``ScanTarget`` of a pack's barcode, for scans
+    (optional)."""
 
-    def __init__(self, services, po, codes: dict[str, str] | None = None, parent=None) -> None:
+    def __init__(self, services, po, codes: dict | None = None, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.po = po
@@ -153,7 +154,9 @@ class ReceivePoDialog(QDialog):
         self.scan.clear()
         if not code:
             return
-        row = self.model.scan_po(self.codes.get(code, code))
+        target = self.codes.get(code, code)  # a carton's barcode counts what it holds (domain.catalog.packaging)
+        row = (self.model.scan_po(target) if isinstance(target, str)
+               else self.model.scan_po(target.sku, target.per, target.pack))
         if row is None:
             self._show_error(fill(translate("ReceivePoDialog", "%1 is not open on this purchase order."), code))
             return

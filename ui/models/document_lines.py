@@ -68,6 +68,12 @@ _ITALIC.setItalic(True)
 UNDO_LEVELS = 200
 
 
+def _count_pack(line: EntryLine, per: Decimal, pack: str) -> None:
+    if pack:
+        count, _ = (line.packs or {}).get(pack, (0, per))
+        line.packs = {**(line.packs or {}), pack: (count + 1, per)}
+
+
 @dataclass
 class EntryLine:
     """One line being entered (mutable: the clerk edits it)."""
@@ -86,6 +92,9 @@ class EntryLine:
     by_scan: bool = False  # against a PO: scanned at least once in this receipt (typing alone leaves it False);
     # kept with a held document, so a resumed receipt still asks about the lines left untouched
     cost_hint: CostSuggestion | None = None  # a free receipt: the unit cost is this suggestion, not typed (yet)
+    # packs scanned (domain.catalog.packaging): name → (how many, base units each), replaced (never changed in place)
+    # on each scan, so an undo's copy of the line keeps its own
+    packs: dict[str, tuple[int, Decimal]] | None = None
 
     @property
     def amount(self) -> Decimal | None:
@@ -222,6 +231,8 @@ class DocumentLinesModel(QAbstractTableModel):
                 return line.error
             if line.cost_hint is not None and self.columns[index.column()] in (COST, AMOUNT):
                 return self.cost_hint_text(line.cost_hint)
+            if line.packs and self.columns[index.column()] in (QTY, COUNTED):
+                return self.packs_text(line) or None
             return None
         if role == _FONT:  # a suggested unit cost is in italics (and grey) until the clerk types one
             if self.columns[index.column()] == COST and self._lines[index.row()].cost_hint is not None:
@@ -415,9 +426,10 @@ class DocumentLinesModel(QAbstractTableModel):
         return True
 
     # --- changing -------------------------------------------------------------------------
-    def scan(self, product_id: str, sku: str, name: str, unit: str, whole: bool = False) -> int:
-        """Add one of a product (``whole``: counted in whole units): a new line, or one more on its line. Returns the
-        row."""
+    def scan(self, product_id: str, sku: str, name: str, unit: str, whole: bool = False, per: Decimal = Decimal(1),
+             pack: str = "") -> int:
+        """Add one of a product (``whole``: counted in whole units), or ``per`` of it for a scan of its pack ``pack``
+        (a carton's barcode): a new line, or more on its line. Returns the row."""
         if whole:
             self._whole.add(sku.upper())
         row = self._row_of.get(product_id)
@@ -427,12 +439,12 @@ class DocumentLinesModel(QAbstractTableModel):
             self.beginInsertRows(_ROOT, row, row)
             self._lines.append(EntryLine(product_id, sku, name, unit))
             self._row_of[product_id] = row
-            self._bump(self._lines[row])
+            self._bump(self._lines[row], per, pack)
             self.endInsertRows()
         else:
             self._keep_line(row)
             line = self._lines[row]
-            self._bump(line)
+            self._bump(line, per, pack)
             if line.error:
                 line.error = ""
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
@@ -443,14 +455,18 @@ class DocumentLinesModel(QAbstractTableModel):
         self.totals_changed.emit()
         return row
 
-    def scan_po(self, sku: str) -> int | None:
-        """Against a PO: count one of ``sku`` on its line; None when the SKU is not on the PO."""
+    def scan_po(self, sku: str, per: Decimal = Decimal(1), pack: str = "") -> int | None:
+        """Against a PO: count one of ``sku`` (``per`` for a scan of its pack ``pack``) on its line; None when the
+        SKU is not on the PO."""
         row = self._row_of.get(sku.upper())
         if row is None:
             return None
         self._keep_line(row)
         line = self._lines[row]
-        line.qty = (line.qty or Decimal(0)) + 1 if line.scanned else Decimal(1)
+        if not line.scanned:
+            line.packs = None
+        line.qty = (line.qty or Decimal(0)) + per if line.scanned else per
+        _count_pack(line, per, pack)
         line.scanned = line.by_scan = True
         line.error = ""
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
@@ -483,11 +499,28 @@ class DocumentLinesModel(QAbstractTableModel):
         else:
             self._row_of = {x.product_id: i for i, x in enumerate(self._lines)}
 
-    def _bump(self, line: EntryLine) -> None:
+    def _bump(self, line: EntryLine, per: Decimal = Decimal(1), pack: str = "") -> None:
         if self.kind == DocumentKind.COUNT:
-            line.counted = (line.counted or Decimal(0)) + 1
+            line.counted = (line.counted or Decimal(0)) + per
         else:
-            line.qty = (line.qty or Decimal(0)) + 1
+            line.qty = (line.qty or Decimal(0)) + per
+        _count_pack(line, per, pack)
+
+    def packs_text(self, line: EntryLine) -> str:
+        """How a line scanned in packs was counted, "2 箱 + 3" (packs, then what is left in base units), or '' when
+        no pack was scanned or the quantity was typed below what the packs hold."""
+        qty = line.counted if self.kind == DocumentKind.COUNT else line.qty
+        if not line.packs or qty is None:
+            return ""
+        left = qty - sum((n * per for n, per in line.packs.values()), Decimal(0))
+        if left < 0:
+            return ""
+        parts = [f"{n} {name}" for name, (n, _per) in line.packs.items()]
+        if left:
+            parts.append(fmt(left))
+        held = "; ".join(fill(self.tr("1 %1 = %2 %3"), name, fmt(per), line.unit)
+                         for name, (_n, per) in line.packs.items())
+        return fill(self.tr("Counted as %1 (%2)"), " + ".join(parts), held)
 
     def load_expected(self, items: list[tuple[str, str, str, str, Decimal]]) -> None:
         """Fill a count sheet: (product id, SKU, name, unit, expected) per product.

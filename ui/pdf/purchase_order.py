@@ -265,6 +265,8 @@ class PurchaseOrderRenderer(BaseRenderer):
                 unit = self.t("pack of %1 %2", qty_text(line.pack_size), line.unit)
             else:
                 unit = line.unit
+                if line.in_packs:  # 120 瓶 (10 箱): a whole number of the product's carton
+                    qty += f"\n({line.in_packs})"
             data.append([
                 str(line.line_no), code_cell(line.sku, widths[1], st["Cell"]),
                 code_cell(line.supplier_sku, widths[2], st["Cell"]), text_cell(line.description, widths[3], st["Cell"]),

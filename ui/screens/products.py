@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
+from domain.catalog import packaging
 from domain.catalog.units import whole_by_default
 from domain.imports.problems import Said
 from domain.kernel.errors import BadInput
@@ -45,6 +46,7 @@ from ui.models.proxy import RowFilterProxy
 from ui.models.table import qty_text
 from ui.refusals import field_problem_text as said_under_field
 from ui.refusals import refusal_text
+from ui.screens.product_packs import PackUnitsSection
 from ui.screens.product_selling import SellingSection
 from ui.search import needle
 from ui.widgets.busy import BusyBar
@@ -411,6 +413,11 @@ class ProductEditor(QDialog):
         self.busy = BusyBar(self)
         self.selling = SellingSection(self)
         self.selling_ready = sku is None  # edit mode: the stored prices have been read into the form
+        self.packs = PackUnitsSection(self)
+        self.packs_label = QLabel(self)
+        self.packs_label.setBuddy(self.packs.button)
+        form.addRow(self.packs_label, self.packs)
+        self.edits["unit"].textChanged.connect(self.packs.set_base_unit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -429,7 +436,9 @@ class ProductEditor(QDialog):
             self._set_enabled(False)
             self.busy.busy(True)
             uow = services.reader()
-            services.tasks.submit(lambda: catalog.get_product(uow, sku), self._prefill, self._failed)
+            packs_uow = services.reader()
+            services.tasks.submit(lambda: (catalog.get_product(uow, sku), packaging.pack_units_of(packs_uow, sku)[1]),
+                                  self._prefill, self._failed)
         names_uow, sales_uow = services.reader(), services.reader()
         services.tasks.submit(lambda: (pm.level_names(names_uow),
                                        pm.product_sales(sales_uow, sku) if sku is not None else None),
@@ -452,6 +461,7 @@ class ProductEditor(QDialog):
             if field != "SKU":
                 edit.setEnabled(enabled)
         self.whole_units.setEnabled(enabled)
+        self.packs.setEnabled(enabled)
 
     def _prefill_selling(self, result) -> None:
         if not alive(self):
@@ -463,9 +473,11 @@ class ProductEditor(QDialog):
         self.selling_ready = True
         self._set_enabled(self.version is not None or not self.editing)
 
-    def _prefill(self, product) -> None:
+    def _prefill(self, result) -> None:
         if not alive(self):
             return
+        product, units = result
+        self.packs.prefill(units)
         self.busy.busy(False)
         self.version, self.active = product.version, product.active
         values = {"name": product.name, "barcode": ", ".join(product.barcodes), "unit": product.unit,
@@ -498,6 +510,8 @@ class ProductEditor(QDialog):
             "ProductEditor", "On for goods counted in pieces, boxes or sets: a quantity such as 2.5 is refused. Off "
                              "for goods measured by weight, length or volume (kg, 米, 升)."))
         self.selling.retranslate()
+        self.packs.retranslate()
+        self.packs_label.setText(translate("ProductEditor", "Packs:"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -522,6 +536,8 @@ class ProductEditor(QDialog):
         for label in [*self.errors.values(), self.general_error]:
             label.hide()
         self.selling.hide_errors()
+        self.packs.hide_error()
+        units = self.packs.inputs()
         command, uow = self.command(), self.services.uow()
         selling, selling_uow = self.selling.command(self.sku or command.sku), self.services.uow()
         try:  # the prices' fields are checked before anything is saved
@@ -531,10 +547,9 @@ class ProductEditor(QDialog):
             return
         self.buttons.setEnabled(False)
         self.busy.busy(True)
-        use_case = catalog.update_product if self.editing else catalog.add_product
 
         def save():
-            product = use_case(uow, command)
+            product = catalog.save_product(uow, command, units)
             try:
                 pm.set_product_sales(selling_uow, selling)
             except DomainError as exc:  # the product is saved; its prices are not
@@ -565,6 +580,8 @@ class ProductEditor(QDialog):
         self.busy.busy(False)
         self.buttons.setEnabled(True)
         if isinstance(exc, BadInput) and self.selling.show_error(exc.field, field_problem_text(exc) or exc.problem):
+            pass
+        elif self.packs.show_error(exc):
             pass
         elif isinstance(exc, BadInput) and exc.field in self.errors:
             problem = exc.problem

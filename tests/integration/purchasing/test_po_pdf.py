@@ -284,3 +284,24 @@ def test_a_line_s_unit_price_prints_on_one_line_so_a_70_line_po_takes_three_page
     page_of = {"en": "Page {} of {}", "zh_CN": "第 {} 页，共 {} 页"}[language]
     assert all(page_of.format(n, len(pages)) in text for n, text in enumerate(pages, 1))
     assert f"{subtotal + tax:,}" in pages[-1]
+
+
+def test_a_quantity_that_is_a_whole_number_of_cartons_prints_them_too_and_the_issued_snapshot_keeps_it(db):
+    from domain.catalog import packaging
+
+    u = db.uow
+    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "Main"))
+    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波日化"))
+    catalog.add_product(u(), c.AddProduct("XJJ", "洗洁精", unit="瓶"))
+    catalog.add_product(u(), c.AddProduct("SOAP", "香皂", unit="块"))
+    packaging.add_pack_unit(u(), c.AddPackUnit("XJJ", c.PackUnitInput("箱", "12", ())))
+    packaging.add_pack_unit(u(), c.AddPackUnit("SOAP", c.PackUnitInput("箱", "48", ())))
+    po = po_uc.create_draft(u(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    po_uc.add_line(u(), pc.AddPurchaseOrderLine(po.id, "XJJ", "120", "8"))
+    po_uc.add_line(u(), pc.AddPurchaseOrderLine(po.id, "SOAP", "50", "2"))  # not a whole number of cartons
+    number = po_uc.issue(u(), pc.IssuePurchaseOrder(po.id, datetime(2026, 3, 2, tzinfo=UTC))).number
+    packaging.remove_pack_unit(u(), c.RemovePackUnit("XJJ", "箱"))  # the issued order keeps what it said
+    snap = po_uc.load_snapshot(u(), number)
+    assert [x.in_packs for x in snap.lines] == ["10 箱", ""]
+    text = "".join(pages_text(render_purchase_order(snap)))
+    assert "120 瓶" in text and "(10 箱)" in text and "箱)" not in text.split("(10 箱)")[1]

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel.numbers import fmt
 from domain.kernel.validate import code_key
 from domain.purchasing.model import OPEN_STATES
 from domain.stock.documents import DocumentKind
@@ -572,9 +573,18 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             return False
         row = self.model.scan(*product)
         say(self.scan_message, "")
-        say(self.result_label, "")
+        say(self.result_label, self.pack_scanned_text(product, row))
         self.show_line(row)
         return True
+
+    def pack_scanned_text(self, product: ScanTarget, row: int) -> str:
+        """What a scan of a pack's barcode (a carton of 12) added, and how the line is counted now; '' for a scan of
+        the product's own code."""
+        if not product.pack:
+            return ""
+        line = self.model.lines[row]
+        return fill(self.tr("%1: 1 %2 scanned, %3 %4 added. %5"), product.sku, product.pack, fmt(product.per),
+                    product.unit, self.model.packs_text(line))
 
     def show_line(self, row: int) -> None:
         """Make ``row`` the grid's current line, its quantity (or counted) cell the current cell, and scroll to it;

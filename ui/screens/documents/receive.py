@@ -65,7 +65,7 @@ class PurchaseOrderMode:
         return bool(PO_NUMBER.fullmatch(code)) or any(po.number == upper for po in self._open_pos)
 
     def _scan_po_line(self, product) -> bool:
-        row = self.model.scan_po(product.sku)
+        row = self.model.scan_po(product.sku, product.per, product.pack)
         if row is None:
             say(self.scan_message, fill(translate("DocumentEntry", "%1 (%2) is not on purchase order %3: only its "
                                                   "products can be received against it. Clear the order for a free "
@@ -75,7 +75,7 @@ class PurchaseOrderMode:
             self.scan.setFocus()
             return False
         say(self.scan_message, "")
-        say(self.result_label, "")
+        say(self.result_label, self.pack_scanned_text(product, row))
         self.show_line(row)
         self.scan.setFocus()
         self._warn_over_receipt(row)

@@ -89,7 +89,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self._filling = False
         self._pending_select: str | None = None
         self.products: list[tuple[str, str]] = []
-        self.codes: dict[str, str] = {}
+        self.codes: dict = {}  # code → SKU, or a carton barcode's ScanTarget (ReceivePoDialog)
         self._render_ticket: object = None
 
         # list
@@ -198,7 +198,8 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         catalog, documents, orders = self.services.catalog, self.services.documents, self.services.purchasing
 
         def fetch():
-            codes = {code: target.sku for code, target in documents.scan_codes().items()}
+            # a SKU or product barcode names its SKU; a carton's barcode keeps its target, which counts the carton
+            codes = {code: target if target.pack else target.sku for code, target in documents.scan_codes().items()}
             return (orders.purchase_orders(), catalog.suppliers(), catalog.warehouses(),
                     [(p.sku, p.name) for p in catalog.products()], codes)
 
