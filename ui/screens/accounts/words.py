@@ -40,6 +40,7 @@ KINDS = {
     "refund": QT_TRANSLATE_NOOP("Accounts", "Refund"),
     "reversal": QT_TRANSLATE_NOOP("Accounts", "Reversal"),
     "write_off": QT_TRANSLATE_NOOP("Accounts", "Write-off"),
+    "exchange_difference": QT_TRANSLATE_NOOP("Accounts", "Exchange difference"),
 }
 
 METHODS = {
