@@ -73,6 +73,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Amount in %1 · 1 %2 = %3 %1 (rate of %4)'): '金额以 %1 计 · 1 %2 = %3 %1（%4 的汇率）',
     ('Accounts', 'Amount in %1 · 1 %1 = %2 %3 · %3 %4'): '金额以 %1 计 · 1 %1 = %2 %3 · 折合 %3 %4',
     ('Accounts', 'C&urrency'): '币种(&U)',
+    ('Accounts', 'In currency @ rate'): '原币金额 @ 汇率',
     ('Accounts', 'Allocated %1 · exchange difference %2 · left as credit %3'): '核销 %1 · 汇兑损益 %2 · 留作预付款 %3',
     ('Accounts', 'Ra&te'): '汇率(&T)',
     ('Accounts', "Units of the company currency per 1 unit of the supplier's currency; the rate of the day unless typed over"): '1 单位供应商币种折合的本位币；不改即为当日汇率',

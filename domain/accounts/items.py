@@ -9,7 +9,7 @@ Every item and allocation is dated; each date is checked against the period clos
   partner's open + items oldest first; what is left is credit.
 * An allocation is dated the latest of the day it is made and the two items' dates.
 * Reversing an item undoes its allocations (rows with the negative amount), adds the ``reversal`` item with the
-  opposite amount, and allocates the two to each other.
+  opposite amount, and allocates the two to each other; an exchange difference allocated to it is reversed first.
 """
 
 from __future__ import annotations
@@ -152,6 +152,11 @@ def reverse_item(uow, item: AccountItem, day: date, note: str = "") -> AccountIt
     if item.kind == ItemKind.REVERSAL or uow.accounts.reversal_of(item.id) is not None:
         raise refusal(RuleViolation, "item_reversed", number=item.number)
     day = max(day, item.business_date)
+    for a in uow.accounts.live_allocations(item.id):  # an exchange difference booked on it goes with it
+        other = uow.accounts.get(a.credit_item_id if a.debit_item_id == item.id else a.debit_item_id)
+        if (other is not None and other.kind == ItemKind.EXCHANGE_DIFFERENCE
+                and uow.accounts.reversal_of(other.id) is None):
+            reverse_item(uow, other, day, note)
     undo_allocations(uow, item, day)
     rev = add_item(uow, item.side, item.partner_id, ItemKind.REVERSAL, -item.amount, day, number=item.number,
                    source_id=item.source_id, reference=item.reference, note=note or f"reverses {item.number}",

@@ -104,26 +104,26 @@
             <location line="+31" />
             <location filename="../../ui/screens/accounts/entry.py" line="-377" />
             <location filename="../../ui/screens/accounts/words.py" line="+108" />
-            <location line="+23" />
-            <location line="+52" />
+            <location line="+30" />
+            <location line="+54" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+0" />
-            <location filename="../../ui/screens/accounts/words.py" line="-74" />
-            <location line="+24" />
-            <location line="+29" />
+            <location filename="../../ui/screens/accounts/words.py" line="-83" />
+            <location line="+31" />
+            <location line="+31" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-52" />
-            <location line="+22" />
-            <location line="+34" />
+            <location filename="../../ui/screens/accounts/words.py" line="-61" />
+            <location line="+29" />
+            <location line="+36" />
             <location line="+16" />
             <source>Date</source>
             <translation>日期</translation>
@@ -131,7 +131,7 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+0" />
-            <location filename="../../ui/screens/accounts/words.py" line="-71" />
+            <location filename="../../ui/screens/accounts/words.py" line="-80" />
             <source>Due</source>
             <translation>到期日</translation>
         </message>
@@ -306,8 +306,8 @@
             <location filename="../../ui/screens/accounts/document.py" line="-117" />
             <location line="+35" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
-            <location line="+22" />
-            <location line="+31" />
+            <location line="+29" />
+            <location line="+33" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -664,7 +664,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-289" />
+            <location filename="../../ui/screens/accounts/words.py" line="-298" />
             <source>Sale</source>
             <translation>销售单</translation>
         </message>
@@ -822,12 +822,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+190" />
+            <location line="+199" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-195" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -842,20 +842,25 @@
             <translation>原币金额</translation>
         </message>
         <message>
+            <location line="+136" />
+            <source>In currency @ rate</source>
+            <translation>原币金额 @ 汇率</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+106" />
-            <location line="+24" />
+            <location filename="../../ui/screens/accounts/words.py" line="-30" />
+            <location line="+33" />
             <source>Allocated</source>
             <translation>已核销</translation>
         </message>
         <message>
             <location line="-2" />
-            <location filename="../../ui/screens/accounts/words.py" line="-21" />
+            <location filename="../../ui/screens/accounts/words.py" line="-30" />
             <source>Days overdue</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+22" />
+            <location filename="../../ui/screens/accounts/words.py" line="+31" />
             <source>Unallocated</source>
             <translation>未核销</translation>
         </message>
@@ -5574,7 +5579,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-278" />
+            <location filename="../../ui/screens/accounts/words.py" line="-287" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>

@@ -209,3 +209,6 @@ def test_a_payment_typed_in_dollars_is_kept_in_dollars_and_books_the_exchange_di
         receipt_open = [x for x in uow.accounts.open_items("AP", supplier, sign=1)]
     assert (paid.fx_currency, paid.fx_amount, paid.fx_rate, paid.amount) == ("USD", D(-93), D("7.2"), D("-669.60"))
     assert loss.amount == D("22.60") and receipt_open == []  # the receipt is settled in both currencies
+    from ui.screens.accounts.words import typed_text
+
+    assert typed_text(dialog.services.accounts.money("AP", partner_id=supplier)[0]) == "USD 93.00 @ 7.2"

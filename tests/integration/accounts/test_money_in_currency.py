@@ -174,3 +174,15 @@ def test_undoing_the_allocation_of_a_payment_that_booked_a_difference_is_refused
         money.undo_allocation(shop.uow(), ac.UndoAllocation(item.number, "INV-1", day=PAID_ON))
     assert refused.value.code == "exchange_difference_undo" and "FX-2026-00001" in str(refused.value)
     assert _balance(shop) == (D(0), D(0))
+
+
+def test_reversing_the_invoice_a_gain_settled_reverses_the_gain_and_leaves_the_dollars_as_credit(shop):
+    from domain.accounts import invoices as inv
+
+    _pay(shop, "113.00", "6.80")
+    inv.reverse_invoice(shop.uow(), inv.ReverseSupplierInvoice("US1", "INV-1", "billed twice"))
+    cny, usd = _balance(shop)  # the receipt's accrual is open again (USD 113.00), the payment is credit (USD 113.00)
+    assert usd == D(0) and cny == D("791.00") - D("768.40")
+    with shop.uow() as uow:
+        [gain] = [x for x in uow.accounts.by_number("FX-2026-00001") if x.kind.value != "reversal"]
+        assert uow.accounts.reversal_of(gain.id) is not None

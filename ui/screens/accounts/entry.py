@@ -281,9 +281,9 @@ class MoneyDialog(QDialog):
             self.form.addRow(label, widget)
         self.items_label = QLabel(self)
         self.items_label.setStyleSheet("font-weight: bold;")
+        self.items_label.setWordWrap(True)  # a foreign supplier's figures in English ran past the dialog's edge
         allocation_bar = QHBoxLayout()
-        allocation_bar.addWidget(self.items_label)
-        allocation_bar.addStretch(1)
+        allocation_bar.addWidget(self.items_label, 1)
         allocation_bar.addWidget(self.oldest_button)
         allocation_bar.addWidget(self.clear_button)
         buttons = QHBoxLayout()
