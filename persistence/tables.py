@@ -582,6 +582,11 @@ account_items = Table(
     Column("user", String(L.USERNAME), nullable=False, default=""),
     Column("created_at", Instant, nullable=False),
     Column("device_id", String(36), nullable=False, default=""),
+    # money recorded in a foreign supplier's currency (migration 0020): the currency, the amount typed in it (signed
+    # like ``amount``) and the rate it was converted at; NULL on every other item
+    Column("fx_currency", String(3)),
+    Column("fx_amount", Scaled(MONEY)),
+    Column("fx_rate", Scaled(COST)),
     Index(None, "side", "partner_id", "business_date"),
     Index(None, "source_id"),
     Index(None, "number"),

@@ -397,6 +397,20 @@ REFUSALS: dict[str, Template] = {
                     "never paid); reverse the write-off instead"), "number"),
     "payment_method_built_in": _r(QT_TRANSLATE_NOOP(
         "Refusals", "method %1 is built in and cannot be changed; choose another code"), "method!r"),
+    "exchange_difference_undo": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 booked the exchange difference %2 as it settled; its allocations are not undone on their own "
+                    "(the difference would stay); reverse %1 instead"), "number", "difference"),
+    "money_currency_not_partners": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "currency: %1 is paid in %2, not %3; enter the amount in %2 or in %4"),
+        "partner", "theirs", "currency", "company"),
+    "money_currency_places": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "amount %1 %2: %2 has %3 decimal place(s); enter at most %3"), "amount", "currency", "places"),
+    "money_no_rate": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "rate: no exchange rate for %1 on or before %2; type the rate, or enter the day's with: rate set "
+                    "%1 RATE --date %2"), "currency", "day"),
+    "money_rate_without_currency": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "rate %1: the amount is in %2, which needs no rate; give the supplier's currency with the rate, "
+                    "or leave the rate out"), "rate", "company"),
     # -- accounts: supplier invoices
     "supplier_invoice_exists": _r(QT_TRANSLATE_NOOP(
         "Refusals", "invoice %1 of %2 was entered before; a supplier's number is entered once (reverse that invoice "

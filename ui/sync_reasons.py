@@ -96,6 +96,13 @@ REASONS: dict[str, Template] = {
     "wrong_sign": _t(QT_TRANSLATE_NOOP(
         "SyncReasons", "amount: %1 has the wrong sign for a %2 item (%3 expected)"), "amount", "kind", "sign"),
     "zero_money": _t(QT_TRANSLATE_NOOP("SyncReasons", "amount: a %1 of 0"), "kind"),
+    "item_fx_together": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "fx_currency, fx_amount and fx_rate go together; some are missing")),
+    "item_fx_kind": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "fx_currency: a %1 item of %2 keeps no amount in a currency; only a supplier's payment, refund "
+                       "or their reversal does"), "kind", "side"),
+    "item_fx_sign": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "fx_amount: %1 is 0 or of another sign than the amount %2"), "fx_amount", "amount"),
     "due_before": _t(QT_TRANSLATE_NOOP("SyncReasons", "due_on: %1 is before the business date %2"), "due", "day"),
     "reversal_names": _t(QT_TRANSLATE_NOOP(
         "SyncReasons", "reverses_id: a reversal names the item it reverses, and only a reversal does")),

@@ -33,6 +33,10 @@ class RecordMoney:
     note: str = ""
     allocate: tuple[AllocateTo, ...] = ()
     auto: bool = True
+    # the currency ``amount`` is in: "" (or the company's) the company currency; a supplier's own currency keeps the
+    # amount in it and the rate (company currency per 1 unit; None: the rate of the day) on the item
+    currency: str = ""
+    rate: object = None
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,10 @@ def _item_rate(uow, currency: str, item_id: str, depth: int = 0) -> tuple[Decima
 
 def _recorded(uow, currency: str, item) -> Decimal | None:
     """The item's amount as its document recorded it in ``currency``, None when it was made in the company's."""
+    if item.fx_currency == currency and item.fx_amount is not None:  # money typed in the currency
+        return item.fx_amount
+    if item.kind.value == "exchange_difference":  # a difference of the company currency alone: nothing in this one
+        return Decimal(0)
     if item.kind.value == "goods_receipt" and item.source_id:
         movement = uow.movements.get(item.source_id)
         po = uow.purchasing.by_number(item.number.upper()) if item.number else None
@@ -176,6 +180,26 @@ def _converted_at(uow, currency: str, item) -> Decimal | None:
             return po.fixed_rate
     found = uow.rates.on(currency, item.business_date)
     return found.rate if found is not None else None
+
+
+@dataclass(frozen=True)
+class _Open:
+    id: str
+    amount: Decimal
+    open: Decimal
+
+
+def open_in_currency(uow, currency: str, item, open_: Decimal,
+                     rates: dict[str, tuple[Decimal, Decimal] | None]) -> Decimal | None:
+    """What is open of ``item`` (``open_`` of it in the company currency) in ``currency``, unrounded, counting every
+    allocation (+ owed, − credit); None when a rate is not known. ``rates`` caches each item's proportion."""
+    return _open_in(uow, currency, _Open(item.id, item.amount, open_), None, rates)
+
+
+def proportion(uow, currency: str, item_id: str, rates: dict[str, tuple[Decimal, Decimal] | None]
+               ) -> tuple[Decimal, Decimal] | None:
+    """(company amount, amount in ``currency``) of the item ``item_id``: its rate as a proportion."""
+    return _rate(uow, currency, item_id, rates)
 
 
 @dataclass(frozen=True)

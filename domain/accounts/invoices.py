@@ -36,6 +36,7 @@ from typing import Protocol
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.accounts.allocation import Pick
+from domain.accounts.exchange_difference import after_debit
 from domain.accounts.items import add_item
 from domain.accounts.items import reverse_item
 from domain.accounts.items import settle
@@ -460,6 +461,7 @@ def enter_supplier_invoice(uow, c: EnterSupplierInvoice) -> InvoiceView:
         item = _open_invoice_item(uow, plan, invoice)
         if item is not None:
             settle(uow, item, day, prefer=[matched.id] if matched is not None else [])
+            after_debit(uow, item, day)  # a prepayment in the supplier's currency it took: 汇兑损益
         uow.commit()
     return replace(view, id=invoice.id)
 

@@ -9,7 +9,7 @@ Every item and allocation is dated; each date is checked against the period clos
   partner's open + items oldest first; what is left is credit.
 * An allocation is dated the latest of the day it is made and the two items' dates.
 * Reversing an item undoes its allocations (rows with the negative amount), adds the ``reversal`` item with the
-  opposite amount, and allocates the two to each other.
+  opposite amount, and allocates the two to each other; an exchange difference allocated to it is reversed first.
 """
 
 from __future__ import annotations
@@ -43,9 +43,11 @@ def today() -> date:
 def add_item(uow, side: Side, partner_id: str, kind: ItemKind, amount: Decimal, day: date, *, number: str,
              source_id: str | None = None, reference: str = "", note: str = "", method: str = "",
              year: int | None = None, seq: int | None = None, reverses_id: str | None = None,
-             due_on: date | None = None) -> AccountItem | None:
+             due_on: date | None = None,
+             in_currency: tuple[str, Decimal, Decimal] | None = None) -> AccountItem | None:
     """Write one item (its amount rounded to the money places; nothing when that is 0), due by the partner's terms
-    when it is a + item (or on ``due_on`` when given: an opening balance's own due date). Refuses
+    when it is a + item (or on ``due_on`` when given: an opening balance's own due date); ``in_currency`` (currency,
+signed amount in it, rate) keeps money as typed in a supplier's currency. Refuses
     (``period_closed``) when ``day`` is in a closed month."""
     ensure_open(uow, day, what=number)
     amount = round_money(amount, uow.money_places)
@@ -59,7 +61,8 @@ def add_item(uow, side: Side, partner_id: str, kind: ItemKind, amount: Decimal, 
     item = AccountItem(
         id=new_id(), side=Side(side), partner_id=partner_id, kind=kind, number=number, business_date=day,
         amount=amount, due_on=due, year=year, seq=seq, source_id=source_id, method=method, reference=reference,
-        note=note, reverses_id=reverses_id, user=uow.user, created_at=clock.now(), device_id=uow.device_id)
+        note=note, reverses_id=reverses_id, user=uow.user, created_at=clock.now(), device_id=uow.device_id,
+        **({} if in_currency is None else dict(zip(("fx_currency", "fx_amount", "fx_rate"), in_currency, strict=True))))
     uow.accounts.add_item(item)
     return item
 
@@ -149,6 +152,11 @@ def reverse_item(uow, item: AccountItem, day: date, note: str = "") -> AccountIt
     if item.kind == ItemKind.REVERSAL or uow.accounts.reversal_of(item.id) is not None:
         raise refusal(RuleViolation, "item_reversed", number=item.number)
     day = max(day, item.business_date)
+    for a in uow.accounts.live_allocations(item.id):  # an exchange difference booked on it goes with it
+        other = uow.accounts.get(a.credit_item_id if a.debit_item_id == item.id else a.debit_item_id)
+        if (other is not None and other.kind == ItemKind.EXCHANGE_DIFFERENCE
+                and uow.accounts.reversal_of(other.id) is None):
+            reverse_item(uow, other, day, note)
     undo_allocations(uow, item, day)
     rev = add_item(uow, item.side, item.partner_id, ItemKind.REVERSAL, -item.amount, day, number=item.number,
                    source_id=item.source_id, reference=item.reference, note=note or f"reverses {item.number}",
@@ -167,7 +175,7 @@ def open_debit(uow, side: Side, partner_id: str, kind: ItemKind, amount: Decimal
     item = add_item(uow, side, partner_id, kind, amount, day, number=number, source_id=source_id,
                     reference=reference, note=note)
     if item is not None:
-        settle(uow, item, day)
+        settle(uow, item, day)  # a supplier's: exchange_difference.after_debit follows (its callers call it)
     return item
 
 

@@ -34,11 +34,14 @@ class ItemKind(StrEnum):
     REFUND = "refund"
     REVERSAL = "reversal"
     WRITE_OFF = "write_off"  # what is left open on a document, not to be paid: settles it without money
+    # 汇兑损益: what a foreign supplier's document still reads in the company currency once money settled it whole in
+    # the supplier's currency (- a gain), or what money paid in that currency settled beyond it (+ a loss)
+    EXCHANGE_DIFFERENCE = "exchange_difference"
 
 
 # Money items, openings and write-offs: numbered by the accounts area itself (RC-, PM-, RF-, OB-, WO-YYYY-NNNNN).
 PREFIXES = {ItemKind.RECEIPT: "RC", ItemKind.PAYMENT: "PM", ItemKind.REFUND: "RF", ItemKind.OPENING: "OB",
-            ItemKind.WRITE_OFF: "WO"}
+            ItemKind.WRITE_OFF: "WO", ItemKind.EXCHANGE_DIFFERENCE: "FX"}
 MONEY_KINDS = frozenset({ItemKind.RECEIPT, ItemKind.PAYMENT, ItemKind.REFUND})
 
 # The built-in payment methods (account_items.method) and their English names; an office adds its own
@@ -74,6 +77,11 @@ class AccountItem:
     user: str = ""
     created_at: datetime | None = None
     device_id: str = ""
+    # money recorded in a foreign supplier's currency (付款单 in USD): the currency, the amount typed in it (signed
+    # like ``amount``) and the rate it was converted at (company currency per 1 unit); None for the rest
+    fx_currency: str | None = None
+    fx_amount: Decimal | None = None
+    fx_rate: Decimal | None = None
 
     @property
     def is_debit(self) -> bool:

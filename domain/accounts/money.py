@@ -28,6 +28,7 @@ from decimal import Decimal
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.accounts import commands as ac
+from domain.accounts import exchange_difference as fx
 from domain.accounts.allocation import by_hand
 from domain.accounts.items import add_item
 from domain.accounts.items import counterparts
@@ -50,13 +51,18 @@ from domain.accounts.terms import days_value
 from domain.kernel import clock
 from domain.kernel import limits
 from domain.kernel import validate as v
+from domain.kernel.currencies import iso_currency
+from domain.kernel.currencies import minor_units
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import places_of
+from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
+from domain.purchasing.exchange import rate_value
 
 KINDS = {"receipt": (ItemKind.RECEIPT, Side.AR), "payment": (ItemKind.PAYMENT, Side.AP),
          "refund": (ItemKind.REFUND, None)}
@@ -151,7 +157,9 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
     if side is None:
         side = side_value(c.side)
     places = uow.money_places
-    amount = amount_value("amount", c.amount, places)
+    currency = iso_currency(c.currency, "currency") if str(c.currency or "").strip() else ""
+    typed = amount_value("amount", c.amount, 8 if currency else places)  # in a currency: its places checked below
+    rate = None if c.rate is None or not str(c.rate).strip() else rate_value(c.rate)
     day = business_day(c.day)
     reference = v.text("reference", c.reference, required=False, max_len=limits.REFERENCE)
     note = v.text("note", c.note, required=False, max_len=limits.NOTE)
@@ -161,6 +169,8 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
         partner = find_partner(uow, side, c.partner)
         method = _method(uow, c.method)
         ensure_open(uow, day)
+        foreign = _in_currency(uow, side, partner, currency, typed, rate, day)
+        amount = typed if foreign is None else foreign[2]
         if kind == ItemKind.REFUND:
             credit = sum((x.open for x in uow.accounts.open_items(side, partner.id, sign=-1)), ZERO)
             if amount > credit:
@@ -170,15 +180,21 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
         year = clock.now().astimezone().year
         seq = uow.accounts.last_seq(kind.value, year) + 1
         number = number_for(kind, year, seq)
-        signed = amount if kind == ItemKind.REFUND else -amount
-        item = add_item(uow, side, partner.id, kind, signed, day, number=number, reference=reference, note=note,
-                        method=method, year=year, seq=seq)
+        sign = 1 if kind == ItemKind.REFUND else -1
+        typed_in = None if foreign is None else (foreign[0], sign * typed, foreign[1])  # kept as typed
+        item = add_item(uow, side, partner.id, kind, sign * amount, day, number=number, reference=reference,
+                        note=note, method=method, year=year, seq=seq, in_currency=typed_in)
         assert item is not None
+        in_currency = fx.foreign_currency_of(uow, item) if sign < 0 else None
         if wanted:
             _, targets = counterparts(uow, item)
             picks, problems = by_hand(targets, wanted, amount)
             _refuse_plan(problems, partner.code)
             write_picks(uow, item, picks, day)
+            if in_currency:
+                fx.book_after(uow, [(p.target.item, item) for p in picks], day, in_currency)
+        elif c.auto and in_currency:
+            fx.settle_in_currency(uow, item, day, in_currency)
         elif c.auto:
             settle(uow, item, day)
         uow.commit()
@@ -205,6 +221,41 @@ def paid_at_sale(uow, sale: AccountItem, method: object, day: date) -> AccountIt
     if item is not None:
         settle(uow, item, day, prefer=[sale.id])
     return item
+
+
+def _in_currency(uow, side: Side, partner, currency: str, typed: Decimal, rate: Decimal | None,
+                 day: date) -> tuple[str, Decimal, Decimal] | None:
+    """(currency, rate, company amount) of money typed in a supplier's own currency; None for the company's.
+
+    Raises:
+        RuleViolation: a currency the partner does not use (``money_currency_not_partners``), an amount with more
+            places than the currency has (``money_currency_places``), no rate given nor of the day
+            (``money_no_rate``).
+    """
+    company = uow.purchasing.policy().currency
+    if not currency or currency == company:
+        if rate is not None:
+            raise refusal(RuleViolation, "money_rate_without_currency", rate=fmt(rate), company=company)
+        if places_of(typed) > uow.money_places:
+            raise refusal(RuleViolation, "money_currency_places", amount=str(typed), currency=company,
+                          places=uow.money_places)
+        return None
+    theirs = partner.currency if side == Side.AP else company  # a customer is invoiced in the company currency
+    if currency != theirs:
+        raise refusal(RuleViolation, "money_currency_not_partners", currency=currency, partner=partner.code,
+                      theirs=theirs, company=company)
+    places = minor_units(currency)
+    if places_of(typed) > places:
+        raise refusal(RuleViolation, "money_currency_places", amount=str(typed), currency=currency, places=places)
+    if rate is None:
+        found = uow.rates.on(currency, day)
+        if found is None:
+            raise refusal(RuleViolation, "money_no_rate", currency=currency, day=day.isoformat())
+        rate = found.rate
+    amount = round_money(typed * rate, uow.money_places)
+    if amount <= 0:
+        raise refusal(RuleViolation, "money_currency_places", amount=str(typed), currency=currency, places=places)
+    return currency, rate, amount
 
 
 def _one_item(uow, number: str, side: Side | None, kinds=None) -> AccountItem:
@@ -250,6 +301,9 @@ def allocate_credit(uow, c: ac.AllocateCredit) -> list[Allocation]:
         picks, problems = by_hand(targets, wanted, left)
         _refuse_plan(problems, partner.code if partner else item.partner_id)
         rows = write_picks(uow, item, picks, day)
+        in_currency = fx.foreign_currency_of(uow, item) if item.amount < 0 else None
+        if in_currency:
+            fx.book_after(uow, [(p.target.item, item) for p in picks], day, in_currency)
         uow.commit()
     return rows
 
@@ -280,6 +334,10 @@ def undo_allocation(uow, c: ac.UndoAllocation) -> list[Allocation]:
                             if x.kind == ItemKind.WRITE_OFF), None)
         if written_off is not None:  # undone, the write-off would stay as credit the partner never paid
             raise refusal(RuleViolation, "write_off_undo", number=written_off)
+        booked = next((d for x in ones for d in uow.accounts.by_source(x.id)
+                       if d.kind == ItemKind.EXCHANGE_DIFFERENCE and uow.accounts.reversal_of(d.id) is None), None)
+        if booked is not None:  # undone alone, the difference would stay: the CNY and currency figures would part
+            raise refusal(RuleViolation, "exchange_difference_undo", number=first, difference=booked.number)
         ensure_open(uow, day, what=first)
         now = clock.now()
         rows = [Allocation(new_id(), a.debit_item_id, a.credit_item_id, -a.amount, day, a.id, uow.user, now,
@@ -305,6 +363,9 @@ def reverse_money(uow, c: ac.ReverseMoney) -> AccountItem:
         found = [x for x in uow.accounts.by_number(number) if x.kind in MONEY_KINDS or x.kind == ItemKind.WRITE_OFF]
         if not found:
             raise refusal(NotFound, "unknown_money", number=number)
+        for difference in uow.accounts.by_source(found[0].id):  # its exchange differences first, then the money
+            if difference.kind == ItemKind.EXCHANGE_DIFFERENCE and uow.accounts.reversal_of(difference.id) is None:
+                reverse_item(uow, difference, day, reason)
         rev = reverse_item(uow, found[0], day, reason)
         uow.commit()
     return rev

@@ -92,6 +92,10 @@ class MoneyRow:
     unallocated: Decimal
     reversed: bool
     user: str
+    # typed in the supplier's currency: the currency, the amount in it (positive) and the rate; None otherwise
+    currency: str | None = None
+    in_currency: Decimal | None = None
+    rate: Decimal | None = None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from domain.accounts.model import BUILT_IN_METHODS
 from domain.accounts.model import ItemKind
 from domain.accounts.model import Side
 from domain.kernel.capitals import capitals
+from domain.kernel.currencies import minor_units
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
@@ -65,11 +66,21 @@ KIND_WORDS: dict[str, str] = {
     "refund": "Refund",
     "reversal": "Reversal",
     "write_off": "Write-off",
+    "exchange_difference": "Exchange difference",  # 汇兑损益: a gain (−) or a loss (+) of a foreign supplier's
 }
 
 # The built-in payment methods (account_items.method) in words, the list money is recorded with; a method the office
 # added prints by its own name.
 METHOD_WORDS: dict[str, str] = BUILT_IN_METHODS
+
+
+def with_typed(reference: str, currency: str | None, amount: Decimal | None, rate: Decimal | None) -> str:
+    """A payment's reference with the amount it was typed in the supplier's currency and its rate after it
+    (``TT-0042 · USD 113.00 @ 6.8``), so the statement's line says what was paid in dollars; as it is otherwise."""
+    if not currency or amount is None or rate is None:
+        return reference
+    typed = f"{currency} {abs(amount):,.{minor_units(currency)}f} @ {rate.normalize():f}"
+    return f"{reference} · {typed}" if reference else typed
 
 
 def kind_words(kind: str) -> str:

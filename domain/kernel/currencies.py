@@ -28,3 +28,13 @@ def iso_currency(value: object, field: str = "currency") -> str:
         raise BadInput(field, f"{code} is not an ISO 4217 currency code in use; enter one such as CNY, USD or EUR",
                        code="currency_not_in_use", values=(code,))
     return code
+
+
+# ISO 4217 minor units that are not 2: what a typed amount in the currency may carry after the point.
+_MINOR_UNITS = {**dict.fromkeys("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF".split(), 0),
+                **dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3)}
+
+
+def minor_units(code: str) -> int:
+    """How many decimals an amount in ``code`` has (ISO 4217: 2 for most, 0 for JPY or VND, 3 for KWD)."""
+    return _MINOR_UNITS.get(code, 2)

@@ -278,6 +278,16 @@ ENGLISH: dict[str, str] = {
     "write_off_undo": "{number} is a write-off: its allocation is not undone on its own (it would stay as credit the "
                       "partner never paid); reverse the write-off instead",
     "payment_method_built_in": "method {method!r} is built in and cannot be changed; choose another code",
+    "exchange_difference_undo": "{number} booked the exchange difference {difference} as it settled; its allocations "
+                                "are not undone on their own (the difference would stay); reverse {number} instead",
+    "money_currency_not_partners": "currency: {partner} is paid in {theirs}, not {currency}; enter the amount in "
+                                   "{theirs} or in {company}",
+    "money_currency_places": "amount {amount} {currency}: {currency} has {places} decimal place(s); enter at most "
+                             "{places}",
+    "money_no_rate": "rate: no exchange rate for {currency} on or before {day}; type the rate, or enter the day's "
+                     "with: rate set {currency} RATE --date {day}",
+    "money_rate_without_currency": "rate {rate}: the amount is in {company}, which needs no rate; give the "
+                                   "supplier's currency with the rate, or leave the rate out",
     # -- accounts: supplier invoices (domain.accounts.invoices)
     "supplier_invoice_exists": "invoice {number!r} of {supplier} was entered before; a supplier's number is entered "
                                "once (reverse that invoice to enter it again under another number)",

@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.exchange_difference import after_debit
 from domain.accounts.items import goods_received
 from domain.catalog.model import Supplier
 from domain.catalog.packs import price_for
@@ -330,8 +331,10 @@ def receive_delivery(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> Delivery:
             movements.append(movement)
             lines.append(DocumentLine(len(lines) + 1, product.id, qty, unit_cost=cost, movement_id=movement.id))
             # the payable of the line: at the PO's price with its tax, in the company currency at the rate used
-            goods_received(uow, po.supplier_id, po.number or po.id, movement.id,
-                           qty * cost * (HUNDRED + po.tax_rate) / HUNDRED, at.astimezone().date(), product.sku)
+            payable = goods_received(uow, po.supplier_id, po.number or po.id, movement.id,
+                                     qty * cost * (HUNDRED + po.tax_rate) / HUNDRED, at.astimezone().date(),
+                                     product.sku)
+            after_debit(uow, payable, at.astimezone().date())  # a prepayment in the currency it took: 汇兑损益
             _on_order(uow, po, line.product_id, -min(qty, line.open_qty))
             line.received += qty
         po.settle_state()

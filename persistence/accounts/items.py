@@ -41,7 +41,8 @@ def item_from_row(r) -> AccountItem:
         id=r.id, side=Side(r.side), partner_id=r.partner_id, kind=ItemKind(r.kind), number=r.number,
         business_date=r.business_date, amount=r.amount, due_on=r.due_on, year=r.year, seq=r.seq,
         source_id=r.source_id, method=r.method, reference=r.reference, note=r.note, reverses_id=r.reverses_id,
-        user=r.user, created_at=r.created_at, device_id=r.device_id)
+        user=r.user, created_at=r.created_at, device_id=r.device_id, fx_currency=r.fx_currency,
+        fx_amount=r.fx_amount, fx_rate=r.fx_rate)
 
 
 def _allocation_from_row(r) -> Allocation:
@@ -60,7 +61,8 @@ class AccountRepository:
             year=item.year, seq=item.seq, source_id=item.source_id, business_date=item.business_date,
             due_on=item.due_on, amount=item.amount, method=item.method, reference=item.reference, note=item.note,
             reverses_id=item.reverses_id, user=item.user, created_at=item.created_at or clock.now(),
-            device_id=item.device_id))
+            device_id=item.device_id, fx_currency=item.fx_currency, fx_amount=item.fx_amount,
+            fx_rate=item.fx_rate))
         if item.amount:  # nothing is allocated to a new item yet: all of it is open
             self.conn.execute(insert(t.account_open).values(
                 item_id=item.id, side=Side(item.side).value, partner_id=item.partner_id, due_on=item.due_on,

@@ -30,6 +30,7 @@ from persistence.accounts.numbers import number_sql
 from persistence.reads import dec
 
 SCALE = t.account_items.c.amount.type.scale
+COST_SCALE = t.account_items.c.fx_rate.type.scale
 MONEY_KINDS = ("receipt", "payment", "refund")
 
 
@@ -298,7 +299,7 @@ def money(engine: Engine, side: Side | str, *, partner_id: str | None = None, da
     cond = " AND ".join(where)
     sql = f"""
         SELECT i.id, i.number, i.kind, i.business_date, i.partner_id, p.code, p.name, i.amount, i.method,
-               i.reference, i.note, i.user,
+               i.reference, i.note, i.user, i.fx_currency, i.fx_amount, i.fx_rate,
                (SELECT COALESCE(SUM(a.amount), 0) FROM allocations a
                 WHERE (a.debit_item_id = i.id OR a.credit_item_id = i.id) AND NOT EXISTS (
                     SELECT 1 FROM account_items r WHERE r.reverses_id = i.id
@@ -316,7 +317,9 @@ def money(engine: Engine, side: Side | str, *, partner_id: str | None = None, da
             amount, allocated = abs(_d(r.amount)), _d(r.allocated)
             out.append(MoneyRow(r.id, r.number, r.kind, _day(r.business_date), r.partner_id, r.code, r.name, amount,
                                 r.method, r.reference, r.note, allocated,
-                                _d(0) if r.reversed else amount - allocated, bool(r.reversed), r.user))
+                                _d(0) if r.reversed else amount - allocated, bool(r.reversed), r.user,
+                                r.fx_currency, None if r.fx_amount is None else abs(_d(r.fx_amount)),
+                                None if r.fx_rate is None else dec(r.fx_rate, COST_SCALE)))
     return out
 
 

@@ -23,6 +23,7 @@ from domain.accounts.statement import Subject
 from domain.accounts.statement import build_statement
 from domain.accounts.statement import check_period
 from domain.accounts.statement import statement_subject
+from domain.accounts.statement import with_typed
 from domain.kernel.numbers import MONEY_PLACES
 from domain.kernel.numbers import ZERO
 from persistence import tables as t
@@ -49,14 +50,16 @@ def period_items(conn: Connection, side: str, partner_id: str, start: date, end:
     rows = conn.execute(
         select(items.c.id, items.c.business_date, number_of(items).label("number"), items.c.kind, items.c.amount,
                items.c.method, methods.c.name.label("method_name"), items.c.reference, items.c.note,
-               number_of(reversed_item).label("reverses_number"), items.c.created_at)
+               number_of(reversed_item).label("reverses_number"), items.c.created_at, items.c.fx_currency,
+               items.c.fx_amount, items.c.fx_rate)
         .select_from(items.outerjoin(reversed_item, reversed_item.c.id == items.c.reverses_id)
                      .outerjoin(methods, methods.c.code == items.c.method))
         .where(items.c.side == side, items.c.partner_id == partner_id,
                items.c.business_date >= start, items.c.business_date <= end)
         .order_by(items.c.business_date, items.c.created_at, items.c.id))
     return [StatementItem(r.id, r.business_date, r.number or "", r.kind, r.amount, r.method_name or r.method or "",
-                          r.reference or "", r.note or "", r.reverses_number or "", r.created_at) for r in rows]
+                          with_typed(r.reference or "", r.fx_currency, r.fx_amount, r.fx_rate), r.note or "",
+                          r.reverses_number or "", r.created_at) for r in rows]
 
 
 def read_statement(engine: Engine, subject: Subject, start: date, end: date,

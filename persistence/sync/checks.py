@@ -492,7 +492,10 @@ ITEM_KINDS: dict[str, tuple[frozenset[str], int]] = {
     "opening": (frozenset({"AR", "AP"}), 0), "receipt": (frozenset({"AR"}), -1),
     "payment": (frozenset({"AP"}), -1), "refund": (frozenset({"AR", "AP"}), 1),
     "reversal": (frozenset({"AR", "AP"}), 0), "write_off": (frozenset({"AR", "AP"}), -1),
+    "exchange_difference": (frozenset({"AP"}), 0),  # a gain (-) or a loss (+) of a foreign supplier's
 }
+# The kinds that may keep an amount typed in the supplier's currency (fx_currency, fx_amount, fx_rate).
+IN_CURRENCY_KINDS = frozenset({"payment", "refund", "reversal"})
 MONEY_KINDS = frozenset({"receipt", "payment", "refund"})  # money that moved: never an amount of 0
 SIDES = ("AR", "AP")
 PAYMENT_BASES = ("net", "month_end", "cod")
@@ -520,6 +523,29 @@ def _month(data: dict, name: str = "month") -> None:
         raise Refused(reason("not_month", name=name, value=repr(str(data.get(name))[:20])))
 
 
+def _item_in_currency(data: dict, amount: Decimal) -> None:
+    """Money typed in a supplier's currency (migration 0020): its currency, amount in it and rate go together, on AP
+    money only (or its reversal), the amount of the item's sign and not 0, the rate above 0, the currency a code in
+    use; an exchange difference has none and is never 0."""
+    given = [data.get(n) is not None for n in ("fx_currency", "fx_amount", "fx_rate")]
+    if data["kind"] == "exchange_difference" and amount == 0:
+        raise Refused(reason("zero_money", kind=data["kind"]))
+    if not any(given):
+        return
+    if not all(given):
+        raise Refused(reason("item_fx_together"))
+    if data["kind"] not in IN_CURRENCY_KINDS or data["side"] != "AP":
+        raise Refused(reason("item_fx_kind", kind=data["kind"], side=data["side"]))
+    if not re.fullmatch(r"[A-Z]{3}", data["fx_currency"]):
+        raise Refused(reason("not_currency", name="fx_currency", value=repr(data["fx_currency"][:10])))
+    _domain("fx_currency", lambda: iso_currency(data["fx_currency"], "fx_currency"))
+    if Decimal(data["fx_rate"]) <= 0:
+        raise Refused(reason("fx_rate"))
+    fx_amount = Decimal(data["fx_amount"])
+    if fx_amount == 0 or (fx_amount > 0) != (amount > 0):
+        raise Refused(reason("item_fx_sign", fx_amount=data["fx_amount"], amount=data["amount"]))
+
+
 def _account_rules(spec_name: str, data: dict) -> None:
     """The accounts area's rules for one record, beyond its columns (what needs no other record here). Its dates are
     checked with its columns (``check_value``): a business date to a year after today, a due date further on."""
@@ -534,7 +560,8 @@ def _account_rules(spec_name: str, data: dict) -> None:
             raise Refused(reason("wrong_sign", amount=data["amount"], kind=data["kind"], sign="+" if sign > 0 else "-"))
         if amount == 0 and data["kind"] in MONEY_KINDS:
             raise Refused(reason("zero_money", kind=data["kind"]))
-        _money(data, "amount")
+        _money(data, "amount", "fx_amount")
+        _item_in_currency(data, amount)
         if data.get("due_on") is not None and data["due_on"] < data["business_date"]:
             raise Refused(reason("due_before", due=data["due_on"], day=data["business_date"]))
         if (data["kind"] == "reversal") != (data.get("reverses_id") is not None):

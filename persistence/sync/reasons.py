@@ -72,6 +72,10 @@ ENGLISH: dict[str, str] = {
     "item_side": "kind: a {kind} item belongs to {sides}, not {side}",
     "wrong_sign": "amount: {amount} has the wrong sign for a {kind} item ({sign} expected)",
     "zero_money": "amount: a {kind} of 0",
+    "item_fx_together": "fx_currency, fx_amount and fx_rate go together; some are missing",
+    "item_fx_kind": "fx_currency: a {kind} item of {side} keeps no amount in a currency; only a supplier's payment, "
+                    "refund or their reversal does",
+    "item_fx_sign": "fx_amount: {fx_amount} is 0 or of another sign than the amount {amount}",
     "due_before": "due_on: {due} is before the business date {day}",
     "reversal_names": "reverses_id: a reversal names the item it reverses, and only a reversal does",
     "reverses_itself": "reverses_id: an item cannot reverse itself",

@@ -114,13 +114,14 @@ SPECS: tuple[Spec, ...] = (
           unique=(("number",), ("year", "seq")), on_clash="renumber", label=("number",)),
     # receivables and payables (docs/ACCOUNTS.md, "Sync"): master data and terms first, then the supplier invoices
     # (after the orders and receipts their lines name), the open items (after the documents and invoices they come
-    # from; RC-/PM-/RF-/OB- numbers per kind and year, renumbered on the hub like documents), the allocations (after
-    # both items they join), the periods with their events and the figures their close froze
+    # from; RC-/PM-/RF-/OB-/WO-/FX- numbers per kind and year, renumbered on the hub like documents), the allocations
+    # (after both items they join), the periods with their events and the figures their close froze
     _spec(t.payment_methods, key=("code",), label=("code",)),
     _spec(t.supplier_invoices, children=((t.supplier_invoice_lines, ("invoice_id",)),),
           unique=(("supplier_id", "number"),), label=("number",)),
     _spec(t.account_items, unique=(("kind", "year", "seq"),), on_clash="renumber", label=("number",),
-          immutable=True, numbered=frozenset({"receipt", "payment", "refund", "opening", "write_off"})),
+          immutable=True,
+          numbered=frozenset({"receipt", "payment", "refund", "opening", "write_off", "exchange_difference"})),
     _spec(t.allocations, label=("id",), immutable=True),
     _spec(t.periods, key=("month",), label=("month",)),
     _spec(t.period_events, label=("month", "action"), immutable=True),

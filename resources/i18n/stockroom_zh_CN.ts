@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+547" />
+            <location filename="../../ui/refusals.py" line="+561" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-399" />
+            <location line="-413" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购订单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -32,26 +32,26 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+178" />
+            <location filename="../../ui/screens/accounts/words.py" line="+179" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/allocate.py" line="+73" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+123" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+125" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/document.py" line="+166" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+423" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+522" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+18" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-126" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-147" />
             <source>%1 is allocated, more than the amount; take %2 off</source>
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
@@ -102,28 +102,28 @@
         </message>
         <message>
             <location line="+31" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-299" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-377" />
             <location filename="../../ui/screens/accounts/words.py" line="+108" />
-            <location line="+23" />
-            <location line="+52" />
+            <location line="+30" />
+            <location line="+54" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+0" />
-            <location filename="../../ui/screens/accounts/words.py" line="-74" />
-            <location line="+24" />
-            <location line="+29" />
+            <location filename="../../ui/screens/accounts/words.py" line="-83" />
+            <location line="+31" />
+            <location line="+31" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-52" />
-            <location line="+22" />
-            <location line="+34" />
+            <location filename="../../ui/screens/accounts/words.py" line="-61" />
+            <location line="+29" />
+            <location line="+36" />
             <location line="+16" />
             <source>Date</source>
             <translation>日期</translation>
@@ -131,7 +131,7 @@
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/accounts/entry.py" line="+0" />
-            <location filename="../../ui/screens/accounts/words.py" line="-71" />
+            <location filename="../../ui/screens/accounts/words.py" line="-80" />
             <source>Due</source>
             <translation>到期日</translation>
         </message>
@@ -183,12 +183,22 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+274" />
+            <location line="+338" />
+            <source>Allocated %1 · exchange difference %2 · left as credit %3</source>
+            <translation>核销 %1 · 汇兑损益 %2 · 留作预付款 %3</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Amount in %1 · no %2 rate on or before %3: enter it in Settings › Exchange rates</source>
             <translation>金额以 %1 计 · %3 当天及之前没有 %2 汇率：请在“设置 › 汇率”中录入</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
+            <source>Amount in %1 · 1 %1 = %2 %3 · %3 %4</source>
+            <translation>金额以 %1 计 · 1 %1 = %2 %3 · 折合 %3 %4</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Amount in %1 · 1 %2 = %3 %1 (rate of %4)</source>
             <translation>金额以 %1 计 · 1 %2 = %3 %1（%4 的汇率）</translation>
         </message>
@@ -198,7 +208,7 @@
             <translation>金额以 %1 计 · 1 %2 = %3 %1（%4 的汇率）· 折合 %2 %5</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
             <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
         </message>
@@ -218,7 +228,7 @@
             <translation>已过账 %1：付给 %3 %2</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
             <source>Receipt entry</source>
             <translation>收款单</translation>
         </message>
@@ -268,7 +278,22 @@
             <translation>备注(&amp;N)</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+1" />
+            <source>C&amp;urrency</source>
+            <translation>币种(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ra&amp;te</source>
+            <translation>汇率(&amp;T)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Units of the company currency per 1 unit of the supplier's currency; the rate of the day unless typed over</source>
+            <translation>1 单位供应商币种折合的本位币；不改即为当日汇率</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>%1 · owed in %2: %3</source>
             <translation>%1 · 以 %2 计欠款 %3</translation>
         </message>
@@ -281,8 +306,8 @@
             <location filename="../../ui/screens/accounts/document.py" line="-117" />
             <location line="+35" />
             <location filename="../../ui/screens/accounts/words.py" line="-2" />
-            <location line="+22" />
-            <location line="+31" />
+            <location line="+29" />
+            <location line="+33" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -639,7 +664,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-288" />
+            <location filename="../../ui/screens/accounts/words.py" line="-298" />
             <source>Sale</source>
             <translation>销售单</translation>
         </message>
@@ -675,18 +700,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+86" />
+            <location line="+87" />
             <source>Receipt</source>
             <translation>收款单</translation>
         </message>
         <message>
-            <location line="-85" />
-            <location line="+85" />
+            <location line="-86" />
+            <location line="+86" />
             <source>Payment</source>
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-85" />
             <source>Refund</source>
             <translation>退款单</translation>
         </message>
@@ -699,6 +724,11 @@
             <location line="+1" />
             <source>Write-off</source>
             <translation>尾差核销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exchange difference</source>
+            <translation>汇兑损益</translation>
         </message>
         <message>
             <location line="+4" />
@@ -792,12 +822,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+190" />
+            <location line="+199" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-195" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -812,20 +842,25 @@
             <translation>原币金额</translation>
         </message>
         <message>
+            <location line="+136" />
+            <source>In currency @ rate</source>
+            <translation>原币金额 @ 汇率</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/accounts/document.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+106" />
-            <location line="+24" />
+            <location filename="../../ui/screens/accounts/words.py" line="-30" />
+            <location line="+33" />
             <source>Allocated</source>
             <translation>已核销</translation>
         </message>
         <message>
             <location line="-2" />
-            <location filename="../../ui/screens/accounts/words.py" line="-21" />
+            <location filename="../../ui/screens/accounts/words.py" line="-30" />
             <source>Days overdue</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+22" />
+            <location filename="../../ui/screens/accounts/words.py" line="+31" />
             <source>Unallocated</source>
             <translation>未核销</translation>
         </message>
@@ -5592,7 +5627,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-278" />
+            <location filename="../../ui/screens/accounts/words.py" line="-287" />
             <source>Credit</source>
             <translation>预付款</translation>
         </message>
@@ -7871,7 +7906,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+557" />
+            <location filename="../../ui/refusals.py" line="+571" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -8344,7 +8379,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-692" />
+            <location line="-706" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -8984,7 +9019,32 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>方式 %1 是内置方式，不能更改；请换一个编码</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>%1 booked the exchange difference %2 as it settled; its allocations are not undone on their own (the difference would stay); reverse %1 instead</source>
+            <translation>%1 核销时已记汇兑损益 %2，其核销不能单独撤销（汇兑损益会留下）；请改为冲销 %1</translation>
+        </message>
+        <message>
             <location line="+3" />
+            <source>currency: %1 is paid in %2, not %3; enter the amount in %2 or in %4</source>
+            <translation>币种：%1 以 %2 结算，不是 %3；请以 %2 或 %4 输入金额</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>amount %1 %2: %2 has %3 decimal place(s); enter at most %3</source>
+            <translation>金额 %1 %2：%2 只有 %3 位小数；最多输入 %3 位</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>rate: no exchange rate for %1 on or before %2; type the rate, or enter the day's with: rate set %1 RATE --date %2</source>
+            <translation>汇率：%2 及之前没有 %1 的汇率；请输入汇率，或用 rate set %1 汇率 --date %2 录入当日汇率</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>rate %1: the amount is in %2, which needs no rate; give the supplier's currency with the rate, or leave the rate out</source>
+            <translation>汇率 %1：金额以 %2 计，无需汇率；请同时给出供应商的币种，或不填汇率</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>invoice %1 of %2 was entered before; a supplier's number is entered once (reverse that invoice to enter it again under another number)</source>
             <translation>%2 的发票 %1 已录入过；供应商的发票号只能录入一次（冲销该发票后可用另一个发票号重新录入）</translation>
         </message>
@@ -12112,7 +12172,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-658" />
+            <location filename="../../ui/refusals.py" line="-672" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -12266,7 +12326,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+396" />
+            <location filename="../../ui/refusals.py" line="+410" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -13326,7 +13386,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+243" />
+            <location filename="../../ui/sync_reasons.py" line="+250" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -14353,7 +14413,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-370" />
+            <location filename="../../ui/sync_reasons.py" line="-377" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14619,6 +14679,21 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>fx_currency, fx_amount and fx_rate go together; some are missing</source>
+            <translation>原币币种、原币金额和汇率须同时给出；缺少其中几项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>fx_currency: a %1 item of %2 keeps no amount in a currency; only a supplier's payment, refund or their reversal does</source>
+            <translation>原币币种：%2 的 %1 单据不记原币金额；只有供应商的付款、退款或其冲销才记</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>fx_amount: %1 is 0 or of another sign than the amount %2</source>
+            <translation>原币金额：%1 为 0，或与金额 %2 的正负不同</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>due_on: %1 is before the business date %2</source>
             <translation>到期日：%1 早于业务日期 %2</translation>
         </message>

@@ -532,3 +532,46 @@ def test_upgrading_from_0018_adds_packaging_units_after_a_backup_and_keeps_the_p
         assert (target.sku, target.per, target.pack) == ("XJJ", D(12), "箱")
     finally:
         db.close()
+
+
+def test_upgrading_from_0018_keeps_money_as_it_was_and_lets_a_payment_keep_its_currency_after_a_backup(tmp_path):
+    """0020: a payment typed in a supplier's currency keeps the currency, the amount in it and the rate. A file of
+    0018 is backed up, its money keeps NULL there (it was typed in the company currency) and reads as before; a
+    payment in dollars then keeps its dollars."""
+    from datetime import date
+
+    from domain.accounts import commands as ac
+    from domain.accounts import money
+    from domain.purchasing import commands as pc
+    from domain.purchasing import rates
+
+    path = tmp_path / "shop.sqlite3"
+    db = open_database(path)
+    try:
+        u = db.uow
+        catalog.add_supplier(u(), cc.AddSupplier("US1", "Acme Inc.", currency="USD"))
+        rates.set_rate(u(), pc.SetExchangeRate("USD", "7.00", date(2026, 3, 1)))
+        before = money.record_money(u(), ac.RecordMoney("payment", "US1", "700.00", day=date(2026, 3, 2))).number
+        downgrade(db, "0018")
+    finally:
+        db.close()
+    assert revision_of(path) == "0018"
+    assert "fx_amount" not in {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(account_items)")}
+
+    db = open_database(path)
+    try:
+        [saved] = list((tmp_path / "backups").iterdir())  # the 0018 file, copied before the upgrade
+        assert f"before-{HEAD}" in saved.name and revision_of(saved) == "0018"
+        I = t.account_items.c  # noqa: E741
+        with db.engine.connect() as conn:
+            kept = conn.execute(sqlalchemy.select(I.amount, I.fx_currency, I.fx_amount, I.fx_rate)
+                                .where(I.number == before)).one()
+        assert tuple(kept) == (D("-700.00"), None, None, None)
+        after = money.record_money(db.uow(), ac.RecordMoney("payment", "US1", "50", day=date(2026, 3, 3),
+                                                            currency="USD"))
+        with db.engine.connect() as conn:
+            typed = conn.execute(sqlalchemy.select(I.amount, I.fx_currency, I.fx_amount, I.fx_rate)
+                                 .where(I.id == after.id)).one()
+        assert tuple(typed) == (D("-350.00"), "USD", D(-50), D(7))
+    finally:
+        db.close()

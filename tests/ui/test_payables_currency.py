@@ -145,6 +145,7 @@ def test_a_payment_to_a_foreign_supplier_says_its_amount_is_the_company_currency
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.items_ready and dialog.rate is not None)
     assert dialog.currency_hint.isVisibleTo(dialog)
+    dialog.currency.setCurrentIndex(dialog.currency.findData(""))  # the amount in the company currency, as before
     assert dialog.currency_hint.text() == f"Amount in CNY · 1 USD = 7.20 CNY (rate of {TODAY.isoformat()})"
     assert dialog.items_label.text().endswith("· owed in USD: 83.00")
     dialog.amount.setFocus()
@@ -170,3 +171,44 @@ def test_a_foreign_suppliers_page_gives_its_balance_in_its_currency_beside_the_c
         qtbot.waitUntil(lambda p=page: p.loaded)
         assert page.figures.text().startswith(said)
         assert ("USD" in page.figures.text()) == (code == "US1")
+
+
+def test_a_payment_typed_in_dollars_is_kept_in_dollars_and_books_the_exchange_difference(qtbot, payables):
+    """The entry offers the supplier's currency first, at the day's rate (typed over if the bank's differs), shows
+    what the dollars come to in CNY and allocates that; the payment keeps USD, the amount and the rate, and settling
+    the receipt whole in dollars books the difference (汇兑损益) so that nothing is left open on it in CNY."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui.screens.accounts.entry import C_ALLOCATE
+
+    dialog = payables.new_money("US1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.rate is not None)
+    assert dialog.currency.isVisibleTo(dialog) and dialog.currency.currentText() == "USD"
+    assert (dialog.currency_label.text(), dialog.rate_label.text()) == ("C&urrency", "Ra&te")
+    assert dialog.rate_edit.text() == "7.20"
+    for key, widget in ((Qt.Key.Key_U, dialog.currency), (Qt.Key.Key_T, dialog.rate_edit),
+                        (Qt.Key.Key_A, dialog.amount)):
+        qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda w=widget: QApplication.focusWidget() is w)
+    qtbot.keyClicks(dialog.amount, "93")  # what the receipt still owes in dollars
+    assert dialog.currency_hint.text() == "Amount in USD · 1 USD = 7.20 CNY · CNY 669.60"
+    assert dialog.grid.item(0, C_ALLOCATE).text() == "647.00"  # all that is open on it in CNY
+    # the 22.60 beyond it is the exchange loss posting will book, not the supplier's credit
+    assert dialog.left_label.text() == "Allocated 647.00 · exchange difference 22.60 · left as credit 0.00"
+    with qtbot.waitSignal(dialog.posted):
+        dialog.post()
+    assert dialog.message.text().startswith("Posted PM-") and "USD 93.00 = 669.60" in dialog.message.text()
+    uow = dialog.services.uow()
+    with uow:
+        [paid] = uow.accounts.by_number(dialog.last_number)
+        [loss] = [x for x in uow.accounts.by_source(paid.id) if x.kind.value == "exchange_difference"]
+        supplier = uow.suppliers.by_code("US1").id
+        receipt_open = [x for x in uow.accounts.open_items("AP", supplier, sign=1)]
+    assert (paid.fx_currency, paid.fx_amount, paid.fx_rate, paid.amount) == ("USD", D(-93), D("7.2"), D("-669.60"))
+    assert loss.amount == D("22.60") and receipt_open == []  # the receipt is settled in both currencies
+    from ui.screens.accounts.words import typed_text
+
+    assert typed_text(dialog.services.accounts.money("AP", partner_id=supplier)[0]) == "USD 93.00 @ 7.2"

@@ -37,7 +37,13 @@ def day(text: str) -> date:
 
 
 def _money_options(p) -> None:
-    p.add_argument("amount", help="the amount, above 0, with at most the company currency's decimals")
+    p.add_argument("amount", help="the amount, above 0, with at most the decimals of its currency (the company's "
+                                  "unless --currency says the supplier's)")
+    p.add_argument("--currency", default="", help="the amount is in this currency: the supplier's own (kept with "
+                                                  "its rate; an exchange difference is booked when it settles a "
+                                                  "document whole in it); default: the company currency")
+    p.add_argument("--rate", help="with --currency: units of the company currency per 1 unit (default: the rate of "
+                                  "the day, rate show)")
     p.add_argument("--method", default="cash", help="cash, bank, wechat, alipay, other, or a method the office "
                                                     "added (payment-method list)")
     p.add_argument("--date", type=day, help="the business date (default: today)")
@@ -264,10 +270,13 @@ def _money(args, db) -> int:
     if args.action == "add":
         item = money.record_money(db.uow(), ac.RecordMoney(
             args.command, partner or "", args.amount, side=side, method=args.method, day=args.date,
-            reference=args.ref, note=args.note, allocate=_targets(args.allocate), auto=not args.no_allocate))
+            reference=args.ref, note=args.note, allocate=_targets(args.allocate), auto=not args.no_allocate,
+            currency=args.currency, rate=args.rate))
         row = queries.money(db.engine, side, number=item.number)[0]
-        print(f"{item.number}: {fmt_money(row.amount)} from {row.code}" if args.command == "receipt" else
-              f"{item.number}: {fmt_money(row.amount)} {'to' if args.command == 'payment' else 'for'} {row.code}")
+        typed = f" ({_typed(row)})" if row.currency else ""
+        print(f"{item.number}: {fmt_money(row.amount)}{typed} from {row.code}" if args.command == "receipt" else
+              f"{item.number}: {fmt_money(row.amount)}{typed} {'to' if args.command == 'payment' else 'for'} "
+              f"{row.code}")
         _print_allocations(db, item)
         print(f"allocated {fmt_money(row.allocated)}, unallocated (credit) {fmt_money(row.unallocated)}")
         return EXIT_OK
@@ -284,12 +293,23 @@ def _money(args, db) -> int:
         print_json([{"number": r.number, "date": r.business_date.isoformat(), "partner": r.code, "name": r.name,
                      "amount": num(r.amount), "method": r.method, "reference": r.reference, "note": r.note,
                      "allocated": num(r.allocated), "unallocated": num(r.unallocated), "reversed": r.reversed,
-                     "user": r.user} for r in rows])
+                     "user": r.user, "currency": r.currency,
+                     "in_currency": None if r.in_currency is None else num(r.in_currency),
+                     "rate": None if r.rate is None else num(r.rate)} for r in rows])
         return EXIT_OK
-    table([[r.number, r.business_date.isoformat(), r.code, fmt_money(r.amount), r.method, fmt_money(r.allocated),
-            fmt_money(r.unallocated), "reversed" if r.reversed else "", r.reference] for r in rows],
-          ["number", "date", "partner", "amount", "method", "allocated", "unallocated", "", "reference"])
+    table([[r.number, r.business_date.isoformat(), r.code, fmt_money(r.amount), _typed(r), r.method,
+            fmt_money(r.allocated), fmt_money(r.unallocated), "reversed" if r.reversed else "", r.reference]
+           for r in rows],
+          ["number", "date", "partner", "amount", "in currency @ rate", "method", "allocated", "unallocated", "",
+           "reference"])
     return EXIT_OK
+
+
+def _typed(row) -> str:
+    """Money typed in a supplier's currency as it was typed: ``USD 113.00 @ 7.2``; "" for the company's."""
+    if not row.currency:
+        return ""
+    return f"{row.currency} {fmt_money(row.in_currency)} @ {row.rate.normalize():f}"
 
 
 def _print_allocations(db, item) -> None:
@@ -297,6 +317,10 @@ def _print_allocations(db, item) -> None:
         for a in uow.accounts.live_allocations(item.id):
             other = uow.accounts.get(a.debit_item_id if a.credit_item_id == item.id else a.credit_item_id)
             print(f"  {other.number}: {fmt_money(a.amount)}")
+        for x in uow.accounts.by_source(item.id):
+            if x.kind.value == "exchange_difference":
+                what = "exchange loss" if x.amount > 0 else "exchange gain"
+                print(f"  {x.number}: {what} {fmt_money(abs(x.amount))} on {x.reference}")
 
 
 def fmt_money(value) -> str:

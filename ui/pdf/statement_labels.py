@@ -36,6 +36,7 @@ ZH_CN: dict[str, str] = {
     "Differences": "差异说明",
     "Document type": "单据类型",
     "Due date": "到期日",
+    "Exchange difference": "汇兑损益",
     "Goods receipt": "采购入库单",
     "In currency": "原币金额",
     "Increase": "增加",

@@ -29,8 +29,8 @@ from tests.cli_runs import cli_here
 D = Decimal
 
 
-@pytest.fixture
-def shop(db):
+def usd_invoice(db) -> None:
+    """US1 in USD, 10 SCREW received at USD 10.00 and invoiced (INV-1, 13 %) at 7.00: USD 113.00, CNY 791.00."""
     u = db.uow
     catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "主仓库"))
     catalog.add_supplier(u(), c.AddSupplier("US1", "Acme Inc.", currency="USD"))
@@ -42,6 +42,12 @@ def shop(db):
     po_uc.receive(u(), pc.ReceivePurchaseOrder(number, occurred_at=datetime(2026, 3, 2, 9, tzinfo=UTC)))
     inv.enter_supplier_invoice(u(), inv.EnterSupplierInvoice(
         "US1", "INV-1", po=number, lines=(inv.LineInput("SCREW", "10", "10.00"),), day=date(2026, 3, 10)))
+
+
+@pytest.fixture
+def shop(db):
+    u = db.uow
+    usd_invoice(db)
     rates.set_rate(u(), pc.SetExchangeRate("USD", "7.20", date(2026, 3, 15)))
     record_money(u(), ac.RecordMoney("payment", "US1", "360.00", day=date(2026, 3, 20),
                                      allocate=(ac.AllocateTo("INV-1"),)))

@@ -35,14 +35,16 @@ from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.accounts import commands as ac
 from domain.accounts.allocation import oldest_first
+from domain.accounts.foreign import ForeignBalance
 from domain.accounts.foreign import PaymentRate
-from domain.accounts.foreign import foreign_balances
+from domain.accounts.foreign import foreign_items
 from domain.accounts.foreign import payment_rate
 from domain.accounts.model import AccountItem
 from domain.accounts.model import ItemKind
 from domain.accounts.model import OpenItem
 from domain.accounts.model import Side
 from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import round_money
 from ui.access import needs_text
 from ui.i18n import fill
 from ui.models.document_lines import typed_positive
@@ -214,6 +216,16 @@ class MoneyDialog(QDialog):
         self.rate: PaymentRate | None = None
         self.currency_hint = QLabel(self)
         self.currency_hint.hide()
+        # ... and the amount may be typed in the supplier's currency at a rate (the day's unless typed over), kept so
+        # on the payment; its company-currency amount is what the grid allocates (docs/ACCOUNTS.md)
+        self.currency = QComboBox(self)
+        self.currency.currentIndexChanged.connect(lambda _i: self.fill_oldest_first())
+        self.rate_edit = QLineEdit(self)
+        self.rate_edit.setAlignment(RIGHT)
+        self.rate_edit.setMaximumWidth(120)
+        self.rate_edit.textChanged.connect(lambda _text: self.fill_oldest_first())
+        self.rate_label = QLabel(self)
+        self.rate_label.setBuddy(self.rate_edit)
         self.method = QComboBox(self)
         self.day = DayEdit(parent=self)  # Tab leaves it: the reference typed next went into the date's sections
         self.day.dateChanged.connect(lambda _d: self.load_items() if self.rate is not None else None)
@@ -253,17 +265,25 @@ class MoneyDialog(QDialog):
                               (self.reference_label, self.reference), (self.note_label, self.note)):
             label.setBuddy(widget)
             if widget is self.amount:
+                self.form.addRow(label, self.amount)
+                # the supplier's currency, the rate and what the amount comes to, on a row of their own under the
+                # amount (beside it, the figures were cut off at the dialog's width)
+                self.currency_label = QLabel(self)
+                self.currency_label.setBuddy(self.currency)
                 row = QHBoxLayout()
-                row.addWidget(self.amount, 1)
-                row.addWidget(self.currency_hint)
-                self.form.addRow(label, row)
+                row.addWidget(self.currency)
+                row.addWidget(self.rate_label)
+                row.addWidget(self.rate_edit)
+                row.addWidget(self.currency_hint, 1)
+                self.form.addRow(self.currency_label, row)
+                self.form.setRowVisible(self.currency_label, False)
                 continue
             self.form.addRow(label, widget)
         self.items_label = QLabel(self)
         self.items_label.setStyleSheet("font-weight: bold;")
+        self.items_label.setWordWrap(True)  # a foreign supplier's figures in English ran past the dialog's edge
         allocation_bar = QHBoxLayout()
-        allocation_bar.addWidget(self.items_label)
-        allocation_bar.addStretch(1)
+        allocation_bar.addWidget(self.items_label, 1)
         allocation_bar.addWidget(self.oldest_button)
         allocation_bar.addWidget(self.clear_button)
         buttons = QHBoxLayout()
@@ -362,15 +382,20 @@ class MoneyDialog(QDialog):
         def job():
             rows = accounts.open_items(side, partner_id)
             if side == AR:
-                return rows, None
-            return rows, payment_rate(uow(), partner_id, foreign_balances(uow(), rows).get(partner_id), day)
+                return rows, None, {}
+            each = foreign_items(uow(), rows)  # what each item is open in the supplier's currency, read once
+            amounts = [x.amount for x in each.values()]
+            owed = None if not each else ForeignBalance(
+                next(iter(each.values())).currency, None if None in amounts else sum(amounts, ZERO))
+            return rows, payment_rate(uow(), partner_id, owed, day), {k: x.amount for k, x in each.items()}
 
         self.services.tasks.submit(job, lambda result: self._items_loaded(ticket, result), self._failed)
 
     def _items_loaded(self, ticket: int, result) -> None:
         if not alive(self) or ticket != self._items_ticket:
             return
-        rows, self.rate = result if isinstance(result, tuple) else (result, None)
+        rows, self.rate, self.fx_open = result if isinstance(result, tuple) else (result, None, {})
+        self._offer_currency()
         self.docs = group_documents(rows)
         self.credit = sum((r.open for r in rows if r.amount < 0), ZERO)
         self.grid.show_documents(self.docs)
@@ -379,6 +404,40 @@ class MoneyDialog(QDialog):
         self.retranslate()
 
     items_ready = False
+    fx_open: dict = {}  # item id → what is open of it in the supplier's currency (None: a rate not known)
+
+    def _offer_currency(self) -> None:
+        """For a supplier in a foreign currency: the amount in its currency at the day's rate (when there is one) or
+        in the company's; nothing to choose for the others."""
+        rate = self.rate
+        self.form.setRowVisible(self.currency_label, rate is not None)
+        self.currency.blockSignals(True)
+        self.rate_edit.blockSignals(True)
+        self.currency.clear()
+        if rate is not None:
+            self.currency.addItem(rate.currency, rate.currency)
+            self.currency.addItem(rate.company, "")
+            self.currency.setCurrentIndex(0 if rate.rate is not None else 1)
+            self.rate_edit.setText(price_text(rate.rate) if rate.rate is not None else "")
+        else:
+            self.rate_edit.clear()
+        self.currency.blockSignals(False)
+        self.rate_edit.blockSignals(False)
+
+    def in_currency(self) -> str:
+        """The supplier's currency when the amount is typed in it; "" when it is the company's."""
+        return str(self.currency.currentData() or "") if self.rate is not None else ""
+
+    def typed_rate(self) -> Decimal | None:
+        return typed_positive(self.rate_edit.text())
+
+    def company_amount(self) -> Decimal | None:
+        """The amount typed in the company currency: as typed, or in the supplier's currency times the rate."""
+        amount = self.amount_value()
+        if amount is None or not self.in_currency():
+            return amount
+        rate = self.typed_rate()
+        return None if rate is None or self.rate is None else round_money(amount * rate, self.rate.places)
 
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
@@ -390,7 +449,7 @@ class MoneyDialog(QDialog):
 
     def fill_oldest_first(self, force: bool = False) -> None:
         """Allocate the amount typed to the open documents, oldest first (every change of the amount does)."""
-        amount = self.amount_value() or ZERO
+        amount = self.company_amount() or ZERO
         self.grid.fill(self.docs, oldest_first_plan(self.docs, amount))
         self._show_left()
 
@@ -408,10 +467,31 @@ class MoneyDialog(QDialog):
         return self.grid.allocations(self.docs)
 
     def left_over(self) -> tuple[Decimal, Decimal]:
-        """(allocated, left as credit) of the amount typed."""
-        amount = self.amount_value() or ZERO
+        """(allocated, left as credit) of the amount typed, in the company currency."""
+        amount = self.company_amount() or ZERO
         allocated = sum((a for _n, a in self.allocations()[0]), ZERO)
         return allocated, amount - allocated
+
+    def expected_difference(self) -> Decimal:
+        """The exchange difference posting the amount typed in the supplier's currency will book (docs/ACCOUNTS.md:
+        ``domain.accounts.exchange_difference``), as the grid allocates it: + a loss (what a document settled in
+        the company currency still owes in its own, at the rate typed), − a gain (what is left open in the company
+        currency on a document the amount settles whole in its own); 0 when typed in the company currency."""
+        rate, places = self.typed_rate(), self.rate.places if self.rate is not None else 2
+        if not self.in_currency() or rate is None:
+            return ZERO
+        taken = dict(self.allocations()[0])
+        loss, gain = ZERO, ZERO
+        for d in self.docs:
+            amounts = [self.fx_open.get(r.id) for r in d.rows]
+            if d.number not in taken or None in amounts:
+                continue
+            worth = round_money(sum(amounts, ZERO) * rate, places)
+            if taken[d.number] >= d.open and worth > d.open:
+                loss += worth - d.open
+            elif taken[d.number] == worth < d.open:
+                gain += d.open - worth
+        return min(loss, max(self.left_over()[1], ZERO)) - gain
 
     def _show_left(self) -> None:
         allocated, left = self.left_over()
@@ -425,9 +505,16 @@ class MoneyDialog(QDialog):
             self.left_label.setText(problem)
             self.left_label.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
         else:
-            self.left_label.setText(fill(sided(self.side, "Allocated %1 · left as credit %2"),
-                                         money_text(allocated),
-                                         money_text(left)))
+            difference = self.expected_difference()
+            if difference:  # what a payment in the supplier's currency will book as 汇兑损益, not as credit
+                self.left_label.setText(fill(translate("Accounts", "Allocated %1 · exchange difference %2 · left as "
+                                                                   "credit %3"),
+                                             money_text(allocated), money_text(difference),
+                                             money_text(left - max(difference, ZERO))))
+            else:
+                self.left_label.setText(fill(sided(self.side, "Allocated %1 · left as credit %2"),
+                                             money_text(allocated),
+                                             money_text(left)))
             self.left_label.setStyleSheet("font-weight: bold;")
         self.problem = problem
 
@@ -447,6 +534,12 @@ class MoneyDialog(QDialog):
             return
         amount = self.amount_value()
         figures = (rate.company, rate.currency, price_text(rate.rate), day_text(rate.rate_from))
+        if self.in_currency():  # typed in the supplier's currency: what it comes to in the company's
+            company, typed = self.company_amount(), self.typed_rate()
+            self.currency_hint.setText(fill(translate("Accounts", "Amount in %1 · 1 %1 = %2 %3 · %3 %4"),
+                                            rate.currency, price_text(typed) if typed else "—", rate.company,
+                                            money_text(company) if company is not None else "—"))
+            return
         if amount is None:
             self.currency_hint.setText(fill(translate("Accounts", "Amount in %1 · 1 %2 = %3 %1 (rate of %4)"),
                                             *figures))
@@ -458,10 +551,12 @@ class MoneyDialog(QDialog):
     # -- posting ---------------------------------------------------------------------------
     def command(self) -> ac.RecordMoney:
         rows, _problem = self.allocations()
+        currency = self.in_currency()
         return ac.RecordMoney(
             self.kind, self.partner_code(), self.amount.text().strip(), method=str(self.method.currentData() or "cash"),
             day=self.day.date().toPython(), reference=self.reference.text().strip(), note=self.note.text().strip(),
-            allocate=tuple(ac.AllocateTo(n, str(a)) for n, a in rows), auto=False)
+            allocate=tuple(ac.AllocateTo(n, str(a)) for n, a in rows), auto=False, currency=currency,
+            rate=self.rate_edit.text().strip().replace(",", "") if currency else None)
 
     def post(self) -> None:
         if not self.may_post or not self.post_button.isEnabled():
@@ -488,8 +583,10 @@ class MoneyDialog(QDialog):
         self.last_number = item.number
         text = (translate("Accounts", "Posted %1: %2 from %3") if self.side == AR
                 else translate("Accounts", "Posted %1: %2 to %3"))
-        self.say(fill(text, item.number,
-                      money_text(abs(item.amount)), self.partner.currentText()))
+        paid = money_text(abs(item.amount))
+        if item.fx_currency:  # as typed, and what it came to
+            paid = f"{item.fx_currency} {money_text(abs(item.fx_amount))} = {paid}"
+        self.say(fill(text, item.number, paid, self.partner.currentText()))
         self.amount.clear()
         self.reference.clear()
         self.note.clear()
@@ -528,6 +625,10 @@ class MoneyDialog(QDialog):
         self.day_label.setText(translate("Accounts", "&Date"))
         self.reference_label.setText(translate("Accounts", "&Reference"))
         self.note_label.setText(translate("Accounts", "&Note"))
+        self.currency_label.setText(translate("Accounts", "C&urrency"))
+        self.rate_label.setText(translate("Accounts", "Ra&te"))
+        self.rate_edit.setToolTip(translate("Accounts", "Units of the company currency per 1 unit of the supplier's "
+                                                        "currency; the rate of the day unless typed over"))
         self.grid.set_headers()
         credit = getattr(self, "credit", ZERO)
         # what the documents listed still owe in all, beside their count: the customer paying "everything" is typed

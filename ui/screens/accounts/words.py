@@ -40,6 +40,7 @@ KINDS = {
     "refund": QT_TRANSLATE_NOOP("Accounts", "Refund"),
     "reversal": QT_TRANSLATE_NOOP("Accounts", "Reversal"),
     "write_off": QT_TRANSLATE_NOOP("Accounts", "Write-off"),
+    "exchange_difference": QT_TRANSLATE_NOOP("Accounts", "Exchange difference"),
 }
 
 METHODS = {
@@ -301,6 +302,13 @@ class OpenItemsModel(RowTableModel):
         return LATE if row.days_overdue > 0 else None
 
 
+def typed_text(row) -> str:
+    """Money typed in a supplier's currency as it was typed (``USD 93.00 @ 7.2``); "" for the company's."""
+    if not getattr(row, "currency", None):
+        return ""
+    return f"{row.currency} {money_text(row.in_currency)} @ {row.rate.normalize():f}"
+
+
 class MoneyModel(RowTableModel):
     """The partner's receipts or payments and refunds (``MoneyRow``), with what of each is allocated."""
 
@@ -310,6 +318,8 @@ class MoneyModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("Accounts", "Date"), lambda r: r.business_date, day_text),
         Column(QT_TRANSLATE_NOOP("Accounts", "Kind"), lambda r: r.kind, kind_text),
         Column(QT_TRANSLATE_NOOP("Accounts", "Amount"), lambda r: r.amount, money_text, True),
+        # a payment typed in the supplier's currency, as typed: USD 93.00 @ 7.2 (blank for the company's)
+        Column(QT_TRANSLATE_NOOP("Accounts", "In currency @ rate"), typed_text),
         Column(QT_TRANSLATE_NOOP("Accounts", "Method"), lambda r: r.method, method_text),
         Column(QT_TRANSLATE_NOOP("Accounts", "Reference"), lambda r: r.reference),
         Column(QT_TRANSLATE_NOOP("Accounts", "Allocated"), lambda r: r.allocated, amount_text, True),
