@@ -11,6 +11,7 @@ import argparse
 import re
 import sys
 import time
+from pathlib import Path
 
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog
@@ -35,7 +36,43 @@ DOCUMENT_NUMBER = re.compile(r"[A-Za-z]{2,3}-[0-9]{4}-[0-9]+")  # GR-2026-00001;
 # the price and terms actions of the catalogue's groups, run by ui.cli.prices
 PRICE_ACTIONS = {*(("product", a) for a in prices.PRODUCT_ACTIONS), *(("customer", a) for a in prices.CUSTOMER_ACTIONS)}
 # ``movements --kind``: the kinds as the list shows them, as the window's filter offers them (opening stock apart)
+LABEL_LAYOUTS = ("a4-3x8", "a4-4x10", "40x30", "50x30", "60x40")  # ui.pdf.labels.LAYOUTS, named without reportlab
+LABEL_FIELDS = ("name", "sku", "barcode", "price", "unit")
 MOVEMENT_KINDS = (*(k.value for k in MovementKind), "opening")
+
+
+def _label_count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 10000:
+        raise argparse.ArgumentTypeError(f"count: {text!r} is not a whole number from 1 to 10000")
+    return int(text)
+
+
+def _label_fields(text: str) -> tuple[str, ...]:
+    fields = tuple(f.strip() for f in text.split(",") if f.strip())
+    wrong = [f for f in fields if f not in LABEL_FIELDS]
+    if wrong or not fields:
+        raise argparse.ArgumentTypeError(f"fields: {', '.join(wrong) or 'none'} not accepted; give some of "
+                                         f"{', '.join(LABEL_FIELDS)}")
+    return fields
+
+
+def _labels(uow, args) -> None:
+    """``product labels``: every SKU read first (an unknown one refuses before any file is written), then the PDF."""
+    from domain.sales import price_master as pm
+    from ui.pdf.labels import LAYOUTS
+    from ui.pdf.labels import LabelItem
+    from ui.pdf.labels import render_labels
+
+    items = []
+    for sku in args.skus:
+        sheet = pm.price_sheet(uow(), sku, None)
+        price = sheet.list_prices.get(args.level)
+        product = sheet.product
+        items.append((LabelItem(product.sku, product.name, product.unit, tuple(product.barcodes),
+                                fmt(price) if price is not None else ""), args.count))
+    data = render_labels(items, LAYOUTS[args.layout], frozenset(args.fields))
+    args.output.write_bytes(data)
+    print(f"{args.output} ({sum(n for _, n in items):,} labels, {len(data):,} bytes)")
 
 
 def add_kind_argument(parser) -> None:
@@ -84,6 +121,17 @@ def add_parsers(sub) -> None:
                         "order line, supplier terms)")
     p = product.add_parser("list", help="list products")
     p.add_argument("--json", action="store_true")
+    p = product.add_parser("labels", help="write barcode labels (条码标签) as PDF: EAN-13 for a valid EAN-13 "
+                                          "barcode, else Code 128 of the first barcode or the SKU")
+    p.add_argument("skus", nargs="+", metavar="SKU")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--layout", choices=LABEL_LAYOUTS, default="a4-3x8",
+                   help="A4 sheets of 3 x 8 or 4 x 10 labels, or one thermal label per page of 40x30, 50x30 or "
+                        "60x40 mm (default a4-3x8)")
+    p.add_argument("--count", type=_label_count, default=1, help="labels per product, 1 to 10000 (default 1)")
+    p.add_argument("--fields", type=_label_fields, default=LABEL_FIELDS,
+                   help=f"what to print, comma-separated from {','.join(LABEL_FIELDS)} (default: all)")
+    p.add_argument("--level", default="retail", help="the price level the price comes from (default retail)")
     prices.add_product_actions(product)
 
     warehouse = sub.add_parser("warehouse", help="warehouses").add_subparsers(dest="action", required=True)
@@ -223,6 +271,8 @@ def run(args, db) -> int:
     elif cmd == "product" and args.action == "edit":
         product = _edit_product(uow, args)
         print(f"{product.sku}: version {product.version}")
+    elif cmd == "product" and args.action == "labels":
+        _labels(uow, args)
     elif cmd == "product" and args.action == "list":
         rows = catalog_queries.products(db.engine)
         if args.json:
