@@ -174,6 +174,6 @@ def test_the_command_line_prints_labels_with_the_list_price_and_refuses_an_unkno
     assert code == 0 and "3 labels" in stdout
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
-        assert text.count("洗洁精 500g") == 3 and "CL001-01 8.6/瓶" in text
+        assert text.count("洗洁精 500g") == 3 and "CL001-01 8.60/瓶" in text
     code, _, err = cli("product", "labels", "CL001-01", "NOPE", "-o", str(tmp_path / "x.pdf"))
     assert code != 0 and "NOPE" in err and not (tmp_path / "x.pdf").exists()

@@ -69,7 +69,7 @@ def _labels(uow, args) -> None:
         price = sheet.list_prices.get(args.level)
         product = sheet.product
         items.append((LabelItem(product.sku, product.name, product.unit, tuple(product.barcodes),
-                                fmt(price) if price is not None else ""), args.count))
+                                money(price)), args.count))
     data = render_labels(items, LAYOUTS[args.layout], frozenset(args.fields))
     args.output.write_bytes(data)
     print(f"{args.output} ({sum(n for _, n in items):,} labels, {len(data):,} bytes)")
