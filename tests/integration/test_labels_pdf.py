@@ -177,3 +177,10 @@ def test_the_command_line_prints_labels_with_the_list_price_and_refuses_an_unkno
         assert text.count("洗洁精 500g") == 3 and "CL001-01 8.60/瓶" in text
     code, _, err = cli("product", "labels", "CL001-01", "NOPE", "-o", str(tmp_path / "x.pdf"))
     assert code != 0 and "NOPE" in err and not (tmp_path / "x.pdf").exists()
+
+
+def test_progress_is_told_once_a_label_up_to_the_total():
+    seen = []
+    items = [(LabelItem("A-1", "甲", "个"), 3), (LabelItem("B-2", "乙", "个", ("6928552003321",)), 2)]
+    render_labels(items, LAYOUTS["a4-4x10"], progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(n, 5) for n in range(1, 6)]

@@ -118,6 +118,7 @@ def render_labels(items: list[tuple[LabelItem, int]], layout: Layout, fields: fr
     slot = 0
     for item, count in items:
         kind, value = symbology(item)
+        drawn = None  # the item's bars, drawn once for all its labels (the room is the same on every label)
         for _ in range(count):
             if slot and slot % per_page == 0:
                 c.showPage()
@@ -144,7 +145,9 @@ def render_labels(items: list[tuple[LabelItem, int]], layout: Layout, fields: fr
             if "barcode" in fields:
                 space = y - (top - lh) - pad
                 if space > 4 * MM:
-                    d = barcode_drawing(kind, value, inner, space)
+                    if drawn is None:
+                        drawn = barcode_drawing(kind, value, inner, space)
+                    d = drawn
                     scale = min(1.0, inner / d.width, space / d.height) if d.width and d.height else 1.0
                     c.saveState()
                     bx = x0 + (lw - d.width * scale) / 2
