@@ -184,3 +184,21 @@ def test_progress_is_told_once_a_label_up_to_the_total():
     items = [(LabelItem("A-1", "甲", "个"), 3), (LabelItem("B-2", "乙", "个", ("6928552003321",)), 2)]
     render_labels(items, LAYOUTS["a4-4x10"], progress=lambda done, total: seen.append((done, total)))
     assert seen == [(n, 5) for n in range(1, 6)]
+
+
+def test_a_posted_receipt_prints_a_label_per_unit_received_or_per_line(tmp_path, capsys):
+    from tests.cli_runs import cli_here
+
+    cli = cli_here(tmp_path / "s.sqlite3", capsys)
+    for args in (("init",), ("warehouse", "add", "W1", "--name", "主仓"), ("supplier", "add", "S1", "--name", "甲方"),
+                 ("product", "add", "A-1", "--name", "甲", "--unit", "个")):
+        assert cli(*args)[0] == 0
+    po = cli("po", "create", "--supplier", "S1", "--warehouse", "W1")[1].split()[-1]
+    assert cli("po", "add-line", po, "A-1", "3", "--price", "2")[0] == 0
+    number = cli("po", "issue", po)[1].split()[-1]
+    receipt = cli("po", "receive", number)[1].split()[0]
+    assert receipt.startswith("GR-")
+    code, out, _ = cli("product", "labels", "--receipt", receipt, "-o", str(tmp_path / "u.pdf"))
+    assert code == 0 and "(3 labels" in out
+    code, out, _ = cli("product", "labels", "--receipt", receipt, "--per", "line", "-o", str(tmp_path / "l.pdf"))
+    assert code == 0 and "(1 label," in out

@@ -8,6 +8,7 @@ Exit status as in ``ui.cli``. This module must not import Qt, pandas or statsmod
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 import time
@@ -63,16 +64,25 @@ def _labels(uow, args) -> None:
     from ui.pdf.labels import LabelItem
     from ui.pdf.labels import render_labels
 
+    if bool(args.skus) == bool(args.receipt):
+        raise SystemExit("product labels: give SKUs or --receipt GR-..., not both and not neither")
+    wanted = [(sku, args.count) for sku in args.skus]
+    if args.receipt:
+        from domain.purchasing.receipt_print import receipt_print
+
+        wanted = [(line.sku, math.ceil(line.qty) if args.per == "unit" else args.count)
+                  for line in receipt_print(uow(), args.receipt).lines]
     items = []
-    for sku in args.skus:
+    for sku, count in wanted:
         sheet = pm.price_sheet(uow(), sku, None)
         price = sheet.list_prices.get(args.level)
         product = sheet.product
         items.append((LabelItem(product.sku, product.name, product.unit, tuple(product.barcodes),
-                                money(price)), args.count))
+                                money(price)), count))
     data = render_labels(items, LAYOUTS[args.layout], frozenset(args.fields))
     args.output.write_bytes(data)
-    print(f"{args.output} ({sum(n for _, n in items):,} labels, {len(data):,} bytes)")
+    count = sum(n for _, n in items)
+    print(f"{args.output} ({count:,} label{'' if count == 1 else 's'}, {len(data):,} bytes)")
 
 
 def add_kind_argument(parser) -> None:
@@ -123,8 +133,11 @@ def add_parsers(sub) -> None:
     p.add_argument("--json", action="store_true")
     p = product.add_parser("labels", help="write barcode labels (条码标签) as PDF: EAN-13 for a valid EAN-13 "
                                           "barcode, else Code 128 of the first barcode or the SKU")
-    p.add_argument("skus", nargs="+", metavar="SKU")
+    p.add_argument("skus", nargs="*", metavar="SKU")
     p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--receipt", help="the products of a posted goods receipt (GR-...) instead of SKUs")
+    p.add_argument("--per", choices=("unit", "line"), default="unit",
+                   help="with --receipt: one label per unit received (a fraction counts as one), or --count per line")
     p.add_argument("--layout", choices=LABEL_LAYOUTS, default="a4-3x8",
                    help="A4 sheets of 3 x 8 or 4 x 10 labels, or one thermal label per page of 40x30, 50x30 or "
                         "60x40 mm (default a4-3x8)")
