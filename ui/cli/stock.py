@@ -8,9 +8,11 @@ Exit status as in ``ui.cli``. This module must not import Qt, pandas or statsmod
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 import time
+from pathlib import Path
 
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog
@@ -37,7 +39,52 @@ DOCUMENT_NUMBER = re.compile(r"[A-Za-z]{2,3}-[0-9]{4}-[0-9]+")  # GR-2026-00001;
 # the price and terms actions of the catalogue's groups, run by ui.cli.prices
 PRICE_ACTIONS = {*(("product", a) for a in prices.PRODUCT_ACTIONS), *(("customer", a) for a in prices.CUSTOMER_ACTIONS)}
 # ``movements --kind``: the kinds as the list shows them, as the window's filter offers them (opening stock apart)
+LABEL_LAYOUTS = ("a4-3x8", "a4-4x10", "40x30", "50x30", "60x40")  # ui.pdf.labels.LAYOUTS, named without reportlab
+LABEL_FIELDS = ("name", "sku", "barcode", "price", "unit")
 MOVEMENT_KINDS = (*(k.value for k in MovementKind), "opening")
+
+
+def _label_count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 10000:
+        raise argparse.ArgumentTypeError(f"count: {text!r} is not a whole number from 1 to 10000")
+    return int(text)
+
+
+def _label_fields(text: str) -> tuple[str, ...]:
+    fields = tuple(f.strip() for f in text.split(",") if f.strip())
+    wrong = [f for f in fields if f not in LABEL_FIELDS]
+    if wrong or not fields:
+        raise argparse.ArgumentTypeError(f"fields: {', '.join(wrong) or 'none'} not accepted; give some of "
+                                         f"{', '.join(LABEL_FIELDS)}")
+    return fields
+
+
+def _labels(uow, args) -> None:
+    """``product labels``: every SKU read first (an unknown one refuses before any file is written), then the PDF."""
+    from domain.sales import price_master as pm
+    from ui.pdf.labels import LAYOUTS
+    from ui.pdf.labels import LabelItem
+    from ui.pdf.labels import render_labels
+
+    if bool(args.skus) == bool(args.receipt):
+        raise SystemExit("product labels: give SKUs or --receipt GR-..., not both and not neither")
+    wanted = [(sku, args.count) for sku in args.skus]
+    if args.receipt:
+        from domain.purchasing.receipt_print import receipt_print
+
+        wanted = [(line.sku, math.ceil(line.qty) if args.per == "unit" else args.count)
+                  for line in receipt_print(uow(), args.receipt).lines]
+    items = []
+    for sku, count in wanted:
+        sheet = pm.price_sheet(uow(), sku, None)
+        price = sheet.list_prices.get(args.level)
+        product = sheet.product
+        items.append((LabelItem(product.sku, product.name, product.unit, tuple(product.barcodes),
+                                money(price)), count))
+    data = render_labels(items, LAYOUTS[args.layout], frozenset(args.fields))
+    args.output.write_bytes(data)
+    count = sum(n for _, n in items)
+    print(f"{args.output} ({count:,} label{'' if count == 1 else 's'}, {len(data):,} bytes)")
 
 
 def add_kind_argument(parser) -> None:
@@ -86,6 +133,20 @@ def add_parsers(sub) -> None:
                         "order line, supplier terms)")
     p = product.add_parser("list", help="list products")
     p.add_argument("--json", action="store_true")
+    p = product.add_parser("labels", help="write barcode labels (条码标签) as PDF: EAN-13 for a valid EAN-13 "
+                                          "barcode, else Code 128 of the first barcode or the SKU")
+    p.add_argument("skus", nargs="*", metavar="SKU")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--receipt", help="the products of a posted goods receipt (GR-...) instead of SKUs")
+    p.add_argument("--per", choices=("unit", "line"), default="unit",
+                   help="with --receipt: one label per unit received (a fraction counts as one), or --count per line")
+    p.add_argument("--layout", choices=LABEL_LAYOUTS, default="a4-3x8",
+                   help="A4 sheets of 3 x 8 or 4 x 10 labels, or one thermal label per page of 40x30, 50x30 or "
+                        "60x40 mm (default a4-3x8)")
+    p.add_argument("--count", type=_label_count, default=1, help="labels per product, 1 to 10000 (default 1)")
+    p.add_argument("--fields", type=_label_fields, default=LABEL_FIELDS,
+                   help=f"what to print, comma-separated from {','.join(LABEL_FIELDS)} (default: all)")
+    p.add_argument("--level", default="retail", help="the price level the price comes from (default retail)")
     prices.add_product_actions(product)
     pack_units.add_product_actions(product)
 
@@ -228,6 +289,8 @@ def run(args, db) -> int:
     elif cmd == "product" and args.action == "edit":
         product = _edit_product(uow, args)
         print(f"{product.sku}: version {product.version}")
+    elif cmd == "product" and args.action == "labels":
+        _labels(uow, args)
     elif cmd == "product" and args.action == "list":
         rows = catalog_queries.products(db.engine)
         if args.json:
