@@ -49,6 +49,7 @@ from domain.reports.status import StockFigures
 from domain.reports.stock_summary import PairFigures
 from domain.reports.stock_summary import ProductLabel
 from domain.reports.stock_summary import SummaryBy
+from domain.reports.uninvoiced import Received
 from domain.sales.atp import Availability
 from domain.sales.churn import AtRisk
 from domain.sales.posted import PostedSaleRow
@@ -76,6 +77,7 @@ from persistence.purchasing.scorecard import supplier_scorecards
 from persistence.reports import dashboard
 from persistence.reports import purchases
 from persistence.reports import queries as reports
+from persistence.reports import uninvoiced
 from persistence.sales import costs as sales_costs
 from persistence.sales import queries as sales
 from persistence.sales import returned as sales_returned
@@ -369,6 +371,15 @@ class ReportQueries:
     def stock_status(self, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0
                      ) -> list[StockFigures]:
         return reports.stock_status(self.engine, today, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
+
+    def uninvoiced(self, as_of: date, *, utc_offset_seconds: int = 0
+                   ) -> tuple[list[Received], dict[tuple[str, str], Decimal]]:
+        """The receipts not reversed on ``as_of`` and what invoices and returns consumed of them by then."""
+        return uninvoiced.uninvoiced_inputs(self.engine, as_of, utc_offset_seconds)
+
+    def money_places(self) -> int:
+        """The company currency's money places (the office setting, 2 unless told)."""
+        return uninvoiced.money_places(self.engine)
 
     def ageing_stock(self, as_of: date, *, per_warehouse: bool, warehouse: str | None = None,
                      utc_offset_seconds: int = 0) -> StockInflows:

@@ -2245,6 +2245,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ReportsScreen', 'Print PDF'): '打印 PDF',
     ('ReportsScreen', 'Product'): '商品',
     ('ReportsScreen', 'Purchase summary'): '采购汇总表',
+    ('ReportsScreen', 'Received, not invoiced'): '暂估入库',
     ('ReportsScreen', 'Quantity'): '数量',
     ('ReportsScreen', 'Refre&sh (F5)'): '刷新(&S) (F5)',
     ('ReportsScreen', 'Revenue'): '销售收入',

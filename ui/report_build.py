@@ -20,19 +20,20 @@ from ui import report_sheets
 from ui.pdf.report_labels import label
 
 STOCK_SUMMARY, MARGIN, RANKING, SLOW, STATUS, AGEING = "stock-summary", "margin", "ranking", "slow", "status", "ageing"
-PURCHASES = "purchases"
-KINDS = (STOCK_SUMMARY, PURCHASES, MARGIN, RANKING, SLOW, STATUS, AGEING)
+PURCHASES, UNINVOICED = "purchases", "uninvoiced"
+KINDS = (STOCK_SUMMARY, PURCHASES, UNINVOICED, MARGIN, RANKING, SLOW, STATUS, AGEING)
 # what each report may be grouped (for the ranking: ranked) by, the first the default
 GROUPINGS = {
     STOCK_SUMMARY: ("product", "category", "warehouse"),
     PURCHASES: ("supplier", "product", "supplier-product"),
+    UNINVOICED: (),
     MARGIN: ("product", "category", "customer", "salesperson"),
     RANKING: ("revenue", "quantity"),
     SLOW: (),
     STATUS: (),
     AGEING: ("product", "category", "warehouse"),
 }
-ON_A_DAY = (SLOW, STATUS, AGEING)  # read on the period's last day, not over the period
+ON_A_DAY = (SLOW, STATUS, AGEING, UNINVOICED)  # read on the period's last day, not over the period
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,16 @@ def header(request: ReportRequest, language: str) -> list[tuple[str, str]]:
         return t("%1 – %2").replace("%1", first.isoformat()).replace("%2", last.isoformat())
 
     lines = []
+    if request.kind in (AGEING, UNINVOICED):
+        lines.append((t("As of"), request.last.isoformat()))
     if request.kind == AGEING:
-        lines += [(t("As of"), request.last.isoformat()), (t("By"), t(request.grouping)),
+        lines += [(t("By"), t(request.grouping)),
                   (t("Bands (days)"), ", ".join(map(str, request.bands)))]
     elif request.kind == STATUS:  # on hand, reserved and on order are today's; only the issues end on the day
         counted = request.last - timedelta(days=COVER_DAYS - 1)
         lines += [(t("Stock"), t("now")), (t("Issues counted"), span(counted, request.last))]
+    elif request.kind == UNINVOICED:
+        pass  # its day alone (above)
     elif request.kind in ON_A_DAY:
         lines.append((t("Date"), request.last.isoformat()))
     else:
@@ -80,7 +85,8 @@ def header(request: ReportRequest, language: str) -> list[tuple[str, str]]:
         lines.append((t("Ranked by" if request.kind == RANKING else "By"), t(request.grouping)))
     if request.kind == SLOW:
         lines.append((t("Days idle"), f"≥ {request.slow_days}"))
-    lines.append((t("Warehouse"), request.warehouse or t("all")))
+    if request.kind != UNINVOICED:  # invoices bill orders and receipts, not warehouses: it reads them all
+        lines.append((t("Warehouse"), request.warehouse or t("all")))
     lines.append((t("Printed"), (request.printed or datetime.now()).strftime("%Y-%m-%d %H:%M")))
     return lines
 
@@ -93,7 +99,7 @@ def build(reports, request: ReportRequest, language: str, utc_offset_seconds: in
     lines = header(request, language)
     period, by, wh, offset = request.period, request.grouping, request.warehouse, utc_offset_seconds
     payload: dict = {"report": RANKING if request.kind == SLOW else request.kind, "warehouse": wh or None}
-    if request.kind not in (STATUS, AGEING):
+    if request.kind not in (STATUS, AGEING, UNINVOICED):
         payload.update({"from": period.first.isoformat(), "to": period.last.isoformat()})
     if request.kind == STOCK_SUMMARY:
         from domain.reports.stock_summary import SummaryBy
@@ -117,6 +123,13 @@ def build(reports, request: ReportRequest, language: str, utc_offset_seconds: in
         payload["by"] = purchase_by.value
         return report_sheets.purchases(rows, purchase_total(rows), purchase_by, language, lines,
                                        every_column=request.every_flow), payload
+    if request.kind == UNINVOICED:
+        from domain.reports.uninvoiced import uninvoiced_rows
+
+        received, consumed = reports.uninvoiced(period.last, utc_offset_seconds=offset)
+        payload["as_of"] = period.last.isoformat()
+        rows = uninvoiced_rows(received, consumed, period.last, reports.money_places())
+        return report_sheets.uninvoiced(rows, language, lines), payload
     if request.kind == MARGIN:
         from domain.reports.sales import MarginBy
         from domain.reports.sales import margin_rows

@@ -33,6 +33,9 @@ from domain.reports.status import StatusRow
 from domain.reports.status import status_total
 from domain.reports.stock_summary import SummaryBy
 from domain.reports.stock_summary import SummaryRow
+from domain.reports.uninvoiced import UninvoicedRow
+from domain.reports.uninvoiced import grand_total
+from domain.reports.uninvoiced import supplier_totals
 from ui.pdf.report_labels import CHINESE
 from ui.pdf.report_labels import label
 from ui.spreadsheets import MONEY_FORMAT
@@ -67,10 +70,12 @@ class Sheet:
     total: list[object] | None = None
     language: str = "en"
     notes: list[str] = field(default_factory=list)  # footnotes under the table, in the sheet's language
+    subtotals: set[int] = field(default_factory=set)  # the rows that total the rows above them (shown, not in JSON)
 
     def records(self) -> list[dict]:
-        """The rows as JSON objects: numbers as text (exact), days as ISO dates."""
-        return [{c.key: json_value(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows]
+        """The rows as JSON objects (subtotal rows left out): numbers as text (exact), days as ISO dates."""
+        return [{c.key: json_value(v) for c, v in zip(self.columns, row, strict=True)}
+                for i, row in enumerate(self.rows) if i not in self.subtotals]
 
 
 def json_value(value: object) -> object:
@@ -365,3 +370,38 @@ def write_excel(sheet: Sheet, path) -> int:
     return write_xlsx(path, [c.label for c in sheet.columns], rows, sheet=sheet.title, widths=column_widths(sheet),
                       formats=[EXCEL_FORMATS.get(c.kind) for c in sheet.columns], bold_last=sheet.total is not None,
                       above=above, below=sheet.notes)
+
+
+UNINVOICED_NOTE = ("Values at the purchase order's price (a free receipt's cost), without tax; a returned quantity "
+                   "is not to be invoiced, a reversed receipt is not owed.")
+UNINVOICED_UNTAXED = "A free receipt that kept no tax rate leaves its tax and amount with tax blank, not 0."
+
+
+def uninvoiced(rows: list[UninvoicedRow], language: str, header: list[tuple[str, str]]) -> Sheet:
+    """暂估入库: each receipt's products not yet invoiced, the supplier's total under its receipts, and the total."""
+    t = lambda s: label(s, language)  # noqa: E731
+    columns = [Column(t("Supplier"), "supplier"), Column(t("Supplier name"), "supplier_name"),
+               Column(t("Purchase order"), "po"), Column(t("Receipt"), "receipt"),
+               Column(t("Received on"), "received_on", DAY), Column(t("SKU"), "sku"), Column(t("Name"), "name"),
+               Column(t("Not invoiced qty"), "qty", QTY), Column(t("Currency"), "currency"),
+               Column(t("Value in currency"), "value_in_currency", MONEY),
+               Column(t("Not invoiced amount"), "value", MONEY), Column(t("Tax"), "tax", MONEY),
+               Column(t("Amount with tax"), "amount", MONEY), Column(t("Days since received"), "days", NUMBER)]
+    sheet = Sheet(t("GOODS RECEIVED NOT INVOICED"), header, columns, language=language)
+    totals = {x.supplier: x for x in supplier_totals(rows)}
+    for i, r in enumerate(rows):
+        sheet.rows.append([r.supplier, r.supplier_name, r.po or t("Free receipt (no purchase order)"), r.receipt,
+                           r.received_on, r.sku, r.name, r.qty, r.currency, r.value_in_currency, r.value, r.tax,
+                           r.amount, r.days])
+        if i + 1 == len(rows) or rows[i + 1].supplier != r.supplier:
+            x = totals[r.supplier]
+            sheet.subtotals.add(len(sheet.rows))
+            sheet.rows.append([x.supplier, x.supplier_name, t("Supplier total"), "", None, "", "", x.qty,
+                               x.currency, x.value_in_currency, x.value, x.tax, x.amount, None])
+    x = grand_total(rows)
+    sheet.total = [t("Total"), "", "", "", None, "", "", x.qty, x.currency, x.value_in_currency, x.value, x.tax,
+                   x.amount, None]
+    sheet.notes = [t(UNINVOICED_NOTE)]
+    if any(r.tax is None for r in rows):
+        sheet.notes.append(t(UNINVOICED_UNTAXED))
+    return sheet

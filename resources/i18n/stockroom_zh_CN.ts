@@ -10449,6 +10449,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Received, not invoiced</source>
+            <translation>暂估入库</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Sales margin</source>
             <translation>销售毛利</translation>
         </message>
@@ -10543,7 +10548,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+263" />
+            <location line="+264" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>

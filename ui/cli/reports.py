@@ -1,5 +1,5 @@
-"""``report stock-summary|purchases|margin|ranking|status|ageing``: the 进销存 reports (``domain/reports``) printed as a
-table, as JSON (``--json``) or written to Excel or PDF (``-o FILE.xlsx|FILE.pdf``), in English or Chinese
+"""``report stock-summary|purchases|uninvoiced|margin|ranking|status|ageing``: the 进销存 reports (``domain/reports``)
+printed as a table, as JSON (``--json``) or written to Excel or PDF (``-o FILE.xlsx|FILE.pdf``), in English or Chinese
 (``--language``).
 
 Reading a report needs the right to see money (``domain.reports.access``): refused with exit status 3 otherwise.
@@ -26,10 +26,11 @@ from ui.cli.common import table
 from ui.cli.common import whole
 
 COMMANDS = ("report",)
-REPORTS = ("stock-summary", "purchases", "margin", "ranking", "status", "ageing")
+REPORTS = ("stock-summary", "purchases", "uninvoiced", "margin", "ranking", "status", "ageing")
 
 
-def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = False) -> None:
+def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = False, warehouse: bool = True
+            ) -> None:
     if period:
         p.add_argument("--from", dest="first", metavar="D",
                        help="the first day, YYYY-MM-DD (default: the first of --to's month)")
@@ -37,7 +38,8 @@ def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = Fa
         p.add_argument("--as-of", dest="last", metavar="D", help="the day, YYYY-MM-DD (default: today)")
     else:
         p.add_argument("--to", dest="last", metavar="D", help="the last day, YYYY-MM-DD (default: today)")
-    p.add_argument("--warehouse", metavar="W", help="only this warehouse (its code; default: all)")
+    if warehouse:
+        p.add_argument("--warehouse", metavar="W", help="only this warehouse (its code; default: all)")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON instead of a table")
     out.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE.xlsx or FILE.pdf")
@@ -45,8 +47,8 @@ def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = Fa
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
-    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, purchases, sales margin, ranking, "
-                                            "stock status, stock ageing"
+    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, purchases, received not invoiced, "
+                                            "sales margin, ranking, stock status, stock ageing"
                              ).add_subparsers(dest="report", required=True)
     p = reports.add_parser("stock-summary", help="进销存汇总表: opening, receipts, issues by kind and closing, "
                                                  "quantity and value, for a period")
@@ -56,6 +58,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                                              "tax, amount with tax, average unit cost and share, for a period")
     p.add_argument("--by", choices=("supplier", "product", "supplier-product"), default="supplier")
     _common(p)
+    p = reports.add_parser("uninvoiced", help="暂估入库: every receipt (against an order, or a free receipt) that "
+                                              "the supplier's invoices have not billed in full on a day: the "
+                                              "quantity not invoiced, its value at the order's price, days since "
+                                              "received, totals per supplier")
+    _common(p, period=False, as_of=True, warehouse=False)
     p = reports.add_parser("margin", help="销售毛利: revenue, cost, margin and margin %% (returns netted)")
     p.add_argument("--by", choices=("product", "category", "customer", "salesperson"), default="product")
     _common(p)
@@ -93,13 +100,13 @@ def run(args, open_db) -> int:
     kind = output_kind(args.output)
     # A file reads as the window's would; a table or JSON for a script stays English unless told.
     language = file_language(args.language) if kind else LANGUAGES[args.language or "en"]
-    last = day("--as-of" if args.report == "ageing" else "--to", args.last) or clock.today()
+    last = day("--as-of" if args.report in ("ageing", "uninvoiced") else "--to", args.last) or clock.today()
     first = day("--from", getattr(args, "first", None)) or last.replace(day=1)
     if args.report == "ranking" and args.slow is None and args.top < 1:
         raise BadInput("--top", f"{args.top} is not a number of products; give 1 or more")
     slow = args.report == "ranking" and args.slow is not None
     request = rb.ReportRequest(rb.SLOW if slow else args.report, first, last, by=getattr(args, "by", "") or "",
-                               warehouse=args.warehouse, top=getattr(args, "top", 10),
+                               warehouse=getattr(args, "warehouse", None), top=getattr(args, "top", 10),
                                slow_days=args.slow if slow else 90,
                                bands=parse_bands(args.bands) if args.report == "ageing" else rb.DEFAULT_BANDS,
                                every_flow=args.json)

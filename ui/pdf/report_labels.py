@@ -18,6 +18,8 @@ ZH_CN: dict[str, str] = {
     "1–30 days": "1–30 天",
     "31–60 days": "31–60 天",
     "61–90 days": "61–90 天",
+    "A free receipt that kept no tax rate leaves its tax and amount with tax blank, not 0.":
+        "未记税率的无订单入库，其税额和价税合计留空，而非 0。",
     "Adjustments": "盘盈盘亏调整",
     "Amount with tax": "价税合计",
     "Aged by": "账龄依据",
@@ -41,9 +43,12 @@ ZH_CN: dict[str, str] = {
     "Daily issues": "日均出库",
     "Date": "日期",
     "Days idle": "未出库天数",
+    "Days since received": "入库天数",
     "Difference": "计价差额",
     "Document date": "单据日期",
     "Due date": "到期日",
+    "Free receipt (no purchase order)": "无订单入库",
+    "GOODS RECEIVED NOT INVOICED": "暂估入库明细表",
     "Issues counted": "出库统计期间",
     "Last issue": "最后出库",
     "Margin": "毛利",
@@ -53,6 +58,8 @@ ZH_CN: dict[str, str] = {
     "Name": "品名",
     "Net amount": "净采购金额",
     "Net qty": "净采购数量",
+    "Not invoiced amount": "暂估金额",
+    "Not invoiced qty": "未开票数量",
     "Not yet due": "未到期",
     "Oldest due": "最早到期日",
     "Oldest in": "最早入库",
@@ -62,6 +69,10 @@ ZH_CN: dict[str, str] = {
     "Opening stock is not a purchase: it is left out here, as the stock summary counts it in its opening, not its "
     "receipts.": "期初库存不属于采购，本表不计入；进销存汇总表将其计入期初，而非采购入库。",
     "Over %1 days": "%1 天以上",
+    "Purchase order": "采购订单",
+    "Receipt": "入库单",
+    "Received on": "入库日期",
+    "Supplier total": "供应商小计",
     "Tax not known: %1 line(s) of free receipts (or returns against them) that kept no tax rate, posted before "
     "receipts kept it; their rows' tax and amount with tax are left blank, not 0.":
         "税额不详：%1 行无订单入库（或其退货）未保存税率（在保存税率之前过账）；所在行的税额与价税合计留空，而非 0。",
@@ -107,6 +118,10 @@ ZH_CN: dict[str, str] = {
     "Transfers out": "调拨出库",
     "Unit": "单位",
     "Value": "金额",
+    "Value in currency": "原币金额",
+    "Values at the purchase order's price (a free receipt's cost), without tax; a returned quantity is not to be "
+    "invoiced, a reversed receipt is not owed.":
+        "按采购订单价格（无订单入库按入库成本）计价，不含税；已退货数量不再开票，已冲销的入库不计。",
     "Warehouse": "仓库",
     "all": "全部",
     "category": "按类别",

@@ -41,12 +41,18 @@ class SheetModel(QAbstractTableModel):
         self.rows: list[list[object]] = []
         self._bold = QFont()
         self._bold.setBold(True)
+        self._subtotals: set[int] = set()
 
     def set_sheet(self, sheet: Sheet | None) -> None:
         self.beginResetModel()
         self.sheet = sheet
         self.rows = list(sheet.rows) if sheet is not None else []
+        # a supplier's subtotal (暂估入库) is bold like the total, wherever a sort takes it
+        self._subtotals = {id(sheet.rows[i]) for i in sheet.subtotals} if sheet is not None else set()
         self.endResetModel()
+
+    def is_subtotal(self, row: int) -> bool:
+        return 0 <= row < len(self.rows) and id(self.rows[row]) in self._subtotals
 
     @property
     def columns(self):
@@ -81,7 +87,7 @@ class SheetModel(QAbstractTableModel):
             return _LEFT if column.kind == TEXT else _RIGHT
         if role == SortRole:
             return value
-        if self.is_total(index.row()):
+        if self.is_total(index.row()) or self.is_subtotal(index.row()):
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
             if role == Qt.ItemDataRole.BackgroundRole:

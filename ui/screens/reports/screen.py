@@ -62,6 +62,7 @@ CTX = "ReportsScreen"
 REPORT_NAMES = {  # translate("ReportsScreen", …) when shown
     rb.STOCK_SUMMARY: QT_TRANSLATE_NOOP("ReportsScreen", "Stock summary (进销存汇总)"),
     rb.PURCHASES: QT_TRANSLATE_NOOP("ReportsScreen", "Purchase summary"),
+    rb.UNINVOICED: QT_TRANSLATE_NOOP("ReportsScreen", "Received, not invoiced"),
     rb.MARGIN: QT_TRANSLATE_NOOP("ReportsScreen", "Sales margin"),
     rb.RANKING: QT_TRANSLATE_NOOP("ReportsScreen", "Sales ranking"),
     rb.SLOW: QT_TRANSLATE_NOOP("ReportsScreen", "Slow movers"),
@@ -116,7 +117,7 @@ def _days_behind(request: rb.ReportRequest, values: list, model) -> date:
     when it never had one), an ageing row's oldest stock, or the 90 days the stock status averages its issues
     over, whichever is earliest; a slow mover's last issue lies before the 90 days Movements shows by itself."""
     days = [request.last - timedelta(days=89)]
-    for key in ("last_issue", "oldest"):
+    for key in ("last_issue", "oldest", "received_on"):
         at = model.column_of(key)
         if at >= 0 and isinstance(values[at], date):
             days.append(values[at])
@@ -283,6 +284,7 @@ class ReportsScreen(Screen):
         self.by.setEnabled(bool(rb.GROUPINGS[kind]))
         on_a_day = kind in rb.ON_A_DAY
         self.first.setEnabled(not on_a_day)
+        self.warehouse.setEnabled(kind != rb.UNINVOICED)  # invoices bill orders and receipts, of every warehouse
         self.top.setVisible(kind == rb.RANKING)
         self.slow_days.setVisible(kind == rb.SLOW)
         self.bands.setVisible(kind == rb.AGEING)
