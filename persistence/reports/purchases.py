@@ -5,10 +5,11 @@ One query over the period's movements (by the index on business time) keeps thos
 they reverse, is a purchase receipt or a return to the supplier, as the stock summary's ``_flow_sums`` counts them
 (``domain.reports.model.flow_of``; a reversal at the opposite of its original's value, as the summary counts it in
 its flow, leaving what it moved beyond that to the summary's price difference; the imported opening stock left out
-by ``is_opening_stock``, as the summary moves it into its opening). The rest is looked up once per read, not per movement: the orders the receipts name (their
-supplier and tax rate), the documents (a free receipt's or a return's supplier, what a return was against, the goods
-receipt a delivery against an order made: the one whose line names the movement, or for a delivery received before
-0017 left unlinked, the one at the order's moment and warehouse), the suppliers and the products.
+by ``is_opening_stock``, as the summary moves it into its opening). The rest is looked up once per read, not per
+movement: the orders the receipts name (their supplier and tax rate), the documents (a free receipt's or a return's
+supplier, what a return was against, the goods receipt a delivery against an order made: the one whose line names
+the movement, or for a delivery received before 0017 left unlinked, the one at the order's moment and warehouse),
+the suppliers and the products.
 """
 
 from __future__ import annotations
