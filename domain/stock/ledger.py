@@ -18,7 +18,10 @@ margin of the sales lines of the sales and returns replayed, which are their mov
 moving average at its business time, whenever a receipt before it was posted, and a customer return against it
 comes back at its share of that cost, ``valuation.returned_unit_cost``), and the
 replay refuses the posting if it would drive a later balance negative where the warehouse
-does not allow it. A changed transfer-out value travels on to the receiving warehouse.
+does not allow it. A changed transfer-out value travels on to the receiving warehouse, and a changed value of a
+receiving leg's reversal to the sending leg's reversal, which brings exactly that back (``valuation.replay``). A
+reversal taking goods out reads where its original left the pair (``_span``): the position before the original comes
+back exactly if the pair still stands there, else the goods leave at the average (``valuation._reverse_inbound``).
 
 The period close (月结, ``domain.accounts.periods``): ``_post``, which every posting passes once per movement,
 refuses a movement dated in a closed month (one comparison with the first open instant, read once per unit of

@@ -15,9 +15,12 @@ the receiving leg is replayed from that leg on. Then the pairs are replayed a fe
 at a time, each share in its own transaction (``recompute``), in global (occurred_at, id) order;
 both legs of a transfer share their business time and the out leg's id is the smaller, so the
 out leg's new value is known when the in leg comes. A reversal comes after its original in the
-same pair. Nothing is refused: stock that a merge drives below zero stays negative (both movements
-are kept) and is reported. A customer return replayed comes back at its share of its sale's value
-as the replay leaves it (``valuation.returned_unit_cost``, as on the desk), and the sales lines of
+same pair; one taking goods out reads its original's positions before and after (replayed, or stored:
+``_stored_span``), and a transfer's sending leg reversed brings back what the receiving leg's reversal took
+out (``_back_value``), so a pair whose receiving leg's reversal is replayed has its sending leg's reversal
+replayed too (``_close_over_transfers``). Nothing is refused: stock that a merge drives below zero stays
+negative (both movements are kept) and is reported. A customer return replayed comes back at its share of its
+sale's value as the replay leaves it (``valuation.returned_unit_cost``, as on the desk), and the sales lines of
 the sales and customer returns replayed take their movements' new values as their cost
 (``persistence.sales.costs``).
 """
