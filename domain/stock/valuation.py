@@ -260,18 +260,7 @@ def replay(
         pair = (product_id, warehouse_id)
         span = None
         if kind == _REVERSAL:
-            exact = None
-            if qty < ZERO:
-                span = spans.get(reverses_id) or span_before(reverses_id)
-            else:
-                if transfer_id:
-                    exact = backs.get((transfer_id, at))
-                    if exact is None:
-                        exact = back_before(transfer_id, at, movement_id)
-                if exact is None:
-                    exact = values.get(reverses_id)
-                    if exact is None:
-                        exact = value_before(reverses_id)
+            exact, span = _reversed(row, values, spans, backs, value_before, span_before, back_before)
         elif kind == _TRANSFER_IN and transfer_id:
             exact = out_values.get(transfer_id)
             if exact is None:
@@ -294,6 +283,27 @@ def replay(
             spans[movement_id] = (pos, val.after)
         positions[pair] = val.after
         yield row, val
+
+
+def _reversed(row: tuple, values: Mapping, spans: Mapping, backs: Mapping, value_before: Callable,
+              span_before: Callable, back_before: Callable) -> tuple:
+    """A reversal's ``exact`` and ``span`` (``value``'s) in a replay (``replay``'s, ``replay_scaled``'s: Decimals or
+    stored integers alike), from what the run replayed (``values``, ``spans``, ``backs``) or else what is stored:
+    taking goods out, where its original left the pair; bringing goods back, for a transfer's sending leg what the
+    latest reversal of its transfer taking goods out at the same moment took out, else its original's value."""
+    movement_id, _, _, _, qty, _, transfer_id, reverses_id, at = row
+    if qty < 0:
+        return None, spans.get(reverses_id) or span_before(reverses_id)
+    exact = None
+    if transfer_id:
+        exact = backs.get((transfer_id, at))
+        if exact is None:
+            exact = back_before(transfer_id, at, movement_id)
+    if exact is None:
+        exact = values.get(reverses_id)
+        if exact is None:
+            exact = value_before(reverses_id)
+    return exact, None
 
 
 # --- The same rules in scaled integers ---------------------------------------------------------------------------
@@ -471,19 +481,8 @@ def replay_scaled(
         movement_id, kind, product_id, warehouse_id, qty, unit_cost, transfer_id, reverses_id, at = row
         pair = (product_id, warehouse_id)
         span = None
-        if kind == _REVERSAL:  # (as ``replay``)
-            exact = None
-            if qty < 0:
-                span = spans.get(reverses_id) or span_before(reverses_id)
-            else:
-                if transfer_id:
-                    exact = backs.get((transfer_id, at))
-                    if exact is None:
-                        exact = back_before(transfer_id, at, movement_id)
-                if exact is None:
-                    exact = values.get(reverses_id)
-                    if exact is None:
-                        exact = value_before(reverses_id)
+        if kind == _REVERSAL:
+            exact, span = _reversed(row, values, spans, backs, value_before, span_before, back_before)
         elif kind == _TRANSFER_IN and transfer_id:
             exact = out_values.get(transfer_id)
             if exact is None:
