@@ -79,7 +79,8 @@ def apply(
             current average.
         exact_value: for a reversal, the signed value to move; for an inbound transfer leg,
             the value that left the other warehouse.
-        reversal: treat ``exact_value`` as a reversal's value.
+        reversal: treat ``exact_value`` as a reversal's value (the rule of a reversal bringing goods back;
+            one taking goods out is valued by ``value``, with where its original left the pair).
         places: the currency's decimals.
 
     Returns:
