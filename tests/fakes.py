@@ -240,6 +240,10 @@ class FakeMovementRepository:
     def transfer_legs(self, transfer_id: str) -> list[Movement]:
         return [m for m in self.s.movements.values() if m.transfer_id == transfer_id and m.kind != "reversal"]
 
+    def transfer_reversals(self, transfer_id: str) -> list[Movement]:
+        return sorted((m for m in self.s.movements.values() if m.transfer_id == transfer_id and m.kind == "reversal"),
+                      key=lambda m: m.key)
+
     def _pair(self, product_id: str, warehouse_id: str) -> list[Movement]:
         ms = [m for m in self.s.movements.values() if m.product_id == product_id and m.warehouse_id == warehouse_id]
         return sorted(ms, key=lambda m: m.key)

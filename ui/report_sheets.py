@@ -23,6 +23,7 @@ from domain.reports.ageing import AgeingBy
 from domain.reports.ageing import AgeingRow
 from domain.reports.ageing import band_names
 from domain.reports.model import FLOWS
+from domain.reports.model import VALUE_ONLY
 from domain.reports.model import Flow
 from domain.reports.purchases import PurchaseBy
 from domain.reports.purchases import PurchaseRow
@@ -51,6 +52,7 @@ FLOW_LABELS = {
     Flow.RECEIPT: "Receipts", Flow.CUSTOMER_RETURN: "Customer returns", Flow.TRANSFER_IN: "Transfers in",
     Flow.SALE: "Sales", Flow.SHIPMENT: "Shipments", Flow.SUPPLIER_RETURN: "Supplier returns",
     Flow.TRANSFER_OUT: "Transfers out", Flow.ADJUSTMENT: "Adjustments", Flow.COUNT: "Counts",
+    Flow.PRICE_DIFFERENCE: "Price difference",
 }
 
 
@@ -120,7 +122,8 @@ def _both(language: str, group: str, what: str) -> str:
 def stock_summary(rows: list[SummaryRow], total: SummaryRow, by: SummaryBy, language: str,
                   header: list[tuple[str, str]], *, every_flow: bool = False) -> Sheet:
     """The stock summary: every flow some row moved (``every_flow``: all of them, as JSON has), an outward flow
-    shown as a positive amount going out, and the difference column always there."""
+    shown as a positive amount going out, the price difference (a value with no quantity) as one column, and the
+    difference column always there."""
     t = lambda s: label(s, language)  # noqa: E731
     flows = [f for f in FLOWS if every_flow or any(f in r.flows for r in rows)]
     keys = {SummaryBy.PRODUCT: [Column(t("SKU"), "sku"), Column(t("Name"), "name"), Column(t("Unit"), "unit")],
@@ -129,6 +132,9 @@ def stock_summary(rows: list[SummaryRow], total: SummaryRow, by: SummaryBy, lang
     columns = [*keys, Column(_both(language, "Opening", "Quantity"), "opening_qty", QTY),
                Column(_both(language, "Opening", "Value"), "opening_value", MONEY)]
     for f in flows:
+        if f in VALUE_ONLY:  # no quantity of its own: its value alone
+            columns.append(Column(t(FLOW_LABELS[f]), f"{f.value}_value", MONEY))
+            continue
         columns += [Column(_both(language, FLOW_LABELS[f], "Quantity"), f"{f.value}_qty", QTY),
                     Column(_both(language, FLOW_LABELS[f], "Value"), f"{f.value}_value", MONEY)]
     columns += [Column(_both(language, "Closing", "Quantity"), "closing_qty", QTY),
@@ -139,7 +145,7 @@ def stock_summary(rows: list[SummaryRow], total: SummaryRow, by: SummaryBy, lang
         out = [*lead, row.opening.qty, row.opening.value]
         for f in flows:
             shown = row.shown(f)
-            out += [shown.qty, shown.value]
+            out += [shown.value] if f in VALUE_ONLY else [shown.qty, shown.value]
         return [*out, row.closing.qty, row.closing.value, row.difference]
 
     lead: Callable[[SummaryRow], list[object]] = ((lambda r: [r.key, r.name, r.unit]) if by == SummaryBy.PRODUCT

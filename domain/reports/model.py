@@ -3,7 +3,11 @@
 A movement counts in the stock summary under one ``Flow``, from its kind and its source (``flow_of``): a
 receipt from a supplier or a customer's return, a sale or a plain shipment or a return to the supplier, a
 transfer's leg, an adjustment or a count. A reversal counts under the flow of the movement it reverses, so a
-reversed sale lowers the period's sales instead of showing as a receipt.
+reversed sale lowers the period's sales instead of showing as a receipt, and there it counts exactly the opposite of
+what its original counted: a reversal that moved another value (a receipt reversed after its stock moved on leaves at
+the current average, ``domain.stock.valuation``) shows the rest as a price difference (进货差价,
+``Flow.PRICE_DIFFERENCE``), so the receipts net of their reversals are what was bought and opening + flows = closing
+still holds to the cent.
 
 Opening stock is not a flow: the receipts an import posts (``OPENING_SOURCE``, ``OPENING_REFS``: the counted
 opening stock and the opening balance of an imported sales history, ``domain.imports.stock``) are what the business
@@ -40,12 +44,19 @@ class Flow(enum.StrEnum):
     TRANSFER_OUT = "transfer_out"
     ADJUSTMENT = "adjustment"
     COUNT = "count"
+    PRICE_DIFFERENCE = "price_difference"
 
 
-FLOWS = tuple(Flow)
+FLOWS = tuple(Flow)  # the stock summary's columns
+# The flows a movement counts in (``FLOW_RULES``; ``persistence/stock/months.py`` keeps a counter for each). The price
+# difference (进货差价) is no movement's: it is what a reversal moved beyond the opposite of what its original counted
+# (``price_difference``), taken out of its original's flow by the stock summary's read, so that receipts net of their
+# reversals are what was bought.
+LEDGER_FLOWS = tuple(f for f in Flow if f is not Flow.PRICE_DIFFERENCE)
 INWARD = (Flow.RECEIPT, Flow.CUSTOMER_RETURN, Flow.TRANSFER_IN)  # shown as they come: in > 0
 OUTWARD = (Flow.SALE, Flow.SHIPMENT, Flow.SUPPLIER_RETURN, Flow.TRANSFER_OUT)  # shown turned round: out > 0
-NET = (Flow.ADJUSTMENT, Flow.COUNT)  # either way: shown signed, + in
+NET = (Flow.ADJUSTMENT, Flow.COUNT, Flow.PRICE_DIFFERENCE)  # either way: shown signed, + in
+VALUE_ONLY = (Flow.PRICE_DIFFERENCE,)  # a value with no quantity: the summary shows its value alone
 
 
 # Which flow a movement counts in, by its kind and its document's source type (None: any other source); the first

@@ -18,7 +18,10 @@ margin of the sales lines of the sales and returns replayed, which are their mov
 moving average at its business time, whenever a receipt before it was posted, and a customer return against it
 comes back at its share of that cost, ``valuation.returned_unit_cost``), and the
 replay refuses the posting if it would drive a later balance negative where the warehouse
-does not allow it. A changed transfer-out value travels on to the receiving warehouse.
+does not allow it. A changed transfer-out value travels on to the receiving warehouse, and a changed value of a
+receiving leg's reversal to the sending leg's reversal, which brings exactly that back (``valuation.replay``). A
+reversal taking goods out reads where its original left the pair (``_span``): the position before the original comes
+back exactly if the pair still stands there, else the goods leave at the average (``valuation._reverse_inbound``).
 
 The period close (月结, ``domain.accounts.periods``): ``_post``, which every posting passes once per movement,
 refuses a movement dated in a closed month (one comparison with the first open instant, read once per unit of
@@ -37,6 +40,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 from itertools import islice
 from operator import attrgetter
 from types import MappingProxyType
@@ -565,9 +569,13 @@ def _value(uow: UnitOfWork, pos: Position, m: Movement, fresh: Mapping[str, Valu
     kind = m.kind
     if kind == _REVERSAL:
         assert m.reverses_id is not None
-        original = fresh.get(m.reverses_id) or uow.movements.valuation(m.reverses_id)
-        assert original is not None
-        exact = original.value
+        if m.qty < ZERO:  # taking goods out: where its original left the pair (valuation._reverse_inbound)
+            return valuation.value(pos, kind, m.qty, None, None, uow.money_places, _span(uow, m.reverses_id))
+        exact = _back(uow, m.transfer_id, m.occurred_at, m.id) if m.transfer_id else None
+        if exact is None:
+            original = fresh.get(m.reverses_id) or uow.movements.valuation(m.reverses_id)
+            assert original is not None
+            exact = original.value
     elif kind == _TRANSFER_IN and m.transfer_id:
         out_val = fresh.get(m.transfer_id)  # set by _transfer while posting both legs
         if out_val is None:
@@ -578,6 +586,23 @@ def _value(uow: UnitOfWork, pos: Position, m: Movement, fresh: Mapping[str, Valu
     else:
         exact = None
     return valuation.value(pos, kind, m.qty, m.unit_cost, exact, uow.money_places)
+
+
+def _span(uow: UnitOfWork, movement_id: str) -> tuple[Position, Position] | None:
+    """The stored positions before and after a movement (a reversal's ``span``), None if there is no such one."""
+    original = uow.movements.get(movement_id)
+    found = uow.movements.valuation(movement_id)
+    if original is None or found is None:
+        return None
+    return uow.movements.position_before(original.product_id, original.warehouse_id, original.key), found.after
+
+
+def _back(uow: UnitOfWork, transfer_id: str, at: datetime, movement_id: str) -> Decimal | None:
+    """The stored value of the latest reversal of ``transfer_id`` taking goods out at ``at`` before ``movement_id``
+    (the receiving leg's reversal, which a sending leg's reversal brings back), None if there is none."""
+    found = [m for m in uow.movements.transfer_reversals(transfer_id)
+             if m.qty < ZERO and m.occurred_at == at and m.id < movement_id]
+    return _stored(uow, max(found, key=attrgetter("id")).id).value if found else None
 
 
 def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before: Position,
@@ -658,7 +683,10 @@ def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[dat
         replayed = valuation.replay({(p_id, w_id): pos}, rows, places=uow.money_places,
                                     value_before=lambda movement_id: _stored(uow, movement_id).value,
                                     out_value_before=lambda transfer_id: _out_leg(uow, transfer_id).value,
-                                    returns=returned)
+                                    span_before=partial(_span, uow), back_before=partial(_back, uow),
+                                    returns=returned,
+                                    reversed_ids={m.reverses_id for m, _ in history
+                                                  if m.kind == _REVERSAL and m.qty < ZERO})
         fresh: dict[str, Valuation] = {}
         last_key = None
         for (m, was), (_, val) in zip(history, replayed, strict=True):
@@ -669,6 +697,11 @@ def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[dat
                 if m.kind == Kind.TRANSFER_OUT and m.transfer_id and (was is None or was.value != val.value):
                     into = next(x for x in movements.transfer_legs(m.transfer_id) if x.kind == Kind.TRANSFER_IN)
                     work.append((into.product_id, into.warehouse_id, into.key))
+                elif (m.kind == _REVERSAL and m.transfer_id and m.qty < ZERO
+                      and (was is None or was.value != val.value)):  # the sending leg's reversal brings it back
+                    work.extend((back.product_id, back.warehouse_id, back.key)
+                                for back in movements.transfer_reversals(m.transfer_id)
+                                if back.qty > ZERO and back.occurred_at == m.occurred_at and back.id > m.id)
             pos = val.after
             last_key = m.key
         movements.set_valuations(fresh.items())

@@ -11,9 +11,23 @@ The rules (per product × warehouse, exact Decimal):
   ``COST_PLACES`` decimals.
 * An inbound movement with an exact value (the receiving leg of a transfer) adds that value,
   so cost travels with the goods to the cent.
-* A reversal moves the exact opposite of the original's value, so it restores quantity and
-  value exactly; if it brings stock to zero it takes what value is left, keeping the
-  invariant on_hand == 0 ⇒ value == 0.
+* A reversal that takes goods out again (of a receipt, a customer return, a count gain or positive
+  adjustment, a transfer's receiving leg: any original with qty > 0) never leaves stock worth less
+  than nothing, however the stock moved since the original (``_reverse_inbound``):
+  1. if it empties the pair it takes what value is left (on_hand == 0 ⇒ value == 0);
+  2. if the pair stands exactly where the original left it (on hand, value and average equal to the
+     original's after-position: nothing moved since, or what moved netted out), the position before
+     the original comes back exactly, its average too (the original's ``span``);
+  3. otherwise the goods leave at the current average, as a return to the supplier does, never taking
+     more than the stock is worth. What it moves then differs from the opposite of the original's value:
+     the difference is a price difference (进货差价) in the cost of goods, which the stock summary shows
+     in a column of its own (``persistence.reports.queries``); the payable is not touched by it.
+* A reversal that brings goods back (of a shipment, a count loss, a transfer's sending leg) moves the
+  exact opposite of the original's value, so it restores quantity and value exactly; if it brings
+  stock to zero it takes what value is left. A transfer's sending leg reversed brings back exactly
+  what its receiving leg's reversal took out (``value``'s ``exact``: the latest reversal of the same
+  transfer taking goods out at the same moment, before it in (occurred_at, id)), so value still
+  travels with the goods between the two warehouses to the cent.
 
 * A customer return against a sale comes back at its share of the value the sale's movement took out
   (``returned_unit_cost``), whatever that value is now: when a replay revalues the sale, the return
@@ -29,6 +43,7 @@ end with the same values to the cent.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Container
 from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Mapping
@@ -64,7 +79,8 @@ def apply(
             current average.
         exact_value: for a reversal, the signed value to move; for an inbound transfer leg,
             the value that left the other warehouse.
-        reversal: treat ``exact_value`` as a reversal's value.
+        reversal: treat ``exact_value`` as a reversal's value (the rule of a reversal bringing goods back;
+            one taking goods out is valued by ``value``, with where its original left the pair).
         places: the currency's decimals.
 
     Returns:
@@ -122,19 +138,38 @@ _MONEY_QUANTUM = {places: money_quantum(places) for places in range(9)}
 
 
 def value(pos: Position, kind: str, qty: Decimal, unit_cost: Decimal | None, exact: Decimal | None,
-          places: int) -> Valuation:
+          places: int, span: tuple[Position, Position] | None = None) -> Valuation:
     """Value one movement of ``kind`` against ``pos``: the rule for each kind.
 
-    A reversal moves the exact opposite of its original's value (``exact``); the receiving leg of a
-    transfer takes exactly the value that left with the out leg (``exact``, the out leg's value);
-    every other movement is valued at ``unit_cost`` (inbound) or the average (``apply``). Money is
-    rounded to ``places``.
+    A reversal taking goods out (``qty`` < 0) follows ``_reverse_inbound`` with ``span``, the positions
+    before and after its original (None: not known, and so not where the original left it); one bringing
+    goods back moves the exact opposite of ``exact`` (its original's value, or for a transfer's sending
+    leg the value its receiving leg's reversal took out); the receiving leg of a transfer takes exactly
+    the value that left with the out leg (``exact``, the out leg's value); every other movement is valued
+    at ``unit_cost`` (inbound) or the average (``apply``). Money is rounded to ``places``.
     """
     if kind == _REVERSAL:
+        if qty < ZERO:
+            return _reverse_inbound(pos, qty, span, places)
         return _apply(pos, qty, None, -exact, True, places)
     if exact is not None and kind == _TRANSFER_IN:
         return _apply(pos, qty, None, -exact, False, places)
     return _apply(pos, qty, unit_cost, None, False, places)
+
+
+def _reverse_inbound(pos: Position, qty: Decimal, span: tuple[Position, Position] | None, places: int) -> Valuation:
+    """The reversal of an inbound movement (``qty`` < 0), the three rules of the module's docstring in order."""
+    new_qty = pos.on_hand + qty
+    if new_qty == ZERO:  # 1. it empties the pair: what value is left
+        return Valuation(-pos.value, Position(ZERO, ZERO, pos.avg_cost))
+    if span is not None and pos == span[1] and span[0].on_hand == new_qty:  # 2. where the original left it
+        before = span[0]
+        return Valuation(before.value - pos.value, before)
+    # 3. out at the average, never more than the stock is worth (and never adding value)
+    delta = round_money(qty * pos.avg_cost, places)
+    if new_qty > ZERO and delta < -pos.value:
+        delta = min(ZERO, -pos.value)
+    return Valuation(delta, Position(new_qty, pos.value + delta, pos.avg_cost))
 
 
 class ReturnShare(NamedTuple):
@@ -188,7 +223,10 @@ def replay(
     places: int,
     value_before: Callable[[str], Decimal],
     out_value_before: Callable[[str], Decimal],
+    span_before: Callable[[str], tuple[Position, Position] | None],
+    back_before: Callable[[str, object, str], Decimal | None],
     returns: Mapping[str, ReturnShare] | None = None,
+    reversed_ids: Container[str] | None = None,
 ) -> Iterator[tuple[tuple, Valuation]]:
     """Value a run of movements, yielding each row with its valuation; ``positions`` moves along.
 
@@ -203,19 +241,27 @@ def replay(
         value_before: the stored value of a movement outside the run (the original of a reversal
             whose original was not replayed).
         out_value_before: the stored value of a transfer's out leg outside the run, by transfer id.
+        span_before: the stored positions before and after a movement outside the run (the original of a reversal
+            taking goods out), None if there is no such movement.
+        back_before: for a reversal bringing goods back to a transfer's sending warehouse, outside the run: the
+            stored value of the latest reversal of the same transfer (id) taking goods out at the same moment
+            (occurred_at) before it (its id), None if there is none (``back_of``).
         returns: the customer returns among the movements, by id, with the sale each takes back: such a return
             comes back at its share of the sale's value (``returned_unit_cost``), the sale's new value when it was
             replayed before it, else its stored one (``value_before``).
+        reversed_ids: the movements of the run that a reversal in it takes back (None: any may be): their
+            positions before and after are kept for their reversal's ``span``.
     """
     values: dict[str, Decimal] = {}  # each movement replayed, by id
     out_values: dict[str, Decimal] = {}  # each out leg replayed, by transfer id
+    spans: dict[str, tuple[Position, Position]] = {}  # each movement of reversed_ids replayed, by id
+    backs: dict[tuple, Decimal] = {}  # the latest reversal taking a transfer's goods out, by (transfer id, moment)
     for row in movements:
-        movement_id, kind, product_id, warehouse_id, qty, unit_cost, transfer_id, reverses_id, _ = row
+        movement_id, kind, product_id, warehouse_id, qty, unit_cost, transfer_id, reverses_id, at = row
         pair = (product_id, warehouse_id)
+        span = None
         if kind == _REVERSAL:
-            exact = values.get(reverses_id)
-            if exact is None:
-                exact = value_before(reverses_id)
+            exact, span = _reversed(row, values, spans, backs, value_before, span_before, back_before)
         elif kind == _TRANSFER_IN and transfer_id:
             exact = out_values.get(transfer_id)
             if exact is None:
@@ -227,12 +273,38 @@ def replay(
                 sold = values.get(share.sale_id)
                 unit_cost = returned_unit_cost(value_before(share.sale_id) if sold is None else sold, share, qty,
                                                places)
-        val = value(positions[pair], kind, qty, unit_cost, exact, places)
+        pos = positions[pair]
+        val = value(pos, kind, qty, unit_cost, exact, places, span)
         values[movement_id] = val.value
         if kind == _TRANSFER_OUT and transfer_id:
             out_values[transfer_id] = val.value
+        elif kind == _REVERSAL and transfer_id and qty < ZERO:
+            backs[transfer_id, at] = val.value
+        if reversed_ids is None or movement_id in reversed_ids:
+            spans[movement_id] = (pos, val.after)
         positions[pair] = val.after
         yield row, val
+
+
+def _reversed(row: tuple, values: Mapping, spans: Mapping, backs: Mapping, value_before: Callable,
+              span_before: Callable, back_before: Callable) -> tuple:
+    """A reversal's ``exact`` and ``span`` (``value``'s) in a replay (``replay``'s, ``replay_scaled``'s: Decimals or
+    stored integers alike), from what the run replayed (``values``, ``spans``, ``backs``) or else what is stored:
+    taking goods out, where its original left the pair; bringing goods back, for a transfer's sending leg what the
+    latest reversal of its transfer taking goods out at the same moment took out, else its original's value."""
+    movement_id, _, _, _, qty, _, transfer_id, reverses_id, at = row
+    if qty < 0:
+        return None, spans.get(reverses_id) or span_before(reverses_id)
+    exact = None
+    if transfer_id:
+        exact = backs.get((transfer_id, at))
+        if exact is None:
+            exact = back_before(transfer_id, at, movement_id)
+    if exact is None:
+        exact = values.get(reverses_id)
+        if exact is None:
+            exact = value_before(reverses_id)
+    return exact, None
 
 
 # --- The same rules in scaled integers ---------------------------------------------------------------------------
@@ -299,7 +371,8 @@ def _avg(v: int, q: int) -> int | None:
 
 def _by_decimal(pos: tuple[int, int, int], kind: str, qty: int, unit_cost: int | None, exact: int | None,
                 places: int) -> tuple[int, tuple[int, int, int]]:
-    """``value`` itself on the integers made Decimals (as the replay reads them), its results made integers again."""
+    """``value`` itself on the integers made Decimals (as the replay reads them), its results made integers again
+    (never for a reversal taking goods out, the one kind that reads a ``span``: its rules divide nothing)."""
     q, v, a = pos
     try:
         val = value(Position(Decimal(q).scaleb(-4), Decimal(v).scaleb(-4), Decimal(a).scaleb(-8)), kind,
@@ -316,17 +389,29 @@ def _by_decimal(pos: tuple[int, int, int], kind: str, qty: int, unit_cost: int |
 
 
 def value_scaled(pos: tuple[int, int, int], kind: str, qty: int, unit_cost: int | None, exact: int | None,
-                 places: int) -> tuple[int, tuple[int, int, int]]:
+                 places: int, span: tuple[tuple[int, int, int], tuple[int, int, int]] | None = None
+                 ) -> tuple[int, tuple[int, int, int]]:
     """``value`` on stored integers: ``pos`` is (on hand × 10**4, value × 10**4, average × 10**8), ``qty`` × 10**4,
-    ``unit_cost`` × 10**8, ``exact`` (the reversed movement's or the out leg's value) × 10**4; ``places`` in
-    ``SCALED_PLACES``. Returns the value moved × 10**4 and the position after, as ``value``'s exactly.
+    ``unit_cost`` × 10**8, ``exact`` (the reversed movement's or the out leg's value) × 10**4, ``span`` two
+    positions as ``pos``; ``places`` in ``SCALED_PLACES``. Returns the value moved × 10**4 and the position after,
+    as ``value``'s exactly.
 
     Raises:
         NotScaled: a number out of the integers' reach.
     """
     q, v, a = pos
     nq = q + qty
-    if kind == _REVERSAL:
+    if kind == _REVERSAL and qty < 0:  # ``_reverse_inbound``
+        if nq == 0:
+            return -v, (0, 0, a)
+        if span is not None and pos == span[1] and span[0][0] == nq:
+            return span[0][1] - v, span[0]
+        out = _money(qty * a, places)
+        if nq > 0 and out < -v:
+            out = min(0, -v)
+        nv = v + out
+        na = a
+    elif kind == _REVERSAL:
         if nq == 0:
             return -v, (0, 0, a)
         out = -exact
@@ -373,11 +458,15 @@ def replay_scaled(
     places: int,
     value_before: Callable[[str], int],
     out_value_before: Callable[[str], int],
+    span_before: Callable[[str], tuple[tuple[int, int, int], tuple[int, int, int]] | None],
+    back_before: Callable[[str, object, str], int | None],
     returns: Mapping[str, ReturnShare] | None = None,
+    reversed_ids: Container[str] | None = None,
 ) -> Iterator[tuple[tuple, int, tuple[int, int, int]]]:
     """``replay`` on stored integers (``value_scaled``): rows as ``ReplayRow``s with the quantity and unit cost
-    scaled, positions as ``value_scaled``'s, the callbacks returning stored values, ``returns`` as ``replay``'s (in
-    Decimals); yields each row, the value it moved and the position after it.
+    scaled, positions as ``value_scaled``'s, the callbacks returning stored values (and positions), ``returns`` and
+    ``reversed_ids`` as ``replay``'s (``returns`` in Decimals); yields each row, the value it moved and the position
+    after it.
 
     Raises:
         NotScaled: a number out of the integers' reach (``positions`` has moved: start the Decimal replay over
@@ -387,13 +476,14 @@ def replay_scaled(
         raise NotScaled
     values: dict[str, int] = {}
     out_values: dict[str, int] = {}
+    spans: dict[str, tuple[tuple[int, int, int], tuple[int, int, int]]] = {}
+    backs: dict[tuple, int] = {}
     for row in movements:
-        movement_id, kind, product_id, warehouse_id, qty, unit_cost, transfer_id, reverses_id, _ = row
+        movement_id, kind, product_id, warehouse_id, qty, unit_cost, transfer_id, reverses_id, at = row
         pair = (product_id, warehouse_id)
+        span = None
         if kind == _REVERSAL:
-            exact = values.get(reverses_id)
-            if exact is None:
-                exact = value_before(reverses_id)
+            exact, span = _reversed(row, values, spans, backs, value_before, span_before, back_before)
         elif kind == _TRANSFER_IN and transfer_id:
             exact = out_values.get(transfer_id)
             if exact is None:
@@ -406,9 +496,14 @@ def replay_scaled(
                 sold = value_before(share.sale_id) if sold is None else sold
                 unit_cost = int(returned_unit_cost(Decimal(sold).scaleb(-4), share, Decimal(qty).scaleb(-4),
                                                    places).scaleb(8))
-        moved, after = value_scaled(positions[pair], kind, qty, unit_cost, exact, places)
+        pos = positions[pair]
+        moved, after = value_scaled(pos, kind, qty, unit_cost, exact, places, span)
         values[movement_id] = moved
         if kind == _TRANSFER_OUT and transfer_id:
             out_values[transfer_id] = moved
+        elif kind == _REVERSAL and transfer_id and qty < 0:
+            backs[transfer_id, at] = moved
+        if reversed_ids is None or movement_id in reversed_ids:
+            spans[movement_id] = (pos, after)
         positions[pair] = after
         yield row, moved, after

@@ -3,11 +3,13 @@ each with its supplier, order, tax rate and document.
 
 One query over the period's movements (by the index on business time) keeps those whose flow, or the flow of what
 they reverse, is a purchase receipt or a return to the supplier, as the stock summary's ``_flow_sums`` counts them
-(``domain.reports.model.flow_of``; the imported opening stock left out by ``is_opening_stock``, as the summary moves
-it into its opening). The rest is looked up once per read, not per movement: the orders the receipts name (their
-supplier and tax rate), the documents (a free receipt's or a return's supplier, what a return was against, the goods
-receipt a delivery against an order made: the one whose line names the movement, or for a delivery received before
-0017 left unlinked, the one at the order's moment and warehouse), the suppliers and the products.
+(``domain.reports.model.flow_of``; a reversal at the opposite of its original's value, as the summary counts it in
+its flow, leaving what it moved beyond that to the summary's price difference; the imported opening stock left out
+by ``is_opening_stock``, as the summary moves it into its opening). The rest is looked up once per read, not per
+movement: the orders the receipts name (their supplier and tax rate), the documents (a free receipt's or a return's
+supplier, what a return was against, the goods receipt a delivery against an order made: the one whose line names
+the movement, or for a delivery received before 0017 left unlinked, the one at the order's moment and warehouse),
+the suppliers and the products.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlalchemy import and_
+from sqlalchemy import case
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -46,13 +49,17 @@ def purchase_lines(engine: Engine, period: Period, *, warehouse: str | None = No
     start = midnight(period.first, utc_offset_seconds)
     end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
     orig, orig2 = M.alias("original"), M.alias("original2")  # a reversal's original (and an undo's)
+    ov, ov2 = MV.alias("original_v"), MV.alias("original2_v")
+    # what a movement counts: its value; a reversal's, the opposite of its original's (what it moved beyond that is a
+    # price difference in the cost of goods, not a purchase: ``domain.reports.model``); an undo's, its original's
+    counted = case((orig2.c.id.is_not(None), ov2.c.value), (orig.c.id.is_not(None), -ov.c.value), else_=MV.c.value)
     with engine.connect() as conn:
         maps = merged.merged(conn)
         wh_ids = warehouse_ids(conn, warehouse, maps)
         base_kind = func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind)
         base_source = func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type)
         query = (
-            select(M.c.occurred_at, product_of(M, mapped=bool(maps)), M.c.kind, M.c.qty, MV.c.value, base_kind,
+            select(M.c.occurred_at, product_of(M, mapped=bool(maps)), M.c.kind, M.c.qty, counted, base_kind,
                    base_source, func.coalesce(ref_of(orig2), ref_of(orig), ref_of(M)),
                    func.coalesce(orig2.c.occurred_at, orig.c.occurred_at, M.c.occurred_at),
                    func.coalesce(orig2.c.warehouse_id, orig.c.warehouse_id, M.c.warehouse_id),
@@ -62,7 +69,9 @@ def purchase_lines(engine: Engine, period: Period, *, warehouse: str | None = No
                    func.coalesce(orig2.c.id, orig.c.id, M.c.id))
             .select_from(M.join(MV, MV.c.movement_id == M.c.id)
                          .outerjoin(orig, orig.c.id == M.c.reverses_id)
-                         .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
+                         .outerjoin(ov, ov.c.movement_id == orig.c.id)
+                         .outerjoin(orig2, orig2.c.id == orig.c.reverses_id)
+                         .outerjoin(ov2, ov2.c.movement_id == orig2.c.id))
             .where(M.c.occurred_at >= start, M.c.occurred_at < end,
                    or_(and_(base_kind == "receipt", base_source != "customer_return"),
                        and_(base_kind == "shipment", base_source == "supplier_return")))

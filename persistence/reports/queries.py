@@ -48,8 +48,9 @@ from sqlalchemy import type_coerce
 from sqlalchemy.types import BigInteger
 
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import ZERO
 from domain.reports.ageing import StockLayers
-from domain.reports.model import FLOWS
+from domain.reports.model import LEDGER_FLOWS
 from domain.reports.model import NOTHING
 from domain.reports.model import OPENING_KIND
 from domain.reports.model import OPENING_REFS
@@ -213,6 +214,56 @@ def _flow_sums(conn, start: datetime, end: datetime, wh_ids, mapped: bool, by_wa
     return sums
 
 
+def _price_differences(conn, start: datetime, end: datetime, wh_ids, mapped: bool, by_warehouse: bool
+                       ) -> dict[str, dict[str, int]]:
+    """What the reversals from ``start`` to ``end`` moved beyond the opposite of what their originals counted (a
+    reversal's own value less the opposite of its original's, or for the undo of a reversal its original's original's
+    value: ``domain.reports.model``), summed per product (or warehouse) and the flow they count in, as stored
+    integers: {unit: {flow: value}}, only where it is not zero. The reversals through the index on reverses_id (few:
+    see ``_ageing_read``)."""
+    orig, orig2 = M.alias("original"), M.alias("original2")
+    ov, ov2 = MV.alias("original_v"), MV.alias("original2_v")
+    unit = warehouse_of(M, mapped=mapped) if by_warehouse else product_of(M, mapped=mapped)
+    flow = months.flow_case(func.coalesce(orig2.c.kind, orig.c.kind), func.coalesce(orig2.c.source_type,
+                                                                                     orig.c.source_type))
+    counted = case((orig2.c.id.is_not(None), _raw(ov2.c.value)), else_=-_raw(ov.c.value))  # the flow's part
+    query = (
+        select(unit, flow, func.sum(_raw(MV.c.value) - counted))
+        .select_from(M.join(MV, MV.c.movement_id == M.c.id)
+                     .join(orig, orig.c.id == M.c.reverses_id).join(ov, ov.c.movement_id == orig.c.id)
+                     .outerjoin(orig2, orig2.c.id == orig.c.reverses_id)
+                     .outerjoin(ov2, ov2.c.movement_id == orig2.c.id))
+        .where(M.c.reverses_id > "", M.c.kind == "reversal", _raw(M.c.occurred_at) + 0 >= to_micros(start),
+               _raw(M.c.occurred_at) + 0 < to_micros(end))
+        .group_by(unit, flow))
+    if wh_ids is not None:
+        query = query.where(M.c.warehouse_id.in_(wh_ids))
+    found: dict[str, dict[str, int]] = {}
+    for u, f, value in conn.execute(query).all():
+        if value:
+            found.setdefault(u, {})[f] = value
+    return found
+
+
+def _as_price_difference(flows: dict[str, dict[Flow, Amount]], moved: dict[str, dict[str, int]]) -> None:
+    """Move what the period's reversals moved beyond their originals' opposite (``moved``) from the flows they count
+    in into the price difference, in place: opening + flows = closing still holds, and each flow nets its reversals
+    out at what their originals counted (the receipts are what was bought)."""
+    for u, got in moved.items():
+        mine = flows.setdefault(u, {})
+        total = 0
+        for f, value in got.items():
+            flow = _NAMED[f]
+            rest = mine.get(flow, NOTHING) + Amount(ZERO, -_money(value))
+            if rest == NOTHING:
+                mine.pop(flow, None)
+            else:
+                mine[flow] = rest
+            total += value
+        if total:
+            mine[Flow.PRICE_DIFFERENCE] = Amount(ZERO, _money(total))
+
+
 def _full_months(start: datetime, end: datetime, utc_offset_seconds: int) -> tuple[str, str] | None:
     """The whole months inside ``start`` .. ``end`` as (the first, the month ``end`` falls in), None if none."""
     first = months.month_of(to_micros(start), utc_offset_seconds)
@@ -223,8 +274,8 @@ def _full_months(start: datetime, end: datetime, utc_offset_seconds: int) -> tup
 
 
 # which flows a bit mask names, with where each flow's qty is in ``months.changes``' line (its value follows)
-_MASKED = tuple(tuple((flow, 7 + 2 * i) for i, flow in enumerate(FLOWS) if mask >> i & 1)
-                for mask in range(1 << len(FLOWS)))
+_MASKED = tuple(tuple((flow, 7 + 2 * i) for i, flow in enumerate(LEDGER_FLOWS) if mask >> i & 1)
+                for mask in range(1 << len(LEDGER_FLOWS)))
 
 
 def _from_months(conn, start: datetime, end: datetime, full: tuple[str, str], wh_ids, mapped: bool,
@@ -301,7 +352,7 @@ def _opening_stock(conn, start: datetime, end: datetime, wh_ids, mapped: bool, b
     ``reverses_id`` (none, mostly), whatever the period's size: 0.9 s of CPU for 100,000 imported rows with three
     passes, a third of that with one (``tests/benchmarks/RESULTS-reports.md``)."""
     S, R, U = M.alias("opened"), M.alias("undone"), M.alias("redone")  # noqa: N806
-    SV, RV, UV = MV.alias("opened_v"), MV.alias("undone_v"), MV.alias("redone_v")  # noqa: N806
+    SV = MV.alias("opened_v")  # noqa: N806
     ref = S.c.source_ref
     opened = and_(S.c.source_type == OPENING_SOURCE, S.c.kind == OPENING_KIND,
                   or_(*(and_(ref >= prefix, ref < prefix[:-1] + chr(ord(prefix[-1]) + 1))
@@ -314,11 +365,13 @@ def _opening_stock(conn, start: datetime, end: datetime, wh_ids, mapped: bool, b
 
     # grouped by an expression no index matches: else SQLite walks every movement in the product index's order
     unit = _unindexed(warehouse_of(S, mapped=mapped) if by_warehouse else product_of(S, mapped=mapped))
+    # (a reversal and its undo count the opposite of what their original counted: what they moved beyond it is a
+    # price difference, ``_price_differences``)
     query = (select(unit, inside(S, S.c.qty) + inside(R, R.c.qty) + inside(U, U.c.qty),
-                    inside(S, SV.c.value) + inside(R, RV.c.value) + inside(U, UV.c.value))
+                    inside(S, SV.c.value) - inside(R, SV.c.value) + inside(U, SV.c.value))
              .select_from(S.join(SV, SV.c.movement_id == S.c.id)
-                          .outerjoin(R, R.c.reverses_id == S.c.id).outerjoin(RV, RV.c.movement_id == R.c.id)
-                          .outerjoin(U, U.c.reverses_id == R.c.id).outerjoin(UV, UV.c.movement_id == U.c.id))
+                          .outerjoin(R, R.c.reverses_id == S.c.id)
+                          .outerjoin(U, U.c.reverses_id == R.c.id))
              .where(opened)
              .group_by(unit))
     if wh_ids is not None:
@@ -371,6 +424,7 @@ def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PROD
                                                    utc_offset_seconds)
         else:
             opening, closing, flows = _from_ledger(conn, start, end, wh_ids, mapped, by_warehouse)
+        _as_price_difference(flows, _price_differences(conn, start, end, wh_ids, mapped, by_warehouse))
         _as_opening(opening, flows, _opening_stock(conn, start, end, wh_ids, mapped, by_warehouse))
         labels = {i: ProductLabel(*rest)
                   for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit)).all()}

@@ -2,15 +2,16 @@
 
 What a row says: after every movement of its key up to the end of ``month`` (business months in the zone of
 ``stock_months_state.utc_offset``), the running position (``qty``, ``value``: the ``movement_values`` of the key's
-last movement, as the ledger wrote them) and, per flow of ``domain.reports.model.FLOWS``, how many movements there
-have been since the ledger began and what they moved (``<flow>_n``, ``<flow>_qty``, ``<flow>_value``; a reversal
-under the flow of what it reverses). A key is a product × warehouse (``kind`` "pair"), a product over every
-warehouse ("product", ``warehouse_id`` "") or a warehouse over every product ("warehouse", ``product_id`` ""), as a
-merge left them (``persistence/stock/merged.py``). A key has a row only for the months it moved in; ``next_month``
-is the month of its next row ("9999-12" for its latest), so the state at the start of a month ``m`` is the one row of
-each key with ``month < m <= next_month``, and the table is ordered (its primary key) so that those rows lie
-together: a year's stock summary reads one row per product twice (start and end, the flows being the difference of
-the counters), whatever the number of movements.
+last movement, as the ledger wrote them) and, per flow of ``domain.reports.model.LEDGER_FLOWS``, how many movements
+there have been since the ledger began and what they moved (``<flow>_n``, ``<flow>_qty``, ``<flow>_value``; a
+reversal under the flow of what it reverses, with its own value: the stock summary's read takes a reversal's price
+difference out of it, ``persistence.reports.queries._price_differences``). A key is a product × warehouse (``kind``
+"pair"), a product over every warehouse ("product", ``warehouse_id`` "") or a warehouse over every product
+("warehouse", ``product_id`` ""), as a merge left them (``persistence/stock/merged.py``). A key has a row only for
+the months it moved in; ``next_month`` is the month of its next row ("9999-12" for its latest), so the state at the
+start of a month ``m`` is the one row of each key with ``month < m <= next_month``, and the table is ordered (its
+primary key) so that those rows lie together: a year's stock summary reads one row per product twice (start and
+end, the flows being the difference of the counters), whatever the number of movements.
 
 Why running counters rather than each month's own flows: on the 100,000-product benchmark a product × warehouse
 moves about six times a year, so a year holds about as many pair-months as movements (575,000 against 631,000) and
@@ -55,7 +56,7 @@ from sqlalchemy import type_coerce
 from sqlalchemy.types import BigInteger
 
 from domain.reports.model import FLOW_RULES
-from domain.reports.model import FLOWS
+from domain.reports.model import LEDGER_FLOWS as FLOWS
 from domain.reports.model import OTHER_FLOW
 from persistence import tables as t
 from persistence.derived import derived_write

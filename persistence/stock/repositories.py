@@ -70,6 +70,8 @@ _MOVEMENT_SELECT = select(_M, _V.c.value, _V.c.on_hand_after, _V.c.value_after, 
 _MOVEMENT_BY_ID = _MOVEMENT_SELECT.where(_M.c.id == bindparam("id"))
 _REVERSAL_OF = select(_M.c.id).where(_M.c.reverses_id == bindparam("id"))
 _TRANSFER_LEGS = _MOVEMENT_SELECT.where(_M.c.transfer_id == bindparam("tid"), _M.c.kind != "reversal")
+_TRANSFER_REVERSALS = _MOVEMENT_SELECT.where(_M.c.transfer_id == bindparam("tid"), _M.c.kind == "reversal").order_by(
+    _M.c.occurred_at, _M.c.id)
 # Read-ahead statements (imports): one query per chunk of refs or products.
 _BALANCES_OF_IN = select(_B).where(_B.c.product_id.in_(bindparam("v", expanding=True)))
 _REFS_IN = select(_M.c.source_ref, _M.c.product_id, _M.c.warehouse_id).where(
@@ -452,6 +454,10 @@ class MovementRepository:
     def transfer_legs(self, transfer_id: str) -> list[Movement]:
         self.buf.flush()
         return [self._read(r) for r in self.conn.execute(_TRANSFER_LEGS, {"tid": transfer_id})]
+
+    def transfer_reversals(self, transfer_id: str) -> list[Movement]:
+        self.buf.flush()
+        return [self._read(r) for r in self.conn.execute(_TRANSFER_REVERSALS, {"tid": transfer_id})]
 
     def _pair(self, product_id: str, warehouse_id: str):
         c = t.movements.c

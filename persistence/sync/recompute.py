@@ -15,9 +15,12 @@ the receiving leg is replayed from that leg on. Then the pairs are replayed a fe
 at a time, each share in its own transaction (``recompute``), in global (occurred_at, id) order;
 both legs of a transfer share their business time and the out leg's id is the smaller, so the
 out leg's new value is known when the in leg comes. A reversal comes after its original in the
-same pair. Nothing is refused: stock that a merge drives below zero stays negative (both movements
-are kept) and is reported. A customer return replayed comes back at its share of its sale's value
-as the replay leaves it (``valuation.returned_unit_cost``, as on the desk), and the sales lines of
+same pair; one taking goods out reads its original's positions before and after (replayed, or stored:
+``_stored_span``), and a transfer's sending leg reversed brings back what the receiving leg's reversal took
+out (``_back_value``), so a pair whose receiving leg's reversal is replayed has its sending leg's reversal
+replayed too (``_close_over_transfers``). Nothing is refused: stock that a merge drives below zero stays
+negative (both movements are kept) and is reported. A customer return replayed comes back at its share of its
+sale's value as the replay leaves it (``valuation.returned_unit_cost``, as on the desk), and the sales lines of
 the sales and customer returns replayed take their movements' new values as their cost
 (``persistence.sales.costs``).
 """
@@ -80,25 +83,35 @@ def _dirty(conn: Connection, maps: dict[str, dict[str, str]], source: str = "syn
     return "temp.sync_dirty_ids", "d.to_p", "d.to_w"
 
 
+# What a replayed movement ``o`` passes on to a movement ``i`` of another pair, which must then be replayed from ``i``
+# on: a transfer's out leg its value to the in leg; the reversal of an in leg what it took out to the out leg's
+# reversal at the same moment after it, which brings exactly that back (``valuation.replay``'s ``back_before``).
+_PASSED_ON = (
+    ("o.kind = 'transfer_out'", "i.kind = 'transfer_in'"),
+    ("o.kind = 'reversal' AND o.qty < 0",
+     "i.kind = 'reversal' AND i.qty > 0 AND i.occurred_at = o.occurred_at AND i.id > o.id"),
+)
+
+
 def _close_over_transfers(conn: Connection, maps: dict[str, dict[str, str]]) -> None:
     while True:
         if not maps:
-            rows = conn.exec_driver_sql(
+            rows = [row for whose, passed in _PASSED_ON for row in conn.exec_driver_sql(
                 "SELECT i.product_id, i.warehouse_id, i.occurred_at, i.id FROM movements o "
                 "JOIN sync_dirty d ON o.product_id = d.product_id AND o.warehouse_id = d.warehouse_id "
                 " AND (o.occurred_at > d.at OR (o.occurred_at = d.at AND o.id >= d.movement_id)) "
-                "JOIN movements i ON i.transfer_id = o.transfer_id AND i.kind = 'transfer_in' "
+                f"JOIN movements i ON i.transfer_id = o.transfer_id AND {passed} "
                 "LEFT JOIN sync_dirty e ON e.product_id = i.product_id AND e.warehouse_id = i.warehouse_id "
-                "WHERE o.kind = 'transfer_out' AND (e.product_id IS NULL OR e.at > i.occurred_at "
-                " OR (e.at = i.occurred_at AND e.movement_id > i.id))").fetchall()
+                f"WHERE {whose} AND o.transfer_id IS NOT NULL AND (e.product_id IS NULL OR e.at > i.occurred_at "
+                " OR (e.at = i.occurred_at AND e.movement_id > i.id))").fetchall()]
         else:  # the receiving legs' pairs as they read now, compared with their starts here
             table, _, _ = _dirty(conn, maps)
-            legs = conn.exec_driver_sql(
+            legs = [row for whose, passed in _PASSED_ON for row in conn.exec_driver_sql(
                 "SELECT i.product_id, i.warehouse_id, i.occurred_at, i.id FROM movements o "
                 f"JOIN {table} d ON o.product_id = d.product_id AND o.warehouse_id = d.warehouse_id "
                 " AND (o.occurred_at > d.at OR (o.occurred_at = d.at AND o.id >= d.movement_id)) "
-                "JOIN movements i ON i.transfer_id = o.transfer_id AND i.kind = 'transfer_in' "
-                "WHERE o.kind = 'transfer_out'").fetchall()
+                f"JOIN movements i ON i.transfer_id = o.transfer_id AND {passed} "
+                f"WHERE {whose} AND o.transfer_id IS NOT NULL").fetchall()]
             starts = {(p, w): (at, mid) for p, w, at, mid in conn.exec_driver_sql(
                 "SELECT product_id, warehouse_id, at, movement_id FROM sync_dirty")}
             rows = []
@@ -130,6 +143,48 @@ def _out_value(conn: Connection, transfer_id: str) -> int:
 
 
 Stored = tuple[int, int, int]  # a position as stored: on hand and value × 10**4, average × 10**8
+
+
+def _stored_span(conn: Connection, maps: dict[str, dict[str, str]], movement_id: str) -> tuple[Stored, Stored] | None:
+    """The stored positions before and after a movement (a reversal's ``span``, ``valuation.replay``): its own
+    position after, and the one after the last valued movement of its pair before it (none: empty); None if there
+    is no such movement."""
+    row = conn.exec_driver_sql(
+        "SELECT m.product_id, m.warehouse_id, m.occurred_at, v.on_hand_after, v.value_after, v.avg_after "
+        "FROM movements m JOIN movement_values v ON v.movement_id = m.id WHERE m.id = ?", (movement_id,)).first()
+    if row is None:
+        return None
+    p, w, at, q, v, a = row
+    products, warehouses = [p], [w]
+    if maps:  # the pair as it reads now: every id its movements may have been written under
+        p, w = merged.pair_of(maps, p, w)
+        products, warehouses = merged.ids_of(maps.get("products", {}), p), merged.ids_of(maps.get("warehouses", {}), w)
+    before = conn.exec_driver_sql(
+        "SELECT v.on_hand_after, v.value_after, v.avg_after FROM movements m "
+        "JOIN movement_values v ON v.movement_id = m.id "
+        f"WHERE m.product_id IN ({', '.join('?' * len(products))}) "
+        f"AND m.warehouse_id IN ({', '.join('?' * len(warehouses))}) "
+        "AND (m.occurred_at < ? OR (m.occurred_at = ? AND m.id < ?)) ORDER BY m.occurred_at DESC, m.id DESC LIMIT 1",
+        (*products, *warehouses, at, at, movement_id)).first()
+    return (tuple(before) if before is not None else (0, 0, 0)), (q, v, a)
+
+
+def _back_value(conn: Connection, transfer_id: str, at: int, movement_id: str) -> int | None:
+    """The stored value of the latest reversal of ``transfer_id`` taking goods out at ``at`` before ``movement_id``
+    (``valuation.replay``'s ``back_before``), None if there is none."""
+    return conn.exec_driver_sql(
+        "SELECT v.value FROM movements m JOIN movement_values v ON v.movement_id = m.id "
+        "WHERE m.transfer_id = ? AND m.kind = 'reversal' AND m.qty < 0 AND m.occurred_at = ? AND m.id < ? "
+        "ORDER BY m.id DESC LIMIT 1", (transfer_id, at, movement_id)).scalar()
+
+
+def _reversed_in(conn: Connection, table: str) -> set[str]:
+    """The movements that a reversal taking goods out, to be replayed (from each dirty pair's start on), reverses."""
+    return {row[0] for row in conn.exec_driver_sql(
+        f"SELECT m.reverses_id FROM {table} d CROSS JOIN movements m "
+        "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+        "WHERE (m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id)) "
+        "AND m.kind = 'reversal' AND m.qty < 0")}
 
 
 def _positions_before(conn: Connection, table: str, tp: str, tw: str) -> dict[tuple[str, str], Stored]:
@@ -257,10 +312,11 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     # it (valuation.returned_unit_cost); their sales lines follow their movements' values (persistence/sales/costs.py)
     sales = _replayed(conn, table)
     returned = return_shares(conn, [mid for mid, source_type in sales if source_type == "customer_return"])
+    reversed_ids = _reversed_in(conn, table)
     try:
-        positions, last = _replay_stored(conn, select, dict(before), places, returned)
+        positions, last = _replay_stored(conn, select, dict(before), places, returned, maps, reversed_ids)
     except valuation.NotScaled:  # a number out of the integers' reach: the Decimal rules, from the start again
-        positions, last = _replay_decimal(conn, select, before, places, returned)
+        positions, last = _replay_decimal(conn, select, before, places, returned, maps, reversed_ids)
     follow_ledger(conn, [mid for mid, _ in sales])
     negative = []
     balances = []
@@ -304,7 +360,8 @@ def _replayed(conn: Connection, table: str) -> list[tuple[str, str]]:
 
 
 def _replay_stored(conn: Connection, select: str, positions: dict[tuple[str, str], Stored], places: int,
-                   returned: dict[str, valuation.ReturnShare]) -> tuple[dict[tuple[str, str], Stored], Last]:
+                   returned: dict[str, valuation.ReturnShare], maps: dict[str, dict[str, str]],
+                   reversed_ids: set[str]) -> tuple[dict[tuple[str, str], Stored], Last]:
     """Replay the movements ``select`` reads on the stored integers (``valuation.replay_scaled``), straight from the
     driver's cursor a batch at a time, writing their values as it goes; return the positions after and ``Last``.
 
@@ -320,7 +377,8 @@ def _replay_stored(conn: Connection, select: str, positions: dict[tuple[str, str
         out_rows: list[tuple] = []
         for row, moved, (on_hand, value, avg) in valuation.replay_scaled(
                 positions, rows, places=places, value_before=partial(_stored_value, conn),
-                out_value_before=partial(_out_value, conn), returns=returned):
+                out_value_before=partial(_out_value, conn), span_before=partial(_stored_span, conn, maps),
+                back_before=partial(_back_value, conn), returns=returned, reversed_ids=reversed_ids):
             mid = row[0]
             last[(row[2], row[3])] = (row[8], mid)
             out_rows.append((mid, moved, on_hand, value, avg))
@@ -334,7 +392,8 @@ def _replay_stored(conn: Connection, select: str, positions: dict[tuple[str, str
 
 
 def _replay_decimal(conn: Connection, select: str, before: dict[tuple[str, str], Stored], places: int,
-                    returned: dict[str, valuation.ReturnShare]) -> tuple[dict[tuple[str, str], Stored], Last]:
+                    returned: dict[str, valuation.ReturnShare], maps: dict[str, dict[str, str]],
+                    reversed_ids: set[str]) -> tuple[dict[tuple[str, str], Stored], Last]:
     """``_replay_stored`` by the Decimal rules (``valuation.replay``) on Decimals made of the stored integers, for
     the numbers beyond the integers' reach; its results are stored as they always were (``_stored_values``)."""
     positions = {pair: Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)) for pair, (q, v, a) in before.items()}
@@ -360,7 +419,9 @@ def _replay_decimal(conn: Connection, select: str, before: dict[tuple[str, str],
         for row, val in valuation.replay(positions, typed(), places=places,
                                          value_before=lambda mid: _d(_stored_value(conn, mid), _MONEY),
                                          out_value_before=lambda tid: _d(_out_value(conn, tid), _MONEY),
-                                         returns=returned):
+                                         span_before=lambda mid: _span_decimal(_stored_span(conn, maps, mid)),
+                                         back_before=lambda tid, at, mid: _d(_back_value(conn, tid, at, mid), _MONEY),
+                                         returns=returned, reversed_ids=reversed_ids):
             mid = row[0]
             last[(row[2], row[3])] = (row[8], mid)
             after = val.after
@@ -373,6 +434,10 @@ def _replay_decimal(conn: Connection, select: str, before: dict[tuple[str, str],
         cursor.close()
     return {pair: (_i(pos.on_hand, _QTY), _i(pos.value, _MONEY), _i(pos.avg_cost, _COST))
             for pair, pos in positions.items()}, last
+
+
+def _span_decimal(span: tuple[Stored, Stored] | None) -> tuple[Position, Position] | None:
+    return None if span is None else tuple(Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)) for q, v, a in span)
 
 
 def _follow_merges(conn: Connection, maps: dict[str, dict[str, str]]) -> None:

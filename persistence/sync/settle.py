@@ -6,8 +6,9 @@ it, and the ledger is append-only on every path, the sync's included), so it is 
 was written, and it is answered by two movements of its own, appended after it:
 
 * an **undo**: a reversal of the later reversal, which restores the quantity and the exact value it
-  took away (``valuation.apply`` moves the opposite of the reversed movement's value), so the
-  position right after the undo is the position right before the later reversal;
+  took away (``valuation.value``: the opposite of a reversal that took goods out; for one that brought
+  goods back, the position before it, nothing having moved in between), so the position right after the
+  undo is the position right before the later reversal;
 * an **adjustment** of the later reversal's quantity (and its unit cost, if it had one), which is
   what the clerk's posting still means once the movement is reversed already: goods did move, or a
   clerk believed so. It is valued like any adjustment, at the average cost, and the conflicts list

@@ -84,6 +84,7 @@ ZH_CN: dict[str, str] = {
     "Period": "期间",
     "Prepaid by customer": "预收款",
     "Prepaid to supplier": "预付款",
+    "Price difference": "进货差价",  # what a reversal moved beyond its original's opposite (stock summary)
     "Printed": "打印时间",
     "Quantity": "数量",
     "RECEIVABLES AGEING": "应收账款账龄分析表",

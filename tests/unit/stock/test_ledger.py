@@ -292,17 +292,15 @@ def test_reversing_a_receipt_whose_goods_have_left_is_refused(uow):
         ledger.reverse(uow, c.ReverseMovement(r.id))
 
 
-# A receipt reversed after stock has moved (a shipment since, or a receipt back-dated before a shipment) takes out
-# the receipt's whole value today, whatever the stock left is worth at its average: the position that remains can be
-# worth less than nothing, or nothing. The rule these tests hold the ledger to (not built yet, see the module
-# ``domain.stock.valuation``): when the reversed receipt is the pair's latest movement, the position before it comes
-# back exactly (its average too); otherwise the goods leave at the current average, as a return to the supplier does,
-# and the rest of the purchase value is a price difference in the cost of goods. The payable is untouched either way.
-_REVERSAL_AFTER_STOCK_MOVED = pytest.mark.xfail(
-    strict=True, reason="a receipt reversal takes out its original value whatever stock is left (val26 report)")
+# A receipt reversed after stock has moved (a shipment since, or a receipt back-dated before a shipment) used to take
+# out the receipt's whole value, whatever the stock left was worth at its average: the position that remained could be
+# worth less than nothing, or nothing. The rule (``domain.stock.valuation``, ``_reverse_inbound``): when the pair stands
+# where the reversed receipt left it, the position before it comes back exactly (its average too); otherwise the goods
+# leave at the current average, as a return to the supplier does, and the rest of the purchase value is a price
+# difference in the cost of goods. The payable is untouched either way. The same holds for every inbound movement
+# reversed: a customer return, a count gain, a transfer's receiving leg.
 
 
-@_REVERSAL_AFTER_STOCK_MOVED
 def test_reversing_a_receipt_after_a_shipment_never_leaves_stock_worth_less_than_nothing(uow):
     receive(uow, "10", "1", at=day(0))
     r = receive(uow, "10", "5", at=day(1))  # 20 kg worth 60.00, average 3
@@ -312,7 +310,6 @@ def test_reversing_a_receipt_after_a_shipment_never_leaves_stock_worth_less_than
     assert value_of(uow, undo) == Decimal("-30.00")  # the other 20.00 of the 50.00 bought: a price difference
 
 
-@_REVERSAL_AFTER_STOCK_MOVED
 def test_reversing_a_back_dated_receipt_before_a_shipment_leaves_the_rest_at_its_average(uow):
     receive(uow, "10", "1", at=day(0))
     ship(uow, "5", at=day(2))
@@ -322,12 +319,85 @@ def test_reversing_a_back_dated_receipt_before_a_shipment_leaves_the_rest_at_its
     assert balance(uow) == Position(Decimal(5), Decimal("10.00"), Decimal(2))  # not 5 kg worth 0
 
 
-@_REVERSAL_AFTER_STOCK_MOVED
 def test_reversing_the_latest_receipt_brings_back_the_average_before_it_not_one_from_the_rounded_value(uow):
     receive(uow, "1", "1.005", at=day(0))  # worth 1.01 (rounded), average 1.005
     r = receive(uow, "1", "0", at=day(1))
     ledger.reverse(uow, c.ReverseMovement(r.id))
     assert balance(uow) == Position(Decimal(1), Decimal("1.01"), Decimal("1.005"))  # not an average of 1.01
+
+
+def test_reversing_a_receipt_whose_stock_moved_and_netted_out_brings_back_the_position_before_it(uow):
+    receive(uow, "1", "1.005", at=day(0))
+    r = receive(uow, "1", "0", at=day(1))  # 2 kg worth 1.01, average 0.505
+    s = ship(uow, "1", at=day(2))
+    ledger.reverse(uow, c.ReverseMovement(s.id))  # the shipment taken back: the pair stands where r left it
+    ledger.reverse(uow, c.ReverseMovement(r.id))
+    assert balance(uow) == Position(Decimal(1), Decimal("1.01"), Decimal("1.005"))
+
+
+def test_a_reversal_never_takes_more_than_the_stock_is_worth(uow):
+    receive(uow, "10", "0.01", at=day(0))  # 10 kg worth 0.10
+    r = receive(uow, "10", "0", at=day(1))  # 20 kg worth 0.10, average 0.005
+    for n in range(8):  # each 0.005 rounds to 0.01 (half away from zero): 12 kg worth 0.02, average still 0.005
+        ship(uow, "1", at=day(2) + timedelta(minutes=n))
+    [undo] = ledger.reverse(uow, c.ReverseMovement(r.id))  # 10 kg at the average would be 0.05: only 0.02 is there
+    assert value_of(uow, undo) == Decimal("-0.02")
+    assert balance(uow) == Position(Decimal(2), Decimal("0.00"), Decimal("0.005"))
+
+
+def test_a_reversal_into_stock_short_leaves_at_the_average_as_a_shipment_does(uow):
+    receive(uow, "10", "1", wh="NEG", at=day(0))
+    r = receive(uow, "10", "5", wh="NEG", at=day(1))  # 20 kg worth 60.00, average 3
+    ship(uow, "15", wh="NEG", at=day(2))  # 5 kg worth 15.00
+    [undo] = ledger.reverse(uow, c.ReverseMovement(r.id))  # 10 kg leave at 3: 5 kg short, worth -15.00
+    assert value_of(uow, undo) == Decimal("-30.00")
+    assert balance(uow, "NEG") == Position(Decimal(-5), Decimal("-15.00"), Decimal(3))
+
+
+def test_a_reversed_customer_return_whose_stock_moved_leaves_at_the_average(uow):
+    receive(uow, "10", "3", at=day(0))
+    back = ledger.receive(uow, c.ReceiveStock("A-1", "5", "W1", "9", occurred_at=day(1), source_type="customer_return"))
+    ship(uow, "5", at=day(2))  # 15 kg worth 75.00 (average 5): 10 kg worth 50.00 left
+    [undo] = ledger.reverse(uow, c.ReverseMovement(back.id))  # not the 45.00 it came back at (5 kg worth 5.00)
+    assert value_of(uow, undo) == Decimal("-25.00")
+    assert balance(uow) == Position(Decimal(5), Decimal("25.00"), Decimal(5))
+
+
+def test_a_reversed_count_gain_whose_stock_moved_leaves_at_the_average(uow):
+    receive(uow, "10", "1", at=day(0))
+    gain = ledger.count(uow, c.CountStock("A-1", "20", "W1", occurred_at=day(1)))  # 10 more at 1: 20 kg worth 20.00
+    receive(uow, "20", "4", at=day(2))  # 40 kg worth 100.00, average 2.5
+    [undo] = ledger.reverse(uow, c.ReverseMovement(gain.id))  # 10 kg at 2.5, not the 10.00 the count added
+    assert value_of(uow, undo) == Decimal("-25.00")
+    assert balance(uow) == Position(Decimal(30), Decimal("75.00"), Decimal("2.5"))
+
+
+def test_a_reversed_transfer_carries_value_between_the_warehouses_to_the_cent(uow):
+    receive(uow, "10", "1", at=day(0))
+    out, into = ledger.transfer(uow, c.TransferStock("A-1", "5", "W1", "W2", occurred_at=day(1)))  # 5.00 to W2
+    receive(uow, "5", "3", wh="W2", at=day(2))  # W2: 10 kg worth 20.00, average 2
+    ship(uow, "2", wh="W2", at=day(3))  # W2: 8 kg worth 16.00
+    undone = {m.reverses_id: m for m in ledger.reverse(uow, c.ReverseMovement(out.id))}
+    took, brought = value_of(uow, undone[into.id]), value_of(uow, undone[out.id])
+    assert took == Decimal("-10.00") and brought == Decimal("10.00")  # 5 kg at W2's average, into W1
+    assert balance(uow, "W2") == Position(Decimal(3), Decimal("6.00"), Decimal(2))
+    assert balance(uow, "W1") == Position(Decimal(10), Decimal("15.00"), Decimal("1.5"))
+    # a receipt back-dated into W2 before the reversal changes what the reversal took out: W1 follows to the cent
+    receive(uow, "2", "9.50", wh="W2", at=day(4))  # W2 at the reversal: 10 kg worth 35.00, average 3.5
+    took, brought = value_of(uow, undone[into.id]), value_of(uow, undone[out.id])
+    assert took == Decimal("-17.50") and brought == Decimal("17.50")
+    assert balance(uow, "W1") == Position(Decimal(10), Decimal("22.50"), Decimal("2.25"))
+    assert ledger_sum(uow, "W1")[1] + ledger_sum(uow, "W2")[1] == Decimal("10.00") + Decimal("15.00") \
+        - Decimal("4.00") + Decimal("19.00")  # what was bought less what was shipped: value went nowhere else
+
+
+def test_a_transfer_reversed_where_nothing_moved_since_puts_both_warehouses_back_exactly(uow):
+    receive(uow, "3", "3.33333333", at=day(1))  # 3 kg worth 10.00
+    receive(uow, "1", "1", wh="W2", at=day(1))  # W2: 1 kg worth 1.00
+    out, into = ledger.transfer(uow, c.TransferStock("A-1", "1", "W1", "W2", occurred_at=day(2)))
+    ledger.reverse(uow, c.ReverseMovement(into.id))
+    assert balance(uow, "W2") == Position(Decimal(1), Decimal("1.00"), Decimal(1))
+    assert balance(uow, "W1") == Position(Decimal(3), Decimal("10.00"), Decimal("3.33333333"))
 
 
 def test_reversing_one_leg_of_a_transfer_reverses_both(uow):

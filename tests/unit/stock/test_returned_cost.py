@@ -37,10 +37,12 @@ def test_a_replay_that_revalues_the_sale_revalues_its_return_after_it():
     returns = {"r1": ReturnShare("s1", D(2), D(0))}
     out = {row[0]: val.value for row, val in valuation.replay(
         {PAIR: Position()}, _rows("37.50"), places=2, value_before=lambda _: None, out_value_before=lambda _: None,
+        span_before=lambda _: None, back_before=lambda *_: None,
         returns=returns)}
     assert (out["s1"], out["r1"]) == (D("-75.00"), D("37.50"))
     plain = {row[0]: val.value for row, val in valuation.replay(
-        {PAIR: Position()}, _rows("37.50"), places=2, value_before=lambda _: None, out_value_before=lambda _: None)}
+        {PAIR: Position()}, _rows("37.50"), places=2, value_before=lambda _: None, out_value_before=lambda _: None,
+        span_before=lambda _: None, back_before=lambda *_: None)}
     assert plain["r1"] == D("25.00")  # without the share: the unit cost it was posted with
 
 
@@ -50,6 +52,7 @@ def test_the_scaled_replay_values_a_return_as_the_decimal_one_does():
                    for mid, kind, p, w, qty, cost, t, r, at in _rows("37.50")]
     out = {row[0]: moved for row, moved, _ in valuation.replay_scaled(
         {PAIR: (0, 0, 0)}, scaled_rows, places=2, value_before=lambda _: 0, out_value_before=lambda _: 0,
+        span_before=lambda _: None, back_before=lambda *_: None,
         returns=returns)}
     assert (out["s1"], out["r1"]) == (-750000, 375000)
 
@@ -59,5 +62,6 @@ def test_a_return_whose_sale_is_before_the_run_takes_the_sales_stored_value():
     rows = [("r1", "receipt", *PAIR, D(1), D(25), None, None, at)]
     [(_, val)] = valuation.replay({PAIR: Position(D(8), D(300), D("37.5"))}, rows, places=2,
                                   value_before={"s1": D("-75.00")}.get, out_value_before=lambda _: None,
+                                  span_before=lambda _: None, back_before=lambda *_: None,
                                   returns={"r1": ReturnShare("s1", D(2), D(0))})
     assert val.value == D("37.50")

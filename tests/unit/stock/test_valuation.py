@@ -160,12 +160,13 @@ def test_replay_values_each_kind_by_its_rule_in_the_order_given():
         _row("2", "receipt", "A", "5", "3.10"),            # A: 15, 35.50, avg 2.36666667
         _row("3", "transfer_out", "A", "-3", transfer_id="t"),  # 3 × 2.36666667 = 7.10 leaves A
         _row("4", "transfer_in", "B", "3", transfer_id="t"),    # B takes exactly 7.10
-        _row("5", "reversal", "A", "-5", reverses_id="2"),      # takes back exactly 15.50
+        _row("5", "reversal", "A", "-5", reverses_id="2"),      # stock moved since: 5 leave at the average, 11.83
     ]
     positions = {("p", "A"): Position(), ("p", "B"): Position()}
-    values = [val.value for _, val in replay(positions, rows, places=2, value_before=None, out_value_before=None)]
-    assert values == [D("20.00"), D("15.50"), D("-7.10"), D("7.10"), D("-15.50")]
-    assert positions[("p", "A")] == Position(D("7"), D("12.90"), D("1.84285714"))
+    values = [val.value for _, val in replay(positions, rows, places=2, value_before=None, out_value_before=None,
+                                             span_before=None, back_before=None)]
+    assert values == [D("20.00"), D("15.50"), D("-7.10"), D("7.10"), D("-11.83")]
+    assert positions[("p", "A")] == Position(D("7"), D("16.57"), D("2.36666667"))
     assert positions[("p", "B")] == Position(D("3"), D("7.10"), D("2.36666667"))
 
 
@@ -177,6 +178,7 @@ def test_replay_takes_a_value_from_before_the_run_when_the_original_or_out_leg_i
     stored = {"x": D("-4.00")}
     out_values = {"t": D("-9.00")}
     values = [val.value for _, val in replay(positions, rows, places=2, value_before=stored.__getitem__,
-                                             out_value_before=out_values.__getitem__)]
+                                             out_value_before=out_values.__getitem__, span_before=None,
+                                             back_before=lambda *_: None)]
     assert values == [D("4.00"), D("9.00")]  # a shipment of 2 (−4.00) taken back: 7 on hand, 14.00; then 11, 23.00
     assert positions[("p", "A")].on_hand == D("11") and positions[("p", "A")].value == D("23.00")

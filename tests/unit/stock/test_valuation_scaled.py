@@ -3,9 +3,11 @@
 ``valuation.replay_scaled`` (what a device replays after a pull, on the stored integers) against ``valuation.replay``
 (the Decimal rules, on Decimals made of the same integers as the sync's replay made them), on random runs over three
 product × warehouse pairs: receipts at awkward costs, shipments, adjustments and counts either way, transfers (both
-legs, and in legs whose out leg is outside the run), reversals of movements in the run and outside it, stock driven
-negative, every currency's places the integers take. Every value moved and every position after must be the same
-integers; with numbers beyond what the columns hold the integers may stop (``NotScaled``), never differ.
+legs, and in legs whose out leg is outside the run), reversals of movements in the run and outside it (those taking
+goods out where their original left the pair, or not), transfers reversed (the sending leg bringing back what the
+receiving leg's reversal took out, in the run or before it), stock driven negative, every currency's places the
+integers take. Every value moved and every position after must be the same integers; with numbers beyond what the
+columns hold the integers may stop (``NotScaled``), never differ.
 """
 
 from __future__ import annotations
@@ -60,11 +62,13 @@ def runs(draw, quantities=small_quantities, costs=small_costs):
         else:
             positions[pair] = (0, 0, draw(st.sampled_from([0, 250_000_000])))
     rows, outside = [], {}
+    opened = set()  # the transfers in the run not reversed yet
     for i in range(draw(st.integers(1, 40))):
         mid = f"m{i:04d}"
         pair = draw(st.sampled_from(PAIRS))
         step = draw(st.sampled_from(["receipt", "shipment", "adjustment", "count_adjustment", "transfer",
-                                     "reversal", "reversal_outside", "transfer_in_outside"]))
+                                     "reversal", "reversal_outside", "transfer_in_outside",
+                                     "transfer_reversal"]))
         if step == "receipt":
             rows.append((mid, "receipt", *pair, draw(quantities()), draw(costs()), None, None, i))
         elif step == "shipment":
@@ -78,13 +82,32 @@ def runs(draw, quantities=small_quantities, costs=small_costs):
             qty = draw(quantities())
             rows.append((f"{mid}a", "transfer_out", *pair, -qty, None, f"t{i}", None, i))
             rows.append((f"{mid}b", "transfer_in", *into, qty, draw(st.none() | costs()), f"t{i}", None, i))
+            opened.add(f"t{i}")
         elif step == "reversal" and any(r[1] != "reversal" for r in rows):
             original = draw(st.sampled_from([r for r in rows if r[1] != "reversal"]))
             rows.append((mid, "reversal", original[2], original[3], -original[4], None, None, original[0], i))
+        elif step == "reversal" and draw(st.booleans()):  # a movement and its reversal, one after the other
+            qty = draw(quantities())
+            rows.append((f"{mid}a", "receipt", *pair, qty, draw(costs()), None, None, i))
+            rows.append((f"{mid}b", "reversal", *pair, -qty, None, None, f"{mid}a", i))
         elif step == "reversal_outside":  # of a movement of qty at cost before the run
             qty = draw(quantities()) * draw(st.sampled_from([1, -1]))
             outside[f"old{i}"] = qty * draw(costs()) // 10 ** 8
+            # where it left the pair: unknown, just where the pair stands (rule 2), or elsewhere
+            outside[f"span-old{i}"] = (pair, qty, draw(st.sampled_from(["none", "here", "elsewhere"])),
+                                       draw(st.integers(-10 ** 12, 10 ** 12)), draw(st.integers(0, 10 ** 12)))
             rows.append((mid, "reversal", *pair, -qty, None, None, f"old{i}", i))
+        elif step == "transfer_reversal" and any(r[1] == "transfer_in" and r[6] in opened for r in rows):
+            into = draw(st.sampled_from([r for r in rows if r[1] == "transfer_in" and r[6] in opened]))
+            out = next(r for r in rows if r[1] == "transfer_out" and r[6] == into[6])
+            opened.discard(into[6])
+            rows.append((f"{mid}a", "reversal", into[2], into[3], -into[4], None, into[6], into[0], i))
+            rows.append((f"{mid}b", "reversal", out[2], out[3], -out[4], None, out[6], out[0], i))
+        elif step == "transfer_reversal":  # a sending leg's reversal whose receiving leg's was before the run
+            qty = draw(quantities())
+            outside[f"old{i}"] = -qty * draw(costs()) // 10 ** 8
+            outside[f"back-tb{i}"] = draw(st.none() | st.integers(-10 ** 14, 0))
+            rows.append((mid, "reversal", *pair, qty, None, f"tb{i}", f"old{i}", i))
         elif step == "transfer_in_outside":
             qty = draw(quantities())
             outside[f"t-old{i}"] = -qty * draw(costs()) // 10 ** 8
@@ -92,17 +115,39 @@ def runs(draw, quantities=small_quantities, costs=small_costs):
     return places, positions, rows, outside
 
 
+def span_of(outside, mid, positions):
+    """The stored span of ``mid`` outside the run (scaled): none, ending where its pair stands now (``positions``,
+    the replay's own, read as it values the reversal), or elsewhere."""
+    pair, qty, where, value, avg = outside[f"span-{mid}"]
+    if where == "none":
+        return None
+    now = positions[pair]
+    before = (now[0] - qty, value // 100 * 100, avg)
+    return (before, now) if where == "here" else (before, (now[0], now[1] + 100, now[2]))
+
+
 def decimal_replay(places, positions, rows, outside):
     start = {pair: Position(dec(q, 4), dec(v, 4), dec(a, 8)) for pair, (q, v, a) in positions.items()}
     typed = [(mid, kind, p, w, dec(qty, 4), dec(cost, 8), t, r, at) for mid, kind, p, w, qty, cost, t, r, at in rows]
+
+    def span_before(mid):
+        span = span_of(outside, mid, {pair: ints(pos) for pair, pos in start.items()})
+        return span and tuple(Position(dec(q, 4), dec(v, 4), dec(a, 8)) for q, v, a in span)
+
+    def back_before(tid, at, mid):
+        return dec(outside[f"back-{tid}"], 4)
+
     return [(row[0], val.value.scaleb(4), ints(val.after)) for row, val in valuation.replay(
         start, typed, places=places, value_before=lambda mid: dec(outside[mid], 4),
-        out_value_before=lambda tid: dec(outside[tid], 4))]
+        out_value_before=lambda tid: dec(outside[tid], 4), span_before=span_before, back_before=back_before)]
 
 
 def scaled_replay(places, positions, rows, outside):
+    moving = dict(positions)
     return [(row[0], moved, after) for row, moved, after in valuation.replay_scaled(
-        dict(positions), rows, places=places, value_before=outside.__getitem__, out_value_before=outside.__getitem__)]
+        moving, rows, places=places, value_before=outside.__getitem__, out_value_before=outside.__getitem__,
+        span_before=lambda mid: span_of(outside, mid, moving),
+        back_before=lambda tid, at, mid: outside[f"back-{tid}"])]
 
 
 BIGINT = 2 ** 63
@@ -177,6 +222,37 @@ def test_each_rule_gives_the_decimal_rules_integers(case, places):
     assert (moved, after) == (reference.value.scaleb(4), ints(reference.after))
 
 
+# (position, qty, span: the positions before and after the original) of a reversal taking goods out, scaled
+SPANS = {
+    "where its original left the pair": ((20_000, 20_100, 100_500_000), -10_000,
+                                         ((10_000, 10_100, 100_500_000), (20_000, 20_100, 100_500_000))),
+    "after stock moved": ((15_000, 450_000, 300_000_000), -10_000,
+                          ((10_000, 100_000, 100_000_000), (20_000, 600_000, 300_000_000))),
+    "original unknown": ((15_000, 450_000, 300_000_000), -10_000, None),
+    "worth less than its share at the average": ((10_000, 100, 50_000_000), -5_000, None),
+    "worth less than nothing": ((10_000, -100, 50_000_000), -5_000, None),
+    "into stock short": ((50_000, 150_000, 300_000_000), -150_000, None),
+    "emptying the pair": ((50_000, 150_001, 300_000_000), -50_000, None),
+}
+
+
+@pytest.mark.parametrize("places", [0, 2, 4])
+@pytest.mark.parametrize("case", list(SPANS), ids=list(SPANS))
+def test_a_reversal_taking_goods_out_gives_the_decimal_rules_integers(case, places):
+    (q, v, a), qty, span = SPANS[case]
+    step = 10 ** (4 - places)
+    v = v // step * step
+    if span is not None:
+        span = tuple((sq, sv // step * step, sa) for sq, sv, sa in span)
+        if case == "where its original left the pair":
+            span = (span[0], (q, v, a))
+    moved, after = valuation.value_scaled((q, v, a), "reversal", qty, None, None, places, span)
+    reference = valuation.value(Position(dec(q, 4), dec(v, 4), dec(a, 8)), "reversal", dec(qty, 4), None, None,
+                                places, span and tuple(Position(dec(x, 4), dec(y, 4), dec(z, 8)) for x, y, z in span))
+    assert (moved, after) == (reference.value.scaleb(4), ints(reference.after))
+    assert after[0] <= 0 or after[1] >= min(v, 0)  # stock left on hand: never more taken than it was worth
+
+
 def test_a_quotient_just_below_a_half_rounds_as_decimal_rounds_it_not_as_the_exact_quotient_would():
     # V / N lies 1 / (2·10**8·N) below a half of 10**-8: Decimal rounds the quotient to 28 digits first, which
     # makes it exactly the half, and then rounds up; the exact quotient rounds down.
@@ -214,4 +290,5 @@ def test_money_rounds_half_away_from_zero_as_decimal_does(places):
 def test_currency_places_beyond_the_stored_four_are_left_to_decimal():
     with pytest.raises(NotScaled):
         list(valuation.replay_scaled({("p", "w"): (0, 0, 0)}, [("m", "receipt", "p", "w", 1, 1, None, None, 0)],
-                                     places=5, value_before=int, out_value_before=int))
+                                     places=5, value_before=int, out_value_before=int, span_before=int,
+                                     back_before=int))
