@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QStyledItemDelegate
 from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableWidget
 
 
-class LinesGrid(QTableView):
-    """The document's lines. What an input method sends to a cell not being typed in reaches the cell's editor, as a
-    key typed there does: Qt opens the editor and drops the text, so with a Chinese input method a clerk's １２ (or 损坏
-    in 原因) opened an empty-looking cell that still held its old quantity when Enter was pressed."""
+class InputMethodToEditor:
+    """For a view whose cells are typed in by any key: what an input method sends to a cell not being typed in reaches
+    the cell's editor, as a key typed there does. Qt opens the editor and drops the text, so with a Chinese input
+    method a clerk's １２ (or 损坏 in 原因) opened an empty-looking cell that still held its old value on Enter."""
 
     def inputMethodEvent(self, event) -> None:
         was_editing = self.state() == QAbstractItemView.State.EditingState
@@ -25,9 +26,17 @@ class LinesGrid(QTableView):
         if was_editing or self.state() != QAbstractItemView.State.EditingState:
             return
         editor = self.viewport().focusWidget()
-        if isinstance(editor, QLineEdit) and editor.isVisible():
+        if isinstance(editor, QLineEdit):
             editor.selectAll()  # what is typed replaces the cell, as a key pressed on it does
             QCoreApplication.sendEvent(editor, event)
+
+
+class LinesGrid(InputMethodToEditor, QTableView):
+    """A document's lines."""
+
+
+class TypedInTable(InputMethodToEditor, QTableWidget):
+    """A table whose cells are typed in by any key (the lines of a sales order being shipped)."""
 
 
 class NumberDelegate(QStyledItemDelegate):
