@@ -279,9 +279,8 @@ def test_the_posted_sales_list_shows_a_sales_value_as_positive_as_the_shipments_
     assert panel.posted.model.index(0, PostedSalesModel.QTY).data() == "3"
 
 
-def test_tab_from_the_scan_field_lands_on_the_ship_quantity_and_typing_replaces_it(qtbot, services, ship):
-    """Tab from the scan field went to line 1's SKU, where typing did nothing: four arrows to the right first, unlike
-    every other document screen."""
+def tab_to_the_first_quantity(qtbot, services, ship):
+    """A sales order of 2 SD-1 and 4 HM-1 loaded by its scanned number; Tab from the scan field (on the grid)."""
     from PySide6.QtWidgets import QApplication
 
     so = confirmed(services, (("SD-1", "2"), ("HM-1", "4")))
@@ -294,10 +293,19 @@ def test_tab_from_the_scan_field_lands_on_the_ship_quantity_and_typing_replaces_
     qtbot.waitUntil(lambda: panel.scan.hasFocus())
     qtbot.keyClick(panel.scan, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is panel.grid
+    return panel
+
+
+def test_tab_from_the_scan_field_lands_on_the_ship_quantity_and_typing_replaces_it(qtbot, services, ship):
+    """Tab from the scan field went to line 1's SKU, where typing did nothing: four arrows to the right first, unlike
+    every other document screen."""
+    from PySide6.QtWidgets import QApplication
+
+    panel = tab_to_the_first_quantity(qtbot, services, ship)
     assert (panel.grid.currentRow(), panel.grid.currentColumn()) == (0, C_QTY)
     qtbot.keyClicks(panel.grid, "1")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the cell's editor commits on the next turn
-    qtbot.waitUntil(lambda: [x.qty for x in panel.lines] == [D(1), D(4)])
+    qtbot.waitUntil(lambda: [x.qty for x in panel.lines] == [D(1), D(4)], timeout=5000)
     qtbot.keyClick(panel.grid, Qt.Key.Key_Down)  # the next line's quantity, typed over in its turn
     assert (panel.grid.currentRow(), panel.grid.currentColumn()) == (1, C_QTY)
     qtbot.keyClick(panel.grid, Qt.Key.Key_Escape)  # back to scanning
@@ -397,3 +405,25 @@ def test_a_counter_sale_below_cost_is_warned_of_in_chinese(qtbot, chinese, servi
     panel = counter_sale_of(qtbot, ship, "HM-1")
     panel.grid.item(0, C_PRICE).setText("1.50")
     assert "货号 HM-1 低于成本销售" in panel.totals.text()
+
+
+def _commit_from_input_method(widget, text: str) -> None:
+    """``text`` as a Chinese input method commits it: one event with the whole string, no key presses."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_full_width_digits_from_an_input_method_reach_the_ship_quantity(qtbot, services, ship):
+    """With the input method in full-width mode, １ typed on the quantity Tab lands on opened the cell's editor
+    without it (Qt dropped what the input method sent): Enter shipped the 2 ordered."""
+    from PySide6.QtWidgets import QApplication
+
+    panel = tab_to_the_first_quantity(qtbot, services, ship)
+    _commit_from_input_method(panel.grid, "１")  # Tab put the cursor on the quantity, no editor open yet
+    assert QApplication.focusWidget().text() == "１"  # the editor opened with it (it opened with the old 2)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [x.qty for x in panel.lines] == [D(1), D(4)], timeout=5000)

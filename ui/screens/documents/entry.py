@@ -48,7 +48,6 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QStyledItemDelegate
-from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -69,6 +68,7 @@ from ui.models.document_lines import PostedLinesModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
 from ui.refusals import refusal_text
+from ui.screens.documents.delegates import LinesGrid
 from ui.screens.documents.delegates import NumberDelegate
 from ui.screens.documents.delegates import TextDelegate
 from ui.screens.documents.held_form import HeldForm
@@ -228,7 +228,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
                        self.to_warehouse.currentIndexChanged, self.partner.editTextChanged,
                        self.reference.textChanged, self.date.dateChanged):
             signal.connect(self.held.changed)
-        self.grid = QTableView(self)
+        self.grid = LinesGrid(self)
         self.grid.setModel(self.model)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setAlternatingRowColors(True)

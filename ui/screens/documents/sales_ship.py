@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QRadioButton
 from PySide6.QtWidgets import QSplitter
-from PySide6.QtWidgets import QTableWidget
 from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -53,6 +52,7 @@ from ui.i18n import fill
 from ui.models.document_lines import ambiguous_text
 from ui.models.table import price_text
 from ui.refusals import refusal_text
+from ui.screens.documents.delegates import TypedInTable
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
@@ -178,7 +178,7 @@ class SalesShipPanel(QWidget):
         self.header_error = QLabel(self)
         self.header_error.setStyleSheet(RED)
         self.header_error.setWordWrap(True)
-        self.grid = QTableWidget(0, 9, self)
+        self.grid = TypedInTable(0, 9, self)  # what an input method types on a quantity reaches its cell
         self.grid.verticalHeader().setVisible(False)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setAlternatingRowColors(True)
