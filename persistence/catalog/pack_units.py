@@ -19,11 +19,18 @@ _U, _B = t.product_units, t.product_unit_barcodes
 class PackUnitRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        # whether no packaging unit has a barcode, read once (most offices have none: an import of 1,200 products
+        # then asks no question per code); a put with barcodes in this transaction makes it False
+        self._no_barcodes: bool | None = None
 
     def of_product(self, product_id: str) -> list[PackUnit]:
         return _units(self.conn, _U.c.product_id == product_id)
 
     def by_barcode(self, barcode: str) -> PackUnit | None:
+        if self._no_barcodes is None:
+            self._no_barcodes = self.conn.execute(select(_B.c.unit_id).limit(1)).first() is None
+        if self._no_barcodes:
+            return None
         found = self.conn.execute(select(_B.c.unit_id).where(_B.c.barcode == barcode)).scalar()
         if found is None:  # in another ASCII case (codes are compared by validate.code_key, as SQLite's lower())
             found = self.conn.execute(select(_B.c.unit_id).where(func.lower(_B.c.barcode) == code_key(barcode))
@@ -42,6 +49,7 @@ class PackUnitRepository:
         else:
             self.conn.execute(_U.update().where(_U.c.id == unit.id).values(values))
         if unit.barcodes:
+            self._no_barcodes = False
             self.conn.execute(insert(_B), [{"barcode": b, "unit_id": unit.id} for b in unit.barcodes])
 
     def remove(self, unit_id: str) -> None:

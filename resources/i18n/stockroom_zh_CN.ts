@@ -13391,7 +13391,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+250" />
+            <location filename="../../ui/sync_reasons.py" line="+252" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
@@ -13573,17 +13573,22 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>Amount in foreign currency</source>
+            <translation>原币金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Foreign currency</source>
             <translation>外币币种</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+50" />
+            <location line="+51" />
             <source>Exchange rate</source>
             <translation>汇率</translation>
         </message>
         <message>
-            <location line="-49" />
+            <location line="-50" />
             <source>Foreign unit price</source>
             <translation>外币单价</translation>
         </message>
@@ -13630,12 +13635,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+33" />
+            <location line="+34" />
             <source>Price level</source>
             <translation>价格级别</translation>
         </message>
         <message>
-            <location line="-32" />
+            <location line="-33" />
             <source>Line</source>
             <translation>行号</translation>
         </message>
@@ -13769,6 +13774,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Payment terms</source>
             <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Base units per pack</source>
+            <translation>每包装基本单位数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -14029,6 +14039,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Unit cost</source>
             <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Packaging unit</source>
+            <translation>包装单位</translation>
         </message>
         <message>
             <location line="+1" />
@@ -14418,7 +14433,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-377" />
+            <location filename="../../ui/sync_reasons.py" line="-382" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -14933,7 +14948,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+275" />
+            <location line="+280" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -15150,7 +15165,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-304" />
+            <location filename="../../ui/sync_reasons.py" line="-309" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -15163,6 +15178,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Barcode</source>
             <translation>条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Packaging unit</source>
+            <translation>包装单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Packaging unit barcode</source>
+            <translation>包装单位条码</translation>
         </message>
         <message>
             <location line="+1" />
