@@ -144,6 +144,7 @@ class LabelsDialog(QDialog):
         self.checks = {key: QCheckBox(self) for key, _text in FIELDS}
         self.level = QComboBox(self)
         self.file = QLineEdit(self)
+        self.file.setMinimumWidth(self.file.fontMetrics().horizontalAdvance("x") * 48)  # the whole path, not its tail
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self.choose_file)
         self.progress = QProgressBar(self)
