@@ -5049,13 +5049,13 @@ The database is backed up first. No stock movement is changed, only the values a
         <name>LabelsDialog</name>
         <message>
             <location filename="../../ui/dialogs/labels.py" line="+48" />
-            <source>A4 sheet, 3 × 8 labels (65 × 37 mm)</source>
-            <translation>A4 纸，3 × 8 张标签（65 × 37 毫米）</translation>
+            <source>A4 sheet, 3 × 8 labels (63.7 × 34 mm)</source>
+            <translation>A4 纸，3 × 8 张标签（63.7 × 34 毫米）</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>A4 sheet, 4 × 10 labels (48 × 27 mm)</source>
-            <translation>A4 纸，4 × 10 张标签（48 × 27 毫米）</translation>
+            <source>A4 sheet, 4 × 10 labels (46.6 × 27 mm)</source>
+            <translation>A4 纸，4 × 10 张标签（46.6 × 27 毫米）</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5103,7 +5103,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>条码标签</translation>
         </message>
         <message>
-            <location line="+153" />
+            <location line="+154" />
             <source>Labels for receipt %1</source>
             <translation>入库单 %1 的条码标签</translation>
         </message>

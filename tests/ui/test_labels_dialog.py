@@ -194,3 +194,15 @@ def test_a_posted_receipts_labels_one_per_unit_received(qtbot, services, opened,
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     text = pdf_text(tmp_path / "gr.pdf")
     assert pages(tmp_path / "gr.pdf") == 5 and text.count("Screwdriver") == 3 and text.count("Hammer") == 2
+
+
+def test_each_layouts_text_says_the_label_size_the_pdf_draws(qtbot, screen, services):
+    from ui.pdf.labels import LAYOUTS
+
+    select(screen, "GL-1")
+    dialog = open_dialog(qtbot, screen, services)
+    for i in range(dialog.layout_box.count()):
+        layout = LAYOUTS[dialog.layout_box.itemData(i)]
+        size = f"{layout.label_w:g} × {layout.label_h:g} mm" if layout.label_w == int(layout.label_w) else \
+            f"{layout.label_w:.1f} × {layout.label_h:g} mm"
+        assert size in dialog.layout_box.itemText(i), (size, dialog.layout_box.itemText(i))

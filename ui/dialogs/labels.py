@@ -45,8 +45,8 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 # The layouts of ui.pdf.labels.LAYOUTS (named here without importing reportlab on the GUI thread), as the list shows.
 LAYOUTS = (
-    ("a4-3x8", QT_TRANSLATE_NOOP("LabelsDialog", "A4 sheet, 3 × 8 labels (65 × 37 mm)")),
-    ("a4-4x10", QT_TRANSLATE_NOOP("LabelsDialog", "A4 sheet, 4 × 10 labels (48 × 27 mm)")),
+    ("a4-3x8", QT_TRANSLATE_NOOP("LabelsDialog", "A4 sheet, 3 × 8 labels (63.7 × 34 mm)")),
+    ("a4-4x10", QT_TRANSLATE_NOOP("LabelsDialog", "A4 sheet, 4 × 10 labels (46.6 × 27 mm)")),
     ("40x30", QT_TRANSLATE_NOOP("LabelsDialog", "Thermal label 40 × 30 mm")),
     ("50x30", QT_TRANSLATE_NOOP("LabelsDialog", "Thermal label 50 × 30 mm")),
     ("60x40", QT_TRANSLATE_NOOP("LabelsDialog", "Thermal label 60 × 40 mm")),
