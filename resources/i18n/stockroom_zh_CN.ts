@@ -5046,6 +5046,159 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
     </context>
     <context>
+        <name>LabelsDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/labels.py" line="+48" />
+            <source>A4 sheet, 3 × 8 labels (63.7 × 34 mm)</source>
+            <translation>A4 纸，3 × 8 张标签（63.7 × 34 毫米）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A4 sheet, 4 × 10 labels (46.6 × 27 mm)</source>
+            <translation>A4 纸，4 × 10 张标签（46.6 × 27 毫米）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Thermal label 40 × 30 mm</source>
+            <translation>热敏标签 40 × 30 毫米</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Thermal label 50 × 30 mm</source>
+            <translation>热敏标签 50 × 30 毫米</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Thermal label 60 × 40 mm</source>
+            <translation>热敏标签 60 × 40 毫米</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Name</source>
+            <translation>名称(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;KU</source>
+            <translation>货号(&amp;K)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Barcode</source>
+            <translation>条码(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P&amp;rice</source>
+            <translation>价格(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Unit</source>
+            <translation>单位(&amp;U)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>labels</source>
+            <translation>条码标签</translation>
+        </message>
+        <message>
+            <location line="+154" />
+            <source>Labels for receipt %1</source>
+            <translation>入库单 %1 的条码标签</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print labels for %n product(s)</source>
+            <translation>为 %n 个商品打印条码标签</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Layout:</source>
+            <translation>版式(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Count per pro&amp;duct:</source>
+            <translation>每个商品张数(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One per unit receiv&amp;ed</source>
+            <translation>每收到一件一张(&amp;E)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Per line:</source>
+            <translation>每行(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fields:</source>
+            <translation>打印内容：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price le&amp;vel:</source>
+            <translation>价格等级(&amp;V)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save &amp;to:</source>
+            <translation>保存到(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Br&amp;owse…</source>
+            <translation>浏览(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pr&amp;int</source>
+            <translation>打印(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save labels</source>
+            <translation>保存条码标签</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Save to: give a file name ending in .pdf.</source>
+            <translation>保存到：请填写以 .pdf 结尾的文件名。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Fields: tick at least one of name, SKU, barcode, price or unit.</source>
+            <translation>打印内容：请至少勾选名称、货号、条码、价格或单位中的一项。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Drawing the labels…</source>
+            <translation>正在生成条码标签…</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Could not print: %1</source>
+            <translation>无法打印：%1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Stopping…</source>
+            <translation>正在停止…</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/main_window.py" line="+195" />
@@ -6428,7 +6581,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+331" />
+            <location filename="../../ui/screens/products.py" line="+365" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -6768,7 +6921,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-477" />
+            <location filename="../../ui/screens/products.py" line="-501" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -6778,7 +6931,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>商品目录共 %n 个</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+49" />
+            <source>Select the products to label first.</source>
+            <translation>请先选择要打印条码标签的商品。</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>Activate</source>
             <translation>启用</translation>
         </message>
@@ -6846,6 +7004,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Edit the selected product (Enter, double-click or Ctrl+E)</source>
             <translation>编辑所选商品（Enter、双击或 Ctrl+E）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Print &amp;labels…</source>
+            <translation>打印条码标签(&amp;L)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Barcode labels for the selected products, as PDF (Ctrl+L)</source>
+            <translation>为所选商品生成条码标签 PDF（Ctrl+L）</translation>
         </message>
     </context>
     <context>
@@ -7869,25 +8037,32 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>ReceiveScreen</name>
         <message>
             <location filename="../../ui/screens/documents/receive.py" line="+16" />
-            <location line="+57" />
+            <location line="+75" />
             <source>Return to &amp;supplier…</source>
             <translation>采购退货(&amp;S)…</translation>
         </message>
         <message>
-            <location line="-52" />
-            <location line="+54" />
+            <location line="-70" />
+            <location line="+72" />
             <source>Enter supplier &amp;invoice…</source>
             <translation>录入采购发票(&amp;I)…</translation>
         </message>
         <message>
-            <location line="-44" />
-            <location line="+46" />
+            <location line="-62" />
+            <location line="+64" />
             <source>Print receipt &amp;note…</source>
             <translation>打印入库单(&amp;N)…</translation>
         </message>
         <message>
-            <location line="-17" />
-            <location line="+27" />
+            <location line="-59" />
+            <location line="+61" />
+            <source>La&amp;bels…</source>
+            <translation>条码标签(&amp;B)…</translation>
+        </message>
+        <message>
+            <location line="-53" />
+            <location line="+34" />
+            <location line="+29" />
             <location line="+25" />
             <source>Select a posted receipt first.</source>
             <translation>请先选择一张已过账的入库单。</translation>

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
@@ -94,8 +95,12 @@ class ProductsScreen(Screen):
         self.edit_button.clicked.connect(self.edit_current)
         self.active_button = QPushButton(self)
         self.active_button.clicked.connect(self.toggle_active)
+        self.labels_button = QPushButton(self)
+        self.labels_button.clicked.connect(self.print_labels)
         self.table = DataTable("products", self)
         self.table.setModel(self.proxy)
+        # several products at once (Shift/Ctrl+click, Shift+↓) for their labels; Enter still edits the current one
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         m = ProductTableModel
         self.table.set_widths({m.SKU: 95, m.NAME: 260, m.BARCODES: 150, m.CATEGORY: 100, m.UNIT: 60, m.PACK_SIZE: 80,
                                m.MIN_LEVEL: 80, m.MAX_LEVEL: 80, m.CLASS: 70})
@@ -106,12 +111,16 @@ class ProductsScreen(Screen):
         QShortcut(QKeySequence("Ctrl+N"), self, self.add_product)
         QShortcut(QKeySequence("Ctrl+E"), self, self.edit_current)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        # Ctrl+P prints elsewhere; Ctrl+L is this screen's own (Ctrl+Shift+L signs out)
+        labels = QShortcut(QKeySequence("Ctrl+L"), self, self.print_labels)
+        labels.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.open_button)
         bar.addWidget(self.active_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.labels_button)
         bar.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -125,6 +134,7 @@ class ProductsScreen(Screen):
         bottom.addWidget(self.class_filter)
         layout.addLayout(bottom)
         self.page: ProductPage | None = None
+        self.labels_dialog = None
         self.editor: ProductEditor | None = None
         self._keep_sku: str | None = None  # selected again once the refreshed list has arrived
         self.retranslate()
@@ -219,6 +229,27 @@ class ProductsScreen(Screen):
         row = self.current_row()
         if row is not None:
             self.open_product(row)
+
+    def selected_skus(self) -> list[str]:
+        """The selected products' SKUs, top to bottom as the list shows them."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).sku for r in rows]
+
+    def print_labels(self):
+        """Barcode labels (条码标签) for the selected products (Ctrl+L): the dialog makes the PDF and opens it."""
+        from ui.dialogs.labels import LabelsDialog
+
+        skus = self.selected_skus()
+        if not skus:
+            self.error_label.setText(translate("ProductsScreen", "Select the products to label first."))
+            self.error_label.show()
+            return None
+        self.error_label.hide()
+        self.labels_dialog = LabelsDialog(self.services, skus=skus, parent=self)
+        self.labels_dialog.open()
+        return self.labels_dialog
 
     def open_product(self, row) -> ProductPage:
         self.page = ProductPage(self.services, row, self)
@@ -320,6 +351,9 @@ class ProductsScreen(Screen):
         self.edit_button.setText(translate("ProductsScreen", "Edit product…"))
         self.edit_button.setToolTip(translate("ProductsScreen", "Edit the selected product (Enter, double-click or "
                                                                 "Ctrl+E)"))
+        self.labels_button.setText(translate("ProductsScreen", "Print &labels…"))
+        self.labels_button.setToolTip(translate("ProductsScreen", "Barcode labels for the selected products, as PDF "
+                                                                  "(Ctrl+L)"))
         self._update_active_button()
         self.model.retranslate()
         self._update_count()

@@ -301,6 +301,24 @@ class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
         self.print_note_button.clicked.connect(self.print_selected_note)
         self.posted_buttons.insertWidget(4, self.print_note_button)
         self.print_note_button.setText(translate("ReceiveScreen", "Print receipt &note…"))
+        self.labels_dialog = None
+        self.labels_button = QPushButton(self)
+        self.labels_button.clicked.connect(self.labels_for_selected)
+        self.posted_buttons.insertWidget(5, self.labels_button)
+        self.labels_button.setText(translate("ReceiveScreen", "La&bels…"))
+
+    def labels_for_selected(self):
+        """Barcode labels (条码标签) for what the selected posted receipt brought in: one per unit or per line."""
+        from ui.dialogs.labels import LabelsDialog
+
+        doc = self.selected_document()
+        if doc is None:
+            self.say(translate("ReceiveScreen", "Select a posted receipt first."), error=True)
+            return None
+        self.posted_message.clear()
+        self.labels_dialog = LabelsDialog(self.services, receipt=doc.number, parent=self)
+        self.labels_dialog.open()
+        return self.labels_dialog
 
     def _posting_work(self, post):
         """A receipt also reads the backorders it lets ship (``domain.sales.backorders.freed_by``)."""
@@ -347,6 +365,8 @@ class ReceiveScreen(SuggestedCosts, PurchaseOrderMode, DocumentEntry):
             self.supplier_invoice_button.setText(translate("ReceiveScreen", "Enter supplier &invoice…"))
         if hasattr(self, "print_note_button"):
             self.print_note_button.setText(translate("ReceiveScreen", "Print receipt &note…"))
+        if hasattr(self, "labels_button"):
+            self.labels_button.setText(translate("ReceiveScreen", "La&bels…"))
 
     def invoice_selected(self):
         """Open the supplier invoice dialog for the selected posted receipt, or else for the purchase order received
