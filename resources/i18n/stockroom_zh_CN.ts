@@ -949,7 +949,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+63" />
+            <location filename="../../ui/screens/settings_backups.py" line="+64" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -979,7 +979,7 @@
             <translation>无法列出备份：%1</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+34" />
             <source>Backed up to %1.</source>
             <translation>已备份到 %1。</translation>
         </message>
