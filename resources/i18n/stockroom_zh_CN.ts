@@ -4236,6 +4236,11 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location line="+3" />
+            <source>the number alone, such as 1200.50, without a currency sign (in Excel, remove the sign from the cells with Find and Replace, then format the column as Number)</source>
+            <translation>只填数字，如 1200.50，不带货币符号（在 Excel 中用“查找和替换”删去单元格里的货币符号，再把该列设为“数值”格式）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>a number greater than 0 with at most 4 decimals, such as 12 or 2,5</source>
             <translation>大于 0 的数，最多 4 位小数，如 12 或 2,5</translation>
         </message>
