@@ -759,6 +759,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 of %2 is more than can go back; enter at most %3'): '%2 退 %1 超过了可退数量；最多可退 %3',
     ('ImportProblems', 'the number alone, such as 1200.50, without a currency sign (in Excel, format the column as Number before saving as CSV)'):
         '只填数字，如 1200.50，不带货币符号（在 Excel 中先把该列设为“数值”格式，再另存为 CSV）',
+    ('ImportProblems', 'the number alone, such as 1200.50, without a currency sign (in Excel, remove the sign from the cells with Find and Replace, then format the column as Number)'):
+        '只填数字，如 1200.50，不带货币符号（在 Excel 中用“查找和替换”删去单元格里的货币符号，再把该列设为“数值”格式）',
     ('ImportProblems', '%1 is a long number as Excel shows it in scientific notation, its last digits lost'):
         '%1 是 Excel 以科学计数法显示的长数字，后面几位已经丢失',
     ('ImportProblems', 'all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text or as the number format 0 before saving as CSV'):

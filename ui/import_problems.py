@@ -265,6 +265,9 @@ TEMPLATES = {
     "accept_amount_alone": QT_TRANSLATE_NOOP(
         "ImportProblems", "the number alone, such as 1200.50, without a currency sign (in Excel, format the column as "
                           "Number before saving as CSV)"),
+    "accept_amount_alone_workbook": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the number alone, such as 1200.50, without a currency sign (in Excel, remove the sign "
+                          "from the cells with Find and Replace, then format the column as Number)"),
     "accept_qty_european": QT_TRANSLATE_NOOP(
         "ImportProblems", "a number greater than 0 with at most 4 decimals, such as 12 or 2,5"),
     "accept_stock_qty_european": QT_TRANSLATE_NOOP(

@@ -109,11 +109,11 @@ def number_as_read(cell: str, number_format: NumberFormat | str = NumberFormat.D
 class Row:
     """One data row as its mapped fields; ``take`` checks a field and files its problem, if any."""
 
-    __slots__ = ("number", "_cells", "_index", "_fields", "_headers", "problems", "_start", "_format")
+    __slots__ = ("number", "_cells", "_index", "_fields", "_headers", "problems", "_start", "_format", "_delimited")
 
     def __init__(self, number: int, cells: tuple[str, ...], index: dict[str, int], headers: tuple[str, ...],
                  fields: dict, problems: list[RowProblem],
-                 number_format: NumberFormat = NumberFormat.DEFAULT) -> None:
+                 number_format: NumberFormat = NumberFormat.DEFAULT, delimited: bool = False) -> None:
         self.number = number
         self._cells = cells
         self._index = index
@@ -122,6 +122,7 @@ class Row:
         self.problems = problems
         self._start = len(problems)
         self._format = number_format
+        self._delimited = delimited  # a CSV: what Excel should do differs from a workbook's (Table.delimited)
 
     def mapped(self, key: str) -> bool:
         return key in self._index
@@ -170,7 +171,9 @@ class Row:
         if field.number:
             sign = _CURRENCY_SIGN.search(text)
             if sign is not None:  # (an Excel CSV of a column formatted as currency: ¥1,200.50)
-                self.problem(key, Said("currency_sign", (repr(written), sign.group())), Said("accept_amount_alone"))
+                # a CSV is saved again from Excel; in a workbook the cell is text, changed in place
+                accepts = "accept_amount_alone" if self._delimited else "accept_amount_alone_workbook"
+                self.problem(key, Said("currency_sign", (repr(written), sign.group())), Said(accepts))
                 return None
         if field.number and self._format is not NumberFormat.DEFAULT:
             try:
@@ -304,7 +307,7 @@ def rows(kind: ImportKind, table: Table, mapping: dict[str, str], problems: list
             left_out.append(LeftOut(table.row_number(i), Said("note_row")))
             continue
         records += 1
-        row = Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format)
+        row = Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format, table.delimited)
         if i in split:
             width = table.header_cells or 0
             column = table.headers[width] if width < len(table.headers) else f"Column {width + 1}"

@@ -54,6 +54,7 @@ _SKU = ("sku", "货号", "商品编码", "商品编号", "产品编码", "产品
 _WAREHOUSE = ("warehouse", "warehousecode", "仓库", "仓库编码", "仓库代码", "库房", "仓库名称", "location", "store")
 _DATE = ("date", "日期", "单据日期", "业务日期")
 _CONTACT = ("contact", "phone", "联系人", "联系方式", "电话")
+_ADDRESS = ("address", "地址", "联系地址", "通讯地址", "详细地址")
 _ANY_TEXT = "any text up to 200 characters"
 ACCEPT_CODE = "letters (Chinese too), digits and signs such as - _ . /, without spaces, not starting with =, + or @"
 ACCEPT_QTY = "a number greater than 0 with at most 4 decimals, such as 12 or 2.5"
@@ -91,7 +92,7 @@ FIELDS: dict[ImportKind, tuple[Field, ...]] = {
               "a three-letter code such as CNY or USD"),
         Field("lead_time", "Lead time (days)", False, ("leadtime", "leadtimedays", "交期", "提前期", "采购周期",
                                                        "交货期", "到货天数"), "whole days from 0 to 3650"),
-        Field("address", "Address", False, ("address", "地址", "联系地址"), "text up to 500 characters"),
+        Field("address", "Address", False, _ADDRESS, "text up to 500 characters"),
     ),
     ImportKind.TERMS: (
         Field("supplier", "Supplier code", True, ("supplier", "suppliercode", "vendor", "供应商编码", "供应商代码",
@@ -115,6 +116,7 @@ FIELDS: dict[ImportKind, tuple[Field, ...]] = {
         Field("name", "Name", True, ("name", "customername", "customer", "客户名称", "客户", "名称", "单位名称"),
               "any text up to 200 characters"),
         Field("contact", "Contact", False, _CONTACT, "text up to 200 characters"),
+        Field("address", "Address", False, _ADDRESS, "text up to 500 characters"),
     ),
     ImportKind.STOCK: (
         Field("sku", "SKU", True, _SKU, "the SKU or barcode of a product already in Stockroom"),

@@ -29,6 +29,8 @@ from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
 from domain.kernel.ports import UnitOfWork
+from domain.sales.price_master import SetCustomerTerms
+from domain.sales.price_master import set_customer_terms_within
 from domain.stock.ledger import find_product
 
 _SPLIT = re.compile(r"[,;，；、|\s]+")
@@ -269,6 +271,7 @@ def plan_terms(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> li
 
 
 def plan_customers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> list:
+    """Customers by code; an address column (地址) goes to the customer's terms, where the customer's page keeps it."""
     commands: list = []
     seen: dict[str, int] = {}
     for row in rows:
@@ -276,6 +279,7 @@ def plan_customers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
         code = row.take("code", _code(32))
         name = row.take("name", _text(200))
         contact = row.take("contact", _optional_text(200), default="")
+        address = row.take("address", _address, default="")
         if code:
             _duplicate(row, "code", code, seen, "customer")
         if not row.ok:
@@ -283,12 +287,21 @@ def plan_customers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
         e = uow.customers.by_code(code)
         if e is None:
             commands.append(cmd.AddCustomer(code, name, contact))
+            if address:
+                commands.append(SetCustomerTerms(code, address=address))
             result.added += 1
-        elif (name, contact if row.mapped("contact") else e.contact) == (e.name, e.contact):
+            continue
+        contact = contact if row.mapped("contact") else e.contact
+        terms = uow.prices.terms(e.id) if row.mapped("address") else None
+        new_address = row.mapped("address") and address != (terms.address if terms else "")
+        if (name, contact) == (e.name, e.contact) and not new_address:
             result.unchanged += 1
-        else:
-            commands.append(cmd.UpdateCustomer(code, name, contact if row.mapped("contact") else e.contact))
-            result.updated += 1
+            continue
+        if (name, contact) != (e.name, e.contact):
+            commands.append(cmd.UpdateCustomer(code, name, contact))
+        if new_address:
+            commands.append(SetCustomerTerms(code, address=address))
+        result.updated += 1
     return commands
 
 
@@ -300,4 +313,5 @@ HANDLERS = {
     cmd.SetSupplierTerms: catalog.set_supplier_terms_within,
     cmd.AddCustomer: catalog.add_customer_within,
     cmd.UpdateCustomer: catalog.update_customer_within,
+    SetCustomerTerms: set_customer_terms_within,
 }

@@ -207,6 +207,9 @@ ENGLISH: dict[str, str] = {
                         "before each, as '1-5)",
     "accept_amount_alone": "the number alone, such as 1200.50, without a currency sign (in Excel, format the column "
                            "as Number before saving as CSV)",
+    "accept_amount_alone_workbook": "the number alone, such as 1200.50, without a currency sign (in Excel, remove "
+                                    "the sign from the cells with Find and Replace, then format the column as "
+                                    "Number)",
     "accept_qty_european": "a number greater than 0 with at most 4 decimals, such as 12 or 2,5",
     "accept_stock_qty_european": "0 or more with at most 4 decimals, such as 12 or 2,5",
     "accept_money_european": "0 or more, such as 4,20",

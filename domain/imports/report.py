@@ -54,6 +54,11 @@ class Table:
     header_cells: int | None = None
     hidden: frozenset[int] = frozenset()
 
+    @property
+    def delimited(self) -> bool:
+        """Whether the cells came from delimited text (a CSV), not from a workbook: what to do in Excel differs."""
+        return self.header_cells is not None
+
     def row_number(self, index: int) -> int:
         """The row number a spreadsheet shows for data row ``index`` (0-based; blank rows count)."""
         return self.header_row + 1 + index

@@ -169,7 +169,7 @@ def set_many(uow: UnitOfWork, commands: Iterable[SetListPrice | SetCustomerTerms
                 level, price = parse_level(c.level), parse_price("price", c.price)
                 uow.prices.set_list_price(find_product(uow, c.sku).id, level, price)
             else:
-                _apply_terms(uow, find_customer(uow, c.customer), terms_changes(c))
+                set_customer_terms_within(uow, c)
             done += 1
         uow.commit()
     return done
@@ -229,6 +229,11 @@ def set_customer_terms(uow: UnitOfWork, c: SetCustomerTerms) -> CustomerTerms:
         terms = _apply_terms(uow, find_customer(uow, c.customer), changes)
         uow.commit()
     return terms
+
+
+def set_customer_terms_within(uow: UnitOfWork, c: SetCustomerTerms) -> CustomerTerms:
+    """``set_customer_terms`` inside a transaction the caller holds (an import of customers with their address)."""
+    return _apply_terms(uow, find_customer(uow, c.customer), terms_changes(c))
 
 
 def terms_changes(c: SetCustomerTerms) -> dict[str, object]:

@@ -949,7 +949,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+63" />
+            <location filename="../../ui/screens/settings_backups.py" line="+64" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -979,7 +979,7 @@
             <translation>无法列出备份：%1</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+34" />
             <source>Backed up to %1.</source>
             <translation>已备份到 %1。</translation>
         </message>
@@ -4233,6 +4233,11 @@ The database is backed up first. No stock movement is changed, only the values a
             <location line="+3" />
             <source>the number alone, such as 1200.50, without a currency sign (in Excel, format the column as Number before saving as CSV)</source>
             <translation>只填数字，如 1200.50，不带货币符号（在 Excel 中先把该列设为“数值”格式，再另存为 CSV）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the number alone, such as 1200.50, without a currency sign (in Excel, remove the sign from the cells with Find and Replace, then format the column as Number)</source>
+            <translation>只填数字，如 1200.50，不带货币符号（在 Excel 中用“查找和替换”删去单元格里的货币符号，再把该列设为“数值”格式）</translation>
         </message>
         <message>
             <location line="+3" />

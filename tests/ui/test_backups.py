@@ -54,7 +54,7 @@ def test_the_list_shows_each_backup_newest_first_with_when_kind_and_size(qtbot, 
     assert page.table.rowCount() == 2
     assert [page.table.item(r, KIND).text() for r in range(2)] == ["Made by hand", "Daily (automatic)"]
     assert [page.table.item(r, WHEN).data(256) for r in range(2)] == [str(manual), str(daily)]
-    assert re.fullmatch(r"\d+(\.\d)? [kKM]B", page.table.item(0, SIZE).text())
+    assert re.fullmatch(r"[\d,]+ KB|[\d,]+(\.\d)? [MG]B", page.table.item(0, SIZE).text())
     assert str(shop.path.parent / "backups") in page.intro.text()
     assert not page.restore_button.isEnabled()  # nothing selected yet
     page.table.selectRow(1)
@@ -295,6 +295,9 @@ def test_switching_to_chinese_translates_the_page_and_its_list(qtbot, make_servi
         assert page.table.item(0, KIND).text() == "手动"
         assert page.table.horizontalHeaderItem(KIND).text() == "类型"
         assert "年" in page.table.item(0, WHEN).text() or "/" in page.table.item(0, WHEN).text()
+        # the size as in English (``696 KB``), not Qt's ``696.0 kB``
+        assert re.fullmatch(r"[\d,]+ KB|[\d,]+(\.\d)? [MG]B", page.table.item(0, SIZE).text())
+        assert "kB" not in page.table.item(0, SIZE).text()
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
     qtbot.waitUntil(lambda: page.table.item(0, KIND).text() == "Made by hand")

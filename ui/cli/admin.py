@@ -33,8 +33,9 @@ def _database_path(args) -> Path:
 
 
 def _size(path: Path) -> str:
-    size = path.stat().st_size
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"
+    from ui.sizes import size_text
+
+    return size_text(path.stat().st_size)
 
 
 def run(args, open_db) -> int:

@@ -41,6 +41,7 @@ from ui.check_text import signed
 from ui.i18n import fill
 from ui.models.table import money_text
 from ui.refusals import refusal_text
+from ui.sizes import size_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -184,8 +185,7 @@ class BackupsPage(QWidget):
             when = QTableWidgetItem(locale.toString(QDateTime(info.taken_at), QLocale.FormatType.ShortFormat))
             when.setData(PATH_ROLE, str(info.path))
             when.setToolTip(str(info.path))
-            size = QTableWidgetItem(locale.formattedDataSize(info.size, 1,
-                                                             QLocale.DataSizeFormat.DataSizeTraditionalFormat))
+            size = QTableWidgetItem(size_text(info.size))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, WHEN, when)
             self.table.setItem(row, KIND, QTableWidgetItem(reason_text(info.reason)))
